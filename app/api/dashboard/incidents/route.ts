@@ -1,0 +1,17 @@
+import { declareIncident } from "@/lib/incidents/declare-incident";
+import { listIncidents } from "@/lib/incidents/list-incidents";
+import { apiRoute, json } from "@/lib/http/api-route";
+import { etagFor } from "@/lib/http/etag";
+
+export const POST = apiRoute(async ({ actor, db, body }) => {
+  const incident = await declareIncident(db, actor, body(), { source: "api" });
+  return json(incident, {
+    status: 201,
+    headers: { location: `/api/dashboard/incidents/${incident.id}`, etag: etagFor(incident.version) },
+  });
+});
+
+export const GET = apiRoute(async ({ request, actor, db }) => {
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  return json(await listIncidents(db, actor, query));
+});

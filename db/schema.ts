@@ -1,0 +1,145 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+// Shaped like better-auth's `user` model so sign-in can adopt this table as is.
+export const users = pgTable("users", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").notNull().unique(),
+  emailVerified: boolean("email_verified").notNull().default(false),
+  image: text("image"),
+  role: text("role").notNull().default("responder"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const environments = pgTable("environments", {
+  slug: text("slug").primaryKey(),
+  name: text("name").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const services = pgTable("services", {
+  slug: text("slug").primaryKey(),
+  name: text("name").notNull(),
+  ownerTeam: text("owner_team"),
+  onCallUserId: text("on_call_user_id").references(() => users.id),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+// One row per year; the row lock taken by the increment serialises ID allocation and a rollback
+// returns the number, so IDs stay gapless.
+export const incidentCounters = pgTable("incident_counters", {
+  year: integer("year").primaryKey(),
+  last: integer("last").notNull(),
+});
+
+export const incidents = pgTable(
+  "incidents",
+  {
+    id: text("id").primaryKey(),
+    year: integer("year").notNull(),
+    seq: integer("seq").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    severity: text("severity").notNull(),
+    status: text("status").notNull(),
+    environment: text("environment").notNull().references(() => environments.slug),
+    commanderId: text("commander_id").references(() => users.id),
+    technicalLeadId: text("technical_lead_id").references(() => users.id),
+    communicatorId: text("communicator_id").references(() => users.id),
+    declaredBy: text("declared_by").notNull(),
+    declaredByUserId: text("declared_by_user_id").references(() => users.id),
+    source: text("source").notNull(),
+    sourceLabel: text("source_label"),
+    impactStartedAt: ts("impact_started_at").notNull(),
+    createdAt: ts("created_at").notNull(),
+    investigatingAt: ts("investigating_at"),
+    mitigatedAt: ts("mitigated_at"),
+    resolvedAt: ts("resolved_at"),
+    mitigationSummary: text("mitigation_summary"),
+    resolutionSummary: text("resolution_summary"),
+    durationSeconds: integer("duration_seconds"),
+    reopenCount: integer("reopen_count").notNull().default(0),
+    version: integer("version").notNull().default(1),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("incidents_year_seq_key").on(t.year, t.seq),
+    index("incidents_created_idx").on(t.createdAt.desc(), t.id.desc()),
+    index("incidents_status_created_idx").on(t.status, t.createdAt.desc()),
+    index("incidents_severity_created_idx").on(t.severity, t.createdAt.desc()),
+    index("incidents_environment_created_idx").on(t.environment, t.createdAt.desc()),
+  ],
+);
+
+export const incidentServices = pgTable(
+  "incident_services",
+  {
+    incidentId: text("incident_id").notNull().references(() => incidents.id),
+    serviceSlug: text("service_slug").notNull().references(() => services.slug),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.serviceSlug] }), index("incident_services_service_idx").on(t.serviceSlug, t.incidentId)],
+);
+
+// Append-only: a trigger (migration 0001) rejects UPDATE and DELETE.
+export const timelineEntries = pgTable(
+  "timeline_entries",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    incidentId: text("incident_id").notNull().references(() => incidents.id),
+    kind: text("kind").notNull(),
+    actor: text("actor").notNull(),
+    actorUserId: text("actor_user_id").references(() => users.id),
+    message: text("message"),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [index("timeline_incident_idx").on(t.incidentId, t.id)],
+);
+
+export const incidentLinks = pgTable(
+  "incident_links",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    incidentId: text("incident_id").notNull().references(() => incidents.id),
+    type: text("type").notNull(),
+    targetId: text("target_id").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("incident_links_unique").on(t.incidentId, t.type, t.targetId)],
+);
+
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    principal: text("principal").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    state: text("state").notNull(),
+    responseStatus: integer("response_status"),
+    responseHeaders: jsonb("response_headers").$type<Record<string, string>>(),
+    responseBody: text("response_body"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.principal, t.key] })],
+);
+
+export const appMeta = pgTable("app_meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});

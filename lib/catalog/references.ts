@@ -1,0 +1,41 @@
+import { inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { environments, services, users } from "@/db/schema";
+import { validationError, type FieldError } from "@/lib/errors";
+
+const titleCase = (slug: string) => slug.split("-").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(" ");
+
+/** A well-formed slug the catalog has not seen yet is registered on first use. */
+export async function ensureServices(tx: Db, slugs: string[]): Promise<void> {
+  if (slugs.length === 0) return;
+  await tx
+    .insert(services)
+    .values(slugs.map((slug) => ({ slug, name: titleCase(slug) })))
+    .onConflictDoNothing();
+}
+
+export async function assertEnvironment(tx: Db, slug: string, path = "environment"): Promise<void> {
+  const known = await tx.select({ slug: environments.slug }).from(environments);
+  if (!known.some((row) => row.slug === slug)) {
+    throw validationError([
+      { path, message: `Unknown environment "${slug}". Known: ${known.map((row) => row.slug).join(", ")}.` },
+    ]);
+  }
+}
+
+/**
+ * Checks that every referenced user exists; `fields` maps a field path to a user id (or null).
+ * Returns id → name, so timeline entries can record who was meant even if the name changes later.
+ */
+export async function assertUsers(tx: Db, fields: Record<string, string | null | undefined>): Promise<Map<string, string>> {
+  const ids = [...new Set(Object.values(fields).filter((v): v is string => typeof v === "string"))];
+  if (ids.length === 0) return new Map();
+  const rows = await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
+  const found = new Map(rows.map((row) => [row.id, row.name]));
+  const errors: FieldError[] = [];
+  for (const [path, id] of Object.entries(fields)) {
+    if (typeof id === "string" && !found.has(id)) errors.push({ path, message: `No user with id "${id}".` });
+  }
+  if (errors.length) throw validationError(errors);
+  return found;
+}

@@ -1,0 +1,16 @@
+import { databaseConfig, getDb } from "@/db/client";
+import { seedDemo } from "./seed-demo";
+
+/**
+ * On the first start of an empty embedded database, load the demo. PostgreSQL is never seeded
+ * implicitly (`npm run db:seed` does it on purpose), nor is an in-memory test database.
+ */
+export async function ensureDemoData(): Promise<void> {
+  const config = databaseConfig();
+  if (config.kind !== "pglite" || config.dataDir.startsWith("memory://") || process.env.DEMO_DATA === "off") return;
+  const db = await getDb();
+  const started = Date.now();
+  if (await seedDemo(db)) {
+    console.log(`[demo] loaded demo data into ${config.dataDir} in ${Date.now() - started} ms`);
+  }
+}

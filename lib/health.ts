@@ -1,0 +1,21 @@
+import { sql } from "drizzle-orm";
+import { getDbHandle } from "@/db/client";
+
+export type Health = {
+  status: "ok" | "unavailable";
+  database: { kind: "pglite" | "postgres" | "unknown"; reachable: boolean; latencyMs?: number; error?: string };
+};
+
+export async function checkHealth(): Promise<Health> {
+  const started = performance.now();
+  try {
+    const handle = await getDbHandle();
+    await handle.db.execute(sql`select 1`);
+    return {
+      status: "ok",
+      database: { kind: handle.kind, reachable: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 },
+    };
+  } catch (error) {
+    return { status: "unavailable", database: { kind: "unknown", reachable: false, error: (error as Error).message } };
+  }
+}

@@ -1,0 +1,52 @@
+import { getDb, type Db } from "@/db/client";
+import type { Actor } from "@/lib/actor";
+import { handleApiError } from "./problem";
+import { parseJsonText, readBodyText } from "./read-json";
+import { requestFingerprint, withIdempotency } from "./idempotency";
+import { actorKey } from "@/lib/actor";
+import { resolveApiActor } from "./resolve-actor";
+
+export type ApiContext<P> = {
+  request: Request;
+  params: P;
+  actor: Actor;
+  db: Db;
+  /** The parsed JSON body (read once, size-limited); only for methods that carry one. */
+  body: () => unknown;
+};
+
+type Options = { bodyLimit?: number };
+
+export const json = (data: unknown, init: ResponseInit = {}) =>
+  new Response(JSON.stringify(data), {
+    ...init,
+    headers: { "content-type": "application/json", ...(init.headers as Record<string, string> | undefined) },
+  });
+
+/**
+ * The one wrapper of every JSON route: who is calling, the body (size-limited JSON), the
+ * Idempotency-Key protocol for POST, and every error mapped to problem+json by handleApiError.
+ */
+export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>) => Promise<Response>, options: Options = {}) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const url = new URL(request.url);
+    try {
+      const actor = await resolveApiActor(request);
+      const db = await getDb();
+      const params = (await context?.params) ?? ({} as P);
+      const hasBody = !["GET", "HEAD"].includes(request.method);
+      const text = hasBody ? await readBodyText(request, options.bodyLimit) : "";
+      let parsed: { value: unknown } | undefined;
+      const body = () => (parsed ??= { value: parseJsonText(text, request.headers.get("content-type")) }).value;
+      const run = () => handler({ request, params, actor, db, body });
+
+      const key = request.headers.get("idempotency-key");
+      if (request.method === "POST" && key !== null) {
+        return await withIdempotency(db, actorKey(actor), key, requestFingerprint(request.method, url.pathname, text), run);
+      }
+      return await run();
+    } catch (error) {
+      return handleApiError(error, url.pathname);
+    }
+  };
+}

@@ -1,0 +1,40 @@
+import { DomainError, errorTitle } from "@/lib/errors";
+
+export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+
+/** RFC 9457 body for a domain error; the status comes from the one table in lib/errors. */
+export function problemResponse(error: DomainError, instance?: string, headers: Record<string, string> = {}): Response {
+  const body: Record<string, unknown> = {
+    type: `urn:problem-type:incident-manager:${error.code}`,
+    title: errorTitle[error.code],
+    status: error.status,
+    detail: error.message,
+    ...(instance ? { instance } : {}),
+    ...error.extra,
+  };
+  if (error.errors.length) body.errors = error.errors;
+  return new Response(JSON.stringify(body), {
+    status: error.status,
+    headers: { "content-type": PROBLEM_CONTENT_TYPE, ...headers },
+  });
+}
+
+export function internalErrorResponse(instance?: string): Response {
+  return new Response(
+    JSON.stringify({
+      type: "about:blank",
+      title: "Internal Server Error",
+      status: 500,
+      detail: "Something went wrong on our side. The change was not applied; try again.",
+      ...(instance ? { instance } : {}),
+    }),
+    { status: 500, headers: { "content-type": PROBLEM_CONTENT_TYPE } },
+  );
+}
+
+/** The one mapping from anything thrown to an HTTP answer. */
+export function handleApiError(error: unknown, instance?: string): Response {
+  if (error instanceof DomainError) return problemResponse(error, instance);
+  console.error(`[api] ${instance ?? ""}`, error);
+  return internalErrorResponse(instance);
+}

@@ -1,0 +1,35 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { incidentLinks } from "@/db/schema";
+import { type Actor, actorLabel, assertRole } from "@/lib/actor";
+import { DomainError } from "@/lib/errors";
+import { parseInput, type UseCaseOptions } from "@/lib/validation";
+import type { LinkView } from "./get-incident";
+import { bumpVersion, lockIncident } from "./lock-incident";
+import { LinkInput } from "./schemas";
+import { appendTimeline } from "./timeline-writer";
+
+export async function addLink(db: Db, actor: Actor, incidentId: string, rawInput: unknown, options: UseCaseOptions = {}): Promise<LinkView> {
+  assertRole(actor, "responder", "link data to incidents");
+  const input = parseInput(LinkInput, rawInput);
+  const now = options.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const row = await lockIncident(tx, incidentId);
+    const [existing] = await tx
+      .select({ id: incidentLinks.id })
+      .from(incidentLinks)
+      .where(and(eq(incidentLinks.incidentId, incidentId), eq(incidentLinks.type, input.type), eq(incidentLinks.targetId, input.targetId)));
+    if (existing) {
+      throw new DomainError("already_exists", `${input.type} ${input.targetId} is already linked to ${incidentId}.`, {
+        errors: [{ path: "targetId", message: "Already linked." }],
+      });
+    }
+    const [link] = await tx
+      .insert(incidentLinks)
+      .values({ incidentId, type: input.type, targetId: input.targetId, createdBy: actorLabel(actor), createdAt: now })
+      .returning();
+    await bumpVersion(tx, row, {}, now);
+    await appendTimeline(tx, incidentId, actor, [{ kind: "link_added", data: { type: input.type, targetId: input.targetId } }], now);
+    return { id: link.id, type: link.type, targetId: link.targetId, createdBy: link.createdBy, createdAt: link.createdAt };
+  });
+}

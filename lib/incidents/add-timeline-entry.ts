@@ -1,0 +1,22 @@
+import type { Db } from "@/db/client";
+import { type Actor, assertRole } from "@/lib/actor";
+import { parseInput, type UseCaseOptions } from "@/lib/validation";
+import { lockIncident } from "./lock-incident";
+import { AddTimelineEntryInput } from "./schemas";
+import { appendTimeline } from "./timeline-writer";
+import { toTimelineView } from "./list-timeline";
+
+/**
+ * A manual update. It takes the incident lock like every command so entries interleave in commit
+ * order with status changes; it does not bump the version (a note does not make an edit stale).
+ */
+export async function addTimelineEntry(db: Db, actor: Actor, incidentId: string, rawInput: unknown, options: UseCaseOptions = {}) {
+  assertRole(actor, "responder", "post timeline updates");
+  const input = parseInput(AddTimelineEntryInput, rawInput);
+  const now = options.now ?? new Date();
+  const [entry] = await db.transaction(async (tx) => {
+    await lockIncident(tx, incidentId);
+    return appendTimeline(tx, incidentId, actor, [{ kind: input.type, message: input.message }], now);
+  });
+  return toTimelineView(entry);
+}

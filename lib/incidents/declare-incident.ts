@@ -1,0 +1,76 @@
+import type { Db } from "@/db/client";
+import { incidents, incidentServices } from "@/db/schema";
+import { type Actor, actorLabel, actorUserId, assertRole } from "@/lib/actor";
+import { assertEnvironment, assertUsers, ensureServices } from "@/lib/catalog/references";
+import { validationError } from "@/lib/errors";
+import { parseInput, type UseCaseOptions } from "@/lib/validation";
+import { allocateIncidentId } from "./allocate-incident-id";
+import { getIncident } from "./get-incident";
+import { DeclareIncidentInput, SOURCES } from "./schemas";
+import { appendTimeline, type PendingEntry } from "./timeline-writer";
+
+export type DeclareOptions = UseCaseOptions & { source?: (typeof SOURCES)[number] };
+
+export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, options: DeclareOptions = {}) {
+  assertRole(actor, "responder", "declare incidents");
+  const input = parseInput(DeclareIncidentInput, rawInput);
+  const now = options.now ?? new Date();
+  const impactStartedAt = input.impactStartedAt ? new Date(input.impactStartedAt) : now;
+  if (impactStartedAt.getTime() > now.getTime()) {
+    throw validationError([{ path: "impactStartedAt", message: "Impact cannot start in the future." }]);
+  }
+
+  const id = await db.transaction(async (tx) => {
+    await assertEnvironment(tx, input.environment);
+    const names = await assertUsers(tx, {
+      commanderId: input.commanderId,
+      technicalLeadId: input.technicalLeadId,
+      communicatorId: input.communicatorId,
+    });
+    await ensureServices(tx, input.services);
+    const { id, seq } = await allocateIncidentId(tx, now.getUTCFullYear());
+    const status = input.status ?? "declared";
+    await tx.insert(incidents).values({
+      id,
+      year: now.getUTCFullYear(),
+      seq,
+      title: input.title,
+      description: input.description ?? "",
+      severity: input.severity,
+      status,
+      environment: input.environment,
+      commanderId: input.commanderId ?? null,
+      technicalLeadId: input.technicalLeadId ?? null,
+      communicatorId: input.communicatorId ?? null,
+      declaredBy: actorLabel(actor),
+      declaredByUserId: actorUserId(actor),
+      source: options.source ?? "api",
+      sourceLabel: input.declaredBy ?? null,
+      impactStartedAt,
+      createdAt: now,
+      investigatingAt: status === "investigating" ? now : null,
+      updatedAt: now,
+    });
+    await tx.insert(incidentServices).values(input.services.map((serviceSlug) => ({ incidentId: id, serviceSlug })));
+
+    const entries: PendingEntry[] = [
+      {
+        kind: "declared",
+        data: { severity: input.severity, services: input.services, environment: input.environment, title: input.title },
+      },
+    ];
+    if (status === "investigating") {
+      entries.push({ kind: "status_changed", data: { from: "declared", to: "investigating", reason: "advance" } });
+    }
+    const person = (userId: string) => ({ id: userId, name: names.get(userId) ?? userId });
+    if (input.commanderId) entries.push({ kind: "commander_changed", data: { from: null, to: person(input.commanderId) } });
+    for (const role of ["technicalLead", "communicator"] as const) {
+      const userId = input[`${role}Id`];
+      if (userId) entries.push({ kind: "role_changed", data: { role, from: null, to: person(userId) } });
+    }
+    await appendTimeline(tx, id, actor, entries, now);
+    return id;
+  });
+
+  return getIncident(db, actor, id);
+}

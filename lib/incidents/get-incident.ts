@@ -1,0 +1,72 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { incidentLinks, incidents, incidentServices, users } from "@/db/schema";
+import { type Actor, assertRole } from "@/lib/actor";
+import { notFound } from "@/lib/errors";
+import type { Status } from "./lifecycle";
+import type { Severity } from "./severity";
+import type { IncidentView } from "./views";
+
+export type { IncidentView, LinkView } from "./views";
+
+export async function getIncident(db: Db, actor: Actor, id: string): Promise<IncidentView> {
+  assertRole(actor, "viewer", "view incidents");
+  const [row] = await db.select().from(incidents).where(eq(incidents.id, id));
+  if (!row) throw notFound(`Incident ${id}`);
+
+  const [serviceRows, linkRows] = await Promise.all([
+    db
+      .select({ slug: incidentServices.serviceSlug })
+      .from(incidentServices)
+      .where(eq(incidentServices.incidentId, id))
+      .orderBy(asc(incidentServices.serviceSlug)),
+    db
+      .select({
+        id: incidentLinks.id,
+        type: incidentLinks.type,
+        targetId: incidentLinks.targetId,
+        createdBy: incidentLinks.createdBy,
+        createdAt: incidentLinks.createdAt,
+      })
+      .from(incidentLinks)
+      .where(eq(incidentLinks.incidentId, id))
+      .orderBy(asc(incidentLinks.id)),
+  ]);
+
+  const personIds = [row.commanderId, row.technicalLeadId, row.communicatorId].filter((v): v is string => !!v);
+  const people = personIds.length
+    ? await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, personIds))
+    : [];
+  const person = (userId: string | null) => people.find((p) => p.id === userId) ?? null;
+
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    severity: row.severity as Severity,
+    status: row.status as Status,
+    environment: row.environment,
+    services: serviceRows.map((s) => s.slug),
+    commanderId: row.commanderId,
+    technicalLeadId: row.technicalLeadId,
+    communicatorId: row.communicatorId,
+    commander: person(row.commanderId),
+    technicalLead: person(row.technicalLeadId),
+    communicator: person(row.communicatorId),
+    declaredBy: row.declaredBy,
+    source: row.source,
+    sourceLabel: row.sourceLabel,
+    impactStartedAt: row.impactStartedAt,
+    createdAt: row.createdAt,
+    investigatingAt: row.investigatingAt,
+    mitigatedAt: row.mitigatedAt,
+    resolvedAt: row.resolvedAt,
+    mitigationSummary: row.mitigationSummary,
+    resolutionSummary: row.resolutionSummary,
+    durationSeconds: row.durationSeconds,
+    reopenCount: row.reopenCount,
+    version: row.version,
+    updatedAt: row.updatedAt,
+    links: linkRows,
+  };
+}

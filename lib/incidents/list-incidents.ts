@@ -1,0 +1,108 @@
+import { and, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { incidents, incidentServices, timelineEntries, users } from "@/db/schema";
+import { type Actor, assertRole } from "@/lib/actor";
+import { validationError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import type { Status } from "./lifecycle";
+import { ListIncidentsQuery } from "./schemas";
+import type { Severity } from "./severity";
+import type { IncidentListItem } from "./views";
+
+type Cursor = { createdAt: Date; id: string };
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.createdAt.toISOString(), cursor.id])).toString("base64url");
+}
+
+function decodeCursor(value: string): Cursor {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
+    const date = new Date(createdAt);
+    if (typeof id !== "string" || Number.isNaN(date.getTime())) throw new Error("bad cursor");
+    return { createdAt: date, id };
+  } catch {
+    throw validationError([{ path: "cursor", message: "Not a cursor this API handed out; start again without it." }]);
+  }
+}
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+// A date without a time means the whole day: `to=2026-03-15` includes the 15th.
+const endBound = (value: string) =>
+  value.length === 10 ? lt(incidents.createdAt, new Date(Date.parse(value) + 86_400_000)) : lte(incidents.createdAt, new Date(value));
+
+export function incidentFilters(query: ListIncidentsQuery): SQL[] {
+  const where: SQL[] = [];
+  if (query.status?.length) where.push(inArray(incidents.status, query.status));
+  if (query.severity?.length) where.push(inArray(incidents.severity, query.severity));
+  if (query.environment) where.push(eq(incidents.environment, query.environment));
+  if (query.service) {
+    where.push(
+      sql`exists (select 1 from ${incidentServices} where ${incidentServices.incidentId} = ${incidents.id} and ${incidentServices.serviceSlug} = ${query.service})`,
+    );
+  }
+  if (query.from) where.push(gte(incidents.createdAt, new Date(query.from)));
+  if (query.to) where.push(endBound(query.to));
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    where.push(or(sql`${incidents.title} ilike ${pattern}`, sql`${incidents.id} ilike ${pattern}`)!);
+  }
+  return where;
+}
+
+/** Newest first, keyset-paged on (createdAt, id) so deep pages cost the same as the first. */
+export async function listIncidents(db: Db, actor: Actor, rawQuery: unknown) {
+  assertRole(actor, "viewer", "view incidents");
+  const query = parseInput(ListIncidentsQuery, rawQuery);
+  const where = incidentFilters(query);
+  if (query.cursor) {
+    const cursor = decodeCursor(query.cursor);
+    where.push(sql`(${incidents.createdAt}, ${incidents.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id})`);
+  }
+
+  const rows = await db
+    .select({
+      id: incidents.id,
+      title: incidents.title,
+      severity: incidents.severity,
+      status: incidents.status,
+      environment: incidents.environment,
+      createdAt: incidents.createdAt,
+      resolvedAt: incidents.resolvedAt,
+      durationSeconds: incidents.durationSeconds,
+      commanderId: incidents.commanderId,
+      commanderName: users.name,
+      services: sql<string[]>`array(select ${incidentServices.serviceSlug} from ${incidentServices} where ${incidentServices.incidentId} = ${incidents.id} order by 1)`,
+      lastUpdate: sql<unknown>`(select json_build_object('at', t.created_at, 'kind', t.kind, 'actor', t.actor, 'message', t.message)
+        from ${timelineEntries} t where t.incident_id = ${incidents.id} order by t.id desc limit 1)`,
+    })
+    .from(incidents)
+    .leftJoin(users, eq(users.id, incidents.commanderId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(incidents.createdAt), desc(incidents.id))
+    .limit(query.limit + 1);
+
+  const page = rows.slice(0, query.limit);
+  const items: IncidentListItem[] = page.map((row) => {
+    const last = (typeof row.lastUpdate === "string" ? JSON.parse(row.lastUpdate) : row.lastUpdate) as
+      | { at: string; kind: string; actor: string; message: string | null }
+      | null;
+    return {
+      id: row.id,
+      title: row.title,
+      severity: row.severity as Severity,
+      status: row.status as Status,
+      environment: row.environment,
+      services: row.services ?? [],
+      commander: row.commanderId ? { id: row.commanderId, name: row.commanderName ?? row.commanderId } : null,
+      createdAt: row.createdAt,
+      resolvedAt: row.resolvedAt,
+      durationSeconds: row.durationSeconds,
+      lastUpdate: last ? { ...last, at: new Date(last.at) } : null,
+    };
+  });
+  const lastItem = page[page.length - 1];
+  const nextCursor = rows.length > query.limit && lastItem ? encodeCursor(lastItem) : null;
+  return { items, nextCursor };
+}

@@ -1,0 +1,31 @@
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { incidents, timelineEntries } from "@/db/schema";
+import { type Actor, assertRole } from "@/lib/actor";
+import { notFound } from "@/lib/errors";
+import type { TimelineEntryView } from "./views";
+
+export function toTimelineView(row: typeof timelineEntries.$inferSelect): TimelineEntryView {
+  return {
+    id: row.id,
+    incidentId: row.incidentId,
+    kind: row.kind,
+    actor: row.actor,
+    message: row.message,
+    data: row.data,
+    createdAt: row.createdAt,
+  };
+}
+
+/** Oldest first: the timeline reads as a story. The serial id breaks ties within one transaction. */
+export async function listTimeline(db: Db, actor: Actor, incidentId: string): Promise<TimelineEntryView[]> {
+  assertRole(actor, "viewer", "view incidents");
+  const [exists] = await db.select({ id: incidents.id }).from(incidents).where(eq(incidents.id, incidentId));
+  if (!exists) throw notFound(`Incident ${incidentId}`);
+  const rows = await db
+    .select()
+    .from(timelineEntries)
+    .where(eq(timelineEntries.incidentId, incidentId))
+    .orderBy(asc(timelineEntries.createdAt), asc(timelineEntries.id));
+  return rows.map(toTimelineView);
+}

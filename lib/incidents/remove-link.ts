@@ -1,0 +1,25 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { incidentLinks } from "@/db/schema";
+import { type Actor, assertRole } from "@/lib/actor";
+import { notFound } from "@/lib/errors";
+import { parseInput, type UseCaseOptions } from "@/lib/validation";
+import { bumpVersion, lockIncident } from "./lock-incident";
+import { LinkInput } from "./schemas";
+import { appendTimeline } from "./timeline-writer";
+
+export async function removeLink(db: Db, actor: Actor, incidentId: string, rawInput: unknown, options: UseCaseOptions = {}) {
+  assertRole(actor, "responder", "unlink data from incidents");
+  const input = parseInput(LinkInput, rawInput);
+  const now = options.now ?? new Date();
+  await db.transaction(async (tx) => {
+    const row = await lockIncident(tx, incidentId);
+    const removed = await tx
+      .delete(incidentLinks)
+      .where(and(eq(incidentLinks.incidentId, incidentId), eq(incidentLinks.type, input.type), eq(incidentLinks.targetId, input.targetId)))
+      .returning({ id: incidentLinks.id });
+    if (removed.length === 0) throw notFound(`Link ${input.type} ${input.targetId} on ${incidentId}`);
+    await bumpVersion(tx, row, {}, now);
+    await appendTimeline(tx, incidentId, actor, [{ kind: "link_removed", data: { type: input.type, targetId: input.targetId } }], now);
+  });
+}

@@ -1,0 +1,41 @@
+import type { Db } from "@/db/client";
+import { timelineEntries } from "@/db/schema";
+import { type Actor, actorLabel, actorUserId } from "@/lib/actor";
+
+export const AUTOMATIC_KINDS = [
+  "declared",
+  "status_changed",
+  "severity_changed",
+  "commander_changed",
+  "role_changed",
+  "service_added",
+  "service_removed",
+  "environment_changed",
+  "details_changed",
+  "impact_start_changed",
+  "link_added",
+  "link_removed",
+] as const;
+export type AutomaticKind = (typeof AUTOMATIC_KINDS)[number];
+export type TimelineKind = AutomaticKind | "update" | "action" | "resolution";
+
+export type PendingEntry = { kind: TimelineKind; data?: Record<string, unknown>; message?: string | null };
+
+/** Writes entries inside the caller's transaction, so a change and its record commit together. */
+export async function appendTimeline(tx: Db, incidentId: string, actor: Actor, entries: PendingEntry[], now: Date) {
+  if (entries.length === 0) return [];
+  return tx
+    .insert(timelineEntries)
+    .values(
+      entries.map((entry) => ({
+        incidentId,
+        kind: entry.kind,
+        actor: actorLabel(actor),
+        actorUserId: actorUserId(actor),
+        message: entry.message ?? null,
+        data: entry.data ?? {},
+        createdAt: now,
+      })),
+    )
+    .returning();
+}

@@ -1,0 +1,162 @@
+import { z } from "zod";
+import { AddTimelineEntryInput, DeclareIncidentInput, LinkInput, ListIncidentsQuery, UpdateIncidentInput } from "@/lib/incidents/schemas";
+import { IncidentPage, IncidentView, LinkView, TimelineEntryView } from "@/lib/incidents/views";
+
+type Json = Record<string, unknown>;
+
+// Dates leave the API as ISO 8601 strings (JSON.stringify), so that is how they are documented.
+const toSchema = (schema: z.ZodType, io: "input" | "output") =>
+  z.toJSONSchema(schema, {
+    io,
+    target: "draft-2020-12",
+    unrepresentable: "any",
+    override: (ctx) => {
+      if ((ctx.zodSchema as { _zod?: { def?: { type?: string } } })._zod?.def?.type === "date") {
+        ctx.jsonSchema.type = "string";
+        ctx.jsonSchema.format = "date-time";
+      }
+    },
+  }) as Json;
+
+const strip = ({ $schema, ...rest }: Json) => (void $schema, rest);
+const input = (schema: z.ZodType) => strip(toSchema(schema, "input"));
+const output = (schema: z.ZodType) => strip(toSchema(schema, "output"));
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const body = (name: string) => ({ required: true, content: { "application/json": { schema: ref(name) } } });
+const jsonAnswer = (description: string, name: string, headers?: Json) => ({
+  description,
+  ...(headers ? { headers } : {}),
+  content: { "application/json": { schema: ref(name) } },
+});
+const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: ref("Problem") } } });
+const problems = (...codes: number[]) => {
+  const text: Record<number, string> = {
+    400: "Malformed JSON or bad header",
+    404: "No such incident",
+    409: "Conflict (already linked, or the same Idempotency-Key is still running)",
+    412: "If-Match names a stale version",
+    413: "Body too large",
+    415: "Body is not JSON",
+    422: "Validation failed or invalid transition; see errors[]",
+  };
+  return Object.fromEntries(codes.map((code) => [String(code), problem(text[code])]));
+};
+
+const idParam = { name: "id", in: "path", required: true, schema: { type: "string", example: "INC-2026-0042" } };
+const idempotencyHeader = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description: "Same key + same body replays the first answer; same key + other body → 422; still running → 409.",
+  schema: { type: "string", maxLength: 255 },
+};
+
+function queryParameters(): Json[] {
+  return Object.entries(ListIncidentsQuery.shape).map(([name, schema]) => ({
+    name,
+    in: "query",
+    required: false,
+    schema: input(schema as z.ZodType),
+  }));
+}
+
+export function buildOpenApiDocument(): Json {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Incident manager API",
+      version: "1.0.0",
+      description: "Declare, investigate and resolve incidents. Errors are RFC 9457 application/problem+json.",
+    },
+    paths: {
+      "/api/dashboard/incidents": {
+        post: {
+          summary: "Declare an incident",
+          parameters: [idempotencyHeader],
+          requestBody: body("DeclareIncidentInput"),
+          responses: {
+            "201": jsonAnswer("Declared", "Incident", { Location: { schema: { type: "string" } }, ETag: { schema: { type: "string" } } }),
+            ...problems(400, 409, 413, 415, 422),
+          },
+        },
+        get: {
+          summary: "List incidents, newest first (keyset pagination)",
+          parameters: queryParameters(),
+          responses: { "200": jsonAnswer("A page of incidents", "IncidentPage"), ...problems(422) },
+        },
+      },
+      "/api/dashboard/incidents/{id}": {
+        parameters: [idParam],
+        get: {
+          summary: "Get an incident",
+          responses: { "200": jsonAnswer("The incident", "Incident", { ETag: { schema: { type: "string" } } }), ...problems(404) },
+        },
+        patch: {
+          summary: "Change an incident (status, severity, roles, services, details)",
+          parameters: [{ name: "If-Match", in: "header", required: false, schema: { type: "string" } }],
+          requestBody: body("UpdateIncidentInput"),
+          responses: { "200": jsonAnswer("The changed incident", "Incident"), ...problems(400, 404, 412, 413, 415, 422) },
+        },
+      },
+      "/api/dashboard/incidents/{id}/timeline": {
+        parameters: [idParam],
+        get: {
+          summary: "The incident's timeline, oldest first",
+          responses: { "200": { description: "Entries", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: ref("TimelineEntry") } } } } } }, ...problems(404) },
+        },
+        post: {
+          summary: "Post a manual update (Markdown)",
+          parameters: [idempotencyHeader],
+          requestBody: body("AddTimelineEntryInput"),
+          responses: { "201": jsonAnswer("The entry", "TimelineEntry"), ...problems(400, 404, 413, 415, 422) },
+        },
+      },
+      "/api/dashboard/incidents/{id}/links": {
+        parameters: [idParam],
+        get: {
+          summary: "Linked alerts, error groups, traces and releases",
+          responses: { "200": { description: "Links", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: ref("Link") } } } } } }, ...problems(404) },
+        },
+        post: {
+          summary: "Link an alert, error group, trace or release",
+          parameters: [idempotencyHeader],
+          requestBody: body("LinkInput"),
+          responses: { "201": jsonAnswer("The link", "Link"), ...problems(400, 404, 409, 413, 415, 422) },
+        },
+        delete: {
+          summary: "Remove a link (body or ?type=&targetId=)",
+          requestBody: { ...body("LinkInput"), required: false },
+          responses: { "204": { description: "Removed" }, ...problems(400, 404, 422) },
+        },
+      },
+      "/api/health": {
+        get: { summary: "Liveness and database reachability", responses: { "200": { description: "Healthy" }, "503": { description: "Database unreachable" } } },
+      },
+    },
+    components: {
+      schemas: {
+        DeclareIncidentInput: input(DeclareIncidentInput),
+        UpdateIncidentInput: input(UpdateIncidentInput),
+        AddTimelineEntryInput: input(AddTimelineEntryInput),
+        LinkInput: input(LinkInput),
+        Incident: output(IncidentView),
+        IncidentPage: output(IncidentPage),
+        TimelineEntry: output(TimelineEntryView),
+        Link: output(LinkView),
+        Problem: {
+          type: "object",
+          required: ["type", "title", "status"],
+          properties: {
+            type: { type: "string" },
+            title: { type: "string" },
+            status: { type: "integer" },
+            detail: { type: "string" },
+            instance: { type: "string" },
+            errors: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } },
+          },
+        },
+      },
+    },
+  };
+}
