@@ -1,0 +1,72 @@
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import type { Actor } from "@/lib/actor";
+
+export const TEST_TARGET = process.env.TEST_DB === "postgres" ? "postgres" : "pglite";
+
+export const responder: Actor = { type: "user", userId: "user_abc123", name: "Alex Chen", role: "responder" };
+export const viewer: Actor = { type: "user", userId: "user_viewer", name: "Vic Viewer", role: "viewer" };
+
+export const TEST_USERS = [
+  { id: "user_abc123", name: "Alex Chen", email: "alex@example.com", role: "admin" },
+  { id: "user_def456", name: "Priya Natarajan", email: "priya@example.com", role: "responder" },
+  { id: "user_viewer", name: "Vic Viewer", email: "vic@example.com", role: "viewer" },
+];
+
+/** Empties every table (keeping the environments the migration inserted) and adds the test users. */
+export async function resetDatabase() {
+  const db = await getDb();
+  await db.execute(sql`TRUNCATE incidents, incident_services, timeline_entries, incident_links, incident_counters,
+    idempotency_keys, services, users, app_meta RESTART IDENTITY CASCADE`);
+  await db.insert(users).values(TEST_USERS);
+  return db;
+}
+
+/** Rows of a raw query, whichever driver answered (PGlite gives {rows}, postgres.js an array). */
+export async function queryRows<T = Record<string, unknown>>(query: ReturnType<typeof sql>): Promise<T[]> {
+  const db = await getDb();
+  const result = (await db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+export type CallOptions = {
+  method?: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+  params?: Record<string, string>;
+};
+
+/** Calls a route handler exactly as Next would: a Request in, a Response out. */
+export async function call(handler: Handler, path: string, options: CallOptions = {}) {
+  const headers: Record<string, string> = { ...(options.headers ?? {}) };
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers["content-type"] ??= "application/json";
+  }
+  const request = new Request(`http://localhost${path}`, { method: options.method ?? "GET", headers, body });
+  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  const text = await response.text();
+  let json: unknown = undefined;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return { status: response.status, headers: response.headers, json: json as any, text };
+}
+
+export const validIncident = {
+  title: "Payment processing failures",
+  severity: "SEV1",
+  status: "declared",
+  services: ["payment-service", "checkout-api"],
+  environment: "production",
+  description: "Stripe webhook processing failing since 14:32 UTC. ~30% of payments affected.",
+  declaredBy: "api",
+};
