@@ -4,6 +4,16 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { getDb } = await import("./db/client");
   const { ensureDemoData } = await import("./lib/demo/ensure-demo-data");
-  await getDb();
-  await ensureDemoData();
+  try {
+    await getDb();
+    await ensureDemoData();
+  } catch (error) {
+    // Another process owns the embedded database: serving anyway would only answer 500s.
+    if ((error as Error).name === "DataDirLockedError") {
+      console.error(`\n[start] ${(error as Error).message}\n`);
+      process.exit(1);
+    }
+    // Anything else (e.g. PostgreSQL not up yet) is retried on the next request; /api/health reports it.
+    console.error("[start] database not ready:", (error as Error).message);
+  }
 }

@@ -39,12 +39,12 @@ export async function openDatabase(): Promise<DbHandle> {
   let release = () => {};
   let dataDir = config.dataDir;
   if (!inMemory) {
-    dataDir = path.resolve(config.dataDir);
+    dataDir = path.resolve(/*turbopackIgnore: true*/ config.dataDir);
     mkdirSync(dataDir, { recursive: true });
     release = acquireDataDirLock(dataDir);
   }
   try {
-    const client = await PGlite.create(inMemory ? config.dataDir : path.join(dataDir, "pgdata"));
+    const client = await PGlite.create(inMemory ? config.dataDir : path.join(/*turbopackIgnore: true*/ dataDir, "pgdata"));
     await client.exec("SET TIME ZONE 'UTC'");
     const db = drizzle(client, { schema }) as unknown as Db;
     await runMigrations({ kind: "pglite", db });

@@ -8,3 +8,8 @@ export async function resolveApiActor(request: Request): Promise<Actor> {
   void request;
   return { type: "system", name: "api", role: "responder" };
 }
+
+/** Who is looking at a dashboard page; replaced by the signed-in user with sign-in (issue 3). */
+export async function resolvePageActor(): Promise<Actor> {
+  return { type: "system", name: "dashboard", role: "viewer" };
+}

@@ -30,7 +30,8 @@ export async function queryRows<T = Record<string, unknown>>(query: ReturnType<t
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Handler = (request: Request, context: { params: Promise<any> }) => Promise<Response>;
 
 export type CallOptions = {
   method?: string;

@@ -1,0 +1,91 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import postgres from "postgres";
+
+// The scale-out path: two `next start` processes on one PostgreSQL keep IDs gapless and
+// optimistic concurrency exact.
+const ADMIN_URL = process.env.TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const PORTS = [3221, 3222];
+const databaseName = `im_e2e_${randomBytes(4).toString("hex")}`;
+const servers: ChildProcess[] = [];
+const logs: string[] = [];
+
+async function waitForHealth(port: number) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server on ${port} did not become healthy:\n${logs.join("")}`);
+}
+
+test.beforeAll(async () => {
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${databaseName}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${databaseName}`;
+  for (const port of PORTS) {
+    const server = spawn("./node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+      env: { ...process.env, DATABASE_URL: url.toString(), NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    server.stdout?.on("data", (d) => logs.push(String(d)));
+    server.stderr?.on("data", (d) => logs.push(String(d)));
+    servers.push(server);
+  }
+  // Both start at once: the migration advisory lock must let exactly one apply the migrations.
+  await Promise.all(PORTS.map(waitForHealth));
+});
+
+test.afterAll(async () => {
+  await Promise.all(
+    servers.map((server) => new Promise<void>((resolve) => {
+      if (server.exitCode !== null) return resolve();
+      server.once("exit", () => resolve());
+      server.kill("SIGTERM");
+    })),
+  );
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+  await admin.end();
+});
+
+const declare = (port: number, n: number) =>
+  fetch(`http://127.0.0.1:${port}/api/dashboard/incidents`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ title: `Concurrent declaration ${n}`, severity: "SEV3", services: ["search-api"], environment: "production" }),
+  });
+
+test("100 concurrent declarations across two servers get 100 gapless IDs", async () => {
+  const answers = await Promise.all(Array.from({ length: 100 }, (_, n) => declare(PORTS[n % 2], n)));
+  expect(answers.map((a) => a.status)).toEqual(Array(100).fill(201));
+  const ids = await Promise.all(answers.map(async (a) => ((await a.json()) as { id: string }).id));
+  const year = new Date().getUTCFullYear();
+  const expected = Array.from({ length: 100 }, (_, i) => `INC-${year}-${String(i + 1).padStart(4, "0")}`);
+  expect([...ids].sort()).toEqual(expected);
+});
+
+test("two PATCHes with the same If-Match on different servers: exactly one 412", async () => {
+  const created = await (await declare(PORTS[0], 1000)).json();
+  const etag = '"' + created.version + '"';
+  const patch = (port: number, severity: string) =>
+    fetch(`http://127.0.0.1:${port}/api/dashboard/incidents/${created.id}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json", "if-match": etag },
+      body: JSON.stringify({ severity }),
+    });
+  const [a, b] = await Promise.all([patch(PORTS[0], "SEV1"), patch(PORTS[1], "SEV2")]);
+  expect([a.status, b.status].sort()).toEqual([200, 412]);
+  const loser = a.status === 412 ? a : b;
+  expect(loser.headers.get("content-type")).toBe("application/problem+json");
+  const timeline = await (await fetch(`http://127.0.0.1:${PORTS[1]}/api/dashboard/incidents/${created.id}/timeline`)).json();
+  expect(timeline.items.filter((e: { kind: string }) => e.kind === "severity_changed")).toHaveLength(1);
+});
