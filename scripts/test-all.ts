@@ -1,0 +1,60 @@
+// `npm test`: typecheck, lint, unit, integration (PGlite and PostgreSQL), build, browser e2e.
+// Ends with one line "N passed, N failed" summed over every runner.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+
+type Result = { name: string; passed: number; failed: number; seconds: number; ok: boolean };
+const results: Result[] = [];
+const bin = (name: string) => `./node_modules/.bin/${name}`;
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+function run(name: string, command: string, args: string[], extraEnv: Record<string, string> = {}, count?: () => { passed: number; failed: number }) {
+  console.log(`\n━━ ${name} ━━`);
+  const started = Date.now();
+  const child = spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+  const ok = child.status === 0;
+  const counted = count ? safeCount(count) : { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
+  // A runner that crashed before reporting still counts as a failure.
+  if (!ok && counted.failed === 0) counted.failed = 1;
+  results.push({ name, ...counted, ok, seconds: (Date.now() - started) / 1000 });
+}
+
+function safeCount(count: () => { passed: number; failed: number }) {
+  try {
+    return count();
+  } catch {
+    return { passed: 0, failed: 0 };
+  }
+}
+
+const vitestCount = (file: string) => () => {
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  return { passed: report.numPassedTests, failed: report.numFailedTests + (report.numPendingTests ?? 0) };
+};
+const vitest = (name: string, project: string, file: string, extraEnv: Record<string, string> = {}) =>
+  run(name, bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], extraEnv, vitestCount(file));
+
+rmSync(".test-data", { recursive: true, force: true });
+rmSync("test-results", { recursive: true, force: true });
+
+run("typecheck", bin("tsc"), ["--noEmit"]);
+run("lint", bin("eslint"), [".", "--max-warnings=0"]);
+vitest("unit", "unit", "test-results/unit.json");
+vitest("integration (PGlite)", "integration", "test-results/integration-pglite.json");
+vitest("integration (PostgreSQL)", "integration", "test-results/integration-postgres.json", { TEST_DB: "postgres" });
+run("build", bin("next"), ["build"]);
+if (existsSync(".next/BUILD_ID")) {
+  run("e2e (Playwright, Chromium)", bin("playwright"), ["test"], {}, () => {
+    const stats = JSON.parse(readFileSync("test-results/playwright.json", "utf8")).stats;
+    return { passed: stats.expected + stats.flaky, failed: stats.unexpected + stats.skipped };
+  });
+}
+
+console.log("\n━━ summary ━━");
+for (const r of results) {
+  console.log(`${r.ok ? "ok  " : "FAIL"} ${r.name.padEnd(28)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1)}s`);
+}
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && results.every((r) => r.ok) ? 0 : 1);
