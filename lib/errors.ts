@@ -15,7 +15,8 @@ export type ErrorCode =
   | "validation"
   | "invalid_transition"
   | "idempotency_mismatch"
-  | "idempotency_in_progress";
+  | "idempotency_in_progress"
+  | "rate_limited";
 
 // The one table from domain error to HTTP status; route handlers and forms both read it.
 export const errorStatus: Record<ErrorCode, number> = {
@@ -32,6 +33,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   validation: 422,
   invalid_transition: 422,
   idempotency_mismatch: 422,
+  rate_limited: 429,
 };
 
 export const errorTitle: Record<ErrorCode, string> = {
@@ -48,6 +50,7 @@ export const errorTitle: Record<ErrorCode, string> = {
   validation: "Validation failed",
   invalid_transition: "Invalid status transition",
   idempotency_mismatch: "Idempotency-Key reused with a different request",
+  rate_limited: "Too many attempts",
 };
 
 export class DomainError extends Error {

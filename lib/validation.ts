@@ -12,3 +12,9 @@ export type UseCaseOptions = {
   /** The clock; the demo loader replays history with it. */
   now?: Date;
 };
+
+/**
+ * The command's time, read after its locks are taken: a command that waited for another commits
+ * after it and so must not carry an earlier time (the timeline and phase times stay in order).
+ */
+export const clock = (options: UseCaseOptions) => options.now ?? new Date();

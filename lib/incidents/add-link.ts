@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { incidentLinks } from "@/db/schema";
 import { type Actor, actorLabel, assertRole } from "@/lib/actor";
 import { DomainError } from "@/lib/errors";
-import { parseInput, type UseCaseOptions } from "@/lib/validation";
+import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import type { LinkView } from "./get-incident";
 import { bumpVersion, lockIncident } from "./lock-incident";
 import { LinkInput } from "./schemas";
@@ -12,9 +12,9 @@ import { appendTimeline } from "./timeline-writer";
 export async function addLink(db: Db, actor: Actor, incidentId: string, rawInput: unknown, options: UseCaseOptions = {}): Promise<LinkView> {
   assertRole(actor, "responder", "link data to incidents");
   const input = parseInput(LinkInput, rawInput);
-  const now = options.now ?? new Date();
   return db.transaction(async (tx) => {
     const row = await lockIncident(tx, incidentId);
+    const now = clock(options);
     const [existing] = await tx
       .select({ id: incidentLinks.id })
       .from(incidentLinks)

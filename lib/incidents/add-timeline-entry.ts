@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { type Actor, assertRole } from "@/lib/actor";
-import { parseInput, type UseCaseOptions } from "@/lib/validation";
+import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import { lockIncident } from "./lock-incident";
 import { AddTimelineEntryInput } from "./schemas";
 import { appendTimeline } from "./timeline-writer";
@@ -13,9 +13,9 @@ import { toTimelineView } from "./list-timeline";
 export async function addTimelineEntry(db: Db, actor: Actor, incidentId: string, rawInput: unknown, options: UseCaseOptions = {}) {
   assertRole(actor, "responder", "post timeline updates");
   const input = parseInput(AddTimelineEntryInput, rawInput);
-  const now = options.now ?? new Date();
   const [entry] = await db.transaction(async (tx) => {
     await lockIncident(tx, incidentId);
+    const now = clock(options);
     return appendTimeline(tx, incidentId, actor, [{ kind: input.type, message: input.message }], now);
   });
   return toTimelineView(entry);

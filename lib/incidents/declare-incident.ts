@@ -3,7 +3,7 @@ import { incidents, incidentServices } from "@/db/schema";
 import { type Actor, actorLabel, actorUserId, assertRole } from "@/lib/actor";
 import { assertEnvironment, assertUsers, ensureServices } from "@/lib/catalog/references";
 import { validationError } from "@/lib/errors";
-import { parseInput, type UseCaseOptions } from "@/lib/validation";
+import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import { allocateIncidentId } from "./allocate-incident-id";
 import { getIncident } from "./get-incident";
 import { DeclareIncidentInput, SOURCES } from "./schemas";
@@ -14,9 +14,8 @@ export type DeclareOptions = UseCaseOptions & { source?: (typeof SOURCES)[number
 export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, options: DeclareOptions = {}) {
   assertRole(actor, "responder", "declare incidents");
   const input = parseInput(DeclareIncidentInput, rawInput);
-  const now = options.now ?? new Date();
-  const impactStartedAt = input.impactStartedAt ? new Date(input.impactStartedAt) : now;
-  if (impactStartedAt.getTime() > now.getTime()) {
+  const requested = input.impactStartedAt ? new Date(input.impactStartedAt) : undefined;
+  if (requested && requested.getTime() > clock(options).getTime()) {
     throw validationError([{ path: "impactStartedAt", message: "Impact cannot start in the future." }]);
   }
 
@@ -28,11 +27,15 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
       communicatorId: input.communicatorId,
     });
     await ensureServices(tx, input.services);
-    const { id, seq } = await allocateIncidentId(tx, now.getUTCFullYear());
+    const year = clock(options).getUTCFullYear();
+    const { id, seq } = await allocateIncidentId(tx, year);
+    // Read after the counter lock, so declaration times follow ID order.
+    const now = clock(options);
+    const impactStartedAt = requested ?? now;
     const status = input.status ?? "declared";
     await tx.insert(incidents).values({
       id,
-      year: now.getUTCFullYear(),
+      year,
       seq,
       title: input.title,
       description: input.description ?? "",

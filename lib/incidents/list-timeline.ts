@@ -17,7 +17,10 @@ export function toTimelineView(row: typeof timelineEntries.$inferSelect): Timeli
   };
 }
 
-/** Oldest first: the timeline reads as a story. The serial id breaks ties within one transaction. */
+/**
+ * Oldest first, in the order the changes were committed: entries are written under the incident's
+ * row lock, so their serial ids follow that order (and their times with it).
+ */
 export async function listTimeline(db: Db, actor: Actor, incidentId: string): Promise<TimelineEntryView[]> {
   assertRole(actor, "viewer", "view incidents");
   const [exists] = await db.select({ id: incidents.id }).from(incidents).where(eq(incidents.id, incidentId));
@@ -26,6 +29,6 @@ export async function listTimeline(db: Db, actor: Actor, incidentId: string): Pr
     .select()
     .from(timelineEntries)
     .where(eq(timelineEntries.incidentId, incidentId))
-    .orderBy(asc(timelineEntries.createdAt), asc(timelineEntries.id));
+    .orderBy(asc(timelineEntries.id));
   return rows.map(toTimelineView);
 }

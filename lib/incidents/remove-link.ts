@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { incidentLinks } from "@/db/schema";
 import { type Actor, assertRole } from "@/lib/actor";
 import { notFound } from "@/lib/errors";
-import { parseInput, type UseCaseOptions } from "@/lib/validation";
+import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import { bumpVersion, lockIncident } from "./lock-incident";
 import { LinkInput } from "./schemas";
 import { appendTimeline } from "./timeline-writer";
@@ -11,9 +11,9 @@ import { appendTimeline } from "./timeline-writer";
 export async function removeLink(db: Db, actor: Actor, incidentId: string, rawInput: unknown, options: UseCaseOptions = {}) {
   assertRole(actor, "responder", "unlink data from incidents");
   const input = parseInput(LinkInput, rawInput);
-  const now = options.now ?? new Date();
   await db.transaction(async (tx) => {
     const row = await lockIncident(tx, incidentId);
+    const now = clock(options);
     const removed = await tx
       .delete(incidentLinks)
       .where(and(eq(incidentLinks.incidentId, incidentId), eq(incidentLinks.type, input.type), eq(incidentLinks.targetId, input.targetId)))

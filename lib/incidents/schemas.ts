@@ -62,7 +62,6 @@ export const UpdateIncidentInput = z
     environment: slug.optional(),
     impactStartedAt: isoDateTime.optional(),
   })
-  .refine((value) => Object.keys(value).length > 0, { message: "Send at least one field to change." })
   .refine((value) => value.resolvedAt === undefined || value.status === "resolved", {
     message: "resolvedAt is only accepted together with status: resolved.",
     path: ["resolvedAt"],

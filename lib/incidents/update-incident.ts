@@ -4,7 +4,7 @@ import { incidentServices } from "@/db/schema";
 import { type Actor, assertRole } from "@/lib/actor";
 import { assertEnvironment, assertUsers, ensureServices } from "@/lib/catalog/references";
 import { validationError } from "@/lib/errors";
-import { parseInput, type UseCaseOptions } from "@/lib/validation";
+import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import { getIncident } from "./get-incident";
 import { applyTransition, type PhaseFields, type Status } from "./lifecycle";
 import { bumpVersion, type IncidentRow, lockIncident } from "./lock-incident";
@@ -24,10 +24,10 @@ const ROLE_FIELDS = {
 export async function updateIncident(db: Db, actor: Actor, id: string, rawInput: unknown, options: UpdateOptions = {}) {
   assertRole(actor, "responder", "change incidents");
   const input = parseInput(UpdateIncidentInput, rawInput);
-  const now = options.now ?? new Date();
-
+  if (Object.keys(input).length === 0) throw validationError([{ path: "", message: "Send at least one field to change." }]);
   await db.transaction(async (tx) => {
     const row = await lockIncident(tx, id, options.expectedVersion);
+    const now = clock(options);
     const changes: Partial<IncidentRow> = {};
     const entries: PendingEntry[] = [];
 
@@ -92,9 +92,12 @@ export async function updateIncident(db: Db, actor: Actor, id: string, rawInput:
       }, now);
       Object.assign(changes, next);
       entries.push(event);
-    } else if (summaryEdits.length) {
-      for (const field of summaryEdits) changes[field] = input[field]!;
-      entries.push({ kind: "details_changed", data: { fields: summaryEdits } });
+    }
+    // Summaries sent beside a status they do not belong to (or without one) are edits of their own.
+    const edits = summaryEdits.filter((field) => changes[field] === undefined);
+    if (edits.length) {
+      for (const field of edits) changes[field] = input[field]!;
+      entries.push({ kind: "details_changed", data: { fields: edits } });
     }
 
     if (entries.length === 0) return;

@@ -99,6 +99,30 @@ describe("concurrent commands", () => {
   });
 });
 
+describe("timeline order under contention", () => {
+  // The timeline is read oldest first; each severity_changed entry's `from` must be the previous
+  // entry's `to`, or the story the timeline tells is not what happened. Several rounds of 30
+  // overlapping PATCHes make interleavings likely on PostgreSQL (PGlite runs them one by one).
+  it("lists concurrent changes in the order they were applied", async () => {
+    const cycle = ["SEV2", "SEV3", "SEV4", "SEV1"];
+    for (let round = 0; round < 4; round++) {
+      const id = (await declare()).json.id as string;
+      const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => patch(id, { severity: cycle[i % 4] })));
+      for (const a of answers) expect(a.status).toBe(200);
+      const list = await call(timeline.GET, `${PATH}/${id}/timeline`, { params: { id } });
+      const changes = (list.json.items as { kind: string; data: { from: string; to: string } }[]).filter((e) => e.kind === "severity_changed");
+      expect(changes.length).toBeGreaterThan(0);
+      let current = "SEV1"; // validIncident is declared as SEV1
+      for (const [n, change] of changes.entries()) {
+        expect(change.data.from, `round ${round}, change ${n} of ${changes.length}`).toBe(current);
+        current = change.data.to;
+      }
+      const [row] = await queryRows<{ severity: string }>(sql`select severity from incidents where id = ${id}`);
+      expect(row.severity).toBe(current);
+    }
+  });
+});
+
 describe("concurrent Idempotency-Key retries", () => {
   it("declares once for 10 simultaneous POSTs with the same key and body", async () => {
     const answers = await Promise.all(Array.from({ length: 10 }, () => declare(validIncident, { "idempotency-key": "retry-storm-1" })));

@@ -1,0 +1,50 @@
+import { getDb } from "@/db/client";
+import type { Actor, Role } from "@/lib/actor";
+import { DomainError } from "@/lib/errors";
+import { verifyApiToken } from "@/lib/tokens/verify-api-token";
+import { getAuth } from "./auth";
+
+/** The signed-in user of a request's session cookie, or null. */
+export async function sessionActor(headers: Headers): Promise<Actor | null> {
+  if (!headers.get("cookie")) return null;
+  const auth = await getAuth();
+  const session = await auth.api.getSession({ headers });
+  if (!session) return null;
+  const user = session.user as { id: string; name: string; role?: string };
+  return { type: "user", userId: user.id, name: user.name, role: (user.role ?? "viewer") as Role };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Browsers attach cookies to cross-site requests, so a cookie-authenticated write must come from a
+ * page of ours: its Origin must be this server's. Bearer tokens are not sent automatically, so they
+ * need no such check.
+ */
+function assertSameOrigin(request: Request) {
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  let originHost: string | null = null;
+  try {
+    originHost = origin ? new URL(origin).host : null;
+  } catch {
+    originHost = null;
+  }
+  if (originHost === null || originHost !== host) {
+    throw new DomainError("forbidden", "Cross-origin request refused: a cookie-authenticated change must come from this site.");
+  }
+}
+
+/** Who is calling the JSON API: a bearer token or the session cookie; 401 otherwise. */
+export async function resolveApiActor(request: Request): Promise<Actor> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match) throw new DomainError("unauthenticated", "Authorization must be `Bearer <API token>`.");
+    return verifyApiToken(await getDb(), match[1]);
+  }
+  const actor = await sessionActor(request.headers);
+  if (!actor) throw new DomainError("unauthenticated", "Sign in, or send an API token as `Authorization: Bearer <token>`.");
+  if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
+  return actor;
+}

@@ -1,0 +1,24 @@
+import { desc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { apiTokens, users } from "@/db/schema";
+import { type Actor, assertRole, type Role } from "@/lib/actor";
+import type { ApiTokenView } from "./schemas";
+
+export async function listApiTokens(db: Db, actor: Actor): Promise<ApiTokenView[]> {
+  assertRole(actor, "admin", "see API tokens");
+  const rows = await db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      role: apiTokens.role,
+      prefix: apiTokens.prefix,
+      createdBy: users.name,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .leftJoin(users, eq(users.id, apiTokens.createdBy))
+    .orderBy(desc(apiTokens.createdAt));
+  return rows.map((row) => ({ ...row, role: row.role as Role }));
+}
