@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppHeader } from "@/components/app-header";
+import { actorLabel } from "@/lib/actor";
+import { optionalPageActor } from "@/lib/auth/page-actor";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,18 +9,13 @@ export const metadata: Metadata = {
   description: "Declare, investigate and resolve incidents.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const actor = await optionalPageActor();
+  const user = actor ? { name: actorLabel(actor), role: actor.role, isAdmin: actor.role === "admin" } : null;
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
-        <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <nav className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3" aria-label="Main">
-            <Link href="/incidents" className="font-semibold tracking-tight">
-              <span aria-hidden className="mr-1.5 inline-block h-2.5 w-2.5 rounded-full bg-red-500" />
-              Incidents
-            </Link>
-          </nav>
-        </header>
+        <AppHeader user={user} />
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
       </body>
     </html>

@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
+import { signIn } from "./support/auth";
 
-// The product specification's six fetch() calls, run as written inside a page of the app
-// (relative URLs, same origin), chained by the ID the first call returns.
+// The product specification's six fetch() calls, run as written inside a signed-in page of the
+// app (relative URLs, same origin, the session cookie), chained by the ID the first call returns.
 test("the specification's API examples work as written", async ({ page }) => {
-  await page.goto("/incidents");
+  await signIn(page, "responder");
   const result = await page.evaluate(async () => {
     const answers: Record<string, unknown> = {};
     const response = await fetch('/api/dashboard/incidents', {
@@ -104,6 +105,7 @@ test("the specification's API examples work as written", async ({ page }) => {
 });
 
 test("the incident list shows the demo incidents", async ({ page }) => {
+  await signIn(page, "viewer");
   await page.goto("/");
   await expect(page).toHaveURL(/\/incidents$/);
   await expect(page.getByRole("heading", { name: "Incidents" })).toBeVisible();

@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { SeverityBadge, StatusBadge } from "@/components/badges";
 import { formatDuration, formatUtc, incidentDurationSeconds } from "@/lib/format";
-import { listIncidentsForPage } from "@/lib/pages/incidents";
+import { asPageUser } from "@/lib/auth/page-actor";
+import { listIncidents } from "@/lib/incidents/list-incidents";
 
 export const dynamic = "force-dynamic";
 
 export default async function IncidentsPage() {
-  const { items } = await listIncidentsForPage({ limit: "50" });
+  const { items } = await asPageUser("/incidents", (db, actor) => listIncidents(db, actor, { limit: "50" }));
   const now = new Date();
   return (
     <section>

@@ -33,7 +33,9 @@ export async function signIn(rawInput: unknown, context: { headers: Headers; ip:
   await clearSignInFailures(db, input.email);
 }
 
+/** Ends the session of these request headers; without one there is nothing to end. */
 export async function signOut(headers: Headers): Promise<void> {
   const auth = await getAuth();
+  if (!(await auth.api.getSession({ headers }))) return;
   await auth.api.signOut({ headers });
 }

@@ -2,6 +2,13 @@ import type { Severity } from "@/lib/incidents/severity";
 
 // The people and services of the demo organisation. `user_abc123` exists so the product
 // specification's example (`commanderId: 'user_abc123'`) works against the demo as written.
+/** Demo only: printed once in the server log when the demo is loaded, and listed in the README. */
+export const DEMO_LOGINS = [
+  { email: "alex.chen@example.com", password: "demo-admin-password", role: "admin" },
+  { email: "priya.natarajan@example.com", password: "demo-responder-password", role: "responder" },
+  { email: "hannah.weiss@example.com", password: "demo-viewer-password", role: "viewer" },
+] as const;
+
 export const DEMO_USERS = [
   { id: "user_abc123", name: "Alex Chen", email: "alex.chen@example.com", role: "admin" },
   { id: "user_def456", name: "Priya Natarajan", email: "priya.natarajan@example.com", role: "responder" },

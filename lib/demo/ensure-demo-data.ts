@@ -1,4 +1,5 @@
 import { databaseConfig, getDb } from "@/db/client";
+import { DEMO_LOGINS } from "./demo-data";
 import { seedDemo } from "./seed-demo";
 
 /**
@@ -12,5 +13,7 @@ export async function ensureDemoData(): Promise<void> {
   const started = Date.now();
   if (await seedDemo(db)) {
     console.log(`[demo] loaded demo data into ${config.dataDir} in ${Date.now() - started} ms`);
+    console.log("[demo] sign in with one of these demo-only accounts (shown once):");
+    for (const login of DEMO_LOGINS) console.log(`[demo]   ${login.role.padEnd(9)} ${login.email} / ${login.password}`);
   }
 }

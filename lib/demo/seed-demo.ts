@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { count, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appMeta, incidents, services, users } from "@/db/schema";
@@ -7,7 +8,8 @@ import { addTimelineEntry } from "@/lib/incidents/add-timeline-entry";
 import { declareIncident } from "@/lib/incidents/declare-incident";
 import type { Status } from "@/lib/incidents/lifecycle";
 import { updateIncident } from "@/lib/incidents/update-incident";
-import { DEMO_SERVICES, DEMO_USERS, SCENARIOS } from "./demo-data";
+import { createUser } from "@/lib/users/create-user";
+import { DEMO_LOGINS, DEMO_SERVICES, DEMO_USERS, SCENARIOS } from "./demo-data";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -36,7 +38,8 @@ function finalStatus(index: number, total: number): Status {
 
 export async function hasData(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(incidents);
-  return Number(row.n) > 0;
+  const [people] = await db.select({ n: count() }).from(users);
+  return Number(row.n) > 0 || Number(people.n) > 0;
 }
 
 /**
@@ -51,7 +54,12 @@ export async function seedDemo(db: Db, options: { now?: Date; incidents?: number
   const rand = random(42);
   const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
 
-  await db.insert(users).values(DEMO_USERS.map((u) => ({ ...u, emailVerified: true }))).onConflictDoNothing();
+  const system: Actor = { type: "system", name: "demo", role: "admin" };
+  for (const user of DEMO_USERS) {
+    const login = DEMO_LOGINS.find((l) => l.email === user.email);
+    // Users without a listed login get a random password: they appear in the demo but cannot sign in.
+    await createUser(db, system, { ...user, password: login?.password ?? randomBytes(18).toString("base64url") });
+  }
   await db
     .insert(services)
     .values(DEMO_SERVICES.map((s) => ({ slug: s.slug, name: s.name, ownerTeam: s.ownerTeam, onCallUserId: s.onCall })))

@@ -1,10 +1,10 @@
 import { getDb, type Db } from "@/db/client";
 import type { Actor } from "@/lib/actor";
+import { actorKey } from "@/lib/actor";
 import { handleApiError } from "./problem";
 import { parseJsonText, readBodyText } from "./read-json";
 import { requestFingerprint, withIdempotency } from "./idempotency";
-import { actorKey } from "@/lib/actor";
-import { resolveApiActor } from "./resolve-actor";
+import { resolveApiActor } from "@/lib/auth/resolve-actor";
 
 export type ApiContext<P> = {
   request: Request;

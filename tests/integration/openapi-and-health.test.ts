@@ -73,10 +73,9 @@ describe("GET /api/health", () => {
 
 describe("unknown API paths", () => {
   it("answer 404 problem+json instead of an HTML page", async () => {
-    const request = new Request("http://localhost/api/nope", { method: "GET" });
-    const res = await fallback.GET(request);
+    const res = await call(fallback.GET, "/api/nope");
     expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
-    expect((await res.json()).instance).toBe("/api/nope");
+    expect(res.json.instance).toBe("/api/nope");
   });
 });

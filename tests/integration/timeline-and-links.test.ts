@@ -39,7 +39,7 @@ describe("POST/GET /api/dashboard/incidents/:id/timeline", () => {
     for (const type of ["update", "action", "resolution"]) {
       const res = await post(id, { type, message: `**${type}**: rolled back` });
       expect(res.status).toBe(201);
-      expect(res.json).toMatchObject({ incidentId: id, kind: type, actor: "api", message: `**${type}**: rolled back` });
+      expect(res.json).toMatchObject({ incidentId: id, kind: type, actor: "token:test-responder", message: `**${type}**: rolled back` });
       expect(res.headers.get("location")).toBe(`${PATH}/${id}/timeline#${res.json.id}`);
       created.push(res.json.id);
     }
@@ -121,7 +121,7 @@ describe("links", () => {
     const id = await declare();
     const res = await link(id, { type: "alert", targetId: "alert_high_error_rate" });
     expect(res.status).toBe(201);
-    expect(res.json).toMatchObject({ type: "alert", targetId: "alert_high_error_rate", createdBy: "api" });
+    expect(res.json).toMatchObject({ type: "alert", targetId: "alert_high_error_rate", createdBy: "token:test-responder" });
     expect(res.headers.get("location")).toBe(`${PATH}/${id}/links`);
     expect((await link(id, { type: "release", targetId: "v2.14.0" })).status).toBe(201);
 

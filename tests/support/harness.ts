@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/actor";
+import { createApiToken } from "@/lib/tokens/create-api-token";
 
 export const TEST_TARGET = process.env.TEST_DB === "postgres" ? "postgres" : "pglite";
 
@@ -18,10 +19,19 @@ export const TEST_USERS = [
 export async function resetDatabase() {
   const db = await getDb();
   await db.execute(sql`TRUNCATE incidents, incident_services, timeline_entries, incident_links, incident_counters,
-    idempotency_keys, services, users, app_meta RESTART IDENTITY CASCADE`);
+    idempotency_keys, services, users, sessions, accounts, verifications, api_tokens, sign_in_attempts
+    RESTART IDENTITY CASCADE`);
   await db.insert(users).values(TEST_USERS);
+  for (const role of ["viewer", "responder", "admin"] as const) {
+    tokens[role] = (await createApiToken(db, testAdmin, { name: `test-${role}`, role })).secret;
+  }
   return db;
 }
+
+const testAdmin: Actor = { type: "system", name: "test-setup", role: "admin" };
+
+/** Bearer secrets of one API token per role, made fresh by resetDatabase. */
+export const tokens: Record<"viewer" | "responder" | "admin", string> = { viewer: "", responder: "", admin: "" };
 
 /** Rows of a raw query, whichever driver answered (PGlite gives {rows}, postgres.js an array). */
 export async function queryRows<T = Record<string, unknown>>(query: ReturnType<typeof sql>): Promise<T[]> {
@@ -39,11 +49,17 @@ export type CallOptions = {
   rawBody?: string;
   headers?: Record<string, string>;
   params?: Record<string, string>;
+  /** Whose API token to send (default: a responder's); "anonymous" sends none. */
+  as?: "viewer" | "responder" | "admin" | "anonymous";
 };
 
 /** Calls a route handler exactly as Next would: a Request in, a Response out. */
 export async function call(handler: Handler, path: string, options: CallOptions = {}) {
   const headers: Record<string, string> = { ...(options.headers ?? {}) };
+  const as = options.as ?? "responder";
+  if (as !== "anonymous" && !Object.keys(headers).some((h) => h.toLowerCase() === "authorization")) {
+    headers.authorization = `Bearer ${tokens[as]}`;
+  }
   let body: string | undefined = options.rawBody;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);

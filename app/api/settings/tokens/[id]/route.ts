@@ -1,0 +1,7 @@
+import { apiRoute } from "@/lib/http/api-route";
+import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
+
+export const DELETE = apiRoute<{ id: string }>(async ({ actor, db, params }) => {
+  await revokeApiToken(db, actor, params.id);
+  return new Response(null, { status: 204 });
+});

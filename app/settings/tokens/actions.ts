@@ -1,0 +1,24 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { asActionUser } from "@/lib/auth/page-actor";
+import { type ActionState, runAction } from "@/lib/http/action-state";
+import { createApiToken } from "@/lib/tokens/create-api-token";
+import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
+
+export type CreatedToken = { name: string; secret: string };
+
+export async function createTokenAction(_previous: ActionState<CreatedToken>, form: FormData): Promise<ActionState<CreatedToken>> {
+  const state = await runAction(async () => {
+    const { token, secret } = await asActionUser((db, actor) => createApiToken(db, actor, { name: form.get("name"), role: form.get("role") }));
+    return { name: token.name, secret };
+  });
+  if (state.status === "ok") revalidatePath("/settings/tokens");
+  return state;
+}
+
+export async function revokeTokenAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const state = await runAction(() => asActionUser((db, actor) => revokeApiToken(db, actor, String(form.get("id") ?? ""))), "Token revoked.");
+  if (state.status === "ok") revalidatePath("/settings/tokens");
+  return state;
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import { useActionState } from "react";
+import { createTokenAction, type CreatedToken } from "@/app/settings/tokens/actions";
+import type { ActionState } from "@/lib/http/action-state";
+
+const initial: ActionState<CreatedToken> = { status: "idle" };
+const field =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-slate-400 dark:border-slate-700 dark:bg-slate-900";
+
+export function CreateTokenForm() {
+  const [state, action, pending] = useActionState(createTokenAction, initial);
+  const error = state.status === "error" ? state : null;
+  return (
+    <div className="space-y-4">
+      <form action={action} className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-end" noValidate>
+        <div>
+          <label htmlFor="token-name" className="block text-sm font-medium">Name</label>
+          <input id="token-name" name="name" required placeholder="pagerduty-sync" className={field}
+            aria-invalid={!!error?.fieldErrors.name} aria-describedby={error?.fieldErrors.name ? "token-name-error" : undefined} />
+        </div>
+        <div>
+          <label htmlFor="token-role" className="block text-sm font-medium">Role</label>
+          <select id="token-role" name="role" defaultValue="responder" className={field}>
+            <option value="viewer">viewer (read only)</option>
+            <option value="responder">responder (declare, update)</option>
+            <option value="admin">admin</option>
+          </select>
+        </div>
+        <button type="submit" disabled={pending}
+          className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:ring-offset-2 disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900">
+          {pending ? "Creating…" : "Create token"}
+        </button>
+      </form>
+      {error && (
+        <p role="alert" id="token-name-error" className="text-sm text-red-700 dark:text-red-300">
+          {error.fieldErrors.name ?? error.message}
+        </p>
+      )}
+      {state.status === "ok" && (
+        <div role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-4 text-sm dark:border-emerald-800 dark:bg-emerald-950">
+          <p className="font-medium">Token “{state.data.name}” created. Copy it now: it will not be shown again.</p>
+          <code data-testid="token-secret" className="mt-2 block break-all rounded bg-white px-2 py-1 font-mono text-xs dark:bg-slate-900">
+            {state.data.secret}
+          </code>
+          <p className="mt-2 text-slate-600 dark:text-slate-400">Send it as <code>Authorization: Bearer &lt;token&gt;</code>.</p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getDb, type Db } from "@/db/client";
+import type { Actor } from "@/lib/actor";
+import { DomainError } from "@/lib/errors";
+import { sessionActor } from "./resolve-actor";
+
+/** For server components: the signed-in user, or a redirect to the sign-in page. */
+export async function requirePageActor(returnTo?: string): Promise<Actor> {
+  const actor = await sessionActor(await headers());
+  if (!actor) redirect(returnTo ? `/login?next=${encodeURIComponent(returnTo)}` : "/login");
+  return actor;
+}
+
+/** The signed-in user if there is one (for the header, the sign-in page). */
+export async function optionalPageActor(): Promise<Actor | null> {
+  return sessionActor(await headers());
+}
+
+/** For server actions: the signed-in user, or a DomainError the action turns into a message. */
+export async function requireActionActor(): Promise<Actor> {
+  const actor = await sessionActor(await headers());
+  if (!actor) throw new DomainError("unauthenticated", "Your session has ended. Sign in again.");
+  return actor;
+}
+
+/** Runs a use case as the signed-in user of a page (redirecting to sign-in when there is none). */
+export async function asPageUser<T>(returnTo: string, command: (db: Db, actor: Actor) => Promise<T>): Promise<T> {
+  const actor = await requirePageActor(returnTo);
+  return command(await getDb(), actor);
+}
+
+/** Runs a use case as the signed-in user of a server action (401 as a domain error when there is none). */
+export async function asActionUser<T>(command: (db: Db, actor: Actor) => Promise<T>): Promise<T> {
+  const actor = await requireActionActor();
+  return command(await getDb(), actor);
+}

@@ -1,0 +1,29 @@
+import { DomainError } from "@/lib/errors";
+
+/** What a server action returns to its form: expected errors are values (Next hides thrown messages). */
+export type ActionState<T = void> =
+  | { status: "idle" }
+  | { status: "ok"; data: T; message?: string }
+  | { status: "error"; message: string; code: string; fieldErrors: Record<string, string> };
+
+export const idle = { status: "idle" } as const;
+
+/** The one mapping from a domain error to form state; anything else is logged and reported plainly. */
+export function toActionError(error: unknown): Extract<ActionState<never>, { status: "error" }> {
+  if (error instanceof DomainError) {
+    const fieldErrors: Record<string, string> = {};
+    for (const e of error.errors) fieldErrors[e.path || "_"] ??= e.message;
+    return { status: "error", message: error.message, code: error.code, fieldErrors };
+  }
+  console.error("[action]", error);
+  return { status: "error", message: "Something went wrong on our side; nothing was changed. Try again.", code: "internal", fieldErrors: {} };
+}
+
+/** Runs an action body; a domain error becomes form state. Call redirect() after this, not inside. */
+export async function runAction<T>(body: () => Promise<T>, message?: string): Promise<ActionState<T>> {
+  try {
+    return { status: "ok", data: await body(), message };
+  } catch (error) {
+    return toActionError(error);
+  }
+}

@@ -1,0 +1,119 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
+import { getAuth } from "@/lib/auth/auth";
+import { createUser } from "@/lib/users/create-user";
+import { call, resetDatabase } from "@/tests/support/harness";
+
+// Every route.ts under app/api and every exported server action must refuse a caller who is not
+// signed in, and a viewer on writes — except the few that are public on purpose.
+const PUBLIC_ROUTES = new Set(["GET /api/health", "GET /api/openapi.json"]);
+const PUBLIC_ACTIONS = new Set(["app/login/actions.ts#signInAction", "app/login/actions.ts#signOutAction"]);
+const ADMIN_ONLY_READS = new Set(["GET /api/settings/tokens"]);
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+let requestHeaders = new Headers();
+vi.mock("next/headers", () => ({
+  headers: async () => requestHeaders,
+  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, has: () => false }),
+}));
+
+function walk(dir: string, match: (file: string) => boolean): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? walk(full, match) : match(full) ? [full] : [];
+  });
+}
+
+const routeFiles = walk("app/api", (f) => f.endsWith(`${path.sep}route.ts`));
+const actionFiles = walk("app", (f) => /\.tsx?$/.test(f) && /^["']use server["']/.test(readFileSync(f, "utf8").trimStart()));
+
+/** `app/api/dashboard/incidents/[id]/route.ts` → a concrete path and the params Next would pass. */
+function concrete(file: string) {
+  const route = "/" + path.relative("app", path.dirname(file)).split(path.sep).join("/");
+  const params: Record<string, string | string[]> = {};
+  const url = route.replace(/\[\.\.\.(\w+)\]/g, (_, name) => ((params[name] = ["nothing-here"]), "nothing-here")).replace(/\[(\w+)\]/g, (_, name) => ((params[name] = "INC-2026-0001"), "INC-2026-0001"));
+  return { route, url, params };
+}
+
+const awaitedModules = new Map<string, Record<string, unknown>>();
+for (const file of routeFiles) awaitedModules.set(file, await import(/* @vite-ignore */ path.resolve(file)));
+const routeCases = routeFiles.flatMap((file) => METHODS.filter((m) => typeof awaitedModules.get(file)![m] === "function").map((method) => ({ file, method })));
+
+beforeEach(async () => {
+  await resetDatabase();
+  requestHeaders = new Headers();
+});
+
+describe("route inventory", () => {
+  it("finds the routes and actions it is meant to guard", () => {
+    expect(routeCases.length).toBeGreaterThanOrEqual(17);
+    expect(actionFiles.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(routeCases)("$method $file refuses an anonymous caller (401) unless public", async ({ file, method }) => {
+    const { route, url, params } = concrete(file);
+    const handler = awaitedModules.get(file)![method] as Parameters<typeof call>[0];
+    const res = await call(handler, url, { method, params: params as Record<string, string>, as: "anonymous", ...(method === "GET" ? {} : { body: {} }) });
+    if (PUBLIC_ROUTES.has(`${method} ${route}`)) {
+      expect(res.status).toBe(200);
+    } else {
+      expect(res.status).toBe(401);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      expect(res.json.status).toBe(401);
+    }
+  });
+
+  it.each(routeCases.filter((c) => c.method !== "GET" || ADMIN_ONLY_READS.has(`GET ${concrete(c.file).route}`)))(
+    "$method $file refuses a viewer (403; 404 from the catch-all)",
+    async ({ file, method }) => {
+      const { route, url, params } = concrete(file);
+      const handler = awaitedModules.get(file)![method] as Parameters<typeof call>[0];
+      const res = await call(handler, url, { method, params: params as Record<string, string>, as: "viewer", ...(method === "GET" ? {} : { body: {} }) });
+      // The catch-all answers 404 for everyone signed in: there is nothing there to protect.
+      expect(res.status).toBe(route.includes("[...") ? 404 : 403);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+    },
+  );
+});
+
+const actionCases = (
+  await Promise.all(
+    actionFiles.map(async (file) => {
+      const mod = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
+      return Object.entries(mod).filter(([, v]) => typeof v === "function").map(([name, fn]) => ({ id: `${file.split(path.sep).join("/")}#${name}`, fn: fn as (...args: unknown[]) => Promise<unknown> }));
+    }),
+  )
+).flat();
+
+async function outcome(fn: (...args: unknown[]) => Promise<unknown>) {
+  const form = new FormData();
+  form.set("id", "tok_1");
+  form.set("name", "x-token");
+  form.set("role", "viewer");
+  try {
+    return { result: (await fn({ status: "idle" }, form)) as { status: string; code?: string } | undefined };
+  } catch (error) {
+    return { redirect: String((error as { digest?: string }).digest ?? error) };
+  }
+}
+
+describe("server action inventory", () => {
+  it.each(actionCases.filter((c) => !PUBLIC_ACTIONS.has(c.id)))("$id refuses an anonymous caller", async ({ fn }) => {
+    const { result, redirect } = await outcome(fn);
+    if (redirect) expect(redirect).toContain("/login");
+    else expect(result).toMatchObject({ status: "error", code: "unauthenticated" });
+  });
+
+  it.each(actionCases.filter((c) => !PUBLIC_ACTIONS.has(c.id)))("$id refuses a viewer", async ({ fn }) => {
+    const password = "viewer-password-123";
+    await createUser(await getDb(), { type: "system", name: "test", role: "admin" }, { email: "view@example.com", name: "View Only", role: "viewer", password });
+    const signedIn = await (await getAuth()).api.signInEmail({ body: { email: "view@example.com", password }, asResponse: true });
+    const cookie = signedIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    expect(cookie).toContain("session_token");
+    requestHeaders = new Headers({ cookie });
+    const { result } = await outcome(fn);
+    expect(result).toMatchObject({ status: "error", code: "forbidden" });
+  });
+});
