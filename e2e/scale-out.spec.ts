@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import postgres from "postgres";
+import { newTokenSecret } from "@/lib/tokens/token-secret";
 
 // The scale-out path: two `next start` processes on one PostgreSQL keep IDs gapless and
 // optimistic concurrency exact.
@@ -10,6 +11,7 @@ const PORTS = [3221, 3222];
 const databaseName = `im_e2e_${randomBytes(4).toString("hex")}`;
 const servers: ChildProcess[] = [];
 const logs: string[] = [];
+let authorization = "";
 
 async function waitForHealth(port: number) {
   const deadline = Date.now() + 60_000;
@@ -42,6 +44,12 @@ test.beforeAll(async () => {
   }
   // Both start at once: the migration advisory lock must let exactly one apply the migrations.
   await Promise.all(PORTS.map(waitForHealth));
+  // A responder API token, as an admin would create it (the scale-out database has no demo users).
+  const token = newTokenSecret();
+  const db = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  await db`insert into api_tokens (id, name, role, prefix, secret_hash) values ('tok_scale', 'scale-out', 'responder', ${token.prefix}, ${token.hash})`;
+  await db.end();
+  authorization = `Bearer ${token.secret}`;
 });
 
 test.afterAll(async () => {
@@ -60,7 +68,7 @@ test.afterAll(async () => {
 const declare = (port: number, n: number) =>
   fetch(`http://127.0.0.1:${port}/api/dashboard/incidents`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", authorization },
     body: JSON.stringify({ title: `Concurrent declaration ${n}`, severity: "SEV3", services: ["search-api"], environment: "production" }),
   });
 
@@ -79,13 +87,13 @@ test("two PATCHes with the same If-Match on different servers: exactly one 412",
   const patch = (port: number, severity: string) =>
     fetch(`http://127.0.0.1:${port}/api/dashboard/incidents/${created.id}`, {
       method: "PATCH",
-      headers: { "content-type": "application/json", "if-match": etag },
+      headers: { "content-type": "application/json", "if-match": etag, authorization },
       body: JSON.stringify({ severity }),
     });
   const [a, b] = await Promise.all([patch(PORTS[0], "SEV1"), patch(PORTS[1], "SEV2")]);
   expect([a.status, b.status].sort()).toEqual([200, 412]);
   const loser = a.status === 412 ? a : b;
   expect(loser.headers.get("content-type")).toBe("application/problem+json");
-  const timeline = await (await fetch(`http://127.0.0.1:${PORTS[1]}/api/dashboard/incidents/${created.id}/timeline`)).json();
+  const timeline = await (await fetch(`http://127.0.0.1:${PORTS[1]}/api/dashboard/incidents/${created.id}/timeline`, { headers: { authorization } })).json();
   expect(timeline.items.filter((e: { kind: string }) => e.kind === "severity_changed")).toHaveLength(1);
 });

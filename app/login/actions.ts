@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/lib/auth/sign-in";
 import { clientIp, safeReturnPath } from "@/lib/auth/request-info";
-import { type ActionState, runAction } from "@/lib/http/action-state";
+import { type ActionState, runAction, withValues } from "@/lib/http/action-state";
 
 export async function signInAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const requestHeaders = await headers();
@@ -12,7 +12,7 @@ export async function signInAction(_previous: ActionState, form: FormData): Prom
     signIn({ email: form.get("email"), password: form.get("password") }, { headers: requestHeaders, ip: clientIp(requestHeaders) }),
   );
   if (state.status === "ok") redirect(safeReturnPath(form.get("next")));
-  return state;
+  return withValues(state, form, ["email"]);
 }
 
 export async function signOutAction(): Promise<void> {

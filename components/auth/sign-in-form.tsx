@@ -26,6 +26,7 @@ export function SignInForm({ next }: { next: string }) {
           autoComplete="username"
           required
           autoFocus
+          defaultValue={error?.values?.email}
           aria-invalid={!!error?.fieldErrors.email}
           aria-describedby={error?.fieldErrors.email ? "email-error" : undefined}
           className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-slate-500 focus:outline-none focus:ring-2 focus:ring-slate-400 dark:border-slate-700 dark:bg-slate-900"
@@ -40,6 +41,7 @@ export function SignInForm({ next }: { next: string }) {
           type="password"
           autoComplete="current-password"
           required
+          aria-invalid={!!error?.fieldErrors.password}
           className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-slate-500 focus:outline-none focus:ring-2 focus:ring-slate-400 dark:border-slate-700 dark:bg-slate-900"
         />
       </div>

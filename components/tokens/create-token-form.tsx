@@ -13,15 +13,15 @@ export function CreateTokenForm() {
   const error = state.status === "error" ? state : null;
   return (
     <div className="space-y-4">
-      <form action={action} className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-end" noValidate>
+      <form action={action} className="grid gap-4 sm:grid-cols-[1fr_16rem_auto] sm:items-end" noValidate>
         <div>
           <label htmlFor="token-name" className="block text-sm font-medium">Name</label>
-          <input id="token-name" name="name" required placeholder="pagerduty-sync" className={field}
+          <input id="token-name" name="name" required placeholder="pagerduty-sync" className={field} defaultValue={error?.values?.name}
             aria-invalid={!!error?.fieldErrors.name} aria-describedby={error?.fieldErrors.name ? "token-name-error" : undefined} />
         </div>
         <div>
           <label htmlFor="token-role" className="block text-sm font-medium">Role</label>
-          <select id="token-role" name="role" defaultValue="responder" className={field}>
+          <select id="token-role" name="role" key={error?.values?.role} defaultValue={error?.values?.role ?? "responder"} className={field}>
             <option value="viewer">viewer (read only)</option>
             <option value="responder">responder (declare, update)</option>
             <option value="admin">admin</option>

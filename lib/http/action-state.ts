@@ -4,7 +4,7 @@ import { DomainError } from "@/lib/errors";
 export type ActionState<T = void> =
   | { status: "idle" }
   | { status: "ok"; data: T; message?: string }
-  | { status: "error"; message: string; code: string; fieldErrors: Record<string, string> };
+  | { status: "error"; message: string; code: string; fieldErrors: Record<string, string>; values?: Record<string, string> };
 
 export const idle = { status: "idle" } as const;
 
@@ -26,4 +26,13 @@ export async function runAction<T>(body: () => Promise<T>, message?: string): Pr
   } catch (error) {
     return toActionError(error);
   }
+}
+
+/**
+ * React resets a form after its action; handing the typed values back (as defaultValue) keeps what
+ * the user wrote when the action refused it. Never pass secrets here.
+ */
+export function withValues<T>(state: ActionState<T>, form: FormData, keys: string[]): ActionState<T> {
+  if (state.status !== "error") return state;
+  return { ...state, values: Object.fromEntries(keys.map((key) => [key, String(form.get(key) ?? "")])) };
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { asActionUser } from "@/lib/auth/page-actor";
-import { type ActionState, runAction } from "@/lib/http/action-state";
+import { type ActionState, runAction, withValues } from "@/lib/http/action-state";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
 
@@ -14,7 +14,7 @@ export async function createTokenAction(_previous: ActionState<CreatedToken>, fo
     return { name: token.name, secret };
   });
   if (state.status === "ok") revalidatePath("/settings/tokens");
-  return state;
+  return withValues(state, form, ["name", "role"]);
 }
 
 export async function revokeTokenAction(_previous: ActionState, form: FormData): Promise<ActionState> {

@@ -1,0 +1,113 @@
+import { createServer, type Server } from "node:http";
+import { expect, request as apiRequest, test } from "@playwright/test";
+import { signIn } from "./support/auth";
+
+test("a signed-out visitor is sent to sign in and brought back", async ({ page }) => {
+  await page.goto("/settings/tokens");
+  await expect(page).toHaveURL(/\/login\?next=%2Fsettings%2Ftokens$/);
+  await page.screenshot({ path: "test-results/screenshots/login.png" });
+  await page.getByLabel("Email").fill("alex.chen@example.com");
+  await page.getByLabel("Password").fill("demo-admin-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/settings\/tokens$/);
+  await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto("/incidents");
+  await expect(page).toHaveURL(/\/login\?next=%2Fincidents$/);
+});
+
+test("a wrong password is refused inline, and repeated failures are rate limited", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("alex.chen@example.com");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.getByLabel("Email")).toHaveValue("alex.chen@example.com");
+
+  for (let i = 0; i < 5; i++) {
+    // React resets the form once the action has answered; type only after that.
+    await expect(page.getByLabel("Password")).toHaveValue("");
+    await page.getByLabel("Email").fill("someone-guessing@example.com");
+    await page.getByLabel("Password").fill(`guess-${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
+  }
+  await expect(page.getByLabel("Password")).toHaveValue("");
+  await page.getByLabel("Password").fill("guess-again");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("form").getByRole("alert")).toContainText("Too many failed sign-ins");
+});
+
+test("an admin creates a token, it works once shown, and stops working when revoked", async ({ page, baseURL }) => {
+  await signIn(page, "admin", "/settings/tokens");
+  await page.getByLabel("Name").fill("e2e-integration");
+  await page.getByLabel("Role").selectOption("responder");
+  await page.getByRole("button", { name: "Create token" }).click();
+  const secret = (await page.getByTestId("token-secret").textContent())!.trim();
+  expect(secret).toMatch(/^imt_/);
+  await page.screenshot({ path: "test-results/screenshots/tokens.png", fullPage: true });
+
+  const client = await apiRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
+  expect((await client.get("/api/dashboard/incidents?limit=1")).status()).toBe(200);
+
+  await page.reload();
+  await expect(page.getByText(secret)).toHaveCount(0);
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Revoke e2e-integration" }).click();
+  await expect(page.getByRole("row", { name: /e2e-integration/ })).toContainText("revoked");
+  const refused = await client.get("/api/dashboard/incidents?limit=1");
+  expect(refused.status()).toBe(401);
+  expect(refused.headers()["content-type"]).toBe("application/problem+json");
+  await client.dispose();
+});
+
+test("a viewer may read but not change, in the UI and through the API", async ({ page }) => {
+  await signIn(page, "viewer");
+  await page.goto("/settings/tokens");
+  await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+  const status = await page.evaluate(async () => {
+    const res = await fetch("/api/dashboard/incidents", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ title: "Viewer tries", severity: "SEV4", services: ["web-frontend"], environment: "production" }),
+    });
+    return res.status;
+  });
+  expect(status).toBe(403);
+});
+
+test.describe("cross-origin", () => {
+  let server: Server;
+  const OTHER_PORT = 3299;
+  test.beforeAll(async () => {
+    server = createServer((_, res) => res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>elsewhere</title>"));
+    await new Promise<void>((resolve) => server.listen(OTHER_PORT, "127.0.0.1", resolve));
+  });
+  test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  test("the specification's fetch from a page on another origin is refused", async ({ page, baseURL }) => {
+    await signIn(page, "responder");
+    await page.goto(`http://127.0.0.1:${OTHER_PORT}/`);
+    const attempts = await page.evaluate(async (target) => {
+      const body = JSON.stringify({ title: "Cross-origin attack", severity: "SEV1", services: ["payment-service"], environment: "production" });
+      const outcomes: string[] = [];
+      try {
+        const res = await fetch(`${target}/api/dashboard/incidents`, { method: "POST", credentials: "include", headers: { "Content-Type": "application/json" }, body });
+        outcomes.push(`json:${res.status}`);
+      } catch {
+        outcomes.push("json:blocked");
+      }
+      // A "simple" request skips the CORS preflight and reaches the server with the cookie.
+      await fetch(`${target}/api/dashboard/incidents`, { method: "POST", mode: "no-cors", credentials: "include", headers: { "Content-Type": "text/plain" }, body });
+      outcomes.push("simple:sent");
+      return outcomes;
+    }, baseURL!);
+    expect(attempts).toEqual(["json:blocked", "simple:sent"]);
+
+    await page.goto("/incidents");
+    const found = await page.evaluate(async () => (await (await fetch("/api/dashboard/incidents?q=Cross-origin%20attack")).json()).items.length);
+    expect(found).toBe(0);
+  });
+});
