@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AddTimelineEntryInput, DeclareIncidentInput, LinkInput, ListIncidentsQuery, UpdateIncidentInput } from "@/lib/incidents/schemas";
 import { IncidentPage, IncidentView, LinkView, TimelineEntryView } from "@/lib/incidents/views";
+import { ApiTokenView, CreateApiTokenInput } from "@/lib/tokens/schemas";
 
 type Json = Record<string, unknown>;
 
@@ -33,6 +34,8 @@ const problem = (description: string) => ({ description, content: { "application
 const problems = (...codes: number[]) => {
   const text: Record<number, string> = {
     400: "Malformed JSON or bad header",
+    401: "Not signed in and no valid API token",
+    403: "The role is not enough, or a cookie-authenticated write from another origin",
     404: "No such incident",
     409: "Conflict (already linked, or the same Idempotency-Key is still running)",
     412: "If-Match names a stale version",
@@ -40,7 +43,7 @@ const problems = (...codes: number[]) => {
     415: "Body is not JSON",
     422: "Validation failed or invalid transition; see errors[]",
   };
-  return Object.fromEntries(codes.map((code) => [String(code), problem(text[code])]));
+  return Object.fromEntries([...new Set([401, 403, ...codes])].sort().map((code) => [String(code), problem(text[code])]));
 };
 
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string", example: "INC-2026-0042" } };
@@ -130,11 +133,31 @@ export function buildOpenApiDocument(): Json {
           responses: { "204": { description: "Removed" }, ...problems(400, 404, 422) },
         },
       },
+      "/api/settings/tokens": {
+        get: {
+          summary: "API tokens (admin)",
+          responses: { "200": { description: "Tokens, without secrets", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: ref("ApiToken") } } } } } }, ...problems(401, 403) },
+        },
+        post: {
+          summary: "Create an API token (admin); the answer is the only time the secret is shown",
+          requestBody: body("CreateApiTokenInput"),
+          responses: { "201": { description: "The token and its secret", content: { "application/json": { schema: { allOf: [ref("ApiToken"), { type: "object", properties: { secret: { type: "string" } } }] } } } }, ...problems(401, 403, 409, 422) },
+        },
+      },
+      "/api/settings/tokens/{id}": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        delete: { summary: "Revoke an API token (admin)", responses: { "204": { description: "Revoked" }, ...problems(401, 403, 404) } },
+      },
       "/api/health": {
-        get: { summary: "Liveness and database reachability", responses: { "200": { description: "Healthy" }, "503": { description: "Database unreachable" } } },
+        get: { summary: "Liveness and database reachability", security: [], responses: { "200": { description: "Healthy" }, "503": { description: "Database unreachable" } } },
       },
     },
+    security: [{ bearerToken: [] }, { sessionCookie: [] }],
     components: {
+      securitySchemes: {
+        bearerToken: { type: "http", scheme: "bearer", description: "An API token created by an admin (imt_…)." },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "better-auth.session_token", description: "A signed-in browser session; writes must be same-origin." },
+      },
       schemas: {
         DeclareIncidentInput: input(DeclareIncidentInput),
         UpdateIncidentInput: input(UpdateIncidentInput),
@@ -144,6 +167,8 @@ export function buildOpenApiDocument(): Json {
         IncidentPage: output(IncidentPage),
         TimelineEntry: output(TimelineEntryView),
         Link: output(LinkView),
+        CreateApiTokenInput: input(CreateApiTokenInput),
+        ApiToken: output(ApiTokenView),
         Problem: {
           type: "object",
           required: ["type", "title", "status"],
