@@ -53,7 +53,7 @@ export default async function TokensPage() {
               <tr><td colSpan={6} className="px-3 py-6 text-center text-slate-500">No tokens yet.</td></tr>
             )}
             {tokens.map((token) => (
-              <tr key={token.id} className={token.revokedAt ? "text-slate-400" : ""}>
+              <tr key={token.id} className={token.revokedAt ? "text-slate-500" : ""}>
                 <td className="px-3 py-2 font-medium">{token.name}</td>
                 <td className="px-3 py-2">{token.role}</td>
                 <td className="px-3 py-2 font-mono text-xs">{token.prefix}…</td>

@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Markdown } from "@/components/markdown";
+import { AddUpdateForm } from "@/components/incident/add-update-form";
+import { DetailsForm } from "@/components/incident/details-form";
+import { IncidentHeader } from "@/components/incident/incident-header";
+import { LinksPanel } from "@/components/incident/links-panel";
+import { PeopleForm, SeverityForm } from "@/components/incident/severity-people-forms";
+import { ServicesForm } from "@/components/incident/services-form";
+import { StatusControls } from "@/components/incident/status-controls";
+import { Timeline } from "@/components/incident/timeline";
+import { asPageUser } from "@/lib/auth/page-actor";
+import { listCatalog } from "@/lib/catalog/list-catalog";
+import { DomainError } from "@/lib/errors";
+import { getIncident } from "@/lib/incidents/get-incident";
+import { allowedTransitions } from "@/lib/incidents/lifecycle";
+import { listTimeline } from "@/lib/incidents/list-timeline";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await params).id };
+}
+
+function Panel({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" aria-label={title}>
+      <h2 className="mb-3 text-sm font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function IncidentPage({ params }: Props) {
+  const { id } = await params;
+  const data = await asPageUser(`/incidents/${id}`, async (db, actor) => {
+    const [incident, timeline, catalog] = await Promise.all([getIncident(db, actor, id), listTimeline(db, actor, id), listCatalog(db, actor)]);
+    return { incident, timeline, catalog, canEdit: actor.role !== "viewer" };
+  }).catch((error) => {
+    if (error instanceof DomainError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const { incident, timeline, catalog, canEdit } = data;
+  const now = new Date();
+
+  return (
+    <div className="space-y-6">
+      <IncidentHeader incident={incident} now={now} />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          {incident.description && (
+            <Panel title="Description"><Markdown>{incident.description}</Markdown></Panel>
+          )}
+          {(incident.mitigationSummary || incident.resolutionSummary) && (
+            <Panel title="Summaries">
+              {incident.mitigationSummary && <p className="text-sm"><span className="font-medium">Mitigation:</span> {incident.mitigationSummary}</p>}
+              {incident.resolutionSummary && <p className="mt-1 text-sm"><span className="font-medium">Resolution:</span> {incident.resolutionSummary}</p>}
+            </Panel>
+          )}
+          <Panel title="Timeline"><Timeline entries={timeline} /></Panel>
+          {canEdit && <AddUpdateForm incidentId={incident.id} />}
+        </div>
+        <div className="space-y-6">
+          {canEdit && (
+            <>
+              <Panel title="Status">
+                <StatusControls incidentId={incident.id} version={incident.version} status={incident.status} allowed={allowedTransitions(incident.status)} />
+              </Panel>
+              <Panel title="Severity"><SeverityForm incidentId={incident.id} version={incident.version} severity={incident.severity} /></Panel>
+              <Panel title="People">
+                <PeopleForm incidentId={incident.id} version={incident.version} users={catalog.users}
+                  people={{ commanderId: incident.commanderId, technicalLeadId: incident.technicalLeadId, communicatorId: incident.communicatorId }} />
+              </Panel>
+            </>
+          )}
+          <Panel title="Linked data"><LinksPanel incidentId={incident.id} links={incident.links} canEdit={canEdit} /></Panel>
+          {canEdit && (
+            <>
+              <Panel title="Services"><ServicesForm incidentId={incident.id} version={incident.version} selected={incident.services} catalog={catalog.services} /></Panel>
+              <Panel title="Details">
+                <DetailsForm incidentId={incident.id} version={incident.version} title={incident.title} description={incident.description}
+                  environment={incident.environment} impactStartedAt={incident.impactStartedAt.toISOString()} environments={catalog.environments} />
+              </Panel>
+            </>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

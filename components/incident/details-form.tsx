@@ -1,0 +1,49 @@
+"use client";
+
+import { useActionState } from "react";
+import { updateIncidentAction } from "@/app/incidents/[id]/actions";
+import { MarkdownEditor } from "@/components/markdown-editor";
+import type { EnvironmentOption } from "@/lib/catalog/list-catalog";
+import { buttonClass, FormMessage, idleState, IncidentFields, inputClass } from "./form-bits";
+
+type Props = {
+  incidentId: string;
+  version: number;
+  title: string;
+  description: string;
+  environment: string;
+  impactStartedAt: string;
+  environments: EnvironmentOption[];
+};
+
+/** Title, description, environment and impact start; remounted when the incident changes underneath. */
+export function DetailsForm({ incidentId, version, title, description, environment, impactStartedAt, environments }: Props) {
+  const [state, action, pending] = useActionState(updateIncidentAction, idleState);
+  const errors = state.status === "error" ? state.fieldErrors : {};
+  // After a refusal (even a conflict) keep what was typed; the rest of the page shows the fresh state.
+  const typed = state.status === "error" ? state.values : undefined;
+  return (
+    <form action={action} className="space-y-3" key={version}>
+      <IncidentFields incidentId={incidentId} version={version} />
+      <div>
+        <label htmlFor="edit-title" className="block text-sm font-medium">Title</label>
+        <input id="edit-title" name="title" defaultValue={typed?.title ?? title} required className={`mt-1 ${inputClass}`} aria-invalid={!!errors.title} />
+      </div>
+      <MarkdownEditor id="edit-description" name="description" label="Description" defaultValue={typed?.description ?? description} rows={5} error={errors.description} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div>
+          <label htmlFor="edit-environment" className="block text-sm font-medium">Environment</label>
+          <select id="edit-environment" name="environment" defaultValue={environment} className={`mt-1 ${inputClass}`}>
+            {environments.map((env) => <option key={env.slug} value={env.slug}>{env.name}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="edit-impact" className="block text-sm font-medium">Impact started (UTC)</label>
+          <input id="edit-impact" name="impactStartedAt" type="datetime-local" defaultValue={impactStartedAt.slice(0, 16)} className={`mt-1 ${inputClass}`} aria-invalid={!!errors.impactStartedAt} />
+        </div>
+      </div>
+      <button type="submit" disabled={pending} className={buttonClass}>Save details</button>
+      <FormMessage state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import { SeverityBadge, StatusBadge } from "@/components/badges";
+import { TickingDuration } from "@/components/ticking-duration";
+import { responseState } from "@/lib/incidents/attention";
+import type { IncidentView } from "@/lib/incidents/views";
+import { formatDuration, formatUtc } from "@/lib/format";
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-0.5 text-sm">{children}</dd>
+    </div>
+  );
+}
+
+export function IncidentHeader({ incident, now }: { incident: IncidentView; now: Date }) {
+  const response = responseState(incident, now);
+  return (
+    <header className="rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="font-mono text-sm text-slate-500">{incident.id}</span>
+        <StatusBadge status={incident.status} />
+        <SeverityBadge severity={incident.severity} />
+        {incident.reopenCount > 0 && <span className="text-xs text-slate-500">reopened {incident.reopenCount}×</span>}
+      </div>
+      <h1 className="mt-2 text-2xl font-semibold tracking-tight">{incident.title}</h1>
+      <dl className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6">
+        <Fact label={incident.resolvedAt ? "Duration" : "Open for"}>
+          <TickingDuration since={incident.createdAt.toISOString()} until={incident.resolvedAt?.toISOString() ?? null} />
+        </Fact>
+        <Fact label="Commander">{incident.commander?.name ?? <span className="font-medium text-amber-700 dark:text-amber-300">Unassigned</span>}</Fact>
+        <Fact label="Environment">{incident.environment}</Fact>
+        <Fact label="Services">{incident.services.join(", ")}</Fact>
+        <Fact label="Declared">{formatUtc(incident.createdAt)}<span className="block text-xs text-slate-500">by {incident.declaredBy}</span></Fact>
+        <Fact label={`Response (target ${response.targetLabel})`}>
+          {response.respondedInSeconds !== null ? (
+            <span className={response.respondedLate ? "text-red-700 dark:text-red-300" : ""}>
+              {formatDuration(response.respondedInSeconds)}{response.respondedLate ? " (late)" : ""}
+            </span>
+          ) : response.breached ? (
+            <span className="font-medium text-red-700 dark:text-red-300">Target missed: nobody investigating</span>
+          ) : (
+            <span className="text-slate-500">Waiting for a responder</span>
+          )}
+        </Fact>
+      </dl>
+      {(incident.technicalLead || incident.communicator) && (
+        <p className="mt-3 text-xs text-slate-500">
+          {incident.technicalLead && <>Technical lead: <span className="text-slate-700 dark:text-slate-300">{incident.technicalLead.name}</span>. </>}
+          {incident.communicator && <>Communicator: <span className="text-slate-700 dark:text-slate-300">{incident.communicator.name}</span>.</>}
+        </p>
+      )}
+    </header>
+  );
+}

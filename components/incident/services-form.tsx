@@ -1,0 +1,43 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { updateIncidentAction } from "@/app/incidents/[id]/actions";
+import type { ServiceOption } from "@/lib/catalog/list-catalog";
+import { buttonClass, FormMessage, idleState, IncidentFields, inputClass, secondaryButtonClass } from "./form-bits";
+
+/** The affected services as a whole list; the use case records each one added or removed. */
+export function ServicesForm({ incidentId, version, selected, catalog }: { incidentId: string; version: number; selected: string[]; catalog: ServiceOption[] }) {
+  const [state, action, pending] = useActionState(updateIncidentAction, idleState);
+  const [extra, setExtra] = useState<string[]>([]);
+  const [draft, setDraft] = useState("");
+  const options = [...new Set([...catalog.map((s) => s.slug), ...selected, ...extra])].sort();
+  const addDraft = () => {
+    const slug = draft.trim().toLowerCase();
+    if (slug && !options.includes(slug)) setExtra([...extra, slug]);
+    setDraft("");
+  };
+  return (
+    <form action={action} className="space-y-2" key={selected.join(",")}>
+      <IncidentFields incidentId={incidentId} version={version} />
+      <fieldset>
+        <legend className="text-xs font-medium uppercase tracking-wide text-slate-500">Affected services</legend>
+        <div className="mt-1 grid max-h-48 grid-cols-1 gap-1 overflow-y-auto pr-1 sm:grid-cols-2 lg:grid-cols-1">
+          {options.map((slug) => (
+            <label key={slug} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="services" value={slug} defaultChecked={selected.includes(slug) || extra.includes(slug)} className="h-4 w-4 rounded border-slate-300" />
+              {slug}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="flex gap-2">
+        <label htmlFor="new-service" className="sr-only">New service slug</label>
+        <input id="new-service" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="new-service-slug" className={inputClass}
+          onKeyDown={(e) => { if (e.key === "Enter") { e.preventDefault(); addDraft(); } }} />
+        <button type="button" onClick={addDraft} className={secondaryButtonClass}>Add</button>
+      </div>
+      <button type="submit" disabled={pending} className={buttonClass}>Save services</button>
+      <FormMessage state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { useActionState } from "react";
+import { updateIncidentAction } from "@/app/incidents/[id]/actions";
+import type { UserOption } from "@/lib/catalog/list-catalog";
+import { SEVERITIES, SEVERITY_TABLE, type Severity } from "@/lib/incidents/severity";
+import { buttonClass, FormMessage, idleState, IncidentFields, inputClass } from "./form-bits";
+
+type Base = { incidentId: string; version: number };
+
+export function SeverityForm({ incidentId, version, severity }: Base & { severity: Severity }) {
+  const [state, action, pending] = useActionState(updateIncidentAction, idleState);
+  return (
+    <form action={action}>
+      <IncidentFields incidentId={incidentId} version={version} />
+      <label htmlFor="severity" className="sr-only">Set severity</label>
+      <div className="flex gap-2">
+        {/* Remounted when the severity changes, so a refreshed page shows the current value. */}
+        <select id="severity" name="severity" key={severity} defaultValue={severity} className={inputClass}>
+          {SEVERITIES.map((level) => (
+            <option key={level} value={level}>
+              {level} · {SEVERITY_TABLE[level].name} ({SEVERITY_TABLE[level].responseTargetLabel})
+            </option>
+          ))}
+        </select>
+        <button type="submit" disabled={pending} className={buttonClass}>Change</button>
+      </div>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+const ROLES = [
+  { field: "commanderId", label: "Incident commander" },
+  { field: "technicalLeadId", label: "Technical lead" },
+  { field: "communicatorId", label: "Communicator" },
+] as const;
+
+export function PeopleForm({ incidentId, version, people, users }: Base & { people: Record<(typeof ROLES)[number]["field"], string | null>; users: UserOption[] }) {
+  const [state, action, pending] = useActionState(updateIncidentAction, idleState);
+  return (
+    <form action={action} className="space-y-2">
+      <IncidentFields incidentId={incidentId} version={version} />
+      {ROLES.map(({ field, label }) => (
+        <div key={field}>
+          <label htmlFor={field} className="block text-xs font-medium uppercase tracking-wide text-slate-500">{label}</label>
+          <select id={field} name={field} key={people[field] ?? "none"} defaultValue={people[field] ?? ""} className={`mt-1 ${inputClass}`}>
+            <option value="">Unassigned</option>
+            {users.filter((u) => u.role !== "viewer" || u.id === people[field]).map((user) => (
+              <option key={user.id} value={user.id}>{user.name}</option>
+            ))}
+          </select>
+        </div>
+      ))}
+      <button type="submit" disabled={pending} className={buttonClass}>Save roles</button>
+      <FormMessage state={state} />
+    </form>
+  );
+}

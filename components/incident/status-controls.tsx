@@ -1,0 +1,65 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { updateIncidentAction } from "@/app/incidents/[id]/actions";
+import type { ActionState } from "@/lib/http/action-state";
+import type { Status } from "@/lib/incidents/lifecycle";
+import { buttonClass, FormMessage, idleState, IncidentFields, inputClass, secondaryButtonClass } from "./form-bits";
+
+const LABEL: Record<Status, (from: Status) => string> = {
+  declared: () => "Declared",
+  investigating: (from) => (from === "resolved" ? "Reopen" : from === "mitigated" ? "Impact returned: investigate" : "Start investigating"),
+  mitigated: () => "Mark mitigated…",
+  resolved: () => "Resolve…",
+};
+
+const SUMMARY: Partial<Record<Status, { field: string; label: string; hint: string }>> = {
+  mitigated: { field: "mitigationSummary", label: "Mitigation summary", hint: "How was user impact reduced? e.g. Rolled back to v2.3.0; error rates back to baseline." },
+  resolved: { field: "resolutionSummary", label: "Resolution summary", hint: "What fixed the root cause? e.g. Missing null check fixed in v2.3.2." },
+};
+
+/** Offers exactly the moves the state machine allows; mitigated and resolved ask for their summary. */
+export function StatusControls({ incidentId, version, status, allowed }: { incidentId: string; version: number; status: Status; allowed: Status[] }) {
+  const [target, setTarget] = useState<Status | null>(null);
+  const [state, action, pending] = useActionState(async (previous: ActionState, form: FormData) => {
+    const next = await updateIncidentAction(previous, form);
+    // Keep the summary open when it was refused, so what was typed is not lost.
+    if (next.status === "ok") setTarget(null);
+    return next;
+  }, idleState);
+  const summary = target ? SUMMARY[target] : undefined;
+  const values = state.status === "error" ? state.values : undefined;
+
+  return (
+    <form action={action} className="space-y-3">
+      <IncidentFields incidentId={incidentId} version={version} />
+      <div className="flex flex-wrap gap-2">
+        {allowed.map((to) =>
+          SUMMARY[to] ? (
+            <button key={to} type="button" className={secondaryButtonClass} aria-expanded={target === to} onClick={() => setTarget(target === to ? null : to)}>
+              {LABEL[to](status)}
+            </button>
+          ) : (
+            <button key={to} type="submit" name="status" value={to} disabled={pending} className={buttonClass}>
+              {LABEL[to](status)}
+            </button>
+          ),
+        )}
+        {allowed.length === 0 && <p className="text-sm text-slate-500">No status change is possible from {status}.</p>}
+      </div>
+      {target && summary && (
+        <div className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700">
+          <label htmlFor={summary.field} className="block text-sm font-medium">{summary.label}</label>
+          <textarea id={summary.field} name={summary.field} required rows={3} placeholder={summary.hint} defaultValue={values?.[summary.field]} className={inputClass} autoFocus />
+          <div className="flex gap-2">
+            <button type="submit" name="status" value={target} disabled={pending} className={buttonClass}>
+              {target === "resolved" ? "Resolve incident" : "Mark mitigated"}
+            </button>
+            <button type="button" className={secondaryButtonClass} onClick={() => setTarget(null)}>Cancel</button>
+          </div>
+        </div>
+      )}
+      <FormMessage state={state} />
+    </form>
+  );
+}

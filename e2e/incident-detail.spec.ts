@@ -1,0 +1,145 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { signIn } from "./support/auth";
+
+async function declareViaApi(page: Page, title: string, severity = "SEV3") {
+  return page.evaluate(async ({ title, severity }) => {
+    const res = await fetch("/api/dashboard/incidents", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ title, severity, services: ["search-api"], environment: "production", description: "Search is **slow**." }),
+    });
+    return (await res.json()).id as string;
+  }, { title, severity });
+}
+
+const timelineTexts = (page: Page) => page.getByRole("list", { name: "Timeline" }).locator(":scope > li").allInnerTexts();
+
+test("walk an incident through every phase, escalate and reassign: the timeline tells it in order", async ({ page }) => {
+  await signIn(page, "responder");
+  const id = await declareViaApi(page, "Walkthrough: search degraded");
+  await page.goto(`/incidents/${id}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Walkthrough: search degraded" })).toBeVisible();
+
+  const header = page.getByRole("main").locator("header");
+  await page.getByRole("button", { name: "Start investigating" }).click();
+  await expect(header).toContainText("investigating");
+
+  await page.getByLabel("Set severity").selectOption("SEV2");
+  await page.getByRole("region", { name: "Severity" }).getByRole("button", { name: "Change" }).click();
+  await expect(header).toContainText("SEV2");
+
+  await page.getByLabel("Incident commander").selectOption({ label: "Alex Chen" });
+  await page.getByRole("button", { name: "Save roles" }).click();
+  await expect(header).toContainText("Alex Chen");
+  await page.getByLabel("Incident commander").selectOption({ label: "Marcus Okafor" });
+  await page.getByRole("button", { name: "Save roles" }).click();
+  await expect(header).toContainText("Marcus Okafor");
+
+  await page.getByRole("button", { name: "Mark mitigated…" }).click();
+  await page.getByLabel("Mitigation summary").fill("Throttled the shard rebalance.");
+  await page.getByRole("button", { name: "Mark mitigated", exact: true }).click();
+  await expect(header).toContainText("mitigated");
+
+  await page.getByRole("button", { name: "Resolve…" }).click();
+  await page.getByLabel("Resolution summary").fill("Rebalance finished; alert added.");
+  await page.getByRole("button", { name: "Resolve incident" }).click();
+  await expect(header).toContainText("resolved");
+  await expect(page.getByRole("button", { name: "Reopen" })).toBeVisible();
+
+  const texts = await timelineTexts(page);
+  const expected = [
+    /Incident declared as SEV3 in production/,
+    /Status changed declared → investigating/,
+    /Severity escalated SEV3 → SEV2/,
+    /Alex Chen assigned as commander/,
+    /Commander changed from Alex Chen to Marcus Okafor/,
+    /Status changed investigating → mitigated[\s\S]*Throttled the shard rebalance/,
+    /Status changed mitigated → resolved[\s\S]*Rebalance finished/,
+  ];
+  expect(texts).toHaveLength(expected.length);
+  expected.forEach((pattern, i) => expect(texts[i]).toMatch(pattern));
+  await page.screenshot({ path: "test-results/screenshots/incident-detail.png", fullPage: true });
+});
+
+test("a Markdown update renders bold, lists and links, and scripts stay inert", async ({ page }) => {
+  await signIn(page, "responder");
+  const id = await declareViaApi(page, "Markdown rendering check");
+  await page.goto(`/incidents/${id}`);
+  let dialogs = 0;
+  page.on("dialog", (dialog) => {
+    dialogs++;
+    void dialog.dismiss();
+  });
+  const message = "**Root cause** found\n\n- rolled back\n- [runbook](https://example.com/runbook)\n\n<script>alert('x')</script>\n[click me](javascript:alert('y'))\n<img src=x onerror=\"alert('z')\">";
+  await page.getByLabel("Message", { exact: true }).fill(message);
+  await page.getByRole("button", { name: "Preview" }).first().click();
+  await expect(page.getByTestId("update-message-preview").locator("strong")).toHaveText("Root cause");
+  await page.getByRole("button", { name: "Post update" }).click();
+
+  const entry = page.locator('li[data-kind="update"]').last();
+  await expect(entry.locator("strong")).toHaveText("Root cause");
+  await expect(entry.locator("ul > li")).toHaveText(["rolled back", "runbook"]);
+  await expect(entry.getByRole("link", { name: "runbook" })).toHaveAttribute("href", "https://example.com/runbook");
+  expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+  expect(await entry.locator("script, img").count()).toBe(0);
+  await expect(entry).toContainText("click me");
+  await page.waitForTimeout(300);
+  expect(dialogs).toBe(0);
+  await expect(page.getByLabel("Message", { exact: true })).toHaveValue("");
+});
+
+test("links: add each kind and remove one", async ({ page }) => {
+  await signIn(page, "responder");
+  const id = await declareViaApi(page, "Linking check", "SEV2");
+  await page.goto(`/incidents/${id}`);
+  const panel = page.getByRole("region", { name: "Linked data" });
+  for (const [type, target] of [["Alert", "alert_event_1"], ["Error group", "err_9"], ["Release", "v9.9.9"]]) {
+    await panel.getByLabel("Link type").selectOption({ label: type });
+    await panel.getByLabel("ID to link").fill(target);
+    await panel.getByRole("button", { name: "Link", exact: true }).click();
+    await expect(panel.getByText(target)).toBeVisible();
+  }
+  await panel.getByLabel("ID to link").fill("alert_event_1");
+  await panel.getByRole("button", { name: "Link", exact: true }).click();
+  await expect(panel.getByRole("alert")).toContainText("Already linked");
+  await panel.getByRole("button", { name: "Unlink error group err_9" }).click();
+  await expect(panel.getByText("err_9")).toHaveCount(0);
+  const texts = await timelineTexts(page);
+  expect(texts.filter((t) => /linked|unlinked/.test(t)).map((t) => t.split("\n").pop())).toEqual([
+    "Alert alert_event_1 linked",
+    "Error group err_9 linked",
+    "Release v9.9.9 linked",
+    "Error group err_9 unlinked",
+  ]);
+});
+
+test("two people edit at once: the second gets the conflict message and the fresh state", async ({ browser, page }) => {
+  await signIn(page, "responder");
+  const id = await declareViaApi(page, "Conflict check");
+  await page.goto(`/incidents/${id}`);
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, "admin");
+  await other.goto(`/incidents/${id}`);
+
+  await other.getByLabel("Set severity").selectOption("SEV1");
+  await other.getByRole("region", { name: "Severity" }).getByRole("button", { name: "Change" }).click();
+  await expect(other.getByRole("main").locator("header")).toContainText("SEV1");
+
+  await page.getByLabel("Set severity").selectOption("SEV4");
+  await page.getByRole("region", { name: "Severity" }).getByRole("button", { name: "Change" }).click();
+  await expect(page.getByRole("region", { name: "Severity" }).getByRole("alert")).toContainText("Someone else changed this incident");
+  await expect(page.getByRole("main").locator("header")).toContainText("SEV1");
+  await expect(page.getByLabel("Set severity")).toHaveValue("SEV1");
+  await other.context().close();
+});
+
+test("the detail page has no serious accessibility violations", async ({ page }) => {
+  await signIn(page, "responder");
+  await page.goto("/incidents");
+  await page.getByRole("link", { name: /INC-\d{4}-0036/ }).click();
+  await expect(page.getByRole("list", { name: "Timeline" })).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+});

@@ -1,0 +1,62 @@
+import type { TimelineEntryView } from "./views";
+
+type Person = { id: string; name: string } | null | undefined;
+
+const ROLE_NAMES: Record<string, string> = { technicalLead: "Technical lead", communicator: "Communicator", commander: "Commander" };
+const LINK_NAMES: Record<string, string> = { alert: "Alert", error_group: "Error group", trace: "Trace", release: "Release" };
+const FIELD_NAMES: Record<string, string> = {
+  title: "title",
+  description: "description",
+  mitigationSummary: "mitigation summary",
+  resolutionSummary: "resolution summary",
+};
+
+const who = (person: Person) => person?.name ?? "nobody";
+const list = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
+
+/**
+ * The plain sentence an automatic timeline entry stands for ("Severity changed SEV3 → SEV2").
+ * Manual entries (update, action, resolution) are their Markdown message instead.
+ */
+export function describeEntry(entry: Pick<TimelineEntryView, "kind" | "data" | "actor">): string {
+  const d = entry.data as Record<string, unknown>;
+  switch (entry.kind) {
+    case "declared":
+      return `Incident declared as ${d.severity} in ${d.environment}, affecting ${list((d.services as string[]) ?? [])}`;
+    case "status_changed": {
+      if (d.reason === "reopen") return "Incident reopened: back to investigating";
+      if (d.reason === "regress") return "Impact returned: back to investigating";
+      return `Status changed ${d.from} → ${d.to}`;
+    }
+    case "severity_changed":
+      return `Severity ${d.direction === "escalated" ? "escalated" : "lowered"} ${d.from} → ${d.to}`;
+    case "commander_changed":
+      if (!d.to) return `Commander ${who(d.from as Person)} unassigned`;
+      return d.from ? `Commander changed from ${who(d.from as Person)} to ${who(d.to as Person)}` : `${who(d.to as Person)} assigned as commander`;
+    case "role_changed": {
+      const role = ROLE_NAMES[String(d.role)] ?? String(d.role);
+      if (!d.to) return `${role} ${who(d.from as Person)} unassigned`;
+      return d.from ? `${role} changed from ${who(d.from as Person)} to ${who(d.to as Person)}` : `${who(d.to as Person)} assigned as ${role.toLowerCase()}`;
+    }
+    case "service_added":
+      return `Service ${d.service} added`;
+    case "service_removed":
+      return `Service ${d.service} removed`;
+    case "environment_changed":
+      return `Environment changed ${d.from} → ${d.to}`;
+    case "impact_start_changed":
+      return `Impact start set to ${String(d.to).replace("T", " ").slice(0, 16)} UTC`;
+    case "details_changed": {
+      const fields = ((d.fields as string[]) ?? []).map((f) => FIELD_NAMES[f] ?? f);
+      return d.to ? `Title changed to “${d.to}”` + (fields.length > 1 ? ` (and ${list(fields.filter((f) => f !== "title"))} edited)` : "") : `Edited the ${list(fields)}`;
+    }
+    case "link_added":
+      return `${LINK_NAMES[String(d.type)] ?? d.type} ${d.targetId} linked`;
+    case "link_removed":
+      return `${LINK_NAMES[String(d.type)] ?? d.type} ${d.targetId} unlinked`;
+    default:
+      return entry.kind.replace(/_/g, " ");
+  }
+}
+
+export const isManualEntry = (kind: string) => kind === "update" || kind === "action" || kind === "resolution";
