@@ -9,10 +9,10 @@ const severityClass: Record<Severity, string> = {
 };
 
 const statusClass: Record<Status, string> = {
-  declared: "bg-rose-600 text-white",
+  declared: "bg-rose-700 text-white",
   investigating: "bg-amber-500 text-slate-950",
-  mitigated: "bg-sky-600 text-white",
-  resolved: "bg-emerald-600 text-white",
+  mitigated: "bg-sky-700 text-white",
+  resolved: "bg-emerald-700 text-white",
 };
 
 export function SeverityBadge({ severity }: { severity: Severity }) {

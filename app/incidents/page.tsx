@@ -1,52 +1,78 @@
+import type { Metadata } from "next";
 import Link from "next/link";
-import { SeverityBadge, StatusBadge } from "@/components/badges";
-import { formatDuration, formatUtc, incidentDurationSeconds } from "@/lib/format";
+import { FilterBar } from "@/components/incidents-list/filter-bar";
+import { type IncidentRow, IncidentTable } from "@/components/incidents-list/incident-table";
 import { asPageUser } from "@/lib/auth/page-actor";
+import { listCatalog } from "@/lib/catalog/list-catalog";
+import { DomainError } from "@/lib/errors";
+import { isUpdateOverdue, responseState } from "@/lib/incidents/attention";
 import { listIncidents } from "@/lib/incidents/list-incidents";
+import { filterQueryString, hasFilters, listQueryFromParams } from "@/lib/incidents/list-params";
 
-export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Incidents" };
 
-export default async function IncidentsPage() {
-  const { items } = await asPageUser("/incidents", (db, actor) => listIncidents(db, actor, { limit: "50" }));
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function IncidentsPage({ searchParams }: Props) {
+  const query = listQueryFromParams(await searchParams);
+  const returnTo = `/incidents${filterQueryString(query)}`;
+  const { page, catalog, problem } = await asPageUser(returnTo, async (db, actor) => {
+    const catalog = await listCatalog(db, actor);
+    try {
+      return { page: await listIncidents(db, actor, { ...query, limit: "25" }), catalog, problem: null };
+    } catch (error) {
+      // A hand-edited URL with a bad filter gets a message, not an error page.
+      if (error instanceof DomainError && error.code === "validation") return { page: null, catalog, problem: error };
+      throw error;
+    }
+  });
+
   const now = new Date();
+  const rows: IncidentRow[] = (page?.items ?? []).map((item) => ({
+    ...item,
+    updateOverdue: isUpdateOverdue({ ...item, lastUpdateAt: item.lastUpdate?.at ?? null }, now),
+    responseBreached: responseState(item, now).breached,
+  }));
+  const filtered = hasFilters(query);
+
   return (
-    <section>
-      <h1 className="mb-4 text-2xl font-semibold tracking-tight">Incidents</h1>
-      {items.length === 0 ? (
-        <p className="rounded border border-dashed border-slate-300 p-8 text-center text-slate-500">No incidents yet.</p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="min-w-full text-sm">
-            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/50">
-              <tr>
-                <th className="px-3 py-2">Status</th>
-                <th className="px-3 py-2">Severity</th>
-                <th className="px-3 py-2">Incident</th>
-                <th className="px-3 py-2">Duration</th>
-                <th className="px-3 py-2">Commander</th>
-                <th className="px-3 py-2">Last update</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {items.map((incident) => (
-                <tr key={incident.id} className="align-top">
-                  <td className="px-3 py-2"><StatusBadge status={incident.status} /></td>
-                  <td className="px-3 py-2"><SeverityBadge severity={incident.severity} /></td>
-                  <td className="px-3 py-2">
-                    <Link href={`/incidents/${incident.id}`} className="font-medium hover:underline">
-                      <span className="mr-2 font-mono text-xs text-slate-500">{incident.id}</span>
-                      {incident.title}
-                    </Link>
-                    <div className="text-xs text-slate-500">{incident.services.join(", ")} · {incident.environment}</div>
-                  </td>
-                  <td className="px-3 py-2 tabular-nums">{formatDuration(incidentDurationSeconds(incident.createdAt, incident.resolvedAt, now))}</td>
-                  <td className="px-3 py-2">{incident.commander?.name ?? <span className="text-slate-400">Unassigned</span>}</td>
-                  <td className="px-3 py-2 text-xs text-slate-500">{incident.lastUpdate ? formatUtc(incident.lastUpdate.at) : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+    <section className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold tracking-tight">Incidents</h1>
+        <p className="text-sm text-slate-500">Newest first · times in UTC</p>
+      </div>
+      <FilterBar query={query} services={catalog.services} environments={catalog.environments} />
+      {problem ? (
+        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+          <p className="font-medium">These filters cannot be applied.</p>
+          <ul className="mt-1 list-disc pl-5">{problem.errors.map((e) => <li key={e.path}>{e.path}: {e.message}</li>)}</ul>
+          <Link href="/incidents" className="mt-2 inline-block underline">Show all incidents</Link>
         </div>
+      ) : rows.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center dark:border-slate-700">
+          {filtered || query.cursor ? (
+            <>
+              <p className="font-medium">No incidents match these filters.</p>
+              <Link href="/incidents" className="mt-2 inline-block text-sm underline">Clear the filters</Link>
+            </>
+          ) : (
+            <>
+              <p className="font-medium">No incidents yet. Quiet is good.</p>
+              <p className="mt-1 text-sm text-slate-500">When something breaks, declare early: it is easier to close an incident than to catch up on one.</p>
+              <Link href="/incidents/new" className="mt-3 inline-block text-sm font-medium underline">Declare an incident</Link>
+            </>
+          )}
+        </div>
+      ) : (
+        <>
+          <IncidentTable rows={rows} />
+          <nav aria-label="Pages" className="flex items-center justify-between text-sm">
+            {query.cursor ? <Link href={`/incidents${filterQueryString(query)}`} className="underline">← Newest</Link> : <span />}
+            {page?.nextCursor && (
+              <Link href={`/incidents${filterQueryString(query, { cursor: page.nextCursor })}`} className="underline">Older incidents →</Link>
+            )}
+          </nav>
+        </>
       )}
     </section>
   );

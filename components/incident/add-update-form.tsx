@@ -26,7 +26,7 @@ export function AddUpdateForm({ incidentId }: { incidentId: string }) {
         placeholder="What you know, what you don't know, what you're doing next." />
       <div className="flex items-center gap-2">
         <label htmlFor="update-type" className="sr-only">Type</label>
-        <select id="update-type" name="type" defaultValue={values?.type ?? "update"} className={`${inputClass} w-auto`}>
+        <select id="update-type" name="type" defaultValue={values?.type ?? "update"} className={inputClass.replace("w-full", "w-auto")}>
           <option value="update">Update</option>
           <option value="action">Action taken</option>
           <option value="resolution">Resolution</option>

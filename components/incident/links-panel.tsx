@@ -59,7 +59,7 @@ export function LinksPanel({ incidentId, links, canEdit }: { incidentId: string;
           <IncidentFields incidentId={incidentId} />
           <div className="flex gap-2">
             <label htmlFor="link-type" className="sr-only">Link type</label>
-            <select id="link-type" name="type" defaultValue={values?.type ?? "alert"} className={`${inputClass} w-auto`}>
+            <select id="link-type" name="type" defaultValue={values?.type ?? "alert"} className={inputClass.replace("w-full", "w-auto")}>
               {TYPES.map(({ type, label }) => <option key={type} value={type}>{label.replace(/s$/, "")}</option>)}
             </select>
             <label htmlFor="link-target" className="sr-only">ID to link</label>

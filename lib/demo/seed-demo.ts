@@ -71,10 +71,10 @@ export async function seedDemo(db: Db, options: { now?: Date; incidents?: number
   const times = Array.from({ length: total }, (_, i) => start + ((i + rand() * 0.8) / total) * (90 * DAY - 6 * 60 * MINUTE));
   for (let i = 0; i < total; i++) {
     const scenario = SCENARIOS[i % SCENARIOS.length];
-    const severity = i % 7 === 3 ? "SEV4" : scenario.severity;
     const declarer = pick(responders);
     const commander = pick(responders);
     const open = finalStatus(i, total);
+    const severity = i % 7 === 3 && open === "resolved" ? "SEV4" : scenario.severity;
     let t = open === "resolved" ? times[i] : now.getTime() - (total - i) * 45 * MINUTE;
     const at = (minutes: number) => new Date((t += minutes * MINUTE));
     const lead = Math.round(2 + rand() * 25);

@@ -5,6 +5,7 @@ import { type Actor, assertRole } from "@/lib/actor";
 import { validationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import type { Status } from "./lifecycle";
+import { describeEntry, isManualEntry } from "./describe-entry";
 import { ListIncidentsQuery } from "./schemas";
 import type { Severity } from "./severity";
 import type { IncidentListItem } from "./views";
@@ -24,6 +25,12 @@ function decodeCursor(value: string): Cursor {
   } catch {
     throw validationError([{ path: "cursor", message: "Not a cursor this API handed out; start again without it." }]);
   }
+}
+
+/** One line for the "last update" column: a manual message's first line, or the automatic sentence. */
+function summarize(entry: { kind: string; actor: string; message: string | null; data: Record<string, unknown> }) {
+  if (isManualEntry(entry.kind)) return (entry.message ?? "").split("\n").find((line) => line.trim())?.trim().slice(0, 140) ?? "";
+  return describeEntry(entry);
 }
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -70,11 +77,12 @@ export async function listIncidents(db: Db, actor: Actor, rawQuery: unknown) {
       environment: incidents.environment,
       createdAt: incidents.createdAt,
       resolvedAt: incidents.resolvedAt,
+      investigatingAt: incidents.investigatingAt,
       durationSeconds: incidents.durationSeconds,
       commanderId: incidents.commanderId,
       commanderName: users.name,
       services: sql<string[]>`array(select ${incidentServices.serviceSlug} from ${incidentServices} where ${incidentServices.incidentId} = ${incidents.id} order by 1)`,
-      lastUpdate: sql<unknown>`(select json_build_object('at', t.created_at, 'kind', t.kind, 'actor', t.actor, 'message', t.message)
+      lastUpdate: sql<unknown>`(select json_build_object('at', t.created_at, 'kind', t.kind, 'actor', t.actor, 'message', t.message, 'data', t.data)
         from ${timelineEntries} t where t.incident_id = ${incidents.id} order by t.id desc limit 1)`,
     })
     .from(incidents)
@@ -86,7 +94,7 @@ export async function listIncidents(db: Db, actor: Actor, rawQuery: unknown) {
   const page = rows.slice(0, query.limit);
   const items: IncidentListItem[] = page.map((row) => {
     const last = (typeof row.lastUpdate === "string" ? JSON.parse(row.lastUpdate) : row.lastUpdate) as
-      | { at: string; kind: string; actor: string; message: string | null }
+      | { at: string; kind: string; actor: string; message: string | null; data: Record<string, unknown> }
       | null;
     return {
       id: row.id,
@@ -99,7 +107,10 @@ export async function listIncidents(db: Db, actor: Actor, rawQuery: unknown) {
       createdAt: row.createdAt,
       resolvedAt: row.resolvedAt,
       durationSeconds: row.durationSeconds,
-      lastUpdate: last ? { ...last, at: new Date(last.at) } : null,
+      investigatingAt: row.investigatingAt,
+      lastUpdate: last
+        ? { at: new Date(last.at), kind: last.kind, actor: last.actor, message: last.message, summary: summarize(last) }
+        : null,
     };
   });
   const lastItem = page[page.length - 1];

@@ -57,7 +57,10 @@ export const IncidentListItem = z.object({
   createdAt: date,
   resolvedAt: date.nullable(),
   durationSeconds: z.number().int().nullable(),
-  lastUpdate: z.object({ at: date, kind: z.string(), actor: z.string(), message: z.string().nullable() }).nullable(),
+  investigatingAt: date.nullable(),
+  lastUpdate: z
+    .object({ at: date, kind: z.string(), actor: z.string(), message: z.string().nullable(), summary: z.string().meta({ description: "One line: a manual update's first line or the automatic entry as a sentence." }) })
+    .nullable(),
 });
 
 export const IncidentPage = z.object({ items: z.array(IncidentListItem), nextCursor: z.string().nullable() });
