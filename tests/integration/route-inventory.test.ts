@@ -19,6 +19,9 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, has: () => false }),
 }));
 
+// Outside a Next request there is no cache to revalidate; the actions' answers are what is tested.
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
 function walk(dir: string, match: (file: string) => boolean): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
