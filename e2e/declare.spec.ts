@@ -135,6 +135,7 @@ test("keyboard: D opens the form from the list and Ctrl+Enter declares", async (
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
   await expect(page.getByRole("radio", { name: /^SEV3/ })).toBeChecked();
+  await page.screenshot({ path: `${SHOTS}/declare-keyboard-focus.png`, animations: "disabled" });
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Affected services")).toBeFocused();
   await page.keyboard.type("search-api");
