@@ -14,9 +14,17 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const user = actor ? { name: actorLabel(actor), role: actor.role, isAdmin: actor.role === "admin" } : null;
   return (
     <html lang="en">
-      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+      {/* Native controls (radios, selects, date pickers) follow color-scheme; tie it to the same class
+          that switches the Tailwind palette, or a dark OS preference paints dark controls on light cards. */}
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased scheme-light dark:bg-slate-950 dark:text-slate-100 dark:scheme-dark">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-3 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:shadow focus:outline-none focus:ring-2 focus:ring-slate-500 dark:focus:bg-slate-900"
+        >
+          Skip to content
+        </a>
         <AppHeader user={user} />
-        <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+        <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none">{children}</main>
       </body>
     </html>
   );

@@ -1,9 +1,12 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/login/actions";
+import { DeclareShortcut } from "@/components/declare/declare-shortcut";
 
 type Props = { user: { name: string; role: string; isAdmin: boolean } | null };
 
 export function AppHeader({ user }: Props) {
+  // Viewers cannot declare (the use case refuses them), so they are not offered the button or the shortcut.
+  const canDeclare = user?.role === "responder" || user?.role === "admin";
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <nav className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3" aria-label="Main">
@@ -18,8 +21,26 @@ export function AppHeader({ user }: Props) {
         )}
         {user && (
           <div className="ml-auto flex items-center gap-3 text-sm">
+            {canDeclare && (
+              <>
+                <Link
+                  href="/incidents/new"
+                  aria-keyshortcuts="d"
+                  title="Declare incident (shortcut: D)"
+                  className="inline-flex items-center gap-2 rounded-md bg-red-600 px-3 py-1.5 font-semibold text-white shadow-sm hover:bg-red-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-500 focus-visible:ring-offset-2 dark:focus-visible:ring-offset-slate-900"
+                >
+                  <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4">
+                    <path d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z" />
+                  </svg>
+                  Declare incident
+                  <kbd aria-hidden className="hidden rounded border border-red-400/60 bg-red-700/40 px-1 font-sans text-[11px] font-medium leading-4 sm:inline">D</kbd>
+                </Link>
+                <DeclareShortcut />
+              </>
+            )}
             <span className="text-slate-600 dark:text-slate-300">
-              {user.name} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">{user.role}</span>
+              <span className="hidden sm:inline">{user.name} </span>
+              <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">{user.role}</span>
             </span>
             <form action={signOutAction}>
               <button type="submit" className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400 dark:text-slate-300 dark:hover:bg-slate-800">
