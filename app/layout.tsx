@@ -14,8 +14,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const user = actor ? { name: actorLabel(actor), role: actor.role, isAdmin: actor.role === "admin" } : null;
   return (
     <html lang="en">
-      {/* Native controls (radios, selects, date pickers) follow color-scheme; tie it to the same class
-          that switches the Tailwind palette, or a dark OS preference paints dark controls on light cards. */}
+      {/* Native controls (radios, selects, date pickers) follow color-scheme; set it with the same `dark:`
+          variant as the palette so controls and cards always agree. */}
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased scheme-light dark:bg-slate-950 dark:text-slate-100 dark:scheme-dark">
         <a
           href="#main"

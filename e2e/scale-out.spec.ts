@@ -7,7 +7,9 @@ import { newTokenSecret } from "@/lib/tokens/token-secret";
 // The scale-out path: two `next start` processes on one PostgreSQL keep IDs gapless and
 // optimistic concurrency exact.
 const ADMIN_URL = process.env.TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const PORTS = [3221, 3222];
+// Next to the main e2e server's port, so parallel runs on other ports do not collide.
+const BASE = Number(process.env.E2E_PORT ?? 3210);
+const PORTS = [BASE + 11, BASE + 12];
 const databaseName = `im_e2e_${randomBytes(4).toString("hex")}`;
 const servers: ChildProcess[] = [];
 const logs: string[] = [];
