@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -216,4 +217,18 @@ export const signInAttempts = pgTable(
     at: ts("at").notNull().defaultNow(),
   },
   (t) => [index("sign_in_attempts_key_idx").on(t.key, t.at)],
+);
+
+// Service health at 1-minute resolution, one row per service, environment and minute.
+export const serviceMetrics = pgTable(
+  "service_metrics",
+  {
+    service: text("service").notNull().references(() => services.slug),
+    environment: text("environment").notNull().references(() => environments.slug),
+    ts: ts("ts").notNull(),
+    errorRate: doublePrecision("error_rate").notNull(),
+    latencyP95Ms: doublePrecision("latency_p95_ms").notNull(),
+    requestRate: doublePrecision("request_rate").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.service, t.environment, t.ts] }), index("service_metrics_ts_idx").on(t.ts)],
 );

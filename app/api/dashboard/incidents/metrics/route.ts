@@ -1,0 +1,7 @@
+import { apiRoute, json } from "@/lib/http/api-route";
+import { getIncidentMetrics } from "@/lib/metrics/get-incident-metrics";
+
+export const GET = apiRoute(async ({ request, actor, db }) => {
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  return json(await getIncidentMetrics(db, actor, query));
+});

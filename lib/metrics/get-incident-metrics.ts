@@ -1,0 +1,139 @@
+import { and, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { incidents, incidentServices } from "@/db/schema";
+import { type Actor, assertRole } from "@/lib/actor";
+import { SEVERITIES, type Severity } from "@/lib/incidents/severity";
+import { parseInput } from "@/lib/validation";
+import { type MetricsQuery, MetricsQuery as MetricsQueryInput, metricsWindow } from "./schemas";
+
+export type Stat = { count: number; mean: number | null; p50: number | null; p90: number | null };
+export type TimeMetric = Stat & { previous: Stat; change: { mean: number | null; p50: number | null; p90: number | null } };
+
+const seconds = (from: SQL, to: SQL) => sql`extract(epoch from (${to} - ${from}))`;
+
+// Each time metric: which incidents count and how long they took, in seconds.
+const METRICS = {
+  mttd: { label: "impact start → declared", value: seconds(sql`${incidents.impactStartedAt}`, sql`${incidents.createdAt}`), where: sql`true` },
+  mtta: { label: "declared → investigating", value: seconds(sql`${incidents.createdAt}`, sql`${incidents.investigatingAt}`), where: sql`${incidents.investigatingAt} is not null` },
+  mttm: { label: "declared → mitigated", value: seconds(sql`${incidents.createdAt}`, sql`${incidents.mitigatedAt}`), where: sql`${incidents.mitigatedAt} is not null` },
+  mttr: { label: "declared → resolved", value: seconds(sql`${incidents.createdAt}`, sql`${incidents.resolvedAt}`), where: sql`${incidents.status} = 'resolved'` },
+} as const;
+export type MetricKey = keyof typeof METRICS;
+export const METRIC_LABELS = Object.fromEntries(Object.entries(METRICS).map(([k, v]) => [k, v.label])) as Record<MetricKey, string>;
+
+function filters(query: MetricsQuery, from: Date, to: Date): SQL[] {
+  const where: SQL[] = [gte(incidents.createdAt, from), lt(incidents.createdAt, to)];
+  if (query.severity?.length) where.push(inArray(incidents.severity, query.severity));
+  if (query.environment) where.push(eq(incidents.environment, query.environment));
+  if (query.service) {
+    where.push(sql`exists (select 1 from ${incidentServices} where ${incidentServices.incidentId} = ${incidents.id} and ${incidentServices.serviceSlug} = ${query.service})`);
+  }
+  return where;
+}
+
+/** One pass over the window: count, and mean / p50 / p90 of every time metric, all in PostgreSQL. */
+async function windowStats(db: Db, where: SQL[]) {
+  const columns: Record<string, SQL> = {
+    incidents: sql<number>`count(*)::int`,
+    open: sql<number>`(count(*) filter (where ${incidents.status} <> 'resolved'))::int`,
+    withImpactStart: sql<number>`(count(*) filter (where ${incidents.impactStartedAt} < ${incidents.createdAt}))::int`,
+  };
+  for (const [key, metric] of Object.entries(METRICS)) {
+    columns[`${key}_count`] = sql`(count(*) filter (where ${metric.where}))::int`;
+    columns[`${key}_mean`] = sql`(avg(${metric.value}) filter (where ${metric.where}))::float8`;
+    columns[`${key}_p50`] = sql`(percentile_cont(0.5) within group (order by ${metric.value}) filter (where ${metric.where}))::float8`;
+    columns[`${key}_p90`] = sql`(percentile_cont(0.9) within group (order by ${metric.value}) filter (where ${metric.where}))::float8`;
+  }
+  const [row] = await db.select(columns as Record<string, SQL<unknown>>).from(incidents).where(and(...where));
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const stat = (key: string): Stat => ({ count: Number(row[`${key}_count`]), mean: num(row[`${key}_mean`]), p50: num(row[`${key}_p50`]), p90: num(row[`${key}_p90`]) });
+  return {
+    incidents: Number(row.incidents),
+    open: Number(row.open),
+    withImpactStart: Number(row.withImpactStart),
+    stats: Object.fromEntries(Object.keys(METRICS).map((k) => [k, stat(k)])) as Record<MetricKey, Stat>,
+  };
+}
+
+const change = (now: number | null, before: number | null) => (now === null || before === null || before === 0 ? null : (now - before) / before);
+
+export async function getIncidentMetrics(db: Db, actor: Actor, rawQuery: unknown, options: { now?: Date } = {}) {
+  assertRole(actor, "viewer", "view incident metrics");
+  const query = parseInput(MetricsQueryInput, rawQuery);
+  const window = metricsWindow(query, options.now ?? new Date());
+  const where = filters(query, window.from, window.to);
+
+  const [current, previous, frequency, topServices] = await Promise.all([
+    windowStats(db, where),
+    windowStats(db, filters(query, window.previousFrom, window.previousTo)),
+    incidentFrequency(db, where, query.interval, window.from, window.to),
+    topAffectedServices(db, where, window.to),
+  ]);
+
+  const times = Object.fromEntries(
+    (Object.keys(METRICS) as MetricKey[]).map((key) => {
+      const now = current.stats[key];
+      const before = previous.stats[key];
+      return [key, { ...now, previous: before, change: { mean: change(now.mean, before.mean), p50: change(now.p50, before.p50), p90: change(now.p90, before.p90) } }];
+    }),
+  ) as Record<MetricKey, TimeMetric>;
+
+  return {
+    window: { from: window.from, to: window.to },
+    previousWindow: { from: window.previousFrom, to: window.previousTo },
+    filters: { service: query.service ?? null, environment: query.environment ?? null, severity: query.severity ?? [], interval: query.interval },
+    incidents: { count: current.incidents, previous: previous.incidents, open: current.open, withImpactStart: current.withImpactStart },
+    times,
+    frequency,
+    topServices,
+  };
+}
+export type IncidentMetrics = Awaited<ReturnType<typeof getIncidentMetrics>>;
+
+/** Incidents per week or month by severity, with empty buckets filled in (generate_series). */
+async function incidentFrequency(db: Db, where: SQL[], interval: "week" | "month", from: Date, to: Date) {
+  const unit = sql.raw(`'${interval}'`);
+  const step = sql.raw(`'1 ${interval}'::interval`);
+  const counts = db
+    .select({ bucket: sql`date_trunc(${unit}, ${incidents.createdAt})`.as("bucket"), severity: incidents.severity, n: sql<number>`count(*)::int`.as("n") })
+    .from(incidents)
+    .where(and(...where))
+    .groupBy(sql`1`, incidents.severity)
+    .as("counts");
+  const rows = await db
+    .select({ start: sql<string>`to_char(b.start, 'YYYY-MM-DD')`, severity: counts.severity, n: counts.n })
+    .from(sql`generate_series(date_trunc(${unit}, ${from.toISOString()}::timestamptz), ${to.toISOString()}::timestamptz - interval '1 microsecond', ${step}) as b(start)`)
+    .leftJoin(counts, sql`${counts.bucket} = b.start`)
+    .orderBy(sql`b.start`);
+  type Bucket = { start: string; total: number; counts: Record<string, number> };
+  const buckets = new Map<string, Bucket>();
+  for (const row of rows) {
+    const bucket = buckets.get(row.start) ?? { start: row.start, total: 0, counts: Object.fromEntries(SEVERITIES.map((s) => [s, 0])) };
+    if (row.severity) {
+      bucket.counts[row.severity] = Number(row.n);
+      bucket.total += Number(row.n);
+    }
+    buckets.set(row.start, bucket);
+  }
+  return {
+    interval,
+    buckets: [...buckets.values()].map((b) => ({ start: b.start, total: b.total, ...b.counts }) as { start: string; total: number } & Record<Severity, number>),
+  };
+}
+
+/** The services in the most incidents, with the incident minutes they accumulated (open ones count to the window's end). */
+async function topAffectedServices(db: Db, where: SQL[], to: Date) {
+  const rows = await db
+    .select({
+      service: incidentServices.serviceSlug,
+      incidents: sql<number>`count(*)::int`,
+      minutes: sql<number>`round(sum(extract(epoch from (coalesce(${incidents.resolvedAt}, least(now(), ${to.toISOString()}::timestamptz)) - ${incidents.createdAt}))) / 60)::int`,
+    })
+    .from(incidentServices)
+    .innerJoin(incidents, eq(incidents.id, incidentServices.incidentId))
+    .where(and(...where))
+    .groupBy(incidentServices.serviceSlug)
+    .orderBy(sql`2 desc`, sql`3 desc`, incidentServices.serviceSlug)
+    .limit(10);
+  return rows.map((r) => ({ service: r.service, incidents: Number(r.incidents), minutes: Number(r.minutes) }));
+}

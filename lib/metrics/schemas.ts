@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { SeveritySchema, slug } from "@/lib/incidents/schemas";
+
+export const RANGES = { "7d": 7, "30d": 30, "90d": 90 } as const;
+export type RangeKey = keyof typeof RANGES;
+
+const day = z.iso.date({ message: "Use a date such as 2026-03-15." });
+
+export const MetricsQuery = z
+  .strictObject({
+    range: z.enum(["7d", "30d", "90d"]).optional(),
+    from: day.optional(),
+    to: day.optional(),
+    service: slug.optional(),
+    environment: slug.optional(),
+    severity: z
+      .string()
+      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(SeveritySchema).max(4))
+      .optional(),
+    interval: z.enum(["week", "month"]).default("week"),
+  })
+  .refine((q) => !(q.range && (q.from || q.to)), { message: "Give either range or from/to, not both.", path: ["range"] })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to.", path: ["from"] });
+export type MetricsQuery = z.infer<typeof MetricsQuery>;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The window [from, to) the query asks for, and the previous window of the same length right before
+ * it (for the change figures). Dates are whole UTC days; `to` includes its day.
+ */
+export function metricsWindow(query: MetricsQuery, now: Date) {
+  let from: Date;
+  let to: Date;
+  if (query.from || query.to) {
+    to = query.to ? new Date(Date.parse(query.to) + DAY_MS) : now;
+    from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY_MS);
+  } else {
+    to = now;
+    from = new Date(now.getTime() - RANGES[query.range ?? "30d"] * DAY_MS);
+  }
+  const length = to.getTime() - from.getTime();
+  return { from, to, previousFrom: new Date(from.getTime() - length), previousTo: from };
+}
