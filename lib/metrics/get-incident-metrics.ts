@@ -45,7 +45,8 @@ async function windowStats(db: Db, where: SQL[]) {
     columns[`${key}_p90`] = sql`(percentile_cont(0.9) within group (order by ${metric.value}) filter (where ${metric.where}))::float8`;
   }
   const [row] = await db.select(columns as Record<string, SQL<unknown>>).from(incidents).where(and(...where));
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  // Seconds to the millisecond: percentile interpolation leaves float noise (1020.0000000000001).
+  const num = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 1000) / 1000);
   const stat = (key: string): Stat => ({ count: Number(row[`${key}_count`]), mean: num(row[`${key}_mean`]), p50: num(row[`${key}_p50`]), p90: num(row[`${key}_p90`]) });
   return {
     incidents: Number(row.incidents),

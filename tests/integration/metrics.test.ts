@@ -1,0 +1,106 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as metricsRoute from "@/app/api/dashboard/incidents/metrics/route";
+import { getDb } from "@/db/client";
+import { declareIncident } from "@/lib/incidents/declare-incident";
+import { updateIncident } from "@/lib/incidents/update-incident";
+import { call, resetDatabase, responder } from "@/tests/support/harness";
+
+// A hand-built month. Every expected figure below was worked out by hand from these times
+// (percentiles with linear interpolation, like percentile_cont), not by running the same SQL.
+const at = (iso: string, minutes = 0) => new Date(Date.parse(iso) + minutes * 60_000);
+type Spec = { sev: string; services: string[]; env?: string; declared: string; impactBefore?: number; investigating?: number; mitigated?: number; resolved?: number };
+const FIXTURE: Record<string, Spec> = {
+  A: { sev: "SEV1", services: ["payment-service"], declared: "2026-03-02T10:00:00Z", impactBefore: 10, investigating: 5, mitigated: 30, resolved: 60 },
+  B: { sev: "SEV2", services: ["checkout-api", "payment-service"], declared: "2026-03-03T12:00:00Z", investigating: 10, mitigated: 20, resolved: 120 },
+  C: { sev: "SEV3", services: ["search-api"], declared: "2026-03-10T08:00:00Z", impactBefore: 30, investigating: 2, resolved: 30 },
+  D: { sev: "SEV2", services: ["payment-service"], declared: "2026-03-20T00:00:00Z", investigating: 20 },
+  E: { sev: "SEV4", services: ["search-api"], env: "staging", declared: "2026-03-25T00:00:00Z" },
+  // The previous window (31 days before March) holds F only.
+  F: { sev: "SEV1", services: ["payment-service"], declared: "2026-02-10T00:00:00Z", impactBefore: 20, investigating: 10, mitigated: 60, resolved: 240 },
+};
+
+beforeAll(async () => {
+  await resetDatabase();
+  const db = await getDb();
+  for (const spec of Object.values(FIXTURE)) {
+    const start = at(spec.declared);
+    const { id } = await declareIncident(db, responder, {
+      title: `Fixture ${spec.declared}`, severity: spec.sev, services: spec.services, environment: spec.env ?? "production",
+      ...(spec.impactBefore ? { impactStartedAt: at(spec.declared, -spec.impactBefore).toISOString() } : {}),
+    }, { now: start });
+    if (spec.investigating) await updateIncident(db, responder, id, { status: "investigating" }, { now: at(spec.declared, spec.investigating) });
+    if (spec.mitigated) await updateIncident(db, responder, id, { status: "mitigated", mitigationSummary: "m" }, { now: at(spec.declared, spec.mitigated) });
+    if (spec.resolved) await updateIncident(db, responder, id, { status: "resolved", resolutionSummary: "r" }, { now: at(spec.declared, spec.resolved) });
+  }
+});
+
+const get = (query: string) => call(metricsRoute.GET, `/api/dashboard/incidents/metrics?${query}`, { as: "viewer" });
+
+describe("GET /api/dashboard/incidents/metrics", () => {
+  it("computes counts, MTTD/MTTA/MTTM/MTTR mean, p50, p90 and the change against the previous window", async () => {
+    const res = await get("from=2026-03-01&to=2026-03-31");
+    expect(res.status).toBe(200);
+    const m = res.json;
+    expect(m.window).toEqual({ from: "2026-03-01T00:00:00.000Z", to: "2026-04-01T00:00:00.000Z" });
+    expect(m.previousWindow).toEqual({ from: "2026-01-29T00:00:00.000Z", to: "2026-03-01T00:00:00.000Z" });
+    expect(m.incidents).toEqual({ count: 5, previous: 1, open: 2, withImpactStart: 2 });
+    // MTTD over A..E: 600, 0, 1800, 0, 0 seconds.
+    expect(m.times.mttd).toMatchObject({ count: 5, mean: 480, p50: 0, p90: 1320 });
+    expect(m.times.mttd.previous).toMatchObject({ count: 1, mean: 1200 });
+    expect(m.times.mttd.change.mean).toBeCloseTo(-0.6, 10);
+    // MTTA: 300, 600, 120, 1200.
+    expect(m.times.mtta).toMatchObject({ count: 4, mean: 555, p50: 450, p90: 1020 });
+    // MTTM: 1800, 1200, and C skipped mitigated (resolved at +30 min): 1800.
+    expect(m.times.mttm).toMatchObject({ count: 3, mean: 1600, p50: 1800, p90: 1800 });
+    // MTTR: resolved only (A, B, C): 3600, 7200, 1800. Open incidents do not count.
+    expect(m.times.mttr).toMatchObject({ count: 3, mean: 4200, p50: 3600, p90: 6480 });
+    expect(m.times.mttr.previous).toMatchObject({ count: 1, mean: 14400, p50: 14400, p90: 14400 });
+    expect(m.times.mttr.change.mean).toBeCloseTo((4200 - 14400) / 14400, 10);
+  });
+
+  it("counts incidents per week by severity, with empty weeks", async () => {
+    const { json } = await get("from=2026-03-01&to=2026-03-31&interval=week");
+    expect(json.frequency.buckets).toEqual([
+      { start: "2026-02-23", total: 0, SEV1: 0, SEV2: 0, SEV3: 0, SEV4: 0 },
+      { start: "2026-03-02", total: 2, SEV1: 1, SEV2: 1, SEV3: 0, SEV4: 0 },
+      { start: "2026-03-09", total: 1, SEV1: 0, SEV2: 0, SEV3: 1, SEV4: 0 },
+      { start: "2026-03-16", total: 1, SEV1: 0, SEV2: 1, SEV3: 0, SEV4: 0 },
+      { start: "2026-03-23", total: 1, SEV1: 0, SEV2: 0, SEV3: 0, SEV4: 1 },
+      { start: "2026-03-30", total: 0, SEV1: 0, SEV2: 0, SEV3: 0, SEV4: 0 },
+    ]);
+    const monthly = await get("from=2026-02-01&to=2026-03-31&interval=month");
+    expect(monthly.json.frequency.buckets.map((b: { start: string; total: number }) => [b.start, b.total])).toEqual([["2026-02-01", 1], ["2026-03-01", 5]]);
+  });
+
+  it("ranks the top services by incidents and incident minutes (open ones up to the window's end)", async () => {
+    const { json } = await get("from=2026-03-01&to=2026-03-31");
+    expect(json.topServices).toEqual([
+      { service: "payment-service", incidents: 3, minutes: 60 + 120 + 12 * 24 * 60 },
+      { service: "search-api", incidents: 2, minutes: 30 + 7 * 24 * 60 },
+      { service: "checkout-api", incidents: 1, minutes: 120 },
+    ]);
+  });
+
+  it("applies service, environment and severity filters", async () => {
+    const service = (await get("from=2026-03-01&to=2026-03-31&service=search-api")).json;
+    expect(service.incidents).toEqual({ count: 2, previous: 0, open: 1, withImpactStart: 1 });
+    expect(service.times.mttr).toMatchObject({ count: 1, mean: 1800 });
+    expect(service.times.mttr.change.mean).toBeNull();
+    const sev2 = (await get("from=2026-03-01&to=2026-03-31&severity=SEV2")).json;
+    expect(sev2.incidents.count).toBe(2);
+    expect(sev2.times.mttr).toMatchObject({ count: 1, mean: 7200, p50: 7200 });
+    const staging = (await get("from=2026-03-01&to=2026-03-31&environment=staging")).json;
+    expect(staging.incidents).toMatchObject({ count: 1, open: 1 });
+    expect(staging.times.mttr).toMatchObject({ count: 0, mean: null, p50: null });
+  });
+
+  it("refuses bad filters with 422 and needs a signed-in caller", async () => {
+    const bad = await get("range=12d&severity=SEV9&from=2026-03-05&to=2026-03-01");
+    expect(bad.status).toBe(422);
+    expect(bad.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(["range", "severity.0"]);
+    const reversed = await get("from=2026-03-05&to=2026-03-01");
+    expect(reversed.status).toBe(422);
+    expect(reversed.json.errors[0].path).toBe("from");
+    expect((await call(metricsRoute.GET, "/api/dashboard/incidents/metrics", { as: "anonymous" })).status).toBe(401);
+  });
+});
