@@ -14,6 +14,11 @@ export function AppHeader({ user }: Props) {
           <span aria-hidden className="mr-1.5 inline-block h-2.5 w-2.5 rounded-full bg-red-500" />
           Incidents
         </Link>
+        {user && (
+          <Link href="/incidents/metrics" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+            Metrics
+          </Link>
+        )}
         {user?.isAdmin && (
           <Link href="/settings/tokens" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
             API tokens

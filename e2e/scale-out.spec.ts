@@ -1,71 +1,28 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import postgres from "postgres";
 import { newTokenSecret } from "@/lib/tokens/token-secret";
+import { pgServers } from "./support/pg-servers";
 
 // The scale-out path: two `next start` processes on one PostgreSQL keep IDs gapless and
 // optimistic concurrency exact.
-const ADMIN_URL = process.env.TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 // Next to the main e2e server's port, so parallel runs on other ports do not collide.
 const BASE = Number(process.env.E2E_PORT ?? 3210);
 const PORTS = [BASE + 11, BASE + 12];
-const databaseName = `im_e2e_${randomBytes(4).toString("hex")}`;
-const servers: ChildProcess[] = [];
-const logs: string[] = [];
+const cluster = pgServers(PORTS);
 let authorization = "";
 
-async function waitForHealth(port: number) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server on ${port} did not become healthy:\n${logs.join("")}`);
-}
-
 test.beforeAll(async () => {
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${databaseName}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${databaseName}`;
-  for (const port of PORTS) {
-    const server = spawn("./node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
-      env: { ...process.env, DATABASE_URL: url.toString(), NEXT_TELEMETRY_DISABLED: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    server.stdout?.on("data", (d) => logs.push(String(d)));
-    server.stderr?.on("data", (d) => logs.push(String(d)));
-    servers.push(server);
-  }
   // Both start at once: the migration advisory lock must let exactly one apply the migrations.
-  await Promise.all(PORTS.map(waitForHealth));
+  await cluster.start();
   // A responder API token, as an admin would create it (the scale-out database has no demo users).
   const token = newTokenSecret();
-  const db = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  const db = postgres(cluster.databaseUrl, { max: 1, onnotice: () => {} });
   await db`insert into api_tokens (id, name, role, prefix, secret_hash) values ('tok_scale', 'scale-out', 'responder', ${token.prefix}, ${token.hash})`;
   await db.end();
   authorization = `Bearer ${token.secret}`;
 });
 
-test.afterAll(async () => {
-  await Promise.all(
-    servers.map((server) => new Promise<void>((resolve) => {
-      if (server.exitCode !== null) return resolve();
-      server.once("exit", () => resolve());
-      server.kill("SIGTERM");
-    })),
-  );
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-  await admin.end();
-});
+test.afterAll(() => cluster.stop());
 
 const declare = (port: number, n: number) =>
   fetch(`http://127.0.0.1:${port}/api/dashboard/incidents`, {

@@ -15,3 +15,11 @@ export function incidentDurationSeconds(createdAt: Date, resolvedAt: Date | null
 }
 
 export const formatUtc = (date: Date) => date.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+
+/** Like formatDuration but keeps seconds under an hour ("9m 15s"): metrics are compared closely. */
+export function formatDurationPrecise(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s >= 3600) return formatDuration(s);
+  const m = Math.floor(s / 60);
+  return m > 0 ? `${m}m ${String(s % 60).padStart(2, "0")}s` : `${s}s`;
+}

@@ -1,37 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as metricsRoute from "@/app/api/dashboard/incidents/metrics/route";
 import { getDb } from "@/db/client";
-import { declareIncident } from "@/lib/incidents/declare-incident";
-import { updateIncident } from "@/lib/incidents/update-incident";
 import { call, resetDatabase, responder } from "@/tests/support/harness";
-
-// A hand-built month. Every expected figure below was worked out by hand from these times
-// (percentiles with linear interpolation, like percentile_cont), not by running the same SQL.
-const at = (iso: string, minutes = 0) => new Date(Date.parse(iso) + minutes * 60_000);
-type Spec = { sev: string; services: string[]; env?: string; declared: string; impactBefore?: number; investigating?: number; mitigated?: number; resolved?: number };
-const FIXTURE: Record<string, Spec> = {
-  A: { sev: "SEV1", services: ["payment-service"], declared: "2026-03-02T10:00:00Z", impactBefore: 10, investigating: 5, mitigated: 30, resolved: 60 },
-  B: { sev: "SEV2", services: ["checkout-api", "payment-service"], declared: "2026-03-03T12:00:00Z", investigating: 10, mitigated: 20, resolved: 120 },
-  C: { sev: "SEV3", services: ["search-api"], declared: "2026-03-10T08:00:00Z", impactBefore: 30, investigating: 2, resolved: 30 },
-  D: { sev: "SEV2", services: ["payment-service"], declared: "2026-03-20T00:00:00Z", investigating: 20 },
-  E: { sev: "SEV4", services: ["search-api"], env: "staging", declared: "2026-03-25T00:00:00Z" },
-  // The previous window (31 days before March) holds F only.
-  F: { sev: "SEV1", services: ["payment-service"], declared: "2026-02-10T00:00:00Z", impactBefore: 20, investigating: 10, mitigated: 60, resolved: 240 },
-};
+import { loadMetricsFixture } from "@/tests/support/metrics-fixture";
 
 beforeAll(async () => {
   await resetDatabase();
-  const db = await getDb();
-  for (const spec of Object.values(FIXTURE)) {
-    const start = at(spec.declared);
-    const { id } = await declareIncident(db, responder, {
-      title: `Fixture ${spec.declared}`, severity: spec.sev, services: spec.services, environment: spec.env ?? "production",
-      ...(spec.impactBefore ? { impactStartedAt: at(spec.declared, -spec.impactBefore).toISOString() } : {}),
-    }, { now: start });
-    if (spec.investigating) await updateIncident(db, responder, id, { status: "investigating" }, { now: at(spec.declared, spec.investigating) });
-    if (spec.mitigated) await updateIncident(db, responder, id, { status: "mitigated", mitigationSummary: "m" }, { now: at(spec.declared, spec.mitigated) });
-    if (spec.resolved) await updateIncident(db, responder, id, { status: "resolved", resolutionSummary: "r" }, { now: at(spec.declared, spec.resolved) });
-  }
+  await loadMetricsFixture(await getDb(), responder);
 });
 
 const get = (query: string) => call(metricsRoute.GET, `/api/dashboard/incidents/metrics?${query}`, { as: "viewer" });

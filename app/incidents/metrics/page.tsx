@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { FrequencyChart } from "@/components/metrics/frequency-chart";
+import { MetricsFilters } from "@/components/metrics/metrics-filters";
+import { TimeMetricCards } from "@/components/metrics/time-metric-cards";
+import { asPageUser } from "@/lib/auth/page-actor";
+import { listCatalog } from "@/lib/catalog/list-catalog";
+import { DomainError } from "@/lib/errors";
+import { getIncidentMetrics } from "@/lib/metrics/get-incident-metrics";
+import { metricsParams } from "@/lib/metrics/metrics-params";
+
+export const metadata: Metadata = { title: "Incident metrics" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+export default async function MetricsPage({ searchParams }: Props) {
+  const params = metricsParams(await searchParams);
+  const { metrics, catalog, problem } = await asPageUser("/incidents/metrics", async (db, actor) => {
+    const catalog = await listCatalog(db, actor);
+    try {
+      return { metrics: await getIncidentMetrics(db, actor, params), catalog, problem: null };
+    } catch (error) {
+      if (error instanceof DomainError && error.code === "validation") return { metrics: null, catalog, problem: error };
+      throw error;
+    }
+  });
+
+  return (
+    <section className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Incident metrics</h1>
+        {metrics && (
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            {day(metrics.window.from)} to {day(new Date(metrics.window.to.getTime() - 1))} (UTC), compared with the {Math.round((metrics.window.to.getTime() - metrics.window.from.getTime()) / 86_400_000)} days before.
+          </p>
+        )}
+      </div>
+      <MetricsFilters params={params} services={catalog.services} environments={catalog.environments} />
+      {problem && (
+        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+          <p className="font-medium">These filters cannot be applied.</p>
+          <ul className="mt-1 list-disc pl-5">{problem.errors.map((e) => <li key={e.path}>{e.path}: {e.message}</li>)}</ul>
+        </div>
+      )}
+      {metrics && (
+        <>
+          <div className="grid gap-4 sm:grid-cols-3">
+            <Stat label="Incidents declared" value={metrics.incidents.count} hint={`${metrics.incidents.previous} in the previous period`} />
+            <Stat label="Still open" value={metrics.incidents.open} hint="counted in frequency, not in MTTR" />
+            <Stat label="With a known impact start" value={metrics.incidents.withImpactStart} hint={`of ${metrics.incidents.count}; the others count as detected at once (MTTD 0)`} />
+          </div>
+          <TimeMetricCards times={metrics.times} />
+          <div className="grid gap-6 lg:grid-cols-3">
+            <section className="rounded-lg border border-slate-200 bg-white p-4 lg:col-span-2 dark:border-slate-800 dark:bg-slate-900" aria-label="Incident frequency">
+              <h2 className="mb-2 text-sm font-semibold">Incidents per {metrics.frequency.interval} by severity</h2>
+              <FrequencyChart buckets={metrics.frequency.buckets} interval={metrics.frequency.interval} />
+            </section>
+            <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" aria-label="Top affected services">
+              <h2 className="mb-2 text-sm font-semibold">Top affected services</h2>
+              {metrics.topServices.length === 0 ? (
+                <p className="text-sm text-slate-500">No incidents in this period.</p>
+              ) : (
+                <table className="w-full text-sm">
+                  <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+                    <tr><th className="py-1">Service</th><th className="py-1 text-right">Incidents</th><th className="py-1 text-right">Minutes</th></tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+                    {metrics.topServices.map((s) => (
+                      <tr key={s.service}>
+                        <td className="py-1.5">
+                          <Link className="underline-offset-2 hover:underline" href={`/incidents?service=${s.service}&from=${day(metrics.window.from)}&to=${day(new Date(metrics.window.to.getTime() - 1))}`}>{s.service}</Link>
+                        </td>
+                        <td className="py-1.5 text-right tabular-nums">{s.incidents}</td>
+                        <td className="py-1.5 text-right tabular-nums">{s.minutes.toLocaleString("en-US")}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Stat({ label, value, hint }: { label: string; value: number; hint: string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</p>
+      <p className="mt-1 text-2xl font-semibold tabular-nums">{value}</p>
+      <p className="text-xs text-slate-500">{hint}</p>
+    </div>
+  );
+}
