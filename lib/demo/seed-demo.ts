@@ -10,6 +10,7 @@ import type { Status } from "@/lib/incidents/lifecycle";
 import { updateIncident } from "@/lib/incidents/update-incident";
 import { createUser } from "@/lib/users/create-user";
 import { DEMO_LOGINS, DEMO_SERVICES, DEMO_USERS, SCENARIOS } from "./demo-data";
+import { seedDemoMetrics } from "./seed-metrics";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -118,6 +119,7 @@ export async function seedDemo(db: Db, options: { now?: Date; incidents?: number
     await addLink(db, ic, incident.id, { type: "trace", targetId: `trace_${(7_000_000 + i * 7919).toString(16)}` }, { now: at(1) });
     await updateIncident(db, ic, incident.id, { status: "resolved", resolutionSummary: scenario.resolution }, { now: at(30 + rand() * 240) });
   }
+  await seedDemoMetrics(db, now);
   await db
     .insert(appMeta)
     .values({ key: "demo_seeded_at", value: now.toISOString() })

@@ -6,6 +6,7 @@ import { DetailsForm } from "@/components/incident/details-form";
 import { IncidentHeader } from "@/components/incident/incident-header";
 import { LinksPanel } from "@/components/incident/links-panel";
 import { PeopleForm, SeverityForm } from "@/components/incident/severity-people-forms";
+import { ServiceHealth } from "@/components/incident/service-health";
 import { ServicesForm } from "@/components/incident/services-form";
 import { StatusControls } from "@/components/incident/status-controls";
 import { Timeline } from "@/components/incident/timeline";
@@ -15,6 +16,7 @@ import { DomainError } from "@/lib/errors";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { allowedTransitions } from "@/lib/incidents/lifecycle";
 import { listTimeline } from "@/lib/incidents/list-timeline";
+import { getIncidentHealth } from "@/lib/telemetry/get-incident-health";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -35,12 +37,13 @@ export default async function IncidentPage({ params }: Props) {
   const { id } = await params;
   const data = await asPageUser(`/incidents/${id}`, async (db, actor) => {
     const [incident, timeline, catalog] = await Promise.all([getIncident(db, actor, id), listTimeline(db, actor, id), listCatalog(db, actor)]);
-    return { incident, timeline, catalog, canEdit: actor.role !== "viewer" };
+    const health = await getIncidentHealth(db, actor, incident);
+    return { incident, timeline, catalog, health, canEdit: actor.role !== "viewer" };
   }).catch((error) => {
     if (error instanceof DomainError && error.code === "not_found") notFound();
     throw error;
   });
-  const { incident, timeline, catalog, canEdit } = data;
+  const { incident, timeline, catalog, health, canEdit } = data;
   const now = new Date();
 
   return (
@@ -57,6 +60,7 @@ export default async function IncidentPage({ params }: Props) {
               {incident.resolutionSummary && <p className="mt-1 text-sm"><span className="font-medium">Resolution:</span> {incident.resolutionSummary}</p>}
             </Panel>
           )}
+          <Panel title="Service health"><ServiceHealth health={health} /></Panel>
           <Panel title="Timeline"><Timeline entries={timeline} /></Panel>
           {canEdit && <AddUpdateForm incidentId={incident.id} />}
         </div>
