@@ -143,3 +143,29 @@ test("the detail page has no serious accessibility violations", async ({ page })
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
 });
+
+test("service health charts show error rate and p95 latency with phase markers, or say what to send", async ({ page }) => {
+  await signIn(page, "responder");
+  await page.goto("/incidents?status=resolved");
+  await page.locator("tbody tr a").first().click();
+  const health = page.getByRole("region", { name: "Service health" });
+  const first = health.locator("section").first();
+  await expect(first.getByRole("figure", { name: "Error rate (%)" })).toBeVisible();
+  await expect(first.getByRole("figure", { name: "p95 latency (ms)" })).toBeVisible();
+  expect(Number(await first.getAttribute("data-points"))).toBeGreaterThan(100);
+  expect(Number(await first.getAttribute("data-points"))).toBeLessThanOrEqual(500);
+  const errorChart = first.getByRole("figure", { name: "Error rate (%)" });
+  await expect(errorChart.locator(".recharts-line-curve")).toHaveCount(1);
+  await expect(errorChart.locator(".recharts-reference-line")).toHaveCount(4);
+  await expect(errorChart.locator(".recharts-reference-area")).toHaveCount(1);
+  for (const label of ["declared", "investigating", "mitigated", "resolved"]) await expect(errorChart.getByText(label, { exact: true })).toBeVisible();
+  await health.screenshot({ path: "test-results/screenshots/service-health.png" });
+
+  const id = await declareViaApi(page, "No telemetry for this one");
+  await page.evaluate(async (id) => {
+    await fetch(`/api/dashboard/incidents/${id}`, { method: "PATCH", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ services: ["brand-new-service"] }) });
+  }, id);
+  await page.goto(`/incidents/${id}`);
+  await expect(page.getByText("No health data for brand-new-service in this window.")).toBeVisible();
+  await expect(page.getByText("POST /api/ingest/metrics")).toBeVisible();
+});
