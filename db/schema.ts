@@ -80,10 +80,12 @@ export const incidents = pgTable(
   },
   (t) => [
     uniqueIndex("incidents_year_seq_key").on(t.year, t.seq),
-    index("incidents_created_idx").on(t.createdAt.desc(), t.id.desc()),
-    index("incidents_status_created_idx").on(t.status, t.createdAt.desc()),
-    index("incidents_severity_created_idx").on(t.severity, t.createdAt.desc()),
-    index("incidents_environment_created_idx").on(t.environment, t.createdAt.desc()),
+    // Ascending on purpose: scanned backwards they give `ORDER BY created_at DESC, id DESC` (NULLS
+    // FIRST); Drizzle's .desc() adds NULLS LAST, which that ORDER BY cannot use.
+    index("incidents_created_idx").on(t.createdAt, t.id),
+    index("incidents_status_created_idx").on(t.status, t.createdAt),
+    index("incidents_severity_created_idx").on(t.severity, t.createdAt),
+    index("incidents_environment_created_idx").on(t.environment, t.createdAt),
   ],
 );
 
