@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { AddTimelineEntryInput, DeclareIncidentInput, LinkInput, ListIncidentsQuery, UpdateIncidentInput } from "@/lib/incidents/schemas";
 import { IncidentPage, IncidentView, LinkView, TimelineEntryView } from "@/lib/incidents/views";
+import { MetricsQuery } from "@/lib/metrics/schemas";
+import { IngestMetricsInput } from "@/lib/telemetry/schemas";
 import { ApiTokenView, CreateApiTokenInput } from "@/lib/tokens/schemas";
 
 type Json = Record<string, unknown>;
@@ -55,8 +57,8 @@ const idempotencyHeader = {
   schema: { type: "string", maxLength: 255 },
 };
 
-function queryParameters(): Json[] {
-  return Object.entries(ListIncidentsQuery.shape).map(([name, schema]) => ({
+function queryParameters(shape: Record<string, unknown> = ListIncidentsQuery.shape): Json[] {
+  return Object.entries(shape).map(([name, schema]) => ({
     name,
     in: "query",
     required: false,
@@ -133,6 +135,23 @@ export function buildOpenApiDocument(): Json {
           responses: { "204": { description: "Removed" }, ...problems(400, 404, 422) },
         },
       },
+      "/api/dashboard/incidents/metrics": {
+        get: {
+          summary: "MTTD, MTTA, MTTM, MTTR (mean, p50, p90, change against the previous period), frequency by severity, top services",
+          parameters: queryParameters(MetricsQuery.shape),
+          responses: { "200": { description: "Aggregates computed by PostgreSQL; times in seconds", content: { "application/json": { schema: { type: "object" } } } }, ...problems(422) },
+        },
+      },
+      "/api/ingest/metrics": {
+        post: {
+          summary: "Send 1-minute service health points (API token with role responder); all or nothing, idempotent per service, environment and minute",
+          requestBody: body("IngestMetricsInput"),
+          responses: {
+            "200": { description: "Stored", content: { "application/json": { schema: { type: "object", properties: { accepted: { type: "integer" }, written: { type: "integer" }, unchanged: { type: "integer" } } } } } },
+            ...problems(400, 413, 415, 422),
+          },
+        },
+      },
       "/api/settings/tokens": {
         get: {
           summary: "API tokens (admin)",
@@ -168,6 +187,7 @@ export function buildOpenApiDocument(): Json {
         TimelineEntry: output(TimelineEntryView),
         Link: output(LinkView),
         CreateApiTokenInput: input(CreateApiTokenInput),
+        IngestMetricsInput: input(IngestMetricsInput),
         ApiToken: output(ApiTokenView),
         Problem: {
           type: "object",
