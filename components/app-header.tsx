@@ -24,6 +24,11 @@ export function AppHeader({ user }: Props) {
             API tokens
           </Link>
         )}
+        {user?.isAdmin && (
+          <Link href="/settings/users" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+            Users
+          </Link>
+        )}
         {user && (
           <div className="ml-auto flex items-center gap-3 text-sm">
             {canDeclare && (

@@ -111,3 +111,25 @@ test.describe("cross-origin", () => {
     expect(found).toBe(0);
   });
 });
+
+test("an admin adds a user, who signs in with the password shown once", async ({ page, browser }) => {
+  await signIn(page, "admin", "/settings/users");
+  await page.getByLabel("Name").fill("Rota Person");
+  await page.getByLabel("Email").fill("rota.person@example.com");
+  await page.getByLabel("Role", { exact: true }).selectOption("viewer");
+  await page.getByRole("button", { name: "Add user" }).click();
+  const password = (await page.getByTestId("new-user-password").textContent())!.trim();
+  await expect(page.locator('tr[data-user="rota.person@example.com"]')).toBeVisible();
+  await page.getByLabel("Role of Rota Person").selectOption("responder");
+  await expect(page.getByLabel("Role of Rota Person")).toHaveValue("responder");
+  await page.screenshot({ path: "test-results/screenshots/users.png", fullPage: true });
+
+  const other = await (await browser.newContext()).newPage();
+  await other.goto("/login");
+  await other.getByLabel("Email").fill("rota.person@example.com");
+  await other.getByLabel("Password").fill(password);
+  await other.getByRole("button", { name: "Sign in" }).click();
+  await expect(other).toHaveURL(/\/incidents$/);
+  await expect(other.getByRole("banner")).toContainText("responder");
+  await other.context().close();
+});

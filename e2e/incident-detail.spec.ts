@@ -146,7 +146,8 @@ test("the detail page has no serious accessibility violations", async ({ page })
 
 test("service health charts show error rate and p95 latency with phase markers, or say what to send", async ({ page }) => {
   await signIn(page, "responder");
-  await page.goto("/incidents?status=resolved");
+  // A resolved demo incident: hours long, with a generated 1-minute series around it.
+  await page.goto("/incidents?status=resolved&q=Checkout%20API%20returning%20500");
   await page.locator("tbody tr a").first().click();
   const health = page.getByRole("region", { name: "Service health" });
   const first = health.locator("section").first();

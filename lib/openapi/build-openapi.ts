@@ -4,6 +4,8 @@ import { IncidentPage, IncidentView, LinkView, TimelineEntryView } from "@/lib/i
 import { MetricsQuery } from "@/lib/metrics/schemas";
 import { IngestMetricsInput } from "@/lib/telemetry/schemas";
 import { ApiTokenView, CreateApiTokenInput } from "@/lib/tokens/schemas";
+import { ChangeUserRoleInput } from "@/lib/users/change-user-role";
+import { CreateUserInput } from "@/lib/users/create-user";
 
 type Json = Record<string, unknown>;
 
@@ -167,6 +169,14 @@ export function buildOpenApiDocument(): Json {
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
         delete: { summary: "Revoke an API token (admin)", responses: { "204": { description: "Revoked" }, ...problems(401, 403, 404) } },
       },
+      "/api/settings/users": {
+        get: { summary: "Users (admin)", responses: { "200": { description: "Users", content: { "application/json": { schema: { type: "object" } } } }, ...problems(401, 403) } },
+        post: { summary: "Add a user who signs in with email and password (admin)", requestBody: body("CreateUserInput"), responses: { "201": { description: "The user (never the password)" }, ...problems(409, 422) } },
+      },
+      "/api/settings/users/{id}": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        patch: { summary: "Change a user's role (admin; the last admin stays admin)", requestBody: body("ChangeUserRoleInput"), responses: { "200": { description: "The user" }, ...problems(404, 409, 422) } },
+      },
       "/api/health": {
         get: { summary: "Liveness and database reachability", security: [], responses: { "200": { description: "Healthy" }, "503": { description: "Database unreachable" } } },
       },
@@ -188,6 +198,8 @@ export function buildOpenApiDocument(): Json {
         Link: output(LinkView),
         CreateApiTokenInput: input(CreateApiTokenInput),
         IngestMetricsInput: input(IngestMetricsInput),
+        CreateUserInput: input(CreateUserInput),
+        ChangeUserRoleInput: input(ChangeUserRoleInput),
         ApiToken: output(ApiTokenView),
         Problem: {
           type: "object",

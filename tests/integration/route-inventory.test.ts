@@ -10,7 +10,7 @@ import { call, resetDatabase } from "@/tests/support/harness";
 // signed in, and a viewer on writes — except the few that are public on purpose.
 const PUBLIC_ROUTES = new Set(["GET /api/health", "GET /api/openapi.json"]);
 const PUBLIC_ACTIONS = new Set(["app/login/actions.ts#signInAction", "app/login/actions.ts#signOutAction"]);
-const ADMIN_ONLY_READS = new Set(["GET /api/settings/tokens"]);
+const ADMIN_ONLY_READS = new Set(["GET /api/settings/tokens", "GET /api/settings/users"]);
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 let requestHeaders = new Headers();

@@ -1,0 +1,10 @@
+import { apiRoute, json } from "@/lib/http/api-route";
+import { createUser } from "@/lib/users/create-user";
+import { listUsers } from "@/lib/users/list-users";
+
+export const GET = apiRoute(async ({ actor, db }) => json({ items: await listUsers(db, actor) }));
+
+export const POST = apiRoute(async ({ actor, db, body }) => {
+  const user = await createUser(db, actor, body());
+  return json(user, { status: 201, headers: { location: `/api/settings/users/${user.id}` } });
+});

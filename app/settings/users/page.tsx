@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { CreateUserForm } from "@/components/users/create-user-form";
+import { RoleSelect } from "@/components/users/role-select";
+import { asPageUser } from "@/lib/auth/page-actor";
+import { DomainError } from "@/lib/errors";
+import { formatUtc } from "@/lib/format";
+import { listUsers } from "@/lib/users/list-users";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const users = await asPageUser("/settings/users", (db, actor) => listUsers(db, actor)).catch((error) => {
+    if (error instanceof DomainError && error.code === "forbidden") return null;
+    throw error;
+  });
+  if (!users) {
+    return (
+      <section className="mx-auto max-w-xl rounded-lg border border-amber-300 bg-amber-50 p-6 dark:border-amber-800 dark:bg-amber-950">
+        <h1 className="text-lg font-semibold">Not allowed</h1>
+        <p className="mt-1 text-sm">Only admins can manage users.</p>
+      </section>
+    );
+  }
+  return (
+    <section className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Viewers read everything; responders declare and run incidents; admins also manage users and API tokens.</p>
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <h2 className="mb-3 text-sm font-semibold">Add a user</h2>
+        <CreateUserForm />
+      </div>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <table className="min-w-full text-sm">
+          <caption className="sr-only">Users</caption>
+          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/50">
+            <tr><th className="px-3 py-2">Name</th><th className="px-3 py-2">Email</th><th className="px-3 py-2">Role</th><th className="px-3 py-2">Since</th></tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            {users.map((user) => (
+              <tr key={user.id} data-user={user.email}>
+                <td className="px-3 py-2 font-medium">{user.name}</td>
+                <td className="px-3 py-2">{user.email}</td>
+                <td className="px-3 py-2"><RoleSelect userId={user.id} name={user.name} role={user.role} /></td>
+                <td className="px-3 py-2 text-xs text-slate-500">{formatUtc(user.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

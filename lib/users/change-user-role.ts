@@ -1,0 +1,28 @@
+import { and, eq, ne } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
+import { type Actor, assertRole, ROLES } from "@/lib/actor";
+import { DomainError, notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+
+export const ChangeUserRoleInput = z.strictObject({ role: z.enum(ROLES) });
+
+/** An admin changes someone's role; the last admin cannot be demoted (nobody could undo it). */
+export async function changeUserRole(db: Db, actor: Actor, userId: string, rawInput: unknown) {
+  assertRole(actor, "admin", "change roles");
+  const { role } = parseInput(ChangeUserRoleInput, rawInput);
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+    if (!user) throw notFound(`User ${userId}`);
+    if (user.role === "admin" && role !== "admin") {
+      // Lock the other admins too, so two admins demoting each other at once cannot both succeed.
+      const others = await tx.select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), ne(users.id, userId))).for("update");
+      if (others.length === 0) {
+        throw new DomainError("conflict", "This is the last admin; make someone else an admin first.", { errors: [{ path: "role", message: "The last admin must stay an admin." }] });
+      }
+    }
+    const [updated] = await tx.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId)).returning({ id: users.id, name: users.name, email: users.email, role: users.role });
+    return updated;
+  });
+}
