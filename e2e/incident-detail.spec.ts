@@ -73,7 +73,7 @@ test("a Markdown update renders bold, lists and links, and scripts stay inert", 
   });
   const message = "**Root cause** found\n\n- rolled back\n- [runbook](https://example.com/runbook)\n\n<script>alert('x')</script>\n[click me](javascript:alert('y'))\n<img src=x onerror=\"alert('z')\">";
   await page.getByLabel("Message", { exact: true }).fill(message);
-  await page.getByRole("button", { name: "Preview" }).first().click();
+  await page.getByRole("tab", { name: "Preview" }).first().click();
   await expect(page.getByTestId("update-message-preview").locator("strong")).toHaveText("Root cause");
   await page.getByRole("button", { name: "Post update" }).click();
 

@@ -6,8 +6,8 @@ import { declareIncidentAction } from "@/app/incidents/new/actions";
 import type { Catalog } from "@/lib/catalog/list-catalog";
 import type { ActionState } from "@/lib/http/action-state";
 import { ErrorSummary, fieldOf } from "./error-summary";
-import { controlClass, describedBy, FieldError, FieldHint, Label } from "./field";
-import { MarkdownField } from "./markdown-field";
+import { controlClass, describedBy, FieldError, FieldHint, Label } from "@/components/form/field";
+import { MarkdownField } from "@/components/form/markdown-field";
 import { ServicePicker } from "./service-picker";
 import { SeverityPicker } from "./severity-picker";
 

@@ -3,7 +3,7 @@
 import { useRef, useState, type KeyboardEvent } from "react";
 import type { ServiceOption } from "@/lib/catalog/list-catalog";
 import { SLUG_PATTERN } from "@/lib/incidents/schemas";
-import { controlClass, ErrorIcon, errorId, hintId } from "./field";
+import { controlClass, ErrorIcon, errorId, hintId } from "@/components/form/field";
 
 const SLUG_RULE = "Use lowercase letters, digits and dashes (e.g. payment-service).";
 

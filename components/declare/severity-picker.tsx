@@ -1,5 +1,5 @@
 import { SEVERITIES, SEVERITY_TABLE, type Severity } from "@/lib/incidents/severity";
-import { describedBy, FieldError, hintId } from "./field";
+import { describedBy, FieldError, hintId } from "@/components/form/field";
 
 // The cards repeat the severity table's colours (SEV1 red … SEV4 blue) so the choice reads the same
 // here as in the list's badges.

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { updateIncidentAction } from "@/app/incidents/[id]/actions";
-import { MarkdownEditor } from "@/components/markdown-editor";
+import { MarkdownField } from "@/components/form/markdown-field";
 import type { EnvironmentOption } from "@/lib/catalog/list-catalog";
 import { buttonClass, FormMessage, idleState, IncidentFields, inputClass } from "./form-bits";
 
@@ -29,7 +29,7 @@ export function DetailsForm({ incidentId, version, title, description, environme
         <label htmlFor="edit-title" className="block text-sm font-medium">Title</label>
         <input id="edit-title" name="title" defaultValue={typed?.title ?? title} required className={`mt-1 ${inputClass}`} aria-invalid={!!errors.title} />
       </div>
-      <MarkdownEditor id="edit-description" name="description" label="Description" defaultValue={typed?.description ?? description} rows={5} error={errors.description} />
+      <MarkdownField id="edit-description" name="description" label="Description" rows={5} defaultValue={typed?.description ?? description} error={errors.description} />
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
           <label htmlFor="edit-environment" className="block text-sm font-medium">Environment</label>

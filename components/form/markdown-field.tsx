@@ -11,8 +11,20 @@ const MODES: Mode[] = ["write", "preview"];
  * The textarea stays mounted (hidden) while previewing, so what was written is still submitted
  * and React's form reset restores it from defaultValue like every other field.
  */
-export function MarkdownField({ defaultValue, error }: { defaultValue?: string; error?: string }) {
-  const id = "description";
+type Props = {
+  id?: string;
+  name?: string;
+  label?: string;
+  optional?: boolean;
+  rows?: number;
+  placeholder?: string;
+  defaultValue?: string;
+  error?: string;
+};
+
+const DESCRIPTION_PLACEHOLDER = "What is broken, for whom, since when, and what you have tried so far.\n\n- Error rate on `POST /checkout` at 30%\n- Started after deploy **v2.3.1**";
+
+export function MarkdownField({ id = "description", name = id, label = "Description", optional = true, rows = 7, placeholder = DESCRIPTION_PLACEHOLDER, defaultValue, error }: Props) {
   const [mode, setMode] = useState<Mode>("write");
   const [preview, setPreview] = useState("");
   const textareaRef = useRef<HTMLTextAreaElement>(null);
@@ -44,9 +56,9 @@ export function MarkdownField({ defaultValue, error }: { defaultValue?: string; 
     <div>
       <div className="mb-1.5 flex items-end justify-between gap-3">
         <label htmlFor={id} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
-          Description <span className="ml-1 text-xs font-normal text-slate-500 dark:text-slate-400">optional</span>
+          {label} {optional && <span className="ml-1 text-xs font-normal text-slate-500 dark:text-slate-400">optional</span>}
         </label>
-        <div role="tablist" aria-label="Write or preview the description" className="inline-flex gap-0.5 rounded-lg bg-slate-100 p-0.5 dark:bg-slate-950">
+        <div role="tablist" aria-label={`Write or preview the ${label.toLowerCase()}`} className="inline-flex gap-0.5 rounded-lg bg-slate-100 p-0.5 dark:bg-slate-950">
           {MODES.map((m) => (
             <button
               key={m}
@@ -70,13 +82,13 @@ export function MarkdownField({ defaultValue, error }: { defaultValue?: string; 
         <textarea
           ref={textareaRef}
           id={id}
-          name="description"
-          rows={7}
+          name={name}
+          rows={rows}
           defaultValue={defaultValue}
-          placeholder={"What is broken, for whom, since when, and what you have tried so far.\n\n- Error rate on `POST /checkout` at 30%\n- Started after deploy **v2.3.1**"}
+          placeholder={placeholder}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(id, { hint: true, error })}
-          className={`${controlClass} min-h-40 resize-y font-mono leading-relaxed`}
+          className={`${controlClass} resize-y font-mono leading-relaxed`}
         />
       </div>
       <div
@@ -85,7 +97,8 @@ export function MarkdownField({ defaultValue, error }: { defaultValue?: string; 
         aria-labelledby={`${id}-tab-preview`}
         hidden={mode !== "preview"}
         tabIndex={0}
-        className="min-h-40 rounded-md border border-slate-200 bg-white px-3 py-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400 dark:border-slate-700 dark:bg-slate-950"
+        data-testid={`${id}-preview`}
+        className="min-h-24 rounded-md border border-slate-200 bg-white px-3 py-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400 dark:border-slate-700 dark:bg-slate-950"
       >
         {preview.trim() ? <Markdown>{preview}</Markdown> : <p className="text-sm text-slate-500 dark:text-slate-400">Nothing to preview yet.</p>}
       </div>
