@@ -78,3 +78,21 @@ test("the list has no serious accessibility violations", async ({ page }) => {
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
 });
+
+test("list and detail fit a phone-width screen and a 1366×768 laptop", async ({ page }) => {
+  await signIn(page, "responder");
+  for (const size of [{ width: 390, height: 844 }, { width: 1366, height: 768 }]) {
+    await page.setViewportSize(size);
+    for (const path of ["/incidents", "/incidents/metrics"]) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${path} at ${size.width}px`).toBe(0);
+    }
+    await page.goto("/incidents");
+    await page.locator("tbody tr a").first().click();
+    await expect(page.getByRole("list", { name: "Timeline" })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `detail at ${size.width}px`).toBe(0);
+    await page.screenshot({ path: `test-results/screenshots/detail-${size.width}.png`, fullPage: size.width < 500 });
+  }
+});
