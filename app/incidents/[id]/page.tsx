@@ -49,8 +49,22 @@ export default async function IncidentPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <IncidentHeader incident={incident} now={now} />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+      {/* Three blocks: on a phone the status controls come first, then the story, then the rest;
+          on a wide screen the story takes two columns and the controls sit beside it. */}
+      <div className="grid gap-6 lg:grid-cols-3 lg:grid-rows-[auto_1fr]">
+        {canEdit && (
+          <div className="space-y-6 lg:col-start-3 lg:row-start-1">
+            <Panel title="Status">
+              <StatusControls incidentId={incident.id} version={incident.version} status={incident.status} allowed={allowedTransitions(incident.status)} />
+            </Panel>
+            <Panel title="Severity"><SeverityForm incidentId={incident.id} version={incident.version} severity={incident.severity} /></Panel>
+            <Panel title="People">
+              <PeopleForm incidentId={incident.id} version={incident.version} users={catalog.users}
+                people={{ commanderId: incident.commanderId, technicalLeadId: incident.technicalLeadId, communicatorId: incident.communicatorId }} />
+            </Panel>
+          </div>
+        )}
+        <div className="space-y-6 lg:col-span-2 lg:col-start-1 lg:row-span-2 lg:row-start-1">
           {incident.description && (
             <Panel title="Description"><Markdown>{incident.description}</Markdown></Panel>
           )}
@@ -64,19 +78,7 @@ export default async function IncidentPage({ params }: Props) {
           <Panel title="Timeline"><Timeline entries={timeline} /></Panel>
           {canEdit && <AddUpdateForm incidentId={incident.id} />}
         </div>
-        <div className="space-y-6">
-          {canEdit && (
-            <>
-              <Panel title="Status">
-                <StatusControls incidentId={incident.id} version={incident.version} status={incident.status} allowed={allowedTransitions(incident.status)} />
-              </Panel>
-              <Panel title="Severity"><SeverityForm incidentId={incident.id} version={incident.version} severity={incident.severity} /></Panel>
-              <Panel title="People">
-                <PeopleForm incidentId={incident.id} version={incident.version} users={catalog.users}
-                  people={{ commanderId: incident.commanderId, technicalLeadId: incident.technicalLeadId, communicatorId: incident.communicatorId }} />
-              </Panel>
-            </>
-          )}
+        <div className={`space-y-6 lg:col-start-3 ${canEdit ? "lg:row-start-2" : "lg:row-start-1"}`}>
           <Panel title="Linked data"><LinksPanel incidentId={incident.id} links={incident.links} canEdit={canEdit} /></Panel>
           {canEdit && (
             <>
