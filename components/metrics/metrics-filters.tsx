@@ -1,10 +1,9 @@
 import Link from "next/link";
+import { FilterInput, FilterSelect } from "@/components/filters/filter-fields";
 import { CleanGetForm } from "@/components/incidents-list/clean-get-form";
 import type { EnvironmentOption, ServiceOption } from "@/lib/catalog/list-catalog";
 import { SEVERITIES } from "@/lib/incidents/severity";
 
-const field =
-  "block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-slate-500 focus:outline-none focus:ring-2 focus:ring-slate-400 dark:border-slate-700 dark:bg-slate-900";
 
 type Props = { params: Record<string, string>; services: ServiceOption[]; environments: EnvironmentOption[] };
 
@@ -39,35 +38,11 @@ export function MetricsFilters({ params, services, environments }: Props) {
       </div>
       <CleanGetForm action="/incidents/metrics" aria-label="Metrics filters" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-[1fr_1fr_1fr_1fr_1fr_auto] lg:items-end">
         {params.interval && <input type="hidden" name="interval" value={params.interval} />}
-        <div>
-          <label htmlFor="m-from" className="text-xs font-medium text-slate-600 dark:text-slate-400">From</label>
-          <input id="m-from" name="from" type="date" defaultValue={params.from} className={field} />
-        </div>
-        <div>
-          <label htmlFor="m-to" className="text-xs font-medium text-slate-600 dark:text-slate-400">To</label>
-          <input id="m-to" name="to" type="date" defaultValue={params.to} className={field} />
-        </div>
-        <div>
-          <label htmlFor="m-service" className="text-xs font-medium text-slate-600 dark:text-slate-400">Service</label>
-          <select id="m-service" name="service" defaultValue={params.service ?? ""} className={field}>
-            <option value="">All services</option>
-            {services.map((s) => <option key={s.slug} value={s.slug}>{s.slug}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="m-environment" className="text-xs font-medium text-slate-600 dark:text-slate-400">Environment</label>
-          <select id="m-environment" name="environment" defaultValue={params.environment ?? ""} className={field}>
-            <option value="">All environments</option>
-            {environments.map((e) => <option key={e.slug} value={e.slug}>{e.name}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="m-severity" className="text-xs font-medium text-slate-600 dark:text-slate-400">Severity</label>
-          <select id="m-severity" name="severity" defaultValue={params.severity ?? ""} className={field}>
-            <option value="">All severities</option>
-            {SEVERITIES.map((s) => <option key={s} value={s}>{s}</option>)}
-          </select>
-        </div>
+        <FilterInput id="m-from" name="from" type="date" label="From" value={params.from} />
+        <FilterInput id="m-to" name="to" type="date" label="To" value={params.to} />
+        <FilterSelect id="m-service" name="service" label="Service" value={params.service} allLabel="All services" options={services.map((s) => ({ value: s.slug, label: s.slug }))} />
+        <FilterSelect id="m-environment" name="environment" label="Environment" value={params.environment} allLabel="All environments" options={environments.map((e) => ({ value: e.slug, label: e.name }))} />
+        <FilterSelect id="m-severity" name="severity" label="Severity" value={params.severity} allLabel="All severities" options={SEVERITIES.map((s) => ({ value: s, label: s }))} />
         <div className="flex gap-2">
           {params.range && <input type="hidden" name="range" value={params.range} />}
           <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:ring-offset-2 dark:bg-slate-100 dark:text-slate-900">Apply</button>
