@@ -6,6 +6,7 @@ import { DomainError } from "@/lib/errors";
 import { handleApiError } from "./problem";
 
 const KEY_TTL_HOURS = 24;
+const ABANDONED_AFTER_MS = 60_000;
 const REPLAYED_HEADERS = ["content-type", "location", "etag"];
 
 export const requestFingerprint = (method: string, path: string, body: string) =>
@@ -45,6 +46,11 @@ export async function withIdempotency(
       throw new DomainError("idempotency_mismatch", "This Idempotency-Key was already used with a different request; use a new key.");
     }
     if (previous.state !== "done") {
+      // A claim this old belongs to a request whose process died mid-way: let the retry run it.
+      if (previous.createdAt.getTime() < Date.now() - ABANDONED_AFTER_MS) {
+        await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key), eq(idempotencyKeys.state, "running")));
+        return withIdempotency(db, principal, key, fingerprint, run);
+      }
       throw new DomainError("idempotency_in_progress", "A request with this Idempotency-Key is still being processed; retry shortly.");
     }
     return new Response(previous.responseBody, {

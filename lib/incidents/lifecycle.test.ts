@@ -169,6 +169,16 @@ describe("timestamps", () => {
     expect(error.errors.map((e) => e.path)).toEqual(["resolvedAt"]);
   });
 
+  it("refuses a resolvedAt before the incident was mitigated (mitigated at 14:20)", () => {
+    const error = caught(() =>
+      applyTransition(incidentIn("mitigated"), { to: "resolved", resolutionSummary: "Fixed", resolvedAt: new Date("2026-03-15T14:10:00.000Z") }, NOW),
+    );
+    expect(error.code).toBe("validation");
+    expect(error.errors).toEqual([{ path: "resolvedAt", message: "Must not be before 2026-03-15T14:20:00.000Z." }]);
+    const { next } = applyTransition(incidentIn("mitigated"), { to: "resolved", resolutionSummary: "Fixed", resolvedAt: new Date("2026-03-15T14:20:00.000Z") }, NOW);
+    expect(next.durationSeconds).toBe(20 * 60);
+  });
+
   it("refuses a resolvedAt more than 5 minutes in the future but accepts one within the skew", () => {
     const tooLate = new Date(NOW.getTime() + 5 * 60 * 1000 + 1000);
     const error = caught(() => applyTransition(incidentIn("investigating"), { to: "resolved", resolutionSummary: "Fixed", resolvedAt: tooLate }, NOW));

@@ -90,6 +90,14 @@ export function applyTransition(
         errors: [{ path: "resolvedAt", message: "Must not be before the declaration time." }],
       });
     }
+    // Phases stay in order: resolving "before" the incident was picked up or mitigated would make
+    // MTTA or MTTM longer than MTTR.
+    const latestPhase = Math.max(current.investigatingAt?.getTime() ?? 0, current.mitigatedAt?.getTime() ?? 0);
+    if (at.getTime() < latestPhase) {
+      throw new DomainError("validation", "resolvedAt is before the incident's last phase change.", {
+        errors: [{ path: "resolvedAt", message: `Must not be before ${new Date(latestPhase).toISOString()}.` }],
+      });
+    }
     if (at.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
       throw new DomainError("validation", "resolvedAt is in the future.", {
         errors: [{ path: "resolvedAt", message: "Must not be in the future." }],

@@ -2,6 +2,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import * as collection from "@/app/api/dashboard/incidents/route";
 import * as item from "@/app/api/dashboard/incidents/[id]/route";
 import * as timeline from "@/app/api/dashboard/incidents/[id]/timeline/route";
+import { getDb } from "@/db/client";
+import { idempotencyKeys } from "@/db/schema";
+import { requestFingerprint } from "@/lib/http/idempotency";
 import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
 import { sql } from "drizzle-orm";
 
@@ -155,5 +158,19 @@ describe("concurrent Idempotency-Key retries", () => {
     for (const a of answers) expect([201, 409]).toContain(a.status);
     const rows = await queryRows<{ title: string }>(sql`select title from incidents order by title`);
     expect(rows.map((r) => r.title)).toEqual(["Keyed outage 0", "Keyed outage 1", "Keyed outage 2", "Keyed outage 3", "Keyed outage 4"]);
+  });
+});
+
+describe("an abandoned Idempotency-Key claim", () => {
+  it("is taken over after a minute, so the retry of a request whose process died runs", async () => {
+    const db = await getDb();
+    const body = JSON.stringify(validIncident);
+    // The claim a crashed process left behind two minutes ago (principal = the responder token's actor key).
+    await db.insert(idempotencyKeys).values({ principal: "token:test-responder", key: "crashed", requestHash: requestFingerprint("POST", "/api/dashboard/incidents", body), state: "running", createdAt: new Date(Date.now() - 120_000) });
+    const retry = await call(collection.POST, "/api/dashboard/incidents", { method: "POST", rawBody: body, headers: { "content-type": "application/json", "idempotency-key": "crashed" } });
+    expect(retry.status).toBe(201);
+    const fresh = await call(collection.POST, "/api/dashboard/incidents", { method: "POST", rawBody: body, headers: { "content-type": "application/json", "idempotency-key": "crashed" } });
+    expect(fresh.headers.get("idempotent-replayed")).toBe("true");
+    expect(fresh.json.id).toBe(retry.json.id);
   });
 });
