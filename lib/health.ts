@@ -16,6 +16,8 @@ export async function checkHealth(): Promise<Health> {
       database: { kind: handle.kind, reachable: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 },
     };
   } catch (error) {
-    return { status: "unavailable", database: { kind: "unknown", reachable: false, error: (error as Error).message } };
+    // The reason goes to the server log; the public answer does not describe the database.
+    console.error("[health] database unreachable:", error);
+    return { status: "unavailable", database: { kind: "unknown", reachable: false, error: "The database is not reachable." } };
   }
 }

@@ -39,6 +39,7 @@ export function DetailsForm({ incidentId, version, title, description, environme
         </div>
         <div>
           <label htmlFor="edit-impact" className="block text-sm font-medium">Impact started (UTC)</label>
+          <input type="hidden" name="impactStartedAtShown" value={impactStartedAt.slice(0, 16)} />
           <input id="edit-impact" name="impactStartedAt" type="datetime-local" defaultValue={impactStartedAt.slice(0, 16)} className={`mt-1 ${inputClass}`} aria-invalid={!!errors.impactStartedAt} />
         </div>
       </div>

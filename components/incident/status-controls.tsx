@@ -27,7 +27,8 @@ export function StatusControls({ incidentId, version, status, allowed }: { incid
     if (next.status === "ok") setTarget(null);
     return next;
   }, idleState);
-  const summary = target ? SUMMARY[target] : undefined;
+  // After someone else moved the incident, a move that is no longer allowed must not stay on offer.
+  const summary = target && allowed.includes(target) ? SUMMARY[target] : undefined;
   const values = state.status === "error" ? state.values : undefined;
 
   return (
@@ -47,7 +48,7 @@ export function StatusControls({ incidentId, version, status, allowed }: { incid
         )}
         {allowed.length === 0 && <p className="text-sm text-slate-500">No status change is possible from {status}.</p>}
       </div>
-      {target && summary && (
+      {summary && target && (
         <div className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700">
           <label htmlFor={summary.field} className="block text-sm font-medium">{summary.label}</label>
           <textarea id={summary.field} name={summary.field} required rows={3} placeholder={summary.hint} defaultValue={values?.[summary.field]} className={inputClass} autoFocus />

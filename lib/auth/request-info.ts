@@ -1,15 +1,26 @@
 /**
- * The client address for rate limiting. `next start` appends the peer address to X-Forwarded-For,
- * so the last entry is the one a client cannot forge (behind a proxy, that proxy's entry).
+ * The client address for the per-IP sign-in limit, or null when it cannot be known. `next start`
+ * only fills X-Forwarded-For when the client sent none, so the header is the client's own word unless
+ * a proxy in front overwrites it: set TRUST_PROXY=1 there, and its (last) entry is used.
  */
-export function clientIp(headers: Headers): string {
+export function clientIp(headers: Headers): string | null {
+  if (process.env.TRUST_PROXY !== "1") return null;
   const forwarded = headers.get("x-forwarded-for");
   const last = forwarded?.split(",").map((part) => part.trim()).filter(Boolean).pop();
-  return last || headers.get("x-real-ip") || "unknown";
+  return last || headers.get("x-real-ip") || null;
 }
 
-/** Only same-site paths: an open redirect after sign-in would be a phishing tool. */
+/**
+ * Only same-site paths: an open redirect after sign-in would be a phishing tool. The value is
+ * resolved the way a browser would (which drops tabs and newlines), and must stay on our origin.
+ */
 export function safeReturnPath(value: unknown): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/incidents";
-  return value;
+  const fallback = "/incidents";
+  if (typeof value !== "string" || !value.startsWith("/") || /[\u0000-\u001f\\]/.test(value)) return fallback;
+  try {
+    const url = new URL(value, "http://same.invalid");
+    return url.origin === "http://same.invalid" ? url.pathname + url.search + url.hash : fallback;
+  } catch {
+    return fallback;
+  }
 }

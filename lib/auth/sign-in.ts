@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { getAuth } from "./auth";
-import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from "./sign-in-rate-limit";
+import { pruneSignInAttempts, recordSignInAttempt } from "./sign-in-rate-limit";
 
 export const SignInInput = z.strictObject({
   email: z.email("Enter the email address of your account.").trim().toLowerCase(),
@@ -14,23 +14,23 @@ export const SignInInput = z.strictObject({
  * Email + password through better-auth (which hashes, checks and sets the session cookie), behind a
  * per-account and per-IP limit on failures.
  */
-export async function signIn(rawInput: unknown, context: { headers: Headers; ip: string }): Promise<void> {
+export async function signIn(rawInput: unknown, context: { headers: Headers; ip: string | null }): Promise<void> {
   const input = parseInput(SignInInput, rawInput);
   const db = await getDb();
-  await assertSignInAllowed(db, input.email, context.ip);
+  const attempt = await recordSignInAttempt(db, input.email, context.ip);
   const auth = await getAuth();
   try {
     await auth.api.signInEmail({ body: { email: input.email, password: input.password }, headers: context.headers });
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode && (error as { statusCode: number }).statusCode < 500) {
-      await recordSignInFailure(db, input.email, context.ip);
+      await pruneSignInAttempts(db);
       throw new DomainError("unauthenticated", "Wrong email or password.", {
         errors: [{ path: "password", message: "Wrong email or password." }],
       });
     }
     throw error;
   }
-  await clearSignInFailures(db, input.email);
+  await attempt.succeeded();
 }
 
 /** Ends the session of these request headers; without one there is nothing to end. */

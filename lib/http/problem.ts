@@ -13,9 +13,11 @@ export function problemResponse(error: DomainError, instance?: string, headers: 
     ...error.extra,
   };
   if (error.errors.length) body.errors = error.errors;
+  // RFC 9110: a 401 names the scheme it wants.
+  const challenge: Record<string, string> = error.status === 401 ? { "www-authenticate": 'Bearer realm="incidents"' } : {};
   return new Response(JSON.stringify(body), {
     status: error.status,
-    headers: { "content-type": PROBLEM_CONTENT_TYPE, ...headers },
+    headers: { "content-type": PROBLEM_CONTENT_TYPE, ...challenge, ...headers },
   });
 }
 

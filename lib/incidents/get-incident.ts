@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { incidentLinks, incidents, incidentServices, users } from "@/db/schema";
 import { type Actor, assertRole } from "@/lib/actor";
 import { notFound } from "@/lib/errors";
+import { assertIncidentIdShape } from "./lock-incident";
 import type { Status } from "./lifecycle";
 import type { Severity } from "./severity";
 import type { IncidentView } from "./views";
@@ -11,6 +12,7 @@ export type { IncidentView, LinkView } from "./views";
 
 export async function getIncident(db: Db, actor: Actor, id: string): Promise<IncidentView> {
   assertRole(actor, "viewer", "view incidents");
+  assertIncidentIdShape(id);
   const [row] = await db.select().from(incidents).where(eq(incidents.id, id));
   if (!row) throw notFound(`Incident ${id}`);
 

@@ -20,7 +20,8 @@ function decodeCursor(value: string): Cursor {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
     const date = new Date(createdAt);
-    if (typeof id !== "string" || Number.isNaN(date.getTime())) throw new Error("bad cursor");
+    const year = date.getUTCFullYear();
+    if (typeof id !== "string" || id.includes("\u0000") || Number.isNaN(date.getTime()) || year < 1970 || year > 2999) throw new Error("bad cursor");
     return { createdAt: date, id };
   } catch {
     throw validationError([{ path: "cursor", message: "Not a cursor this API handed out; start again without it." }]);

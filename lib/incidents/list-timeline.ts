@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { incidents, timelineEntries } from "@/db/schema";
 import { type Actor, assertRole } from "@/lib/actor";
 import { notFound } from "@/lib/errors";
+import { assertIncidentIdShape } from "./lock-incident";
 import type { TimelineEntryView } from "./views";
 
 export function toTimelineView(row: typeof timelineEntries.$inferSelect): TimelineEntryView {
@@ -23,6 +24,7 @@ export function toTimelineView(row: typeof timelineEntries.$inferSelect): Timeli
  */
 export async function listTimeline(db: Db, actor: Actor, incidentId: string): Promise<TimelineEntryView[]> {
   assertRole(actor, "viewer", "view incidents");
+  assertIncidentIdShape(incidentId);
   const [exists] = await db.select({ id: incidents.id }).from(incidents).where(eq(incidents.id, incidentId));
   if (!exists) throw notFound(`Incident ${incidentId}`);
   const rows = await db

@@ -19,8 +19,12 @@ export function patchFromForm(form: FormData): { patch: Record<string, unknown>;
     if (typeof value === "string") patch[field] = value === "" ? null : value;
   }
   if (form.has("services")) patch.services = form.getAll("services").map(String).filter(Boolean);
+  // The form shows the impact start to the minute; sending it back unchanged would round the real
+  // time down, so it is only sent when the user changed it.
   const impact = form.get("impactStartedAt");
-  if (typeof impact === "string" && impact !== "") patch.impactStartedAt = impact.length === 16 ? `${impact}:00Z` : impact;
+  if (typeof impact === "string" && impact !== "" && impact !== form.get("impactStartedAtShown")) {
+    patch.impactStartedAt = impact.length === 16 ? `${impact}:00Z` : impact;
+  }
 
   const version = form.get("version");
   let expectedVersion: number | undefined;

@@ -10,7 +10,17 @@ export const slug = z
   .trim()
   .regex(SLUG_PATTERN, "Use lowercase letters, digits and dashes (e.g. payment-service).");
 
-const isoDateTime = z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time such as 2026-03-15T14:35:00Z." });
+// Bounded so that every accepted time is one PostgreSQL can store and compute with (year 0 or
+// 10000 would be a 500 deep in a query instead of a 422 here).
+const inRange = (value: string) => {
+  const year = new Date(value).getUTCFullYear();
+  return year >= 1970 && year <= 2999;
+};
+const RANGE_MESSAGE = "Must be between 1970 and 2999.";
+export const isoDateTime = z.iso
+  .datetime({ offset: true, message: "Use an ISO 8601 date-time such as 2026-03-15T14:35:00Z." })
+  .refine(inRange, RANGE_MESSAGE);
+export const isoDate = z.iso.date({ message: "Use a date such as 2026-03-15." }).refine(inRange, RANGE_MESSAGE);
 const userId = z.string().trim().min(1).max(100);
 const markdown = (max: number) => z.string().max(max, `At most ${max} characters.`);
 const summary = z.string().trim().min(1, "Must not be empty.").max(5000, "At most 5000 characters.");
@@ -91,7 +101,7 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
     .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
     .pipe(z.array(item).max(10));
 
-const dateOrDateTime = z.union([isoDateTime, z.iso.date()], {
+const dateOrDateTime = z.union([isoDateTime, isoDate], {
   message: "Use an ISO 8601 date (2026-03-15) or date-time.",
 });
 

@@ -90,7 +90,10 @@ export async function updateIncident(db: Db, actor: Actor, id: string, rawInput:
         resolutionSummary: input.resolutionSummary,
         resolvedAt: input.resolvedAt ? new Date(input.resolvedAt) : undefined,
       }, now);
-      Object.assign(changes, next);
+      // Only what the move changed: an untouched summary must not mask one sent beside the status.
+      for (const [field, value] of Object.entries(next) as [keyof PhaseFields, PhaseFields[keyof PhaseFields]][]) {
+        if (value !== row[field]) Object.assign(changes, { [field]: value });
+      }
       entries.push(event);
     }
     // Summaries sent beside a status they do not belong to (or without one) are edits of their own.

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { SeveritySchema, slug } from "@/lib/incidents/schemas";
+import { isoDate, SeveritySchema, slug } from "@/lib/incidents/schemas";
 
 export const RANGES = { "7d": 7, "30d": 30, "90d": 90 } as const;
 export type RangeKey = keyof typeof RANGES;
 
-const day = z.iso.date({ message: "Use a date such as 2026-03-15." });
+const day = isoDate;
 
 export const MetricsQuery = z
   .strictObject({

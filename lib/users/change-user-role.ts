@@ -1,4 +1,4 @@
-import { and, eq, ne } from "drizzle-orm";
+import { asc, eq, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
@@ -13,14 +13,13 @@ export async function changeUserRole(db: Db, actor: Actor, userId: string, rawIn
   assertRole(actor, "admin", "change roles");
   const { role } = parseInput(ChangeUserRoleInput, rawInput);
   return db.transaction(async (tx) => {
-    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+    // The target and every admin, locked in one statement in id order: two admins demoting each
+    // other at once queue up instead of deadlocking, and the second sees the first one's change.
+    const locked = await tx.select().from(users).where(or(eq(users.id, userId), eq(users.role, "admin"))).orderBy(asc(users.id)).for("update");
+    const user = locked.find((u) => u.id === userId);
     if (!user) throw notFound(`User ${userId}`);
-    if (user.role === "admin" && role !== "admin") {
-      // Lock the other admins too, so two admins demoting each other at once cannot both succeed.
-      const others = await tx.select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), ne(users.id, userId))).for("update");
-      if (others.length === 0) {
-        throw new DomainError("conflict", "This is the last admin; make someone else an admin first.", { errors: [{ path: "role", message: "The last admin must stay an admin." }] });
-      }
+    if (user.role === "admin" && role !== "admin" && !locked.some((u) => u.id !== userId && u.role === "admin")) {
+      throw new DomainError("conflict", "This is the last admin; make someone else an admin first.", { errors: [{ path: "role", message: "The last admin must stay an admin." }] });
     }
     const [updated] = await tx.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId)).returning({ id: users.id, name: users.name, email: users.email, role: users.role });
     return updated;

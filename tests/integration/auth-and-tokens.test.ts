@@ -108,6 +108,18 @@ describe("sign-in", () => {
     expect((limited as DomainError).status).toBe(429);
   });
 
+  it("holds the account limit against parallel guesses", async () => {
+    await createUser(await getDb(), system, { email: "target@example.com", name: "Target", role: "viewer", password: "correct-horse-battery" });
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        signIn({ email: "target@example.com", password: `guess-${i}-xxxx` }, { headers: new Headers(), ip: null }).catch((e: DomainError) => e.code),
+      ),
+    );
+    // Every attempt is counted before its password is checked, so at most 5 guesses are tried.
+    expect(outcomes.filter((o) => o === "unauthenticated").length).toBeLessThanOrEqual(MAX_FAILURES_PER_ACCOUNT);
+    expect(outcomes.filter((o) => o === "rate_limited").length).toBeGreaterThanOrEqual(20 - MAX_FAILURES_PER_ACCOUNT);
+  });
+
   it("limits one address trying many accounts", async () => {
     for (let i = 0; i < 20; i++) {
       await expect(signIn({ email: `user${i}@example.com`, password: "whatever-password" }, { headers: new Headers(), ip: "10.9.9.9" })).rejects.toMatchObject({ code: "unauthenticated" });
