@@ -170,3 +170,23 @@ test("service health charts show error rate and p95 latency with phase markers, 
   await expect(page.getByText("No health data for brand-new-service in this window.")).toBeVisible();
   await expect(page.getByText("POST /api/ingest/metrics")).toBeVisible();
 });
+
+test("an open detail page notices someone else's change and offers the latest state", async ({ browser, page }) => {
+  await signIn(page, "responder");
+  const id = await declareViaApi(page, "Watched incident");
+  const watcher = await (await browser.newContext()).newPage();
+  await watcher.clock.install();
+  await signIn(watcher, "viewer");
+  await watcher.goto(`/incidents/${id}`);
+  await expect(watcher.getByText("Someone else changed this incident.")).toHaveCount(0);
+
+  await page.evaluate(async (id) => {
+    await fetch(`/api/dashboard/incidents/${id}`, { method: "PATCH", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ severity: "SEV1" }) });
+  }, id);
+  await watcher.clock.runFor(16_000);
+  await expect(watcher.getByText("Someone else changed this incident.")).toBeVisible();
+  await watcher.getByRole("button", { name: "Show the latest" }).click();
+  await expect(watcher.getByRole("main").locator("header")).toContainText("SEV1");
+  await expect(watcher.getByText("Someone else changed this incident.")).toHaveCount(0);
+  await watcher.context().close();
+});

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AutoRefresh } from "@/components/auto-refresh";
 import { FilterBar } from "@/components/incidents-list/filter-bar";
 import { type IncidentRow, IncidentTable } from "@/components/incidents-list/incident-table";
 import { asPageUser } from "@/lib/auth/page-actor";
@@ -39,9 +40,10 @@ export default async function IncidentsPage({ searchParams }: Props) {
     <section className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Incidents</h1>
-        <p className="text-sm text-slate-500">Newest first · times in UTC</p>
+        <p className="text-sm text-slate-500">Newest first · times in UTC · refreshes every 30 s</p>
       </div>
       <FilterBar query={query} services={catalog.services} environments={catalog.environments} />
+      <AutoRefresh seconds={30} />
       {problem ? (
         <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
           <p className="font-medium">These filters cannot be applied.</p>

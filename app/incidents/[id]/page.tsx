@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { AddUpdateForm } from "@/components/incident/add-update-form";
+import { ChangeWatcher } from "@/components/incident/change-watcher";
 import { DetailsForm } from "@/components/incident/details-form";
 import { IncidentHeader } from "@/components/incident/incident-header";
 import { LinksPanel } from "@/components/incident/links-panel";
@@ -49,6 +50,7 @@ export default async function IncidentPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <IncidentHeader incident={incident} now={now} />
+      <ChangeWatcher incidentId={incident.id} version={incident.version} />
       {/* Three blocks: on a phone the status controls come first, then the story, then the rest;
           on a wide screen the story takes two columns and the controls sit beside it. */}
       <div className="grid gap-6 lg:grid-cols-3 lg:grid-rows-[auto_1fr]">
