@@ -190,3 +190,15 @@ test("an open detail page notices someone else's change and offers the latest st
   await expect(watcher.getByText("Someone else changed this incident.")).toHaveCount(0);
   await watcher.context().close();
 });
+
+test("an open SEV1/SEV2 without an update for 15 minutes asks for one, until one is posted", async ({ page }) => {
+  await signIn(page, "responder");
+  // The demo's investigating SEV2 incidents last heard of more than 15 minutes ago.
+  await page.goto("/incidents?status=investigating&severity=SEV2");
+  await page.locator("tbody tr a").first().click();
+  await expect(page.getByText("Update overdue.")).toBeVisible();
+  await page.getByLabel("Message", { exact: true }).fill("Still rolling back; next update in 15 minutes.");
+  await page.getByRole("button", { name: "Post update" }).click();
+  await expect(page.locator('li[data-kind="update"]').last()).toContainText("Still rolling back");
+  await expect(page.getByText("Update overdue.")).toHaveCount(0);
+});

@@ -15,7 +15,9 @@ import { asPageUser } from "@/lib/auth/page-actor";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { DomainError } from "@/lib/errors";
 import { getIncident } from "@/lib/incidents/get-incident";
+import { isUpdateOverdue, UPDATE_INTERVAL_MINUTES } from "@/lib/incidents/attention";
 import { allowedTransitions } from "@/lib/incidents/lifecycle";
+import { formatDuration } from "@/lib/format";
 import { listTimeline } from "@/lib/incidents/list-timeline";
 import { getIncidentHealth } from "@/lib/telemetry/get-incident-health";
 
@@ -46,11 +48,19 @@ export default async function IncidentPage({ params }: Props) {
   });
   const { incident, timeline, catalog, health, canEdit } = data;
   const now = new Date();
+  const lastEntryAt = timeline.at(-1)?.createdAt ?? incident.createdAt;
+  const overdue = isUpdateOverdue({ ...incident, lastUpdateAt: lastEntryAt }, now);
 
   return (
     <div className="space-y-6">
       <IncidentHeader incident={incident} now={now} />
       <ChangeWatcher incidentId={incident.id} version={incident.version} />
+      {overdue && (
+        <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+          <span className="font-semibold">Update overdue.</span> Nothing has been added to the timeline for {formatDuration((now.getTime() - lastEntryAt.getTime()) / 1000)};
+          {" "}{incident.severity} incidents need an update at least every {UPDATE_INTERVAL_MINUTES} minutes: what you know, what you don&apos;t, what&apos;s next.
+        </p>
+      )}
       {/* Three blocks: on a phone the status controls come first, then the story, then the rest;
           on a wide screen the story takes two columns and the controls sit beside it. */}
       <div className="grid gap-6 lg:grid-cols-3 lg:grid-rows-[auto_1fr]">
