@@ -6,10 +6,10 @@ import type { LinkView } from "@/lib/incidents/views";
 import { buttonClass, FormMessage, idleState, IncidentFields, inputClass } from "./form-bits";
 
 const TYPES = [
-  { type: "alert", label: "Alerts", placeholder: "alert_event_xyz789" },
-  { type: "error_group", label: "Error groups", placeholder: "err_4f2a" },
-  { type: "trace", label: "Traces", placeholder: "trace id" },
-  { type: "release", label: "Releases", placeholder: "v2.3.1" },
+  { type: "alert", label: "Alerts" },
+  { type: "error_group", label: "Error groups" },
+  { type: "trace", label: "Traces" },
+  { type: "release", label: "Releases" },
 ] as const;
 
 function RemoveLink({ incidentId, link, canEdit }: { incidentId: string; link: LinkView; canEdit: boolean }) {
@@ -63,7 +63,7 @@ export function LinksPanel({ incidentId, links, canEdit }: { incidentId: string;
               {TYPES.map(({ type, label }) => <option key={type} value={type}>{label.replace(/s$/, "")}</option>)}
             </select>
             <label htmlFor="link-target" className="sr-only">ID to link</label>
-            <input id="link-target" name="targetId" required placeholder="ID" defaultValue={values?.targetId} className={inputClass} />
+            <input id="link-target" name="targetId" required placeholder="e.g. alert_event_xyz789" defaultValue={values?.targetId} className={inputClass} />
           </div>
           <button type="submit" disabled={pending} className={buttonClass}>Link</button>
           <FormMessage state={state} />
