@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { signInAction } from "@/app/login/actions";
+import { controlClass } from "@/components/form/field";
 import type { ActionState } from "@/lib/http/action-state";
 
 const initial: ActionState = { status: "idle" };
@@ -29,7 +30,7 @@ export function SignInForm({ next }: { next: string }) {
           defaultValue={error?.values?.email}
           aria-invalid={!!error?.fieldErrors.email}
           aria-describedby={error?.fieldErrors.email ? "email-error" : undefined}
-          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-slate-500 focus:outline-none focus:ring-2 focus:ring-slate-400 dark:border-slate-700 dark:bg-slate-900"
+          className={`mt-1 ${controlClass}`}
         />
         {error?.fieldErrors.email && <p id="email-error" className="mt-1 text-sm text-red-700 dark:text-red-300">{error.fieldErrors.email}</p>}
       </div>
@@ -42,7 +43,7 @@ export function SignInForm({ next }: { next: string }) {
           autoComplete="current-password"
           required
           aria-invalid={!!error?.fieldErrors.password}
-          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-slate-500 focus:outline-none focus:ring-2 focus:ring-slate-400 dark:border-slate-700 dark:bg-slate-900"
+          className={`mt-1 ${controlClass}`}
         />
       </div>
       <button

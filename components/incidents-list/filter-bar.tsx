@@ -16,31 +16,11 @@ type Props = { query: Record<string, string>; services: ServiceOption[]; environ
  */
 export function FilterBar({ query, services, environments }: Props) {
   const selected = (key: string) => new Set((query[key] ?? "").split(",").filter(Boolean));
-  const statuses = selected("status");
-  const severities = selected("severity");
   return (
     <CleanGetForm action="/incidents" role="search" aria-label="Filter incidents" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
       <div className="flex flex-wrap gap-x-6 gap-y-2">
-        <fieldset className="flex flex-wrap items-center gap-1.5">
-          <legend className="sr-only">Status</legend>
-          <span aria-hidden className="mr-1 text-xs font-medium uppercase tracking-wide text-slate-500">Status</span>
-          {STATUSES.map((status) => (
-            <label key={status} className={chip}>
-              <input type="checkbox" name="status" value={status} defaultChecked={statuses.has(status)} className="sr-only" />
-              {status}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="flex flex-wrap items-center gap-1.5">
-          <legend className="sr-only">Severity</legend>
-          <span aria-hidden className="mr-1 text-xs font-medium uppercase tracking-wide text-slate-500">Severity</span>
-          {SEVERITIES.map((severity) => (
-            <label key={severity} className={chip}>
-              <input type="checkbox" name="severity" value={severity} defaultChecked={severities.has(severity)} className="sr-only" />
-              {severity}
-            </label>
-          ))}
-        </fieldset>
+        <ChipGroup name="status" label="Status" values={STATUSES} selected={selected("status")} />
+        <ChipGroup name="severity" label="Severity" values={SEVERITIES} selected={selected("severity")} />
       </div>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_1fr_auto] lg:items-end">
         <FilterInput id="filter-q" name="q" type="search" label="Search" value={query.q} placeholder="Title or INC-2026-0042" />
@@ -58,5 +38,21 @@ export function FilterBar({ query, services, environments }: Props) {
         </div>
       </div>
     </CleanGetForm>
+  );
+}
+
+/** Checkbox chips for one repeated URL parameter (`status=declared&status=mitigated`). */
+function ChipGroup({ name, label, values, selected }: { name: string; label: string; values: readonly string[]; selected: Set<string> }) {
+  return (
+    <fieldset className="flex flex-wrap items-center gap-1.5">
+      <legend className="sr-only">{label}</legend>
+      <span aria-hidden className="mr-1 text-xs font-medium uppercase tracking-wide text-slate-500">{label}</span>
+      {values.map((value) => (
+        <label key={value} className={chip}>
+          <input type="checkbox" name={name} value={value} defaultChecked={selected.has(value)} className="sr-only" />
+          {value}
+        </label>
+      ))}
+    </fieldset>
   );
 }
