@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as collection from "@/app/api/dashboard/incidents/route";
 import { getDb } from "@/db/client";
 import { declareIncident } from "@/lib/incidents/declare-incident";
@@ -20,6 +20,13 @@ beforeEach(async () => {
   await resetDatabase();
 });
 
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** The 500s below are on purpose; keep their stack traces out of the test output. */
+const quietServerErrors = () => vi.spyOn(console, "error").mockImplementation(() => {});
+
 describe("behaviour kept from the first version", () => {
   it("remembers a refusal (4xx) and replays it", async () => {
     const bad = { ...validIncident, severity: "SEV9" };
@@ -38,8 +45,10 @@ describe("behaviour kept from the first version", () => {
       if (calls === 1) throw new Error("the process lost its database connection");
       return json(await declareIncident(db, actor, body()), { status: 201 });
     });
+    const logged = quietServerErrors();
     const first = await call(route, PATH, { method: "POST", body: validIncident, headers: { "idempotency-key": "flaky" } });
     expect(first.status).toBe(500);
+    expect(logged).toHaveBeenCalledOnce();
     expect(await keyRow("flaky")).toBeUndefined();
     const retry = await call(route, PATH, { method: "POST", body: validIncident, headers: { "idempotency-key": "flaky" } });
     expect(retry.status).toBe(201);
@@ -54,8 +63,10 @@ describe("the key is committed with the command", () => {
       // Committed, then the answer is lost (the process dies before storing it).
       throw new Error("crashed after the commit");
     });
+    const logged = quietServerErrors();
     const first = await call(route, PATH, { method: "POST", body: validIncident, headers: { "idempotency-key": "lost" } });
     expect(first.status).toBe(500);
+    expect(logged).toHaveBeenCalledOnce();
     expect((await keyRow("lost")).state).toBe("committed");
 
     // Soon after, the original may still be storing its answer: in progress.

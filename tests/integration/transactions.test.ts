@@ -101,17 +101,22 @@ describe("runTransaction", () => {
 
 describe("adding brand-new services in opposite orders at once", () => {
   it("must not fail", async () => {
-    for (let round = 0; round < 8; round++) {
-      const a = `svc-${round}-alpha`;
-      const b = `svc-${round}-bravo`;
-      const c = `svc-${round}-charlie`;
-      const answers = await Promise.all([
-        call(collection.POST, "/api/dashboard/incidents", { method: "POST", body: { ...validIncident, services: [a, b, c] } }),
-        call(collection.POST, "/api/dashboard/incidents", { method: "POST", body: { ...validIncident, services: [c, b, a] } }),
-      ]);
+    const db = await getDb();
+    // Each new catalog row takes 10 ms here, so the two inserts really overlap: unordered, each
+    // declaration would wait for a slug the other has just inserted (a deadlock on PostgreSQL).
+    await db.execute(sql`create function slow_service_insert() returns trigger language plpgsql as $$ begin perform pg_sleep(0.01); return new; end $$`);
+    await db.execute(sql`create trigger slow_service_insert before insert on services for each row execute function slow_service_insert()`);
+    try {
+      const slugs = Array.from({ length: 20 }, (_, n) => `svc-${String(n).padStart(2, "0")}-new`);
+      const answers = await Promise.all(
+        [slugs, [...slugs].reverse()].map((list) => call(collection.POST, "/api/dashboard/incidents", { method: "POST", body: { ...validIncident, services: list } })),
+      );
       expect(answers.map((x) => x.status)).toEqual([201, 201]);
+    } finally {
+      await db.execute(sql`drop trigger slow_service_insert on services`);
+      await db.execute(sql`drop function slow_service_insert()`);
     }
     const [row] = await queryRows<{ n: number }>(sql`select count(*)::int as n from services where slug like 'svc-%'`);
-    expect(Number(row.n)).toBe(24);
+    expect(Number(row.n)).toBe(20);
   });
 });
