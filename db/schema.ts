@@ -11,6 +11,7 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  uuid,
 } from "drizzle-orm/pg-core";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -137,9 +138,11 @@ export const idempotencyKeys = pgTable(
     responseStatus: integer("response_status"),
     responseHeaders: jsonb("response_headers").$type<Record<string, string>>(),
     responseBody: text("response_body"),
+    // The claim that may complete this key; a takeover of an abandoned claim gives it a new owner.
+    owner: uuid("owner").notNull().defaultRandom(),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.principal, t.key] })],
+  (t) => [primaryKey({ columns: [t.principal, t.key] }), index("idempotency_keys_created_at").on(t.createdAt)],
 );
 
 export const appMeta = pgTable("app_meta", {

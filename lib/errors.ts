@@ -16,7 +16,10 @@ export type ErrorCode =
   | "invalid_transition"
   | "idempotency_mismatch"
   | "idempotency_in_progress"
-  | "rate_limited";
+  | "idempotency_not_replayable"
+  | "idempotency_answer_lost"
+  | "rate_limited"
+  | "unavailable";
 
 // The one table from domain error to HTTP status; route handlers and forms both read it.
 export const errorStatus: Record<ErrorCode, number> = {
@@ -27,6 +30,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   conflict: 409,
   already_exists: 409,
   idempotency_in_progress: 409,
+  idempotency_not_replayable: 409,
+  idempotency_answer_lost: 409,
   precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,
@@ -34,6 +39,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   invalid_transition: 422,
   idempotency_mismatch: 422,
   rate_limited: 429,
+  unavailable: 503,
 };
 
 export const errorTitle: Record<ErrorCode, string> = {
@@ -44,6 +50,8 @@ export const errorTitle: Record<ErrorCode, string> = {
   conflict: "Conflict",
   already_exists: "Already exists",
   idempotency_in_progress: "Request with this Idempotency-Key is still in progress",
+  idempotency_not_replayable: "Answer with a secret is not replayed",
+  idempotency_answer_lost: "Request applied, answer lost",
   precondition_failed: "Precondition failed",
   payload_too_large: "Request body too large",
   unsupported_media_type: "Unsupported media type",
@@ -51,19 +59,27 @@ export const errorTitle: Record<ErrorCode, string> = {
   invalid_transition: "Invalid status transition",
   idempotency_mismatch: "Idempotency-Key reused with a different request",
   rate_limited: "Too many attempts",
+  unavailable: "Temporarily unavailable",
 };
 
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly errors: FieldError[];
   readonly extra: Record<string, unknown>;
+  /** Seconds after which a retry may succeed (sent as Retry-After). */
+  readonly retryAfter?: number;
 
-  constructor(code: ErrorCode, message: string, options: { errors?: FieldError[]; extra?: Record<string, unknown> } = {}) {
-    super(message);
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { errors?: FieldError[]; extra?: Record<string, unknown>; retryAfter?: number; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "DomainError";
     this.code = code;
     this.errors = options.errors ?? [];
     this.extra = options.extra ?? {};
+    this.retryAfter = options.retryAfter;
   }
 
   get status(): number {

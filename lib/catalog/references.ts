@@ -5,12 +5,17 @@ import { validationError, type FieldError } from "@/lib/errors";
 
 const titleCase = (slug: string) => slug.split("-").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(" ");
 
-/** A well-formed slug the catalog has not seen yet is registered on first use. */
+/**
+ * A well-formed slug the catalog has not seen yet is registered on first use. Always in slug order:
+ * two transactions inserting the same new slugs in opposite orders would each wait for the other's
+ * row (a deadlock on PostgreSQL).
+ */
 export async function ensureServices(tx: Db, slugs: string[]): Promise<void> {
   if (slugs.length === 0) return;
+  const ordered = [...new Set(slugs)].sort();
   await tx
     .insert(services)
-    .values(slugs.map((slug) => ({ slug, name: titleCase(slug) })))
+    .values(ordered.map((slug) => ({ slug, name: titleCase(slug) })))
     .onConflictDoNothing();
 }
 

@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/actor";
 import { actorKey } from "@/lib/actor";
 import { handleApiError } from "./problem";
 import { parseJsonText, readBodyText } from "./read-json";
-import { requestFingerprint, withIdempotency } from "./idempotency";
+import { withIdempotency } from "./idempotency";
+import { requestFingerprint } from "./idempotency-store";
 import { resolveApiActor } from "@/lib/auth/resolve-actor";
 
 export type ApiContext<P> = {
@@ -15,7 +16,14 @@ export type ApiContext<P> = {
   body: () => unknown;
 };
 
-type Options = { bodyLimit?: number };
+type Options = {
+  bodyLimit?: number;
+  /**
+   * The success answer shows a secret once (a new token, a generated password, a webhook secret): an
+   * Idempotency-Key then never stores it, and a replay of that key is a 409.
+   */
+  secretBearing?: boolean;
+};
 
 export const json = (data: unknown, init: ResponseInit = {}) =>
   new Response(JSON.stringify(data), {
@@ -42,7 +50,8 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>
 
       const key = request.headers.get("idempotency-key");
       if (request.method === "POST" && key !== null) {
-        return await withIdempotency(db, actorKey(actor), key, requestFingerprint(request.method, url.pathname, text), run);
+        const fingerprint = await requestFingerprint(db, request.method, url.pathname, text);
+        return await withIdempotency(db, { principal: actorKey(actor), key, fingerprint, secretBearing: options.secretBearing }, run);
       }
       return await run();
     } catch (error) {

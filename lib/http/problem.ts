@@ -15,9 +15,10 @@ export function problemResponse(error: DomainError, instance?: string, headers: 
   if (error.errors.length) body.errors = error.errors;
   // RFC 9110: a 401 names the scheme it wants.
   const challenge: Record<string, string> = error.status === 401 ? { "www-authenticate": 'Bearer realm="incidents"' } : {};
+  const retry: Record<string, string> = error.retryAfter !== undefined ? { "retry-after": String(error.retryAfter) } : {};
   return new Response(JSON.stringify(body), {
     status: error.status,
-    headers: { "content-type": PROBLEM_CONTENT_TYPE, ...challenge, ...headers },
+    headers: { "content-type": PROBLEM_CONTENT_TYPE, ...challenge, ...retry, ...headers },
   });
 }
 

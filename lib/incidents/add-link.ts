@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { incidentLinks } from "@/db/schema";
 import { type Actor, actorLabel, assertRole } from "@/lib/actor";
 import { DomainError } from "@/lib/errors";
@@ -12,7 +13,7 @@ import { appendTimeline } from "./timeline-writer";
 export async function addLink(db: Db, actor: Actor, incidentId: string, rawInput: unknown, options: UseCaseOptions = {}): Promise<LinkView> {
   assertRole(actor, "responder", "link data to incidents");
   const input = parseInput(LinkInput, rawInput);
-  return db.transaction(async (tx) => {
+  return runTransaction(db, async (tx) => {
     const row = await lockIncident(tx, incidentId);
     const now = clock(options);
     const [existing] = await tx

@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { type Actor, assertRole } from "@/lib/actor";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import { lockIncident } from "./lock-incident";
@@ -13,7 +14,7 @@ import { toTimelineView } from "./list-timeline";
 export async function addTimelineEntry(db: Db, actor: Actor, incidentId: string, rawInput: unknown, options: UseCaseOptions = {}) {
   assertRole(actor, "responder", "post timeline updates");
   const input = parseInput(AddTimelineEntryInput, rawInput);
-  const [entry] = await db.transaction(async (tx) => {
+  const [entry] = await runTransaction(db, async (tx) => {
     await lockIncident(tx, incidentId);
     const now = clock(options);
     return appendTimeline(tx, incidentId, actor, [{ kind: input.type, message: input.message }], now);

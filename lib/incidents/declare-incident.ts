@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { incidents, incidentServices } from "@/db/schema";
 import { type Actor, actorLabel, actorUserId, assertRole } from "@/lib/actor";
 import { assertEnvironment, assertUsers, ensureServices } from "@/lib/catalog/references";
@@ -19,7 +20,7 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
     throw validationError([{ path: "impactStartedAt", message: "Impact cannot start in the future." }]);
   }
 
-  const id = await db.transaction(async (tx) => {
+  const id = await runTransaction(db, async (tx) => {
     await assertEnvironment(tx, input.environment);
     const names = await assertUsers(tx, {
       commanderId: input.commanderId,

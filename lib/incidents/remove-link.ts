@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { incidentLinks } from "@/db/schema";
 import { type Actor, assertRole } from "@/lib/actor";
 import { notFound } from "@/lib/errors";
@@ -11,7 +12,7 @@ import { appendTimeline } from "./timeline-writer";
 export async function removeLink(db: Db, actor: Actor, incidentId: string, rawInput: unknown, options: UseCaseOptions = {}) {
   assertRole(actor, "responder", "unlink data from incidents");
   const input = parseInput(LinkInput, rawInput);
-  await db.transaction(async (tx) => {
+  await runTransaction(db, async (tx) => {
     const row = await lockIncident(tx, incidentId);
     const now = clock(options);
     const removed = await tx

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { incidentServices } from "@/db/schema";
 import { type Actor, assertRole } from "@/lib/actor";
 import { assertEnvironment, assertUsers, ensureServices } from "@/lib/catalog/references";
@@ -25,7 +26,7 @@ export async function updateIncident(db: Db, actor: Actor, id: string, rawInput:
   assertRole(actor, "responder", "change incidents");
   const input = parseInput(UpdateIncidentInput, rawInput);
   if (Object.keys(input).length === 0) throw validationError([{ path: "", message: "Send at least one field to change." }]);
-  await db.transaction(async (tx) => {
+  await runTransaction(db, async (tx) => {
     const row = await lockIncident(tx, id, options.expectedVersion);
     const now = clock(options);
     const changes: Partial<IncidentRow> = {};

@@ -41,7 +41,7 @@ const problems = (...codes: number[]) => {
     401: "Not signed in and no valid API token",
     403: "The role is not enough, or a cookie-authenticated write from another origin",
     404: "No such incident",
-    409: "Conflict (already linked, or the same Idempotency-Key is still running)",
+    409: "Conflict (already linked; or the same Idempotency-Key is still running, was applied but its answer was lost, or its answer held a secret)",
     412: "If-Match names a stale version",
     413: "Body too large",
     415: "Body is not JSON",
@@ -55,7 +55,7 @@ const idempotencyHeader = {
   name: "Idempotency-Key",
   in: "header",
   required: false,
-  description: "Same key + same body replays the first answer; same key + other body → 422; still running → 409.",
+  description: "Same key + same body replays the first answer for 24 hours; same key + other body → 422; still running → 409. Answers that show a secret once are never stored: their key answers 409.",
   schema: { type: "string", maxLength: 255 },
 };
 

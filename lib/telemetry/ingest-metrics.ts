@@ -1,5 +1,6 @@
 import { lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { serviceMetrics } from "@/db/schema";
 import { type Actor, assertRole } from "@/lib/actor";
 import { assertEnvironment, ensureServices } from "@/lib/catalog/references";
@@ -36,7 +37,7 @@ export async function ingestMetrics(db: Db, actor: Actor, rawInput: unknown, opt
   if (errors.length) throw validationError(errors, "Some points are invalid; none were stored.");
 
   const values = [...rows.values()];
-  return db.transaction(async (tx) => {
+  return runTransaction(db, async (tx) => {
     for (const environment of new Set(values.map((v) => v.environment))) await assertEnvironment(tx, environment, "points.environment");
     await ensureServices(tx, [...new Set(values.map((v) => v.service))]);
     let written = 0;

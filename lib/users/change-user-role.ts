@@ -1,6 +1,7 @@
 import { asc, eq, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { users } from "@/db/schema";
 import { type Actor, assertRole, ROLES } from "@/lib/actor";
 import { DomainError, notFound } from "@/lib/errors";
@@ -12,7 +13,7 @@ export const ChangeUserRoleInput = z.strictObject({ role: z.enum(ROLES) });
 export async function changeUserRole(db: Db, actor: Actor, userId: string, rawInput: unknown) {
   assertRole(actor, "admin", "change roles");
   const { role } = parseInput(ChangeUserRoleInput, rawInput);
-  return db.transaction(async (tx) => {
+  return runTransaction(db, async (tx) => {
     // The target and every admin, locked in one statement in id order: two admins demoting each
     // other at once queue up instead of deadlocking, and the second sees the first one's change.
     const locked = await tx.select().from(users).where(or(eq(users.id, userId), eq(users.role, "admin"))).orderBy(asc(users.id)).for("update");

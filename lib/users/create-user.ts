@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { accounts, users } from "@/db/schema";
 import { type Actor, assertRole, ROLES } from "@/lib/actor";
 import { DomainError } from "@/lib/errors";
@@ -24,7 +25,7 @@ export async function createUser(db: Db, actor: Actor, rawInput: unknown) {
   const id = input.id ?? `user_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
   const password = await hashPassword(input.password);
   try {
-    return await db.transaction(async (tx) => {
+    return await runTransaction(db, async (tx) => {
       const [user] = await tx
         .insert(users)
         .values({ id, email: input.email, name: input.name, role: input.role, emailVerified: true })

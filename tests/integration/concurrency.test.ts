@@ -4,7 +4,7 @@ import * as item from "@/app/api/dashboard/incidents/[id]/route";
 import * as timeline from "@/app/api/dashboard/incidents/[id]/timeline/route";
 import { getDb } from "@/db/client";
 import { idempotencyKeys } from "@/db/schema";
-import { requestFingerprint } from "@/lib/http/idempotency";
+import { requestFingerprint } from "@/lib/http/idempotency-store";
 import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
 import { sql } from "drizzle-orm";
 
@@ -166,7 +166,7 @@ describe("an abandoned Idempotency-Key claim", () => {
     const db = await getDb();
     const body = JSON.stringify(validIncident);
     // The claim a crashed process left behind two minutes ago (principal = the responder token's actor key).
-    await db.insert(idempotencyKeys).values({ principal: "token:test-responder", key: "crashed", requestHash: requestFingerprint("POST", "/api/dashboard/incidents", body), state: "running", createdAt: new Date(Date.now() - 120_000) });
+    await db.insert(idempotencyKeys).values({ principal: "token:test-responder", key: "crashed", requestHash: await requestFingerprint(db, "POST", "/api/dashboard/incidents", body), state: "running", createdAt: new Date(Date.now() - 120_000) });
     const retry = await call(collection.POST, "/api/dashboard/incidents", { method: "POST", rawBody: body, headers: { "content-type": "application/json", "idempotency-key": "crashed" } });
     expect(retry.status).toBe(201);
     const fresh = await call(collection.POST, "/api/dashboard/incidents", { method: "POST", rawBody: body, headers: { "content-type": "application/json", "idempotency-key": "crashed" } });

@@ -8,4 +8,4 @@ export const GET = apiRoute(async ({ actor, db }) => json({ items: await listApi
 export const POST = apiRoute(async ({ actor, db, body }) => {
   const { token, secret } = await createApiToken(db, actor, body());
   return json({ ...token, secret }, { status: 201, headers: { location: `/api/settings/tokens/${token.id}`, "cache-control": "no-store" } });
-});
+}, { secretBearing: true });

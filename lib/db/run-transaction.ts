@@ -1,0 +1,65 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { is, sql } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
+import type { Db } from "@/db/client";
+import { pgErrorCode } from "@/lib/db-errors";
+import { DomainError } from "@/lib/errors";
+import { markClaimCommitted } from "@/lib/http/idempotency-claim";
+
+/**
+ * Both well below the one-minute abandonment cutoff of an Idempotency-Key claim
+ * (lib/http/idempotency.ts): a command stuck behind a lock gives up long before a retry may take its
+ * claim over, even after every attempt.
+ */
+export const LOCK_TIMEOUT_MS = 5_000;
+export const STATEMENT_TIMEOUT_MS = 15_000;
+export const TRANSACTION_ATTEMPTS = 3;
+
+// deadlock_detected, serialization_failure: the whole transaction is safe to run again.
+const RETRYABLE = new Set(["40P01", "40001"]);
+// lock_not_available (lock_timeout), query_canceled (statement_timeout): the database is busy.
+const BUSY = new Set(["55P03", "57014"]);
+
+export type RunTransactionOptions = { attempts?: number };
+
+/**
+ * The one way a use case opens a transaction. It sets the lock and statement timeouts, runs `fn`
+ * again (up to three attempts, jittered backoff) when PostgreSQL picks it as a deadlock victim or
+ * refuses it for serialization, marks the request's Idempotency-Key as committed inside the same
+ * transaction, and turns a database that stays busy into a 503 instead of a 500.
+ * `fn` may run more than once: it must have no effects outside `tx`.
+ */
+export async function runTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, options: RunTransactionOptions = {}): Promise<T> {
+  // Nested: a savepoint of the outer transaction, which owns the timeouts, the retry and the mark.
+  if (is(db, PgTransaction)) return db.transaction((tx) => fn(tx as unknown as Db));
+
+  const attempts = options.attempts ?? TRANSACTION_ATTEMPTS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(async (tx) => {
+        await tx.execute(
+          sql`select set_config('lock_timeout', ${`${LOCK_TIMEOUT_MS}ms`}, true), set_config('statement_timeout', ${`${STATEMENT_TIMEOUT_MS}ms`}, true)`,
+        );
+        const result = await fn(tx as unknown as Db);
+        await markClaimCommitted(tx as unknown as Db);
+        return result;
+      });
+    } catch (error) {
+      const code = pgErrorCode(error);
+      if (code && RETRYABLE.has(code)) {
+        if (attempt < attempts) {
+          await sleep(backoffMs(attempt));
+          continue;
+        }
+        throw new DomainError("unavailable", "The change kept colliding with simultaneous changes and was not applied; try again.", { retryAfter: 1 });
+      }
+      if (code && BUSY.has(code)) {
+        throw new DomainError("unavailable", "The database is busy and the change was not applied; try again.", { retryAfter: 2 });
+      }
+      throw error;
+    }
+  }
+}
+
+// 10–40 ms, then 20–80 ms: long enough for the other transaction to finish, short for a request.
+const backoffMs = (attempt: number) => 10 * 2 ** (attempt - 1) * (1 + Math.random() * 3);
