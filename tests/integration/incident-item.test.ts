@@ -93,6 +93,28 @@ describe("PATCH /api/dashboard/incidents/:id — fields", () => {
     expect(res.json).toMatchObject({ status: "resolved", resolvedAt, durationSeconds: 2, resolutionSummary: "False alarm" });
   });
 
+  it("gives a resolvedAt 5 minutes of clock skew before the last phase change, taking it as that time, and no more", async () => {
+    const FIVE_MIN = 5 * 60 * 1000;
+    const mitigate = async () => {
+      const id = await declare();
+      const res = await patch(id, { status: "mitigated", mitigationSummary: "Rolled back" });
+      expect(res.status).toBe(200);
+      return { id, mitigatedAt: new Date(res.json.mitigatedAt) };
+    };
+
+    const late = await mitigate();
+    const tooEarly = await patch(late.id, { status: "resolved", resolutionSummary: "Fixed", resolvedAt: new Date(late.mitigatedAt.getTime() - FIVE_MIN - 1).toISOString() });
+    expect(tooEarly.status).toBe(422);
+    expect(paths(tooEarly)).toEqual(["resolvedAt"]);
+    expect((await row(late.id)).status).toBe("mitigated");
+
+    const edge = await mitigate();
+    const skewed = await patch(edge.id, { status: "resolved", resolutionSummary: "Fixed", resolvedAt: new Date(edge.mitigatedAt.getTime() - FIVE_MIN).toISOString() });
+    expect(skewed.status).toBe(200);
+    expect(skewed.json.resolvedAt).toBe(edge.mitigatedAt.toISOString());
+    expect(skewed.json.durationSeconds).toBeGreaterThanOrEqual(0);
+  });
+
   it("records a severity escalation and a downgrade with from/to", async () => {
     const id = await declare({ ...validIncident, severity: "SEV3" });
     expect((await patch(id, { severity: "SEV1" })).json.severity).toBe("SEV1");
