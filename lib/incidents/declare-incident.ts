@@ -48,6 +48,7 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
       source: options.source ?? "api",
       sourceLabel: input.declaredBy ?? null,
       impactStartedAt,
+      impactStartSource: requested ? "reported" : "declared_default",
       createdAt: now,
       investigatingAt: status === "investigating" ? now : null,
       updatedAt: now,

@@ -195,11 +195,17 @@ describe("PATCH /api/dashboard/incidents/:id — fields", () => {
 
   it("moves impactStartedAt earlier, and refuses one after the declaration", async () => {
     const id = await declare();
-    const createdAt = new Date((await get(id)).json.createdAt);
+    const declared = (await get(id)).json;
+    const createdAt = new Date(declared.createdAt);
+    // None was reported: the declaration time stands in, and says it is only that.
+    expect(declared).toMatchObject({ impactStartedAt: declared.createdAt, impactStartKnown: false });
     const earlier = new Date(createdAt.getTime() - 30 * 60 * 1000).toISOString();
     const res = await patch(id, { impactStartedAt: earlier });
     expect(res.status).toBe(200);
     expect(res.json.impactStartedAt).toBe(earlier);
+    expect(res.json.impactStartKnown).toBe(true);
+    const reported = await call(collection.POST, PATH, { method: "POST", body: { ...validIncident, impactStartedAt: earlier } });
+    expect(reported.json.impactStartKnown).toBe(true);
     expect((await entries(id)).filter((e) => e.kind === "impact_start_changed").map((e) => e.data.to)).toEqual([earlier]);
     const later = await patch(id, { impactStartedAt: new Date(createdAt.getTime() + 60_000).toISOString() });
     expect(later.status).toBe(422);
