@@ -54,7 +54,9 @@ export async function openDatabase(): Promise<DbHandle> {
     // timeouts go in the startup packet, so every pooled connection has them from its first query.
     // Migrations use their own connection without them (an index build may rightly take longer).
     const client = postgres(config.url, { max, onnotice: () => {}, connection: { TimeZone: "UTC", ...timeouts } });
-    await runMigrations({ kind: "postgres", url: config.url });
+    // The app may run as a role that cannot change the schema (docs/operations.md); the owner's
+    // connection string then goes in DATABASE_MIGRATION_URL.
+    await runMigrations({ kind: "postgres", url: process.env.DATABASE_MIGRATION_URL?.trim() || config.url });
     const db = drizzle(client, { schema }) as unknown as Db;
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
