@@ -14,6 +14,7 @@ export async function register() {
       process.exit(1);
     }
     // Anything else (e.g. PostgreSQL not up yet) is retried on the next request; /api/health reports it.
-    console.error("[start] database not ready:", (error as Error).message);
+    const { logError } = await import("./lib/log-error");
+    logError("[start] database not ready:", error);
   }
 }

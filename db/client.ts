@@ -20,15 +20,43 @@ export function databaseConfig() {
   return { kind: "pglite" as const, dataDir };
 }
 
+const TIMEOUTS = {
+  statement_timeout: { env: "DB_STATEMENT_TIMEOUT_MS", fallback: 15_000 },
+  lock_timeout: { env: "DB_LOCK_TIMEOUT_MS", fallback: 5_000 },
+  idle_in_transaction_session_timeout: { env: "DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", fallback: 30_000 },
+} as const;
+export type SessionTimeouts = Record<keyof typeof TIMEOUTS, number>;
+
+/**
+ * Per-session limits, in milliseconds (0 = none): a runaway query, a wait on a lock someone forgot,
+ * or a transaction left open by a crashed request must not hold a pool connection (or rows) forever.
+ * A bad value stops the start-up instead of silently running without a limit.
+ */
+export function sessionTimeouts(env: Record<string, string | undefined> = process.env): SessionTimeouts {
+  const out = {} as SessionTimeouts;
+  for (const [setting, { env: name, fallback }] of Object.entries(TIMEOUTS) as [keyof typeof TIMEOUTS, (typeof TIMEOUTS)[keyof typeof TIMEOUTS]][]) {
+    const raw = env[name]?.trim();
+    const value = raw ? Number(raw) : fallback;
+    if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a whole number of milliseconds (0 for no limit), not "${raw}".`);
+    out[setting] = value;
+  }
+  return out;
+}
+
 export async function openDatabase(): Promise<DbHandle> {
   const config = databaseConfig();
+  const timeouts = sessionTimeouts();
   if (config.kind === "postgres") {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-    // UTC on the connection keeps date_trunc and friends independent of the server's setting.
-    const client = postgres(config.url, { max, onnotice: () => {}, connection: { TimeZone: "UTC" } });
-    await runMigrations({ kind: "postgres", url: config.url });
+    // UTC on the connection keeps date_trunc and friends independent of the server's setting. The
+    // timeouts go in the startup packet, so every pooled connection has them from its first query.
+    // Migrations use their own connection without them (an index build may rightly take longer).
+    const client = postgres(config.url, { max, onnotice: () => {}, connection: { TimeZone: "UTC", ...timeouts } });
+    // The app may run as a role that cannot change the schema (docs/operations.md); the owner's
+    // connection string then goes in DATABASE_MIGRATION_URL.
+    await runMigrations({ kind: "postgres", url: process.env.DATABASE_MIGRATION_URL?.trim() || config.url });
     const db = drizzle(client, { schema }) as unknown as Db;
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
@@ -48,6 +76,8 @@ export async function openDatabase(): Promise<DbHandle> {
     await client.exec("SET TIME ZONE 'UTC'");
     const db = drizzle(client, { schema }) as unknown as Db;
     await runMigrations({ kind: "pglite", db });
+    // After the migrations, as on PostgreSQL. PGlite has one session, so SET covers every query.
+    for (const [setting, ms] of Object.entries(timeouts)) await client.exec(`SET ${setting} = ${ms}`);
     return {
       db,
       kind: "pglite",

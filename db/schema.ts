@@ -68,6 +68,9 @@ export const incidents = pgTable(
     source: text("source").notNull(),
     sourceLabel: text("source_label"),
     impactStartedAt: ts("impact_started_at").notNull(),
+    // Whether anyone said when impact started ('reported') or it is the declaration time standing in
+    // for an unknown start ('declared_default'); MTTD counts only the former.
+    impactStartSource: text("impact_start_source").notNull().default("declared_default"),
     createdAt: ts("created_at").notNull(),
     investigatingAt: ts("investigating_at"),
     mitigatedAt: ts("mitigated_at"),

@@ -37,7 +37,7 @@ test("walk an incident through every phase, escalate and reassign: the timeline 
   await expect(header).toContainText("Marcus Okafor");
 
   await page.getByRole("button", { name: "Mark mitigated…" }).click();
-  await page.getByLabel("Mitigation summary").fill("Throttled the shard rebalance.");
+  await page.getByLabel("Mitigation summary").fill("Throttled the **shard rebalance**.");
   await page.getByRole("button", { name: "Mark mitigated", exact: true }).click();
   await expect(header).toContainText("mitigated");
 
@@ -59,6 +59,9 @@ test("walk an incident through every phase, escalate and reassign: the timeline 
   ];
   expect(texts).toHaveLength(expected.length);
   expected.forEach((pattern, i) => expect(texts[i]).toMatch(pattern));
+  // Summaries are Markdown, like updates: on the page and in the timeline.
+  await expect(page.getByRole("region", { name: "Summaries" }).locator("strong")).toHaveText("shard rebalance");
+  await expect(page.locator('li[data-kind="status_changed"] strong')).toHaveText("shard rebalance");
   await page.screenshot({ path: "test-results/screenshots/incident-detail.png", fullPage: true });
 });
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDbHandle } from "@/db/client";
+import { logError } from "@/lib/log-error";
 
 export type Health = {
   status: "ok" | "unavailable";
@@ -17,7 +18,7 @@ export async function checkHealth(): Promise<Health> {
     };
   } catch (error) {
     // The reason goes to the server log; the public answer does not describe the database.
-    console.error("[health] database unreachable:", error);
+    logError("[health] database unreachable:", error);
     return { status: "unavailable", database: { kind: "unknown", reachable: false, error: "The database is not reachable." } };
   }
 }

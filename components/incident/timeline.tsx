@@ -46,7 +46,7 @@ export function Timeline({ entries }: { entries: TimelineEntryView[] }) {
             ) : (
               <p className="mt-0.5 text-sm">{describeEntry(entry)}</p>
             )}
-            {status && <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">“{status}”</p>}
+            {status && <Markdown className="mt-1 border-l-2 border-slate-200 pl-3 text-slate-600 dark:border-slate-700 dark:text-slate-400">{status}</Markdown>}
           </li>
         );
       })}

@@ -22,7 +22,8 @@ function Change({ value }: { value: number | null }) {
   );
 }
 
-export function TimeMetricCards({ times }: { times: IncidentMetrics["times"] }) {
+/** `incidents`: all declared in the window, so MTTD can say how many of them it covers. */
+export function TimeMetricCards({ times, incidents }: { times: IncidentMetrics["times"]; incidents: number }) {
   return (
     <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
       {(Object.keys(NAMES) as MetricKey[]).map((key) => {
@@ -32,7 +33,11 @@ export function TimeMetricCards({ times }: { times: IncidentMetrics["times"] }) 
             <h3 className="text-sm font-semibold">{NAMES[key].short}</h3>
             <p className="text-xs text-slate-500">{NAMES[key].long}</p>
             <p className="mt-3 text-3xl font-semibold tabular-nums" data-testid={`${key}-mean`}>{show(metric.mean)}</p>
-            <p className="text-xs text-slate-500">mean of {metric.count} incident{metric.count === 1 ? "" : "s"}</p>
+            <p className="text-xs text-slate-500" data-testid={`${key}-count`}>
+              {key === "mttd"
+                ? `MTTD over ${metric.count} of ${incidents} incident${incidents === 1 ? "" : "s"} with a known impact start`
+                : `mean of ${metric.count} incident${metric.count === 1 ? "" : "s"}`}
+            </p>
             <Change value={metric.change.mean} />
             <dl className="mt-3 grid grid-cols-2 gap-2 border-t border-slate-100 pt-3 text-sm dark:border-slate-800">
               <div>

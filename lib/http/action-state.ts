@@ -1,4 +1,5 @@
 import { DomainError } from "@/lib/errors";
+import { logError } from "@/lib/log-error";
 
 /** What a server action returns to its form: expected errors are values (Next hides thrown messages). */
 export type ActionState<T = void> =
@@ -15,7 +16,7 @@ export function toActionError(error: unknown): Extract<ActionState<never>, { sta
     for (const e of error.errors) fieldErrors[e.path || "_"] ??= e.message;
     return { status: "error", message: error.message, code: error.code, fieldErrors };
   }
-  console.error("[action]", error);
+  logError("[action]", error);
   return { status: "error", message: "Something went wrong on our side; nothing was changed. Try again.", code: "internal", fieldErrors: {} };
 }
 

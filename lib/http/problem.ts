@@ -1,4 +1,5 @@
 import { DomainError, errorTitle } from "@/lib/errors";
+import { logError } from "@/lib/log-error";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
@@ -38,6 +39,6 @@ export function internalErrorResponse(instance?: string): Response {
 /** The one mapping from anything thrown to an HTTP answer. */
 export function handleApiError(error: unknown, instance?: string): Response {
   if (error instanceof DomainError) return problemResponse(error, instance);
-  console.error(`[api] ${instance ?? ""}`, error);
+  logError(`[api] ${instance ?? ""}`, error);
   return internalErrorResponse(instance);
 }

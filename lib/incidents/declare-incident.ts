@@ -28,10 +28,8 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
       communicatorId: input.communicatorId,
     });
     await ensureServices(tx, input.services);
-    const year = clock(options).getUTCFullYear();
-    const { id, seq } = await allocateIncidentId(tx, year);
-    // Read after the counter lock, so declaration times follow ID order.
-    const now = clock(options);
+    // The time is read after the counter lock, so declaration times (and the ID's year) follow ID order.
+    const { id, seq, year, now } = await allocateIncidentId(tx, () => clock(options));
     const impactStartedAt = requested ?? now;
     const status = input.status ?? "declared";
     await tx.insert(incidents).values({
@@ -51,6 +49,7 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
       source: options.source ?? "api",
       sourceLabel: input.declaredBy ?? null,
       impactStartedAt,
+      impactStartSource: requested ? "reported" : "declared_default",
       createdAt: now,
       investigatingAt: status === "investigating" ? now : null,
       updatedAt: now,

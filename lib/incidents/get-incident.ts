@@ -59,6 +59,7 @@ export async function getIncident(db: Db, actor: Actor, id: string): Promise<Inc
     source: row.source,
     sourceLabel: row.sourceLabel,
     impactStartedAt: row.impactStartedAt,
+    impactStartKnown: row.impactStartSource !== "declared_default",
     createdAt: row.createdAt,
     investigatingAt: row.investigatingAt,
     mitigatedAt: row.mitigatedAt,

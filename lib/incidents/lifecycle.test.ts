@@ -161,20 +161,27 @@ describe("timestamps", () => {
     expect(next.durationSeconds).toBe(45 * 60 + 30);
   });
 
-  it("refuses a resolvedAt before the declaration", () => {
-    const error = caught(() =>
-      applyTransition(incidentIn("investigating"), { to: "resolved", resolutionSummary: "Fixed", resolvedAt: new Date("2026-03-15T13:59:59.000Z") }, NOW),
-    );
+  it("refuses a resolvedAt more than 5 minutes before the declaration; within the skew it is the declaration time", () => {
+    const declared = incidentIn("declared");
+    const tooEarly = new Date(CREATED.getTime() - 5 * 60 * 1000 - 1);
+    const error = caught(() => applyTransition(declared, { to: "resolved", resolutionSummary: "Fixed", resolvedAt: tooEarly }, NOW));
     expect(error.code).toBe("validation");
-    expect(error.errors.map((e) => e.path)).toEqual(["resolvedAt"]);
+    expect(error.errors).toEqual([{ path: "resolvedAt", message: "Must not be before the declaration time." }]);
+
+    const edge = new Date(CREATED.getTime() - 5 * 60 * 1000);
+    const { next } = applyTransition(declared, { to: "resolved", resolutionSummary: "Fixed", resolvedAt: edge }, NOW);
+    expect(next).toMatchObject({ investigatingAt: CREATED, mitigatedAt: CREATED, resolvedAt: CREATED, durationSeconds: 0 });
   });
 
-  it("refuses a resolvedAt before the incident was mitigated (mitigated at 14:20)", () => {
-    const error = caught(() =>
-      applyTransition(incidentIn("mitigated"), { to: "resolved", resolutionSummary: "Fixed", resolvedAt: new Date("2026-03-15T14:10:00.000Z") }, NOW),
-    );
+  it("refuses a resolvedAt more than 5 minutes before the last phase change (mitigated at 14:20); within the skew it is that time", () => {
+    const tooEarly = new Date("2026-03-15T14:14:59.999Z");
+    const error = caught(() => applyTransition(incidentIn("mitigated"), { to: "resolved", resolutionSummary: "Fixed", resolvedAt: tooEarly }, NOW));
     expect(error.code).toBe("validation");
     expect(error.errors).toEqual([{ path: "resolvedAt", message: "Must not be before 2026-03-15T14:20:00.000Z." }]);
+
+    const edge = applyTransition(incidentIn("mitigated"), { to: "resolved", resolutionSummary: "Fixed", resolvedAt: new Date("2026-03-15T14:15:00.000Z") }, NOW);
+    expect(edge.next.resolvedAt).toEqual(new Date("2026-03-15T14:20:00.000Z"));
+    expect(edge.next.durationSeconds).toBe(20 * 60);
     const { next } = applyTransition(incidentIn("mitigated"), { to: "resolved", resolutionSummary: "Fixed", resolvedAt: new Date("2026-03-15T14:20:00.000Z") }, NOW);
     expect(next.durationSeconds).toBe(20 * 60);
   });

@@ -85,19 +85,22 @@ export function applyTransition(
   let at = now;
   if (to === "resolved" && command.resolvedAt) {
     at = command.resolvedAt;
-    if (at.getTime() < current.createdAt.getTime()) {
+    // Phases stay in order: resolving "before" the incident was picked up or mitigated would make
+    // MTTA or MTTM longer than MTTR. The client's clock gets the same 5 minutes of slack into the past
+    // as into the future (the last phase change was stamped by our clock); within it, the time is
+    // taken as the last phase change itself, so the order still holds.
+    const latestPhase = Math.max(current.createdAt.getTime(), current.investigatingAt?.getTime() ?? 0, current.mitigatedAt?.getTime() ?? 0);
+    if (at.getTime() < current.createdAt.getTime() - MAX_CLOCK_SKEW_MS) {
       throw new DomainError("validation", "resolvedAt is before the incident was declared.", {
         errors: [{ path: "resolvedAt", message: "Must not be before the declaration time." }],
       });
     }
-    // Phases stay in order: resolving "before" the incident was picked up or mitigated would make
-    // MTTA or MTTM longer than MTTR.
-    const latestPhase = Math.max(current.investigatingAt?.getTime() ?? 0, current.mitigatedAt?.getTime() ?? 0);
-    if (at.getTime() < latestPhase) {
+    if (at.getTime() < latestPhase - MAX_CLOCK_SKEW_MS) {
       throw new DomainError("validation", "resolvedAt is before the incident's last phase change.", {
         errors: [{ path: "resolvedAt", message: `Must not be before ${new Date(latestPhase).toISOString()}.` }],
       });
     }
+    if (at.getTime() < latestPhase) at = new Date(latestPhase);
     if (at.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
       throw new DomainError("validation", "resolvedAt is in the future.", {
         errors: [{ path: "resolvedAt", message: "Must not be in the future." }],

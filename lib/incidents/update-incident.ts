@@ -56,6 +56,7 @@ export async function updateIncident(db: Db, actor: Actor, id: string, rawInput:
       }
       if (at.getTime() !== row.impactStartedAt.getTime()) {
         changes.impactStartedAt = at;
+        changes.impactStartSource = "reported";
         entries.push({ kind: "impact_start_changed", data: { from: row.impactStartedAt.toISOString(), to: at.toISOString() } });
       }
     }

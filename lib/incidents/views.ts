@@ -33,6 +33,7 @@ export const IncidentView = z.object({
   source: z.string(),
   sourceLabel: z.string().nullable().meta({ description: "The declaredBy label the client sent, e.g. 'api'." }),
   impactStartedAt: date,
+  impactStartKnown: z.boolean().meta({ description: "false when no impact start was reported and impactStartedAt is the declaration time standing in; MTTD counts only known starts." }),
   createdAt: date,
   investigatingAt: date.nullable(),
   mitigatedAt: date.nullable(),

@@ -13,7 +13,9 @@ const seconds = (from: SQL, to: SQL) => sql`extract(epoch from (${to} - ${from})
 
 // Each time metric: which incidents count and how long they took, in seconds.
 const METRICS = {
-  mttd: { label: "impact start → declared", value: seconds(sql`${incidents.impactStartedAt}`, sql`${incidents.createdAt}`), where: sql`true` },
+  // Only a reported impact start says anything about detection; the declaration time standing in for
+  // an unknown one would count as "detected at once" and flatter the figure.
+  mttd: { label: "impact start → declared", value: seconds(sql`${incidents.impactStartedAt}`, sql`${incidents.createdAt}`), where: sql`${incidents.impactStartSource} <> 'declared_default'` },
   mtta: { label: "declared → investigating", value: seconds(sql`${incidents.createdAt}`, sql`${incidents.investigatingAt}`), where: sql`${incidents.investigatingAt} is not null` },
   mttm: { label: "declared → mitigated", value: seconds(sql`${incidents.createdAt}`, sql`${incidents.mitigatedAt}`), where: sql`${incidents.mitigatedAt} is not null` },
   mttr: { label: "declared → resolved", value: seconds(sql`${incidents.createdAt}`, sql`${incidents.resolvedAt}`), where: sql`${incidents.status} = 'resolved'` },
@@ -36,7 +38,7 @@ async function windowStats(db: Db, where: SQL[]) {
   const columns: Record<string, SQL> = {
     incidents: sql<number>`count(*)::int`,
     open: sql<number>`(count(*) filter (where ${incidents.status} <> 'resolved'))::int`,
-    withImpactStart: sql<number>`(count(*) filter (where ${incidents.impactStartedAt} < ${incidents.createdAt}))::int`,
+    withImpactStart: sql<number>`(count(*) filter (where ${incidents.impactStartSource} <> 'declared_default'))::int`,
   };
   for (const [key, metric] of Object.entries(METRICS)) {
     columns[`${key}_count`] = sql`(count(*) filter (where ${metric.where}))::int`;

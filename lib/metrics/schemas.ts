@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { validationError } from "@/lib/errors";
 import { isoDate, SeveritySchema, slug } from "@/lib/incidents/schemas";
 
 export const RANGES = { "7d": 7, "30d": 30, "90d": 90 } as const;
@@ -25,6 +26,8 @@ export const MetricsQuery = z
 export type MetricsQuery = z.infer<typeof MetricsQuery>;
 
 const DAY_MS = 86_400_000;
+/** A year, leap day included: enough for a yearly review, and it bounds what one request scans. */
+export const MAX_WINDOW_DAYS = 366;
 
 /**
  * The window [from, to) the query asks for, and the previous window of the same length right before
@@ -41,5 +44,9 @@ export function metricsWindow(query: MetricsQuery, now: Date) {
     from = new Date(now.getTime() - RANGES[query.range ?? "30d"] * DAY_MS);
   }
   const length = to.getTime() - from.getTime();
+  // Checked on the window itself, so a `from` alone (which runs to now) is bounded too.
+  if (length > MAX_WINDOW_DAYS * DAY_MS) {
+    throw validationError([{ path: query.from ? "from" : "to", message: `The period may span at most ${MAX_WINDOW_DAYS} days; choose a later from or an earlier to.` }]);
+  }
   return { from, to, previousFrom: new Date(from.getTime() - length), previousTo: from };
 }

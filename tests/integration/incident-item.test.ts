@@ -93,6 +93,28 @@ describe("PATCH /api/dashboard/incidents/:id — fields", () => {
     expect(res.json).toMatchObject({ status: "resolved", resolvedAt, durationSeconds: 2, resolutionSummary: "False alarm" });
   });
 
+  it("gives a resolvedAt 5 minutes of clock skew before the last phase change, taking it as that time, and no more", async () => {
+    const FIVE_MIN = 5 * 60 * 1000;
+    const mitigate = async () => {
+      const id = await declare();
+      const res = await patch(id, { status: "mitigated", mitigationSummary: "Rolled back" });
+      expect(res.status).toBe(200);
+      return { id, mitigatedAt: new Date(res.json.mitigatedAt) };
+    };
+
+    const late = await mitigate();
+    const tooEarly = await patch(late.id, { status: "resolved", resolutionSummary: "Fixed", resolvedAt: new Date(late.mitigatedAt.getTime() - FIVE_MIN - 1).toISOString() });
+    expect(tooEarly.status).toBe(422);
+    expect(paths(tooEarly)).toEqual(["resolvedAt"]);
+    expect((await row(late.id)).status).toBe("mitigated");
+
+    const edge = await mitigate();
+    const skewed = await patch(edge.id, { status: "resolved", resolutionSummary: "Fixed", resolvedAt: new Date(edge.mitigatedAt.getTime() - FIVE_MIN).toISOString() });
+    expect(skewed.status).toBe(200);
+    expect(skewed.json.resolvedAt).toBe(edge.mitigatedAt.toISOString());
+    expect(skewed.json.durationSeconds).toBeGreaterThanOrEqual(0);
+  });
+
   it("records a severity escalation and a downgrade with from/to", async () => {
     const id = await declare({ ...validIncident, severity: "SEV3" });
     expect((await patch(id, { severity: "SEV1" })).json.severity).toBe("SEV1");
@@ -173,11 +195,17 @@ describe("PATCH /api/dashboard/incidents/:id — fields", () => {
 
   it("moves impactStartedAt earlier, and refuses one after the declaration", async () => {
     const id = await declare();
-    const createdAt = new Date((await get(id)).json.createdAt);
+    const declared = (await get(id)).json;
+    const createdAt = new Date(declared.createdAt);
+    // None was reported: the declaration time stands in, and says it is only that.
+    expect(declared).toMatchObject({ impactStartedAt: declared.createdAt, impactStartKnown: false });
     const earlier = new Date(createdAt.getTime() - 30 * 60 * 1000).toISOString();
     const res = await patch(id, { impactStartedAt: earlier });
     expect(res.status).toBe(200);
     expect(res.json.impactStartedAt).toBe(earlier);
+    expect(res.json.impactStartKnown).toBe(true);
+    const reported = await call(collection.POST, PATH, { method: "POST", body: { ...validIncident, impactStartedAt: earlier } });
+    expect(reported.json.impactStartKnown).toBe(true);
     expect((await entries(id)).filter((e) => e.kind === "impact_start_changed").map((e) => e.data.to)).toEqual([earlier]);
     const later = await patch(id, { impactStartedAt: new Date(createdAt.getTime() + 60_000).toISOString() });
     expect(later.status).toBe(422);

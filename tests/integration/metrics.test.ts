@@ -18,11 +18,12 @@ describe("GET /api/dashboard/incidents/metrics", () => {
     const m = res.json;
     expect(m.window).toEqual({ from: "2026-03-01T00:00:00.000Z", to: "2026-04-01T00:00:00.000Z" });
     expect(m.previousWindow).toEqual({ from: "2026-01-29T00:00:00.000Z", to: "2026-03-01T00:00:00.000Z" });
-    expect(m.incidents).toEqual({ count: 5, previous: 1, open: 2, withImpactStart: 2 });
-    // MTTD over A..E: 600, 0, 1800, 0, 0 seconds.
-    expect(m.times.mttd).toMatchObject({ count: 5, mean: 480, p50: 0, p90: 1320 });
+    expect(m.incidents).toEqual({ count: 5, previous: 1, open: 2, withImpactStart: 3 });
+    // MTTD over the known impact starts only (A, C, D: 600, 1800, 0 seconds); B and E have none and
+    // are not counted as detected at once.
+    expect(m.times.mttd).toMatchObject({ count: 3, mean: 800, p50: 600, p90: 1560 });
     expect(m.times.mttd.previous).toMatchObject({ count: 1, mean: 1200 });
-    expect(m.times.mttd.change.mean).toBeCloseTo(-0.6, 10);
+    expect(m.times.mttd.change.mean).toBeCloseTo(-1 / 3, 10);
     // MTTA: 300, 600, 120, 1200.
     expect(m.times.mtta).toMatchObject({ count: 4, mean: 555, p50: 450, p90: 1020 });
     // MTTM: 1800, 1200, and C skipped mitigated (resolved at +30 min): 1800.
@@ -77,5 +78,17 @@ describe("GET /api/dashboard/incidents/metrics", () => {
     expect(reversed.status).toBe(422);
     expect(reversed.json.errors[0].path).toBe("from");
     expect((await call(metricsRoute.GET, "/api/dashboard/incidents/metrics", { as: "anonymous" })).status).toBe(401);
+  });
+
+  it("caps the window at 366 days, with a field error", async () => {
+    expect((await get("from=2024-01-01&to=2024-12-31")).status).toBe(200); // a leap year: 366 days
+    const long = await get("from=2024-01-01&to=2025-01-01");
+    expect(long.status).toBe(422);
+    expect(long.headers.get("content-type")).toBe("application/problem+json");
+    expect(long.json.errors).toEqual([{ path: "from", message: expect.stringContaining("366 days") }]);
+    // A from alone runs to now, so it is bounded too.
+    const open = await get("from=2000-01-01");
+    expect(open.status).toBe(422);
+    expect(open.json.errors[0].path).toBe("from");
   });
 });

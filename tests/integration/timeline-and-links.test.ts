@@ -50,8 +50,22 @@ describe("POST/GET /api/dashboard/incidents/:id/timeline", () => {
     const rows = await entryRows(id);
     expect(rows.map((r) => r.kind)).toEqual(["declared", "update", "action", "resolution"]);
     expect(rows[3].message).toBe("**resolution**: rolled back");
-    // A note is not an edit of the incident, so it does not make anyone's ETag stale.
-    expect(await version(id)).toBe(1);
+    // Each update is a change others must notice: one version per post.
+    expect(await version(id)).toBe(4);
+  });
+
+  it("changes the incident's ETag, so a PATCH from before the update gets 412", async () => {
+    const id = await declare();
+    const before = (await call(item.GET, `${PATH}/${id}`, { params: { id } })).headers.get("etag");
+    expect((await post(id, { type: "update", message: "Still investigating" })).status).toBe(201);
+    const after = await call(item.GET, `${PATH}/${id}`, { params: { id } });
+    expect(after.headers.get("etag")).not.toBe(before);
+    expect(after.json.version).toBe(2);
+    const stale = await call(item.PATCH, `${PATH}/${id}`, { method: "PATCH", body: { severity: "SEV2" }, headers: { "if-match": before! }, params: { id } });
+    expect(stale.status).toBe(412);
+    expect((await call(item.GET, `${PATH}/${id}`, { params: { id } })).json.severity).toBe("SEV1");
+    const fresh = await call(item.PATCH, `${PATH}/${id}`, { method: "PATCH", body: { severity: "SEV2" }, headers: { "if-match": after.headers.get("etag")! }, params: { id } });
+    expect(fresh.status).toBe(200);
   });
 
   it("refuses a bad type, an empty message and unknown fields with 422 and writes nothing", async () => {

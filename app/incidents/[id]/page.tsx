@@ -10,6 +10,7 @@ import { PeopleForm, SeverityForm } from "@/components/incident/severity-people-
 import { ServiceHealth } from "@/components/incident/service-health";
 import { ServicesForm } from "@/components/incident/services-form";
 import { StatusControls } from "@/components/incident/status-controls";
+import { Summaries } from "@/components/incident/summaries";
 import { Timeline } from "@/components/incident/timeline";
 import { asPageUser } from "@/lib/auth/page-actor";
 import { listCatalog } from "@/lib/catalog/list-catalog";
@@ -82,8 +83,7 @@ export default async function IncidentPage({ params }: Props) {
           )}
           {(incident.mitigationSummary || incident.resolutionSummary) && (
             <Panel title="Summaries">
-              {incident.mitigationSummary && <p className="text-sm"><span className="font-medium">Mitigation:</span> {incident.mitigationSummary}</p>}
-              {incident.resolutionSummary && <p className="mt-1 text-sm"><span className="font-medium">Resolution:</span> {incident.resolutionSummary}</p>}
+              <Summaries mitigation={incident.mitigationSummary} resolution={incident.resolutionSummary} />
             </Panel>
           )}
           <Panel title="Service health"><ServiceHealth health={health} /></Panel>

@@ -49,9 +49,9 @@ export default async function MetricsPage({ searchParams }: Props) {
           <div className="grid gap-4 sm:grid-cols-3">
             <Stat label="Incidents declared" value={metrics.incidents.count} hint={`${metrics.incidents.previous} in the previous period`} />
             <Stat label="Still open" value={metrics.incidents.open} hint="counted in frequency, not in MTTR" />
-            <Stat label="With a known impact start" value={metrics.incidents.withImpactStart} hint={`of ${metrics.incidents.count}; the others count as detected at once (MTTD 0)`} />
+            <Stat label="With a known impact start" value={metrics.incidents.withImpactStart} hint={`of ${metrics.incidents.count}; MTTD counts only these (the others have no reported start)`} />
           </div>
-          <TimeMetricCards times={metrics.times} />
+          <TimeMetricCards times={metrics.times} incidents={metrics.incidents.count} />
           <div className="grid gap-6 lg:grid-cols-3">
             <section className="rounded-lg border border-slate-200 bg-white p-4 lg:col-span-2 dark:border-slate-800 dark:bg-slate-900" aria-label="Incident frequency">
               <h2 className="mb-2 text-sm font-semibold">Incidents per {metrics.frequency.interval} by severity</h2>

@@ -1,0 +1,1 @@
+ALTER TABLE "incidents" ADD COLUMN "impact_start_source" text DEFAULT 'declared_default' NOT NULL;
