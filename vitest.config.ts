@@ -11,7 +11,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.int.test.ts"],
           environment: "node",
         },
