@@ -30,7 +30,7 @@ export function methodNotAllowed<const A extends readonly Implementable[]>(allow
   const handlers = Object.fromEntries(
     ORDER.filter((m) => !implemented.has(m)).map((method) => [method, Object.assign(method === "OPTIONS" ? options : refuse, { allowed })]),
   );
-  return handlers as Record<Exclude<Implementable, A[number]> | ("GET" extends A[number] ? never : "HEAD") | "OPTIONS", Handler>;
+  return handlers as unknown as Record<Exclude<Implementable, A[number]> | ("GET" extends A[number] ? never : "HEAD") | "OPTIONS", Handler>;
 }
 
 /** True for a handler made by methodNotAllowed (the route inventory tells real handlers from these). */
