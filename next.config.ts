@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { HSTS_VALUE, STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM + data files that must be loaded from node_modules at run time, not bundled.
@@ -7,6 +8,14 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // `npm test` type-checks the whole project (tests included) as its own step.
   typescript: { ignoreBuildErrors: true },
+  // Pages get their CSP (per-request nonce) and HSTS from proxy.ts; these hold for every response.
+  async headers() {
+    return [
+      { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+      // The API is not behind the proxy; a browser ignores HSTS on plain http, so an https hint suffices.
+      { source: "/api/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [{ key: "Strict-Transport-Security", value: HSTS_VALUE }] },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,17 +1,36 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
+import { contentSecurityPolicy, createNonce, HSTS_VALUE, servedOverHttps } from "@/lib/security/headers";
 
-// A cheap first gate for pages: no session cookie → the sign-in page, remembering where to return.
-// Pages still validate the session itself (requirePageActor); the API answers 401 on its own.
+const isPublicPage = (pathname: string) => pathname === "/login" || pathname.startsWith("/login/");
+
+// Every page (the sign-in page too) gets a fresh CSP nonce: Next.js reads it from the request's
+// Content-Security-Policy header and puts it on its own scripts. Then a cheap first gate: no session
+// cookie → the sign-in page, remembering where to return. Pages still validate the session itself
+// (requirePageActor); the API answers 401 on its own.
 export function proxy(request: NextRequest) {
-  if (getSessionCookie(request)) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  const next = request.nextUrl.pathname + request.nextUrl.search;
-  url.pathname = "/login";
-  url.search = next === "/" ? "" : `?next=${encodeURIComponent(next)}`;
-  return NextResponse.redirect(url);
+  const nonce = createNonce();
+  const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
+  let response: NextResponse;
+  if (getSessionCookie(request) || isPublicPage(request.nextUrl.pathname)) {
+    const headers = new Headers(request.headers);
+    headers.set("x-nonce", nonce);
+    headers.set("content-security-policy", csp);
+    response = NextResponse.next({ request: { headers } });
+  } else {
+    const url = request.nextUrl.clone();
+    const next = request.nextUrl.pathname + request.nextUrl.search;
+    url.pathname = "/login";
+    url.search = next === "/" ? "" : `?next=${encodeURIComponent(next)}`;
+    response = NextResponse.redirect(url);
+  }
+  response.headers.set("content-security-policy", csp);
+  if (servedOverHttps(request.headers.get("x-forwarded-proto"), process.env)) response.headers.set("strict-transport-security", HSTS_VALUE);
+  return response;
 }
 
+// The API stays out: a matched request has its body buffered for the proxy (up to 10 MB), and JSON
+// needs no script policy. Its static headers come from next.config.ts.
 export const config = {
-  matcher: ["/((?!api/|_next/|login|favicon.ico|.*\\.(?:png|svg|ico|txt)$).*)"],
+  matcher: ["/((?!api/|_next/static/|_next/image|favicon.ico|.*\\.(?:png|svg|ico|txt)$).*)"],
 };

@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
-import { expect, request as apiRequest, test } from "@playwright/test";
+import { request as apiRequest } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signIn } from "./support/auth";
 
 test("a signed-out visitor is sent to sign in and brought back", async ({ page }) => {

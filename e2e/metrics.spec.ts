@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { closeDb, getDb } from "@/db/client";
 import { createUser } from "@/lib/users/create-user";
 import { loadMetricsFixture } from "@/tests/support/metrics-fixture";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import postgres from "postgres";
 import { newTokenSecret } from "@/lib/tokens/token-secret";
 import { pgServers } from "./support/pg-servers";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signIn } from "./support/auth";
 
 // The product specification's six fetch() calls, run as written inside a signed-in page of the

@@ -7,6 +7,7 @@ export type ErrorCode =
   | "unauthenticated"
   | "forbidden"
   | "not_found"
+  | "method_not_allowed"
   | "conflict"
   | "already_exists"
   | "precondition_failed"
@@ -27,6 +28,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   already_exists: 409,
   idempotency_in_progress: 409,
@@ -47,6 +49,7 @@ export const errorTitle: Record<ErrorCode, string> = {
   unauthenticated: "Authentication required",
   forbidden: "Not allowed",
   not_found: "Not found",
+  method_not_allowed: "Method not allowed",
   conflict: "Conflict",
   already_exists: "Already exists",
   idempotency_in_progress: "Request with this Idempotency-Key is still in progress",

@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { listenHost } from "@/lib/demo/demo-mode";
 
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", ".bin", "next");
@@ -30,7 +31,8 @@ if (needsBuild()) {
 }
 
 const port = process.env.PORT ?? "3000";
-const host = process.env.HOST ?? "0.0.0.0";
+const { host, note } = listenHost(process.env);
+if (note) console.log(`[start] ${note}`);
 console.log(`[start] serving on http://localhost:${port} (${process.env.DATABASE_URL ? "PostgreSQL" : `embedded database in ${process.env.DATA_DIR ?? "./.data"}`})`);
 const server = spawn(nextBin, ["start", "-p", port, "-H", host], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

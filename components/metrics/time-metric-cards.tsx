@@ -42,13 +42,17 @@ export function TimeMetricCards({ times, incidents }: { times: IncidentMetrics["
             <dl className="mt-3 grid grid-cols-2 gap-2 border-t border-slate-100 pt-3 text-sm dark:border-slate-800">
               <div>
                 <dt className="text-xs text-slate-500">median (p50)</dt>
-                <dd className="tabular-nums" data-testid={`${key}-p50`}>{show(metric.p50)}</dd>
-                <Change value={metric.change.p50} />
+                <dd>
+                  <span className="block tabular-nums" data-testid={`${key}-p50`}>{show(metric.p50)}</span>
+                  <Change value={metric.change.p50} />
+                </dd>
               </div>
               <div>
                 <dt className="text-xs text-slate-500">p90</dt>
-                <dd className="tabular-nums" data-testid={`${key}-p90`}>{show(metric.p90)}</dd>
-                <Change value={metric.change.p90} />
+                <dd>
+                  <span className="block tabular-nums" data-testid={`${key}-p90`}>{show(metric.p90)}</span>
+                  <Change value={metric.change.p90} />
+                </dd>
               </div>
             </dl>
           </section>

@@ -1,5 +1,6 @@
 import { databaseConfig, getDb } from "@/db/client";
 import { DEMO_LOGINS } from "./demo-data";
+import { demoDataEnabled } from "./demo-mode";
 import { seedDemo } from "./seed-demo";
 
 /**
@@ -8,7 +9,7 @@ import { seedDemo } from "./seed-demo";
  */
 export async function ensureDemoData(): Promise<void> {
   const config = databaseConfig();
-  if (config.kind !== "pglite" || config.dataDir.startsWith("memory://") || process.env.DEMO_DATA === "off") return;
+  if (config.kind !== "pglite" || !demoDataEnabled(process.env)) return;
   const db = await getDb();
   const started = Date.now();
   if (await seedDemo(db)) {

@@ -6,6 +6,7 @@ import { IngestMetricsInput } from "@/lib/telemetry/schemas";
 import { ApiTokenView, CreateApiTokenInput } from "@/lib/tokens/schemas";
 import { ChangeUserRoleInput } from "@/lib/users/change-user-role";
 import { CreateUserInput } from "@/lib/users/create-user";
+import { UserListItemView, UserView } from "@/lib/users/views";
 
 type Json = Record<string, unknown>;
 
@@ -170,12 +171,15 @@ export function buildOpenApiDocument(): Json {
         delete: { summary: "Revoke an API token (admin)", responses: { "204": { description: "Revoked" }, ...problems(401, 403, 404) } },
       },
       "/api/settings/users": {
-        get: { summary: "Users (admin)", responses: { "200": { description: "Users", content: { "application/json": { schema: { type: "object" } } } }, ...problems(401, 403) } },
-        post: { summary: "Add a user who signs in with email and password (admin)", requestBody: body("CreateUserInput"), responses: { "201": { description: "The user (never the password)" }, ...problems(409, 422) } },
+        get: { summary: "Users (admin)", responses: { "200": { description: "Users", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: ref("UserListItem") } } } } } }, ...problems(401, 403) } },
+        post: { summary: "Add a user who signs in with email and password (admin)", requestBody: body("CreateUserInput"), responses: { "201": jsonAnswer("The user (never the password)", "User", { Location: { schema: { type: "string" } } }), ...problems(409, 422) } },
       },
       "/api/settings/users/{id}": {
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
-        patch: { summary: "Change a user's role (admin; the last admin stays admin)", requestBody: body("ChangeUserRoleInput"), responses: { "200": { description: "The user" }, ...problems(404, 409, 422) } },
+        patch: { summary: "Change a user's role (admin; the last admin stays admin)", requestBody: body("ChangeUserRoleInput"), responses: { "200": jsonAnswer("The user", "User"), ...problems(404, 409, 422) } },
+      },
+      "/api/openapi.json": {
+        get: { summary: "This document (OpenAPI 3.1, generated from the zod schemas)", security: [], responses: { "200": { description: "The OpenAPI document" } } },
       },
       "/api/health": {
         get: { summary: "Liveness and database reachability", security: [], responses: { "200": { description: "Healthy" }, "503": { description: "Database unreachable" } } },
@@ -201,6 +205,8 @@ export function buildOpenApiDocument(): Json {
         CreateUserInput: input(CreateUserInput),
         ChangeUserRoleInput: input(ChangeUserRoleInput),
         ApiToken: output(ApiTokenView),
+        User: output(UserView),
+        UserListItem: output(UserListItemView),
         Problem: {
           type: "object",
           required: ["type", "title", "status"],

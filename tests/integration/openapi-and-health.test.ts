@@ -52,6 +52,14 @@ describe("GET /api/openapi.json", () => {
     expect(Object.keys(doc.paths["/api/dashboard/incidents/{id}"].patch.responses)).toEqual(expect.arrayContaining(["200", "412", "422"]));
   });
 
+  it("documents the users answers from their zod views, without any password", async () => {
+    const doc = await fetchDoc();
+    expect(Object.keys(doc.components.schemas.User.properties ?? {}).sort()).toEqual(["email", "id", "name", "role"]);
+    expect(Object.keys(doc.components.schemas.UserListItem.properties ?? {}).sort()).toEqual(["createdAt", "email", "id", "name", "role"]);
+    expect(JSON.stringify(doc.paths["/api/settings/users"].get.responses["200"])).toContain("#/components/schemas/UserListItem");
+    expect(JSON.stringify(doc.paths["/api/settings/users/{id}"].patch.responses["200"])).toContain("#/components/schemas/User");
+  });
+
   it("resolves every $ref to a schema in components", async () => {
     const doc = await fetchDoc();
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);

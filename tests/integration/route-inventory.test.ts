@@ -3,6 +3,8 @@ import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { getAuth } from "@/lib/auth/auth";
+import { allowHeader, isMethodNotAllowedHandler } from "@/lib/http/method-not-allowed";
+import { buildOpenApiDocument } from "@/lib/openapi/build-openapi";
 import { createUser } from "@/lib/users/create-user";
 import { call, resetDatabase } from "@/tests/support/harness";
 
@@ -42,7 +44,15 @@ function concrete(file: string) {
 
 const awaitedModules = new Map<string, Record<string, unknown>>();
 for (const file of routeFiles) awaitedModules.set(file, await import(/* @vite-ignore */ path.resolve(file)));
-const routeCases = routeFiles.flatMap((file) => METHODS.filter((m) => typeof awaitedModules.get(file)![m] === "function").map((method) => ({ file, method })));
+/** The methods a route really implements (not the 405 answers from methodNotAllowed). */
+const implemented = (file: string) => METHODS.filter((m) => typeof awaitedModules.get(file)![m] === "function" && !isMethodNotAllowedHandler(awaitedModules.get(file)![m]));
+const routeCases = routeFiles.flatMap((file) => implemented(file).map((method) => ({ file, method })));
+// Every other method, HEAD when there is no GET (Next answers HEAD from GET), and OPTIONS.
+const refusedCases = routeFiles.flatMap((file) => {
+  const own = implemented(file);
+  const others = [...METHODS.filter((m) => !own.includes(m)), ...(own.includes("GET") ? [] : ["HEAD"])];
+  return others.map((method) => ({ file, method, allow: allowHeader(own) }));
+});
 
 beforeEach(async () => {
   await resetDatabase();
@@ -79,6 +89,44 @@ describe("route inventory", () => {
       expect(res.headers.get("content-type")).toBe("application/problem+json");
     },
   );
+});
+
+describe("methods a route does not implement", () => {
+  it("covers every route file except the catch-all, which answers every method with 404", () => {
+    const catchAll = routeFiles.filter((f) => f.includes("[..."));
+    expect(catchAll).toHaveLength(1);
+    expect(implemented(catchAll[0])).toEqual([...METHODS]);
+    expect(new Set(refusedCases.map((c) => c.file)).size).toBe(routeFiles.length - 1);
+  });
+
+  it.each(refusedCases)("$method $file answers 405 problem+json with Allow: $allow", async ({ file, method, allow }) => {
+    const { url, params } = concrete(file);
+    const handler = awaitedModules.get(file)![method] as Parameters<typeof call>[0] | undefined;
+    expect(handler, `${file} must export ${method} from methodNotAllowed()`).toBeTypeOf("function");
+    const res = await call(handler!, url, { method, params: params as Record<string, string>, as: "responder" });
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe(allow);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    if (method !== "HEAD") expect(res.json).toMatchObject({ status: 405, title: "Method not allowed", instance: url });
+  });
+
+  it.each(routeFiles.filter((f) => !f.includes("[...")))("OPTIONS %s lists exactly the implemented methods", async (file) => {
+    const { url, params } = concrete(file);
+    const handler = awaitedModules.get(file)!.OPTIONS as Parameters<typeof call>[0] | undefined;
+    expect(handler, `${file} must export OPTIONS from methodNotAllowed()`).toBeTypeOf("function");
+    const res = await call(handler!, url, { method: "OPTIONS", params: params as Record<string, string>, as: "anonymous" });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("allow")).toBe(allowHeader(implemented(file)));
+  });
+});
+
+describe("OpenAPI document", () => {
+  const paths = buildOpenApiDocument().paths as Record<string, Record<string, unknown>>;
+  it.each(routeFiles.filter((f) => !f.includes("[...")))("documents %s with each method it implements", (file) => {
+    const documented = concrete(file).route.replace(/\[(\w+)\]/g, "{$1}");
+    expect(Object.keys(paths)).toContain(documented);
+    for (const method of implemented(file)) expect(Object.keys(paths[documented]), `${method} ${documented}`).toContain(method.toLowerCase());
+  });
 });
 
 const actionCases = (

@@ -2,6 +2,7 @@ import { declareIncident } from "@/lib/incidents/declare-incident";
 import { listIncidents } from "@/lib/incidents/list-incidents";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { etagFor } from "@/lib/http/etag";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 export const POST = apiRoute(async ({ actor, db, body }) => {
   const incident = await declareIncident(db, actor, body(), { source: "api" });
@@ -15,3 +16,5 @@ export const GET = apiRoute(async ({ request, actor, db }) => {
   const query = Object.fromEntries(new URL(request.url).searchParams);
   return json(await listIncidents(db, actor, query));
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET", "POST"]);

@@ -2,6 +2,7 @@ import { getIncident } from "@/lib/incidents/get-incident";
 import { updateIncident } from "@/lib/incidents/update-incident";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { etagFor, expectedVersionFrom } from "@/lib/http/etag";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 type Params = { id: string };
 
@@ -15,3 +16,5 @@ export const PATCH = apiRoute<Params>(async ({ request, actor, db, params, body 
   const incident = await updateIncident(db, actor, params.id, body(), { expectedVersion });
   return json(incident, { headers: { etag: etagFor(incident.version) } });
 });
+
+export const { POST, PUT, DELETE, OPTIONS } = methodNotAllowed(["GET", "PATCH"]);

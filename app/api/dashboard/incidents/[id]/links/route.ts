@@ -2,6 +2,7 @@ import { addLink } from "@/lib/incidents/add-link";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { removeLink } from "@/lib/incidents/remove-link";
 import { apiRoute, json } from "@/lib/http/api-route";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 type Params = { id: string };
 
@@ -23,3 +24,5 @@ export const DELETE = apiRoute<Params>(async ({ request, actor, db, params, body
   await removeLink(db, actor, params.id, target);
   return new Response(null, { status: 204 });
 });
+
+export const { PUT, PATCH, OPTIONS } = methodNotAllowed(["GET", "POST", "DELETE"]);

@@ -1,6 +1,7 @@
 import { addTimelineEntry } from "@/lib/incidents/add-timeline-entry";
 import { listTimeline } from "@/lib/incidents/list-timeline";
 import { apiRoute, json } from "@/lib/http/api-route";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 type Params = { id: string };
 
@@ -15,3 +16,5 @@ export const POST = apiRoute<Params>(async ({ actor, db, params, body }) => {
     headers: { location: `/api/dashboard/incidents/${params.id}/timeline#${entry.id}` },
   });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET", "POST"]);

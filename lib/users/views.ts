@@ -1,0 +1,6 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/actor";
+
+// What the users API answers (never a password or its hash); documented in /api/openapi.json.
+export const UserView = z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.enum(ROLES) });
+export const UserListItemView = UserView.extend({ createdAt: z.date() });
