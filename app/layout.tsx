@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AppHeader } from "@/components/app-header";
-import { actorLabel } from "@/lib/actor";
+import { actorLabel, hasRole } from "@/lib/actor";
 import { optionalPageActor } from "@/lib/auth/page-actor";
 import "./globals.css";
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const actor = await optionalPageActor();
-  const user = actor ? { name: actorLabel(actor), role: actor.role, isAdmin: actor.role === "admin" } : null;
+  const user = actor ? { name: actorLabel(actor), role: actor.role, isAdmin: hasRole(actor, "admin") } : null;
   return (
     <html lang="en">
       {/* Native controls (radios, selects, date pickers) follow color-scheme; set it with the same `dark:`

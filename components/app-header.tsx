@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/login/actions";
 import { DeclareShortcut } from "@/components/declare/declare-shortcut";
+import { hasRole } from "@/lib/actor";
 
 type Props = { user: { name: string; role: string; isAdmin: boolean } | null };
 
 export function AppHeader({ user }: Props) {
   // Viewers cannot declare (the use case refuses them), so they are not offered the button or the shortcut.
-  const canDeclare = user?.role === "responder" || user?.role === "admin";
+  const canDeclare = !!user && hasRole(user, "responder");
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <nav className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3" aria-label="Main">

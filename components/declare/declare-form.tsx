@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, useEffect, useRef, type KeyboardEvent } from "react";
 import { declareIncidentAction } from "@/app/incidents/new/actions";
+import { hasRole } from "@/lib/actor";
 import type { Catalog } from "@/lib/catalog/list-catalog";
 import type { ActionState } from "@/lib/http/action-state";
 import { ErrorSummary, fieldOf } from "./error-summary";
@@ -57,7 +58,7 @@ export function DeclareForm({ catalog, currentUserId }: Props) {
   const environment = values?.environment ?? defaultEnvironment;
   const commanders = [
     ...catalog.users.filter((u) => u.id === currentUserId),
-    ...catalog.users.filter((u) => u.id !== currentUserId && u.role !== "viewer"),
+    ...catalog.users.filter((u) => u.id !== currentUserId && hasRole(u, "responder")),
   ];
   const commander = values?.commanderId ?? "";
 

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { updateIncidentAction } from "@/app/incidents/[id]/actions";
+import { hasRole } from "@/lib/actor";
 import type { UserOption } from "@/lib/catalog/list-catalog";
 import { SEVERITIES, SEVERITY_TABLE, type Severity } from "@/lib/incidents/severity";
 import { buttonClass, FormMessage, idleState, IncidentFields, inputClass } from "./form-bits";
@@ -46,7 +47,7 @@ export function PeopleForm({ incidentId, version, people, users }: Base & { peop
           <label htmlFor={field} className="block text-xs font-medium uppercase tracking-wide text-slate-500">{label}</label>
           <select id={field} name={field} key={people[field] ?? "none"} defaultValue={people[field] ?? ""} className={`mt-1 ${inputClass}`}>
             <option value="">Unassigned</option>
-            {users.filter((u) => u.role !== "viewer" || u.id === people[field]).map((user) => (
+            {users.filter((u) => hasRole(u, "responder") || u.id === people[field]).map((user) => (
               <option key={user.id} value={user.id}>{user.name}</option>
             ))}
           </select>

@@ -11,6 +11,7 @@ import { ServiceHealth } from "@/components/incident/service-health";
 import { ServicesForm } from "@/components/incident/services-form";
 import { StatusControls } from "@/components/incident/status-controls";
 import { Timeline } from "@/components/incident/timeline";
+import { hasRole } from "@/lib/actor";
 import { asPageUser } from "@/lib/auth/page-actor";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { DomainError } from "@/lib/errors";
@@ -41,7 +42,7 @@ export default async function IncidentPage({ params }: Props) {
   const data = await asPageUser(`/incidents/${id}`, async (db, actor) => {
     const [incident, timeline, catalog] = await Promise.all([getIncident(db, actor, id), listTimeline(db, actor, id), listCatalog(db, actor)]);
     const health = await getIncidentHealth(db, actor, incident);
-    return { incident, timeline, catalog, health, canEdit: actor.role !== "viewer" };
+    return { incident, timeline, catalog, health, canEdit: hasRole(actor, "responder") };
   }).catch((error) => {
     if (error instanceof DomainError && error.code === "not_found") notFound();
     throw error;
