@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { AddUpdateForm } from "@/components/incident/add-update-form";
 import { ChangeWatcher } from "@/components/incident/change-watcher";
@@ -11,14 +10,14 @@ import { ServiceHealth } from "@/components/incident/service-health";
 import { ServicesForm } from "@/components/incident/services-form";
 import { StatusControls } from "@/components/incident/status-controls";
 import { Timeline } from "@/components/incident/timeline";
+import { NotAllowed } from "@/components/not-allowed";
 import { hasRole } from "@/lib/actor";
-import { asPageUser } from "@/lib/auth/page-actor";
 import { listCatalog } from "@/lib/catalog/list-catalog";
-import { DomainError } from "@/lib/errors";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { isUpdateOverdue, UPDATE_INTERVAL_MINUTES } from "@/lib/incidents/attention";
 import { allowedTransitions } from "@/lib/incidents/lifecycle";
 import { formatDuration } from "@/lib/format";
+import { loadPage } from "@/lib/http/page-errors";
 import { listTimeline } from "@/lib/incidents/list-timeline";
 import { getIncidentHealth } from "@/lib/telemetry/get-incident-health";
 
@@ -39,15 +38,13 @@ function Panel({ title, children }: { title: string; children: React.ReactNode }
 
 export default async function IncidentPage({ params }: Props) {
   const { id } = await params;
-  const data = await asPageUser(`/incidents/${id}`, async (db, actor) => {
+  const page = await loadPage(`/incidents/${id}`, async (db, actor) => {
     const [incident, timeline, catalog] = await Promise.all([getIncident(db, actor, id), listTimeline(db, actor, id), listCatalog(db, actor)]);
     const health = await getIncidentHealth(db, actor, incident);
     return { incident, timeline, catalog, health, canEdit: hasRole(actor, "responder") };
-  }).catch((error) => {
-    if (error instanceof DomainError && error.code === "not_found") notFound();
-    throw error;
   });
-  const { incident, timeline, catalog, health, canEdit } = data;
+  if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
+  const { incident, timeline, catalog, health, canEdit } = page.data;
   const now = new Date();
   const lastEntryAt = timeline.at(-1)?.createdAt ?? incident.createdAt;
   const overdue = isUpdateOverdue({ ...incident, lastUpdateAt: lastEntryAt }, now);

@@ -1,26 +1,24 @@
 import type { Metadata } from "next";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { RoleSelect } from "@/components/users/role-select";
-import { asPageUser } from "@/lib/auth/page-actor";
-import { DomainError } from "@/lib/errors";
+import { NotAllowed } from "@/components/not-allowed";
 import { formatUtc } from "@/lib/format";
+import { loadPage } from "@/lib/http/page-errors";
 import { listUsers } from "@/lib/users/list-users";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const users = await asPageUser("/settings/users", (db, actor) => listUsers(db, actor)).catch((error) => {
-    if (error instanceof DomainError && error.code === "forbidden") return null;
-    throw error;
-  });
-  if (!users) {
+  const page = await loadPage("/settings/users", (db, actor) => listUsers(db, actor));
+  if (!page.allowed) {
     return (
-      <section className="mx-auto max-w-xl rounded-lg border border-amber-300 bg-amber-50 p-6 dark:border-amber-800 dark:bg-amber-950">
-        <h1 className="text-lg font-semibold">Not allowed</h1>
-        <p className="mt-1 text-sm">Only admins can manage users.</p>
+      <section>
+        <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
+        <NotAllowed role={page.role} message={page.message}>Only admins add users and change roles.</NotAllowed>
       </section>
     );
   }
+  const users = page.data;
   return (
     <section className="space-y-6">
       <div>
