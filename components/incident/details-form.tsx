@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { updateIncidentAction } from "@/app/incidents/[id]/actions";
 import { MarkdownField } from "@/components/form/markdown-field";
 import type { EnvironmentOption } from "@/lib/catalog/list-catalog";
+import { datetimeLocalFromUtc } from "@/lib/datetime-local";
 import { buttonClass, FormMessage, idleState, IncidentFields, inputClass } from "./form-bits";
 
 type Props = {
@@ -39,8 +40,8 @@ export function DetailsForm({ incidentId, version, title, description, environme
         </div>
         <div>
           <label htmlFor="edit-impact" className="block text-sm font-medium">Impact started (UTC)</label>
-          <input type="hidden" name="impactStartedAtShown" value={impactStartedAt.slice(0, 16)} />
-          <input id="edit-impact" name="impactStartedAt" type="datetime-local" defaultValue={impactStartedAt.slice(0, 16)} className={`mt-1 ${inputClass}`} aria-invalid={!!errors.impactStartedAt} />
+          <input type="hidden" name="impactStartedAtShown" value={datetimeLocalFromUtc(impactStartedAt)} />
+          <input id="edit-impact" name="impactStartedAt" type="datetime-local" defaultValue={datetimeLocalFromUtc(impactStartedAt)} className={`mt-1 ${inputClass}`} aria-invalid={!!errors.impactStartedAt} />
         </div>
       </div>
       <button type="submit" disabled={pending} className={buttonClass}>Save details</button>
