@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AppHeader } from "@/components/app-header";
 import { actorLabel, hasRole } from "@/lib/actor";
 import { optionalPageActor } from "@/lib/auth/page-actor";
+import { signOutAction } from "./login/actions";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -23,7 +24,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           Skip to content
         </a>
-        <AppHeader user={user} />
+        <AppHeader user={user} signOut={signOutAction} />
         <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none">{children}</main>
       </body>
     </html>

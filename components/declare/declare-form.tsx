@@ -2,10 +2,9 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useRef, type KeyboardEvent } from "react";
-import { declareIncidentAction } from "@/app/incidents/new/actions";
 import { hasRole } from "@/lib/actor";
 import type { Catalog } from "@/lib/catalog/list-catalog";
-import type { ActionState } from "@/lib/http/action-state";
+import type { ActionState, FormAction } from "@/lib/http/action-state";
 import { ErrorSummary, fieldOf } from "./error-summary";
 import { controlClass, describedBy, FieldError, FieldHint, Label } from "@/components/form/field";
 import { MarkdownField } from "@/components/form/markdown-field";
@@ -14,7 +13,7 @@ import { SeverityPicker } from "./severity-picker";
 
 const initial: ActionState<string> = { status: "idle" };
 
-type Props = { catalog: Catalog; currentUserId: string | null };
+type Props = { catalog: Catalog; currentUserId: string | null; declare: FormAction<string> };
 
 function submittedServices(values?: Record<string, string>): string[] {
   try {
@@ -25,8 +24,8 @@ function submittedServices(values?: Record<string, string>): string[] {
   }
 }
 
-export function DeclareForm({ catalog, currentUserId }: Props) {
-  const [state, action, pending] = useActionState(declareIncidentAction, initial);
+export function DeclareForm({ catalog, currentUserId, declare }: Props) {
+  const [state, action, pending] = useActionState(declare, initial);
   const error = state.status === "error" ? state : null;
   const values = error?.values;
   const formRef = useRef<HTMLFormElement>(null);

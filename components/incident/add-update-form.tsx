@@ -1,13 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { addUpdateAction } from "@/app/incidents/[id]/actions";
 import { MarkdownField } from "@/components/form/markdown-field";
+import type { FormAction } from "@/lib/http/action-state";
 import { buttonClass, FormMessage, idleState, IncidentFields, inputClass } from "./form-bits";
 
 /** "Add Update": a Markdown message with its type; the editor is cleared after a successful post. */
-export function AddUpdateForm({ incidentId }: { incidentId: string }) {
-  const [state, action, pending] = useActionState(addUpdateAction, idleState);
+export function AddUpdateForm({ incidentId, addUpdate }: { incidentId: string; addUpdate: FormAction }) {
+  const [state, action, pending] = useActionState(addUpdate, idleState);
   const values = state.status === "error" ? state.values : undefined;
   return (
     <form action={action} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"

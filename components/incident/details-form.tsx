@@ -1,15 +1,16 @@
 "use client";
 
 import { useActionState } from "react";
-import { updateIncidentAction } from "@/app/incidents/[id]/actions";
 import { MarkdownField } from "@/components/form/markdown-field";
 import type { EnvironmentOption } from "@/lib/catalog/list-catalog";
 import { datetimeLocalFromUtc } from "@/lib/datetime-local";
+import type { FormAction } from "@/lib/http/action-state";
 import { buttonClass, FormMessage, idleState, IncidentFields, inputClass } from "./form-bits";
 
 type Props = {
   incidentId: string;
   version: number;
+  update: FormAction;
   title: string;
   description: string;
   environment: string;
@@ -18,8 +19,8 @@ type Props = {
 };
 
 /** Title, description, environment and impact start; remounted when the incident changes underneath. */
-export function DetailsForm({ incidentId, version, title, description, environment, impactStartedAt, environments }: Props) {
-  const [state, action, pending] = useActionState(updateIncidentAction, idleState);
+export function DetailsForm({ incidentId, version, update, title, description, environment, impactStartedAt, environments }: Props) {
+  const [state, action, pending] = useActionState(update, idleState);
   const errors = state.status === "error" ? state.fieldErrors : {};
   // After a refusal (even a conflict) keep what was typed; the rest of the page shows the fresh state.
   const typed = state.status === "error" ? state.values : undefined;

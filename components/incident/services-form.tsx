@@ -1,13 +1,13 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { updateIncidentAction } from "@/app/incidents/[id]/actions";
 import type { ServiceOption } from "@/lib/catalog/list-catalog";
+import type { FormAction } from "@/lib/http/action-state";
 import { buttonClass, FormMessage, idleState, IncidentFields, inputClass, secondaryButtonClass } from "./form-bits";
 
 /** The affected services as a whole list; the use case records each one added or removed. */
-export function ServicesForm({ incidentId, version, selected, catalog }: { incidentId: string; version: number; selected: string[]; catalog: ServiceOption[] }) {
-  const [state, action, pending] = useActionState(updateIncidentAction, idleState);
+export function ServicesForm({ incidentId, version, update, selected, catalog }: { incidentId: string; version: number; update: FormAction; selected: string[]; catalog: ServiceOption[] }) {
+  const [state, action, pending] = useActionState(update, idleState);
   const [extra, setExtra] = useState<string[]>([]);
   const [draft, setDraft] = useState("");
   const options = [...new Set([...catalog.map((s) => s.slug), ...selected, ...extra])].sort();

@@ -1,16 +1,16 @@
 "use client";
 
 import { useActionState } from "react";
-import { updateIncidentAction } from "@/app/incidents/[id]/actions";
 import { hasRole } from "@/lib/actor";
 import type { UserOption } from "@/lib/catalog/list-catalog";
+import type { FormAction } from "@/lib/http/action-state";
 import { SEVERITIES, SEVERITY_TABLE, type Severity } from "@/lib/incidents/severity";
 import { buttonClass, FormMessage, idleState, IncidentFields, inputClass } from "./form-bits";
 
-type Base = { incidentId: string; version: number };
+type Base = { incidentId: string; version: number; update: FormAction };
 
-export function SeverityForm({ incidentId, version, severity }: Base & { severity: Severity }) {
-  const [state, action, pending] = useActionState(updateIncidentAction, idleState);
+export function SeverityForm({ incidentId, version, update, severity }: Base & { severity: Severity }) {
+  const [state, action, pending] = useActionState(update, idleState);
   return (
     <form action={action}>
       <IncidentFields incidentId={incidentId} version={version} />
@@ -37,8 +37,8 @@ const ROLES = [
   { field: "communicatorId", label: "Communicator" },
 ] as const;
 
-export function PeopleForm({ incidentId, version, people, users }: Base & { people: Record<(typeof ROLES)[number]["field"], string | null>; users: UserOption[] }) {
-  const [state, action, pending] = useActionState(updateIncidentAction, idleState);
+export function PeopleForm({ incidentId, version, update, people, users }: Base & { people: Record<(typeof ROLES)[number]["field"], string | null>; users: UserOption[] }) {
+  const [state, action, pending] = useActionState(update, idleState);
   return (
     <form action={action} className="space-y-2">
       <IncidentFields incidentId={incidentId} version={version} />

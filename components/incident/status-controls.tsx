@@ -1,8 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { updateIncidentAction } from "@/app/incidents/[id]/actions";
-import type { ActionState } from "@/lib/http/action-state";
+import type { ActionState, FormAction } from "@/lib/http/action-state";
 import type { Status } from "@/lib/incidents/lifecycle";
 import { buttonClass, FormMessage, idleState, IncidentFields, inputClass, secondaryButtonClass } from "./form-bits";
 
@@ -19,10 +18,10 @@ const SUMMARY: Partial<Record<Status, { field: string; label: string; hint: stri
 };
 
 /** Offers exactly the moves the state machine allows; mitigated and resolved ask for their summary. */
-export function StatusControls({ incidentId, version, status, allowed }: { incidentId: string; version: number; status: Status; allowed: Status[] }) {
+export function StatusControls({ incidentId, version, update, status, allowed }: { incidentId: string; version: number; update: FormAction; status: Status; allowed: Status[] }) {
   const [target, setTarget] = useState<Status | null>(null);
   const [state, action, pending] = useActionState(async (previous: ActionState, form: FormData) => {
-    const next = await updateIncidentAction(previous, form);
+    const next = await update(previous, form);
     // Keep the summary open when it was refused, so what was typed is not lost.
     if (next.status === "ok") setTarget(null);
     return next;

@@ -1,14 +1,16 @@
 "use client";
 
 import { useActionState } from "react";
-import { createUserAction, type CreatedUser } from "@/app/settings/users/actions";
 import { buttonClass, inputClass } from "@/components/incident/form-bits";
-import type { ActionState } from "@/lib/http/action-state";
+import type { ActionState, FormAction } from "@/lib/http/action-state";
+
+/** What the create action hands back: the first password, shown once. */
+export type CreatedUser = { email: string; password: string };
 
 const initial: ActionState<CreatedUser> = { status: "idle" };
 
-export function CreateUserForm() {
-  const [state, action, pending] = useActionState(createUserAction, initial);
+export function CreateUserForm({ createUser }: { createUser: FormAction<CreatedUser> }) {
+  const [state, action, pending] = useActionState(createUser, initial);
   const error = state.status === "error" ? state : null;
   const fieldError = (name: string) => error?.fieldErrors[name];
   return (

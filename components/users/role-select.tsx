@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { changeRoleAction } from "@/app/settings/users/actions";
 import { idleState, inputClass } from "@/components/incident/form-bits";
+import type { FormAction } from "@/lib/http/action-state";
 
 /** Changing the select submits at once; the last admin is refused by the use case. */
-export function RoleSelect({ userId, name, role }: { userId: string; name: string; role: string }) {
-  const [state, action, pending] = useActionState(changeRoleAction, idleState);
+export function RoleSelect({ userId, name, role, changeRole }: { userId: string; name: string; role: string; changeRole: FormAction }) {
+  const [state, action, pending] = useActionState(changeRole, idleState);
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="id" value={userId} />

@@ -11,6 +11,7 @@ import { ServicesForm } from "@/components/incident/services-form";
 import { StatusControls } from "@/components/incident/status-controls";
 import { Timeline } from "@/components/incident/timeline";
 import { NotAllowed } from "@/components/not-allowed";
+import { addLinkAction, addUpdateAction, removeLinkAction, updateIncidentAction } from "./actions";
 import { hasRole } from "@/lib/actor";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { getIncident } from "@/lib/incidents/get-incident";
@@ -65,11 +66,11 @@ export default async function IncidentPage({ params }: Props) {
         {canEdit && (
           <div className="space-y-6 lg:col-start-3 lg:row-start-1">
             <Panel title="Status">
-              <StatusControls incidentId={incident.id} version={incident.version} status={incident.status} allowed={allowedTransitions(incident.status)} />
+              <StatusControls incidentId={incident.id} version={incident.version} update={updateIncidentAction} status={incident.status} allowed={allowedTransitions(incident.status)} />
             </Panel>
-            <Panel title="Severity"><SeverityForm incidentId={incident.id} version={incident.version} severity={incident.severity} /></Panel>
+            <Panel title="Severity"><SeverityForm incidentId={incident.id} version={incident.version} update={updateIncidentAction} severity={incident.severity} /></Panel>
             <Panel title="People">
-              <PeopleForm incidentId={incident.id} version={incident.version} users={catalog.users}
+              <PeopleForm incidentId={incident.id} version={incident.version} update={updateIncidentAction} users={catalog.users}
                 people={{ commanderId: incident.commanderId, technicalLeadId: incident.technicalLeadId, communicatorId: incident.communicatorId }} />
             </Panel>
           </div>
@@ -86,15 +87,15 @@ export default async function IncidentPage({ params }: Props) {
           )}
           <Panel title="Service health"><ServiceHealth health={health} /></Panel>
           <Panel title="Timeline"><Timeline entries={timeline} /></Panel>
-          {canEdit && <AddUpdateForm incidentId={incident.id} />}
+          {canEdit && <AddUpdateForm incidentId={incident.id} addUpdate={addUpdateAction} />}
         </div>
         <div className={`space-y-6 lg:col-start-3 ${canEdit ? "lg:row-start-2" : "lg:row-start-1"}`}>
-          <Panel title="Linked data"><LinksPanel incidentId={incident.id} links={incident.links} canEdit={canEdit} /></Panel>
+          <Panel title="Linked data"><LinksPanel incidentId={incident.id} links={incident.links} canEdit={canEdit} addLink={addLinkAction} removeLink={removeLinkAction} /></Panel>
           {canEdit && (
             <>
-              <Panel title="Services"><ServicesForm incidentId={incident.id} version={incident.version} selected={incident.services} catalog={catalog.services} /></Panel>
+              <Panel title="Services"><ServicesForm incidentId={incident.id} version={incident.version} update={updateIncidentAction} selected={incident.services} catalog={catalog.services} /></Panel>
               <Panel title="Details">
-                <DetailsForm incidentId={incident.id} version={incident.version} title={incident.title} description={incident.description}
+                <DetailsForm incidentId={incident.id} version={incident.version} update={updateIncidentAction} title={incident.title} description={incident.description}
                   environment={incident.environment} impactStartedAt={incident.impactStartedAt.toISOString()} environments={catalog.environments} />
               </Panel>
             </>

@@ -5,6 +5,7 @@ import { NotAllowed } from "@/components/not-allowed";
 import { assertRole } from "@/lib/actor";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { loadPage } from "@/lib/http/page-errors";
+import { declareIncidentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Declare incident" };
 export const dynamic = "force-dynamic";
@@ -32,7 +33,7 @@ export default async function DeclareIncidentPage() {
             Start the response with what you know now; every field can be changed later. The incident gets its ID and
             its first timeline entry the moment you declare.
           </p>
-          <DeclareForm catalog={page.data.catalog} currentUserId={page.data.currentUserId} />
+          <DeclareForm catalog={page.data.catalog} currentUserId={page.data.currentUserId} declare={declareIncidentAction} />
         </>
       ) : (
         <NotAllowed role={page.role} message={page.message}>

@@ -5,6 +5,7 @@ import { NotAllowed } from "@/components/not-allowed";
 import { formatUtc } from "@/lib/format";
 import { loadPage } from "@/lib/http/page-errors";
 import { listApiTokens } from "@/lib/tokens/list-api-tokens";
+import { createTokenAction, revokeTokenAction } from "./actions";
 
 export const metadata: Metadata = { title: "API tokens" };
 
@@ -29,7 +30,7 @@ export default async function TokensPage() {
       </div>
       <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
         <h2 className="mb-3 text-sm font-semibold">New token</h2>
-        <CreateTokenForm />
+        <CreateTokenForm createToken={createTokenAction} />
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <table className="min-w-full text-sm">
@@ -56,7 +57,7 @@ export default async function TokensPage() {
                 <td className="px-3 py-2 text-xs">{formatUtc(token.createdAt)}{token.createdBy ? ` by ${token.createdBy}` : ""}</td>
                 <td className="px-3 py-2 text-xs">{token.lastUsedAt ? formatUtc(token.lastUsedAt) : "never"}</td>
                 <td className="px-3 py-2 text-right">
-                  {token.revokedAt ? <span className="text-xs">revoked {formatUtc(token.revokedAt)}</span> : <RevokeTokenButton id={token.id} name={token.name} />}
+                  {token.revokedAt ? <span className="text-xs">revoked {formatUtc(token.revokedAt)}</span> : <RevokeTokenButton id={token.id} name={token.name} revokeToken={revokeTokenAction} />}
                 </td>
               </tr>
             ))}

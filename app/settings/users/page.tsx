@@ -5,6 +5,7 @@ import { NotAllowed } from "@/components/not-allowed";
 import { formatUtc } from "@/lib/format";
 import { loadPage } from "@/lib/http/page-errors";
 import { listUsers } from "@/lib/users/list-users";
+import { changeRoleAction, createUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -27,7 +28,7 @@ export default async function UsersPage() {
       </div>
       <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
         <h2 className="mb-3 text-sm font-semibold">Add a user</h2>
-        <CreateUserForm />
+        <CreateUserForm createUser={createUserAction} />
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <table className="min-w-full text-sm">
@@ -40,7 +41,7 @@ export default async function UsersPage() {
               <tr key={user.id} data-user={user.email}>
                 <td className="px-3 py-2 font-medium">{user.name}</td>
                 <td className="px-3 py-2">{user.email}</td>
-                <td className="px-3 py-2"><RoleSelect userId={user.id} name={user.name} role={user.role} /></td>
+                <td className="px-3 py-2"><RoleSelect userId={user.id} name={user.name} role={user.role} changeRole={changeRoleAction} /></td>
                 <td className="px-3 py-2 text-xs text-slate-500">{formatUtc(user.createdAt)}</td>
               </tr>
             ))}
