@@ -5,13 +5,24 @@ import { useActionState, useEffect, useRef, type KeyboardEvent } from "react";
 import { hasRole } from "@/lib/actor";
 import type { Catalog } from "@/lib/catalog/list-catalog";
 import type { ActionState, FormAction } from "@/lib/http/action-state";
-import { ErrorSummary, fieldOf } from "./error-summary";
+import { ErrorSummary, type SummaryFields } from "@/components/form/error-summary";
 import { controlClass, describedBy, FieldError, FieldHint, Label } from "@/components/form/field";
+import { fieldOf } from "@/components/form/form-message";
 import { MarkdownField } from "@/components/form/markdown-field";
 import { ServicePicker } from "./service-picker";
 import { SeverityPicker } from "./severity-picker";
 
 const initial: ActionState<string> = { status: "idle" };
+
+const SUMMARY_FIELDS: SummaryFields = {
+  title: { label: "Title", target: "title" },
+  severity: { label: "Severity", target: "severity" },
+  services: { label: "Affected services", target: "services" },
+  environment: { label: "Environment", target: "environment" },
+  description: { label: "Description", target: "description" },
+  commanderId: { label: "Commander", target: "commander" },
+  impactStartedAt: { label: "Impact started", target: "impact-started-at" },
+};
 
 type Props = { catalog: Catalog; currentUserId: string | null; declare: FormAction<string> };
 
@@ -63,7 +74,7 @@ export function DeclareForm({ catalog, currentUserId, declare }: Props) {
 
   return (
     <form ref={formRef} action={action} onKeyDown={onKeyDown} noValidate className="space-y-4">
-      {error && <ErrorSummary ref={summaryRef} message={error.message} code={error.code} fieldErrors={fieldErrors} />}
+      {error && <ErrorSummary ref={summaryRef} title="The incident was not declared" fields={SUMMARY_FIELDS} message={error.message} code={error.code} fieldErrors={fieldErrors} />}
 
       <div className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white shadow-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
         <section aria-labelledby="what-heading" className="space-y-5 p-4 sm:p-6">

@@ -3,7 +3,9 @@
 import { useActionState } from "react";
 import type { FormAction } from "@/lib/http/action-state";
 import type { LinkView } from "@/lib/incidents/views";
-import { buttonClass, FormMessage, idleState, IncidentFields, inputClass } from "./form-bits";
+import { buttonClass, compactControlClass } from "@/components/form/field";
+import { FormMessage, idleState } from "@/components/form/form-message";
+import { IncidentFields } from "./incident-fields";
 
 const TYPES = [
   { type: "alert", label: "Alerts" },
@@ -59,11 +61,11 @@ export function LinksPanel({ incidentId, links, canEdit, addLink, removeLink }: 
           <IncidentFields incidentId={incidentId} />
           <div className="flex gap-2">
             <label htmlFor="link-type" className="sr-only">Link type</label>
-            <select id="link-type" name="type" defaultValue={values?.type ?? "alert"} className={inputClass.replace("w-full", "w-auto")}>
+            <select id="link-type" name="type" defaultValue={values?.type ?? "alert"} className={compactControlClass.replace("w-full", "w-auto")}>
               {TYPES.map(({ type, label }) => <option key={type} value={type}>{label.replace(/s$/, "")}</option>)}
             </select>
             <label htmlFor="link-target" className="sr-only">ID to link</label>
-            <input id="link-target" name="targetId" required placeholder="e.g. alert_event_xyz789" defaultValue={values?.targetId} className={inputClass} />
+            <input id="link-target" name="targetId" required placeholder="e.g. alert_event_xyz789" defaultValue={values?.targetId} className={compactControlClass} />
           </div>
           <button type="submit" disabled={pending} className={buttonClass}>Link</button>
           <FormMessage state={state} />

@@ -3,7 +3,9 @@
 import { useActionState, useState } from "react";
 import type { ActionState, FormAction } from "@/lib/http/action-state";
 import type { Status } from "@/lib/incidents/lifecycle";
-import { buttonClass, FormMessage, idleState, IncidentFields, inputClass, secondaryButtonClass } from "./form-bits";
+import { buttonClass, compactControlClass, secondaryButtonClass } from "@/components/form/field";
+import { FormMessage, idleState } from "@/components/form/form-message";
+import { IncidentFields } from "./incident-fields";
 
 const LABEL: Record<Status, (from: Status) => string> = {
   declared: () => "Declared",
@@ -50,7 +52,7 @@ export function StatusControls({ incidentId, version, update, status, allowed }:
       {summary && target && (
         <div className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700">
           <label htmlFor={summary.field} className="block text-sm font-medium">{summary.label}</label>
-          <textarea id={summary.field} name={summary.field} required rows={3} placeholder={summary.hint} defaultValue={values?.[summary.field]} className={inputClass} autoFocus />
+          <textarea id={summary.field} name={summary.field} required rows={3} placeholder={summary.hint} defaultValue={values?.[summary.field]} className={compactControlClass} autoFocus />
           <div className="flex gap-2">
             <button type="submit" name="status" value={target} disabled={pending} className={buttonClass}>
               {target === "resolved" ? "Resolve incident" : "Mark mitigated"}
