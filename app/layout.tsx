@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { AppHeader } from "@/components/app-header";
-import { actorLabel } from "@/lib/actor";
+import { actorLabel, hasRole } from "@/lib/actor";
 import { optionalPageActor } from "@/lib/auth/page-actor";
+import { signOutAction } from "./login/actions";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,7 +12,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const actor = await optionalPageActor();
-  const user = actor ? { name: actorLabel(actor), role: actor.role, isAdmin: actor.role === "admin" } : null;
+  const user = actor ? { name: actorLabel(actor), role: actor.role, isAdmin: hasRole(actor, "admin") } : null;
   return (
     <html lang="en">
       {/* Native controls (radios, selects, date pickers) follow color-scheme; set it with the same `dark:`
@@ -23,7 +24,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           Skip to content
         </a>
-        <AppHeader user={user} />
+        <AppHeader user={user} signOut={signOutAction} />
         <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none">{children}</main>
       </body>
     </html>

@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/login/actions";
 import { DeclareShortcut } from "@/components/declare/declare-shortcut";
+import { hasRole } from "@/lib/actor";
 
-type Props = { user: { name: string; role: string; isAdmin: boolean } | null };
+type Props = { user: { name: string; role: string; isAdmin: boolean } | null; signOut: () => Promise<void> };
 
-export function AppHeader({ user }: Props) {
+export function AppHeader({ user, signOut }: Props) {
   // Viewers cannot declare (the use case refuses them), so they are not offered the button or the shortcut.
-  const canDeclare = user?.role === "responder" || user?.role === "admin";
+  const canDeclare = !!user && hasRole(user, "responder");
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <nav className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3" aria-label="Main">
@@ -52,7 +52,7 @@ export function AppHeader({ user }: Props) {
               <span className="hidden sm:inline">{user.name} </span>
               <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">{user.role}</span>
             </span>
-            <form action={signOutAction}>
+            <form action={signOut}>
               <button type="submit" className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400 dark:text-slate-300 dark:hover:bg-slate-800">
                 Sign out
               </button>

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { FilterBar } from "@/components/incidents-list/filter-bar";
 import { type IncidentRow, IncidentTable } from "@/components/incidents-list/incident-table";
-import { asPageUser } from "@/lib/auth/page-actor";
+import { NotAllowed } from "@/components/not-allowed";
 import { listCatalog } from "@/lib/catalog/list-catalog";
-import { DomainError } from "@/lib/errors";
+import { catchInvalid, loadPage } from "@/lib/http/page-errors";
 import { isUpdateOverdue, responseState } from "@/lib/incidents/attention";
 import { listIncidents } from "@/lib/incidents/list-incidents";
 import { filterQueryString, hasFilters, listQueryFromParams } from "@/lib/incidents/list-params";
@@ -17,16 +17,13 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function IncidentsPage({ searchParams }: Props) {
   const query = listQueryFromParams(await searchParams);
   const returnTo = `/incidents${filterQueryString(query)}`;
-  const { page, catalog, problem } = await asPageUser(returnTo, async (db, actor) => {
+  const load = await loadPage(returnTo, async (db, actor) => {
     const catalog = await listCatalog(db, actor);
-    try {
-      return { page: await listIncidents(db, actor, { ...query, limit: "25" }), catalog, problem: null };
-    } catch (error) {
-      // A hand-edited URL with a bad filter gets a message, not an error page.
-      if (error instanceof DomainError && error.code === "validation") return { page: null, catalog, problem: error };
-      throw error;
-    }
+    const { value: page, problem } = await catchInvalid(listIncidents(db, actor, { ...query, limit: "25" }));
+    return { page, catalog, problem };
   });
+  if (!load.allowed) return <NotAllowed role={load.role} message={load.message} />;
+  const { page, catalog, problem } = load.data;
 
   const now = new Date();
   const rows: IncidentRow[] = (page?.items ?? []).map((item) => ({

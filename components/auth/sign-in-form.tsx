@@ -1,14 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { signInAction } from "@/app/login/actions";
 import { controlClass } from "@/components/form/field";
-import type { ActionState } from "@/lib/http/action-state";
+import type { ActionState, FormAction } from "@/lib/http/action-state";
 
 const initial: ActionState = { status: "idle" };
 
-export function SignInForm({ next }: { next: string }) {
-  const [state, action, pending] = useActionState(signInAction, initial);
+export function SignInForm({ next, signIn }: { next: string; signIn: FormAction }) {
+  const [state, action, pending] = useActionState(signIn, initial);
   const error = state.status === "error" ? state : null;
   return (
     <form action={action} className="space-y-4" noValidate>

@@ -2,18 +2,29 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useRef, type KeyboardEvent } from "react";
-import { declareIncidentAction } from "@/app/incidents/new/actions";
+import { hasRole } from "@/lib/actor";
 import type { Catalog } from "@/lib/catalog/list-catalog";
-import type { ActionState } from "@/lib/http/action-state";
-import { ErrorSummary, fieldOf } from "./error-summary";
+import type { ActionState, FormAction } from "@/lib/http/action-state";
+import { ErrorSummary, type SummaryFields } from "@/components/form/error-summary";
 import { controlClass, describedBy, FieldError, FieldHint, Label } from "@/components/form/field";
+import { fieldOf } from "@/components/form/form-message";
 import { MarkdownField } from "@/components/form/markdown-field";
 import { ServicePicker } from "./service-picker";
 import { SeverityPicker } from "./severity-picker";
 
 const initial: ActionState<string> = { status: "idle" };
 
-type Props = { catalog: Catalog; currentUserId: string | null };
+const SUMMARY_FIELDS: SummaryFields = {
+  title: { label: "Title", target: "title" },
+  severity: { label: "Severity", target: "severity" },
+  services: { label: "Affected services", target: "services" },
+  environment: { label: "Environment", target: "environment" },
+  description: { label: "Description", target: "description" },
+  commanderId: { label: "Commander", target: "commander" },
+  impactStartedAt: { label: "Impact started", target: "impact-started-at" },
+};
+
+type Props = { catalog: Catalog; currentUserId: string | null; declare: FormAction<string> };
 
 function submittedServices(values?: Record<string, string>): string[] {
   try {
@@ -24,8 +35,8 @@ function submittedServices(values?: Record<string, string>): string[] {
   }
 }
 
-export function DeclareForm({ catalog, currentUserId }: Props) {
-  const [state, action, pending] = useActionState(declareIncidentAction, initial);
+export function DeclareForm({ catalog, currentUserId, declare }: Props) {
+  const [state, action, pending] = useActionState(declare, initial);
   const error = state.status === "error" ? state : null;
   const values = error?.values;
   const formRef = useRef<HTMLFormElement>(null);
@@ -57,13 +68,13 @@ export function DeclareForm({ catalog, currentUserId }: Props) {
   const environment = values?.environment ?? defaultEnvironment;
   const commanders = [
     ...catalog.users.filter((u) => u.id === currentUserId),
-    ...catalog.users.filter((u) => u.id !== currentUserId && u.role !== "viewer"),
+    ...catalog.users.filter((u) => u.id !== currentUserId && hasRole(u, "responder")),
   ];
   const commander = values?.commanderId ?? "";
 
   return (
     <form ref={formRef} action={action} onKeyDown={onKeyDown} noValidate className="space-y-4">
-      {error && <ErrorSummary ref={summaryRef} message={error.message} code={error.code} fieldErrors={fieldErrors} />}
+      {error && <ErrorSummary ref={summaryRef} title="The incident was not declared" fields={SUMMARY_FIELDS} message={error.message} code={error.code} fieldErrors={fieldErrors} />}
 
       <div className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white shadow-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
         <section aria-labelledby="what-heading" className="space-y-5 p-4 sm:p-6">

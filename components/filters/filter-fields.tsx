@@ -1,7 +1,7 @@
+import { compactControlClass } from "@/components/form/field";
+
 // The labelled inputs shared by the incident list's and the metrics page's filter forms.
 
-export const filterFieldClass =
-  "block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-slate-500 focus:outline-none focus:ring-2 focus:ring-slate-400 dark:border-slate-700 dark:bg-slate-900";
 const labelClass = "text-xs font-medium text-slate-600 dark:text-slate-400";
 
 type SelectProps = { id: string; name: string; label: string; value?: string; allLabel: string; options: { value: string; label: string }[] };
@@ -11,7 +11,7 @@ export function FilterSelect({ id, name, label, value, allLabel, options }: Sele
   return (
     <div>
       <label htmlFor={id} className={labelClass}>{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ""} className={filterFieldClass}>
+      <select id={id} name={name} defaultValue={value ?? ""} className={compactControlClass}>
         <option value="">{allLabel}</option>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
@@ -23,7 +23,7 @@ export function FilterInput({ id, name, label, value, type = "text", placeholder
   return (
     <div>
       <label htmlFor={id} className={labelClass}>{label}</label>
-      <input id={id} name={name} type={type} defaultValue={value} placeholder={placeholder} className={filterFieldClass} />
+      <input id={id} name={name} type={type} defaultValue={value} placeholder={placeholder} className={compactControlClass} />
     </div>
   );
 }

@@ -1,12 +1,24 @@
 import type { ReactNode } from "react";
 
-// One look for every control on the form, so focus rings and error states never drift apart.
-export const controlClass =
-  "block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 " +
+// The form kit: every form in the product takes its controls, buttons, labels, hints and errors from
+// components/form/, so focus rings and error states never drift apart between pages.
+
+const controlLook =
+  "block w-full rounded-md border bg-white text-sm text-slate-900 shadow-sm placeholder:text-slate-400 " +
   "focus:outline-none focus-visible:ring-2 focus-visible:ring-offset-1 focus-visible:ring-offset-white " +
   "dark:bg-slate-950 dark:text-slate-100 dark:placeholder:text-slate-500 dark:focus-visible:ring-offset-slate-900 " +
   "border-slate-300 focus-visible:border-slate-500 focus-visible:ring-slate-400 dark:border-slate-700 " +
   "aria-[invalid=true]:border-red-500 aria-[invalid=true]:focus-visible:ring-red-400 dark:aria-[invalid=true]:border-red-500";
+
+/** Inputs, selects and textareas on a full form (Declare, sign-in, settings). */
+export const controlClass = `${controlLook} px-3 py-2`;
+/** The same control, denser, for the incident page's side panels. */
+export const compactControlClass = `${controlLook} px-2.5 py-1.5`;
+
+export const buttonClass =
+  "inline-flex items-center justify-center rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:ring-offset-2 disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white";
+export const secondaryButtonClass =
+  "inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500 disabled:opacity-60 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800";
 
 export const errorId = (id: string) => `${id}-error`;
 export const hintId = (id: string) => `${id}-hint`;

@@ -1,13 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
-import { addUpdateAction } from "@/app/incidents/[id]/actions";
 import { MarkdownField } from "@/components/form/markdown-field";
-import { buttonClass, FormMessage, idleState, IncidentFields, inputClass } from "./form-bits";
+import type { FormAction } from "@/lib/http/action-state";
+import { buttonClass, compactControlClass } from "@/components/form/field";
+import { FormMessage, idleState } from "@/components/form/form-message";
+import { IncidentFields } from "./incident-fields";
 
 /** "Add Update": a Markdown message with its type; the editor is cleared after a successful post. */
-export function AddUpdateForm({ incidentId }: { incidentId: string }) {
-  const [state, action, pending] = useActionState(addUpdateAction, idleState);
+export function AddUpdateForm({ incidentId, addUpdate }: { incidentId: string; addUpdate: FormAction }) {
+  const [state, action, pending] = useActionState(addUpdate, idleState);
   const values = state.status === "error" ? state.values : undefined;
   return (
     <form action={action} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
@@ -20,7 +22,7 @@ export function AddUpdateForm({ incidentId }: { incidentId: string }) {
         placeholder="What you know, what you don't know, what you're doing next." />
       <div className="flex items-center gap-2">
         <label htmlFor="update-type" className="sr-only">Type</label>
-        <select id="update-type" name="type" defaultValue={values?.type ?? "update"} className={inputClass.replace("w-full", "w-auto")}>
+        <select id="update-type" name="type" defaultValue={values?.type ?? "update"} className={compactControlClass.replace("w-full", "w-auto")}>
           <option value="update">Update</option>
           <option value="action">Action taken</option>
           <option value="resolution">Resolution</option>

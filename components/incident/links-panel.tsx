@@ -1,9 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { addLinkAction, removeLinkAction } from "@/app/incidents/[id]/actions";
+import type { FormAction } from "@/lib/http/action-state";
 import type { LinkView } from "@/lib/incidents/views";
-import { buttonClass, FormMessage, idleState, IncidentFields, inputClass } from "./form-bits";
+import { buttonClass, compactControlClass } from "@/components/form/field";
+import { FormMessage, idleState } from "@/components/form/form-message";
+import { IncidentFields } from "./incident-fields";
 
 const TYPES = [
   { type: "alert", label: "Alerts" },
@@ -12,8 +14,8 @@ const TYPES = [
   { type: "release", label: "Releases" },
 ] as const;
 
-function RemoveLink({ incidentId, link, canEdit }: { incidentId: string; link: LinkView; canEdit: boolean }) {
-  const [state, action, pending] = useActionState(removeLinkAction, idleState);
+function RemoveLink({ incidentId, link, canEdit, removeLink }: { incidentId: string; link: LinkView; canEdit: boolean; removeLink: FormAction }) {
+  const [state, action, pending] = useActionState(removeLink, idleState);
   return (
     <li className="flex items-center justify-between gap-2 py-1">
       <span className="min-w-0 truncate font-mono text-xs" title={`linked by ${link.createdBy}`}>{link.targetId}</span>
@@ -34,8 +36,8 @@ function RemoveLink({ incidentId, link, canEdit }: { incidentId: string; link: L
 }
 
 /** Alerts, error groups, traces and releases tied to the incident; add by type + ID, remove one by one. */
-export function LinksPanel({ incidentId, links, canEdit }: { incidentId: string; links: LinkView[]; canEdit: boolean }) {
-  const [state, action, pending] = useActionState(addLinkAction, idleState);
+export function LinksPanel({ incidentId, links, canEdit, addLink, removeLink }: { incidentId: string; links: LinkView[]; canEdit: boolean; addLink: FormAction; removeLink: FormAction }) {
+  const [state, action, pending] = useActionState(addLink, idleState);
   const values = state.status === "error" ? state.values : undefined;
   return (
     <div className="space-y-3">
@@ -48,7 +50,7 @@ export function LinksPanel({ incidentId, links, canEdit }: { incidentId: string;
               <p className="text-xs text-slate-500">None linked.</p>
             ) : (
               <ul className="divide-y divide-slate-100 dark:divide-slate-800">
-                {items.map((link) => <RemoveLink key={link.id} incidentId={incidentId} link={link} canEdit={canEdit} />)}
+                {items.map((link) => <RemoveLink key={link.id} incidentId={incidentId} link={link} canEdit={canEdit} removeLink={removeLink} />)}
               </ul>
             )}
           </div>
@@ -59,11 +61,11 @@ export function LinksPanel({ incidentId, links, canEdit }: { incidentId: string;
           <IncidentFields incidentId={incidentId} />
           <div className="flex gap-2">
             <label htmlFor="link-type" className="sr-only">Link type</label>
-            <select id="link-type" name="type" defaultValue={values?.type ?? "alert"} className={inputClass.replace("w-full", "w-auto")}>
+            <select id="link-type" name="type" defaultValue={values?.type ?? "alert"} className={compactControlClass.replace("w-full", "w-auto")}>
               {TYPES.map(({ type, label }) => <option key={type} value={type}>{label.replace(/s$/, "")}</option>)}
             </select>
             <label htmlFor="link-target" className="sr-only">ID to link</label>
-            <input id="link-target" name="targetId" required placeholder="e.g. alert_event_xyz789" defaultValue={values?.targetId} className={inputClass} />
+            <input id="link-target" name="targetId" required placeholder="e.g. alert_event_xyz789" defaultValue={values?.targetId} className={compactControlClass} />
           </div>
           <button type="submit" disabled={pending} className={buttonClass}>Link</button>
           <FormMessage state={state} />

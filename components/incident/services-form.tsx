@@ -1,13 +1,15 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { updateIncidentAction } from "@/app/incidents/[id]/actions";
 import type { ServiceOption } from "@/lib/catalog/list-catalog";
-import { buttonClass, FormMessage, idleState, IncidentFields, inputClass, secondaryButtonClass } from "./form-bits";
+import type { FormAction } from "@/lib/http/action-state";
+import { buttonClass, compactControlClass, secondaryButtonClass } from "@/components/form/field";
+import { FormMessage, idleState } from "@/components/form/form-message";
+import { IncidentFields } from "./incident-fields";
 
 /** The affected services as a whole list; the use case records each one added or removed. */
-export function ServicesForm({ incidentId, version, selected, catalog }: { incidentId: string; version: number; selected: string[]; catalog: ServiceOption[] }) {
-  const [state, action, pending] = useActionState(updateIncidentAction, idleState);
+export function ServicesForm({ incidentId, version, update, selected, catalog }: { incidentId: string; version: number; update: FormAction; selected: string[]; catalog: ServiceOption[] }) {
+  const [state, action, pending] = useActionState(update, idleState);
   const [extra, setExtra] = useState<string[]>([]);
   const [draft, setDraft] = useState("");
   const options = [...new Set([...catalog.map((s) => s.slug), ...selected, ...extra])].sort();
@@ -32,7 +34,7 @@ export function ServicesForm({ incidentId, version, selected, catalog }: { incid
       </fieldset>
       <div className="flex gap-2">
         <label htmlFor="new-service" className="sr-only">New service slug</label>
-        <input id="new-service" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="new-service-slug" className={inputClass}
+        <input id="new-service" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="new-service-slug" className={compactControlClass}
           onKeyDown={(e) => { if (e.key === "Enter") { e.preventDefault(); addDraft(); } }} />
         <button type="button" onClick={addDraft} className={secondaryButtonClass}>Add</button>
       </div>

@@ -1,22 +1,25 @@
 "use client";
 
 import { useActionState } from "react";
-import { updateIncidentAction } from "@/app/incidents/[id]/actions";
+import { hasRole } from "@/lib/actor";
 import type { UserOption } from "@/lib/catalog/list-catalog";
+import type { FormAction } from "@/lib/http/action-state";
 import { SEVERITIES, SEVERITY_TABLE, type Severity } from "@/lib/incidents/severity";
-import { buttonClass, FormMessage, idleState, IncidentFields, inputClass } from "./form-bits";
+import { buttonClass, compactControlClass } from "@/components/form/field";
+import { FormMessage, idleState } from "@/components/form/form-message";
+import { IncidentFields } from "./incident-fields";
 
-type Base = { incidentId: string; version: number };
+type Base = { incidentId: string; version: number; update: FormAction };
 
-export function SeverityForm({ incidentId, version, severity }: Base & { severity: Severity }) {
-  const [state, action, pending] = useActionState(updateIncidentAction, idleState);
+export function SeverityForm({ incidentId, version, update, severity }: Base & { severity: Severity }) {
+  const [state, action, pending] = useActionState(update, idleState);
   return (
     <form action={action}>
       <IncidentFields incidentId={incidentId} version={version} />
       <label htmlFor="severity" className="sr-only">Set severity</label>
       <div className="flex gap-2">
         {/* Remounted when the severity changes, so a refreshed page shows the current value. */}
-        <select id="severity" name="severity" key={severity} defaultValue={severity} className={inputClass}>
+        <select id="severity" name="severity" key={severity} defaultValue={severity} className={compactControlClass}>
           {SEVERITIES.map((level) => (
             <option key={level} value={level}>
               {level} · {SEVERITY_TABLE[level].name} ({SEVERITY_TABLE[level].responseTargetLabel})
@@ -36,17 +39,17 @@ const ROLES = [
   { field: "communicatorId", label: "Communicator" },
 ] as const;
 
-export function PeopleForm({ incidentId, version, people, users }: Base & { people: Record<(typeof ROLES)[number]["field"], string | null>; users: UserOption[] }) {
-  const [state, action, pending] = useActionState(updateIncidentAction, idleState);
+export function PeopleForm({ incidentId, version, update, people, users }: Base & { people: Record<(typeof ROLES)[number]["field"], string | null>; users: UserOption[] }) {
+  const [state, action, pending] = useActionState(update, idleState);
   return (
     <form action={action} className="space-y-2">
       <IncidentFields incidentId={incidentId} version={version} />
       {ROLES.map(({ field, label }) => (
         <div key={field}>
           <label htmlFor={field} className="block text-xs font-medium uppercase tracking-wide text-slate-500">{label}</label>
-          <select id={field} name={field} key={people[field] ?? "none"} defaultValue={people[field] ?? ""} className={`mt-1 ${inputClass}`}>
+          <select id={field} name={field} key={people[field] ?? "none"} defaultValue={people[field] ?? ""} className={`mt-1 ${compactControlClass}`}>
             <option value="">Unassigned</option>
-            {users.filter((u) => u.role !== "viewer" || u.id === people[field]).map((user) => (
+            {users.filter((u) => hasRole(u, "responder") || u.id === people[field]).map((user) => (
               <option key={user.id} value={user.id}>{user.name}</option>
             ))}
           </select>

@@ -1,10 +1,11 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { updateIncidentAction } from "@/app/incidents/[id]/actions";
-import type { ActionState } from "@/lib/http/action-state";
+import type { ActionState, FormAction } from "@/lib/http/action-state";
 import type { Status } from "@/lib/incidents/lifecycle";
-import { buttonClass, FormMessage, idleState, IncidentFields, inputClass, secondaryButtonClass } from "./form-bits";
+import { buttonClass, compactControlClass, secondaryButtonClass } from "@/components/form/field";
+import { FormMessage, idleState } from "@/components/form/form-message";
+import { IncidentFields } from "./incident-fields";
 
 const LABEL: Record<Status, (from: Status) => string> = {
   declared: () => "Declared",
@@ -19,10 +20,10 @@ const SUMMARY: Partial<Record<Status, { field: string; label: string; hint: stri
 };
 
 /** Offers exactly the moves the state machine allows; mitigated and resolved ask for their summary. */
-export function StatusControls({ incidentId, version, status, allowed }: { incidentId: string; version: number; status: Status; allowed: Status[] }) {
+export function StatusControls({ incidentId, version, update, status, allowed }: { incidentId: string; version: number; update: FormAction; status: Status; allowed: Status[] }) {
   const [target, setTarget] = useState<Status | null>(null);
   const [state, action, pending] = useActionState(async (previous: ActionState, form: FormData) => {
-    const next = await updateIncidentAction(previous, form);
+    const next = await update(previous, form);
     // Keep the summary open when it was refused, so what was typed is not lost.
     if (next.status === "ok") setTarget(null);
     return next;
@@ -51,7 +52,7 @@ export function StatusControls({ incidentId, version, status, allowed }: { incid
       {summary && target && (
         <div className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700">
           <label htmlFor={summary.field} className="block text-sm font-medium">{summary.label}</label>
-          <textarea id={summary.field} name={summary.field} required rows={3} placeholder={summary.hint} defaultValue={values?.[summary.field]} className={inputClass} autoFocus />
+          <textarea id={summary.field} name={summary.field} required rows={3} placeholder={summary.hint} defaultValue={values?.[summary.field]} className={compactControlClass} autoFocus />
           <div className="flex gap-2">
             <button type="submit" name="status" value={target} disabled={pending} className={buttonClass}>
               {target === "resolved" ? "Resolve incident" : "Mark mitigated"}

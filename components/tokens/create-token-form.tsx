@@ -1,15 +1,17 @@
 "use client";
 
 import { useActionState } from "react";
-import { createTokenAction, type CreatedToken } from "@/app/settings/tokens/actions";
-import type { ActionState } from "@/lib/http/action-state";
+import { controlClass } from "@/components/form/field";
+import type { ActionState, FormAction } from "@/lib/http/action-state";
+
+/** What the create action hands back: the secret, shown once. */
+export type CreatedToken = { name: string; secret: string };
 
 const initial: ActionState<CreatedToken> = { status: "idle" };
-const field =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-slate-400 dark:border-slate-700 dark:bg-slate-900";
+const field = `mt-1 ${controlClass}`;
 
-export function CreateTokenForm() {
-  const [state, action, pending] = useActionState(createTokenAction, initial);
+export function CreateTokenForm({ createToken }: { createToken: FormAction<CreatedToken> }) {
+  const [state, action, pending] = useActionState(createToken, initial);
   const error = state.status === "error" ? state : null;
   return (
     <div className="space-y-4">

@@ -1,13 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { revokeTokenAction } from "@/app/settings/tokens/actions";
-import type { ActionState } from "@/lib/http/action-state";
+import type { ActionState, FormAction } from "@/lib/http/action-state";
 
 const initial: ActionState = { status: "idle" };
 
-export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
-  const [state, action, pending] = useActionState(revokeTokenAction, initial);
+export function RevokeTokenButton({ id, name, revokeToken }: { id: string; name: string; revokeToken: FormAction }) {
+  const [state, action, pending] = useActionState(revokeToken, initial);
   return (
     <form
       action={action}

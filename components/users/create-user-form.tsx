@@ -1,14 +1,16 @@
 "use client";
 
 import { useActionState } from "react";
-import { createUserAction, type CreatedUser } from "@/app/settings/users/actions";
-import { buttonClass, inputClass } from "@/components/incident/form-bits";
-import type { ActionState } from "@/lib/http/action-state";
+import { buttonClass, compactControlClass } from "@/components/form/field";
+import type { ActionState, FormAction } from "@/lib/http/action-state";
+
+/** What the create action hands back: the first password, shown once. */
+export type CreatedUser = { email: string; password: string };
 
 const initial: ActionState<CreatedUser> = { status: "idle" };
 
-export function CreateUserForm() {
-  const [state, action, pending] = useActionState(createUserAction, initial);
+export function CreateUserForm({ createUser }: { createUser: FormAction<CreatedUser> }) {
+  const [state, action, pending] = useActionState(createUser, initial);
   const error = state.status === "error" ? state : null;
   const fieldError = (name: string) => error?.fieldErrors[name];
   return (
@@ -18,13 +20,13 @@ export function CreateUserForm() {
           <div key={name}>
             <label htmlFor={`user-${name}`} className="block text-sm font-medium capitalize">{name}</label>
             <input id={`user-${name}`} name={name} type={name === "email" ? "email" : "text"} required defaultValue={error?.values?.[name]}
-              aria-invalid={!!fieldError(name)} aria-describedby={fieldError(name) ? `user-${name}-error` : undefined} className={`mt-1 ${inputClass}`} />
+              aria-invalid={!!fieldError(name)} aria-describedby={fieldError(name) ? `user-${name}-error` : undefined} className={`mt-1 ${compactControlClass}`} />
             {fieldError(name) && <p id={`user-${name}-error`} className="mt-1 text-xs text-red-700 dark:text-red-300">{fieldError(name)}</p>}
           </div>
         ))}
         <div>
           <label htmlFor="user-role" className="block text-sm font-medium">Role</label>
-          <select id="user-role" name="role" defaultValue={error?.values?.role ?? "responder"} className={`mt-1 ${inputClass}`}>
+          <select id="user-role" name="role" defaultValue={error?.values?.role ?? "responder"} className={`mt-1 ${compactControlClass}`}>
             <option value="viewer">viewer</option>
             <option value="responder">responder</option>
             <option value="admin">admin</option>

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/actor";
 import { DomainError } from "@/lib/errors";
 import { sessionActor } from "./resolve-actor";
 
-/** For server components: the signed-in user, or a redirect to the sign-in page. */
+/** For server components: the signed-in user, or a redirect to the sign-in page (pages call it through `loadPage`). */
 export async function requirePageActor(returnTo?: string): Promise<Actor> {
   const actor = await sessionActor(await headers());
   if (!actor) redirect(returnTo ? `/login?next=${encodeURIComponent(returnTo)}` : "/login");
@@ -22,12 +22,6 @@ export async function requireActionActor(): Promise<Actor> {
   const actor = await sessionActor(await headers());
   if (!actor) throw new DomainError("unauthenticated", "Your session has ended. Sign in again.");
   return actor;
-}
-
-/** Runs a use case as the signed-in user of a page (redirecting to sign-in when there is none). */
-export async function asPageUser<T>(returnTo: string, command: (db: Db, actor: Actor) => Promise<T>): Promise<T> {
-  const actor = await requirePageActor(returnTo);
-  return command(await getDb(), actor);
 }
 
 /** Runs a use case as the signed-in user of a server action (401 as a domain error when there is none). */

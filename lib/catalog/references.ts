@@ -1,6 +1,7 @@
 import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { environments, services, users } from "@/db/schema";
+import { hasRole } from "@/lib/actor";
 import { validationError, type FieldError } from "@/lib/errors";
 
 const titleCase = (slug: string) => slug.split("-").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(" ");
@@ -26,6 +27,35 @@ export async function assertEnvironment(tx: Db, slug: string, path = "environmen
       { path, message: `Unknown environment "${slug}". Known: ${known.map((row) => row.slug).join(", ")}.` },
     ]);
   }
+}
+
+const ROLE_NAMES: Record<string, string> = {
+  commanderId: "incident commander",
+  technicalLeadId: "technical lead",
+  communicatorId: "communicator",
+};
+
+/**
+ * Checks that every user about to be given an incident role exists and may run an incident: a viewer
+ * cannot act on the incident, so cannot lead it either. `fields` maps a field path to a user id (or null).
+ * Returns id → name, like assertUsers.
+ */
+export async function assertAssignees(tx: Db, fields: Record<string, string | null | undefined>): Promise<Map<string, string>> {
+  const ids = [...new Set(Object.values(fields).filter((v): v is string => typeof v === "string"))];
+  if (ids.length === 0) return new Map();
+  const rows = await tx.select({ id: users.id, name: users.name, role: users.role }).from(users).where(inArray(users.id, ids));
+  const found = new Map(rows.map((row) => [row.id, row]));
+  const errors: FieldError[] = [];
+  for (const [path, id] of Object.entries(fields)) {
+    if (typeof id !== "string") continue;
+    const user = found.get(id);
+    if (!user) errors.push({ path, message: `No user with id "${id}".` });
+    else if (!hasRole(user, "responder")) {
+      errors.push({ path, message: `${user.name} is a ${user.role}; only responders and admins can be ${ROLE_NAMES[path] ?? "assigned"}.` });
+    }
+  }
+  if (errors.length) throw validationError(errors);
+  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 /**

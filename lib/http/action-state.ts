@@ -9,6 +9,9 @@ export type ActionState<T = void> =
 
 export const idle = { status: "idle" } as const;
 
+/** A server action as a form component receives it: pages pass actions down, components never import app/. */
+export type FormAction<T = void> = (previous: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
+
 /** The one mapping from a domain error to form state; anything else is logged and reported plainly. */
 export function toActionError(error: unknown): Extract<ActionState<never>, { status: "error" }> {
   if (error instanceof DomainError) {

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { incidents, incidentServices } from "@/db/schema";
 import { type Actor, actorLabel, actorUserId, assertRole } from "@/lib/actor";
-import { assertEnvironment, assertUsers, ensureServices } from "@/lib/catalog/references";
+import { assertAssignees, assertEnvironment, ensureServices } from "@/lib/catalog/references";
 import { validationError } from "@/lib/errors";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import { allocateIncidentId } from "./allocate-incident-id";
@@ -22,7 +22,7 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
 
   const id = await runTransaction(db, async (tx) => {
     await assertEnvironment(tx, input.environment);
-    const names = await assertUsers(tx, {
+    const names = await assertAssignees(tx, {
       commanderId: input.commanderId,
       technicalLeadId: input.technicalLeadId,
       communicatorId: input.communicatorId,

@@ -19,6 +19,9 @@ describe("patchFromForm", () => {
     expect(unchanged.patch).toEqual({ title: "x y z" });
     const changed = patchFromForm(form([["impactStartedAt", "2026-03-15T14:20"], ["impactStartedAtShown", "2026-03-15T14:32"]]));
     expect(changed.patch).toEqual({ impactStartedAt: "2026-03-15T14:20:00Z" });
+    // A browser that shows seconds sends them; the value is still UTC.
+    const withSeconds = patchFromForm(form([["impactStartedAt", "2026-03-15T14:20:30"], ["impactStartedAtShown", "2026-03-15T14:32"]]));
+    expect(withSeconds.patch).toEqual({ impactStartedAt: "2026-03-15T14:20:30Z" });
   });
 
   it("refuses a version that is not a number", () => {

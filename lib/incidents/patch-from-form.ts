@@ -1,3 +1,4 @@
+import { utcFromDatetimeLocal } from "@/lib/datetime-local";
 import { validationError } from "@/lib/errors";
 
 const TEXT_FIELDS = ["status", "severity", "title", "description", "environment", "mitigationSummary", "resolutionSummary"] as const;
@@ -23,7 +24,7 @@ export function patchFromForm(form: FormData): { patch: Record<string, unknown>;
   // time down, so it is only sent when the user changed it.
   const impact = form.get("impactStartedAt");
   if (typeof impact === "string" && impact !== "" && impact !== form.get("impactStartedAtShown")) {
-    patch.impactStartedAt = impact.length === 16 ? `${impact}:00Z` : impact;
+    patch.impactStartedAt = utcFromDatetimeLocal(impact);
   }
 
   const version = form.get("version");

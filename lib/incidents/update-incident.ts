@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { incidentServices } from "@/db/schema";
 import { type Actor, assertRole } from "@/lib/actor";
-import { assertEnvironment, assertUsers, ensureServices } from "@/lib/catalog/references";
+import { assertAssignees, assertEnvironment, assertUsers, ensureServices } from "@/lib/catalog/references";
 import { validationError } from "@/lib/errors";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import { getIncident } from "./get-incident";
@@ -67,10 +67,12 @@ export async function updateIncident(db: Db, actor: Actor, id: string, rawInput:
       entries.push({ kind: "severity_changed", data: { from, to: input.severity, direction: severityDirection(from, input.severity) } });
     }
 
-    const names = await assertUsers(tx, {
-      commanderId: input.commanderId,
-      technicalLeadId: input.technicalLeadId,
-      communicatorId: input.communicatorId,
+    // Only a changed role is checked: a form re-sending a holder who has since become a viewer still saves.
+    const changed = (field: keyof typeof ROLE_FIELDS) => (input[field] === row[field] ? undefined : input[field]);
+    const names = await assertAssignees(tx, {
+      commanderId: changed("commanderId"),
+      technicalLeadId: changed("technicalLeadId"),
+      communicatorId: changed("communicatorId"),
     });
     const previous = await assertUsers(tx, { a: row.commanderId, b: row.technicalLeadId, c: row.communicatorId });
     const person = (userId: string | null) => (userId ? { id: userId, name: names.get(userId) ?? previous.get(userId) ?? userId } : null);

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { AddUpdateForm } from "@/components/incident/add-update-form";
 import { ChangeWatcher } from "@/components/incident/change-watcher";
@@ -12,13 +11,15 @@ import { ServicesForm } from "@/components/incident/services-form";
 import { StatusControls } from "@/components/incident/status-controls";
 import { Summaries } from "@/components/incident/summaries";
 import { Timeline } from "@/components/incident/timeline";
-import { asPageUser } from "@/lib/auth/page-actor";
+import { NotAllowed } from "@/components/not-allowed";
+import { addLinkAction, addUpdateAction, removeLinkAction, updateIncidentAction } from "./actions";
+import { hasRole } from "@/lib/actor";
 import { listCatalog } from "@/lib/catalog/list-catalog";
-import { DomainError } from "@/lib/errors";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { isUpdateOverdue, UPDATE_INTERVAL_MINUTES } from "@/lib/incidents/attention";
 import { allowedTransitions } from "@/lib/incidents/lifecycle";
 import { formatDuration } from "@/lib/format";
+import { loadPage } from "@/lib/http/page-errors";
 import { listTimeline } from "@/lib/incidents/list-timeline";
 import { getIncidentHealth } from "@/lib/telemetry/get-incident-health";
 
@@ -39,15 +40,13 @@ function Panel({ title, children }: { title: string; children: React.ReactNode }
 
 export default async function IncidentPage({ params }: Props) {
   const { id } = await params;
-  const data = await asPageUser(`/incidents/${id}`, async (db, actor) => {
+  const page = await loadPage(`/incidents/${id}`, async (db, actor) => {
     const [incident, timeline, catalog] = await Promise.all([getIncident(db, actor, id), listTimeline(db, actor, id), listCatalog(db, actor)]);
     const health = await getIncidentHealth(db, actor, incident);
-    return { incident, timeline, catalog, health, canEdit: actor.role !== "viewer" };
-  }).catch((error) => {
-    if (error instanceof DomainError && error.code === "not_found") notFound();
-    throw error;
+    return { incident, timeline, catalog, health, canEdit: hasRole(actor, "responder") };
   });
-  const { incident, timeline, catalog, health, canEdit } = data;
+  if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
+  const { incident, timeline, catalog, health, canEdit } = page.data;
   const now = new Date();
   const lastEntryAt = timeline.at(-1)?.createdAt ?? incident.createdAt;
   const overdue = isUpdateOverdue({ ...incident, lastUpdateAt: lastEntryAt }, now);
@@ -68,11 +67,11 @@ export default async function IncidentPage({ params }: Props) {
         {canEdit && (
           <div className="space-y-6 lg:col-start-3 lg:row-start-1">
             <Panel title="Status">
-              <StatusControls incidentId={incident.id} version={incident.version} status={incident.status} allowed={allowedTransitions(incident.status)} />
+              <StatusControls incidentId={incident.id} version={incident.version} update={updateIncidentAction} status={incident.status} allowed={allowedTransitions(incident.status)} />
             </Panel>
-            <Panel title="Severity"><SeverityForm incidentId={incident.id} version={incident.version} severity={incident.severity} /></Panel>
+            <Panel title="Severity"><SeverityForm incidentId={incident.id} version={incident.version} update={updateIncidentAction} severity={incident.severity} /></Panel>
             <Panel title="People">
-              <PeopleForm incidentId={incident.id} version={incident.version} users={catalog.users}
+              <PeopleForm incidentId={incident.id} version={incident.version} update={updateIncidentAction} users={catalog.users}
                 people={{ commanderId: incident.commanderId, technicalLeadId: incident.technicalLeadId, communicatorId: incident.communicatorId }} />
             </Panel>
           </div>
@@ -88,15 +87,15 @@ export default async function IncidentPage({ params }: Props) {
           )}
           <Panel title="Service health"><ServiceHealth health={health} /></Panel>
           <Panel title="Timeline"><Timeline entries={timeline} /></Panel>
-          {canEdit && <AddUpdateForm incidentId={incident.id} />}
+          {canEdit && <AddUpdateForm incidentId={incident.id} addUpdate={addUpdateAction} />}
         </div>
         <div className={`space-y-6 lg:col-start-3 ${canEdit ? "lg:row-start-2" : "lg:row-start-1"}`}>
-          <Panel title="Linked data"><LinksPanel incidentId={incident.id} links={incident.links} canEdit={canEdit} /></Panel>
+          <Panel title="Linked data"><LinksPanel incidentId={incident.id} links={incident.links} canEdit={canEdit} addLink={addLinkAction} removeLink={removeLinkAction} /></Panel>
           {canEdit && (
             <>
-              <Panel title="Services"><ServicesForm incidentId={incident.id} version={incident.version} selected={incident.services} catalog={catalog.services} /></Panel>
+              <Panel title="Services"><ServicesForm incidentId={incident.id} version={incident.version} update={updateIncidentAction} selected={incident.services} catalog={catalog.services} /></Panel>
               <Panel title="Details">
-                <DetailsForm incidentId={incident.id} version={incident.version} title={incident.title} description={incident.description}
+                <DetailsForm incidentId={incident.id} version={incident.version} update={updateIncidentAction} title={incident.title} description={incident.description}
                   environment={incident.environment} impactStartedAt={incident.impactStartedAt.toISOString()} environments={catalog.environments} />
               </Panel>
             </>

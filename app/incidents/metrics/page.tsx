@@ -3,9 +3,9 @@ import Link from "next/link";
 import { FrequencyChart } from "@/components/metrics/frequency-chart";
 import { MetricsFilters } from "@/components/metrics/metrics-filters";
 import { TimeMetricCards } from "@/components/metrics/time-metric-cards";
-import { asPageUser } from "@/lib/auth/page-actor";
+import { NotAllowed } from "@/components/not-allowed";
 import { listCatalog } from "@/lib/catalog/list-catalog";
-import { DomainError } from "@/lib/errors";
+import { catchInvalid, loadPage } from "@/lib/http/page-errors";
 import { getIncidentMetrics } from "@/lib/metrics/get-incident-metrics";
 import { metricsParams } from "@/lib/metrics/metrics-params";
 
@@ -17,15 +17,13 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 
 export default async function MetricsPage({ searchParams }: Props) {
   const params = metricsParams(await searchParams);
-  const { metrics, catalog, problem } = await asPageUser("/incidents/metrics", async (db, actor) => {
+  const load = await loadPage("/incidents/metrics", async (db, actor) => {
     const catalog = await listCatalog(db, actor);
-    try {
-      return { metrics: await getIncidentMetrics(db, actor, params), catalog, problem: null };
-    } catch (error) {
-      if (error instanceof DomainError && error.code === "validation") return { metrics: null, catalog, problem: error };
-      throw error;
-    }
+    const { value: metrics, problem } = await catchInvalid(getIncidentMetrics(db, actor, params));
+    return { metrics, catalog, problem };
   });
+  if (!load.allowed) return <NotAllowed role={load.role} message={load.message} />;
+  const { metrics, catalog, problem } = load.data;
 
   return (
     <section className="space-y-6">

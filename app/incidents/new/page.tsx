@@ -1,25 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DeclareForm } from "@/components/declare/declare-form";
-import { NotAllowed } from "@/components/declare/not-allowed";
+import { NotAllowed } from "@/components/not-allowed";
 import { assertRole } from "@/lib/actor";
-import { asPageUser } from "@/lib/auth/page-actor";
 import { listCatalog } from "@/lib/catalog/list-catalog";
-import { DomainError } from "@/lib/errors";
+import { loadPage } from "@/lib/http/page-errors";
+import { declareIncidentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Declare incident" };
 export const dynamic = "force-dynamic";
 
 export default async function DeclareIncidentPage() {
-  const page = await asPageUser("/incidents/new", async (db, actor) => {
-    try {
-      // The same check declareIncident makes, asked first so a viewer is not handed a form to fill in vain.
-      assertRole(actor, "responder", "declare incidents");
-    } catch (error) {
-      if (error instanceof DomainError && error.code === "forbidden") return { allowed: false as const, role: actor.role, message: error.message };
-      throw error;
-    }
-    return { allowed: true as const, catalog: await listCatalog(db, actor), currentUserId: actor.type === "user" ? actor.userId : null };
+  const page = await loadPage("/incidents/new", async (db, actor) => {
+    // The same check declareIncident makes, asked first so a viewer is not handed a form to fill in vain.
+    assertRole(actor, "responder", "declare incidents");
+    return { catalog: await listCatalog(db, actor), currentUserId: actor.type === "user" ? actor.userId : null };
   });
 
   return (
@@ -38,10 +33,13 @@ export default async function DeclareIncidentPage() {
             Start the response with what you know now; every field can be changed later. The incident gets its ID and
             its first timeline entry the moment you declare.
           </p>
-          <DeclareForm catalog={page.catalog} currentUserId={page.currentUserId} />
+          <DeclareForm catalog={page.data.catalog} currentUserId={page.data.currentUserId} declare={declareIncidentAction} />
         </>
       ) : (
-        <NotAllowed role={page.role} message={page.message} />
+        <NotAllowed role={page.role} message={page.message}>
+          If something is broken, tell the on-call responder or ask an admin for the responder role. You can still follow
+          every incident as it unfolds.
+        </NotAllowed>
       )}
     </div>
   );

@@ -1,28 +1,25 @@
 import type { Metadata } from "next";
 import { CreateTokenForm } from "@/components/tokens/create-token-form";
 import { RevokeTokenButton } from "@/components/tokens/revoke-token-button";
-import { asPageUser } from "@/lib/auth/page-actor";
-import { DomainError } from "@/lib/errors";
+import { NotAllowed } from "@/components/not-allowed";
 import { formatUtc } from "@/lib/format";
+import { loadPage } from "@/lib/http/page-errors";
 import { listApiTokens } from "@/lib/tokens/list-api-tokens";
+import { createTokenAction, revokeTokenAction } from "./actions";
 
 export const metadata: Metadata = { title: "API tokens" };
 
 export default async function TokensPage() {
-  let tokens;
-  try {
-    tokens = await asPageUser("/settings/tokens", (db, actor) => listApiTokens(db, actor));
-  } catch (error) {
-    if (error instanceof DomainError && error.code === "forbidden") {
-      return (
-        <section className="mx-auto max-w-xl rounded-lg border border-amber-300 bg-amber-50 p-6 dark:border-amber-800 dark:bg-amber-950">
-          <h1 className="text-lg font-semibold">Not allowed</h1>
-          <p className="mt-1 text-sm">Only admins can manage API tokens. Ask an admin if an integration needs one.</p>
-        </section>
-      );
-    }
-    throw error;
+  const page = await loadPage("/settings/tokens", (db, actor) => listApiTokens(db, actor));
+  if (!page.allowed) {
+    return (
+      <section>
+        <h1 className="text-2xl font-semibold tracking-tight">API tokens</h1>
+        <NotAllowed role={page.role} message={page.message}>Only admins manage API tokens; ask one if an integration needs a token.</NotAllowed>
+      </section>
+    );
   }
+  const tokens = page.data;
   return (
     <section className="space-y-6">
       <div>
@@ -33,7 +30,7 @@ export default async function TokensPage() {
       </div>
       <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
         <h2 className="mb-3 text-sm font-semibold">New token</h2>
-        <CreateTokenForm />
+        <CreateTokenForm createToken={createTokenAction} />
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <table className="min-w-full text-sm">
@@ -60,7 +57,7 @@ export default async function TokensPage() {
                 <td className="px-3 py-2 text-xs">{formatUtc(token.createdAt)}{token.createdBy ? ` by ${token.createdBy}` : ""}</td>
                 <td className="px-3 py-2 text-xs">{token.lastUsedAt ? formatUtc(token.lastUsedAt) : "never"}</td>
                 <td className="px-3 py-2 text-right">
-                  {token.revokedAt ? <span className="text-xs">revoked {formatUtc(token.revokedAt)}</span> : <RevokeTokenButton id={token.id} name={token.name} />}
+                  {token.revokedAt ? <span className="text-xs">revoked {formatUtc(token.revokedAt)}</span> : <RevokeTokenButton id={token.id} name={token.name} revokeToken={revokeTokenAction} />}
                 </td>
               </tr>
             ))}

@@ -1,26 +1,25 @@
 import type { Metadata } from "next";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { RoleSelect } from "@/components/users/role-select";
-import { asPageUser } from "@/lib/auth/page-actor";
-import { DomainError } from "@/lib/errors";
+import { NotAllowed } from "@/components/not-allowed";
 import { formatUtc } from "@/lib/format";
+import { loadPage } from "@/lib/http/page-errors";
 import { listUsers } from "@/lib/users/list-users";
+import { changeRoleAction, createUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const users = await asPageUser("/settings/users", (db, actor) => listUsers(db, actor)).catch((error) => {
-    if (error instanceof DomainError && error.code === "forbidden") return null;
-    throw error;
-  });
-  if (!users) {
+  const page = await loadPage("/settings/users", (db, actor) => listUsers(db, actor));
+  if (!page.allowed) {
     return (
-      <section className="mx-auto max-w-xl rounded-lg border border-amber-300 bg-amber-50 p-6 dark:border-amber-800 dark:bg-amber-950">
-        <h1 className="text-lg font-semibold">Not allowed</h1>
-        <p className="mt-1 text-sm">Only admins can manage users.</p>
+      <section>
+        <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
+        <NotAllowed role={page.role} message={page.message}>Only admins add users and change roles.</NotAllowed>
       </section>
     );
   }
+  const users = page.data;
   return (
     <section className="space-y-6">
       <div>
@@ -29,7 +28,7 @@ export default async function UsersPage() {
       </div>
       <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
         <h2 className="mb-3 text-sm font-semibold">Add a user</h2>
-        <CreateUserForm />
+        <CreateUserForm createUser={createUserAction} />
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <table className="min-w-full text-sm">
@@ -42,7 +41,7 @@ export default async function UsersPage() {
               <tr key={user.id} data-user={user.email}>
                 <td className="px-3 py-2 font-medium">{user.name}</td>
                 <td className="px-3 py-2">{user.email}</td>
-                <td className="px-3 py-2"><RoleSelect userId={user.id} name={user.name} role={user.role} /></td>
+                <td className="px-3 py-2"><RoleSelect userId={user.id} name={user.name} role={user.role} changeRole={changeRoleAction} /></td>
                 <td className="px-3 py-2 text-xs text-slate-500">{formatUtc(user.createdAt)}</td>
               </tr>
             ))}

@@ -1,16 +1,10 @@
 "use client";
 
 import type { MouseEvent, Ref } from "react";
+import { fieldOf } from "./form-message";
 
-const LABELS: Record<string, { label: string; target: string }> = {
-  title: { label: "Title", target: "title" },
-  severity: { label: "Severity", target: "severity" },
-  services: { label: "Affected services", target: "services" },
-  environment: { label: "Environment", target: "environment" },
-  description: { label: "Description", target: "description" },
-  commanderId: { label: "Commander", target: "commander" },
-  impactStartedAt: { label: "Impact started", target: "impact-started-at" },
-};
+/** Per field path: the words the summary uses and the id of the control its link focuses. */
+export type SummaryFields = Record<string, { label: string; target: string }>;
 
 // Following the link should land in the control, not just scroll to it (for a radio group: its choice).
 function focusField(event: MouseEvent<HTMLAnchorElement>, target: string) {
@@ -23,34 +17,40 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, target: string) {
   element.scrollIntoView({ block: "center" });
 }
 
-/** "services.2" belongs to the services control, like "services". */
-export const fieldOf = (path: string) => path.split(".")[0];
+type Props = {
+  /** What did not happen, e.g. "The incident was not declared". */
+  title: string;
+  fields: SummaryFields;
+  message: string;
+  code: string;
+  fieldErrors: Record<string, string>;
+  ref?: Ref<HTMLDivElement>;
+};
 
-type Props = { message: string; code: string; fieldErrors: Record<string, string>; ref?: Ref<HTMLDivElement> };
-
-export function ErrorSummary({ message, code, fieldErrors, ref }: Props) {
+/** The summary above a long form: every refused field as a link into its control (GOV.UK pattern). */
+export function ErrorSummary({ title, fields, message, code, fieldErrors, ref }: Props) {
   const seen = new Set<string>();
   const items = Object.entries(fieldErrors).flatMap(([path, text]) => {
     const field = fieldOf(path);
     if (seen.has(field)) return [];
     seen.add(field);
-    return [{ field, text, known: LABELS[field] }];
+    return [{ field, text, known: fields[field] }];
   });
   const heading =
     code === "validation"
-      ? `The incident was not declared: ${items.length === 1 ? "one field needs" : `${items.length} fields need`} attention.`
+      ? `${title}: ${items.length === 1 ? "one field needs" : `${items.length} fields need`} attention.`
       : code === "forbidden"
         ? "Not allowed"
-        : "The incident was not declared.";
+        : `${title}.`;
   return (
     <div
       ref={ref}
       role="alert"
       tabIndex={-1}
-      aria-labelledby="declare-error-heading"
+      aria-labelledby="error-summary-heading"
       className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-400 dark:border-red-800 dark:bg-red-950/60 dark:text-red-100"
     >
-      <h2 id="declare-error-heading" className="font-semibold">{heading}</h2>
+      <h2 id="error-summary-heading" className="font-semibold">{heading}</h2>
       {code !== "validation" && <p className="mt-1">{message}</p>}
       {items.length > 0 && (
         <ul className="mt-2 list-disc space-y-1 pl-5">

@@ -1,6 +1,10 @@
 import Link from "next/link";
 
-export function NotAllowed({ role, message }: { role: string; message: string }) {
+/**
+ * The one refusal every page shows when its use case answers `forbidden` (see `loadPage`): the role,
+ * the use case's own reason, and what to do instead (`children`, or a general hint).
+ */
+export function NotAllowed({ role, message, children }: { role: string; message: string; children?: React.ReactNode }) {
   return (
     <section
       aria-labelledby="not-allowed-heading"
@@ -12,10 +16,7 @@ export function NotAllowed({ role, message }: { role: string; message: string })
       <div className="text-sm">
         <h2 id="not-allowed-heading" className="text-base font-semibold">Not allowed — your role is {role}</h2>
         <p className="mt-1">{message}</p>
-        <p className="mt-1">
-          If something is broken, tell the on-call responder or ask an admin for the responder role. You can still follow
-          every incident as it unfolds.
-        </p>
+        <p className="mt-1">{children ?? "Ask an admin if your work needs a different role. You can still follow every incident as it unfolds."}</p>
         <Link
           href="/incidents"
           className="mt-3 inline-block rounded-md border border-amber-400 bg-white px-3 py-1.5 font-medium text-amber-950 hover:bg-amber-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:border-amber-700 dark:bg-amber-900 dark:text-amber-50 dark:hover:bg-amber-800"
