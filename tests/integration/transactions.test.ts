@@ -87,13 +87,15 @@ describe("runTransaction", () => {
 
   it("sets lock and statement timeouts for its transaction only, the lock timeout well inside the claim cutoff", async () => {
     const db = await getDb();
+    const [before] = await queryRows<{ lock: string }>(sql`select current_setting('lock_timeout') as lock`);
     const inside = await runTransaction(db, async (tx) => {
       const rows = await tx.execute(sql`select current_setting('lock_timeout') as lock, current_setting('statement_timeout') as statement`);
       return (Array.isArray(rows) ? rows : (rows as unknown as { rows: unknown[] }).rows)[0] as { lock: string; statement: string };
     });
     expect(inside).toEqual({ lock: "5s", statement: "15s" });
     const [outside] = await queryRows<{ lock: string }>(sql`select current_setting('lock_timeout') as lock`);
-    expect(outside.lock).toBe("0");
+    // Back to the connection's own default (db/client.ts) once the transaction is over.
+    expect(outside.lock).toBe(before.lock);
     // Every attempt waiting the full lock timeout still ends before a retry could take the claim over.
     expect(LOCK_TIMEOUT_MS * TRANSACTION_ATTEMPTS).toBeLessThan(ABANDONED_AFTER_SECONDS * 1000);
   });
