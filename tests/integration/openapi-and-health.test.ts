@@ -52,6 +52,13 @@ describe("GET /api/openapi.json", () => {
     expect(Object.keys(doc.paths["/api/dashboard/incidents/{id}"].patch.responses)).toEqual(expect.arrayContaining(["200", "412", "422"]));
   });
 
+  it("documents user access management and token expiry", async () => {
+    const doc = await fetchDoc();
+    for (const action of ["disable", "enable", "unlock"]) expect(Object.keys(doc.paths[`/api/settings/users/{id}/${action}`] ?? {}), action).toContain("post");
+    expect(Object.keys(doc.components.schemas.CreateApiTokenInput.properties ?? {})).toEqual(expect.arrayContaining(["expiresAt", "expiresInDays"]));
+    expect(doc.components.schemas.CreateUserInput.required ?? []).not.toContain("password");
+  });
+
   it("resolves every $ref to a schema in components", async () => {
     const doc = await fetchDoc();
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
