@@ -30,7 +30,7 @@ export default async function TokensPage() {
     }
     throw error;
   }
-  const now = Date.now();
+  const now = new Date().getTime();
   return (
     <section className="space-y-6">
       <div>

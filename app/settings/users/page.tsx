@@ -22,7 +22,7 @@ export default async function UsersPage() {
       </section>
     );
   }
-  const now = Date.now();
+  const now = new Date().getTime();
   return (
     <section className="space-y-6">
       <div>
