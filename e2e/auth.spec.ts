@@ -199,7 +199,7 @@ test("a user changes their own password from the header; the old one stops worki
   await expect(user).toHaveURL(/\/settings\/account$/);
 
   await user.getByLabel("Current password").fill("not-my-password");
-  await user.getByLabel("New password").fill("my-new-password-42");
+  await user.getByLabel("New password", { exact: true }).fill("my-new-password-42");
   await user.getByLabel("Repeat new password").fill("my-new-password-42");
   await user.getByRole("button", { name: "Change password" }).click();
   await expect(user.getByText("Wrong current password.")).toBeVisible();
@@ -207,11 +207,14 @@ test("a user changes their own password from the header; the old one stops worki
   await user.screenshot({ path: "test-results/screenshots/account-wrong-password.png", fullPage: true });
 
   await user.getByLabel("Current password").fill(password);
-  await user.getByLabel("New password").fill("my-new-password-42");
+  await user.getByLabel("New password", { exact: true }).fill("my-new-password-42");
   await user.getByLabel("Repeat new password").fill("my-new-password-42");
   await user.getByRole("button", { name: "Change password" }).click();
+  await expect(user).toHaveURL(/\/settings\/account\?changed=1$/);
   await expect(user.getByRole("status")).toHaveText("Password changed. Your other sessions have been signed out.");
   // This session carries on with the fresh cookie better-auth set.
+  await expect(user.getByRole("banner")).toContainText("Pass Changer");
+  await user.screenshot({ path: "test-results/screenshots/account-changed.png", fullPage: true });
   await user.goto("/incidents");
   await expect(user).toHaveURL(/\/incidents$/);
   await user.context().close();

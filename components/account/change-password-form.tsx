@@ -25,11 +25,6 @@ export function ChangePasswordForm() {
           {error.message}
         </p>
       )}
-      {state.status === "ok" && (
-        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
-          {state.message}
-        </p>
-      )}
       {FIELDS.map((field) => {
         const id = `account-${field.name}`;
         const message = error?.fieldErrors[field.name];

@@ -4,8 +4,9 @@ import { requirePageActor } from "@/lib/auth/page-actor";
 
 export const metadata: Metadata = { title: "Your account" };
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
   const actor = await requirePageActor("/settings/account");
+  const changed = (await searchParams).changed === "1";
   return (
     <section className="mx-auto max-w-md space-y-6">
       <div>
@@ -14,6 +15,11 @@ export default async function AccountPage() {
           Signed in as {actor.type === "user" ? actor.name : "—"} ({actor.role}).
         </p>
       </div>
+      {changed && (
+        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+          Password changed. Your other sessions have been signed out.
+        </p>
+      )}
       <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
         <h2 className="mb-1 text-sm font-semibold">Change password</h2>
         <p className="mb-4 text-xs text-slate-500 dark:text-slate-400">At least 10 characters. Every other session of yours is signed out.</p>
