@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { RoleSelect } from "@/components/users/role-select";
 import { UserActionButton } from "@/components/users/user-action-button";
+import { actorUserId } from "@/lib/actor";
 import { asPageUser } from "@/lib/auth/page-actor";
 import { DomainError } from "@/lib/errors";
 import { formatDuration, formatUtc } from "@/lib/format";
@@ -10,11 +11,11 @@ import { listUsers } from "@/lib/users/list-users";
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const users = await asPageUser("/settings/users", (db, actor) => listUsers(db, actor)).catch((error) => {
+  const page = await asPageUser("/settings/users", async (db, actor) => ({ users: await listUsers(db, actor), me: actorUserId(actor) })).catch((error) => {
     if (error instanceof DomainError && error.code === "forbidden") return null;
     throw error;
   });
-  if (!users) {
+  if (!page) {
     return (
       <section className="mx-auto max-w-xl rounded-lg border border-amber-300 bg-amber-50 p-6 dark:border-amber-800 dark:bg-amber-950">
         <h1 className="text-lg font-semibold">Not allowed</h1>
@@ -22,6 +23,7 @@ export default async function UsersPage() {
       </section>
     );
   }
+  const { users, me } = page;
   const now = new Date().getTime();
   return (
     <section className="space-y-6">
@@ -65,7 +67,8 @@ export default async function UsersPage() {
                   )}
                 </td>
                 <td className="px-3 py-2 text-right">
-                  <UserActionButton kind={user.disabledAt ? "enable" : "disable"} userId={user.id} name={user.name} />
+                  {/* The use case refuses disabling yourself; the button is not offered either. */}
+                  {user.id === me ? <span className="text-xs text-slate-500">you</span> : <UserActionButton kind={user.disabledAt ? "enable" : "disable"} userId={user.id} name={user.name} />}
                 </td>
               </tr>
             ))}
