@@ -1,8 +1,10 @@
 import { z } from "zod";
+import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/actor";
 import { DomainError, validationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { getAuth } from "./auth";
+import { recordSignInAttempt } from "./sign-in-rate-limit";
 
 export const ChangePasswordInput = z
   .strictObject({
@@ -16,12 +18,17 @@ export const ChangePasswordInput = z
 /**
  * The signed-in person changes their own password through better-auth (which checks the current one
  * and hashes the new one). Every other session of theirs ends; this one is replaced by a fresh
- * session (its cookie is set on the answer), so a stolen cookie stops working too.
+ * session (its cookie is set on the answer), so a stolen cookie stops working too. Guesses at the
+ * current password count as failed sign-ins of the account: a stolen session cannot be used to
+ * find the password faster than the sign-in form could.
  */
-export async function changePassword(actor: Actor, rawInput: unknown, context: { headers: Headers }): Promise<void> {
+export async function changePassword(db: Db, actor: Actor, rawInput: unknown, context: { headers: Headers; ip: string | null }): Promise<void> {
   if (actor.type !== "user") throw new DomainError("forbidden", "Only a signed-in person can change their own password.");
   const input = parseInput(ChangePasswordInput, rawInput);
   const auth = await getAuth();
+  const session = await auth.api.getSession({ headers: context.headers });
+  if (!session || session.user.id !== actor.userId) throw new DomainError("unauthenticated", "Your session has ended. Sign in again.");
+  const attempt = await recordSignInAttempt(db, session.user.email, context.ip);
   try {
     await auth.api.changePassword({
       body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true },
@@ -34,4 +41,5 @@ export async function changePassword(actor: Actor, rawInput: unknown, context: {
     if (statusCode && statusCode < 500) throw validationError([{ path: "newPassword", message: body?.message ?? "Not accepted." }]);
     throw error;
   }
+  await attempt.succeeded();
 }

@@ -136,16 +136,28 @@ describe("changing your own password", () => {
     const here = await sessionCookie("me@example.com", "old-password-123");
     const elsewhere = await sessionCookie("me@example.com", "old-password-123");
 
-    const wrong = await changePassword(actor, { currentPassword: "not-my-password", newPassword: "new-password-456", confirmPassword: "new-password-456" }, { headers: new Headers({ cookie: here }) }).catch((e: DomainError) => e);
+    const wrong = await changePassword(await getDb(), actor, { currentPassword: "not-my-password", newPassword: "new-password-456", confirmPassword: "new-password-456" }, { headers: new Headers({ cookie: here }), ip: null }).catch((e: DomainError) => e);
     expect(wrong).toMatchObject({ code: "validation", errors: [{ path: "currentPassword", message: "Wrong current password." }] });
-    const mismatch = await changePassword(actor, { currentPassword: "old-password-123", newPassword: "new-password-456", confirmPassword: "new-password-789" }, { headers: new Headers({ cookie: here }) }).catch((e: DomainError) => e);
+    const mismatch = await changePassword(await getDb(), actor, { currentPassword: "old-password-123", newPassword: "new-password-456", confirmPassword: "new-password-789" }, { headers: new Headers({ cookie: here }), ip: null }).catch((e: DomainError) => e);
     expect(mismatch).toMatchObject({ code: "validation", errors: [{ path: "confirmPassword" }] });
     expect(await signInOutcome("me@example.com", "old-password-123")).toBe("ok");
 
-    await changePassword(actor, { currentPassword: "old-password-123", newPassword: "new-password-456", confirmPassword: "new-password-456" }, { headers: new Headers({ cookie: here }) });
+    await changePassword(await getDb(), actor, { currentPassword: "old-password-123", newPassword: "new-password-456", confirmPassword: "new-password-456" }, { headers: new Headers({ cookie: here }), ip: null });
     expect(await signInOutcome("me@example.com", "old-password-123")).toBe("Wrong email or password.");
     expect(await signInOutcome("me@example.com", "new-password-456")).toBe("ok");
     expect(await sessionActor(new Headers({ cookie: elsewhere }))).toBeNull();
+  });
+
+  it("counts wrong current passwords as failed sign-ins", async () => {
+    const user = await createUser(await getDb(), system, { email: "stolen@example.com", name: "Stolen", role: "viewer", password: "real-password-123" });
+    const actor: Actor = { type: "user", userId: user.id, name: user.name, role: "viewer" };
+    const headers = new Headers({ cookie: await sessionCookie("stolen@example.com", "real-password-123") });
+    const db = await getDb();
+    const guess = (currentPassword: string) =>
+      changePassword(db, actor, { currentPassword, newPassword: "taken-over-999", confirmPassword: "taken-over-999" }, { headers, ip: null }).then(() => "changed", (e: DomainError) => e.code);
+    expect([await guess("guess-one-1"), await guess("guess-two-2"), await guess("guess-three-3")]).toEqual(["validation", "validation", "validation"]);
+    expect(await guess("real-password-123")).toBe("rate_limited");
+    expect(await signInOutcome("stolen@example.com", "taken-over-999")).not.toBe("ok");
   });
 });
 

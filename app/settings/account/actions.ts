@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { changePassword } from "@/lib/auth/change-password";
 import { asActionUser } from "@/lib/auth/page-actor";
+import { clientIp } from "@/lib/auth/request-info";
 import { type ActionState, runAction } from "@/lib/http/action-state";
 
 /**
@@ -13,8 +14,13 @@ import { type ActionState, runAction } from "@/lib/http/action-state";
 export async function changePasswordAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const requestHeaders = await headers();
   const state = await runAction(() =>
-    asActionUser((_db, actor) =>
-      changePassword(actor, { currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword"), confirmPassword: form.get("confirmPassword") }, { headers: requestHeaders }),
+    asActionUser((db, actor) =>
+      changePassword(
+        db,
+        actor,
+        { currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword"), confirmPassword: form.get("confirmPassword") },
+        { headers: requestHeaders, ip: clientIp(requestHeaders) },
+      ),
     ),
   );
   if (state.status === "ok") redirect("/settings/account?changed=1");
