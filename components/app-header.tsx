@@ -48,10 +48,11 @@ export function AppHeader({ user, signOut }: Props) {
                 <DeclareShortcut />
               </>
             )}
-            <span className="text-slate-600 dark:text-slate-300">
+            <Link href="/settings/account" title="Your account: change password" className="rounded px-1 text-slate-600 hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400 dark:text-slate-300 dark:hover:text-white">
               <span className="hidden sm:inline">{user.name} </span>
+              <span className="sr-only sm:hidden">Your account </span>
               <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">{user.role}</span>
-            </span>
+            </Link>
             <form action={signOut}>
               <button type="submit" className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400 dark:text-slate-300 dark:hover:bg-slate-800">
                 Sign out

@@ -24,6 +24,8 @@ export const users = pgTable("users", {
   emailVerified: boolean("email_verified").notNull().default(false),
   image: text("image"),
   role: text("role").notNull().default("responder"),
+  // Set while an admin has disabled the account: no sign-in, no sessions, none of its tokens work.
+  disabledAt: ts("disabled_at"),
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
@@ -210,21 +212,25 @@ export const apiTokens = pgTable(
     createdBy: text("created_by").references(() => users.id),
     createdAt: ts("created_at").notNull().defaultNow(),
     lastUsedAt: ts("last_used_at"),
+    // Null: never expires.
+    expiresAt: ts("expires_at"),
     revokedAt: ts("revoked_at"),
   },
   // A name is reusable once its token is revoked; timeline entries say `token:<name>`.
   (t) => [uniqueIndex("api_tokens_active_name").on(t.name).where(sql`revoked_at is null`)],
 );
 
-// Failed sign-ins, counted per account and per IP over a sliding window.
+// Sign-in attempts that reached (or are reaching) the password check, per account and client IP
+// (null without TRUST_PROXY); a success removes its own pair's rows. See lib/auth/sign-in-rate-limit.ts.
 export const signInAttempts = pgTable(
   "sign_in_attempts",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    key: text("key").notNull(),
+    account: text("account").notNull(),
+    ip: text("ip"),
     at: ts("at").notNull().defaultNow(),
   },
-  (t) => [index("sign_in_attempts_key_idx").on(t.key, t.at)],
+  (t) => [index("sign_in_attempts_account_idx").on(t.account, t.ip, t.at), index("sign_in_attempts_ip_idx").on(t.ip, t.at)],
 );
 
 // Service health at 1-minute resolution, one row per service, environment and minute.

@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:http";
-import { request as apiRequest } from "@playwright/test";
+import { type Page, request as apiRequest } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { signIn } from "./support/auth";
 
@@ -19,7 +19,7 @@ test("a signed-out visitor is sent to sign in and brought back", async ({ page }
   await expect(page).toHaveURL(/\/login\?next=%2Fincidents$/);
 });
 
-test("a wrong password is refused inline, and repeated failures are rate limited", async ({ page }) => {
+test("a wrong password is refused inline, and repeated failures get a growing delay", async ({ page }) => {
   await page.goto("/login");
   await page.getByLabel("Email").fill("alex.chen@example.com");
   await page.getByLabel("Password").fill("not-the-password");
@@ -27,7 +27,7 @@ test("a wrong password is refused inline, and repeated failures are rate limited
   await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
   await expect(page.getByLabel("Email")).toHaveValue("alex.chen@example.com");
 
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 3; i++) {
     // React resets the form once the action has answered; type only after that.
     await expect(page.getByLabel("Password")).toHaveValue("");
     await page.getByLabel("Email").fill("someone-guessing@example.com");
@@ -38,13 +38,15 @@ test("a wrong password is refused inline, and repeated failures are rate limited
   await expect(page.getByLabel("Password")).toHaveValue("");
   await page.getByLabel("Password").fill("guess-again");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.locator("form").getByRole("alert")).toContainText("Too many failed sign-ins");
+  // Three failures are free; then the account waits 2^3 seconds, not a 15-minute lockout.
+  await expect(page.locator("form").getByRole("alert")).toHaveText(/^Too many failed sign-ins\. Try again in [1-8] seconds?\.$/);
 });
 
 test("an admin creates a token, it works once shown, and stops working when revoked", async ({ page, baseURL }) => {
   await signIn(page, "admin", "/settings/tokens");
   await page.getByLabel("Name").fill("e2e-integration");
   await page.getByLabel("Role").selectOption("responder");
+  await page.getByLabel("Expires").selectOption("30");
   await page.getByRole("button", { name: "Create token" }).click();
   const secret = (await page.getByTestId("token-secret").textContent())!.trim();
   expect(secret).toMatch(/^imt_/);
@@ -55,6 +57,7 @@ test("an admin creates a token, it works once shown, and stops working when revo
 
   await page.reload();
   await expect(page.getByText(secret)).toHaveCount(0);
+  await expect(page.getByRole("row", { name: /e2e-integration/ })).toContainText(/expires in 29d 23h/);
   page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "Revoke e2e-integration" }).click();
   await expect(page.getByRole("row", { name: /e2e-integration/ })).toContainText("revoked");
@@ -133,4 +136,94 @@ test("an admin adds a user, who signs in with the password shown once", async ({
   await expect(other).toHaveURL(/\/incidents$/);
   await expect(other.getByRole("banner")).toContainText("responder");
   await other.context().close();
+});
+
+/** Adds a user through /settings/users (the page must be open as an admin) and returns the password shown once. */
+async function addUser(page: Page, name: string, email: string) {
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Role", { exact: true }).selectOption("responder");
+  await page.getByRole("button", { name: "Add user" }).click();
+  const password = (await page.getByTestId("new-user-password").textContent())!.trim();
+  await expect(page.locator(`tr[data-user="${email}"]`)).toBeVisible();
+  return password;
+}
+
+async function signInAs(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+test("an admin sees a delayed account and unlocks it, and a disabled user is told so at sign-in", async ({ page, browser }) => {
+  await signIn(page, "admin", "/settings/users");
+  const password = await addUser(page, "Leaving Person", "leaving.person@example.com");
+
+  const other = await (await browser.newContext()).newPage();
+  for (let i = 0; i < 3; i++) {
+    await signInAs(other, "leaving.person@example.com", `wrong-password-${i}`);
+    await expect(other.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
+  }
+  await page.reload();
+  const row = page.locator('tr[data-user="leaving.person@example.com"]');
+  await expect(row.getByTestId("sign-in-state")).toContainText("3 failed");
+  await page.screenshot({ path: "test-results/screenshots/users-locked.png", fullPage: true });
+  await row.getByRole("button", { name: "Unlock Leaving Person" }).click();
+  await expect(row.getByTestId("sign-in-state")).toHaveText("ok");
+
+  page.once("dialog", (dialog) => dialog.accept());
+  await row.getByRole("button", { name: "Disable Leaving Person" }).click();
+  await expect(row).toContainText("disabled");
+  await expect(row.getByRole("button", { name: "Enable Leaving Person" })).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/users-disabled.png", fullPage: true });
+
+  await signInAs(other, "leaving.person@example.com", password);
+  await expect(other.locator("form").getByRole("alert")).toHaveText("This account is disabled. Ask an admin to re-enable it.");
+  await expect(other).toHaveURL(/\/login/);
+
+  await row.getByRole("button", { name: "Enable Leaving Person" }).click();
+  await expect(row.getByRole("button", { name: "Disable Leaving Person" })).toBeVisible();
+  await signInAs(other, "leaving.person@example.com", password);
+  await expect(other).toHaveURL(/\/incidents$/);
+  await other.context().close();
+});
+
+test("a user changes their own password from the header; the old one stops working", async ({ page, browser }) => {
+  await signIn(page, "admin", "/settings/users");
+  const password = await addUser(page, "Pass Changer", "pass.changer@example.com");
+
+  const user = await (await browser.newContext()).newPage();
+  await signInAs(user, "pass.changer@example.com", password);
+  await expect(user).toHaveURL(/\/incidents$/);
+  await user.getByRole("banner").getByRole("link", { name: /Pass Changer/ }).click();
+  await expect(user).toHaveURL(/\/settings\/account$/);
+
+  await user.getByLabel("Current password").fill("not-my-password");
+  await user.getByLabel("New password", { exact: true }).fill("my-new-password-42");
+  await user.getByLabel("Repeat new password").fill("my-new-password-42");
+  await user.getByRole("button", { name: "Change password" }).click();
+  await expect(user.getByText("Wrong current password.")).toBeVisible();
+  await expect(user.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
+  await user.screenshot({ path: "test-results/screenshots/account-wrong-password.png", fullPage: true });
+
+  await user.getByLabel("Current password").fill(password);
+  await user.getByLabel("New password", { exact: true }).fill("my-new-password-42");
+  await user.getByLabel("Repeat new password").fill("my-new-password-42");
+  await user.getByRole("button", { name: "Change password" }).click();
+  await expect(user).toHaveURL(/\/settings\/account\?changed=1$/);
+  await expect(user.getByRole("status")).toHaveText("Password changed. Your other sessions have been signed out.");
+  // This session carries on with the fresh cookie better-auth set.
+  await expect(user.getByRole("banner")).toContainText("Pass Changer");
+  await user.screenshot({ path: "test-results/screenshots/account-changed.png", fullPage: true });
+  await user.goto("/incidents");
+  await expect(user).toHaveURL(/\/incidents$/);
+  await user.context().close();
+
+  const fresh = await (await browser.newContext()).newPage();
+  await signInAs(fresh, "pass.changer@example.com", password);
+  await expect(fresh.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
+  await signInAs(fresh, "pass.changer@example.com", "my-new-password-42");
+  await expect(fresh).toHaveURL(/\/incidents$/);
+  await fresh.context().close();
 });

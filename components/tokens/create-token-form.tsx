@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { controlClass } from "@/components/form/field";
 import type { ActionState, FormAction } from "@/lib/http/action-state";
 
@@ -13,9 +13,11 @@ const field = `mt-1 ${controlClass}`;
 export function CreateTokenForm({ createToken }: { createToken: FormAction<CreatedToken> }) {
   const [state, action, pending] = useActionState(createToken, initial);
   const error = state.status === "error" ? state : null;
+  const [expiry, setExpiry] = useState(error?.values?.expiry ?? "90");
+  const message = error ? (error.fieldErrors.name ?? error.fieldErrors.expiresAt ?? error.fieldErrors.expiresInDays ?? error.message) : null;
   return (
     <div className="space-y-4">
-      <form action={action} className="grid gap-4 sm:grid-cols-[1fr_16rem_auto] sm:items-end" noValidate>
+      <form action={action} className="grid gap-4 sm:grid-cols-[1fr_14rem_10rem_auto] sm:items-end" noValidate>
         <div>
           <label htmlFor="token-name" className="block text-sm font-medium">Name</label>
           <input id="token-name" name="name" required placeholder="pagerduty-sync" className={field} defaultValue={error?.values?.name}
@@ -29,14 +31,30 @@ export function CreateTokenForm({ createToken }: { createToken: FormAction<Creat
             <option value="admin">admin</option>
           </select>
         </div>
+        <div>
+          <label htmlFor="token-expiry" className="block text-sm font-medium">Expires</label>
+          <select id="token-expiry" name="expiry" value={expiry} onChange={(e) => setExpiry(e.target.value)} className={field}>
+            <option value="30">in 30 days</option>
+            <option value="90">in 90 days</option>
+            <option value="never">never</option>
+            <option value="date">on a date…</option>
+          </select>
+          {expiry === "date" && (
+            <>
+              <label htmlFor="token-expires-at" className="sr-only">Expiry date (UTC)</label>
+              <input id="token-expires-at" name="expiresAt" type="date" required defaultValue={error?.values?.expiresAt} className={field}
+                aria-invalid={!!error?.fieldErrors.expiresAt} aria-describedby={error?.fieldErrors.expiresAt ? "token-name-error" : undefined} />
+            </>
+          )}
+        </div>
         <button type="submit" disabled={pending}
           className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:ring-offset-2 disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900">
           {pending ? "Creating…" : "Create token"}
         </button>
       </form>
-      {error && (
+      {message && (
         <p role="alert" id="token-name-error" className="text-sm text-red-700 dark:text-red-300">
-          {error.fieldErrors.name ?? error.message}
+          {message}
         </p>
       )}
       {state.status === "ok" && (

@@ -1,10 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { eq } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { accounts, appMeta, sessions, users, verifications } from "@/db/schema";
+
+export const ACCOUNT_DISABLED = "ACCOUNT_DISABLED";
 
 export const baseUrl = () => process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 
@@ -29,7 +32,24 @@ function createAuth(db: Db, secret: string) {
     }),
     // Accounts are created by admins (and `npm run user:create`), never by self-service sign-up.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
-    user: { additionalFields: { role: { type: "string", defaultValue: "viewer", input: false } } },
+    user: {
+      additionalFields: {
+        role: { type: "string", defaultValue: "viewer", input: false },
+        disabledAt: { type: "date", required: false, input: false },
+      },
+    },
+    // Every way of getting a session (sign-in, the new one after a password change) goes through
+    // here, after the password was checked: a disabled account gets none.
+    databaseHooks: {
+      session: {
+        create: {
+          before: async (session) => {
+            const [user] = await db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, session.userId));
+            if (!user || user.disabledAt) throw new APIError("FORBIDDEN", { code: ACCOUNT_DISABLED, message: "This account is disabled." });
+          },
+        },
+      },
+    },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     // Sign-in is limited per account and per IP by lib/auth/sign-in-rate-limit.ts.
     rateLimit: { enabled: false },

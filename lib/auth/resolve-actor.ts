@@ -10,7 +10,9 @@ export async function sessionActor(headers: Headers): Promise<Actor | null> {
   const auth = await getAuth();
   const session = await auth.api.getSession({ headers });
   if (!session) return null;
-  const user = session.user as { id: string; name: string; role?: string };
+  const user = session.user as { id: string; name: string; role?: string; disabledAt?: Date | null };
+  // Disabling deletes the sessions; this covers one created in the instant before.
+  if (user.disabledAt) return null;
   return { type: "user", userId: user.id, name: user.name, role: (user.role ?? "viewer") as Role };
 }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { getAuth } from "./auth";
+import { ACCOUNT_DISABLED, getAuth } from "./auth";
 import { pruneSignInAttempts, recordSignInAttempt } from "./sign-in-rate-limit";
 
 export const SignInInput = z.strictObject({
@@ -10,9 +10,12 @@ export const SignInInput = z.strictObject({
   password: z.string().min(1, "Enter your password.").max(200),
 });
 
+const DISABLED_MESSAGE = "This account is disabled. Ask an admin to re-enable it.";
+
 /**
- * Email + password through better-auth (which hashes, checks and sets the session cookie), behind a
- * per-account and per-IP limit on failures.
+ * Email + password through better-auth (which hashes, checks and sets the session cookie), behind
+ * growing delays per (account, IP) and a per-IP limit (lib/auth/sign-in-rate-limit.ts). A disabled
+ * account is told so only after its password was right, so the message reveals nothing to a guesser.
  */
 export async function signIn(rawInput: unknown, context: { headers: Headers; ip: string | null }): Promise<void> {
   const input = parseInput(SignInInput, rawInput);
@@ -22,6 +25,10 @@ export async function signIn(rawInput: unknown, context: { headers: Headers; ip:
   try {
     await auth.api.signInEmail({ body: { email: input.email, password: input.password }, headers: context.headers });
   } catch (error) {
+    if ((error as { body?: { code?: string } }).body?.code === ACCOUNT_DISABLED) {
+      await attempt.succeeded();
+      throw new DomainError("forbidden", DISABLED_MESSAGE);
+    }
     if ((error as { statusCode?: number }).statusCode && (error as { statusCode: number }).statusCode < 500) {
       await pruneSignInAttempts(db);
       throw new DomainError("unauthenticated", "Wrong email or password.", {

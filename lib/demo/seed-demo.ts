@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { count, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appMeta, incidents, services, users } from "@/db/schema";
@@ -58,8 +57,9 @@ export async function seedDemo(db: Db, options: { now?: Date; incidents?: number
   const system: Actor = { type: "system", name: "demo", role: "admin" };
   for (const user of DEMO_USERS) {
     const login = DEMO_LOGINS.find((l) => l.email === user.email);
-    // Users without a listed login get a random password: they appear in the demo but cannot sign in.
-    await createUser(db, system, { ...user, password: login?.password ?? randomBytes(18).toString("base64url") });
+    // Users without a listed login get createUser's generated password, never shown: they appear in
+    // the demo but cannot sign in.
+    await createUser(db, system, { ...user, password: login?.password });
   }
   await db
     .insert(services)

@@ -172,7 +172,11 @@ export function buildOpenApiDocument(): Json {
       },
       "/api/settings/users": {
         get: { summary: "Users (admin)", responses: { "200": { description: "Users", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: ref("UserListItem") } } } } } }, ...problems(401, 403) } },
-        post: { summary: "Add a user who signs in with email and password (admin)", requestBody: body("CreateUserInput"), responses: { "201": jsonAnswer("The user (never the password)", "User", { Location: { schema: { type: "string" } } }), ...problems(409, 422) } },
+        post: {
+          summary: "Add a user who signs in with email and password (admin); without `password` a strong one is generated",
+          requestBody: body("CreateUserInput"),
+          responses: { "201": jsonAnswer("The user; `password` only when it was generated (shown this once, never a chosen one)", "User", { Location: { schema: { type: "string" } } }), ...problems(409, 422) },
+        },
       },
       "/api/settings/users/{id}": {
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
@@ -180,6 +184,24 @@ export function buildOpenApiDocument(): Json {
       },
       "/api/openapi.json": {
         get: { summary: "This document (OpenAPI 3.1, generated from the zod schemas)", security: [], responses: { "200": { description: "The OpenAPI document" } } },
+      },
+      "/api/settings/users/{id}/disable": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        post: {
+          summary: "Disable a user (admin): their sessions end, they cannot sign in, and the API tokens they created are refused until re-enabled; never yourself nor the last active admin",
+          responses: { "200": { description: "The user, with disabledAt" }, ...problems(404, 409) },
+        },
+      },
+      "/api/settings/users/{id}/enable": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        post: { summary: "Re-enable a disabled user (admin)", responses: { "200": { description: "The user, disabledAt null" }, ...problems(404) } },
+      },
+      "/api/settings/users/{id}/unlock": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        post: {
+          summary: "Clear a user's failed sign-ins from every address, ending any sign-in delay (admin)",
+          responses: { "200": { description: "`{ id, email, clearedFailures }`" }, ...problems(404) },
+        },
       },
       "/api/health": {
         get: { summary: "Liveness and database reachability", security: [], responses: { "200": { description: "Healthy" }, "503": { description: "Database unreachable" } } },

@@ -1,26 +1,48 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { apiTokens } from "@/db/schema";
-import { type Actor, actorUserId, assertRole, type Role } from "@/lib/actor";
-import { DomainError } from "@/lib/errors";
+import { type Actor, actorUserId, assertRole, type Role, ROLES } from "@/lib/actor";
+import { DomainError, validationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { type ApiTokenView, CreateApiTokenInput } from "./schemas";
 import { newTokenSecret } from "./token-secret";
 import { isUniqueViolation } from "@/lib/db-errors";
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function expiryOf(input: CreateApiTokenInput, now: Date): Date | null {
+  if (input.expiresInDays !== undefined && input.expiresAt != null) {
+    throw validationError([{ path: "expiresAt", message: "Give expiresAt or expiresInDays, not both." }]);
+  }
+  if (input.expiresInDays !== undefined) return new Date(now.getTime() + input.expiresInDays * DAY_MS);
+  if (input.expiresAt == null) return null;
+  const at = new Date(input.expiresAt.length === 10 ? `${input.expiresAt}T00:00:00Z` : input.expiresAt);
+  if (Number.isNaN(at.getTime())) throw validationError([{ path: "expiresAt", message: "Not a real date." }]);
+  if (at <= now) throw validationError([{ path: "expiresAt", message: "Choose a moment in the future." }]);
+  return at;
+}
+
 /** The only answer that ever contains the secret. */
 export async function createApiToken(db: Db, actor: Actor, rawInput: unknown): Promise<{ token: ApiTokenView; secret: string }> {
   assertRole(actor, "admin", "create API tokens");
   const input = parseInput(CreateApiTokenInput, rawInput);
+  // A token must never let its creator do more than they may themselves (actor.role is current).
+  if (ROLES.indexOf(input.role) > ROLES.indexOf(actor.role)) {
+    throw new DomainError("forbidden", `A token cannot have a higher role (${input.role}) than its creator (${actor.role}).`, {
+      errors: [{ path: "role", message: `At most ${actor.role}.` }],
+    });
+  }
+  const now = new Date();
+  const expiresAt = expiryOf(input, now);
   const { secret, prefix, hash } = newTokenSecret();
   try {
     const [row] = await db
       .insert(apiTokens)
-      .values({ id: randomUUID(), name: input.name, role: input.role, prefix, secretHash: hash, createdBy: actorUserId(actor) })
+      .values({ id: randomUUID(), name: input.name, role: input.role, prefix, secretHash: hash, createdBy: actorUserId(actor), createdAt: now, expiresAt })
       .returning();
     return {
       secret,
-      token: { id: row.id, name: row.name, role: row.role as Role, prefix: row.prefix, createdBy: row.createdBy, createdAt: row.createdAt, lastUsedAt: null, revokedAt: null },
+      token: { id: row.id, name: row.name, role: row.role as Role, prefix: row.prefix, createdBy: row.createdBy, createdAt: row.createdAt, lastUsedAt: null, expiresAt: row.expiresAt, revokedAt: null },
     };
   } catch (error) {
     if (isUniqueViolation(error)) {

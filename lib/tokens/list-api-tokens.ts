@@ -15,6 +15,7 @@ export async function listApiTokens(db: Db, actor: Actor): Promise<ApiTokenView[
       createdBy: users.name,
       createdAt: apiTokens.createdAt,
       lastUsedAt: apiTokens.lastUsedAt,
+      expiresAt: apiTokens.expiresAt,
       revokedAt: apiTokens.revokedAt,
     })
     .from(apiTokens)

@@ -9,6 +9,13 @@ export const CreateApiTokenInput = z.strictObject({
     .max(60, "At most 60 characters.")
     .regex(/^[a-z0-9][a-z0-9._-]*$/i, "Letters, digits, dots, dashes and underscores (e.g. pagerduty-sync)."),
   role: z.enum(ROLES),
+  // At most one of the two; neither (or expiresAt null) means the token never expires.
+  expiresInDays: z.int("A whole number of days.").min(1, "At least 1 day.").max(3650, "At most 3650 days.").optional(),
+  expiresAt: z
+    .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: "A date (2026-12-31) or an ISO date-time." })
+    .nullable()
+    .optional()
+    .meta({ description: "A date alone means 00:00 UTC of that day." }),
 });
 export type CreateApiTokenInput = z.infer<typeof CreateApiTokenInput>;
 
@@ -20,6 +27,7 @@ export const ApiTokenView = z.object({
   createdBy: z.string().nullable(),
   createdAt: z.date(),
   lastUsedAt: z.date().nullable(),
+  expiresAt: z.date().nullable(),
   revokedAt: z.date().nullable(),
 });
 export type ApiTokenView = z.infer<typeof ApiTokenView>;

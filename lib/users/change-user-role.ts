@@ -9,7 +9,7 @@ import { parseInput } from "@/lib/validation";
 
 export const ChangeUserRoleInput = z.strictObject({ role: z.enum(ROLES) });
 
-/** An admin changes someone's role; the last admin cannot be demoted (nobody could undo it). */
+/** An admin changes someone's role; the last active admin cannot be demoted (nobody could undo it). */
 export async function changeUserRole(db: Db, actor: Actor, userId: string, rawInput: unknown) {
   assertRole(actor, "admin", "change roles");
   const { role } = parseInput(ChangeUserRoleInput, rawInput);
@@ -19,8 +19,9 @@ export async function changeUserRole(db: Db, actor: Actor, userId: string, rawIn
     const locked = await tx.select().from(users).where(or(eq(users.id, userId), eq(users.role, "admin"))).orderBy(asc(users.id)).for("update");
     const user = locked.find((u) => u.id === userId);
     if (!user) throw notFound(`User ${userId}`);
-    if (user.role === "admin" && role !== "admin" && !locked.some((u) => u.id !== userId && u.role === "admin")) {
-      throw new DomainError("conflict", "This is the last admin; make someone else an admin first.", { errors: [{ path: "role", message: "The last admin must stay an admin." }] });
+    // A disabled admin cannot act, so they do not count.
+    if (user.role === "admin" && role !== "admin" && !locked.some((u) => u.id !== userId && u.role === "admin" && !u.disabledAt)) {
+      throw new DomainError("conflict", "This is the last admin who is not disabled; make someone else an admin first.", { errors: [{ path: "role", message: "The last active admin must stay an admin." }] });
     }
     const [updated] = await tx.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId)).returning({ id: users.id, name: users.name, email: users.email, role: users.role });
     return updated;

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
 import type { Db } from "@/db/client";
@@ -14,16 +14,24 @@ export const CreateUserInput = z.strictObject({
   email: z.email("Enter a valid email address.").trim().toLowerCase(),
   name: z.string().trim().min(1, "Enter a name.").max(100),
   role: z.enum(ROLES),
-  password: z.string().min(10, "At least 10 characters.").max(200),
+  password: z.string().min(10, "At least 10 characters.").max(200).optional(),
 });
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
-/** A user who can sign in with email + password (the hash is better-auth's scrypt). */
+/** 18 random bytes: 144 bits, far beyond guessing, and 24 characters that survive copy and paste. */
+const generatePassword = () => randomBytes(18).toString("base64url");
+
+/**
+ * A user who can sign in with email + password (the hash is better-auth's scrypt). Without a password
+ * one is generated here and returned once as `generatedPassword` (null when the caller chose one):
+ * callers show it and forget it; it is stored only as a hash.
+ */
 export async function createUser(db: Db, actor: Actor, rawInput: unknown) {
   assertRole(actor, "admin", "create users");
   const input = parseInput(CreateUserInput, rawInput);
   const id = input.id ?? `user_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-  const password = await hashPassword(input.password);
+  const generatedPassword = input.password === undefined ? generatePassword() : null;
+  const password = await hashPassword(input.password ?? generatedPassword!);
   try {
     return await runTransaction(db, async (tx) => {
       const [user] = await tx
@@ -31,7 +39,7 @@ export async function createUser(db: Db, actor: Actor, rawInput: unknown) {
         .values({ id, email: input.email, name: input.name, role: input.role, emailVerified: true })
         .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
       await tx.insert(accounts).values({ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password });
-      return user;
+      return { ...user, generatedPassword };
     });
   } catch (error) {
     if (isUniqueViolation(error)) {

@@ -6,7 +6,7 @@ import * as tokenList from "@/app/api/settings/tokens/route";
 import { getDb } from "@/db/client";
 import { getAuth } from "@/lib/auth/auth";
 import { signIn } from "@/lib/auth/sign-in";
-import { MAX_FAILURES_PER_ACCOUNT } from "@/lib/auth/sign-in-rate-limit";
+import { FREE_FAILURES, MAX_FAILURES_PER_IP } from "@/lib/auth/sign-in-rate-limit";
 import { DomainError } from "@/lib/errors";
 import { createUser } from "@/lib/users/create-user";
 import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
@@ -95,43 +95,47 @@ describe("session cookies on the API", () => {
 });
 
 describe("sign-in", () => {
-  it("rejects a wrong password and then limits the account after repeated failures", async () => {
+  it("rejects a wrong password, then delays the account (429) after the free failures", async () => {
     await createUser(await getDb(), system, { email: "ops@example.com", name: "Ops", role: "admin", password: "correct-horse-battery" });
-    const attempt = (password: string, ip = "10.0.0.1") => signIn({ email: "ops@example.com", password }, { headers: new Headers(), ip });
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+    const attempt = (password: string) => signIn({ email: "ops@example.com", password }, { headers: new Headers(), ip: null });
+    for (let i = 0; i < FREE_FAILURES; i++) {
       await expect(attempt("wrong-password")).rejects.toMatchObject({ code: "unauthenticated" });
     }
-    // Even the right password is refused now, from any address: the account is being guessed at.
-    const limited = await attempt("correct-horse-battery", "10.0.0.2").catch((e: DomainError) => e);
+    const limited = await attempt("correct-horse-battery").catch((e: DomainError) => e);
     expect(limited).toBeInstanceOf(DomainError);
     expect((limited as DomainError).code).toBe("rate_limited");
     expect((limited as DomainError).status).toBe(429);
+    // A growing delay, not a 15-minute lockout: 2^3 seconds after the third failure (less what has
+    // passed since it).
+    expect((limited as DomainError).extra.retryAfterSeconds).toBeGreaterThan(0);
+    expect((limited as DomainError).extra.retryAfterSeconds).toBeLessThanOrEqual(8);
   });
 
-  it("holds the account limit against parallel guesses", async () => {
+  it("holds the limit against parallel guesses", async () => {
     await createUser(await getDb(), system, { email: "target@example.com", name: "Target", role: "viewer", password: "correct-horse-battery" });
     const outcomes = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         signIn({ email: "target@example.com", password: `guess-${i}-xxxx` }, { headers: new Headers(), ip: null }).catch((e: DomainError) => e.code),
       ),
     );
-    // Every attempt is counted before its password is checked, so at most 5 guesses are tried.
-    expect(outcomes.filter((o) => o === "unauthenticated").length).toBeLessThanOrEqual(MAX_FAILURES_PER_ACCOUNT);
-    expect(outcomes.filter((o) => o === "rate_limited").length).toBeGreaterThanOrEqual(20 - MAX_FAILURES_PER_ACCOUNT);
+    // Every attempt is counted before its password is checked, so at most the free ones are tried.
+    expect(outcomes.filter((o) => o === "unauthenticated").length).toBeLessThanOrEqual(FREE_FAILURES);
+    expect(outcomes.filter((o) => o === "rate_limited").length).toBeGreaterThanOrEqual(20 - FREE_FAILURES);
   });
 
   it("limits one address trying many accounts", async () => {
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < MAX_FAILURES_PER_IP; i++) {
       await expect(signIn({ email: `user${i}@example.com`, password: "whatever-password" }, { headers: new Headers(), ip: "10.9.9.9" })).rejects.toMatchObject({ code: "unauthenticated" });
     }
     await expect(signIn({ email: "fresh@example.com", password: "whatever-password" }, { headers: new Headers(), ip: "10.9.9.9" })).rejects.toMatchObject({ code: "rate_limited" });
+    await expect(signIn({ email: "fresh@example.com", password: "whatever-password" }, { headers: new Headers(), ip: "10.9.9.10" })).rejects.toMatchObject({ code: "unauthenticated" });
   });
 
-  it("signs in with the right password and clears the failures", async () => {
+  it("signs in with the right password and clears that address's failures", async () => {
     await createUser(await getDb(), system, { email: "ok@example.com", name: "Ok", role: "viewer", password: "correct-horse-battery" });
     await expect(signIn({ email: "ok@example.com", password: "nope-nope-nope" }, { headers: new Headers(), ip: "10.0.0.3" })).rejects.toMatchObject({ code: "unauthenticated" });
     await expect(signIn({ email: "OK@example.com", password: "correct-horse-battery" }, { headers: new Headers(), ip: "10.0.0.3" })).resolves.toBeUndefined();
-    const left = await queryRows<{ n: number }>(sql`select count(*)::int as n from sign_in_attempts where key = 'account:ok@example.com'`);
+    const left = await queryRows<{ n: number }>(sql`select count(*)::int as n from sign_in_attempts where account = 'ok@example.com'`);
     expect(Number(left[0].n)).toBe(0);
   });
 });

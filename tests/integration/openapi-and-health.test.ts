@@ -55,9 +55,16 @@ describe("GET /api/openapi.json", () => {
   it("documents the users answers from their zod views, without any password", async () => {
     const doc = await fetchDoc();
     expect(Object.keys(doc.components.schemas.User.properties ?? {}).sort()).toEqual(["email", "id", "name", "role"]);
-    expect(Object.keys(doc.components.schemas.UserListItem.properties ?? {}).sort()).toEqual(["createdAt", "email", "id", "name", "role"]);
+    expect(Object.keys(doc.components.schemas.UserListItem.properties ?? {}).sort()).toEqual(["createdAt", "disabledAt", "email", "id", "lockedUntil", "name", "role", "signInFailures"]);
     expect(JSON.stringify(doc.paths["/api/settings/users"].get.responses["200"])).toContain("#/components/schemas/UserListItem");
     expect(JSON.stringify(doc.paths["/api/settings/users/{id}"].patch.responses["200"])).toContain("#/components/schemas/User");
+  });
+
+  it("documents user access management and token expiry", async () => {
+    const doc = await fetchDoc();
+    for (const action of ["disable", "enable", "unlock"]) expect(Object.keys(doc.paths[`/api/settings/users/{id}/${action}`] ?? {}), action).toContain("post");
+    expect(Object.keys(doc.components.schemas.CreateApiTokenInput.properties ?? {})).toEqual(expect.arrayContaining(["expiresAt", "expiresInDays"]));
+    expect(doc.components.schemas.CreateUserInput.required ?? []).not.toContain("password");
   });
 
   it("resolves every $ref to a schema in components", async () => {

@@ -12,6 +12,8 @@ import { call, resetDatabase } from "@/tests/support/harness";
 // signed in, and a viewer on writes — except the few that are public on purpose.
 const PUBLIC_ROUTES = new Set(["GET /api/health", "GET /api/openapi.json"]);
 const PUBLIC_ACTIONS = new Set(["app/login/actions.ts#signInAction", "app/login/actions.ts#signOutAction"]);
+// Anyone signed in may change their own password: a viewer gets as far as validating the form.
+const SELF_SERVICE_ACTIONS = new Set(["app/settings/account/actions.ts#changePasswordAction"]);
 const ADMIN_ONLY_READS = new Set(["GET /api/settings/tokens", "GET /api/settings/users"]);
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
@@ -61,8 +63,11 @@ beforeEach(async () => {
 
 describe("route inventory", () => {
   it("finds the routes and actions it is meant to guard", () => {
-    expect(routeCases.length).toBeGreaterThanOrEqual(17);
-    expect(actionFiles.length).toBeGreaterThanOrEqual(2);
+    expect(routeCases.length).toBeGreaterThanOrEqual(20);
+    expect(routeCases.map((c) => `${c.method} ${concrete(c.file).route}`)).toEqual(
+      expect.arrayContaining(["POST /api/settings/users/[id]/disable", "POST /api/settings/users/[id]/enable", "POST /api/settings/users/[id]/unlock"]),
+    );
+    expect(actionFiles.length).toBeGreaterThanOrEqual(3);
   });
 
   it.each(routeCases)("$method $file refuses an anonymous caller (401) unless public", async ({ file, method }) => {
@@ -157,7 +162,7 @@ describe("server action inventory", () => {
     else expect(result).toMatchObject({ status: "error", code: "unauthenticated" });
   });
 
-  it.each(actionCases.filter((c) => !PUBLIC_ACTIONS.has(c.id)))("$id refuses a viewer", async ({ fn }) => {
+  it.each(actionCases.filter((c) => !PUBLIC_ACTIONS.has(c.id)))("$id refuses a viewer (self-service: only bad input)", async ({ id, fn }) => {
     const password = "viewer-password-123";
     await createUser(await getDb(), { type: "system", name: "test", role: "admin" }, { email: "view@example.com", name: "View Only", role: "viewer", password });
     const signedIn = await (await getAuth()).api.signInEmail({ body: { email: "view@example.com", password }, asResponse: true });
@@ -165,6 +170,6 @@ describe("server action inventory", () => {
     expect(cookie).toContain("session_token");
     requestHeaders = new Headers({ cookie });
     const { result } = await outcome(fn);
-    expect(result).toMatchObject({ status: "error", code: "forbidden" });
+    expect(result).toMatchObject({ status: "error", code: SELF_SERVICE_ACTIONS.has(id) ? "validation" : "forbidden" });
   });
 });

@@ -1,0 +1,33 @@
+import { asc, eq, or } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { sessions, users } from "@/db/schema";
+import { type Actor, actorUserId, assertRole } from "@/lib/actor";
+import { DomainError, notFound } from "@/lib/errors";
+
+/**
+ * An admin disables an account: it can no longer sign in, its sessions end now (rows deleted), and
+ * the tokens it created are refused while it stays disabled (checked when a token is verified, so
+ * re-enabling brings them back). Never yourself, never the last active admin: nobody could undo it.
+ */
+export async function disableUser(db: Db, actor: Actor, userId: string) {
+  assertRole(actor, "admin", "disable users");
+  if (actorUserId(actor) === userId) {
+    throw new DomainError("conflict", "You cannot disable your own account; ask another admin.");
+  }
+  return db.transaction(async (tx) => {
+    // Same locking as changeUserRole: target and admins in id order, so concurrent changes queue.
+    const locked = await tx.select().from(users).where(or(eq(users.id, userId), eq(users.role, "admin"))).orderBy(asc(users.id)).for("update");
+    const user = locked.find((u) => u.id === userId);
+    if (!user) throw notFound(`User ${userId}`);
+    if (user.role === "admin" && !user.disabledAt && !locked.some((u) => u.id !== userId && u.role === "admin" && !u.disabledAt)) {
+      throw new DomainError("conflict", "This is the last active admin; make someone else an admin first.");
+    }
+    const [updated] = await tx
+      .update(users)
+      .set({ disabledAt: user.disabledAt ?? new Date(), updatedAt: new Date() })
+      .where(eq(users.id, userId))
+      .returning({ id: users.id, name: users.name, email: users.email, role: users.role, disabledAt: users.disabledAt });
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    return updated;
+  });
+}
