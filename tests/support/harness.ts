@@ -19,8 +19,10 @@ export const TEST_USERS = [
 export async function resetDatabase() {
   const db = await getDb();
   await db.execute(sql`TRUNCATE incidents, incident_services, timeline_entries, incident_links, incident_counters,
-    idempotency_keys, services, users, sessions, accounts, verifications, api_tokens, sign_in_attempts
-    RESTART IDENTITY CASCADE`);
+    idempotency_keys, services, users, sessions, accounts, verifications, api_tokens, sign_in_attempts,
+    events, event_consumptions RESTART IDENTITY CASCADE`);
+  // Queued jobs (not queues or schedules) go too, so a test that starts workers sees only its own.
+  await db.execute(sql`TRUNCATE pgboss.job, pgboss.archive`);
   await db.insert(users).values(TEST_USERS);
   for (const role of ["viewer", "responder", "admin"] as const) {
     tokens[role] = (await createApiToken(db, testAdmin, { name: `test-${role}`, role })).secret;

@@ -1,0 +1,58 @@
+import PgBoss from "pg-boss";
+import type { DbHandle } from "@/db/client";
+import { QUEUE_SCHEMA } from "./enqueue-job";
+import { type AnyJobDefinition, listJobDefinitions, queueSettings } from "./registry";
+import { pgliteExecutor } from "./sql-executor";
+
+export type RunnerOptions = {
+  /** How often an idle worker looks for jobs (default 2 s). */
+  pollingIntervalSeconds?: number;
+  /** How often pg-boss checks the cron schedules (default 30 s; one instance wins each check). */
+  cronMonitorIntervalSeconds?: number;
+  /** The jobs to work (default: every defined job). */
+  jobs?: AnyJobDefinition[];
+};
+
+export type JobRunner = {
+  boss: PgBoss;
+  /** Stops fetching, waits up to `timeoutMs` for running handlers, then closes the queue's connections. */
+  stop: (timeoutMs?: number) => Promise<void>;
+};
+
+function createBoss(handle: DbHandle, options: RunnerOptions) {
+  const common = {
+    schema: QUEUE_SCHEMA,
+    supervise: true,
+    schedule: true,
+    migrate: true,
+    // pg-boss rejects keys that are present but undefined.
+    ...(options.cronMonitorIntervalSeconds
+      ? { cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds, cronWorkerIntervalSeconds: options.cronMonitorIntervalSeconds }
+      : {}),
+  };
+  if (handle.raw.kind === "pglite") return new PgBoss({ ...common, db: pgliteExecutor(handle.raw.client) });
+  // Its own small pool: workers hold connections while polling, the app's pool stays for requests.
+  return new PgBoss({ ...common, connectionString: handle.raw.url, max: 3, application_name: "incident-manager-jobs" });
+}
+
+/** Starts one queue instance working the given jobs. Every app instance runs one; pg-boss's row locks make each job run once. */
+export async function startJobRunner(handle: DbHandle, options: RunnerOptions = {}): Promise<JobRunner> {
+  const boss = createBoss(handle, options);
+  boss.on("error", (error: Error) => console.error("[jobs]", error.message));
+  await boss.start();
+  for (const job of options.jobs ?? listJobDefinitions()) {
+    const { expireInSeconds, ...retry } = queueSettings(job.options);
+    await boss.createQueue(job.name, { name: job.name, policy: "standard", ...retry, expireInSeconds });
+    await boss.updateQueue(job.name, { name: job.name, policy: "standard", ...retry, expireInSeconds });
+    const workOptions = { batchSize: 1, includeMetadata: true as const, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
+    for (let i = 0; i < (job.options.concurrency ?? 1); i++) {
+      await boss.work<unknown>(job.name, workOptions, async ([item]) => {
+        await job.handler(item.data, { jobId: item.id, name: item.name, retryCount: item.retryCount, db: handle.db });
+      });
+    }
+    // A schedule removed from the code must stop firing, so absent ones are deleted.
+    if (job.options.schedule) await boss.schedule(job.name, job.options.schedule, null as unknown as object, { tz: "UTC" });
+    else await boss.unschedule(job.name);
+  }
+  return { boss, stop: (timeoutMs = 10_000) => boss.stop({ graceful: true, timeout: timeoutMs, close: true, wait: true }) };
+}
