@@ -44,10 +44,8 @@ export async function recordEvents(tx: Db, newEvents: NewEvent[]): Promise<Store
     )
     .returning();
   await enqueueJob(tx, dispatchEventsJob, { eventIds: rows.map((row) => row.id) });
-  for (const row of rows) {
-    const live: LiveEvent = { id: row.id, type: row.type, incidentId: row.incidentId };
-    await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(live)})`);
-  }
+  const live = rows.map((row): string => JSON.stringify({ id: row.id, type: row.type, incidentId: row.incidentId } satisfies LiveEvent));
+  await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, payload) from jsonb_array_elements_text(${JSON.stringify(live)}::jsonb) as payload`);
   return rows;
 }
 
