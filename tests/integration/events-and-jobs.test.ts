@@ -184,6 +184,26 @@ describe("workers", () => {
     expect(await queryRows(sql`select id from pgboss.job where name = 'test.count-runs'`)).toEqual([]);
   });
 
+  it("enqueues with a start time, drops a singleton duplicate and creates a queue no worker has created yet", async () => {
+    const db = await getDb();
+    const later = new Date(Date.now() + 3_600_000);
+    const ids = await db.transaction(async (tx) => [
+      await enqueueJob(tx, countJob, { n: 1 }, { startAfter: later, singletonKey: "only-one", singletonSeconds: 60 }),
+      await enqueueJob(tx, countJob, { n: 2 }, { singletonKey: "only-one", singletonSeconds: 60 }),
+      await enqueueJob(tx, "test.fresh-queue", { n: 3 }),
+    ]);
+    expect(ids[0]).toEqual(expect.any(String));
+    expect(ids[1]).toBeNull();
+    expect(ids[2]).toEqual(expect.any(String));
+    const rows = await queryRows<{ name: string; data: unknown; start_after: Date | string; retry_limit: number }>(
+      sql`select name, data, start_after, retry_limit from pgboss.job where name like 'test.%' order by name`,
+    );
+    expect(rows.map((r) => [r.name, r.data])).toEqual([["test.count-runs", { n: 1 }], ["test.fresh-queue", { n: 3 }]]);
+    expect(new Date(rows[0].start_after).getTime()).toBe(later.getTime());
+    // The definition's retry settings travel with the job.
+    expect(rows[0].retry_limit).toBe(3);
+  });
+
   it("a scheduled job runs once per cron tick across two instances", async () => {
     const handle = await getDbHandle();
     const started = Date.now();

@@ -25,9 +25,9 @@ afterAll(async () => {
 
 describe("startJobs", () => {
   it("creates the queues, registers the maintenance schedule and the features' purges", async () => {
-    const schedules = await queryRows<{ name: string; cron: string; timezone: string }>(sql`select name, cron, timezone from pgboss.schedule`);
+    const schedules = await queryRows<{ name: string; cron: string; timezone: string }>(sql`select name, cron, timezone from pgboss.schedule where name not like 'test.%'`);
     expect(schedules).toEqual([{ name: "jobs.run-maintenance", cron: "*/10 * * * *", timezone: "UTC" }]);
-    const queues = await queryRows<{ name: string }>(sql`select name from pgboss.queue where name not like '\_\_pgboss%' order by name`);
+    const queues = await queryRows<{ name: string }>(sql`select name from pgboss.queue where name not like '\_\_pgboss%' and name not like 'test.%' order by name`);
     expect(queues.map((q) => q.name)).toEqual(["events.dispatch", "jobs.run-maintenance"]);
     expect(listMaintenance()).toEqual(["auth.prune-sign-in-attempts", "telemetry.purge-expired-metrics"]);
   });
