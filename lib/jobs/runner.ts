@@ -46,8 +46,15 @@ export async function startJobRunner(handle: DbHandle, options: RunnerOptions = 
     await boss.updateQueue(job.name, { name: job.name, policy: "standard", ...retry, expireInSeconds });
     const workOptions = { batchSize: 1, includeMetadata: true as const, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
     for (let i = 0; i < (job.options.concurrency ?? 1); i++) {
-      await boss.work<unknown>(job.name, workOptions, async ([item]) => {
-        await job.handler(item.data, { jobId: item.id, name: item.name, retryCount: item.retryCount, db: handle.db });
+      let workerId = "";
+      workerId = await boss.work<unknown>(job.name, workOptions, async ([item]) => {
+        try {
+          await job.handler(item.data, { jobId: item.id, name: item.name, retryCount: item.retryCount, db: handle.db });
+        } finally {
+          // pg-boss waits a polling interval after every fetch, even a fruitful one; a worker that just
+          // ran a job looks again at once, so a backlog drains at handler speed.
+          boss.notifyWorker(workerId);
+        }
       });
     }
     // A schedule removed from the code must stop firing, so absent ones are deleted.
