@@ -15,6 +15,8 @@ export type RunnerOptions = {
 
 export type JobRunner = {
   boss: PgBoss;
+  /** Makes this instance's idle workers of a job look for work now instead of at their next poll. */
+  wake: (name: string) => void;
   /** Stops fetching, waits up to `timeoutMs` for running handlers, then closes the queue's connections. */
   stop: (timeoutMs?: number) => Promise<void>;
 };
@@ -40,6 +42,7 @@ export async function startJobRunner(handle: DbHandle, options: RunnerOptions = 
   const boss = createBoss(handle, options);
   boss.on("error", (error: Error) => console.error("[jobs]", error.message));
   await boss.start();
+  const workerIds = new Map<string, string[]>();
   for (const job of options.jobs ?? listJobDefinitions()) {
     const { expireInSeconds, ...retry } = queueSettings(job.options);
     await boss.createQueue(job.name, { name: job.name, policy: "standard", ...retry, expireInSeconds });
@@ -56,10 +59,12 @@ export async function startJobRunner(handle: DbHandle, options: RunnerOptions = 
           boss.notifyWorker(workerId);
         }
       });
+      workerIds.set(job.name, [...(workerIds.get(job.name) ?? []), workerId]);
     }
     // A schedule removed from the code must stop firing, so absent ones are deleted.
     if (job.options.schedule) await boss.schedule(job.name, job.options.schedule, null as unknown as object, { tz: "UTC" });
     else await boss.unschedule(job.name);
   }
-  return { boss, stop: (timeoutMs = 10_000) => boss.stop({ graceful: true, timeout: timeoutMs, close: true, wait: true }) };
+  const wake = (name: string) => workerIds.get(name)?.forEach((id) => boss.notifyWorker(id));
+  return { boss, wake, stop: (timeoutMs = 10_000) => boss.stop({ graceful: true, timeout: timeoutMs, close: true, wait: true }) };
 }

@@ -16,7 +16,12 @@ export async function startJobs(options: RunnerOptions & { handleSignals?: boole
   if (!state.runner) {
     state.runner = (async () => {
       await import("./handlers");
-      return startJobRunner(await getDbHandle(), options);
+      const runner = await startJobRunner(await getDbHandle(), options);
+      // A committed event wakes the dispatch workers, so consumers run at once rather than at the next poll.
+      const { subscribeLive } = await import("@/lib/events/live");
+      const { DISPATCH_JOB } = await import("@/lib/events/dispatch-events");
+      const unsubscribe = await subscribeLive(() => runner.wake(DISPATCH_JOB));
+      return { ...runner, stop: (timeoutMs?: number) => (unsubscribe(), runner.stop(timeoutMs)) };
     })().catch((error) => {
       state.runner = undefined;
       throw error;

@@ -16,7 +16,8 @@ registerEventConsumer("test.collect", ["incident.declared"], async (_tx, event) 
 
 beforeAll(async () => {
   await resetDatabase();
-  await startJobs({ pollingIntervalSeconds: 0.5 });
+  // Idle workers would not look again for a minute: delivery below relies on the commit waking them.
+  await startJobs({ pollingIntervalSeconds: 60 });
 });
 
 afterAll(async () => {
