@@ -1,6 +1,6 @@
 import PgBoss from "pg-boss";
 import type { Db } from "@/db/client";
-import { getJobDefinition, type JobDefinition, queueSettings } from "./registry";
+import { getJobDefinition, type JobDefinition, queuePolicy, queueSettings } from "./registry";
 import { drizzleExecutor, type SqlExecutor } from "./sql-executor";
 
 export const QUEUE_SCHEMA = "pgboss";
@@ -40,7 +40,7 @@ export async function enqueueJob<T>(tx: Db, job: string | JobDefinition<T>, data
   if (id !== null || (await queueExists(db, name))) return id;
   // pg-boss drops jobs for unknown queues silently. Creating it here (in the caller's transaction)
   // covers a job enqueued before any worker start created its queue.
-  await createQueue(db, name);
+  await createQueue(db, name, queuePolicy(definition?.options));
   return send();
 }
 
@@ -49,6 +49,6 @@ async function queueExists(db: SqlExecutor, name: string) {
   return rows.length > 0;
 }
 
-async function createQueue(db: SqlExecutor, name: string) {
-  await db.executeSql(`SELECT ${QUEUE_SCHEMA}.create_queue($1, $2)`, [name, JSON.stringify({ policy: "standard" })]);
+async function createQueue(db: SqlExecutor, name: string, policy: string) {
+  await db.executeSql(`SELECT ${QUEUE_SCHEMA}.create_queue($1, $2)`, [name, JSON.stringify({ policy })]);
 }

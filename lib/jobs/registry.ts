@@ -15,6 +15,8 @@ export type JobOptions = {
   schedule?: string;
   /** Jobs of this name handled at once by one instance (default 1). */
   concurrency?: number;
+  /** "singleton": at most one job of this name runs at a time across all instances (rule evaluation). */
+  policy?: "standard" | "singleton";
 };
 
 export type JobDefinition<T = unknown> = { name: string; handler: JobHandler<T>; options: JobOptions };
@@ -58,4 +60,8 @@ export function queueSettings(options: JobOptions = {}) {
     retryBackoff: options.retryBackoff ?? true,
     expireInSeconds: options.expireInSeconds ?? 15 * 60,
   };
+}
+
+export function queuePolicy(options: JobOptions = {}) {
+  return options.policy ?? "standard";
 }

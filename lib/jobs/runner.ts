@@ -1,7 +1,7 @@
 import PgBoss from "pg-boss";
 import type { DbHandle } from "@/db/client";
 import { QUEUE_SCHEMA } from "./enqueue-job";
-import { type AnyJobDefinition, listJobDefinitions, queueSettings } from "./registry";
+import { type AnyJobDefinition, listJobDefinitions, queuePolicy, queueSettings } from "./registry";
 import { pgliteExecutor } from "./sql-executor";
 
 export type RunnerOptions = {
@@ -45,8 +45,9 @@ export async function startJobRunner(handle: DbHandle, options: RunnerOptions = 
   const workerIds = new Map<string, string[]>();
   for (const job of options.jobs ?? listJobDefinitions()) {
     const { expireInSeconds, ...retry } = queueSettings(job.options);
-    await boss.createQueue(job.name, { name: job.name, policy: "standard", ...retry, expireInSeconds });
-    await boss.updateQueue(job.name, { name: job.name, policy: "standard", ...retry, expireInSeconds });
+    const queue = { name: job.name, policy: queuePolicy(job.options), ...retry, expireInSeconds };
+    await boss.createQueue(job.name, queue);
+    await boss.updateQueue(job.name, queue);
     const workOptions = { batchSize: 1, includeMetadata: true as const, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
     for (let i = 0; i < (job.options.concurrency ?? 1); i++) {
       let workerId = "";

@@ -174,6 +174,28 @@ describe("workers", () => {
     expect(new Set(runs.map((r) => r.jobId)).size).toBe(N);
   });
 
+  it("a singleton job never runs twice at once, even with two instances", async () => {
+    const handle = await getDbHandle();
+    let running = 0;
+    let most = 0;
+    let done = 0;
+    const exclusive = defineJob("test.exclusive", async () => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      running--;
+      done++;
+    }, { policy: "singleton", concurrency: 2 });
+    // The queue takes its policy when a worker starts; jobs queued before then join it.
+    await startRunner(handle, { jobs: [exclusive], pollingIntervalSeconds: 0.5 });
+    await startRunner(handle, { jobs: [exclusive], pollingIntervalSeconds: 0.5 });
+    await handle.db.transaction(async (tx) => {
+      for (let n = 0; n < 4; n++) await enqueueJob(tx, exclusive, {});
+    });
+    await waitFor(() => done === 4, "the four jobs");
+    expect(most).toBe(1);
+  });
+
   it("a job enqueued in a rolled-back transaction never runs", async () => {
     const db = await getDb();
     await db
