@@ -1,5 +1,5 @@
 // Runs once when the server starts: open the database (which applies migrations) before the first
-// request, and load the demo into a new embedded database.
+// request, load the demo into a new embedded database, then start the job workers.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { getDb } = await import("./db/client");
@@ -17,4 +17,6 @@ export async function register() {
     const { logError } = await import("./lib/log-error");
     logError("[start] database not ready:", error);
   }
+  const { startJobsInBackground } = await import("./lib/jobs/start-jobs");
+  startJobsInBackground();
 }

@@ -2,8 +2,9 @@ import type { NextConfig } from "next";
 import { HSTS_VALUE, STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
-  // PGlite ships WASM + data files that must be loaded from node_modules at run time, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // PGlite ships WASM + data files that must be loaded from node_modules at run time, not bundled;
+  // pg-boss and its driver stay plain Node modules too.
+  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "pg"],
   outputFileTracingExcludes: { "*": [".data/**", ".test-data/**"] },
   poweredByHeader: false,
   // `npm test` type-checks the whole project (tests included) as its own step.

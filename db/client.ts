@@ -1,15 +1,21 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Sql } from "postgres";
 import * as schema from "./schema";
 import { acquireDataDirLock } from "./lock";
 import { runMigrations } from "./migrate";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/** The driver under Drizzle, for the few things Drizzle does not do (the job queue, LISTEN). */
+export type RawClient = { kind: "pglite"; client: PGlite } | { kind: "postgres"; client: Sql; url: string };
+
 export type DbHandle = {
   db: Db;
   kind: "pglite" | "postgres";
+  raw: RawClient;
   close: () => Promise<void>;
 };
 
@@ -58,7 +64,7 @@ export async function openDatabase(): Promise<DbHandle> {
     // connection string then goes in DATABASE_MIGRATION_URL.
     await runMigrations({ kind: "postgres", url: process.env.DATABASE_MIGRATION_URL?.trim() || config.url });
     const db = drizzle(client, { schema }) as unknown as Db;
-    return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+    return { db, kind: "postgres", raw: { kind: "postgres", client, url: config.url }, close: () => client.end({ timeout: 5 }) };
   }
 
   const { PGlite } = await import("@electric-sql/pglite");
@@ -81,6 +87,7 @@ export async function openDatabase(): Promise<DbHandle> {
     return {
       db,
       kind: "pglite",
+      raw: { kind: "pglite", client },
       close: async () => {
         await client.close();
         release();

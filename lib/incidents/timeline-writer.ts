@@ -1,6 +1,8 @@
 import type { Db } from "@/db/client";
 import { timelineEntries } from "@/db/schema";
 import { type Actor, actorLabel, actorUserId } from "@/lib/actor";
+import { incidentEventsFromTimeline } from "@/lib/events/incident-events";
+import { recordEvents } from "@/lib/events/record-event";
 
 export const AUTOMATIC_KINDS = [
   "declared",
@@ -21,10 +23,13 @@ export type TimelineKind = AutomaticKind | "update" | "action" | "resolution";
 
 export type PendingEntry = { kind: TimelineKind; data?: Record<string, unknown>; message?: string | null };
 
-/** Writes entries inside the caller's transaction, so a change and its record commit together. */
+/**
+ * Writes entries inside the caller's transaction, so a change and its record commit together, and
+ * records the domain events they announce (outbox, consumers, live pages) in the same transaction.
+ */
 export async function appendTimeline(tx: Db, incidentId: string, actor: Actor, entries: PendingEntry[], now: Date) {
   if (entries.length === 0) return [];
-  return tx
+  const rows = await tx
     .insert(timelineEntries)
     .values(
       entries.map((entry) => ({
@@ -38,4 +43,6 @@ export async function appendTimeline(tx: Db, incidentId: string, actor: Actor, e
       })),
     )
     .returning();
+  await recordEvents(tx, incidentEventsFromTimeline(rows));
+  return rows;
 }

@@ -18,13 +18,15 @@ export const TEST_USERS = [
 /** Empties every table (keeping the environments the migration inserted) and adds the test users. */
 export async function resetDatabase() {
   const db = await getDb();
-  // The timeline refuses TRUNCATE (migration 0005) unless the session opts in; SET LOCAL keeps the
-  // opt-in to this one transaction, so no pooled connection carries it into a test.
+  // The timeline refuses TRUNCATE (migration timeline_no_truncate) unless the session opts in; the
+  // local setting keeps the opt-in to this one transaction, so no pooled connection carries it into a test.
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT set_config('app.allow_timeline_truncate', 'on', true)`);
     await tx.execute(sql`TRUNCATE incidents, incident_services, timeline_entries, incident_links, incident_counters,
-      idempotency_keys, services, users, sessions, accounts, verifications, api_tokens, sign_in_attempts
-      RESTART IDENTITY CASCADE`);
+      idempotency_keys, services, users, sessions, accounts, verifications, api_tokens, sign_in_attempts,
+      events, event_consumptions RESTART IDENTITY CASCADE`);
+    // Queued jobs (not queues or schedules) go too, so a test that starts workers sees only its own.
+    await tx.execute(sql`TRUNCATE pgboss.job, pgboss.archive`);
   });
   await db.insert(users).values(TEST_USERS);
   for (const role of ["viewer", "responder", "admin"] as const) {

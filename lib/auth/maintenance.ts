@@ -1,0 +1,5 @@
+import { registerMaintenance } from "@/lib/jobs/maintenance";
+import { pruneSignInAttempts } from "./sign-in-rate-limit";
+
+// Sign-in also prunes, but only when someone signs in; this keeps the table small on quiet servers.
+registerMaintenance("auth.prune-sign-in-attempts", (db, now) => pruneSignInAttempts(db, now));

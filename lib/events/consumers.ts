@@ -1,0 +1,67 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { eventConsumptions, events } from "@/db/schema";
+import type { EventType, StoredEvent } from "./event-types";
+
+/** Runs in its own transaction with the consumption mark: its writes commit once, or not at all. */
+export type EventConsumer = (tx: Db, event: StoredEvent) => Promise<void>;
+
+type Registration = { name: string; types: readonly EventType[] | "*"; consume: EventConsumer };
+
+const consumersKey = Symbol.for("incident-manager.events.consumers");
+const consumers: Map<string, Registration> = ((globalThis as Record<symbol, unknown>)[consumersKey] ??= new Map()) as Map<string, Registration>;
+
+/**
+ * Subscribes a consumer (a stable, unique name such as `workflows.match`) to event types ("*" for
+ * all). List its module in lib/jobs/handlers.ts so workers load it. Work with effects outside the
+ * database (HTTP calls) belongs in a job the consumer enqueues with `enqueueJob(tx, …)`.
+ */
+export function registerEventConsumer(name: string, types: readonly EventType[] | "*", consume: EventConsumer): void {
+  consumers.set(name, { name, types, consume });
+}
+
+export function unregisterEventConsumer(name: string): void {
+  consumers.delete(name);
+}
+
+const wants = (registration: Registration, type: string) => registration.types === "*" || (registration.types as readonly string[]).includes(type);
+
+/**
+ * Hands each event to every interested consumer, once per (consumer, event): the mark is inserted in
+ * the consumer's transaction, so a redelivered job (or a second worker) finds it and skips, and a
+ * consumer that throws leaves no mark and runs again on the job's retry. Consumers see events of one
+ * job in id order, but jobs run in parallel: read current state rather than assume order.
+ */
+export async function dispatchEvents(db: Db, eventIds: number[]): Promise<void> {
+  if (eventIds.length === 0) return;
+  const rows = await db.select().from(events).where(inArray(events.id, eventIds)).orderBy(events.id);
+  const failures: string[] = [];
+  for (const event of rows) {
+    for (const registration of consumers.values()) {
+      if (!wants(registration, event.type)) continue;
+      try {
+        await db.transaction(async (tx) => {
+          const marked = await tx
+            .insert(eventConsumptions)
+            .values({ consumer: registration.name, eventId: event.id })
+            .onConflictDoNothing()
+            .returning({ eventId: eventConsumptions.eventId });
+          if (marked.length === 0) return;
+          await registration.consume(tx, event);
+        });
+      } catch (error) {
+        failures.push(`${registration.name} on event ${event.id}: ${(error as Error).message}`);
+      }
+    }
+  }
+  if (failures.length) throw new Error(`Event consumers failed: ${failures.join("; ")}`);
+}
+
+/** Whether a consumer has applied an event (for tests and diagnostics). */
+export async function hasConsumed(db: Db, consumer: string, eventId: number): Promise<boolean> {
+  const rows = await db
+    .select({ eventId: eventConsumptions.eventId })
+    .from(eventConsumptions)
+    .where(and(eq(eventConsumptions.consumer, consumer), eq(eventConsumptions.eventId, eventId)));
+  return rows.length > 0;
+}

@@ -1,0 +1,55 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { events } from "@/db/schema";
+import { type Actor, actorLabel } from "@/lib/actor";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import type { EventType, StoredEvent } from "./event-types";
+import { dispatchEventsJob } from "./dispatch-events";
+import { LIVE_CHANNEL, type LiveEvent } from "./live";
+
+export type NewEvent = {
+  type: EventType;
+  /** The incident it concerns, if any (live incident pages filter on it). */
+  incidentId?: string | null;
+  /** The aggregate that changed: an incident id, an alert id, … (defaults to incidentId). */
+  subjectId?: string;
+  /** The changed data, enough for a consumer to act without guessing. */
+  payload?: Record<string, unknown>;
+  actor: Actor | string;
+  /** Defaults to now (the demo loader passes its replayed clock). */
+  createdAt?: Date;
+};
+
+/**
+ * Records domain events in the caller's transaction: the outbox rows, one dispatch job for the
+ * consumers and a NOTIFY for live pages. All three exist only if the transaction commits.
+ */
+export async function recordEvents(tx: Db, newEvents: NewEvent[]): Promise<StoredEvent[]> {
+  if (newEvents.length === 0) return [];
+  const rows = await tx
+    .insert(events)
+    .values(
+      newEvents.map((event) => {
+        const subjectId = event.subjectId ?? event.incidentId;
+        if (!subjectId) throw new Error(`Event ${event.type} needs a subjectId or an incidentId.`);
+        return {
+          type: event.type,
+          incidentId: event.incidentId ?? null,
+          subjectId,
+          payload: event.payload ?? {},
+          actor: typeof event.actor === "string" ? event.actor : actorLabel(event.actor),
+          ...(event.createdAt ? { createdAt: event.createdAt } : {}),
+        };
+      }),
+    )
+    .returning();
+  await enqueueJob(tx, dispatchEventsJob, { eventIds: rows.map((row) => row.id) });
+  const live = rows.map((row): string => JSON.stringify({ id: row.id, type: row.type, incidentId: row.incidentId } satisfies LiveEvent));
+  await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, payload) from jsonb_array_elements_text(${JSON.stringify(live)}::jsonb) as payload`);
+  return rows;
+}
+
+export async function recordEvent(tx: Db, event: NewEvent): Promise<StoredEvent> {
+  const [row] = await recordEvents(tx, [event]);
+  return row;
+}

@@ -1,0 +1,5 @@
+import { registerMaintenance } from "@/lib/jobs/maintenance";
+import { purgeExpiredIdempotencyKeys } from "./idempotency-store";
+
+// Expired keys are ignored on lookup already; the schedule keeps the table from growing without bound.
+registerMaintenance("http.purge-idempotency-keys", purgeExpiredIdempotencyKeys);

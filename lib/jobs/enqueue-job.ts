@@ -1,0 +1,54 @@
+import PgBoss from "pg-boss";
+import type { Db } from "@/db/client";
+import { getJobDefinition, type JobDefinition, queuePolicy, queueSettings } from "./registry";
+import { drizzleExecutor, type SqlExecutor } from "./sql-executor";
+
+export const QUEUE_SCHEMA = "pgboss";
+
+// Never started and never connected: it only builds pg-boss's insert, which runs on the caller's
+// transaction through `db`.
+const sender = new PgBoss({
+  schema: QUEUE_SCHEMA,
+  db: {
+    executeSql: async () => {
+      throw new Error("The job sender has no connection of its own; pass the transaction.");
+    },
+  },
+});
+
+export type EnqueueOptions = {
+  /** Not before this time (a Date) or this many seconds from now. */
+  startAfter?: Date | number;
+  /** At most one queued job per key and `singletonSeconds` window (pg-boss throttling). */
+  singletonKey?: string;
+  singletonSeconds?: number;
+  priority?: number;
+};
+
+/**
+ * Queues a job INSIDE the caller's transaction: it is inserted, and so runs, only if that transaction
+ * commits. Returns the job id, or null when a singleton option suppressed a duplicate.
+ */
+export async function enqueueJob<T>(tx: Db, job: string | JobDefinition<T>, data: T, options: EnqueueOptions = {}): Promise<string | null> {
+  const name = typeof job === "string" ? job : job.name;
+  const db = drizzleExecutor(tx);
+  // Without the definition loaded in this process, the queue's own settings apply.
+  const definition = typeof job === "string" ? getJobDefinition(name) : job;
+  const settings = definition ? queueSettings(definition.options) : {};
+  const send = () => sender.send(name, (data ?? null) as object, { ...options, ...settings, db });
+  const id = await send();
+  if (id !== null || (await queueExists(db, name))) return id;
+  // pg-boss drops jobs for unknown queues silently. Creating it here (in the caller's transaction)
+  // covers a job enqueued before any worker start created its queue.
+  await createQueue(db, name, queuePolicy(definition?.options));
+  return send();
+}
+
+async function queueExists(db: SqlExecutor, name: string) {
+  const { rows } = await db.executeSql(`SELECT 1 FROM ${QUEUE_SCHEMA}.queue WHERE name = $1`, [name]);
+  return rows.length > 0;
+}
+
+async function createQueue(db: SqlExecutor, name: string, policy: string) {
+  await db.executeSql(`SELECT ${QUEUE_SCHEMA}.create_queue($1, $2)`, [name, JSON.stringify({ policy })]);
+}

@@ -1,0 +1,71 @@
+import PgBoss from "pg-boss";
+import type { DbHandle } from "@/db/client";
+import { QUEUE_SCHEMA } from "./enqueue-job";
+import { type AnyJobDefinition, listJobDefinitions, queuePolicy, queueSettings } from "./registry";
+import { pgliteExecutor } from "./sql-executor";
+
+export type RunnerOptions = {
+  /** How often an idle worker looks for jobs (default 2 s). */
+  pollingIntervalSeconds?: number;
+  /** How often pg-boss checks the cron schedules (default 30 s; one instance wins each check). */
+  cronMonitorIntervalSeconds?: number;
+  /** The jobs to work (default: every defined job). */
+  jobs?: AnyJobDefinition[];
+};
+
+export type JobRunner = {
+  boss: PgBoss;
+  /** Makes this instance's idle workers of a job look for work now instead of at their next poll. */
+  wake: (name: string) => void;
+  /** Stops fetching, waits up to `timeoutMs` for running handlers, then closes the queue's connections. */
+  stop: (timeoutMs?: number) => Promise<void>;
+};
+
+function createBoss(handle: DbHandle, options: RunnerOptions) {
+  const common = {
+    schema: QUEUE_SCHEMA,
+    supervise: true,
+    schedule: true,
+    migrate: true,
+    // pg-boss rejects keys that are present but undefined.
+    ...(options.cronMonitorIntervalSeconds
+      ? { cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds, cronWorkerIntervalSeconds: options.cronMonitorIntervalSeconds }
+      : {}),
+  };
+  if (handle.raw.kind === "pglite") return new PgBoss({ ...common, db: pgliteExecutor(handle.raw.client) });
+  // Its own small pool: workers hold connections while polling, the app's pool stays for requests.
+  return new PgBoss({ ...common, connectionString: handle.raw.url, max: 3, application_name: "incident-manager-jobs" });
+}
+
+/** Starts one queue instance working the given jobs. Every app instance runs one; pg-boss's row locks make each job run once. */
+export async function startJobRunner(handle: DbHandle, options: RunnerOptions = {}): Promise<JobRunner> {
+  const boss = createBoss(handle, options);
+  boss.on("error", (error: Error) => console.error("[jobs]", error.message));
+  await boss.start();
+  const workerIds = new Map<string, string[]>();
+  for (const job of options.jobs ?? listJobDefinitions()) {
+    const { expireInSeconds, ...retry } = queueSettings(job.options);
+    const queue = { name: job.name, policy: queuePolicy(job.options), ...retry, expireInSeconds };
+    await boss.createQueue(job.name, queue);
+    await boss.updateQueue(job.name, queue);
+    const workOptions = { batchSize: 1, includeMetadata: true as const, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
+    for (let i = 0; i < (job.options.concurrency ?? 1); i++) {
+      let workerId = "";
+      workerId = await boss.work<unknown>(job.name, workOptions, async ([item]) => {
+        try {
+          await job.handler(item.data, { jobId: item.id, name: item.name, retryCount: item.retryCount, db: handle.db });
+        } finally {
+          // pg-boss waits a polling interval after every fetch, even a fruitful one; a worker that just
+          // ran a job looks again at once, so a backlog drains at handler speed.
+          boss.notifyWorker(workerId);
+        }
+      });
+      workerIds.set(job.name, [...(workerIds.get(job.name) ?? []), workerId]);
+    }
+    // A schedule removed from the code must stop firing, so absent ones are deleted.
+    if (job.options.schedule) await boss.schedule(job.name, job.options.schedule, null as unknown as object, { tz: "UTC" });
+    else await boss.unschedule(job.name);
+  }
+  const wake = (name: string) => workerIds.get(name)?.forEach((id) => boss.notifyWorker(id));
+  return { boss, wake, stop: (timeoutMs = 10_000) => boss.stop({ graceful: true, timeout: timeoutMs, close: true, wait: true }) };
+}

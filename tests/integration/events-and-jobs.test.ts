@@ -1,0 +1,131 @@
+import { sql } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import * as collection from "@/app/api/dashboard/incidents/route";
+import { getDb } from "@/db/client";
+import { registerEventConsumer, unregisterEventConsumer } from "@/lib/events/consumers";
+import { dispatchEventsJob } from "@/lib/events/dispatch-events";
+import { type LiveEvent, subscribeLive } from "@/lib/events/live";
+import { recordEvent } from "@/lib/events/record-event";
+import type { JobContext } from "@/lib/jobs/registry";
+import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
+
+beforeEach(async () => {
+  await resetDatabase();
+});
+
+const alertFired = (subjectId: string) => ({ type: "alert.fired" as const, subjectId, payload: { fingerprint: subjectId }, actor: "test" });
+const dispatchJobs = () => queryRows<{ data: { eventIds: number[] } }>(sql`select data from pgboss.job where name = 'events.dispatch'`);
+const eventCount = async () => Number((await queryRows<{ n: number }>(sql`select count(*)::int as n from events`))[0].n);
+const context = async (): Promise<JobContext> => ({ jobId: "test", name: dispatchEventsJob.name, retryCount: 0, db: await getDb() });
+
+async function waitFor(check: () => boolean | Promise<boolean>, what: string) {
+  for (let i = 0; i < 300; i++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Gave up waiting for ${what}`);
+}
+
+describe("outbox", () => {
+  it("stores nothing and queues nothing for an event recorded in a rolled-back transaction", async () => {
+    const db = await getDb();
+    await expect(
+      db.transaction(async (tx) => {
+        await recordEvent(tx, alertFired("rolled-back"));
+        throw new Error("change failed");
+      }),
+    ).rejects.toThrow("change failed");
+    expect(await eventCount()).toBe(0);
+    expect(await dispatchJobs()).toEqual([]);
+  });
+
+  it("queues one dispatch job with the committed event, and consumers apply it once even when delivered twice", async () => {
+    const db = await getDb();
+    const seen = { first: [] as number[], flaky: [] as number[] };
+    let flakyFails = true;
+    registerEventConsumer("test.first", ["alert.fired"], async (tx, event) => {
+      seen.first.push(event.id);
+      await tx.execute(sql`select 1`);
+    });
+    registerEventConsumer("test.flaky", "*", async (_tx, event) => {
+      if (flakyFails) throw new Error("downstream unavailable");
+      seen.flaky.push(event.id);
+    });
+    registerEventConsumer("test.other-type", ["incident.declared"], async () => {
+      throw new Error("must not see alert events");
+    });
+    try {
+      const event = await db.transaction((tx) => recordEvent(tx, alertFired("committed")));
+      const jobs = await dispatchJobs();
+      expect(jobs.map((job) => job.data)).toEqual([{ eventIds: [event.id] }]);
+
+      // First delivery: one consumer fails, so the job fails and will be retried.
+      await expect(dispatchEventsJob.handler(jobs[0].data, await context())).rejects.toThrow("test.flaky");
+      // Redelivery: the consumer that succeeded is skipped, the failed one runs now.
+      flakyFails = false;
+      await dispatchEventsJob.handler(jobs[0].data, await context());
+      await dispatchEventsJob.handler(jobs[0].data, await context());
+      expect(seen).toEqual({ first: [event.id], flaky: [event.id] });
+      const marks = await queryRows<{ consumer: string }>(sql`select consumer from event_consumptions order by consumer`);
+      expect(marks.map((m) => m.consumer)).toEqual(["test.first", "test.flaky"]);
+    } finally {
+      for (const name of ["test.first", "test.flaky", "test.other-type"]) unregisterEventConsumer(name);
+    }
+  });
+
+  it("declaring an incident through the API records incident.declared with its id", async () => {
+    const res = await call(collection.POST, "/api/dashboard/incidents", { method: "POST", body: { ...validIncident, commanderId: "user_def456" } });
+    expect(res.status).toBe(201);
+    const rows = await queryRows<{ type: string; incident_id: string; subject_id: string; payload: Record<string, unknown> }>(
+      sql`select type, incident_id, subject_id, payload from events order by id`,
+    );
+    expect(rows.map((r) => r.type)).toEqual(["incident.declared", "incident.commander_changed"]);
+    expect(rows[0]).toMatchObject({ incident_id: res.json.id, subject_id: res.json.id, payload: { severity: "SEV1", title: validIncident.title } });
+    expect((await dispatchJobs()).length).toBe(1);
+
+    const resolve = await call((await import("@/app/api/dashboard/incidents/[id]/route")).PATCH, `/api/dashboard/incidents/${res.json.id}`, {
+      method: "PATCH",
+      body: { status: "resolved", resolutionSummary: "Rolled back the webhook change." },
+      params: { id: res.json.id },
+    });
+    expect(resolve.status, resolve.text).toBe(200);
+    const later = await queryRows<{ type: string; payload: Record<string, unknown> }>(sql`select type, payload from events where id > 2 order by id`);
+    const types = later.map((r) => r.type);
+    const status = types.indexOf("incident.status_changed");
+    expect(types[status + 1]).toBe("incident.resolved");
+    expect(later[status].payload).toMatchObject({ from: "declared", to: "resolved" });
+  });
+});
+
+describe("live notifications", () => {
+  it("arrive after commit and never for a rollback", async () => {
+    const db = await getDb();
+    const received: LiveEvent[] = [];
+    const unsubscribe = await subscribeLive((event) => received.push(event));
+    try {
+      let insideTransaction = -1;
+      const first = await db.transaction(async (tx) => {
+        const event = await recordEvent(tx, alertFired("one"));
+        await tx.execute(sql`select pg_sleep(0.05)`);
+        insideTransaction = received.length;
+        return event;
+      });
+      await db
+        .transaction(async (tx) => {
+          await recordEvent(tx, alertFired("never"));
+          throw new Error("rolled back");
+        })
+        .catch(() => {});
+      const last = await db.transaction((tx) => recordEvent(tx, alertFired("two")));
+      // Notifications arrive in commit order, so once the last is here a rolled-back one would be too.
+      await waitFor(() => received.some((e) => e.id === last.id), "the last notification");
+      expect(insideTransaction).toBe(0);
+      expect(received).toEqual([
+        { id: first.id, type: "alert.fired", incidentId: null },
+        { id: last.id, type: "alert.fired", incidentId: null },
+      ]);
+    } finally {
+      unsubscribe();
+    }
+  });
+});

@@ -1,0 +1,65 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as collection from "@/app/api/dashboard/incidents/route";
+import { getDb } from "@/db/client";
+import { idempotencyKeys, serviceMetrics, services, signInAttempts } from "@/db/schema";
+import { registerEventConsumer } from "@/lib/events/consumers";
+import type { StoredEvent } from "@/lib/events/event-types";
+import { listMaintenance, runMaintenance } from "@/lib/jobs/maintenance";
+import { startJobs, stopJobs } from "@/lib/jobs/start-jobs";
+import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
+
+const delivered: StoredEvent[] = [];
+registerEventConsumer("test.collect", ["incident.declared"], async (_tx, event) => {
+  delivered.push(event);
+});
+
+beforeAll(async () => {
+  await resetDatabase();
+  // Idle workers would not look again for a minute: delivery below relies on the commit waking them.
+  await startJobs({ pollingIntervalSeconds: 60 });
+});
+
+afterAll(async () => {
+  await stopJobs(1000);
+});
+
+describe("startJobs", () => {
+  it("creates the queues, registers the maintenance schedule and the features' purges", async () => {
+    const schedules = await queryRows<{ name: string; cron: string; timezone: string }>(sql`select name, cron, timezone from pgboss.schedule where name not like 'test.%'`);
+    expect(schedules).toEqual([{ name: "jobs.run-maintenance", cron: "*/10 * * * *", timezone: "UTC" }]);
+    const queues = await queryRows<{ name: string }>(sql`select name from pgboss.queue where name not like '\_\_pgboss%' and name not like 'test.%' order by name`);
+    expect(queues.map((q) => q.name)).toEqual(["events.dispatch", "jobs.run-maintenance"]);
+    expect(listMaintenance()).toEqual(["auth.prune-sign-in-attempts", "telemetry.purge-expired-metrics", "http.purge-idempotency-keys"]);
+  });
+
+  it("dispatches a declared incident's event to consumers through the running workers", async () => {
+    const res = await call(collection.POST, "/api/dashboard/incidents", { method: "POST", body: validIncident });
+    expect(res.status).toBe(201);
+    for (let i = 0; i < 200 && delivered.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(delivered.map((e) => [e.type, e.incidentId])).toEqual([["incident.declared", res.json.id]]);
+  });
+
+  it("maintenance deletes expired sign-in attempts, metrics and idempotency keys and keeps current ones", async () => {
+    const db = await getDb();
+    const now = new Date("2026-06-01T12:00:00Z");
+    await db.insert(signInAttempts).values([
+      { account: "old@example.com", at: new Date(now.getTime() - 25 * 60 * 60_000) },
+      { account: "new@example.com", at: new Date(now.getTime() - 60_000) },
+    ]);
+    await db.insert(idempotencyKeys).values([
+      { principal: "user:a", key: "old", requestHash: "x", state: "done", createdAt: new Date(now.getTime() - 25 * 60 * 60_000) },
+      { principal: "user:a", key: "new", requestHash: "x", state: "done", createdAt: new Date(now.getTime() - 60_000) },
+    ]);
+    await db.insert(services).values({ slug: "svc-a", name: "Svc A" }).onConflictDoNothing();
+    const point = { service: "svc-a", environment: "production", errorRate: 0, latencyP95Ms: 1, requestRate: 1 };
+    await db.insert(serviceMetrics).values([
+      { ...point, ts: new Date(now.getTime() - 200 * 86_400_000) },
+      { ...point, ts: new Date(now.getTime() - 86_400_000) },
+    ]);
+    await runMaintenance(db, now);
+    expect((await db.select({ account: signInAttempts.account }).from(signInAttempts)).map((r) => r.account)).toEqual(["new@example.com"]);
+    expect((await db.select({ key: idempotencyKeys.key }).from(idempotencyKeys)).map((r) => r.key)).toEqual(["new"]);
+    expect((await db.select({ ts: serviceMetrics.ts }).from(serviceMetrics)).map((r) => r.ts.toISOString())).toEqual(["2026-05-31T12:00:00.000Z"]);
+  });
+});
