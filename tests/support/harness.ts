@@ -19,7 +19,8 @@ export const TEST_USERS = [
 export async function resetDatabase() {
   const db = await getDb();
   await db.execute(sql`TRUNCATE incidents, incident_services, timeline_entries, incident_links, incident_counters,
-    idempotency_keys, services, users, sessions, accounts, verifications, api_tokens, sign_in_attempts
+    idempotency_keys, services, users, sessions, accounts, verifications, api_tokens, sign_in_attempts,
+    alert_rules, alerts, alert_events
     RESTART IDENTITY CASCADE`);
   await db.insert(users).values(TEST_USERS);
   for (const role of ["viewer", "responder", "admin"] as const) {
