@@ -116,8 +116,9 @@ async function fire(tx: Db, actor: Actor, alert: NormalizedAlert, now: Date): Pr
         threshold: sql`coalesce(excluded.threshold, ${alerts.threshold})`,
         title: sql`excluded.title`,
         severity: sql`excluded.severity`,
-        labels: sql`excluded.labels`,
-        annotations: sql`excluded.annotations`,
+        // A repeat that sends no labels (the native API makes them optional) keeps the known ones.
+        labels: sql`case when excluded.labels = '{}'::jsonb then ${alerts.labels} else excluded.labels end`,
+        annotations: sql`case when excluded.annotations = '{}'::jsonb then ${alerts.annotations} else excluded.annotations end`,
         updatedAt: sql`excluded.updated_at`,
       },
     })
