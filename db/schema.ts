@@ -124,7 +124,11 @@ export const incidentLinks = pgTable(
     createdBy: text("created_by").notNull(),
     createdAt: ts("created_at").notNull(),
   },
-  (t) => [uniqueIndex("incident_links_unique").on(t.incidentId, t.type, t.targetId)],
+  (t) => [
+    uniqueIndex("incident_links_unique").on(t.incidentId, t.type, t.targetId),
+    // Which incidents is this alert (error group, …) linked to?
+    index("incident_links_target_idx").on(t.type, t.targetId),
+  ],
 );
 
 export const idempotencyKeys = pgTable(

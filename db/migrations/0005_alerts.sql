@@ -64,4 +64,5 @@ CREATE INDEX "alert_rules_enabled_idx" ON "alert_rules" USING btree ("enabled","
 CREATE UNIQUE INDEX "alerts_firing_dedup_key" ON "alerts" USING btree ("dedup_key") WHERE status = 'firing';--> statement-breakpoint
 CREATE INDEX "alerts_dedup_key_idx" ON "alerts" USING btree ("dedup_key","starts_at");--> statement-breakpoint
 CREATE INDEX "alerts_list_idx" ON "alerts" USING btree ("status","starts_at","id");--> statement-breakpoint
-CREATE INDEX "alerts_rule_idx" ON "alerts" USING btree ("rule_id");
+CREATE INDEX "alerts_rule_idx" ON "alerts" USING btree ("rule_id");--> statement-breakpoint
+CREATE INDEX "incident_links_target_idx" ON "incident_links" USING btree ("type","target_id");

@@ -65,7 +65,9 @@ const incidentTitle = (title: string) => (title.length >= 3 ? title : `Alert: ${
  * that was already linked once never declares again, so resolving its incident while the alert
  * keeps firing does not open a new one every minute.
  */
-export async function attachAlertToIncident(tx: Db, actor: Actor, alert: AlertRow, request: NormalizedAlert["incident"], now: Date): Promise<string | null> {
+export async function attachAlertToIncident(tx: Db, actor: Actor, alert: AlertRow, request: NormalizedAlert["incident"], now: Date, created: boolean): Promise<string | null> {
+  // A repeat was attached when its row was created; one indexed look-up keeps storms cheap.
+  if (!created && !request) return (await openIncidentsOfAlert(tx, alert.id))[0] ?? null;
   const open = await findOpenIncidentForKey(tx, alert.dedupKey);
   if (open) {
     await linkAlertToIncident(tx, actor, open, alert, now);

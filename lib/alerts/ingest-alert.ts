@@ -125,6 +125,6 @@ async function fire(tx: Db, actor: Actor, alert: NormalizedAlert, now: Date): Pr
     .returning();
   const created = row.id === id;
   await recordAlertEvent(tx, row, created ? "fired" : "repeated", now, { value: alert.value, fireCount: row.fireCount });
-  const incidentId = await attachAlertToIncident(tx, actor, row, alert.incident, now);
+  const incidentId = await attachAlertToIncident(tx, actor, row, alert.incident, now, created);
   return { outcome: created ? "created" : "repeated", dedupKey: row.dedupKey, alert: toAlertView(row), incidentId };
 }
