@@ -88,7 +88,12 @@ export async function evaluateAlertRules(db: Db, now: Date = new Date()): Promis
         }
         summary.evaluated++;
         const value = await latestValue(tx, rule, now);
-        const current: RuleState = { state: rule.evalState as RuleState["state"], stateSince: rule.stateSince, breachStartedAt: rule.breachStartedAt, clearSince: rule.clearSince };
+        // A breach is only "continuous" if we watched it: after a gap in evaluation, pending starts over.
+        const watched = rule.lastEvaluatedAt !== null && now.getTime() - rule.lastEvaluatedAt.getTime() <= FRESHNESS_MS;
+        const current: RuleState =
+          rule.evalState === "pending" && !watched
+            ? { state: "ok", stateSince: null, breachStartedAt: null, clearSince: null }
+            : { state: rule.evalState as RuleState["state"], stateSince: rule.stateSince, breachStartedAt: rule.breachStartedAt, clearSince: rule.clearSince };
         const step = stepRule({ comparator: rule.comparator as Comparator, threshold: rule.threshold, forSeconds: rule.forSeconds }, current, value, now);
         await tx
           .update(alertRules)
