@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { alertPaths, alertSchemas } from "./alert-paths";
 import { AddTimelineEntryInput, DeclareIncidentInput, LinkInput, ListIncidentsQuery, UpdateIncidentInput } from "@/lib/incidents/schemas";
 import { IncidentPage, IncidentView, LinkView, TimelineEntryView } from "@/lib/incidents/views";
 import { MetricsQuery } from "@/lib/metrics/schemas";
@@ -69,6 +70,7 @@ function queryParameters(shape: Record<string, unknown> = ListIncidentsQuery.sha
 }
 
 export function buildOpenApiDocument(): Json {
+  const helpers = { input, output, problems };
   return {
     openapi: "3.1.0",
     info: {
@@ -177,6 +179,7 @@ export function buildOpenApiDocument(): Json {
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
         patch: { summary: "Change a user's role (admin; the last admin stays admin)", requestBody: body("ChangeUserRoleInput"), responses: { "200": { description: "The user" }, ...problems(404, 409, 422) } },
       },
+      ...alertPaths(helpers),
       "/api/health": {
         get: { summary: "Liveness and database reachability", security: [], responses: { "200": { description: "Healthy" }, "503": { description: "Database unreachable" } } },
       },
@@ -201,6 +204,7 @@ export function buildOpenApiDocument(): Json {
         CreateUserInput: input(CreateUserInput),
         ChangeUserRoleInput: input(ChangeUserRoleInput),
         ApiToken: output(ApiTokenView),
+        ...alertSchemas(helpers),
         Problem: {
           type: "object",
           required: ["type", "title", "status"],

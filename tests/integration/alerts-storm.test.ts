@@ -44,7 +44,7 @@ const count = async (query: ReturnType<typeof sql>) => (await queryRows<{ n: num
 
 beforeEach(async () => {
   await resetDatabase();
-});
+}, STORM.timeout);
 
 describe("alert storms", () => {
   it("1,000 concurrent PagerDuty triggers of one key → one alert counting 1,000 firings", STORM, async () => {
