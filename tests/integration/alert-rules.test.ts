@@ -37,8 +37,7 @@ async function replay(values: (number | null)[], from = 0) {
     if (value !== null) await point(minute, value);
     const summary = await evaluateAlertRules(await getDb(), new Date(at(minute).getTime() + 30_000));
     expect(summary.failed).toEqual([]);
-    for (const _ of summary.fired) log.push(`${minute}:fire`);
-    for (const _ of summary.resolved) log.push(`${minute}:resolve`);
+    log.push(...summary.fired.map(() => `${minute}:fire`), ...summary.resolved.map(() => `${minute}:resolve`));
   }
   return log;
 }
