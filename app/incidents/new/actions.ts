@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { asActionUser } from "@/lib/auth/page-actor";
 import { type ActionState, runAction, withValues } from "@/lib/http/action-state";
+import { declareIncidentFromAlert } from "@/lib/alerts/declare-from-alert";
 import { declareIncident } from "@/lib/incidents/declare-incident";
 
 const FIELDS = ["title", "severity", "services", "environment", "description", "commanderId", "impactStartedAt"];
@@ -42,7 +43,13 @@ function toInput(form: FormData) {
 
 export async function declareIncidentAction(_previous: ActionState<string>, form: FormData): Promise<ActionState<string>> {
   const state = await runAction(() =>
-    asActionUser(async (db, actor) => (await declareIncident(db, actor, toInput(form), { source: "dashboard" })).id),
+    asActionUser(async (db, actor) => {
+      const alertId = text(form, "alertId");
+      const incident = alertId
+        ? await declareIncidentFromAlert(db, actor, toInput(form), alertId, { source: "dashboard" })
+        : await declareIncident(db, actor, toInput(form), { source: "dashboard" });
+      return incident.id;
+    }),
   );
   if (state.status === "ok") redirect(`/incidents/${encodeURIComponent(state.data)}`);
 
