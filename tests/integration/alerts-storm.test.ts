@@ -122,4 +122,22 @@ describe("alerts and incidents", () => {
     await call(alertsRoute.POST, "/api/alerts", { method: "POST", body: { title: "Checkout 5xx", service: "checkout-api", environment: "production", severity: "critical", status: "resolved", dedupKey: "co-5xx" } });
     expect(await count(sql`select count(*)::int as n from timeline_entries where kind = 'alert_resolved'`)).toBe(2);
   });
+
+  it("declares from an alert page: the incident and its link commit together; an unknown alert stores nothing", async () => {
+    const db = await getDb();
+    const { declareIncidentFromAlert, declareQueryFor } = await import("@/lib/alerts/declare-from-alert");
+    const fired = await ingestAlert(db, system, ruleAlert({ incident: null, severity: "warning" }));
+    const query = new URLSearchParams(declareQueryFor(fired.alert!));
+    expect(Object.fromEntries(query)).toMatchObject({ alert: fired.alert!.id, severity: "SEV3", service: "checkout-api", environment: "production" });
+    const input = { title: query.get("title")!, severity: query.get("severity")!, services: [query.get("service")!], environment: query.get("environment")! };
+
+    await expect(declareIncidentFromAlert(db, system, input, "alt_doesnotexist")).rejects.toMatchObject({ code: "validation" });
+    expect(await count(sql`select count(*)::int as n from incidents`)).toBe(0);
+
+    const incident = await declareIncidentFromAlert(db, system, input, fired.alert!.id);
+    const links = await queryRows<{ incident_id: string; target_id: string }>(sql`select incident_id, target_id from incident_links`);
+    expect(links).toEqual([{ incident_id: incident.id, target_id: fired.alert!.id }]);
+    // From now on the key's firings belong to this incident.
+    expect((await ingestAlert(db, system, ruleAlert({ incident: null }))).incidentId).toBe(incident.id);
+  });
 });
