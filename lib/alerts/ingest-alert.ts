@@ -35,9 +35,11 @@ export async function ingestAlert(db: Db, actor: Actor, normalized: unknown, opt
 export async function ingestAlerts(db: Db, actor: Actor, normalized: unknown[], options: IngestOptions = {}): Promise<IngestResultView[]> {
   assertRole(actor, "responder", "send alerts");
   const list = normalized.map((n) => parseInput(NormalizedAlert, n));
+  // Keys are locked in one global order, so two overlapping groups cannot deadlock each other.
+  const order = list.map((_, i) => i).sort((a, b) => (list[a].dedupKey < list[b].dedupKey ? -1 : list[a].dedupKey > list[b].dedupKey ? 1 : a - b));
   return db.transaction(async (tx) => {
-    const results: IngestResultView[] = [];
-    for (const alert of list) results.push(await ingestAlertInTransaction(tx, actor, alert, options.now ?? new Date()));
+    const results: IngestResultView[] = new Array(list.length);
+    for (const i of order) results[i] = await ingestAlertInTransaction(tx, actor, list[i], options.now ?? new Date());
     return results;
   });
 }

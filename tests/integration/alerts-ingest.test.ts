@@ -125,6 +125,16 @@ describe("POST /api/integrations/alertmanager", () => {
     expect(resent.json.results.map((r: { alert: { id: string } }) => r.alert.id)).toEqual(first.json.results.map((r: { alert: { id: string } }) => r.alert.id));
   });
 
+  it("takes overlapping groups sent at once in any order without a deadlock", async () => {
+    const group = fixture("alertmanager-group");
+    const reversed = { ...group, alerts: [...group.alerts].reverse() };
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => postAm(i % 2 ? reversed : group)));
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+    expect((await alertRows()).map((r) => r.fire_count)).toEqual([20, 20, 20]);
+    // Results follow the order of the notification, whatever order the keys were stored in.
+    expect(answers[1].json.results.map((r: { dedupKey: string }) => r.dedupKey)).toEqual(reversed.alerts.map((a: { fingerprint: string }) => a.fingerprint));
+  });
+
   it("resolves by fingerprint; the resolved notification sent again changes nothing", async () => {
     const fired = await postAm(fixture("alertmanager-firing"));
     const id = fired.json.results[0].alert.id;
