@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import * as rulesRoute from "@/app/api/alerts/rules/route";
 import * as ruleItem from "@/app/api/alerts/rules/[id]/route";
 import { getDb } from "@/db/client";
@@ -43,6 +43,10 @@ async function replay(values: (number | null)[], from = 0) {
 }
 const alertRows = () => queryRows<{ id: string; status: string; source: string; starts_at: Date | string; ends_at: Date | string | null; fire_count: number; rule_id: string | null }>(sql`select * from alerts order by starts_at`);
 const incidentRows = () => queryRows<{ id: string; source: string; severity: string; impact_started_at: Date | string }>(sql`select * from incidents order by id`);
+
+// The first PGlite transaction of a file can take tens of seconds on a loaded 2-core machine (WASM
+// compiled on first use); these are limits, not measurements.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 beforeEach(async () => {
   await resetDatabase();

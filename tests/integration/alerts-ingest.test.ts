@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import * as alertsRoute from "@/app/api/alerts/route";
 import * as alertItem from "@/app/api/alerts/[id]/route";
 import * as alertmanager from "@/app/api/integrations/alertmanager/route";
@@ -18,6 +18,10 @@ const postPd = (body: unknown) => call(pagerduty.POST, PD, { method: "POST", bod
 const pdTrigger = (extra: Record<string, unknown> = {}) => ({ ...fixture("pagerduty-trigger"), routing_key: tokens.responder, ...extra });
 const alertRows = () => queryRows<{ id: string; dedup_key: string; status: string; fire_count: number; service: string | null; environment: string; severity: string; ends_at: unknown }>(sql`select * from alerts order by dedup_key, starts_at`);
 const eventKinds = async (alertId: string) => (await queryRows<{ kind: string }>(sql`select kind from alert_events where alert_id = ${alertId} order by id`)).map((r) => r.kind);
+
+// The first PGlite transaction of a file can take tens of seconds on a loaded 2-core machine (WASM
+// compiled on first use); these are limits, not measurements.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 beforeEach(async () => {
   await resetDatabase();
