@@ -85,6 +85,8 @@ describe("alert rules API", () => {
       expect(res.status).toBe(422);
       expect(res.json.errors.map((e: { path: string }) => e.path)).toContain(path);
     }
+    const notANumber = await call(rulesRoute.POST, RULES, { method: "POST", body: { ...rule, threshold: "abc" } });
+    expect(notANumber.json.errors).toEqual([{ path: "threshold", message: "Give a number, such as 0.05." }]);
     expect((await call(rulesRoute.POST, RULES, { method: "POST", body: rule, as: "viewer" })).status).toBe(403);
     const id = (await call(rulesRoute.POST, RULES, { method: "POST", body: { ...rule, autoCreateIncident: false, incidentSeverity: undefined } })).json.id;
     const res = await call(ruleItem.PATCH, `${RULES}/${id}`, { method: "PATCH", params: { id }, body: { autoCreateIncident: true } });
