@@ -131,7 +131,11 @@ export const incidentLinks = pgTable(
     createdBy: text("created_by").notNull(),
     createdAt: ts("created_at").notNull(),
   },
-  (t) => [uniqueIndex("incident_links_unique").on(t.incidentId, t.type, t.targetId)],
+  (t) => [
+    uniqueIndex("incident_links_unique").on(t.incidentId, t.type, t.targetId),
+    // Which incidents is this alert (error group, …) linked to?
+    index("incident_links_target_idx").on(t.type, t.targetId),
+  ],
 );
 
 export const idempotencyKeys = pgTable(
@@ -276,3 +280,6 @@ export const eventConsumptions = pgTable(
   },
   (t) => [primaryKey({ columns: [t.consumer, t.eventId] })],
 );
+
+// Alerting tables live in their own file (kept short); re-exported so the schema stays one module.
+export { alertEvents, alertRules, alerts } from "./alerts-schema";

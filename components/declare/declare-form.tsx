@@ -24,7 +24,15 @@ const SUMMARY_FIELDS: SummaryFields = {
   impactStartedAt: { label: "Impact started", target: "impact-started-at" },
 };
 
-type Props = { catalog: Catalog; currentUserId: string | null; declare: FormAction<string> };
+type Props = {
+  catalog: Catalog;
+  currentUserId: string | null;
+  declare: FormAction<string>;
+  /** Values to start from (Declare from an alert); a refused submit shows what was sent instead. */
+  prefill?: Record<string, string>;
+  /** The alert this incident is declared from; it is linked in the same transaction. */
+  alertId?: string;
+};
 
 function submittedServices(values?: Record<string, string>): string[] {
   try {
@@ -35,10 +43,10 @@ function submittedServices(values?: Record<string, string>): string[] {
   }
 }
 
-export function DeclareForm({ catalog, currentUserId, declare }: Props) {
+export function DeclareForm({ catalog, currentUserId, declare, prefill, alertId }: Props) {
   const [state, action, pending] = useActionState(declare, initial);
   const error = state.status === "error" ? state : null;
-  const values = error?.values;
+  const values = error?.values ?? prefill;
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
 
@@ -74,6 +82,7 @@ export function DeclareForm({ catalog, currentUserId, declare }: Props) {
 
   return (
     <form ref={formRef} action={action} onKeyDown={onKeyDown} noValidate className="space-y-4">
+      {alertId && <input type="hidden" name="alertId" value={alertId} />}
       {error && <ErrorSummary ref={summaryRef} title="The incident was not declared" fields={SUMMARY_FIELDS} message={error.message} code={error.code} fieldErrors={fieldErrors} />}
 
       <div className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white shadow-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
@@ -103,7 +112,7 @@ export function DeclareForm({ catalog, currentUserId, declare }: Props) {
         <section aria-labelledby="where-heading" className="grid gap-5 p-4 sm:p-6 lg:grid-cols-3">
           <h2 id="where-heading" className="text-xs font-semibold uppercase tracking-wide text-slate-500 lg:col-span-3 dark:text-slate-400">Where</h2>
           <div className="lg:col-span-2">
-            <ServicePicker services={catalog.services} errors={serviceErrors} />
+            <ServicePicker services={catalog.services} errors={serviceErrors} initial={prefill ? submittedServices(prefill) : undefined} />
           </div>
           <div>
             <Label htmlFor="environment">Environment</Label>

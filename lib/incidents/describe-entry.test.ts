@@ -26,6 +26,9 @@ describe("describeEntry", () => {
     [entry("details_changed", { fields: ["description", "mitigationSummary"] }), "Edited the description and mitigation summary"],
     [entry("link_added", { type: "alert", targetId: "alert_event_xyz789" }), "Alert alert_event_xyz789 linked"],
     [entry("link_removed", { type: "error_group", targetId: "err_1" }), "Error group err_1 unlinked"],
+    [entry("alert_fired", { alertId: "alt_1", title: "High error rate", value: 0.12, threshold: 0.05 }), "Alert “High error rate” fired: 0.12 vs threshold 0.05 and was linked (alt_1)"],
+    [entry("alert_fired", { alertId: "alt_2", title: "Disk full", value: null, threshold: null }), "Alert “Disk full” fired and was linked (alt_2)"],
+    [entry("alert_resolved", { alertId: "alt_1", title: "High error rate" }), "Alert “High error rate” resolved (alt_1)"],
   ])("%#: %j", (input, sentence) => {
     expect(describeEntry(input)).toBe(sentence);
   });

@@ -14,6 +14,9 @@ const FIELD_NAMES: Record<string, string> = {
 const who = (person: Person) => person?.name ?? "nobody";
 const list = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
 
+const measured = (d: Record<string, unknown>) =>
+  typeof d.value === "number" ? (typeof d.threshold === "number" ? `: ${d.value} vs threshold ${d.threshold}` : `: ${d.value}`) : "";
+
 /**
  * The plain sentence an automatic timeline entry stands for ("Severity changed SEV3 → SEV2").
  * Manual entries (update, action, resolution) are their Markdown message instead.
@@ -54,6 +57,10 @@ export function describeEntry(entry: Pick<TimelineEntryView, "kind" | "data" | "
       return `${LINK_NAMES[String(d.type)] ?? d.type} ${d.targetId} linked`;
     case "link_removed":
       return `${LINK_NAMES[String(d.type)] ?? d.type} ${d.targetId} unlinked`;
+    case "alert_fired":
+      return `Alert “${d.title}” fired${measured(d)} and was linked (${d.alertId})`;
+    case "alert_resolved":
+      return `Alert “${d.title}” resolved (${d.alertId})`;
     default:
       return entry.kind.replace(/_/g, " ");
   }

@@ -17,6 +17,8 @@ export const AUTOMATIC_KINDS = [
   "impact_start_changed",
   "link_added",
   "link_removed",
+  "alert_fired",
+  "alert_resolved",
 ] as const;
 export type AutomaticKind = (typeof AUTOMATIC_KINDS)[number];
 export type TimelineKind = AutomaticKind | "update" | "action" | "resolution";

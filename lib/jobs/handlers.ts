@@ -5,3 +5,4 @@ import "@/lib/jobs/maintenance";
 import "@/lib/auth/maintenance";
 import "@/lib/telemetry/purge-expired-metrics";
 import "@/lib/http/idempotency-maintenance";
+import "@/lib/alerts/evaluate-rules-job";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { alertPaths, alertSchemas } from "./alert-paths";
 import { AddTimelineEntryInput, DeclareIncidentInput, LinkInput, ListIncidentsQuery, UpdateIncidentInput } from "@/lib/incidents/schemas";
 import { IncidentPage, IncidentView, LinkView, TimelineEntryView } from "@/lib/incidents/views";
 import { MetricsQuery } from "@/lib/metrics/schemas";
@@ -70,6 +71,7 @@ function queryParameters(shape: Record<string, unknown> = ListIncidentsQuery.sha
 }
 
 export function buildOpenApiDocument(): Json {
+  const helpers = { input, output, problems };
   return {
     openapi: "3.1.0",
     info: {
@@ -203,6 +205,7 @@ export function buildOpenApiDocument(): Json {
           responses: { "200": { description: "`{ id, email, clearedFailures }`" }, ...problems(404) },
         },
       },
+      ...alertPaths(helpers),
       "/api/health": {
         get: { summary: "Liveness and database reachability", security: [], responses: { "200": { description: "Healthy" }, "503": { description: "Database unreachable" } } },
       },
@@ -229,6 +232,7 @@ export function buildOpenApiDocument(): Json {
         ApiToken: output(ApiTokenView),
         User: output(UserView),
         UserListItem: output(UserListItemView),
+        ...alertSchemas(helpers),
         Problem: {
           type: "object",
           required: ["type", "title", "status"],

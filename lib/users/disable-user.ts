@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { sessions, users } from "@/db/schema";
 import { type Actor, actorUserId, assertRole } from "@/lib/actor";
 import { DomainError, notFound } from "@/lib/errors";
+import { runTransaction } from "@/lib/db/run-transaction";
 
 /**
  * An admin disables an account: it can no longer sign in, its sessions end now (rows deleted), and
@@ -14,7 +15,7 @@ export async function disableUser(db: Db, actor: Actor, userId: string) {
   if (actorUserId(actor) === userId) {
     throw new DomainError("conflict", "You cannot disable your own account; ask another admin.");
   }
-  return db.transaction(async (tx) => {
+  return runTransaction(db, async (tx) => {
     // Same locking as changeUserRole: target and admins in id order, so concurrent changes queue.
     const locked = await tx.select().from(users).where(or(eq(users.id, userId), eq(users.role, "admin"))).orderBy(asc(users.id)).for("update");
     const user = locked.find((u) => u.id === userId);

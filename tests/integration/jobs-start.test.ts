@@ -27,9 +27,15 @@ afterAll(async () => {
 describe("startJobs", () => {
   it("creates the queues, registers the maintenance schedule and the features' purges", async () => {
     const schedules = await queryRows<{ name: string; cron: string; timezone: string }>(sql`select name, cron, timezone from pgboss.schedule where name not like 'test.%'`);
-    expect(schedules).toEqual([{ name: "jobs.run-maintenance", cron: "*/10 * * * *", timezone: "UTC" }]);
+    expect(schedules).toEqual(
+      expect.arrayContaining([
+        { name: "jobs.run-maintenance", cron: "*/10 * * * *", timezone: "UTC" },
+        { name: "alerts.evaluate-rules", cron: "* * * * *", timezone: "UTC" },
+      ]),
+    );
+    expect(schedules).toHaveLength(2);
     const queues = await queryRows<{ name: string }>(sql`select name from pgboss.queue where name not like '\_\_pgboss%' and name not like 'test.%' order by name`);
-    expect(queues.map((q) => q.name)).toEqual(["events.dispatch", "jobs.run-maintenance"]);
+    expect(queues.map((q) => q.name)).toEqual(["alerts.evaluate-rules", "events.dispatch", "jobs.run-maintenance"]);
     expect(listMaintenance()).toEqual(["auth.prune-sign-in-attempts", "telemetry.purge-expired-metrics", "http.purge-idempotency-keys"]);
   });
 

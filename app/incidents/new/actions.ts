@@ -4,11 +4,18 @@ import { redirect } from "next/navigation";
 import { asActionUser } from "@/lib/auth/page-actor";
 import { type ActionState, runAction, withValues } from "@/lib/http/action-state";
 import { DECLARE_FIELDS, declareFromForm, explainEmptyFields } from "@/lib/incidents/declare-from-form";
+import { declareIncidentFromAlert } from "@/lib/alerts/declare-from-alert";
 import { declareIncident } from "@/lib/incidents/declare-incident";
 
 export async function declareIncidentAction(_previous: ActionState<string>, form: FormData): Promise<ActionState<string>> {
   const state = await runAction(() =>
-    asActionUser(async (db, actor) => (await declareIncident(db, actor, declareFromForm(form), { source: "dashboard" })).id),
+    asActionUser(async (db, actor) => {
+      const alertId = form.get("alertId");
+      const incident = typeof alertId === "string" && alertId
+        ? await declareIncidentFromAlert(db, actor, declareFromForm(form), alertId, { source: "dashboard" })
+        : await declareIncident(db, actor, declareFromForm(form), { source: "dashboard" });
+      return incident.id;
+    }),
   );
   if (state.status === "ok") redirect(`/incidents/${encodeURIComponent(state.data)}`);
 

@@ -10,7 +10,23 @@ import { declareIncidentAction } from "./actions";
 export const metadata: Metadata = { title: "Declare incident" };
 export const dynamic = "force-dynamic";
 
-export default async function DeclareIncidentPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Declare opened from an alert: `?alert=&title=&service=&environment=&severity=&impactStartedAt=`. */
+function prefillFrom(params: Record<string, string | string[] | undefined>) {
+  const one = (key: string) => (typeof params[key] === "string" ? (params[key] as string).slice(0, 500) : undefined);
+  const alertId = one("alert");
+  if (!alertId) return { prefill: undefined, alertId: undefined };
+  const prefill: Record<string, string> = {};
+  for (const key of ["title", "severity", "environment", "impactStartedAt"]) if (one(key)) prefill[key] = one(key)!;
+  const service = one("service");
+  if (service) prefill.services = JSON.stringify([service]);
+  prefill.description = `Declared from alert [${alertId}](/alerts/${encodeURIComponent(alertId)}).`;
+  return { prefill, alertId };
+}
+
+export default async function DeclareIncidentPage({ searchParams }: Props) {
+  const { prefill, alertId } = prefillFrom(await searchParams);
   const page = await loadPage("/incidents/new", async (db, actor) => {
     // The same check declareIncident makes, asked first so a viewer is not handed a form to fill in vain.
     assertRole(actor, "responder", "declare incidents");
@@ -33,7 +49,7 @@ export default async function DeclareIncidentPage() {
             Start the response with what you know now; every field can be changed later. The incident gets its ID and
             its first timeline entry the moment you declare.
           </p>
-          <DeclareForm catalog={page.data.catalog} currentUserId={page.data.currentUserId} declare={declareIncidentAction} />
+          <DeclareForm catalog={page.data.catalog} currentUserId={page.data.currentUserId} declare={declareIncidentAction} prefill={prefill} alertId={alertId} />
         </>
       ) : (
         <NotAllowed role={page.role} message={page.message}>

@@ -1,0 +1,65 @@
+import { randomBytes } from "node:crypto";
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { alertRules } from "@/db/schema";
+import { type Actor, actorLabel, assertRole } from "@/lib/actor";
+import { notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { assertEnvironment, ensureServices } from "@/lib/catalog/references";
+import { CreateAlertRuleInput } from "./schemas";
+import { type AlertRuleView, toAlertRuleView } from "./views";
+import { runTransaction } from "@/lib/db/run-transaction";
+
+export type RuleRow = typeof alertRules.$inferSelect;
+
+export const newRuleId = () => `rule_${randomBytes(8).toString("hex")}`;
+
+/** A rule id as a path gives it: anything that cannot be one is simply not found. */
+export function assertRuleIdShape(id: string) {
+  if (id.length === 0 || id.length > 64 || id.includes("\u0000")) throw notFound("Alert rule");
+}
+
+export async function listAlertRules(db: Db, actor: Actor): Promise<{ items: AlertRuleView[] }> {
+  assertRole(actor, "viewer", "view alert rules");
+  const rows = await db.select().from(alertRules).orderBy(asc(alertRules.service), asc(alertRules.name), asc(alertRules.id));
+  return { items: rows.map(toAlertRuleView) };
+}
+
+export async function getAlertRule(db: Db, actor: Actor, id: string): Promise<AlertRuleView> {
+  assertRole(actor, "viewer", "view alert rules");
+  assertRuleIdShape(id);
+  const [row] = await db.select().from(alertRules).where(eq(alertRules.id, id));
+  if (!row) throw notFound(`Alert rule ${id}`);
+  return toAlertRuleView(row);
+}
+
+export async function createAlertRule(db: Db, actor: Actor, rawInput: unknown, options: { now?: Date } = {}): Promise<AlertRuleView> {
+  assertRole(actor, "responder", "create alert rules");
+  const input = parseInput(CreateAlertRuleInput, rawInput);
+  return runTransaction(db, async (tx) => {
+    await assertEnvironment(tx, input.environment);
+    await ensureServices(tx, [input.service]);
+    const now = options.now ?? new Date();
+    const [row] = await tx
+      .insert(alertRules)
+      .values({
+        id: newRuleId(),
+        name: input.name,
+        service: input.service,
+        environment: input.environment,
+        metric: input.metric,
+        comparator: input.comparator,
+        threshold: input.threshold,
+        forSeconds: input.forSeconds,
+        severity: input.severity,
+        autoCreateIncident: input.autoCreateIncident,
+        incidentSeverity: input.incidentSeverity ?? null,
+        enabled: input.enabled,
+        createdBy: actorLabel(actor),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    return toAlertRuleView(row);
+  });
+}

@@ -1,0 +1,34 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { alerts } from "@/db/schema";
+import { type Actor, assertRole } from "@/lib/actor";
+import { validationError } from "@/lib/errors";
+import { declareIncident, type DeclareOptions } from "@/lib/incidents/declare-incident";
+import type { Severity } from "@/lib/incidents/severity";
+import { linkAlertToIncident } from "./alert-incidents";
+import type { AlertSeverity } from "./schemas";
+import type { AlertView } from "./views";
+import { runTransaction } from "@/lib/db/run-transaction";
+
+/** An alert says a threshold was crossed, not that every user is down: SEV1 stays a human call. */
+export const INCIDENT_SEVERITY_FOR: Record<AlertSeverity, Severity> = { critical: "SEV2", warning: "SEV3", info: "SEV4" };
+
+/** Query parameters that open Declare pre-filled from an alert (`/incidents/new?…`). */
+export function declareQueryFor(alert: AlertView): string {
+  const params = new URLSearchParams({ alert: alert.id, title: alert.title.slice(0, 200), severity: INCIDENT_SEVERITY_FOR[alert.severity], environment: alert.environment });
+  if (alert.service) params.set("service", alert.service);
+  params.set("impactStartedAt", alert.startsAt.toISOString().slice(0, 16));
+  return params.toString();
+}
+
+/** Declares an incident and links the alert it was created from, in one transaction. */
+export async function declareIncidentFromAlert(db: Db, actor: Actor, rawInput: unknown, alertId: string, options: DeclareOptions = {}) {
+  assertRole(actor, "responder", "declare incidents");
+  return runTransaction(db, async (tx) => {
+    const [alert] = await tx.select().from(alerts).where(eq(alerts.id, alertId.slice(0, 64)));
+    if (!alert) throw validationError([{ path: "alertId", message: `Alert ${alertId} does not exist (any more).` }]);
+    const incident = await declareIncident(tx, actor, rawInput, options);
+    await linkAlertToIncident(tx, actor, incident.id, alert, options.now ?? new Date());
+    return incident;
+  });
+}

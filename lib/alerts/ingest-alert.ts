@@ -1,0 +1,133 @@
+import { randomBytes } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { alerts } from "@/db/schema";
+import { type Actor, assertRole } from "@/lib/actor";
+import { parseInput } from "@/lib/validation";
+import { attachAlertToIncident, noteAlertResolved, openIncidentsOfAlert } from "./alert-incidents";
+import { recordAlertEvent } from "./record-alert-event";
+import { NormalizedAlert } from "./schemas";
+import { toAlertView, type IngestResultView } from "./views";
+import { runTransaction } from "@/lib/db/run-transaction";
+
+const ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
+
+/** `alt_` and 12 random base-32 characters (60 bits): never reused, readable in a timeline. */
+export function newAlertId(): string {
+  const bytes = randomBytes(12);
+  let id = "alt_";
+  for (const byte of bytes) id += ID_ALPHABET[byte & 31];
+  return id;
+}
+
+export type IngestOptions = { now?: Date };
+
+/**
+ * The one way an alert enters the system, whatever its source: dedup, history, incident links and
+ * (when asked) an incident, all in one transaction, so a 2xx means everything is stored.
+ */
+export async function ingestAlert(db: Db, actor: Actor, normalized: unknown, options: IngestOptions = {}): Promise<IngestResultView> {
+  assertRole(actor, "responder", "send alerts");
+  const alert = parseInput(NormalizedAlert, normalized);
+  return runTransaction(db, (tx) => ingestAlertInTransaction(tx, actor, alert, options.now ?? new Date()));
+}
+
+/** Several alerts (an Alertmanager group) stored together: all of them or none. */
+export async function ingestAlerts(db: Db, actor: Actor, normalized: unknown[], options: IngestOptions = {}): Promise<IngestResultView[]> {
+  assertRole(actor, "responder", "send alerts");
+  const list = normalized.map((n) => parseInput(NormalizedAlert, n));
+  // Keys are locked in one global order, so two overlapping groups cannot deadlock each other.
+  const order = list.map((_, i) => i).sort((a, b) => (list[a].dedupKey < list[b].dedupKey ? -1 : list[a].dedupKey > list[b].dedupKey ? 1 : a - b));
+  return runTransaction(db, async (tx) => {
+    const results: IngestResultView[] = new Array(list.length);
+    for (const i of order) results[i] = await ingestAlertInTransaction(tx, actor, list[i], options.now ?? new Date());
+    return results;
+  });
+}
+
+/** For callers that already hold a transaction (the rule evaluator, with the rule row locked). */
+export async function ingestAlertInTransaction(tx: Db, actor: Actor, alert: NormalizedAlert, now: Date): Promise<IngestResultView> {
+  if (alert.action === "fire") return fire(tx, actor, alert, now);
+  const [current] = await tx
+    .select()
+    .from(alerts)
+    .where(and(eq(alerts.dedupKey, alert.dedupKey), eq(alerts.status, "firing")))
+    .for("update");
+  const unchanged: IngestResultView = { outcome: "unchanged", dedupKey: alert.dedupKey, alert: null, incidentId: null };
+  // Nothing firing under this key: a resend, or a late event for an alert already resolved.
+  if (!current) return unchanged;
+
+  if (alert.action === "acknowledge") {
+    if (current.acknowledgedAt) return { ...unchanged, alert: toAlertView(current) };
+    const [row] = await tx.update(alerts).set({ acknowledgedAt: now, updatedAt: now }).where(eq(alerts.id, current.id)).returning();
+    await recordAlertEvent(tx, row, "acknowledged", now);
+    const [incidentId] = await openIncidentsOfAlert(tx, row.id);
+    return { outcome: "acknowledged", dedupKey: row.dedupKey, alert: toAlertView(row), incidentId: incidentId ?? null };
+  }
+
+  // A resolution older than the firing it would close belongs to an earlier episode of the key.
+  if (alert.endsAt && alert.endsAt.getTime() < current.startsAt.getTime()) return { ...unchanged, alert: toAlertView(current) };
+  const endsAt = alert.endsAt ?? now;
+  const [row] = await tx
+    .update(alerts)
+    .set({ status: "resolved", endsAt, lastSeenAt: now, updatedAt: now, ...(alert.value !== null ? { value: alert.value } : {}) })
+    .where(eq(alerts.id, current.id))
+    .returning();
+  await recordAlertEvent(tx, row, "resolved", now, { endsAt: endsAt.toISOString(), value: alert.value });
+  const [incidentId] = await noteAlertResolved(tx, actor, row, now);
+  return { outcome: "resolved", dedupKey: row.dedupKey, alert: toAlertView(row), incidentId: incidentId ?? null };
+}
+
+/**
+ * INSERT … ON CONFLICT on the partial unique index (dedup_key WHERE status = 'firing'): concurrent
+ * firings of one key collapse into one row, and the row lock the upsert takes orders everything
+ * that follows (incident lookup, declaration) per key until commit.
+ */
+async function fire(tx: Db, actor: Actor, alert: NormalizedAlert, now: Date): Promise<IngestResultView> {
+  const id = newAlertId();
+  const startsAt = alert.startsAt ?? now;
+  const [row] = await tx
+    .insert(alerts)
+    .values({
+      id,
+      source: alert.source,
+      dedupKey: alert.dedupKey,
+      ruleId: alert.ruleId,
+      title: alert.title,
+      service: alert.service,
+      environment: alert.environment,
+      severity: alert.severity,
+      labels: alert.labels,
+      annotations: alert.annotations,
+      value: alert.value,
+      threshold: alert.threshold,
+      status: "firing",
+      startsAt,
+      lastSeenAt: now,
+      fireCount: 1,
+      generatorUrl: alert.generatorUrl,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoUpdate({
+      target: alerts.dedupKey,
+      targetWhere: sql`status = 'firing'`,
+      set: {
+        fireCount: sql`${alerts.fireCount} + 1`,
+        lastSeenAt: sql`greatest(${alerts.lastSeenAt}, excluded.last_seen_at)`,
+        value: sql`coalesce(excluded.value, ${alerts.value})`,
+        threshold: sql`coalesce(excluded.threshold, ${alerts.threshold})`,
+        title: sql`excluded.title`,
+        severity: sql`excluded.severity`,
+        // A repeat that sends no labels (the native API makes them optional) keeps the known ones.
+        labels: sql`case when excluded.labels = '{}'::jsonb then ${alerts.labels} else excluded.labels end`,
+        annotations: sql`case when excluded.annotations = '{}'::jsonb then ${alerts.annotations} else excluded.annotations end`,
+        updatedAt: sql`excluded.updated_at`,
+      },
+    })
+    .returning();
+  const created = row.id === id;
+  await recordAlertEvent(tx, row, created ? "fired" : "repeated", now, { value: alert.value, fireCount: row.fireCount });
+  const incidentId = await attachAlertToIncident(tx, actor, row, alert.incident, now, created);
+  return { outcome: created ? "created" : "repeated", dedupKey: row.dedupKey, alert: toAlertView(row), incidentId };
+}

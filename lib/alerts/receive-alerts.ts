@@ -1,0 +1,54 @@
+import type { Db } from "@/db/client";
+import { type Actor, assertRole } from "@/lib/actor";
+import { DomainError } from "@/lib/errors";
+import { verifyApiToken } from "@/lib/tokens/verify-api-token";
+import { ingestAlert, ingestAlerts, type IngestOptions } from "./ingest-alert";
+import { mapAlertmanagerWebhook, mapNativeAlert, mapPagerDutyEvent } from "./map-sources";
+
+// Entry points of the three ingest endpoints: who may send, then map, then the one use case.
+// The role is checked before the payload is read, so a viewer learns nothing about its validity.
+
+export async function receiveNativeAlert(db: Db, actor: Actor, body: unknown, options: IngestOptions = {}) {
+  assertRole(actor, "responder", "send alerts");
+  return ingestAlert(db, actor, mapNativeAlert(body), options);
+}
+
+export async function receiveAlertmanagerWebhook(db: Db, actor: Actor, body: unknown, options: IngestOptions = {}) {
+  assertRole(actor, "responder", "send alerts");
+  const results = await ingestAlerts(db, actor, mapAlertmanagerWebhook(body), options);
+  return { received: results.length, results };
+}
+
+/**
+ * PagerDuty senders authenticate with `routing_key` in the body (an API token of ours). Without
+ * one, the request's own credentials are used, as on every other endpoint.
+ */
+export async function pagerDutyActor(db: Db, body: unknown, fallback: () => Promise<Actor>): Promise<Actor> {
+  const key = body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>).routing_key : undefined;
+  if (key === undefined) return fallback();
+  if (typeof key !== "string" || key.length === 0 || key.length > 200) {
+    throw new DomainError("unauthenticated", "routing_key must be an API token of this product.");
+  }
+  try {
+    return await verifyApiToken(db, key);
+  } catch (error) {
+    if (error instanceof DomainError) throw new DomainError("unauthenticated", "Unknown routing_key: use an active API token of this product.");
+    throw error;
+  }
+}
+
+export async function receivePagerDutyEvent(db: Db, actor: Actor, body: unknown, options: IngestOptions = {}) {
+  assertRole(actor, "responder", "send alerts");
+  let alert;
+  try {
+    alert = mapPagerDutyEvent(body);
+  } catch (error) {
+    // PagerDuty answers a bad event with 400 "Event object is invalid"; senders expect that.
+    if (error instanceof DomainError && error.code === "validation") {
+      throw new DomainError("bad_request", "Event object is invalid", { errors: error.errors, extra: { message: "Event object is invalid" } });
+    }
+    throw error;
+  }
+  const result = await ingestAlert(db, actor, alert, options);
+  return { status: "success", message: "Event processed", dedup_key: result.dedupKey, outcome: result.outcome, alertId: result.alert?.id ?? null };
+}
