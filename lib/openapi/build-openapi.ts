@@ -7,6 +7,7 @@ import { ApiTokenView, CreateApiTokenInput } from "@/lib/tokens/schemas";
 import { ChangeUserRoleInput } from "@/lib/users/change-user-role";
 import { CreateUserInput } from "@/lib/users/create-user";
 import { UserListItemView, UserView } from "@/lib/users/views";
+import { workflowPaths, workflowSchemas } from "./workflow-paths";
 
 type Json = Record<string, unknown>;
 
@@ -178,6 +179,7 @@ export function buildOpenApiDocument(): Json {
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
         patch: { summary: "Change a user's role (admin; the last admin stays admin)", requestBody: body("ChangeUserRoleInput"), responses: { "200": jsonAnswer("The user", "User"), ...problems(404, 409, 422) } },
       },
+      ...workflowPaths({ ref, body, jsonAnswer, problems, idempotencyHeader }),
       "/api/openapi.json": {
         get: { summary: "This document (OpenAPI 3.1, generated from the zod schemas)", security: [], responses: { "200": { description: "The OpenAPI document" } } },
       },
@@ -207,6 +209,7 @@ export function buildOpenApiDocument(): Json {
         ApiToken: output(ApiTokenView),
         User: output(UserView),
         UserListItem: output(UserListItemView),
+        ...workflowSchemas(input, output),
         Problem: {
           type: "object",
           required: ["type", "title", "status"],

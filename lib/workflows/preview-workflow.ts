@@ -9,9 +9,9 @@ import { PreviewWorkflowInput, type PreviewView } from "./schemas";
 
 export const PREVIEW_SAMPLES = 50;
 
-/** Which of the last 50 events of the trigger the condition would match; runs no action. */
+/** Which of the last 50 events of the trigger the condition would match; runs no action. Part of editing, so responders. */
 export async function previewWorkflow(db: Db, actor: Actor, rawInput: unknown): Promise<PreviewView> {
-  assertRole(actor, "viewer", "preview workflows");
+  assertRole(actor, "responder", "preview workflows");
   const input = parseInput(PreviewWorkflowInput, rawInput);
   const node = compileCondition(input.condition);
   const samples = await recentTriggerSamples(db, input.trigger, PREVIEW_SAMPLES);
