@@ -74,6 +74,8 @@ describe("the seed's workflow", () => {
       ["alert_fired:alrt_1", false, 0],
     ]);
     expect(log[0].reason).toBe(`Condition not met: ${SEED_CONDITION}`);
+    const listed = (await call(collection.GET, "/api/workflows", { as: "viewer" })).json.items;
+    expect(listed).toMatchObject([{ id: workflow.id, lastRun: { matched: false } }]);
   });
 
   it("runs nothing for other triggers or a disabled workflow", async () => {

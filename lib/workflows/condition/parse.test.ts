@@ -83,7 +83,7 @@ describe("operators", () => {
 
 describe("precedence NOT > AND > OR", () => {
   it("groups AND before OR on either side", () => {
-    expect(parseCondition("a1 = 1 OR severity = 2 AND service = 3".replace("a1", "title"))).toEqual({
+    expect(parseCondition("title = 1 OR severity = 2 AND service = 3")).toEqual({
       type: "or",
       left: { type: "compare", field: "title", op: "=", value: "1" },
       right: { type: "and", left: { type: "compare", field: "severity", op: "=", value: "2" }, right: { type: "compare", field: "service", op: "=", value: "3" } },
