@@ -43,6 +43,8 @@ test("a responder builds the seed's workflow, seeing syntax errors while typing"
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
   await expect(page.getByText(`alert_fired: ${SEED_CONDITION}`)).toBeVisible();
   await expect(page.getByText("No runs yet.")).toBeVisible();
+  const onEdit = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(onEdit.map((v) => v.id)).toEqual([]);
 
   // The API sees exactly what the form built.
   const saved = await page.evaluate(async () => (await (await fetch("/api/workflows")).json()).items as { name: string; trigger: string; condition: string; actions: unknown[]; enabled: boolean }[]);
@@ -80,4 +82,11 @@ test("the preview tests an incident condition against recent incidents", async (
   const result = page.getByTestId("preview-result");
   await expect(result).toContainText(/\d+ of the last \d+ incident_declared events match\./);
   await expect(result.getByRole("listitem").first()).toBeVisible();
+});
+
+test("a viewer reads workflows but is offered no editor", async ({ page }) => {
+  await signIn(page, "viewer", "/workflows");
+  await expect(page.getByRole("heading", { name: "Workflows", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "New workflow" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Create workflow" })).toHaveCount(0);
 });
