@@ -24,6 +24,11 @@ export function AppHeader({ user, signOut }: Props) {
             Alerts
           </Link>
         )}
+        {user && (
+          <Link href="/workflows" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+            Workflows
+          </Link>
+        )}
         {user?.isAdmin && (
           <Link href="/settings/tokens" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
             API tokens

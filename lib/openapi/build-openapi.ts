@@ -8,6 +8,7 @@ import { ApiTokenView, CreateApiTokenInput } from "@/lib/tokens/schemas";
 import { ChangeUserRoleInput } from "@/lib/users/change-user-role";
 import { CreateUserInput } from "@/lib/users/create-user";
 import { UserListItemView, UserView } from "@/lib/users/views";
+import { workflowPaths, workflowSchemas } from "./workflow-paths";
 
 type Json = Record<string, unknown>;
 
@@ -184,6 +185,7 @@ export function buildOpenApiDocument(): Json {
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
         patch: { summary: "Change a user's role (admin; the last admin stays admin)", requestBody: body("ChangeUserRoleInput"), responses: { "200": jsonAnswer("The user", "User"), ...problems(404, 409, 422) } },
       },
+      ...workflowPaths({ ref, body, jsonAnswer, problems, idempotencyHeader }),
       "/api/openapi.json": {
         get: { summary: "This document (OpenAPI 3.1, generated from the zod schemas)", security: [], responses: { "200": { description: "The OpenAPI document" } } },
       },
@@ -233,6 +235,7 @@ export function buildOpenApiDocument(): Json {
         User: output(UserView),
         UserListItem: output(UserListItemView),
         ...alertSchemas(helpers),
+        ...workflowSchemas(input, output),
         Problem: {
           type: "object",
           required: ["type", "title", "status"],

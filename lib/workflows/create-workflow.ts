@@ -1,0 +1,42 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/db/client";
+import { workflows } from "@/db/schema";
+import { type Actor, actorLabel, actorUserId, assertRole } from "@/lib/actor";
+import { isUniqueViolation } from "@/lib/db-errors";
+import { DomainError } from "@/lib/errors";
+import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
+import { assertActionsFit, compileCondition } from "./compile-condition";
+import { toWorkflowView } from "./get-workflow";
+import { CreateWorkflowInput, type WorkflowView } from "./schemas";
+
+export const nameTaken = (name: string) =>
+  new DomainError("already_exists", `A workflow named "${name}" already exists.`, { errors: [{ path: "name", message: "Already used by another workflow." }] });
+
+export async function createWorkflow(db: Db, actor: Actor, rawInput: unknown, options: UseCaseOptions = {}): Promise<WorkflowView> {
+  assertRole(actor, "responder", "create workflows");
+  const input = parseInput(CreateWorkflowInput, rawInput);
+  compileCondition(input.condition);
+  assertActionsFit(input.trigger, input.actions);
+  const now = clock(options);
+  try {
+    const [row] = await db
+      .insert(workflows)
+      .values({
+        id: `wf_${randomUUID()}`,
+        name: input.name,
+        trigger: input.trigger,
+        condition: input.condition.trim(),
+        actions: input.actions,
+        enabled: input.enabled,
+        createdBy: actorLabel(actor),
+        createdByUserId: actorUserId(actor),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    return toWorkflowView(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw nameTaken(input.name);
+    throw error;
+  }
+}

@@ -1,0 +1,35 @@
+import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { incidents, incidentServices, workflowRuns } from "@/db/schema";
+
+export type OpenIncidentMatch = { incidentId: string; by: string };
+
+/**
+ * The incident an event belongs to, for link_to_open_incident: first the open (not resolved) incident
+ * that an earlier event with the same dedup key went to, then the newest open incident of one of the
+ * event's services. The dedup-key lookup reads the run log, which records every event and the incident
+ * it reached; once alerts are stored it can also follow the incident's alert links.
+ */
+export async function findOpenIncident(db: Db, subject: { dedupKey?: string | null; services: string[] }): Promise<OpenIncidentMatch | null> {
+  if (subject.dedupKey) {
+    const [row] = await db
+      .select({ incidentId: incidents.id })
+      .from(workflowRuns)
+      .innerJoin(incidents, eq(incidents.id, workflowRuns.incidentId))
+      .where(and(sql`${workflowRuns.event} -> 'subject' ->> 'dedupKey' = ${subject.dedupKey}`, ne(incidents.status, "resolved")))
+      .orderBy(desc(workflowRuns.id))
+      .limit(1);
+    if (row) return { incidentId: row.incidentId, by: `same dedup key ${subject.dedupKey}` };
+  }
+  if (subject.services.length > 0) {
+    const [row] = await db
+      .select({ incidentId: incidents.id, service: incidentServices.serviceSlug })
+      .from(incidents)
+      .innerJoin(incidentServices, eq(incidentServices.incidentId, incidents.id))
+      .where(and(inArray(incidentServices.serviceSlug, subject.services), ne(incidents.status, "resolved")))
+      .orderBy(desc(incidents.createdAt), desc(incidents.id))
+      .limit(1);
+    if (row) return { incidentId: row.incidentId, by: `same service ${row.service}` };
+  }
+  return null;
+}
