@@ -22,6 +22,8 @@ export async function updateService(db: Db, actor: Actor, rawSlug: string, rawIn
   return runTransaction(db, async (tx) => {
     const people = input.onCall?.userIds.map((id, index): [string, string] => [`onCall.userIds.${index}`, id]) ?? [];
     await assertOnCallPeople(tx, people);
+    // The service row serialises two PUTs of one service; a new row is as good a lock: a second insert
+    // of the same slug waits for the first transaction to end.
     const [existing] = await tx.select({ slug: services.slug }).from(services).where(eq(services.slug, slug)).for("update");
     if (!existing) await ensureServices(tx, [slug]);
     const now = clock(options);

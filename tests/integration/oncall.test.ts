@@ -69,6 +69,15 @@ describe("PUT /api/services/:slug and GET /api/services", () => {
     expect(item.now.until).toBe(item.next.at);
   });
 
+  it("applies simultaneous PUTs of one new service one after the other, never a 500", async () => {
+    const results = await Promise.all([put("edge-gateway", { onCall: rotation }), put("edge-gateway", { onCall: { ...rotation, userIds: [ALEX] } }), put("edge-gateway", { onCall: null })]);
+    expect(results.map((r) => r.status).sort()).toEqual(expect.arrayContaining([201]));
+    for (const res of results) expect([200, 201]).toContain(res.status);
+    const stored = (await call(serviceItem.GET, "/api/services/edge-gateway", { params: { slug: "edge-gateway" } })).json;
+    expect(results.map((r) => JSON.stringify(r.json.onCall))).toContain(JSON.stringify(stored.onCall));
+    expect(await rotationRows()).toBe(stored.onCall?.userIds.length ?? 0);
+  });
+
   it("removes the rotation with onCall: null", async () => {
     await put("payment-service", { onCall: rotation });
     const res = await put("payment-service", { ownerTeam: "Payments", onCall: null });
