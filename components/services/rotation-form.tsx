@@ -20,6 +20,8 @@ type Props = {
 const errorUnder = (state: ActionState, path: string) =>
   state.status === "error" ? Object.entries(state.fieldErrors).find(([key]) => key === path || key.startsWith(`${path}.`))?.[1] : undefined;
 
+const exactError = (state: ActionState, path: string) => (state.status === "error" ? state.fieldErrors[path] : undefined);
+
 /** Field errors sit beside their fields; the line under the form only says that nothing was saved. */
 const summaryOf = (state: ActionState): ActionState =>
   state.status === "error" && Object.keys(state.fieldErrors).length ? { ...state, message: "Fix the marked fields; nothing was saved.", fieldErrors: {} } : state;
@@ -41,7 +43,7 @@ export function RotationForm({ slug, ownerTeam, memberIds, handoffHours, startsA
       return next;
     });
   const id = (field: string) => `${slug}-${field}`;
-  const errors = { ownerTeam: errorUnder(state, "ownerTeam"), people: errorUnder(state, "onCall.userIds") ?? errorUnder(state, "onCall"), hours: errorUnder(state, "onCall.handoffHours"), start: errorUnder(state, "onCall.startsAt") };
+  const errors = { ownerTeam: errorUnder(state, "ownerTeam"), people: errorUnder(state, "onCall.userIds") ?? exactError(state, "onCall"), hours: errorUnder(state, "onCall.handoffHours"), start: errorUnder(state, "onCall.startsAt") };
 
   return (
     <form action={action} className="space-y-3" aria-label={`Rotation of ${slug}`}>
