@@ -53,7 +53,7 @@ test("a rotation set on /services makes its on-call engineer the commander of an
   await expect(page).toHaveURL(/\/incidents\/INC-\d{4}-\d{4,}$/);
 
   await expect(page.getByText("Assigned Diego Ramirez as commander (on call for search-api)")).toBeVisible();
-  const commander = page.locator("div", { has: page.locator("dt", { hasText: /^Commander$/ }) }).locator("dd").first();
+  const commander = page.locator("dt", { hasText: /^Commander$/ }).locator("xpath=following-sibling::dd[1]");
   await expect(commander).toHaveText("Diego Ramirez");
   await page.screenshot({ path: `${SHOTS}/oncall-commander.png`, fullPage: true });
   const id = page.url().split("/").pop()!;
