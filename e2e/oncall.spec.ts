@@ -67,3 +67,22 @@ test("a viewer sees who is on call but is not offered the editors", async ({ pag
   await expect(page.getByText("Edit rotation")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Add override" })).toHaveCount(0);
 });
+
+test("an override added on /services takes over now and hands back when removed", async ({ page }) => {
+  await signIn(page, "responder", "/services");
+  const card = page.locator('article[data-service="checkout-api"]');
+  const before = (await card.getByTestId("on-call-now").textContent())!;
+  const cover = before === "Sofia Lindqvist" ? "Alex Chen" : "Sofia Lindqvist";
+  await card.getByText("Add an override").click();
+  const form = card.getByRole("form", { name: "Add an override to checkout-api" });
+  const minutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString().slice(0, 16);
+  await form.getByLabel("Covered by").selectOption({ label: cover });
+  await form.getByLabel("From (UTC)").fill(minutes(-5));
+  await form.getByLabel("Until (UTC)").fill(minutes(120));
+  await form.getByRole("button", { name: "Add override" }).click();
+  await expect(card.getByTestId("on-call-now")).toHaveText(cover);
+  await expect(card.getByTestId("on-call-next")).toHaveText(before);
+  await card.getByRole("button", { name: new RegExp(`^Remove the override of ${cover}`) }).click();
+  await expect(card.getByTestId("on-call-now")).toHaveText(before);
+  await expect(card.getByText("No current or upcoming overrides.")).toBeVisible();
+});

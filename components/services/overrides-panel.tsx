@@ -49,7 +49,9 @@ export function OverridesPanel({ slug, overrides, people, canEdit, addOverride, 
         </ul>
       )}
       {canEdit && (
-        <form action={action} className="grid gap-2 border-t border-slate-100 pt-3 sm:grid-cols-4 sm:items-end dark:border-slate-800" aria-label={`Add an override to ${slug}`}>
+        <details className="border-t border-slate-100 pt-2 dark:border-slate-800" open={state.status === "error"}>
+        <summary className="cursor-pointer text-sm font-medium">Add an override</summary>
+        <form action={action} className="mt-2 grid gap-2 sm:grid-cols-4 sm:items-end" aria-label={`Add an override to ${slug}`}>
           <input type="hidden" name="slug" value={slug} />
           <div>
             <Label htmlFor={id("user")}>Covered by</Label>
@@ -69,6 +71,7 @@ export function OverridesPanel({ slug, overrides, people, canEdit, addOverride, 
           <button type="submit" disabled={pending} className={buttonClass}>Add override</button>
           <div className="sm:col-span-4"><FormMessage state={inFormWords(state)} /></div>
         </form>
+        </details>
       )}
     </div>
   );
