@@ -29,6 +29,11 @@ export function AppHeader({ user, signOut }: Props) {
             Workflows
           </Link>
         )}
+        {user && (
+          <Link href="/services" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+            On-call
+          </Link>
+        )}
         {user?.isAdmin && (
           <Link href="/settings/tokens" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
             API tokens

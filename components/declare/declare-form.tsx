@@ -155,7 +155,7 @@ export function DeclareForm({ catalog, currentUserId, declare, prefill, alertId 
                   <option key={u.id} value={u.id}>{u.id === currentUserId ? `${u.name} (you)` : u.name}</option>
                 ))}
               </select>
-              <FieldHint id="commander">Coordinates the response and communication; does not debug.</FieldHint>
+              <FieldHint id="commander">Coordinates the response and communication; does not debug. Left empty, the on-call of the first service is assigned.</FieldHint>
               <FieldError id="commander" message={fieldErrors.commanderId} />
             </div>
             <div>

@@ -18,16 +18,19 @@ export const DEMO_USERS = [
   { id: "user_pqr678", name: "Hannah Weiss", email: "hannah.weiss@example.com", role: "viewer" },
 ] as const;
 
+// On-call rotations (turn order); payment-service hands off daily, the others weekly (DEMO_HANDOFF_HOURS).
 export const DEMO_SERVICES = [
-  { slug: "payment-service", name: "Payment Service", ownerTeam: "Payments", onCall: "user_def456" },
-  { slug: "checkout-api", name: "Checkout API", ownerTeam: "Payments", onCall: "user_def456" },
-  { slug: "search-api", name: "Search API", ownerTeam: "Discovery", onCall: "user_ghi789" },
-  { slug: "auth-service", name: "Auth Service", ownerTeam: "Identity", onCall: "user_jkl012" },
-  { slug: "notification-worker", name: "Notification Worker", ownerTeam: "Messaging", onCall: "user_mno345" },
-  { slug: "inventory-service", name: "Inventory Service", ownerTeam: "Fulfilment", onCall: "user_ghi789" },
-  { slug: "web-frontend", name: "Web Frontend", ownerTeam: "Web", onCall: "user_jkl012" },
-  { slug: "analytics-pipeline", name: "Analytics Pipeline", ownerTeam: "Data", onCall: "user_mno345" },
+  { slug: "payment-service", name: "Payment Service", ownerTeam: "Payments", onCall: ["user_def456", "user_ghi789", "user_abc123"] },
+  { slug: "checkout-api", name: "Checkout API", ownerTeam: "Payments", onCall: ["user_ghi789", "user_def456"] },
+  { slug: "search-api", name: "Search API", ownerTeam: "Discovery", onCall: ["user_ghi789", "user_jkl012"] },
+  { slug: "auth-service", name: "Auth Service", ownerTeam: "Identity", onCall: ["user_jkl012", "user_mno345"] },
+  { slug: "notification-worker", name: "Notification Worker", ownerTeam: "Messaging", onCall: ["user_mno345", "user_def456"] },
+  { slug: "inventory-service", name: "Inventory Service", ownerTeam: "Fulfilment", onCall: ["user_ghi789", "user_mno345", "user_jkl012"] },
+  { slug: "web-frontend", name: "Web Frontend", ownerTeam: "Web", onCall: ["user_jkl012", "user_abc123"] },
+  { slug: "analytics-pipeline", name: "Analytics Pipeline", ownerTeam: "Data", onCall: ["user_mno345", "user_ghi789"] },
 ] as const;
+
+export const DEMO_HANDOFF_HOURS: Record<string, number> = { "payment-service": 24 };
 
 export type Scenario = {
   title: string;

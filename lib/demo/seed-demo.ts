@@ -7,8 +7,9 @@ import { addTimelineEntry } from "@/lib/incidents/add-timeline-entry";
 import { declareIncident } from "@/lib/incidents/declare-incident";
 import type { Status } from "@/lib/incidents/lifecycle";
 import { updateIncident } from "@/lib/incidents/update-incident";
+import { updateService } from "@/lib/oncall/update-service";
 import { createUser } from "@/lib/users/create-user";
-import { DEMO_LOGINS, DEMO_SERVICES, DEMO_USERS, SCENARIOS } from "./demo-data";
+import { DEMO_HANDOFF_HOURS, DEMO_LOGINS, DEMO_SERVICES, DEMO_USERS, SCENARIOS } from "./demo-data";
 import { seedDemoMetrics } from "./seed-metrics";
 
 const MINUTE = 60_000;
@@ -63,8 +64,16 @@ export async function seedDemo(db: Db, options: { now?: Date; incidents?: number
   }
   await db
     .insert(services)
-    .values(DEMO_SERVICES.map((s) => ({ slug: s.slug, name: s.name, ownerTeam: s.ownerTeam, onCallUserId: s.onCall })))
+    .values(DEMO_SERVICES.map((s) => ({ slug: s.slug, name: s.name, ownerTeam: s.ownerTeam })))
     .onConflictDoNothing();
+  // Rotations began on a Monday 09:00 UTC before the oldest incident, so every declaration has an on-call.
+  const anchor = new Date(now.getTime() - 91 * DAY);
+  anchor.setUTCHours(9, 0, 0, 0);
+  anchor.setUTCDate(anchor.getUTCDate() - ((anchor.getUTCDay() + 6) % 7));
+  for (const s of DEMO_SERVICES) {
+    const onCall = { userIds: [...s.onCall], handoffHours: DEMO_HANDOFF_HOURS[s.slug] ?? 168, startsAt: anchor.toISOString() };
+    await updateService(db, system, s.slug, { ownerTeam: s.ownerTeam, onCall }, { now });
+  }
 
   const responders = DEMO_USERS.filter((u) => u.role !== "viewer");
   const start = now.getTime() - 90 * DAY;

@@ -4,6 +4,7 @@ import { incidents, incidentServices } from "@/db/schema";
 import { type Actor, actorLabel, actorUserId, assertRole } from "@/lib/actor";
 import { assertAssignees, assertEnvironment, ensureServices } from "@/lib/catalog/references";
 import { validationError } from "@/lib/errors";
+import { findOnCall } from "@/lib/oncall/load-on-call";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import { allocateIncidentId } from "./allocate-incident-id";
 import { getIncident } from "./get-incident";
@@ -30,6 +31,9 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
     await ensureServices(tx, input.services);
     // The time is read after the counter lock, so declaration times (and the ID's year) follow ID order.
     const { id, seq, year, now } = await allocateIncidentId(tx, () => clock(options));
+    // No commander named: the on-call of the first affected service leads, whichever source declared it.
+    const onCall = input.commanderId ? null : await findOnCall(tx, input.services[0], now);
+    const commanderId = input.commanderId ?? onCall?.userId ?? null;
     const impactStartedAt = requested ?? now;
     const status = input.status ?? "declared";
     await tx.insert(incidents).values({
@@ -41,7 +45,7 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
       severity: input.severity,
       status,
       environment: input.environment,
-      commanderId: input.commanderId ?? null,
+      commanderId,
       technicalLeadId: input.technicalLeadId ?? null,
       communicatorId: input.communicatorId ?? null,
       declaredBy: actorLabel(actor),
@@ -67,6 +71,9 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
     }
     const person = (userId: string) => ({ id: userId, name: names.get(userId) ?? userId });
     if (input.commanderId) entries.push({ kind: "commander_changed", data: { from: null, to: person(input.commanderId) } });
+    else if (onCall?.userId) {
+      entries.push({ kind: "commander_changed", data: { from: null, to: { id: onCall.userId, name: onCall.name }, reason: "on_call", service: input.services[0] } });
+    }
     for (const role of ["technicalLead", "communicator"] as const) {
       const userId = input[`${role}Id`];
       if (userId) entries.push({ kind: "role_changed", data: { role, from: null, to: person(userId) } });

@@ -14,6 +14,7 @@ describe("describeEntry", () => {
     [entry("severity_changed", { from: "SEV3", to: "SEV2", direction: "escalated" }), "Severity escalated SEV3 → SEV2"],
     [entry("severity_changed", { from: "SEV1", to: "SEV3", direction: "downgraded" }), "Severity lowered SEV1 → SEV3"],
     [entry("commander_changed", { from: null, to: alex }), "Alex Chen assigned as commander"],
+    [entry("commander_changed", { from: null, to: priya, reason: "on_call", service: "payment-service" }), "Assigned Priya Natarajan as commander (on call for payment-service)"],
     [entry("commander_changed", { from: alex, to: priya }), "Commander changed from Alex Chen to Priya Natarajan"],
     [entry("commander_changed", { from: priya, to: null }), "Commander Priya Natarajan unassigned"],
     [entry("role_changed", { role: "technicalLead", from: null, to: priya }), "Priya Natarajan assigned as technical lead"],

@@ -35,6 +35,7 @@ export function describeEntry(entry: Pick<TimelineEntryView, "kind" | "data" | "
       return `Severity ${d.direction === "escalated" ? "escalated" : "lowered"} ${d.from} → ${d.to}`;
     case "commander_changed":
       if (!d.to) return `Commander ${who(d.from as Person)} unassigned`;
+      if (d.reason === "on_call") return `Assigned ${who(d.to as Person)} as commander (on call for ${d.service})`;
       return d.from ? `Commander changed from ${who(d.from as Person)} to ${who(d.to as Person)}` : `${who(d.to as Person)} assigned as commander`;
     case "role_changed": {
       const role = ROLE_NAMES[String(d.role)] ?? String(d.role);

@@ -3,6 +3,8 @@ import { alertPaths, alertSchemas } from "./alert-paths";
 import { AddTimelineEntryInput, DeclareIncidentInput, LinkInput, ListIncidentsQuery, UpdateIncidentInput } from "@/lib/incidents/schemas";
 import { IncidentPage, IncidentView, LinkView, TimelineEntryView } from "@/lib/incidents/views";
 import { MetricsQuery } from "@/lib/metrics/schemas";
+import { CreateOverrideInput, UpdateServiceInput } from "@/lib/oncall/schemas";
+import { OnCallView, OverrideView, ServiceList, ServiceView } from "@/lib/oncall/views";
 import { IngestMetricsInput } from "@/lib/telemetry/schemas";
 import { ApiTokenView, CreateApiTokenInput } from "@/lib/tokens/schemas";
 import { ChangeUserRoleInput } from "@/lib/users/change-user-role";
@@ -54,6 +56,7 @@ const problems = (...codes: number[]) => {
 };
 
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string", example: "INC-2026-0042" } };
+const slugParam = { name: "slug", in: "path", required: true, schema: { type: "string", example: "payment-service" } };
 const idempotencyHeader = {
   name: "Idempotency-Key",
   in: "header",
@@ -186,6 +189,40 @@ export function buildOpenApiDocument(): Json {
         patch: { summary: "Change a user's role (admin; the last admin stays admin)", requestBody: body("ChangeUserRoleInput"), responses: { "200": jsonAnswer("The user", "User"), ...problems(404, 409, 422) } },
       },
       ...workflowPaths({ ref, body, jsonAnswer, problems, idempotencyHeader }),
+      "/api/services": {
+        get: { summary: "Services with owner team, rotation, overrides, and who is on call now and next", responses: { "200": jsonAnswer("The services", "ServiceList"), ...problems() } },
+      },
+      "/api/services/{slug}": {
+        parameters: [slugParam],
+        get: { summary: "One service's on-call setup", responses: { "200": jsonAnswer("The service", "Service"), ...problems(404) } },
+        put: {
+          summary: "Replace the owner team and on-call rotation (responder); an unknown well-formed slug is added to the catalog (201)",
+          requestBody: body("UpdateServiceInput"),
+          responses: { "200": jsonAnswer("The service", "Service"), "201": jsonAnswer("The new service", "Service", { Location: { schema: { type: "string" } } }), ...problems(400, 404, 413, 415, 422) },
+        },
+      },
+      "/api/services/{slug}/oncall": {
+        parameters: [slugParam],
+        get: {
+          summary: "Who is on call at a time (default now); userId null when nobody is",
+          parameters: [{ name: "at", in: "query", required: false, schema: { type: "string", format: "date-time" } }],
+          responses: { "200": jsonAnswer("The on-call person", "OnCall"), ...problems(404, 422) },
+        },
+      },
+      "/api/services/{slug}/overrides": {
+        parameters: [slugParam],
+        get: { summary: "Current and upcoming overrides, soonest first", responses: { "200": { description: "Overrides", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: ref("Override") } } } } } }, ...problems(404) } },
+        post: {
+          summary: "Someone covers the service over [startsAt, endsAt) (responder); the newest override wins where several overlap",
+          parameters: [idempotencyHeader],
+          requestBody: body("CreateOverrideInput"),
+          responses: { "201": jsonAnswer("The override", "Override", { Location: { schema: { type: "string" } } }), ...problems(400, 404, 409, 413, 415, 422) },
+        },
+      },
+      "/api/services/{slug}/overrides/{id}": {
+        parameters: [slugParam, { name: "id", in: "path", required: true, schema: { type: "string" } }],
+        delete: { summary: "Remove an override (responder)", responses: { "204": { description: "Removed" }, ...problems(404) } },
+      },
       "/api/openapi.json": {
         get: { summary: "This document (OpenAPI 3.1, generated from the zod schemas)", security: [], responses: { "200": { description: "The OpenAPI document" } } },
       },
@@ -236,6 +273,12 @@ export function buildOpenApiDocument(): Json {
         UserListItem: output(UserListItemView),
         ...alertSchemas(helpers),
         ...workflowSchemas(input, output),
+        UpdateServiceInput: input(UpdateServiceInput),
+        CreateOverrideInput: input(CreateOverrideInput),
+        Service: output(ServiceView),
+        ServiceList: output(ServiceList),
+        Override: output(OverrideView),
+        OnCall: output(OnCallView),
         Problem: {
           type: "object",
           required: ["type", "title", "status"],

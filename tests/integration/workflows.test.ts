@@ -112,9 +112,12 @@ describe("idempotency per (workflow, event)", () => {
 
 describe("conditions with OR, NOT and labels; chained actions", () => {
   it("matches by label, links to the open incident of the service, assigns the on-call and posts an update", async () => {
-    await queryRows(sql`insert into services (slug, name, on_call_user_id) values ('search-api', 'Search API', 'user_def456')`);
+    await queryRows(sql`insert into services (slug, name) values ('search-api', 'Search API')`);
     const declared = await call(incidentsRoute.POST, "/api/dashboard/incidents", { method: "POST", body: { ...validIncident, services: ["search-api"] } });
     expect(declared.status).toBe(201);
+    // The rotation starts after the declaration, so the incident has no commander until the workflow asks.
+    await queryRows(sql`insert into service_oncall (service_slug, handoff_hours, starts_at, updated_by, updated_at) values ('search-api', 24, now() - interval '1 hour', 'test', now())`);
+    await queryRows(sql`insert into oncall_rotation_members (service_slug, position, user_id) values ('search-api', 0, 'user_def456')`);
     const { json: workflow, status } = await create({
       name: "Team search follow-up",
       trigger: "alert_fired",

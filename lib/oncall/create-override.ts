@@ -1,0 +1,33 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { oncallOverrides, services } from "@/db/schema";
+import { type Actor, actorLabel, actorUserId, assertRole } from "@/lib/actor";
+import { runTransaction } from "@/lib/db/run-transaction";
+import { notFound, validationError } from "@/lib/errors";
+import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
+import { readServiceViews } from "./load-on-call";
+import { parseSlug } from "./list-services";
+import { assertOnCallPeople } from "./on-call-people";
+import { CreateOverrideInput } from "./schemas";
+import type { OverrideView } from "./views";
+
+/** Someone covers the service over [startsAt, endsAt); where overrides overlap, the newest wins. */
+export async function createOverride(db: Db, actor: Actor, rawSlug: string, rawInput: unknown, options: UseCaseOptions = {}): Promise<OverrideView> {
+  assertRole(actor, "responder", "change on-call rotations");
+  const slug = parseSlug(rawSlug);
+  const input = parseInput(CreateOverrideInput, rawInput);
+  return runTransaction(db, async (tx) => {
+    const [service] = await tx.select({ slug: services.slug }).from(services).where(eq(services.slug, slug)).for("update");
+    if (!service) throw notFound(`Service ${slug}`);
+    const now = clock(options);
+    const endsAt = new Date(input.endsAt);
+    if (endsAt.getTime() <= now.getTime()) throw validationError([{ path: "endsAt", message: "This override would already be over." }]);
+    await assertOnCallPeople(tx, [["userId", input.userId]]);
+    const [row] = await tx
+      .insert(oncallOverrides)
+      .values({ serviceSlug: slug, userId: input.userId, startsAt: new Date(input.startsAt), endsAt, createdBy: actorLabel(actor), createdByUserId: actorUserId(actor), createdAt: now })
+      .returning({ id: oncallOverrides.id });
+    const [view] = await readServiceViews(tx, now, [slug]);
+    return view.overrides.find((o) => o.id === row.id)!;
+  });
+}
