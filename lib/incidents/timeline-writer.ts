@@ -15,6 +15,7 @@ export const AUTOMATIC_KINDS = [
   "impact_start_changed",
   "link_added",
   "link_removed",
+  "link_marked",
 ] as const;
 export type AutomaticKind = (typeof AUTOMATIC_KINDS)[number];
 export type TimelineKind = AutomaticKind | "update" | "action" | "resolution";
