@@ -24,7 +24,10 @@ const SUMMARY_FIELDS: SummaryFields = {
   impactStartedAt: { label: "Impact started", target: "impact-started-at" },
 };
 
-type Props = { catalog: Catalog; currentUserId: string | null; declare: FormAction<string> };
+/** What a Create Incident from an error group fills in; the group is linked when the incident is declared. */
+export type DeclarePrefill = { title: string; services: string[]; environment: string; errorGroupId: string; errorGroupTitle: string };
+
+type Props = { catalog: Catalog; currentUserId: string | null; declare: FormAction<string>; prefill?: DeclarePrefill };
 
 function submittedServices(values?: Record<string, string>): string[] {
   try {
@@ -35,7 +38,7 @@ function submittedServices(values?: Record<string, string>): string[] {
   }
 }
 
-export function DeclareForm({ catalog, currentUserId, declare }: Props) {
+export function DeclareForm({ catalog, currentUserId, declare, prefill }: Props) {
   const [state, action, pending] = useActionState(declare, initial);
   const error = state.status === "error" ? state : null;
   const values = error?.values;
@@ -65,7 +68,7 @@ export function DeclareForm({ catalog, currentUserId, declare }: Props) {
 
   const environments = catalog.environments;
   const defaultEnvironment = environments.some((e) => e.slug === "production") ? "production" : "";
-  const environment = values?.environment ?? defaultEnvironment;
+  const environment = values?.environment ?? prefill?.environment ?? defaultEnvironment;
   const commanders = [
     ...catalog.users.filter((u) => u.id === currentUserId),
     ...catalog.users.filter((u) => u.id !== currentUserId && hasRole(u, "responder")),
@@ -76,6 +79,12 @@ export function DeclareForm({ catalog, currentUserId, declare }: Props) {
     <form ref={formRef} action={action} onKeyDown={onKeyDown} noValidate className="space-y-4">
       {error && <ErrorSummary ref={summaryRef} title="The incident was not declared" fields={SUMMARY_FIELDS} message={error.message} code={error.code} fieldErrors={fieldErrors} />}
 
+      {prefill && (
+        <p className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-900 dark:bg-sky-950 dark:text-sky-100">
+          <input type="hidden" name="errorGroupId" value={prefill.errorGroupId} />
+          From error group <span className="font-medium">{prefill.errorGroupTitle}</span> (<code>{prefill.errorGroupId}</code>): it is linked to the incident when you declare.
+        </p>
+      )}
       <div className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white shadow-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
         <section aria-labelledby="what-heading" className="space-y-5 p-4 sm:p-6">
           <h2 id="what-heading" className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">What is happening</h2>
@@ -88,7 +97,7 @@ export function DeclareForm({ catalog, currentUserId, declare }: Props) {
               autoFocus
               autoComplete="off"
               maxLength={200}
-              defaultValue={values?.title}
+              defaultValue={values?.title ?? prefill?.title}
               placeholder="Checkout API returning 500 errors"
               aria-invalid={fieldErrors.title ? true : undefined}
               aria-describedby={describedBy("title", { hint: true, error: fieldErrors.title })}
@@ -103,7 +112,7 @@ export function DeclareForm({ catalog, currentUserId, declare }: Props) {
         <section aria-labelledby="where-heading" className="grid gap-5 p-4 sm:p-6 lg:grid-cols-3">
           <h2 id="where-heading" className="text-xs font-semibold uppercase tracking-wide text-slate-500 lg:col-span-3 dark:text-slate-400">Where</h2>
           <div className="lg:col-span-2">
-            <ServicePicker services={catalog.services} errors={serviceErrors} />
+            <ServicePicker services={catalog.services} errors={serviceErrors} initial={prefill?.services} />
           </div>
           <div>
             <Label htmlFor="environment">Environment</Label>

@@ -11,15 +11,17 @@ type Props = {
   services: ServiceOption[];
   /** Messages for "services" and "services.N", already labelled with the slug they are about. */
   errors: string[];
+  /** Services chosen before the form opens (Create Incident from an error group). */
+  initial?: string[];
 };
 
 /**
  * The selection lives in React state and reaches the form as hidden inputs: React resets a form
  * after its action, and hidden inputs carrying state survive that where checkboxes would not.
  */
-export function ServicePicker({ services, errors }: Props) {
+export function ServicePicker({ services, errors, initial = [] }: Props) {
   const id = "services";
-  const [selected, setSelected] = useState<string[]>([]);
+  const [selected, setSelected] = useState<string[]>(initial);
   const [query, setQuery] = useState("");
   const [slugError, setSlugError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");

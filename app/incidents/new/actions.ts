@@ -5,10 +5,17 @@ import { asActionUser } from "@/lib/auth/page-actor";
 import { type ActionState, runAction, withValues } from "@/lib/http/action-state";
 import { DECLARE_FIELDS, declareFromForm, explainEmptyFields } from "@/lib/incidents/declare-from-form";
 import { declareIncident } from "@/lib/incidents/declare-incident";
+import { declareFromErrorGroup } from "@/lib/error-groups/declare-from-error-group";
 
 export async function declareIncidentAction(_previous: ActionState<string>, form: FormData): Promise<ActionState<string>> {
+  // Create Incident from an error group carries the group's ID: declared and linked in one transaction.
+  const errorGroupId = form.get("errorGroupId");
   const state = await runAction(() =>
-    asActionUser(async (db, actor) => (await declareIncident(db, actor, declareFromForm(form), { source: "dashboard" })).id),
+    asActionUser(async (db, actor) =>
+      typeof errorGroupId === "string" && errorGroupId
+        ? (await declareFromErrorGroup(db, actor, declareFromForm(form), errorGroupId)).id
+        : (await declareIncident(db, actor, declareFromForm(form), { source: "dashboard" })).id,
+    ),
   );
   if (state.status === "ok") redirect(`/incidents/${encodeURIComponent(state.data)}`);
 

@@ -4,17 +4,23 @@ import { DeclareForm } from "@/components/declare/declare-form";
 import { NotAllowed } from "@/components/not-allowed";
 import { assertRole } from "@/lib/actor";
 import { listCatalog } from "@/lib/catalog/list-catalog";
+import { declarePrefillFromErrorGroup } from "@/lib/error-groups/declare-prefill";
 import { loadPage } from "@/lib/http/page-errors";
 import { declareIncidentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Declare incident" };
 export const dynamic = "force-dynamic";
 
-export default async function DeclareIncidentPage() {
-  const page = await loadPage("/incidents/new", async (db, actor) => {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DeclareIncidentPage({ searchParams }: Props) {
+  const { errorGroup } = await searchParams;
+  const fromGroup = typeof errorGroup === "string" && errorGroup ? errorGroup : null;
+  const page = await loadPage(fromGroup ? `/incidents/new?errorGroup=${encodeURIComponent(fromGroup)}` : "/incidents/new", async (db, actor) => {
     // The same check declareIncident makes, asked first so a viewer is not handed a form to fill in vain.
     assertRole(actor, "responder", "declare incidents");
-    return { catalog: await listCatalog(db, actor), currentUserId: actor.type === "user" ? actor.userId : null };
+    const prefill = fromGroup ? await declarePrefillFromErrorGroup(db, actor, fromGroup) : undefined;
+    return { catalog: await listCatalog(db, actor), currentUserId: actor.type === "user" ? actor.userId : null, prefill };
   });
 
   return (
@@ -33,7 +39,7 @@ export default async function DeclareIncidentPage() {
             Start the response with what you know now; every field can be changed later. The incident gets its ID and
             its first timeline entry the moment you declare.
           </p>
-          <DeclareForm catalog={page.data.catalog} currentUserId={page.data.currentUserId} declare={declareIncidentAction} />
+          <DeclareForm catalog={page.data.catalog} currentUserId={page.data.currentUserId} declare={declareIncidentAction} prefill={page.data.prefill} />
         </>
       ) : (
         <NotAllowed role={page.role} message={page.message}>
