@@ -52,3 +52,9 @@ export async function releasesInWindow(db: Db, filter: { services: string[]; env
     .limit(200);
   return rows.map(toReleaseView);
 }
+
+/** Deployments of an incident's services in its environment within a chart window (the release markers). */
+export async function listIncidentReleases(db: Db, actor: Actor, incident: { services: string[]; environment: string }, window: { from: number; to: number }) {
+  assertRole(actor, "viewer", "view releases");
+  return releasesInWindow(db, { services: incident.services, environment: incident.environment, from: new Date(window.from), to: new Date(window.to) });
+}
