@@ -47,8 +47,8 @@ test("Create Incident from an error group's menu declares a pre-filled incident 
 });
 
 test("a suggested release links in one click and can be marked as the suspected cause", async ({ page }) => {
-  await signIn(page, "admin", "/incidents");
-  // The newest demo incidents are still open: their release is suggested, not linked.
+  await signIn(page, "admin", "/incidents?status=investigating");
+  // Open demo incidents have their release suggested (deployed 15 minutes before impact), not linked.
   await page.locator("table a[href^='/incidents/INC-']").first().click();
   const suggestions = page.getByRole("region", { name: "Suggestions" });
   const release = suggestions.locator("li[data-suggestion^='rel_']").first();
