@@ -26,6 +26,9 @@ describe("describeEntry", () => {
     [entry("details_changed", { fields: ["description", "mitigationSummary"] }), "Edited the description and mitigation summary"],
     [entry("link_added", { type: "alert", targetId: "alert_event_xyz789" }), "Alert alert_event_xyz789 linked"],
     [entry("link_removed", { type: "error_group", targetId: "err_1" }), "Error group err_1 unlinked"],
+    [entry("link_marked", { type: "release", targetId: "rel_1", from: null, to: "suspected_cause" }), "Release rel_1 marked as the suspected cause"],
+    [entry("link_marked", { type: "release", targetId: "rel_1", from: "suspected_cause", to: "fix" }), "Release rel_1 marked as the fix"],
+    [entry("link_marked", { type: "release", targetId: "rel_1", from: "fix", to: null }), "Release rel_1 no longer marked as the fix"],
   ])("%#: %j", (input, sentence) => {
     expect(describeEntry(input)).toBe(sentence);
   });
