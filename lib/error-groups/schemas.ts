@@ -57,3 +57,5 @@ export const ErrorGroupListItem = ErrorGroupView.extend({
   trend: z.array(z.number().int()).meta({ description: "Occurrences in each of the last 24 hours, oldest first." }),
 });
 export type ErrorGroupListItem = z.infer<typeof ErrorGroupListItem>;
+
+export const UpdateErrorGroupInput = z.strictObject({ status: z.enum(ERROR_GROUP_STATUSES) });

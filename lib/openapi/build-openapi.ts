@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ErrorGroupListItem, ErrorGroupView, IngestErrorsInput, ListErrorGroupsQuery } from "@/lib/error-groups/schemas";
+import { ErrorGroupListItem, ErrorGroupView, IngestErrorsInput, ListErrorGroupsQuery, UpdateErrorGroupInput } from "@/lib/error-groups/schemas";
 import { AddTimelineEntryInput, DeclareIncidentInput, LinkInput, ListIncidentsQuery, MarkLinkInput, UpdateIncidentInput } from "@/lib/incidents/schemas";
 import { ListReleasesQuery, RecordReleaseInput, ReleaseView } from "@/lib/releases/schemas";
 import { IncidentPage, IncidentView, LinkView, TimelineEntryView } from "@/lib/incidents/views";
@@ -179,6 +179,15 @@ export function buildOpenApiDocument(): Json {
           responses: { "200": { description: "A page", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: ref("ErrorGroupListItem") }, nextCursor: { type: ["string", "null"] } } } } } }, ...problems(422) },
         },
       },
+      "/api/errors/{id}": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        get: { summary: "One error group", responses: { "200": jsonAnswer("The group", "ErrorGroup"), ...problems(404) } },
+        patch: {
+          summary: "Resolve, ignore or reopen an error group (responder); a resolved group that recurs is unresolved again",
+          requestBody: body("UpdateErrorGroupInput"),
+          responses: { "200": jsonAnswer("The group", "ErrorGroup"), ...problems(400, 404, 413, 415, 422) },
+        },
+      },
       "/api/releases": {
         post: {
           summary: "Record a deployment (responder); the same service, environment and version again answers 200 with the stored release",
@@ -235,6 +244,7 @@ export function buildOpenApiDocument(): Json {
         LinkInput: input(LinkInput),
         MarkLinkInput: input(MarkLinkInput),
         IngestErrorsInput: input(IngestErrorsInput),
+        UpdateErrorGroupInput: input(UpdateErrorGroupInput),
         RecordReleaseInput: input(RecordReleaseInput),
         ErrorGroup: output(ErrorGroupView),
         ErrorGroupListItem: output(ErrorGroupListItem),

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import * as errors from "@/app/api/errors/route";
+import * as errorItem from "@/app/api/errors/[id]/route";
 import * as releases from "@/app/api/releases/route";
 import { getDb } from "@/db/client";
 import { declareFromErrorGroup } from "@/lib/error-groups/declare-from-error-group";
@@ -80,6 +81,30 @@ describe("POST /api/errors", () => {
     expect((await report(occurrence(), "viewer")).status).toBe(403);
     expect((await report(occurrence(), "anonymous")).status).toBe(401);
     expect((await listGroups("", "viewer")).status).toBe(200);
+  });
+});
+
+describe("PATCH /api/errors/:id", () => {
+  const patch = (id: string, body: unknown, as: "responder" | "viewer" = "responder") => call(errorItem.PATCH, `/api/errors/${id}`, { method: "PATCH", body, params: { id }, as });
+
+  it("resolves a group, which a new occurrence reopens; an ignored group stays ignored", async () => {
+    const { group } = (await report(occurrence())).json;
+    const resolved = await patch(group.id, { status: "resolved" });
+    expect(resolved.status).toBe(200);
+    expect(resolved.json.status).toBe("resolved");
+    expect((await report(occurrence())).json.group.status).toBe("unresolved");
+    await patch(group.id, { status: "ignored" });
+    const again = await report(occurrence());
+    expect(again.json.group).toMatchObject({ status: "ignored", count: 3 });
+    expect((await call(errorItem.GET, `/api/errors/${group.id}`, { params: { id: group.id }, as: "viewer" })).json.status).toBe("ignored");
+  });
+
+  it("refuses a bad status (422), an unknown group (404) and viewers (403)", async () => {
+    const { group } = (await report(occurrence())).json;
+    expect(paths(await patch(group.id, { status: "fixed" }))).toEqual(["status"]);
+    expect((await patch("err_nope", { status: "resolved" })).status).toBe(404);
+    expect((await patch(group.id, { status: "resolved" }, "viewer")).status).toBe(403);
+    expect((await call(errorItem.GET, "/api/errors/err_nope", { params: { id: "err_nope" }, as: "viewer" })).status).toBe(404);
   });
 });
 
