@@ -34,6 +34,13 @@ export function AppHeader({ user, signOut }: Props) {
             On-call
           </Link>
         )}
+        {user && (
+          // Signals: what the systems report, next to what people declare.
+          <span className="flex items-center gap-3 border-l border-slate-200 pl-4 text-sm dark:border-slate-700" role="group" aria-label="Signals">
+            <Link href="/errors" className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">Errors</Link>
+            <Link href="/releases" className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">Releases</Link>
+          </span>
+        )}
         {user?.isAdmin && (
           <Link href="/settings/tokens" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
             API tokens

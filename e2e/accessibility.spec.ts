@@ -17,6 +17,8 @@ test("the sign-in page has no serious accessibility violations", async ({ page }
 });
 
 test("every signed-in page has no serious accessibility violations (as admin)", async ({ page }) => {
+  // One axe run per page, ten pages: more than the default minute on a shared two-core machine.
+  test.slow();
   await signIn(page, "admin");
   const firstIncident = await page.evaluate(async () => ((await (await fetch("/api/dashboard/incidents?limit=1")).json()).items[0].id) as string);
   const pages: [string, string][] = [
@@ -26,6 +28,8 @@ test("every signed-in page has no serious accessibility violations (as admin)", 
     ["/incidents/metrics", "Incident metrics"],
     ["/workflows", "Workflows"],
     ["/services", "Services and on-call"],
+    ["/errors", "Errors"],
+    ["/releases", "Releases"],
     ["/settings/tokens", "API tokens"],
     ["/settings/users", "Users"],
     ["/incidents/INC-1999-9999", ""],

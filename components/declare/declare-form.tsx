@@ -32,6 +32,8 @@ type Props = {
   prefill?: Record<string, string>;
   /** The alert this incident is declared from; it is linked in the same transaction. */
   alertId?: string;
+  /** The error group this incident is declared from; it is linked when the incident is declared. */
+  errorGroup?: { id: string; title: string };
 };
 
 function submittedServices(values?: Record<string, string>): string[] {
@@ -43,7 +45,7 @@ function submittedServices(values?: Record<string, string>): string[] {
   }
 }
 
-export function DeclareForm({ catalog, currentUserId, declare, prefill, alertId }: Props) {
+export function DeclareForm({ catalog, currentUserId, declare, prefill, alertId, errorGroup }: Props) {
   const [state, action, pending] = useActionState(declare, initial);
   const error = state.status === "error" ? state : null;
   const values = error?.values ?? prefill;
@@ -73,7 +75,7 @@ export function DeclareForm({ catalog, currentUserId, declare, prefill, alertId 
 
   const environments = catalog.environments;
   const defaultEnvironment = environments.some((e) => e.slug === "production") ? "production" : "";
-  const environment = values?.environment ?? defaultEnvironment;
+  const environment = values?.environment ?? prefill?.environment ?? defaultEnvironment;
   const commanders = [
     ...catalog.users.filter((u) => u.id === currentUserId),
     ...catalog.users.filter((u) => u.id !== currentUserId && hasRole(u, "responder")),
@@ -85,6 +87,12 @@ export function DeclareForm({ catalog, currentUserId, declare, prefill, alertId 
       {alertId && <input type="hidden" name="alertId" value={alertId} />}
       {error && <ErrorSummary ref={summaryRef} title="The incident was not declared" fields={SUMMARY_FIELDS} message={error.message} code={error.code} fieldErrors={fieldErrors} />}
 
+      {errorGroup && (
+        <p className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-900 dark:bg-sky-950 dark:text-sky-100">
+          <input type="hidden" name="errorGroupId" value={errorGroup.id} />
+          From error group <span className="font-medium">{errorGroup.title}</span> (<code>{errorGroup.id}</code>): it is linked to the incident when you declare.
+        </p>
+      )}
       <div className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white shadow-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
         <section aria-labelledby="what-heading" className="space-y-5 p-4 sm:p-6">
           <h2 id="what-heading" className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">What is happening</h2>
@@ -97,7 +105,7 @@ export function DeclareForm({ catalog, currentUserId, declare, prefill, alertId 
               autoFocus
               autoComplete="off"
               maxLength={200}
-              defaultValue={values?.title}
+              defaultValue={values?.title ?? prefill?.title}
               placeholder="Checkout API returning 500 errors"
               aria-invalid={fieldErrors.title ? true : undefined}
               aria-describedby={describedBy("title", { hint: true, error: fieldErrors.title })}

@@ -11,7 +11,7 @@ type Props = {
   services: ServiceOption[];
   /** Messages for "services" and "services.N", already labelled with the slug they are about. */
   errors: string[];
-  /** Services chosen before the form opens (Declare from an alert). */
+  /** Services chosen before the form opens (Declare from an alert or an error group). */
   initial?: string[];
 };
 

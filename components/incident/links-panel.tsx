@@ -2,10 +2,12 @@
 
 import { useActionState } from "react";
 import type { FormAction } from "@/lib/http/action-state";
+import type { LinkCard } from "@/lib/incidents/link-cards";
 import type { LinkView } from "@/lib/incidents/views";
 import { buttonClass, compactControlClass } from "@/components/form/field";
 import { FormMessage, idleState } from "@/components/form/form-message";
 import { IncidentFields } from "./incident-fields";
+import { LinkCardBody, MarkRelease } from "./link-card";
 
 const TYPES = [
   { type: "alert", label: "Alerts" },
@@ -14,11 +16,20 @@ const TYPES = [
   { type: "release", label: "Releases" },
 ] as const;
 
-function RemoveLink({ incidentId, link, canEdit, removeLink }: { incidentId: string; link: LinkView; canEdit: boolean; removeLink: FormAction }) {
+type CardProps = { card?: LinkCard; markLink?: FormAction };
+
+function RemoveLink({ incidentId, link, canEdit, removeLink, card, markLink }: { incidentId: string; link: LinkView; canEdit: boolean; removeLink: FormAction } & CardProps) {
   const [state, action, pending] = useActionState(removeLink, idleState);
   return (
-    <li className="flex items-center justify-between gap-2 py-1">
-      <span className="min-w-0 truncate font-mono text-xs" title={`linked by ${link.createdBy}`}>{link.targetId}</span>
+    <li className="flex items-start justify-between gap-2 py-1.5">
+      {card ? (
+        <div className="min-w-0 flex-1" title={`linked by ${link.createdBy}`}>
+          <LinkCardBody card={card} />
+          {canEdit && markLink && card.type === "release" && <MarkRelease incidentId={incidentId} card={card} markLink={markLink} />}
+        </div>
+      ) : (
+        <span className="min-w-0 truncate font-mono text-xs" title={`linked by ${link.createdBy}`}>{link.targetId}</span>
+      )}
       {canEdit && (
         <form action={action}>
           <IncidentFields incidentId={incidentId} />
@@ -36,7 +47,7 @@ function RemoveLink({ incidentId, link, canEdit, removeLink }: { incidentId: str
 }
 
 /** Alerts, error groups, traces and releases tied to the incident; add by type + ID, remove one by one. */
-export function LinksPanel({ incidentId, links, canEdit, addLink, removeLink }: { incidentId: string; links: LinkView[]; canEdit: boolean; addLink: FormAction; removeLink: FormAction }) {
+export function LinksPanel({ incidentId, links, canEdit, addLink, removeLink, cards, markLink }: { incidentId: string; links: LinkView[]; canEdit: boolean; addLink: FormAction; removeLink: FormAction; cards?: LinkCard[]; markLink?: FormAction }) {
   const [state, action, pending] = useActionState(addLink, idleState);
   const values = state.status === "error" ? state.values : undefined;
   return (
@@ -50,7 +61,9 @@ export function LinksPanel({ incidentId, links, canEdit, addLink, removeLink }: 
               <p className="text-xs text-slate-500">None linked.</p>
             ) : (
               <ul className="divide-y divide-slate-100 dark:divide-slate-800">
-                {items.map((link) => <RemoveLink key={link.id} incidentId={incidentId} link={link} canEdit={canEdit} removeLink={removeLink} />)}
+                {items.map((link) => (
+                  <RemoveLink key={link.id} incidentId={incidentId} link={link} canEdit={canEdit} removeLink={removeLink} markLink={markLink} card={cards?.find((c) => c.link.id === link.id)} />
+                ))}
               </ul>
             )}
           </div>

@@ -4,6 +4,7 @@ import { appMeta, incidents, services, users } from "@/db/schema";
 import type { Actor, Role } from "@/lib/actor";
 import { addLink } from "@/lib/incidents/add-link";
 import { addTimelineEntry } from "@/lib/incidents/add-timeline-entry";
+import { markLink } from "@/lib/incidents/mark-link";
 import { declareIncident } from "@/lib/incidents/declare-incident";
 import type { Status } from "@/lib/incidents/lifecycle";
 import { updateIncident } from "@/lib/incidents/update-incident";
@@ -11,6 +12,7 @@ import { updateService } from "@/lib/oncall/update-service";
 import { createUser } from "@/lib/users/create-user";
 import { DEMO_HANDOFF_HOURS, DEMO_LOGINS, DEMO_SERVICES, DEMO_USERS, SCENARIOS } from "./demo-data";
 import { seedDemoMetrics } from "./seed-metrics";
+import { seedIncidentSignals } from "./seed-signals";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -104,6 +106,7 @@ export async function seedDemo(db: Db, options: { now?: Date; incidents?: number
       { now: at(0), source: i % 4 === 0 ? "api" : "dashboard" },
     );
     const ic = userActor(open === "declared" ? declarer : commander);
+    const signals = await seedIncidentSignals(db, incident, i, now);
     if (open === "declared") continue;
 
     await updateIncident(db, ic, incident.id, { status: "investigating" }, { now: at(3 + rand() * 8) });
@@ -115,7 +118,7 @@ export async function seedDemo(db: Db, options: { now?: Date; incidents?: number
     if (scenario.escalateTo && i % 2 === 1) {
       await updateIncident(db, ic, incident.id, { severity: scenario.escalateTo }, { now: at(4) });
     }
-    await addLink(db, ic, incident.id, { type: "error_group", targetId: `err_${(5000 + i * 91).toString(36)}` }, { now: at(2) });
+    await addLink(db, ic, incident.id, { type: "error_group", targetId: signals.errorGroupId }, { now: at(2) });
     if (scenario.updates[1]) {
       await addTimelineEntry(db, ic, incident.id, { type: "action", message: scenario.updates[1] }, { now: at(5 + rand() * 15) });
     }
@@ -124,7 +127,8 @@ export async function seedDemo(db: Db, options: { now?: Date; incidents?: number
     await updateIncident(db, ic, incident.id, { status: "mitigated", mitigationSummary: scenario.mitigation }, { now: at(10 + rand() * 60) });
     if (open === "mitigated") continue;
 
-    await addLink(db, ic, incident.id, { type: "release", targetId: `v2.${3 + (i % 5)}.${i % 10}` }, { now: at(20) });
+    await addLink(db, ic, incident.id, { type: "release", targetId: signals.releaseId }, { now: at(20) });
+    await markLink(db, ic, incident.id, { type: "release", targetId: signals.releaseId, role: "suspected_cause" }, { now: at(1) });
     await addLink(db, ic, incident.id, { type: "trace", targetId: `trace_${(7_000_000 + i * 7919).toString(16)}` }, { now: at(1) });
     await updateIncident(db, ic, incident.id, { status: "resolved", resolutionSummary: scenario.resolution }, { now: at(30 + rand() * 240) });
   }

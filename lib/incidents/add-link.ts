@@ -31,6 +31,6 @@ export async function addLink(db: Db, actor: Actor, incidentId: string, rawInput
       .returning();
     await bumpVersion(tx, row, {}, now);
     await appendTimeline(tx, incidentId, actor, [{ kind: "link_added", data: { type: input.type, targetId: input.targetId } }], now);
-    return { id: link.id, type: link.type, targetId: link.targetId, createdBy: link.createdBy, createdAt: link.createdAt };
+    return { id: link.id, type: link.type, targetId: link.targetId, createdBy: link.createdBy, createdAt: link.createdAt, role: null };
   });
 }

@@ -30,6 +30,9 @@ describe("describeEntry", () => {
     [entry("alert_fired", { alertId: "alt_1", title: "High error rate", value: 0.12, threshold: 0.05 }), "Alert “High error rate” fired: 0.12 vs threshold 0.05 and was linked (alt_1)"],
     [entry("alert_fired", { alertId: "alt_2", title: "Disk full", value: null, threshold: null }), "Alert “Disk full” fired and was linked (alt_2)"],
     [entry("alert_resolved", { alertId: "alt_1", title: "High error rate" }), "Alert “High error rate” resolved (alt_1)"],
+    [entry("link_marked", { type: "release", targetId: "rel_1", from: null, to: "suspected_cause" }), "Release rel_1 marked as the suspected cause"],
+    [entry("link_marked", { type: "release", targetId: "rel_1", from: "suspected_cause", to: "fix" }), "Release rel_1 marked as the fix"],
+    [entry("link_marked", { type: "release", targetId: "rel_1", from: "fix", to: null }), "Release rel_1 no longer marked as the fix"],
   ])("%#: %j", (input, sentence) => {
     expect(describeEntry(input)).toBe(sentence);
   });

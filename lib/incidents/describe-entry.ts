@@ -62,6 +62,11 @@ export function describeEntry(entry: Pick<TimelineEntryView, "kind" | "data" | "
       return `Alert “${d.title}” fired${measured(d)} and was linked (${d.alertId})`;
     case "alert_resolved":
       return `Alert “${d.title}” resolved (${d.alertId})`;
+    case "link_marked": {
+      const mark = (role: unknown) => (role === "fix" ? "the fix" : role === "suspected_cause" ? "the suspected cause" : null);
+      const name = `${LINK_NAMES[String(d.type)] ?? d.type} ${d.targetId}`;
+      return mark(d.to) ? `${name} marked as ${mark(d.to)}` : `${name} no longer marked as ${mark(d.from) ?? "anything"}`;
+    }
     default:
       return entry.kind.replace(/_/g, " ");
   }

@@ -6,7 +6,7 @@ import { notFound } from "@/lib/errors";
 import { assertIncidentIdShape } from "./lock-incident";
 import type { Status } from "./lifecycle";
 import type { Severity } from "./severity";
-import type { IncidentView } from "./views";
+import type { IncidentView, LinkView } from "./views";
 
 export type { IncidentView, LinkView } from "./views";
 
@@ -29,6 +29,7 @@ export async function getIncident(db: Db, actor: Actor, id: string): Promise<Inc
         targetId: incidentLinks.targetId,
         createdBy: incidentLinks.createdBy,
         createdAt: incidentLinks.createdAt,
+        role: incidentLinks.role,
       })
       .from(incidentLinks)
       .where(eq(incidentLinks.incidentId, id))
@@ -70,6 +71,6 @@ export async function getIncident(db: Db, actor: Actor, id: string): Promise<Inc
     reopenCount: row.reopenCount,
     version: row.version,
     updatedAt: row.updatedAt,
-    links: linkRows,
+    links: linkRows.map((link) => ({ ...link, role: link.role as LinkView["role"] })),
   };
 }

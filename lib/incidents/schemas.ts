@@ -29,6 +29,7 @@ export const SeveritySchema = z.enum(SEVERITIES);
 export const StatusSchema = z.enum(STATUSES);
 export const LINK_TYPES = ["alert", "error_group", "trace", "release"] as const;
 export const LinkTypeSchema = z.enum(LINK_TYPES);
+export type LinkType = (typeof LINK_TYPES)[number];
 export const TIMELINE_MESSAGE_TYPES = ["update", "action", "resolution"] as const;
 export const SOURCES = ["dashboard", "api", "alert", "error_group", "workflow", "demo"] as const;
 
@@ -94,6 +95,12 @@ export const LinkInput = z.strictObject({
     .regex(/^[\x21-\x7e]+$/, "Printable characters without spaces."),
 });
 export type LinkInput = z.infer<typeof LinkInput>;
+
+export const LINK_ROLES = ["suspected_cause", "fix"] as const;
+export const MarkLinkInput = LinkInput.extend({
+  role: z.enum(LINK_ROLES).nullable().meta({ description: "suspected_cause or fix (releases only); null clears the mark." }),
+});
+export type MarkLinkInput = z.infer<typeof MarkLinkInput>;
 
 const csv = <T extends z.ZodType<string, string>>(item: T) =>
   z

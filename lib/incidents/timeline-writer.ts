@@ -19,6 +19,7 @@ export const AUTOMATIC_KINDS = [
   "link_removed",
   "alert_fired",
   "alert_resolved",
+  "link_marked",
 ] as const;
 export type AutomaticKind = (typeof AUTOMATIC_KINDS)[number];
 export type TimelineKind = AutomaticKind | "update" | "action" | "resolution";

@@ -13,6 +13,7 @@ export const LinkView = z.object({
   targetId: z.string(),
   createdBy: z.string(),
   createdAt: date,
+  role: z.enum(["suspected_cause", "fix"]).nullable().meta({ description: "A linked release judged the suspected cause or the fix; null otherwise." }),
 });
 
 export const IncidentView = z.object({

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { alertPaths, alertSchemas } from "./alert-paths";
-import { AddTimelineEntryInput, DeclareIncidentInput, LinkInput, ListIncidentsQuery, UpdateIncidentInput } from "@/lib/incidents/schemas";
+import { ErrorGroupListItem, ErrorGroupView, IngestErrorsInput, ListErrorGroupsQuery, UpdateErrorGroupInput } from "@/lib/error-groups/schemas";
+import { AddTimelineEntryInput, DeclareIncidentInput, LinkInput, ListIncidentsQuery, MarkLinkInput, UpdateIncidentInput } from "@/lib/incidents/schemas";
+import { ListReleasesQuery, RecordReleaseInput, ReleaseView } from "@/lib/releases/schemas";
 import { IncidentPage, IncidentView, LinkView, TimelineEntryView } from "@/lib/incidents/views";
 import { MetricsQuery } from "@/lib/metrics/schemas";
 import { CreateOverrideInput, UpdateServiceInput } from "@/lib/oncall/schemas";
@@ -138,6 +140,11 @@ export function buildOpenApiDocument(): Json {
           requestBody: body("LinkInput"),
           responses: { "201": jsonAnswer("The link", "Link"), ...problems(400, 404, 409, 413, 415, 422) },
         },
+        patch: {
+          summary: "Mark a linked release as the suspected cause or the fix (role null clears it); writes a link_marked timeline entry",
+          requestBody: body("MarkLinkInput"),
+          responses: { "200": jsonAnswer("The link", "Link"), ...problems(400, 404, 413, 415, 422) },
+        },
         delete: {
           summary: "Remove a link (body or ?type=&targetId=)",
           requestBody: { ...body("LinkInput"), required: false },
@@ -159,6 +166,45 @@ export function buildOpenApiDocument(): Json {
             "200": { description: "Stored", content: { "application/json": { schema: { type: "object", properties: { accepted: { type: "integer" }, written: { type: "integer" }, unchanged: { type: "integer" } } } } } },
             ...problems(400, 413, 415, 422),
           },
+        },
+      },
+      "/api/errors": {
+        post: {
+          summary: "Report error occurrences (responder); upserts one group per service, environment and fingerprint, concurrency-safe",
+          parameters: [idempotencyHeader],
+          requestBody: body("IngestErrorsInput"),
+          responses: {
+            "201": { description: "One occurrence: `{group, created: true}`; a batch that created a group: `{items: [{group, created}]}`", content: { "application/json": { schema: { type: "object" } } } },
+            "200": { description: "The group(s) existed; counts added", content: { "application/json": { schema: { type: "object", properties: { group: ref("ErrorGroup"), created: { type: "boolean" } } } } } },
+            ...problems(400, 413, 415, 422),
+          },
+        },
+        get: {
+          summary: "Error groups, most recently seen (sort=last_seen) or most frequent (sort=count) first; keyset pages",
+          parameters: queryParameters(ListErrorGroupsQuery.shape),
+          responses: { "200": { description: "A page", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: ref("ErrorGroupListItem") }, nextCursor: { type: ["string", "null"] } } } } } }, ...problems(422) },
+        },
+      },
+      "/api/errors/{id}": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        get: { summary: "One error group", responses: { "200": jsonAnswer("The group", "ErrorGroup"), ...problems(404) } },
+        patch: {
+          summary: "Resolve, ignore or reopen an error group (responder); a resolved group that recurs is unresolved again",
+          requestBody: body("UpdateErrorGroupInput"),
+          responses: { "200": jsonAnswer("The group", "ErrorGroup"), ...problems(400, 404, 413, 415, 422) },
+        },
+      },
+      "/api/releases": {
+        post: {
+          summary: "Record a deployment (responder); the same service, environment and version again answers 200 with the stored release",
+          parameters: [idempotencyHeader],
+          requestBody: body("RecordReleaseInput"),
+          responses: { "201": jsonAnswer("The release", "Release"), "200": jsonAnswer("Already recorded", "Release"), ...problems(400, 413, 415, 422) },
+        },
+        get: {
+          summary: "Releases, newest deployment first; keyset pages",
+          parameters: queryParameters(ListReleasesQuery.shape),
+          responses: { "200": { description: "A page", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: ref("Release") }, nextCursor: { type: ["string", "null"] } } } } } }, ...problems(422) },
         },
       },
       "/api/settings/tokens": {
@@ -260,6 +306,13 @@ export function buildOpenApiDocument(): Json {
         UpdateIncidentInput: input(UpdateIncidentInput),
         AddTimelineEntryInput: input(AddTimelineEntryInput),
         LinkInput: input(LinkInput),
+        MarkLinkInput: input(MarkLinkInput),
+        IngestErrorsInput: input(IngestErrorsInput),
+        UpdateErrorGroupInput: input(UpdateErrorGroupInput),
+        RecordReleaseInput: input(RecordReleaseInput),
+        ErrorGroup: output(ErrorGroupView),
+        ErrorGroupListItem: output(ErrorGroupListItem),
+        Release: output(ReleaseView),
         Incident: output(IncidentView),
         IncidentPage: output(IncidentPage),
         TimelineEntry: output(TimelineEntryView),

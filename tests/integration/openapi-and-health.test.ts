@@ -37,7 +37,7 @@ describe("GET /api/openapi.json", () => {
     expect(Object.keys(doc.paths["/api/dashboard/incidents"]).sort()).toEqual(["get", "post"]);
     expect(Object.keys(doc.paths["/api/dashboard/incidents/{id}"]).filter((k) => k !== "parameters").sort()).toEqual(["get", "patch"]);
     expect(Object.keys(doc.paths["/api/dashboard/incidents/{id}/timeline"]).filter((k) => k !== "parameters").sort()).toEqual(["get", "post"]);
-    expect(Object.keys(doc.paths["/api/dashboard/incidents/{id}/links"]).filter((k) => k !== "parameters").sort()).toEqual(["delete", "get", "post"]);
+    expect(Object.keys(doc.paths["/api/dashboard/incidents/{id}/links"]).filter((k) => k !== "parameters").sort()).toEqual(["delete", "get", "patch", "post"]);
   });
 
   it("documents DeclareIncidentInput with its required fields and no extra properties", async () => {

@@ -6,6 +6,7 @@ import { type ActionState, runAction, withValues } from "@/lib/http/action-state
 import { addLink } from "@/lib/incidents/add-link";
 import { addTimelineEntry } from "@/lib/incidents/add-timeline-entry";
 import { patchFromForm } from "@/lib/incidents/patch-from-form";
+import { markLink } from "@/lib/incidents/mark-link";
 import { removeLink } from "@/lib/incidents/remove-link";
 import { updateIncident } from "@/lib/incidents/update-incident";
 
@@ -40,6 +41,15 @@ export async function addLinkAction(_previous: ActionState, form: FormData): Pro
     await asActionUser((db, actor) => addLink(db, actor, idOf(form), { type: form.get("type"), targetId: form.get("targetId") }));
   }, "Linked.");
   return refreshed(form, state, ["type", "targetId"]);
+}
+
+/** Marks a linked release; the pressed button's `role` is "suspected_cause", "fix" or "" (clear). */
+export async function markLinkAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const state = await runAction(async () => {
+    const role = form.get("role");
+    await asActionUser((db, actor) => markLink(db, actor, idOf(form), { type: form.get("type"), targetId: form.get("targetId"), role: role === "" ? null : role }));
+  }, "Marked.");
+  return refreshed(form, state);
 }
 
 export async function removeLinkAction(_previous: ActionState, form: FormData): Promise<ActionState> {

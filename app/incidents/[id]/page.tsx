@@ -12,7 +12,8 @@ import { StatusControls } from "@/components/incident/status-controls";
 import { Summaries } from "@/components/incident/summaries";
 import { Timeline } from "@/components/incident/timeline";
 import { NotAllowed } from "@/components/not-allowed";
-import { addLinkAction, addUpdateAction, removeLinkAction, updateIncidentAction } from "./actions";
+import { Suggestions } from "@/components/incident/suggestions";
+import { addLinkAction, addUpdateAction, markLinkAction, removeLinkAction, updateIncidentAction } from "./actions";
 import { hasRole } from "@/lib/actor";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { getIncident } from "@/lib/incidents/get-incident";
@@ -22,6 +23,9 @@ import { formatDuration } from "@/lib/format";
 import { loadPage } from "@/lib/http/page-errors";
 import { listTimeline } from "@/lib/incidents/list-timeline";
 import { getIncidentHealth } from "@/lib/telemetry/get-incident-health";
+import { getLinkCards } from "@/lib/incidents/link-cards";
+import { listSuggestions, SUGGESTION_WINDOW_MINUTES } from "@/lib/incidents/list-suggestions";
+import { listIncidentReleases } from "@/lib/releases/list-releases";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -43,10 +47,15 @@ export default async function IncidentPage({ params }: Props) {
   const page = await loadPage(`/incidents/${id}`, async (db, actor) => {
     const [incident, timeline, catalog] = await Promise.all([getIncident(db, actor, id), listTimeline(db, actor, id), listCatalog(db, actor)]);
     const health = await getIncidentHealth(db, actor, incident);
-    return { incident, timeline, catalog, health, canEdit: hasRole(actor, "responder") };
+    const [cards, suggestions, releases] = await Promise.all([
+      getLinkCards(db, actor, incident.links),
+      listSuggestions(db, actor, incident),
+      listIncidentReleases(db, actor, incident, health),
+    ]);
+    return { incident, timeline, catalog, health, cards, suggestions, releases, canEdit: hasRole(actor, "responder") };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
-  const { incident, timeline, catalog, health, canEdit } = page.data;
+  const { incident, timeline, catalog, health, cards, suggestions, releases, canEdit } = page.data;
   const now = new Date();
   const lastEntryAt = timeline.at(-1)?.createdAt ?? incident.createdAt;
   const overdue = isUpdateOverdue({ ...incident, lastUpdateAt: lastEntryAt }, now);
@@ -85,12 +94,13 @@ export default async function IncidentPage({ params }: Props) {
               <Summaries mitigation={incident.mitigationSummary} resolution={incident.resolutionSummary} />
             </Panel>
           )}
-          <Panel title="Service health"><ServiceHealth health={health} /></Panel>
+          <Panel title="Service health"><ServiceHealth health={health} releases={releases} /></Panel>
           <Panel title="Timeline"><Timeline entries={timeline} /></Panel>
           {canEdit && <AddUpdateForm incidentId={incident.id} addUpdate={addUpdateAction} />}
         </div>
         <div className={`space-y-6 lg:col-start-3 ${canEdit ? "lg:row-start-2" : "lg:row-start-1"}`}>
-          <Panel title="Linked data"><LinksPanel incidentId={incident.id} links={incident.links} canEdit={canEdit} addLink={addLinkAction} removeLink={removeLinkAction} /></Panel>
+          <Panel title="Linked data"><LinksPanel incidentId={incident.id} links={incident.links} canEdit={canEdit} addLink={addLinkAction} removeLink={removeLinkAction} cards={cards} markLink={markLinkAction} /></Panel>
+          <Panel title="Suggestions"><Suggestions incidentId={incident.id} suggestions={suggestions} canEdit={canEdit} addLink={addLinkAction} windowMinutes={SUGGESTION_WINDOW_MINUTES} /></Panel>
           {canEdit && (
             <>
               <Panel title="Services"><ServicesForm incidentId={incident.id} version={incident.version} update={updateIncidentAction} selected={incident.services} catalog={catalog.services} /></Panel>

@@ -4,6 +4,7 @@ import { DeclareForm } from "@/components/declare/declare-form";
 import { NotAllowed } from "@/components/not-allowed";
 import { assertRole } from "@/lib/actor";
 import { listCatalog } from "@/lib/catalog/list-catalog";
+import { declarePrefillFromErrorGroup } from "@/lib/error-groups/declare-prefill";
 import { loadPage } from "@/lib/http/page-errors";
 import { declareIncidentAction } from "./actions";
 
@@ -26,11 +27,18 @@ function prefillFrom(params: Record<string, string | string[] | undefined>) {
 }
 
 export default async function DeclareIncidentPage({ searchParams }: Props) {
-  const { prefill, alertId } = prefillFrom(await searchParams);
-  const page = await loadPage("/incidents/new", async (db, actor) => {
+  const params = await searchParams;
+  const { prefill: alertPrefill, alertId } = prefillFrom(params);
+  const fromGroup = typeof params.errorGroup === "string" && params.errorGroup ? params.errorGroup : null;
+  const returnTo = fromGroup ? `/incidents/new?errorGroup=${encodeURIComponent(fromGroup)}` : "/incidents/new";
+  const page = await loadPage(returnTo, async (db, actor) => {
     // The same check declareIncident makes, asked first so a viewer is not handed a form to fill in vain.
     assertRole(actor, "responder", "declare incidents");
-    return { catalog: await listCatalog(db, actor), currentUserId: actor.type === "user" ? actor.userId : null };
+    const group = fromGroup ? await declarePrefillFromErrorGroup(db, actor, fromGroup) : undefined;
+    // The form takes its starting values as strings, services as the JSON list a refused submit sends back.
+    const groupPrefill = group ? { title: group.title, environment: group.environment, services: JSON.stringify(group.services) } : undefined;
+    const errorGroup = group ? { id: group.errorGroupId, title: group.errorGroupTitle } : undefined;
+    return { catalog: await listCatalog(db, actor), currentUserId: actor.type === "user" ? actor.userId : null, groupPrefill, errorGroup };
   });
 
   return (
@@ -49,7 +57,14 @@ export default async function DeclareIncidentPage({ searchParams }: Props) {
             Start the response with what you know now; every field can be changed later. The incident gets its ID and
             its first timeline entry the moment you declare.
           </p>
-          <DeclareForm catalog={page.data.catalog} currentUserId={page.data.currentUserId} declare={declareIncidentAction} prefill={prefill} alertId={alertId} />
+          <DeclareForm
+            catalog={page.data.catalog}
+            currentUserId={page.data.currentUserId}
+            declare={declareIncidentAction}
+            prefill={page.data.groupPrefill ?? alertPrefill}
+            alertId={alertId}
+            errorGroup={page.data.errorGroup}
+          />
         </>
       ) : (
         <NotAllowed role={page.role} message={page.message}>

@@ -1,5 +1,6 @@
 import { addLink } from "@/lib/incidents/add-link";
 import { getIncident } from "@/lib/incidents/get-incident";
+import { markLink } from "@/lib/incidents/mark-link";
 import { removeLink } from "@/lib/incidents/remove-link";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { methodNotAllowed } from "@/lib/http/method-not-allowed";
@@ -25,4 +26,7 @@ export const DELETE = apiRoute<Params>(async ({ request, actor, db, params, body
   return new Response(null, { status: 204 });
 });
 
-export const { PUT, PATCH, OPTIONS } = methodNotAllowed(["GET", "POST", "DELETE"]);
+// Marks a linked release: {type, targetId, role: "suspected_cause" | "fix" | null}.
+export const PATCH = apiRoute<Params>(async ({ actor, db, params, body }) => json(await markLink(db, actor, params.id, body())));
+
+export const { PUT, OPTIONS } = methodNotAllowed(["GET", "POST", "DELETE", "PATCH"]);

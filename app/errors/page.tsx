@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ErrorGroupTable } from "@/components/signals/error-group-table";
+import { NotAllowed } from "@/components/not-allowed";
+import { hasRole } from "@/lib/actor";
+import { listErrorGroups } from "@/lib/error-groups/list-error-groups";
+import { catchInvalid, loadPage } from "@/lib/http/page-errors";
+
+export const metadata: Metadata = { title: "Errors" };
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const KEYS = ["service", "environment", "status", "sort", "cursor"] as const;
+
+export default async function ErrorsPage({ searchParams }: Props) {
+  const raw = await searchParams;
+  const query: Record<string, string> = {};
+  for (const key of KEYS) if (typeof raw[key] === "string" && raw[key]) query[key] = raw[key];
+  const qs = (params: Record<string, string>) => (Object.keys(params).length ? `?${new URLSearchParams(params)}` : "");
+  const load = await loadPage(`/errors${qs(query)}`, async (db, actor) => {
+    const { value, problem } = await catchInvalid(listErrorGroups(db, actor, { ...query, limit: "50" }));
+    return { page: value, problem, canDeclare: hasRole(actor, "responder") };
+  });
+  if (!load.allowed) return <NotAllowed role={load.role} message={load.message} />;
+  const { page, problem, canDeclare } = load.data;
+  const sort = query.sort === "count" ? "count" : "last_seen";
+  const { cursor: _cursor, ...withoutCursor } = query;
+  void _cursor;
+
+  return (
+    <section className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold tracking-tight">Errors</h1>
+        <p className="text-sm text-slate-500">Grouped by fingerprint per service and environment · times in UTC</p>
+      </div>
+      {problem ? (
+        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+          <p className="font-medium">These filters cannot be applied.</p>
+          <ul className="mt-1 list-disc pl-5">{problem.errors.map((e) => <li key={e.path}>{e.path}: {e.message}</li>)}</ul>
+          <Link href="/errors" className="mt-2 inline-block underline">Show all errors</Link>
+        </div>
+      ) : !page || page.items.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center dark:border-slate-700">
+          <p className="font-medium">No errors reported{query.service || query.environment || query.status ? " that match these filters" : ""}.</p>
+          <p className="mt-1 text-sm text-slate-500">
+            Report occurrences with an API token: <code className="break-all">POST /api/errors {`{"fingerprint":"…","title":"…","service":"payment-service","environment":"production"}`}</code>
+          </p>
+        </div>
+      ) : (
+        <>
+          <ErrorGroupTable items={page.items} sort={sort} canDeclare={canDeclare} sortHref={(s) => `/errors${qs({ ...withoutCursor, sort: s })}`} />
+          {page.nextCursor && (
+            <Link href={`/errors${qs({ ...query, cursor: page.nextCursor })}`} className="inline-block text-sm underline">Older errors</Link>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

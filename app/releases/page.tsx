@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NotAllowed } from "@/components/not-allowed";
+import { formatUtc } from "@/lib/format";
+import { catchInvalid, loadPage } from "@/lib/http/page-errors";
+import { listReleases } from "@/lib/releases/list-releases";
+
+export const metadata: Metadata = { title: "Releases" };
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ReleasesPage({ searchParams }: Props) {
+  const raw = await searchParams;
+  const query: Record<string, string> = {};
+  for (const key of ["service", "environment", "cursor"]) if (typeof raw[key] === "string" && raw[key]) query[key] = raw[key] as string;
+  const load = await loadPage(`/releases${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ""}`, async (db, actor) => {
+    const { value, problem } = await catchInvalid(listReleases(db, actor, { ...query, limit: "50" }));
+    return { page: value, problem };
+  });
+  if (!load.allowed) return <NotAllowed role={load.role} message={load.message} />;
+  const { page, problem } = load.data;
+
+  return (
+    <section className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold tracking-tight">Releases</h1>
+        <p className="text-sm text-slate-500">Newest deployment first · times in UTC</p>
+      </div>
+      {problem ? (
+        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+          <p className="font-medium">These filters cannot be applied.</p>
+          <ul className="mt-1 list-disc pl-5">{problem.errors.map((e) => <li key={e.path}>{e.path}: {e.message}</li>)}</ul>
+          <Link href="/releases" className="mt-2 inline-block underline">Show all releases</Link>
+        </div>
+      ) : !page || page.items.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center dark:border-slate-700">
+          <p className="font-medium">No releases recorded.</p>
+          <p className="mt-1 text-sm text-slate-500">
+            Record deployments from CI with an API token: <code className="break-all">POST /api/releases {`{"service":"payment-service","environment":"production","version":"v2.3.1","commit":"9f3c2a1"}`}</code>
+          </p>
+        </div>
+      ) : (
+        <>
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+            <table className="min-w-full text-sm">
+              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800">
+                <tr>
+                  {["Service", "Version", "Commit", "Environment", "Deployed", "By"].map((h) => <th key={h} scope="col" className="px-3 py-2 text-left font-medium">{h}</th>)}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+                {page.items.map((r) => (
+                  <tr key={r.id} data-release={r.id}>
+                    <td className="px-3 py-2">{r.service}</td>
+                    <td className="px-3 py-2 font-medium">
+                      {r.url ? <a href={r.url} target="_blank" rel="noopener noreferrer nofollow" className="underline">{r.version}</a> : r.version}
+                    </td>
+                    <td className="px-3 py-2 font-mono text-xs">{r.commit?.slice(0, 10) ?? "—"}</td>
+                    <td className="px-3 py-2">{r.environment}</td>
+                    <td className="px-3 py-2 whitespace-nowrap text-xs tabular-nums">{formatUtc(r.deployedAt)}</td>
+                    <td className="px-3 py-2 text-xs">{r.deployedBy}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {page.nextCursor && <Link href={`/releases?${new URLSearchParams({ ...query, cursor: page.nextCursor })}`} className="inline-block text-sm underline">Older releases</Link>}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { errorGroups } from "@/db/schema";
+import { type Actor, assertRole } from "@/lib/actor";
+import { releasesInWindow } from "@/lib/releases/list-releases";
+import type { LinkType } from "./schemas";
+import type { IncidentView } from "./views";
+
+export const SUGGESTION_WINDOW_MINUTES = 30;
+
+export type Suggestion = { type: LinkType; targetId: string; label: string; detail: string; at: Date; service: string };
+
+type Window = { services: string[]; environment: string; from: Date; to: Date };
+type SuggestionSource = (db: Db, window: Window) => Promise<Suggestion[]>;
+
+const errorGroupsStarted: SuggestionSource = async (db, w) => {
+  const rows = await db
+    .select()
+    .from(errorGroups)
+    .where(and(inArray(errorGroups.service, w.services), eq(errorGroups.environment, w.environment), gte(errorGroups.firstSeen, w.from), lte(errorGroups.firstSeen, w.to)))
+    .orderBy(asc(errorGroups.firstSeen))
+    .limit(50);
+  return rows.map((row) => ({
+    type: "error_group",
+    targetId: row.id,
+    label: row.title,
+    detail: `${row.count} events, ${row.usersAffected} users`,
+    at: row.firstSeen,
+    service: row.service,
+  }));
+};
+
+const releasesDeployed: SuggestionSource = async (db, w) =>
+  (await releasesInWindow(db, w)).map((r) => ({
+    type: "release",
+    targetId: r.id,
+    label: `${r.service} ${r.version}`,
+    detail: `deployed by ${r.deployedBy}${r.commit ? ` · ${r.commit.slice(0, 7)}` : ""}`,
+    at: r.deployedAt,
+    service: r.service,
+  }));
+
+/** Where suggestions come from; alerts that fired in the window join this list when alerts are recorded. */
+export const suggestionSources: SuggestionSource[] = [errorGroupsStarted, releasesDeployed];
+
+/**
+ * Error groups that first appeared, and releases deployed, on the incident's services and environment
+ * within 30 minutes before the impact started (both ends included): the likely causes, one click from
+ * being linked. Already linked items are left out.
+ */
+export async function listSuggestions(db: Db, actor: Actor, incident: Pick<IncidentView, "services" | "environment" | "impactStartedAt" | "links">): Promise<Suggestion[]> {
+  assertRole(actor, "viewer", "view incidents");
+  const to = incident.impactStartedAt;
+  const window = { services: incident.services, environment: incident.environment, from: new Date(to.getTime() - SUGGESTION_WINDOW_MINUTES * 60_000), to };
+  if (window.services.length === 0) return [];
+  const linked = new Set(incident.links.map((l) => `${l.type}:${l.targetId}`));
+  const found = (await Promise.all(suggestionSources.map((source) => source(db, window)))).flat();
+  return found.filter((s) => !linked.has(`${s.type}:${s.targetId}`)).sort((a, b) => a.at.getTime() - b.at.getTime());
+}
