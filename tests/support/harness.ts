@@ -23,7 +23,8 @@ export async function resetDatabase() {
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT set_config('app.allow_timeline_truncate', 'on', true)`);
     await tx.execute(sql`TRUNCATE incidents, incident_services, timeline_entries, incident_links, incident_counters,
-      idempotency_keys, services, users, sessions, accounts, verifications, api_tokens, sign_in_attempts
+      idempotency_keys, services, users, sessions, accounts, verifications, api_tokens, sign_in_attempts,
+      postmortems, action_items, postmortem_settings
       RESTART IDENTITY CASCADE`);
   });
   await db.insert(users).values(TEST_USERS);
