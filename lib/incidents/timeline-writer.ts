@@ -15,6 +15,11 @@ export const AUTOMATIC_KINDS = [
   "impact_start_changed",
   "link_added",
   "link_removed",
+  "postmortem_created",
+  "postmortem_refreshed",
+  "postmortem_status_changed",
+  "action_item_created",
+  "action_item_changed",
 ] as const;
 export type AutomaticKind = (typeof AUTOMATIC_KINDS)[number];
 export type TimelineKind = AutomaticKind | "update" | "action" | "resolution";

@@ -2,6 +2,9 @@ import { z } from "zod";
 import { AddTimelineEntryInput, DeclareIncidentInput, LinkInput, ListIncidentsQuery, UpdateIncidentInput } from "@/lib/incidents/schemas";
 import { IncidentPage, IncidentView, LinkView, TimelineEntryView } from "@/lib/incidents/views";
 import { MetricsQuery } from "@/lib/metrics/schemas";
+import { ActionItemPage, ActionItemView, CreateActionItemInput, ListActionItemsQuery, UpdateActionItemInput } from "@/lib/action-items/schemas";
+import { PostmortemSettingsView, UpdatePostmortemSettingsInput } from "@/lib/postmortems/postmortem-settings";
+import { PostmortemView, UpdatePostmortemInput } from "@/lib/postmortems/schemas";
 import { IngestMetricsInput } from "@/lib/telemetry/schemas";
 import { ApiTokenView, CreateApiTokenInput } from "@/lib/tokens/schemas";
 import { ChangeUserRoleInput } from "@/lib/users/change-user-role";
@@ -178,6 +181,51 @@ export function buildOpenApiDocument(): Json {
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
         patch: { summary: "Change a user's role (admin; the last admin stays admin)", requestBody: body("ChangeUserRoleInput"), responses: { "200": jsonAnswer("The user", "User"), ...problems(404, 409, 422) } },
       },
+      "/api/dashboard/incidents/{id}/postmortem": {
+        parameters: [idParam],
+        get: {
+          summary: "The incident's postmortem with its action items (404 before there is one)",
+          parameters: queryParameters({ tz: ListActionItemsQuery.shape.tz }),
+          responses: { "200": jsonAnswer("The postmortem", "Postmortem", { ETag: { schema: { type: "string" } } }), ...problems(404) },
+        },
+        put: {
+          summary: "Edit sections, authors or status (draft → in_review → published); published is read-only",
+          parameters: [{ name: "If-Match", in: "header", required: false, schema: { type: "string" } }],
+          requestBody: body("UpdatePostmortemInput"),
+          responses: { "200": jsonAnswer("The postmortem", "Postmortem"), ...problems(400, 404, 409, 412, 413, 415, 422) },
+        },
+        post: {
+          summary: "Create the postmortem by hand (for severities not generated automatically)",
+          parameters: [idempotencyHeader],
+          responses: { "201": jsonAnswer("The generated postmortem", "Postmortem"), ...problems(404, 409) },
+        },
+      },
+      "/api/action-items": {
+        post: {
+          summary: "Create an action item on an incident (written to its timeline)",
+          parameters: [idempotencyHeader],
+          requestBody: body("CreateActionItemInput"),
+          responses: { "201": jsonAnswer("The action item", "ActionItem"), ...problems(400, 404, 413, 415, 422) },
+        },
+        get: {
+          summary: "Action items across incidents, newest first, with counts; overdue in the viewer's time zone (tz)",
+          parameters: queryParameters(ListActionItemsQuery.shape),
+          responses: { "200": jsonAnswer("A page of action items", "ActionItemPage"), ...problems(422) },
+        },
+      },
+      "/api/action-items/{id}": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        patch: {
+          summary: "Change an action item (status open → in_progress → done | wont_do); written to the timeline",
+          parameters: [{ name: "If-Match", in: "header", required: false, schema: { type: "string" } }],
+          requestBody: body("UpdateActionItemInput"),
+          responses: { "200": jsonAnswer("The action item", "ActionItem"), ...problems(400, 404, 409, 412, 413, 415, 422) },
+        },
+      },
+      "/api/settings/postmortems": {
+        get: { summary: "Which severities get a postmortem automatically on resolution", responses: { "200": jsonAnswer("The setting", "PostmortemSettings"), ...problems() } },
+        put: { summary: "Change which severities get a postmortem automatically (admin)", requestBody: body("UpdatePostmortemSettingsInput"), responses: { "200": jsonAnswer("The setting", "PostmortemSettings"), ...problems(400, 413, 415, 422) } },
+      },
       "/api/openapi.json": {
         get: { summary: "This document (OpenAPI 3.1, generated from the zod schemas)", security: [], responses: { "200": { description: "The OpenAPI document" } } },
       },
@@ -207,6 +255,14 @@ export function buildOpenApiDocument(): Json {
         ApiToken: output(ApiTokenView),
         User: output(UserView),
         UserListItem: output(UserListItemView),
+        UpdatePostmortemInput: input(UpdatePostmortemInput),
+        Postmortem: output(PostmortemView),
+        CreateActionItemInput: input(CreateActionItemInput),
+        UpdateActionItemInput: input(UpdateActionItemInput),
+        ActionItem: output(ActionItemView),
+        ActionItemPage: output(ActionItemPage),
+        UpdatePostmortemSettingsInput: input(UpdatePostmortemSettingsInput),
+        PostmortemSettings: output(PostmortemSettingsView),
         Problem: {
           type: "object",
           required: ["type", "title", "status"],
