@@ -19,6 +19,11 @@ export function AppHeader({ user, signOut }: Props) {
             Metrics
           </Link>
         )}
+        {user && (
+          <Link href="/action-items" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+            Action items
+          </Link>
+        )}
         {user?.isAdmin && (
           <Link href="/settings/tokens" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
             API tokens

@@ -18,5 +18,6 @@ export async function refreshActionItemsSection(tx: Db, incidentId: string, now:
   const sections = section
     ? pm.sections.map((s) => (s.key === "action_items" ? { ...s, text } : s))
     : [...pm.sections, { key: "action_items", title: SECTION_TITLES.action_items, text, edited: false }];
-  await tx.update(postmortems).set({ sections, markdown: renderMarkdown(sections), version: pm.version + 1, updatedAt: now }).where(eq(postmortems.id, pm.id));
+  // No new version: this is not an edit, and an editor saving other sections must not get a 412 for it.
+  await tx.update(postmortems).set({ sections, markdown: renderMarkdown(sections), updatedAt: now }).where(eq(postmortems.id, pm.id));
 }

@@ -12,6 +12,8 @@ import { StatusControls } from "@/components/incident/status-controls";
 import { Summaries } from "@/components/incident/summaries";
 import { Timeline } from "@/components/incident/timeline";
 import { NotAllowed } from "@/components/not-allowed";
+import { PostmortemLink } from "@/components/postmortem/postmortem-link";
+import { findPostmortem } from "@/lib/postmortems/get-postmortem";
 import { addLinkAction, addUpdateAction, removeLinkAction, updateIncidentAction } from "./actions";
 import { hasRole } from "@/lib/actor";
 import { listCatalog } from "@/lib/catalog/list-catalog";
@@ -42,11 +44,11 @@ export default async function IncidentPage({ params }: Props) {
   const { id } = await params;
   const page = await loadPage(`/incidents/${id}`, async (db, actor) => {
     const [incident, timeline, catalog] = await Promise.all([getIncident(db, actor, id), listTimeline(db, actor, id), listCatalog(db, actor)]);
-    const health = await getIncidentHealth(db, actor, incident);
-    return { incident, timeline, catalog, health, canEdit: hasRole(actor, "responder") };
+    const [health, postmortem] = await Promise.all([getIncidentHealth(db, actor, incident), findPostmortem(db, actor, id)]);
+    return { incident, timeline, catalog, health, postmortem, canEdit: hasRole(actor, "responder") };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
-  const { incident, timeline, catalog, health, canEdit } = page.data;
+  const { incident, timeline, catalog, health, postmortem, canEdit } = page.data;
   const now = new Date();
   const lastEntryAt = timeline.at(-1)?.createdAt ?? incident.createdAt;
   const overdue = isUpdateOverdue({ ...incident, lastUpdateAt: lastEntryAt }, now);
@@ -86,10 +88,11 @@ export default async function IncidentPage({ params }: Props) {
             </Panel>
           )}
           <Panel title="Service health"><ServiceHealth health={health} /></Panel>
-          <Panel title="Timeline"><Timeline entries={timeline} /></Panel>
+          <Panel title="Timeline"><Timeline entries={timeline} offerActionItems={canEdit} /></Panel>
           {canEdit && <AddUpdateForm incidentId={incident.id} addUpdate={addUpdateAction} />}
         </div>
         <div className={`space-y-6 lg:col-start-3 ${canEdit ? "lg:row-start-2" : "lg:row-start-1"}`}>
+          <Panel title="Postmortem"><PostmortemLink incidentId={incident.id} status={postmortem?.status ?? null} openItems={postmortem?.actionItems.filter((i) => i.status === "open" || i.status === "in_progress").length ?? 0} canCreate={canEdit} /></Panel>
           <Panel title="Linked data"><LinksPanel incidentId={incident.id} links={incident.links} canEdit={canEdit} addLink={addLinkAction} removeLink={removeLinkAction} /></Panel>
           {canEdit && (
             <>
