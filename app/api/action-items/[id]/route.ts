@@ -11,4 +11,4 @@ export const PATCH = apiRoute<Params>(async ({ request, actor, db, params, body 
   return json(item, { headers: { etag: etagFor(item.version) } });
 });
 
-export const { GET, POST, PUT, DELETE, OPTIONS } = methodNotAllowed(["PATCH"]);
+export const { GET, HEAD, POST, PUT, DELETE, OPTIONS } = methodNotAllowed(["PATCH"]);
