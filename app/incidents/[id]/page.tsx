@@ -13,7 +13,9 @@ import { Summaries } from "@/components/incident/summaries";
 import { Timeline } from "@/components/incident/timeline";
 import { NotAllowed } from "@/components/not-allowed";
 import { PostmortemLink } from "@/components/postmortem/postmortem-link";
+import { SimilarIncidents } from "@/components/postmortem/similar-incidents";
 import { findPostmortem } from "@/lib/postmortems/get-postmortem";
+import { findSimilarIncidents } from "@/lib/postmortems/find-similar-incidents";
 import { addLinkAction, addUpdateAction, removeLinkAction, updateIncidentAction } from "./actions";
 import { hasRole } from "@/lib/actor";
 import { listCatalog } from "@/lib/catalog/list-catalog";
@@ -44,11 +46,11 @@ export default async function IncidentPage({ params }: Props) {
   const { id } = await params;
   const page = await loadPage(`/incidents/${id}`, async (db, actor) => {
     const [incident, timeline, catalog] = await Promise.all([getIncident(db, actor, id), listTimeline(db, actor, id), listCatalog(db, actor)]);
-    const [health, postmortem] = await Promise.all([getIncidentHealth(db, actor, incident), findPostmortem(db, actor, id)]);
-    return { incident, timeline, catalog, health, postmortem, canEdit: hasRole(actor, "responder") };
+    const [health, postmortem, similar] = await Promise.all([getIncidentHealth(db, actor, incident), findPostmortem(db, actor, id), findSimilarIncidents(db, actor, id)]);
+    return { incident, timeline, catalog, health, postmortem, similar, canEdit: hasRole(actor, "responder") };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
-  const { incident, timeline, catalog, health, postmortem, canEdit } = page.data;
+  const { incident, timeline, catalog, health, postmortem, similar, canEdit } = page.data;
   const now = new Date();
   const lastEntryAt = timeline.at(-1)?.createdAt ?? incident.createdAt;
   const overdue = isUpdateOverdue({ ...incident, lastUpdateAt: lastEntryAt }, now);
@@ -57,6 +59,7 @@ export default async function IncidentPage({ params }: Props) {
     <div className="space-y-6">
       <IncidentHeader incident={incident} now={now} />
       <ChangeWatcher incidentId={incident.id} version={incident.version} />
+      <SimilarIncidents items={similar} />
       {overdue && (
         <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
           <span className="font-semibold">Update overdue.</span> Nothing has been added to the timeline for {formatDuration((now.getTime() - lastEntryAt.getTime()) / 1000)};
