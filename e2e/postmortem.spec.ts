@@ -21,15 +21,15 @@ test("resolve → postmortem link → edit → action item → publish → item 
   await expect(link).toHaveText("Postmortem (draft)");
   await link.click();
   await expect(page).toHaveURL(new RegExp(`/incidents/${id}/postmortem$`));
-  await expect(page.getByLabel("Root cause")).toHaveValue("Index rebuilt; the slow query has an index now.");
-  await expect(page.getByLabel("Timeline", { exact: true })).toHaveValue(/UTC — .*Incident declared as SEV2/);
+  await expect(page.getByRole("textbox", { name: "Root cause" })).toHaveValue("Index rebuilt; the slow query has an index now.");
+  await expect(page.getByRole("textbox", { name: "Timeline", exact: true })).toHaveValue(/UTC — .*Incident declared as SEV2/);
 
-  await page.getByLabel("Root cause").fill("A missing index on **search_terms** after the migration.");
+  await page.getByRole("textbox", { name: "Root cause" }).fill("A missing index on **search_terms** after the migration.");
   await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
   await page.screenshot({ path: "test-results/e2e/postmortem-editor.png", fullPage: true });
 
-  await page.getByLabel("Title", { exact: true }).fill("Check migrations for missing indexes in CI");
-  await page.getByLabel("Priority").selectOption("high");
+  await page.getByRole("textbox", { name: "Title", exact: true }).fill("Check migrations for missing indexes in CI");
+  await page.getByRole("combobox", { name: "Priority" }).selectOption("high");
   await page.getByLabel("Due date").fill("2020-01-15");
   await page.getByRole("button", { name: "Add action item" }).click();
   const row = page.getByTestId("action-item").filter({ hasText: "Check migrations for missing indexes in CI" });

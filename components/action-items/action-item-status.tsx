@@ -3,9 +3,9 @@
 import { useActionState } from "react";
 import { compactControlClass, secondaryButtonClass } from "@/components/form/field";
 import { FormMessage, idleState } from "@/components/form/form-message";
+import { STATUS_LABELS } from "@/lib/action-items/schemas";
 import type { FormAction } from "@/lib/http/action-state";
 
-export const STATUS_LABELS: Record<string, string> = { open: "Open", in_progress: "In progress", done: "Done", wont_do: "Won't do" };
 
 /** The item's state: the one thing that stays editable after its postmortem is published. */
 export function ActionItemStatus({ id, incidentId, title, status, update, disabled }: { id: number; incidentId: string; title: string; status: string; update: FormAction; disabled?: boolean }) {

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { ActionItemView } from "@/lib/action-items/schemas";
 import type { FormAction } from "@/lib/http/action-state";
-import { ActionItemStatus, STATUS_LABELS } from "./action-item-status";
+import { STATUS_LABELS } from "@/lib/action-items/schemas";
+import { ActionItemStatus } from "./action-item-status";
 
 const PRIORITY_TONE: Record<string, string> = {
   high: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200",

@@ -4,6 +4,7 @@ import { isoDate, slug } from "@/lib/incidents/schemas";
 export const ACTION_ITEM_STATUSES = ["open", "in_progress", "done", "wont_do"] as const;
 export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
 export const PRIORITIES = ["low", "medium", "high"] as const;
+export const STATUS_LABELS: Record<ActionItemStatus, string> = { open: "Open", in_progress: "In progress", done: "Done", wont_do: "Won't do" };
 export const OPEN_STATUSES: ActionItemStatus[] = ["open", "in_progress"];
 
 const title = z.string().trim().min(1, "Must not be empty.").max(300, "At most 300 characters.");
