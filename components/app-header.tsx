@@ -30,6 +30,11 @@ export function AppHeader({ user, signOut }: Props) {
           </Link>
         )}
         {user?.isAdmin && (
+          <Link href="/settings/postmortems" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+            Postmortems
+          </Link>
+        )}
+        {user?.isAdmin && (
           <Link href="/settings/users" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
             Users
           </Link>

@@ -46,6 +46,7 @@ test("resolve → postmortem link → edit → action item → publish → item 
 
   await page.goto("/action-items");
   await expect(page.getByTestId("action-item").filter({ hasText: "Check migrations" })).toBeVisible();
+  await expect(page.getByTestId("action-item-counts")).toContainText(/Open: [1-9]/);
   await page.screenshot({ path: "test-results/e2e/action-items-open.png", fullPage: true });
 
   await page.goto(`/incidents/${id}/postmortem`);
@@ -59,6 +60,9 @@ test("resolve → postmortem link → edit → action item → publish → item 
   await page.goto("/action-items?status=done");
   await expect(page.getByTestId("action-item").filter({ hasText: "Check migrations" })).toBeVisible();
   await page.screenshot({ path: "test-results/e2e/action-items-done.png", fullPage: true });
+
+  await page.goto("/incidents/metrics");
+  await expect(page.getByTestId("follow-up-table")).toContainText("search-api");
 
   await page.goto(`/incidents/${id}`);
   await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Action item “Check migrations for missing indexes in CI” open → done");
