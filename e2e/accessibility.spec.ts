@@ -26,6 +26,9 @@ test("every signed-in page has no serious accessibility violations (as admin)", 
     ["/incidents/metrics", "Incident metrics"],
     ["/settings/tokens", "API tokens"],
     ["/settings/users", "Users"],
+    ["/action-items", "Action items"],
+    [`/incidents/${firstIncident}/postmortem`, "Postmortem"],
+    ["/settings/postmortems", "Postmortems"],
     ["/incidents/INC-1999-9999", ""],
   ];
   const found: Record<string, string[]> = {};
