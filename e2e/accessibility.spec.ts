@@ -17,6 +17,8 @@ test("the sign-in page has no serious accessibility violations", async ({ page }
 });
 
 test("every signed-in page has no serious accessibility violations (as admin)", async ({ page }) => {
+  // Axe runs on eleven pages; two shared cores make that longer than the default minute.
+  test.setTimeout(180_000);
   await signIn(page, "admin");
   const firstIncident = await page.evaluate(async () => ((await (await fetch("/api/dashboard/incidents?limit=1")).json()).items[0].id) as string);
   const pages: [string, string][] = [
