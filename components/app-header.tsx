@@ -41,9 +41,19 @@ export function AppHeader({ user, signOut }: Props) {
             <Link href="/releases" className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">Releases</Link>
           </span>
         )}
+        {user && (
+          <Link href="/action-items" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+            Action items
+          </Link>
+        )}
         {user?.isAdmin && (
           <Link href="/settings/tokens" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
             API tokens
+          </Link>
+        )}
+        {user?.isAdmin && (
+          <Link href="/settings/postmortems" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+            Postmortems
           </Link>
         )}
         {user?.isAdmin && (

@@ -57,6 +57,7 @@ test("walk an incident through every phase, escalate and reassign: the timeline 
     /Commander changed from Alex Chen to Marcus Okafor/,
     /Status changed investigating → mitigated[\s\S]*Throttled the shard rebalance/,
     /Status changed mitigated → resolved[\s\S]*Rebalance finished/,
+    /Postmortem generated on resolution/,
   ];
   expect(texts).toHaveLength(expected.length);
   expected.forEach((pattern, i) => expect(texts[i]).toMatch(pattern));

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import { describeEntry, isManualEntry } from "@/lib/incidents/describe-entry";
 import type { TimelineEntryView } from "@/lib/incidents/views";
@@ -21,7 +22,7 @@ const iconFor = (kind: string) => ICONS[kind] ?? ICONS[kind.replace("removed", "
 const TYPE_LABEL: Record<string, string> = { update: "Update", action: "Action", resolution: "Resolution" };
 
 /** The single source of truth, oldest first: automatic entries as sentences, manual ones as Markdown. */
-export function Timeline({ entries }: { entries: TimelineEntryView[] }) {
+export function Timeline({ entries, offerActionItems = false }: { entries: TimelineEntryView[]; offerActionItems?: boolean }) {
   return (
     <ol className="relative space-y-4 border-l border-slate-200 pl-6 dark:border-slate-800" aria-label="Timeline">
       {entries.map((entry) => {
@@ -38,6 +39,11 @@ export function Timeline({ entries }: { entries: TimelineEntryView[] }) {
               <span>·</span>
               <span className="font-medium text-slate-700 dark:text-slate-300">{entry.actor}</span>
               {manual && <span className="rounded bg-slate-100 px-1.5 py-px font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-200">{TYPE_LABEL[entry.kind]}</span>}
+              {offerActionItems && (
+                <Link href={`/action-items?incidentId=${encodeURIComponent(entry.incidentId)}&fromEntry=${entry.id}`} className="ml-auto text-slate-500 underline hover:text-slate-900 dark:hover:text-white">
+                  Make this an action item
+                </Link>
+              )}
             </div>
             {manual ? (
               <div className="mt-1 rounded-md border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">

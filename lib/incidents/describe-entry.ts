@@ -67,6 +67,18 @@ export function describeEntry(entry: Pick<TimelineEntryView, "kind" | "data" | "
       const name = `${LINK_NAMES[String(d.type)] ?? d.type} ${d.targetId}`;
       return mark(d.to) ? `${name} marked as ${mark(d.to)}` : `${name} no longer marked as ${mark(d.from) ?? "anything"}`;
     }
+    case "postmortem_created":
+      return d.automatic ? "Postmortem generated on resolution" : "Postmortem created";
+    case "postmortem_refreshed":
+      return "Postmortem refreshed: generated sections nobody edited were brought up to date";
+    case "postmortem_status_changed":
+      return `Postmortem ${d.to === "published" ? "published" : `moved ${String(d.from).replace("_", " ")} → ${String(d.to).replace("_", " ")}`}`;
+    case "action_item_created":
+      return `Action item “${d.title}” added`;
+    case "action_item_changed": {
+      const fields = ((d.fields as string[]) ?? []).join(", ");
+      return d.to ? `Action item “${d.title}” ${String(d.from).replace("_", " ")} → ${String(d.to).replace("_", " ")}` : `Action item “${d.title}” edited (${fields})`;
+    }
     default:
       return entry.kind.replace(/_/g, " ");
   }

@@ -20,6 +20,11 @@ export const AUTOMATIC_KINDS = [
   "alert_fired",
   "alert_resolved",
   "link_marked",
+  "postmortem_created",
+  "postmortem_refreshed",
+  "postmortem_status_changed",
+  "action_item_created",
+  "action_item_changed",
 ] as const;
 export type AutomaticKind = (typeof AUTOMATIC_KINDS)[number];
 export type TimelineKind = AutomaticKind | "update" | "action" | "resolution";

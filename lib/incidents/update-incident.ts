@@ -6,6 +6,7 @@ import { type Actor, assertRole } from "@/lib/actor";
 import { assertAssignees, assertEnvironment, assertUsers, ensureServices } from "@/lib/catalog/references";
 import { validationError } from "@/lib/errors";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
+import { onIncidentResolved } from "@/lib/postmortems/generate-postmortem";
 import { getIncident } from "./get-incident";
 import { applyTransition, type PhaseFields, type Status } from "./lifecycle";
 import { bumpVersion, type IncidentRow, lockIncident } from "./lock-incident";
@@ -110,6 +111,7 @@ export async function updateIncident(db: Db, actor: Actor, id: string, rawInput:
     if (entries.length === 0) return;
     await bumpVersion(tx, row, changes, now);
     await appendTimeline(tx, id, actor, entries, now);
+    if (changes.status === "resolved") await onIncidentResolved(tx, actor, id, changes.severity ?? row.severity, now);
   });
 
   return getIncident(db, actor, id);

@@ -7,6 +7,9 @@ import { IncidentPage, IncidentView, LinkView, TimelineEntryView } from "@/lib/i
 import { MetricsQuery } from "@/lib/metrics/schemas";
 import { CreateOverrideInput, UpdateServiceInput } from "@/lib/oncall/schemas";
 import { OnCallView, OverrideView, ServiceList, ServiceView } from "@/lib/oncall/views";
+import { ActionItemPage, ActionItemView, CreateActionItemInput, ListActionItemsQuery, UpdateActionItemInput } from "@/lib/action-items/schemas";
+import { PostmortemSettingsView, UpdatePostmortemSettingsInput } from "@/lib/postmortems/postmortem-settings";
+import { PostmortemView, UpdatePostmortemInput } from "@/lib/postmortems/schemas";
 import { IngestMetricsInput } from "@/lib/telemetry/schemas";
 import { ApiTokenView, CreateApiTokenInput } from "@/lib/tokens/schemas";
 import { ChangeUserRoleInput } from "@/lib/users/change-user-role";
@@ -269,6 +272,51 @@ export function buildOpenApiDocument(): Json {
         parameters: [slugParam, { name: "id", in: "path", required: true, schema: { type: "string" } }],
         delete: { summary: "Remove an override (responder)", responses: { "204": { description: "Removed" }, ...problems(404) } },
       },
+      "/api/dashboard/incidents/{id}/postmortem": {
+        parameters: [idParam],
+        get: {
+          summary: "The incident's postmortem with its action items (404 before there is one)",
+          parameters: queryParameters({ tz: ListActionItemsQuery.shape.tz }),
+          responses: { "200": jsonAnswer("The postmortem", "Postmortem", { ETag: { schema: { type: "string" } } }), ...problems(404) },
+        },
+        put: {
+          summary: "Edit sections, authors or status (draft → in_review → published); published is read-only",
+          parameters: [{ name: "If-Match", in: "header", required: false, schema: { type: "string" } }],
+          requestBody: body("UpdatePostmortemInput"),
+          responses: { "200": jsonAnswer("The postmortem", "Postmortem"), ...problems(400, 404, 409, 412, 413, 415, 422) },
+        },
+        post: {
+          summary: "Create the postmortem by hand (for severities not generated automatically)",
+          parameters: [idempotencyHeader],
+          responses: { "201": jsonAnswer("The generated postmortem", "Postmortem"), ...problems(404, 409) },
+        },
+      },
+      "/api/action-items": {
+        post: {
+          summary: "Create an action item on an incident (written to its timeline)",
+          parameters: [idempotencyHeader],
+          requestBody: body("CreateActionItemInput"),
+          responses: { "201": jsonAnswer("The action item", "ActionItem"), ...problems(400, 404, 413, 415, 422) },
+        },
+        get: {
+          summary: "Action items across incidents, newest first, with counts; overdue in the viewer's time zone (tz)",
+          parameters: queryParameters(ListActionItemsQuery.shape),
+          responses: { "200": jsonAnswer("A page of action items", "ActionItemPage"), ...problems(422) },
+        },
+      },
+      "/api/action-items/{id}": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        patch: {
+          summary: "Change an action item (status open → in_progress → done | wont_do); written to the timeline",
+          parameters: [{ name: "If-Match", in: "header", required: false, schema: { type: "string" } }],
+          requestBody: body("UpdateActionItemInput"),
+          responses: { "200": jsonAnswer("The action item", "ActionItem"), ...problems(400, 404, 409, 412, 413, 415, 422) },
+        },
+      },
+      "/api/settings/postmortems": {
+        get: { summary: "Which severities get a postmortem automatically on resolution", responses: { "200": jsonAnswer("The setting", "PostmortemSettings"), ...problems() } },
+        put: { summary: "Change which severities get a postmortem automatically (admin)", requestBody: body("UpdatePostmortemSettingsInput"), responses: { "200": jsonAnswer("The setting", "PostmortemSettings"), ...problems(400, 413, 415, 422) } },
+      },
       "/api/openapi.json": {
         get: { summary: "This document (OpenAPI 3.1, generated from the zod schemas)", security: [], responses: { "200": { description: "The OpenAPI document" } } },
       },
@@ -332,6 +380,14 @@ export function buildOpenApiDocument(): Json {
         ServiceList: output(ServiceList),
         Override: output(OverrideView),
         OnCall: output(OnCallView),
+        UpdatePostmortemInput: input(UpdatePostmortemInput),
+        Postmortem: output(PostmortemView),
+        CreateActionItemInput: input(CreateActionItemInput),
+        UpdateActionItemInput: input(UpdateActionItemInput),
+        ActionItem: output(ActionItemView),
+        ActionItemPage: output(ActionItemPage),
+        UpdatePostmortemSettingsInput: input(UpdatePostmortemSettingsInput),
+        PostmortemSettings: output(PostmortemSettingsView),
         Problem: {
           type: "object",
           required: ["type", "title", "status"],

@@ -70,14 +70,15 @@ describe("PATCH /api/dashboard/incidents/:id — fields", () => {
       expect(res.headers.get("etag")).toBe(`"${step.version}"`);
     }
     const list = await entries(id);
-    expect(list.map((e) => e.kind)).toEqual(["declared", "status_changed", "status_changed", "status_changed", "status_changed"]);
-    expect(list.slice(1).map((e) => [e.data.from, e.data.to])).toEqual([
+    // The first resolution also generates the postmortem, in the same transaction.
+    expect(list.map((e) => e.kind)).toEqual(["declared", "status_changed", "status_changed", "status_changed", "postmortem_created", "status_changed"]);
+    expect(list.filter((e) => e.kind === "status_changed").map((e) => [e.data.from, e.data.to])).toEqual([
       ["declared", "investigating"],
       ["investigating", "mitigated"],
       ["mitigated", "resolved"],
       ["resolved", "investigating"],
     ]);
-    expect(list[4].data.reason).toBe("reopen");
+    expect(list[5].data.reason).toBe("reopen");
     const [db] = await queryRows<{ reopen_count: number; resolved_at: Date | null; duration_seconds: number | null; resolution_summary: string }>(
       sql`select reopen_count, resolved_at, duration_seconds, resolution_summary from incidents where id = ${id}`,
     );

@@ -13,6 +13,10 @@ import { Summaries } from "@/components/incident/summaries";
 import { Timeline } from "@/components/incident/timeline";
 import { NotAllowed } from "@/components/not-allowed";
 import { Suggestions } from "@/components/incident/suggestions";
+import { PostmortemLink } from "@/components/postmortem/postmortem-link";
+import { SimilarIncidents } from "@/components/postmortem/similar-incidents";
+import { findPostmortem } from "@/lib/postmortems/get-postmortem";
+import { findSimilarIncidents } from "@/lib/postmortems/find-similar-incidents";
 import { addLinkAction, addUpdateAction, markLinkAction, removeLinkAction, updateIncidentAction } from "./actions";
 import { hasRole } from "@/lib/actor";
 import { listCatalog } from "@/lib/catalog/list-catalog";
@@ -47,15 +51,17 @@ export default async function IncidentPage({ params }: Props) {
   const page = await loadPage(`/incidents/${id}`, async (db, actor) => {
     const [incident, timeline, catalog] = await Promise.all([getIncident(db, actor, id), listTimeline(db, actor, id), listCatalog(db, actor)]);
     const health = await getIncidentHealth(db, actor, incident);
-    const [cards, suggestions, releases] = await Promise.all([
+    const [cards, suggestions, releases, postmortem, similar] = await Promise.all([
       getLinkCards(db, actor, incident.links),
       listSuggestions(db, actor, incident),
       listIncidentReleases(db, actor, incident, health),
+      findPostmortem(db, actor, id),
+      findSimilarIncidents(db, actor, id),
     ]);
-    return { incident, timeline, catalog, health, cards, suggestions, releases, canEdit: hasRole(actor, "responder") };
+    return { incident, timeline, catalog, health, cards, suggestions, releases, postmortem, similar, canEdit: hasRole(actor, "responder") };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
-  const { incident, timeline, catalog, health, cards, suggestions, releases, canEdit } = page.data;
+  const { incident, timeline, catalog, health, cards, suggestions, releases, postmortem, similar, canEdit } = page.data;
   const now = new Date();
   const lastEntryAt = timeline.at(-1)?.createdAt ?? incident.createdAt;
   const overdue = isUpdateOverdue({ ...incident, lastUpdateAt: lastEntryAt }, now);
@@ -64,6 +70,7 @@ export default async function IncidentPage({ params }: Props) {
     <div className="space-y-6">
       <IncidentHeader incident={incident} now={now} />
       <ChangeWatcher incidentId={incident.id} version={incident.version} />
+      <SimilarIncidents items={similar} />
       {overdue && (
         <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
           <span className="font-semibold">Update overdue.</span> Nothing has been added to the timeline for {formatDuration((now.getTime() - lastEntryAt.getTime()) / 1000)};
@@ -95,10 +102,11 @@ export default async function IncidentPage({ params }: Props) {
             </Panel>
           )}
           <Panel title="Service health"><ServiceHealth health={health} releases={releases} /></Panel>
-          <Panel title="Timeline"><Timeline entries={timeline} /></Panel>
+          <Panel title="Timeline"><Timeline entries={timeline} offerActionItems={canEdit} /></Panel>
           {canEdit && <AddUpdateForm incidentId={incident.id} addUpdate={addUpdateAction} />}
         </div>
         <div className={`space-y-6 lg:col-start-3 ${canEdit ? "lg:row-start-2" : "lg:row-start-1"}`}>
+          <Panel title="Postmortem"><PostmortemLink incidentId={incident.id} status={postmortem?.status ?? null} openItems={postmortem?.actionItems.filter((i) => i.status === "open" || i.status === "in_progress").length ?? 0} canCreate={canEdit} /></Panel>
           <Panel title="Linked data"><LinksPanel incidentId={incident.id} links={incident.links} canEdit={canEdit} addLink={addLinkAction} removeLink={removeLinkAction} cards={cards} markLink={markLinkAction} /></Panel>
           <Panel title="Suggestions"><Suggestions incidentId={incident.id} suggestions={suggestions} canEdit={canEdit} addLink={addLinkAction} windowMinutes={SUGGESTION_WINDOW_MINUTES} /></Panel>
           {canEdit && (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FollowUpTable } from "@/components/metrics/follow-up-table";
 import { FrequencyChart } from "@/components/metrics/frequency-chart";
 import { MetricsFilters } from "@/components/metrics/metrics-filters";
 import { TimeMetricCards } from "@/components/metrics/time-metric-cards";
@@ -8,6 +9,7 @@ import { listCatalog } from "@/lib/catalog/list-catalog";
 import { catchInvalid, loadPage } from "@/lib/http/page-errors";
 import { getIncidentMetrics } from "@/lib/metrics/get-incident-metrics";
 import { metricsParams } from "@/lib/metrics/metrics-params";
+import { getFollowUpMetrics } from "@/lib/postmortems/get-follow-up-metrics";
 
 export const metadata: Metadata = { title: "Incident metrics" };
 
@@ -20,10 +22,11 @@ export default async function MetricsPage({ searchParams }: Props) {
   const load = await loadPage("/incidents/metrics", async (db, actor) => {
     const catalog = await listCatalog(db, actor);
     const { value: metrics, problem } = await catchInvalid(getIncidentMetrics(db, actor, params));
-    return { metrics, catalog, problem };
+    const followUp = metrics ? await getFollowUpMetrics(db, actor, metrics.window) : [];
+    return { metrics, catalog, problem, followUp };
   });
   if (!load.allowed) return <NotAllowed role={load.role} message={load.message} />;
-  const { metrics, catalog, problem } = load.data;
+  const { metrics, catalog, problem, followUp } = load.data;
 
   return (
     <section className="space-y-6">
@@ -79,6 +82,10 @@ export default async function MetricsPage({ searchParams }: Props) {
               )}
             </section>
           </div>
+          <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" aria-label="Follow-up by service">
+            <h2 className="mb-3 text-sm font-semibold">Follow-up by service</h2>
+            <FollowUpTable rows={followUp} />
+          </section>
         </>
       )}
     </section>

@@ -1,0 +1,69 @@
+import { expect, test } from "./support/test";
+import { signIn } from "./support/auth";
+
+test("resolve → postmortem link → edit → action item → publish → item done leaves the open list", async ({ page }) => {
+  await signIn(page, "responder");
+  const title = `Postmortem walk ${Date.now()}`;
+  const id = await page.evaluate(async (title) => {
+    const res = await fetch("/api/dashboard/incidents", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ title, severity: "SEV2", services: ["search-api"], environment: "production" }),
+    });
+    return (await res.json()).id as string;
+  }, title);
+
+  await page.goto(`/incidents/${id}`);
+  await page.getByRole("button", { name: "Resolve…" }).click();
+  await page.getByLabel("Resolution summary").fill("Index rebuilt; the slow query has an index now.");
+  await page.getByRole("button", { name: "Resolve incident" }).click();
+  const link = page.getByTestId("postmortem-link");
+  await expect(link).toHaveText("Postmortem (draft)");
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/incidents/${id}/postmortem$`));
+  await expect(page.getByRole("textbox", { name: "Root cause" })).toHaveValue("Index rebuilt; the slow query has an index now.");
+  await expect(page.getByRole("textbox", { name: "Timeline", exact: true })).toHaveValue(/UTC — .*Incident declared as SEV2/);
+
+  await page.getByRole("textbox", { name: "Root cause" }).fill("A missing index on **search_terms** after the migration.");
+  await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
+  await page.screenshot({ path: "test-results/e2e/postmortem-editor.png", fullPage: true });
+
+  await page.getByRole("textbox", { name: "Title", exact: true }).fill("Check migrations for missing indexes in CI");
+  await page.getByRole("combobox", { name: "Priority" }).selectOption("high");
+  await page.getByLabel("Due date").fill("2020-01-15");
+  await page.getByRole("button", { name: "Add action item" }).click();
+  const row = page.getByTestId("action-item").filter({ hasText: "Check migrations for missing indexes in CI" });
+  await expect(row).toBeVisible();
+  await expect(row).toHaveAttribute("data-overdue", "true");
+
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByTestId("postmortem-status")).toHaveText("In review");
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByTestId("postmortem-status")).toHaveText("Published");
+  await expect(page.getByRole("textbox", { name: "Root cause" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Root cause" })).toContainText("A missing index on search_terms after the migration.");
+  await expect(page.getByTestId("postmortem-meta")).toContainText("Published");
+
+  await page.goto("/action-items");
+  await expect(page.getByTestId("action-item").filter({ hasText: "Check migrations" })).toBeVisible();
+  await expect(page.getByTestId("action-item-counts")).toContainText(/Open: [1-9]/);
+  await page.screenshot({ path: "test-results/e2e/action-items-open.png", fullPage: true });
+
+  await page.goto(`/incidents/${id}/postmortem`);
+  await row.getByLabel(/Status of/).selectOption("done");
+  await row.getByRole("button", { name: /Save status/ }).click();
+  await expect(row).toHaveAttribute("data-status", "done");
+
+  await page.goto("/action-items");
+  await expect(page.getByRole("heading", { name: "Action items" })).toBeVisible();
+  await expect(page.getByTestId("action-item").filter({ hasText: "Check migrations" })).toHaveCount(0);
+  await page.goto("/action-items?status=done");
+  await expect(page.getByTestId("action-item").filter({ hasText: "Check migrations" })).toBeVisible();
+  await page.screenshot({ path: "test-results/e2e/action-items-done.png", fullPage: true });
+
+  await page.goto("/incidents/metrics");
+  await expect(page.getByTestId("follow-up-table")).toContainText("search-api");
+
+  await page.goto(`/incidents/${id}`);
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Action item “Check migrations for missing indexes in CI” open → done");
+});

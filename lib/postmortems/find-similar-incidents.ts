@@ -1,0 +1,68 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { type Actor, assertRole } from "@/lib/actor";
+import { assertIncidentIdShape } from "@/lib/incidents/lock-incident";
+
+export const RECURRENCE_DAYS = 90;
+export const TITLE_SIMILARITY = 0.3;
+
+export type SimilarIncident = { id: string; title: string; createdAt: Date; reason: "same_link" | "similar_title"; similarity: number; openActionItems: number };
+
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+
+/** pg_trgm when an operator has installed it; the app's least-privilege role cannot create extensions. */
+async function hasTrigrams(db: Db): Promise<boolean> {
+  const rows = rowsOf<{ present: boolean }>(await db.execute(sql`select exists (select 1 from pg_extension where extname = 'pg_trgm') as present`));
+  return rows[0]?.present === true;
+}
+
+// Distinct lower-case words of 3+ characters: the fallback compares titles by word overlap (Jaccard).
+const words = (column: ReturnType<typeof sql>) =>
+  sql`array(select distinct w from regexp_split_to_table(lower(${column}), '[^a-z0-9]+') as w where length(w) > 2)`;
+
+/**
+ * Earlier incidents (up to 90 days before this one was declared) on one of its services that share a
+ * linked alert or error group with it, or have a similar title: trigram similarity with pg_trgm,
+ * word-overlap Jaccard otherwise (PGlite, or PostgreSQL without the extension). Each comes with its
+ * count of open action items.
+ */
+export async function findSimilarIncidents(db: Db, actor: Actor, incidentId: string): Promise<SimilarIncident[]> {
+  assertRole(actor, "viewer", "view incidents");
+  assertIncidentIdShape(incidentId);
+  const titleScore = (await hasTrigrams(db))
+    ? sql`similarity(c.title, x.title)`
+    : sql`(select count(*) from (select unnest(${words(sql`c.title`)}) intersect select unnest(${words(sql`x.title`)})) i)::float8
+          / greatest(1, (select count(*) from (select unnest(${words(sql`c.title`)}) union select unnest(${words(sql`x.title`)})) u))`;
+  const result = await db.execute(sql`
+    with x as (select id, title, created_at from incidents where id = ${incidentId}),
+    candidates as (
+      select c.id, c.title, c.created_at,
+        exists (
+          select 1 from incident_links lc join incident_links lx on lx.type = lc.type and lx.target_id = lc.target_id
+          where lc.incident_id = c.id and lx.incident_id = x.id and lc.type in ('alert', 'error_group')
+        ) as same_link,
+        (${titleScore})::float8 as score
+      from incidents c, x
+      where c.id <> x.id
+        and c.created_at < x.created_at
+        and c.created_at >= x.created_at - make_interval(days => ${RECURRENCE_DAYS})
+        and exists (
+          select 1 from incident_services sc join incident_services sx on sx.service_slug = sc.service_slug
+          where sc.incident_id = c.id and sx.incident_id = x.id
+        )
+    )
+    select c.id, c.title, (extract(epoch from c.created_at) * 1000)::float8 as created_ms, c.same_link, c.score,
+      (select count(*) from action_items a where a.incident_id = c.id and a.status in ('open', 'in_progress'))::int as open_items
+    from candidates c
+    where c.same_link or c.score >= ${TITLE_SIMILARITY}
+    order by c.same_link desc, c.score desc, c.created_at desc
+    limit 5`);
+  return rowsOf<{ id: string; title: string; created_ms: number | string; same_link: boolean; score: number | string; open_items: number | string }>(result).map((r) => ({
+    id: r.id,
+    title: r.title,
+    createdAt: new Date(Number(r.created_ms)),
+    reason: r.same_link ? "same_link" : "similar_title",
+    similarity: Number(r.score),
+    openActionItems: Number(r.open_items),
+  }));
+}

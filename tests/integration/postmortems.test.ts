@@ -1,0 +1,205 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import * as postmortemRoute from "@/app/api/dashboard/incidents/[id]/postmortem/route";
+import * as settingsRoute from "@/app/api/settings/postmortems/route";
+import { getDb } from "@/db/client";
+import { serviceMetrics } from "@/db/schema";
+import { addLink } from "@/lib/incidents/add-link";
+import { addTimelineEntry } from "@/lib/incidents/add-timeline-entry";
+import { declareIncident } from "@/lib/incidents/declare-incident";
+import { listTimeline } from "@/lib/incidents/list-timeline";
+import { updateIncident } from "@/lib/incidents/update-incident";
+import { SECTION_KEYS } from "@/lib/postmortems/build-sections";
+import { updatePostmortem } from "@/lib/postmortems/update-postmortem";
+import { call, queryRows, resetDatabase, responder } from "@/tests/support/harness";
+import { sql } from "drizzle-orm";
+
+const T0 = new Date("2026-03-02T10:00:00Z");
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+const path = (id: string) => `/api/dashboard/incidents/${id}/postmortem`;
+const getPm = (id: string, as: "viewer" | "responder" = "responder") => call(postmortemRoute.GET, path(id), { params: { id }, as });
+const putPm = (id: string, body: unknown, ifMatch?: string) =>
+  call(postmortemRoute.PUT, path(id), { method: "PUT", params: { id }, body, headers: ifMatch ? { "if-match": ifMatch } : {} });
+
+async function declare(severity = "SEV1", title = "Checkout failing with 502s") {
+  const db = await getDb();
+  const incident = await declareIncident(db, responder, {
+    title, severity, services: ["checkout-api"], environment: "production", description: "Card payments fail at the last step.",
+    impactStartedAt: at(-7).toISOString(),
+  }, { now: T0 });
+  return incident.id;
+}
+
+async function resolveFully(id: string, resolvedAtMinute = 45) {
+  const db = await getDb();
+  await updateIncident(db, responder, id, { status: "investigating" }, { now: at(4) });
+  await addTimelineEntry(db, responder, id, { message: "Rolled back **release 2026.03.1**", type: "action" }, { now: at(10) });
+  await updateIncident(db, responder, id, { status: "mitigated", mitigationSummary: "Rolled back the release" }, { now: at(20) });
+  await updateIncident(db, responder, id, { status: "resolved", resolutionSummary: "A null check was missing in the payment adapter" }, { now: at(resolvedAtMinute) });
+}
+
+beforeEach(async () => {
+  await resetDatabase();
+});
+
+describe("generation on resolution", () => {
+  it("creates exactly one postmortem with every section filled from the incident's data", async () => {
+    const db = await getDb();
+    const id = await declare();
+    await addLink(db, responder, id, { type: "alert", targetId: "alert-4711" }, { now: at(1) });
+    await addLink(db, responder, id, { type: "release", targetId: "2026.03.1" }, { now: at(2) });
+    await addLink(db, responder, id, { type: "error_group", targetId: "eg-99" }, { now: at(3) });
+    await db.insert(serviceMetrics).values([0, 5, 10, 30].map((m) => ({
+      service: "checkout-api", environment: "production", ts: at(m), errorRate: m === 5 ? 0.42 : 0.01, latencyP95Ms: m === 10 ? 1900 : 200, requestRate: 50,
+    })));
+    await resolveFully(id);
+
+    const res = await getPm(id);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("etag")).toBe(`"${res.json.version}"`);
+    const pm = res.json;
+    expect(pm).toMatchObject({ incidentId: id, status: "draft" });
+    expect(pm.sections.map((s: { key: string }) => s.key)).toEqual(SECTION_KEYS);
+    const text = (key: string) => pm.sections.find((s: { key: string }) => s.key === key).text as string;
+    expect(text("summary")).toContain(`${id}: Checkout failing with 502s`);
+    expect(text("summary")).toContain("Card payments fail at the last step.");
+    expect(text("impact")).toContain("Duration: 45m 00s");
+    expect(text("impact")).toContain("Time to detect (impact start → declared): 7m 00s");
+    expect(text("impact")).toContain("Time to acknowledge (declared → investigating): 4m 00s");
+    expect(text("impact")).toContain("Time to mitigate (declared → mitigated): 20m 00s");
+    expect(text("impact")).toContain("Time to resolve (declared → resolved): 45m 00s");
+    expect(text("impact")).toContain("Services: checkout-api");
+    expect(text("impact")).toContain("Environment: production");
+    // Every entry, automatic and manual, in UTC.
+    const timeline = await listTimeline(db, responder, id);
+    const lines = text("timeline").split("\n");
+    expect(lines).toHaveLength(timeline.filter((e) => e.createdAt <= at(45) && e.kind !== "postmortem_created").length);
+    expect(lines[0]).toMatch(/^- 2026-03-02 10:00:00 UTC — Alex Chen: Incident declared as SEV1/);
+    expect(text("timeline")).toContain("2026-03-02 10:10:00 UTC — Alex Chen: (action) Rolled back **release 2026.03.1**");
+    expect(text("alerts")).toContain("alert-4711");
+    expect(text("errors_releases")).toContain("2026.03.1");
+    expect(text("errors_releases")).toContain("eg-99");
+    expect(text("metrics")).toContain("peak error rate 42.00%, worst p95 latency 1900 ms (4 points)");
+    expect(text("root_cause")).toBe("A null check was missing in the payment adapter");
+    expect(text("mitigation_resolution")).toContain("Rolled back the release");
+    expect(text("went_well")).toContain("within the SEV1 response target");
+    expect(text("went_badly")).toContain("No commander was assigned.");
+    expect(text("action_items")).toBe("No action items yet.");
+    expect(pm.markdown).toContain("## Metric snapshots");
+    // The series are frozen into the postmortem.
+    expect(pm.metricSnapshot.services[0].points.map((p: { errorRate: number }) => p.errorRate)).toEqual([0.01, 0.42, 0.01, 0.01]);
+    await db.delete(serviceMetrics);
+    expect((await getPm(id)).json.metricSnapshot.services[0].points).toHaveLength(4);
+
+    const kinds = (await listTimeline(db, responder, id)).map((e) => e.kind);
+    expect(kinds.filter((k) => k === "postmortem_created")).toHaveLength(1);
+    expect(kinds.indexOf("postmortem_created")).toBeGreaterThan(kinds.lastIndexOf("status_changed"));
+  });
+
+  it("404s before there is one, and viewers may read it", async () => {
+    const id = await declare();
+    expect((await getPm(id)).status).toBe(404);
+    await resolveFully(id);
+    expect((await getPm(id, "viewer")).status).toBe(200);
+  });
+
+  it("reopen and resolve again keeps one postmortem and refreshes only the sections nobody edited", async () => {
+    const db = await getDb();
+    const id = await declare();
+    await resolveFully(id);
+    const first = (await getPm(id)).json;
+    const edited = await putPm(id, { sections: { root_cause: "Human analysis: the adapter swallowed a timeout." } }, `"${first.version}"`);
+    expect(edited.status).toBe(200);
+
+    await updateIncident(db, responder, id, { status: "investigating" }, { now: at(60) });
+    await updateIncident(db, responder, id, { status: "resolved", resolutionSummary: "Second fix: timeouts are retried" }, { now: at(90) });
+
+    const rows = await queryRows(sql`select count(*)::int as n from postmortems where incident_id = ${id}`);
+    expect(Number(rows[0].n)).toBe(1);
+    const pm = (await getPm(id)).json;
+    const section = (key: string) => pm.sections.find((s: { key: string }) => s.key === key);
+    expect(section("root_cause")).toMatchObject({ text: "Human analysis: the adapter swallowed a timeout.", edited: true });
+    expect(section("mitigation_resolution").text).toContain("Second fix: timeouts are retried");
+    expect(section("timeline").text).toContain("Incident reopened");
+    expect(section("went_badly").text).toContain("reopened 1 time");
+    expect(pm.id).toBe(first.id);
+    const kinds = (await listTimeline(db, responder, id)).map((e) => e.kind);
+    expect(kinds.filter((k) => k === "postmortem_created")).toHaveLength(1);
+    expect(kinds.filter((k) => k === "postmortem_refreshed")).toHaveLength(1);
+  });
+});
+
+describe("the per-severity setting", () => {
+  it("skips severities switched off, and the Create postmortem button covers them", async () => {
+    const put = await call(settingsRoute.PUT, "/api/settings/postmortems", { method: "PUT", as: "admin", body: { autoGenerate: { SEV4: false } } });
+    expect(put.status).toBe(200);
+    expect(put.json.autoGenerate).toEqual({ SEV1: true, SEV2: true, SEV3: true, SEV4: false });
+    expect((await call(settingsRoute.PUT, "/api/settings/postmortems", { method: "PUT", as: "responder", body: { autoGenerate: { SEV1: false } } })).status).toBe(403);
+    expect((await call(settingsRoute.PUT, "/api/settings/postmortems", { method: "PUT", as: "admin", body: { autoGenerate: { SEV9: false } } })).status).toBe(422);
+
+    const low = await declare("SEV4", "Chart glitch");
+    const high = await declare("SEV3", "Search slow");
+    await resolveFully(low);
+    await resolveFully(high);
+    expect((await getPm(low)).status).toBe(404);
+    expect((await getPm(high)).status).toBe(200);
+
+    expect((await call(postmortemRoute.POST, path(low), { method: "POST", params: { id: low }, as: "viewer" })).status).toBe(403);
+    const created = await call(postmortemRoute.POST, path(low), { method: "POST", params: { id: low } });
+    expect(created.status).toBe(201);
+    expect(created.json.sections.find((s: { key: string }) => s.key === "summary").text).toContain("Chart glitch");
+    const again = await call(postmortemRoute.POST, path(low), { method: "POST", params: { id: low } });
+    expect(again.status).toBe(409);
+    expect((await call(postmortemRoute.POST, path("INC-2026-9999"), { method: "POST", params: { id: "INC-2026-9999" } })).status).toBe(404);
+  });
+});
+
+describe("editing", () => {
+  it("refuses a stale save with 412 and hands back the current version, so both can be shown", async () => {
+    const id = await declare();
+    await resolveFully(id);
+    const { version } = (await getPm(id)).json;
+    // Alice saves from her browser session (a user, so she becomes an author); Bob's API save was based on the same version.
+    const alice = await updatePostmortem(await getDb(), responder, id, { sections: { went_well: "Fast rollback." } }, { expectedVersion: version });
+    expect(alice.authors).toEqual([{ id: "user_abc123", name: "Alex Chen" }]);
+    const bob = await putPm(id, { sections: { went_well: "Good paging." } }, `"${version}"`);
+    expect(bob.status).toBe(412);
+    expect(bob.json.currentVersion).toBe(version + 1);
+    expect(bob.json.current.sections.find((s: { key: string }) => s.key === "went_well").text).toBe("Fast rollback.");
+    expect((await getPm(id)).json.sections.find((s: { key: string }) => s.key === "went_well").text).toBe("Fast rollback.");
+  });
+
+  it("moves draft → in_review → published, refuses skips, and is read-only once published", async () => {
+    const db = await getDb();
+    const id = await declare();
+    await resolveFully(id);
+    expect((await putPm(id, { status: "published" })).status).toBe(422);
+    expect((await putPm(id, { status: "in_review" })).json.status).toBe("in_review");
+    expect((await putPm(id, { status: "draft" })).json.status).toBe("draft");
+    await putPm(id, { status: "in_review" });
+    const published = await putPm(id, { status: "published" });
+    expect(published.status).toBe(200);
+    expect(published.json.publishedAt).not.toBeNull();
+    const frozen = published.json.markdown;
+
+    expect((await putPm(id, { sections: { summary: "Rewritten" } })).status).toBe(409);
+    expect((await putPm(id, { status: "draft" })).status).toBe(409);
+    // A reopen and resolve leaves the published document as it was.
+    await updateIncident(db, responder, id, { status: "investigating" }, { now: at(60) });
+    await updateIncident(db, responder, id, { status: "resolved", resolutionSummary: "Another fix" }, { now: at(90) });
+    expect((await getPm(id)).json.markdown).toBe(frozen);
+    const kinds = (await listTimeline(db, responder, id)).filter((e) => e.kind === "postmortem_status_changed").map((e) => e.data.to);
+    expect(kinds).toEqual(["in_review", "draft", "in_review", "published"]);
+  });
+
+  it("rejects unknown sections and fields, a viewer, and an empty body without changing anything", async () => {
+    const id = await declare();
+    await resolveFully(id);
+    const before = (await getPm(id)).json;
+    expect((await putPm(id, { sections: { nonsense: "x" } })).status).toBe(422);
+    expect((await putPm(id, { markdownz: "x" })).status).toBe(422);
+    expect((await putPm(id, {})).status).toBe(422);
+    expect((await putPm(id, { authors: ["nobody"] })).status).toBe(422);
+    expect((await call(postmortemRoute.PUT, path(id), { method: "PUT", params: { id }, body: { status: "in_review" }, as: "viewer" })).status).toBe(403);
+    expect((await getPm(id)).json.version).toBe(before.version);
+  });
+});
