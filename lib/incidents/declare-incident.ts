@@ -49,7 +49,8 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
       source: options.source ?? "api",
       sourceLabel: input.declaredBy ?? null,
       impactStartedAt,
-      impactStartSource: requested ? "reported" : "declared_default",
+      // An incident born from an alert takes its start from the alert's first breach: measured, not reported.
+      impactStartSource: requested ? (options.source === "alert" ? "alert" : "reported") : "declared_default",
       createdAt: now,
       investigatingAt: status === "investigating" ? now : null,
       updatedAt: now,

@@ -12,7 +12,10 @@ import { StatusControls } from "@/components/incident/status-controls";
 import { Summaries } from "@/components/incident/summaries";
 import { Timeline } from "@/components/incident/timeline";
 import { NotAllowed } from "@/components/not-allowed";
-import { addLinkAction, addUpdateAction, removeLinkAction, updateIncidentAction } from "./actions";
+import { AlertCharts } from "@/components/incident/alert-charts";
+import { ImpactStartOffer } from "@/components/incident/impact-start-offer";
+import { acceptAlertImpactStartAction, addLinkAction, addUpdateAction, removeLinkAction, updateIncidentAction } from "./actions";
+import { getIncidentAlertCharts, listIncidentAlerts, suggestFromAlerts } from "@/lib/alerts/incident-alerts";
 import { hasRole } from "@/lib/actor";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { getIncident } from "@/lib/incidents/get-incident";
@@ -42,11 +45,18 @@ export default async function IncidentPage({ params }: Props) {
   const { id } = await params;
   const page = await loadPage(`/incidents/${id}`, async (db, actor) => {
     const [incident, timeline, catalog] = await Promise.all([getIncident(db, actor, id), listTimeline(db, actor, id), listCatalog(db, actor)]);
-    const health = await getIncidentHealth(db, actor, incident);
-    return { incident, timeline, catalog, health, canEdit: hasRole(actor, "responder") };
+    const [health, linkedAlerts] = await Promise.all([getIncidentHealth(db, actor, incident), listIncidentAlerts(db, actor, id)]);
+    const alertCharts = await getIncidentAlertCharts(db, actor, linkedAlerts);
+    return { incident, timeline, catalog, health, alertCharts, suggestions: suggestFromAlerts(incident, linkedAlerts), canEdit: hasRole(actor, "responder") };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
-  const { incident, timeline, catalog, health, canEdit } = page.data;
+  const { incident, timeline, catalog, health, alertCharts, suggestions, canEdit } = page.data;
+  const phases = [
+    { label: "declared", at: incident.createdAt },
+    { label: "investigating", at: incident.investigatingAt },
+    { label: "mitigated", at: incident.mitigatedAt },
+    { label: "resolved", at: incident.resolvedAt },
+  ].flatMap((p) => (p.at ? [{ label: p.label, t: p.at.getTime() }] : []));
   const now = new Date();
   const lastEntryAt = timeline.at(-1)?.createdAt ?? incident.createdAt;
   const overdue = isUpdateOverdue({ ...incident, lastUpdateAt: lastEntryAt }, now);
@@ -67,8 +77,15 @@ export default async function IncidentPage({ params }: Props) {
         {canEdit && (
           <div className="space-y-6 lg:col-start-3 lg:row-start-1">
             <Panel title="Status">
-              <StatusControls incidentId={incident.id} version={incident.version} update={updateIncidentAction} status={incident.status} allowed={allowedTransitions(incident.status)} />
+              <StatusControls incidentId={incident.id} version={incident.version} update={updateIncidentAction} status={incident.status} allowed={allowedTransitions(incident.status)}
+                mitigationSuggestion={suggestions.mitigate?.summary} />
             </Panel>
+            {suggestions.impactStart && (
+              <Panel title="Measured impact start">
+                <ImpactStartOffer incidentId={incident.id} version={incident.version} firstBreach={suggestions.impactStart.toISOString()}
+                  current={incident.impactStartedAt.toISOString()} accept={acceptAlertImpactStartAction} />
+              </Panel>
+            )}
             <Panel title="Severity"><SeverityForm incidentId={incident.id} version={incident.version} update={updateIncidentAction} severity={incident.severity} /></Panel>
             <Panel title="People">
               <PeopleForm incidentId={incident.id} version={incident.version} update={updateIncidentAction} users={catalog.users}
@@ -85,6 +102,7 @@ export default async function IncidentPage({ params }: Props) {
               <Summaries mitigation={incident.mitigationSummary} resolution={incident.resolutionSummary} />
             </Panel>
           )}
+          {alertCharts.length > 0 && <Panel title="Linked alert metrics"><AlertCharts charts={alertCharts} markers={phases} /></Panel>}
           <Panel title="Service health"><ServiceHealth health={health} /></Panel>
           <Panel title="Timeline"><Timeline entries={timeline} /></Panel>
           {canEdit && <AddUpdateForm incidentId={incident.id} addUpdate={addUpdateAction} />}
