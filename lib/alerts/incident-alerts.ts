@@ -14,7 +14,7 @@ export async function listIncidentAlerts(db: Db, actor: Actor, incidentId: strin
     .from(incidentLinks)
     .innerJoin(alerts, eq(alerts.id, incidentLinks.targetId))
     .where(and(eq(incidentLinks.incidentId, incidentId), eq(incidentLinks.type, "alert")))
-    .orderBy(asc(alerts.startsAt), asc(alerts.id));
+    .orderBy(asc(alerts.startsAt), asc(incidentLinks.id));
   return rows.map((r) => toAlertView(r.alert));
 }
 
