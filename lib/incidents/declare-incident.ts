@@ -7,10 +7,11 @@ import { validationError } from "@/lib/errors";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import { allocateIncidentId } from "./allocate-incident-id";
 import { getIncident } from "./get-incident";
-import { DeclareIncidentInput, SOURCES } from "./schemas";
+import { DeclareIncidentInput, type ImpactStartSource, SOURCES } from "./schemas";
 import { appendTimeline, type PendingEntry } from "./timeline-writer";
 
-export type DeclareOptions = UseCaseOptions & { source?: (typeof SOURCES)[number] };
+/** impactStartSource: set by a caller that measured the start it passes (declare from an alert). */
+export type DeclareOptions = UseCaseOptions & { source?: (typeof SOURCES)[number]; impactStartSource?: ImpactStartSource };
 
 export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, options: DeclareOptions = {}) {
   assertRole(actor, "responder", "declare incidents");
@@ -50,7 +51,7 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
       sourceLabel: input.declaredBy ?? null,
       impactStartedAt,
       // An incident born from an alert takes its start from the alert's first breach: measured, not reported.
-      impactStartSource: requested ? (options.source === "alert" ? "alert" : "reported") : "declared_default",
+      impactStartSource: requested ? (options.impactStartSource ?? (options.source === "alert" ? "alert" : "reported")) : "declared_default",
       createdAt: now,
       investigatingAt: status === "investigating" ? now : null,
       updatedAt: now,

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import * as alertsRoute from "@/app/api/alerts/route";
 import { getDb } from "@/db/client";
 import { acceptAlertImpactStart } from "@/lib/alerts/accept-alert-impact-start";
+import { declareIncidentFromAlert } from "@/lib/alerts/declare-from-alert";
 import { listIncidentAlerts, suggestFromAlerts } from "@/lib/alerts/incident-alerts";
 import { DomainError } from "@/lib/errors";
 import { addLink } from "@/lib/incidents/add-link";
@@ -87,6 +88,26 @@ describe("measured impact start from linked alerts", () => {
   it("a viewer cannot accept it", async () => {
     const id = await incidentWith(30, [await fireAlert("k", ago(45))]);
     await expect(acceptAlertImpactStart(await getDb(), viewer, id)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("declare from an alert page", () => {
+  it("keeps the offered start (to the minute) as the alert's exact first breach, marked measured; a changed one is reported", async () => {
+    const startsAt = new Date(Math.floor(ago(30).getTime() / MINUTE) * MINUTE + 42_000);
+    const alertId = await fireAlert("k-page", startsAt);
+    const offered = `${startsAt.toISOString().slice(0, 16)}:00Z`;
+    const measured = await declareIncidentFromAlert(await getDb(), responder, { ...validIncident, impactStartedAt: offered }, alertId, { source: "dashboard" });
+    expect(measured).toMatchObject({ impactStartSource: "alert", impactStartKnown: true });
+    expect(measured.impactStartedAt.toISOString()).toBe(startsAt.toISOString());
+    expect((await suggestions(measured.id)).impactStart).toBeNull();
+
+    await resolveAlert("k-page", startsAt);
+    const other = await fireAlert("k-page-2", startsAt);
+    const edited = new Date(startsAt.getTime() + 5 * MINUTE).toISOString();
+    const reported = await declareIncidentFromAlert(await getDb(), responder, { ...validIncident, impactStartedAt: edited }, other, { source: "dashboard" });
+    expect(reported).toMatchObject({ impactStartSource: "reported" });
+    expect(reported.impactStartedAt.toISOString()).toBe(edited);
+    expect((await suggestions(reported.id)).impactStart?.toISOString()).toBe(startsAt.toISOString());
   });
 });
 
