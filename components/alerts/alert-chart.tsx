@@ -27,7 +27,8 @@ export function AlertChart({ chart, markers = [] }: { chart: AlertChartData; mar
             <ReferenceLine y={chart.threshold} stroke="#be123c" strokeDasharray="4 2" label={{ value: `threshold ${format(chart.threshold)}`, position: "insideTopRight", fontSize: 10, fill: "#be123c" }} />
           )}
           {markers.filter((m) => m.t >= chart.from && m.t <= chart.to).map((m) => (
-            <ReferenceLine key={m.label} x={m.t} stroke="#2563eb" strokeDasharray="2 2" label={{ value: m.label, position: "insideTopLeft", fontSize: 10, fill: "#2563eb" }} />
+            // Labels face into the chart so a marker near the right edge is not clipped.
+            <ReferenceLine key={m.label} x={m.t} stroke="#2563eb" strokeDasharray="2 2" label={{ value: m.label, position: m.t > (chart.from + chart.to) / 2 ? "insideTopRight" : "insideTopLeft", fontSize: 10, fill: "#2563eb" }} />
           ))}
           <Tooltip labelFormatter={(t) => `${dayAndClock(Number(t))} UTC`} formatter={(v) => [format(Number(v)), LABEL[chart.metric]]} contentStyle={{ fontSize: 12 }} />
           <Line type="monotone" dataKey="value" stroke="#475569" strokeWidth={1.5} dot={false} isAnimationActive={false} />
