@@ -20,7 +20,11 @@ const SUMMARY: Partial<Record<Status, { field: string; label: string; hint: stri
 };
 
 /** Offers exactly the moves the state machine allows; mitigated and resolved ask for their summary. */
-export function StatusControls({ incidentId, version, update, status, allowed }: { incidentId: string; version: number; update: FormAction; status: Status; allowed: Status[] }) {
+export function StatusControls({ incidentId, version, update, status, allowed, mitigationSuggestion }: {
+  incidentId: string; version: number; update: FormAction; status: Status; allowed: Status[];
+  /** Set when every linked alert has resolved: offers Mitigated with this summary pre-filled (never moves by itself). */
+  mitigationSuggestion?: string | null;
+}) {
   const [target, setTarget] = useState<Status | null>(null);
   const [state, action, pending] = useActionState(async (previous: ActionState, form: FormData) => {
     const next = await update(previous, form);
@@ -35,6 +39,12 @@ export function StatusControls({ incidentId, version, update, status, allowed }:
   return (
     <form action={action} className="space-y-3">
       <IncidentFields incidentId={incidentId} version={version} />
+      {mitigationSuggestion && allowed.includes("mitigated") && target !== "mitigated" && (
+        <div role="status" className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
+          <span>All linked alerts have resolved.</span>
+          <button type="button" className={secondaryButtonClass} onClick={() => setTarget("mitigated")}>Move to Mitigated…</button>
+        </div>
+      )}
       <div className="flex flex-wrap gap-2">
         {allowed.map((to) =>
           SUMMARY[to] ? (
@@ -52,7 +62,7 @@ export function StatusControls({ incidentId, version, update, status, allowed }:
       {summary && target && (
         <div className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700">
           <label htmlFor={summary.field} className="block text-sm font-medium">{summary.label}</label>
-          <textarea id={summary.field} name={summary.field} required rows={3} placeholder={summary.hint} defaultValue={values?.[summary.field]} className={compactControlClass} autoFocus />
+          <textarea id={summary.field} name={summary.field} required rows={3} placeholder={summary.hint} defaultValue={values?.[summary.field] ?? (target === "mitigated" ? mitigationSuggestion ?? undefined : undefined)} className={compactControlClass} autoFocus />
           <div className="flex gap-2">
             <button type="submit" name="status" value={target} disabled={pending} className={buttonClass}>
               {target === "resolved" ? "Resolve incident" : "Mark mitigated"}

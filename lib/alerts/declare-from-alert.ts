@@ -27,8 +27,23 @@ export async function declareIncidentFromAlert(db: Db, actor: Actor, rawInput: u
   return runTransaction(db, async (tx) => {
     const [alert] = await tx.select().from(alerts).where(eq(alerts.id, alertId.slice(0, 64)));
     if (!alert) throw validationError([{ path: "alertId", message: `Alert ${alertId} does not exist (any more).` }]);
-    const incident = await declareIncident(tx, actor, rawInput, options);
+    const incident = await declareIncident(tx, actor, ...measuredStart(rawInput, alert.startsAt, options));
     await linkAlertToIncident(tx, actor, incident.id, alert, options.now ?? new Date());
     return incident;
   });
+}
+
+const MINUTE = 60_000;
+
+/**
+ * The form offers the alert's start to the minute (datetime-local has no seconds). Kept as offered,
+ * it is the alert's first breach: the exact start is stored and marked measured. Changed by the
+ * person declaring, it is their report.
+ */
+function measuredStart(rawInput: unknown, startsAt: Date, options: DeclareOptions): [unknown, DeclareOptions] {
+  const given = (rawInput as { impactStartedAt?: unknown } | null)?.impactStartedAt;
+  const sameMinute = typeof given === "string" && Math.floor(new Date(given).getTime() / MINUTE) === Math.floor(startsAt.getTime() / MINUTE);
+  // A start a sender's clock put ahead of ours stays as typed, so declare does not refuse it as future.
+  if (!sameMinute || startsAt.getTime() > (options.now ?? new Date()).getTime()) return [rawInput, options];
+  return [{ ...(rawInput as object), impactStartedAt: startsAt.toISOString() }, { ...options, impactStartSource: "alert" }];
 }

@@ -8,10 +8,11 @@ import { findOnCall } from "@/lib/oncall/load-on-call";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import { allocateIncidentId } from "./allocate-incident-id";
 import { getIncident } from "./get-incident";
-import { DeclareIncidentInput, SOURCES } from "./schemas";
+import { DeclareIncidentInput, type ImpactStartSource, SOURCES } from "./schemas";
 import { appendTimeline, type PendingEntry } from "./timeline-writer";
 
-export type DeclareOptions = UseCaseOptions & { source?: (typeof SOURCES)[number] };
+/** impactStartSource: set by a caller that measured the start it passes (declare from an alert). */
+export type DeclareOptions = UseCaseOptions & { source?: (typeof SOURCES)[number]; impactStartSource?: ImpactStartSource };
 
 export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, options: DeclareOptions = {}) {
   assertRole(actor, "responder", "declare incidents");
@@ -53,7 +54,8 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
       source: options.source ?? "api",
       sourceLabel: input.declaredBy ?? null,
       impactStartedAt,
-      impactStartSource: requested ? "reported" : "declared_default",
+      // An incident born from an alert takes its start from the alert's first breach: measured, not reported.
+      impactStartSource: requested ? (options.impactStartSource ?? (options.source === "alert" ? "alert" : "reported")) : "declared_default",
       createdAt: now,
       investigatingAt: status === "investigating" ? now : null,
       updatedAt: now,

@@ -49,7 +49,7 @@ export function describeEntry(entry: Pick<TimelineEntryView, "kind" | "data" | "
     case "environment_changed":
       return `Environment changed ${d.from} → ${d.to}`;
     case "impact_start_changed":
-      return `Impact start set to ${String(d.to).replace("T", " ").slice(0, 16)} UTC`;
+      return `Impact start set to ${String(d.to).replace("T", " ").slice(0, 16)} UTC${d.source === "alert" ? " (measured: first breach of the linked alerts)" : ""}`;
     case "details_changed": {
       const fields = ((d.fields as string[]) ?? []).map((f) => FIELD_NAMES[f] ?? f);
       return d.to ? `Title changed to “${d.to}”` + (fields.length > 1 ? ` (and ${list(fields.filter((f) => f !== "title"))} edited)` : "") : `Edited the ${list(fields)}`;

@@ -5,6 +5,7 @@ import { type Actor, assertRole } from "@/lib/actor";
 import { notFound } from "@/lib/errors";
 import { assertIncidentIdShape } from "./lock-incident";
 import type { Status } from "./lifecycle";
+import type { ImpactStartSource } from "./schemas";
 import type { Severity } from "./severity";
 import type { IncidentView, LinkView } from "./views";
 
@@ -61,6 +62,7 @@ export async function getIncident(db: Db, actor: Actor, id: string): Promise<Inc
     sourceLabel: row.sourceLabel,
     impactStartedAt: row.impactStartedAt,
     impactStartKnown: row.impactStartSource !== "declared_default",
+    impactStartSource: row.impactStartSource as ImpactStartSource,
     createdAt: row.createdAt,
     investigatingAt: row.investigatingAt,
     mitigatedAt: row.mitigatedAt,

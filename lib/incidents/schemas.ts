@@ -32,6 +32,9 @@ export const LinkTypeSchema = z.enum(LINK_TYPES);
 export type LinkType = (typeof LINK_TYPES)[number];
 export const TIMELINE_MESSAGE_TYPES = ["update", "action", "resolution"] as const;
 export const SOURCES = ["dashboard", "api", "alert", "error_group", "workflow", "demo"] as const;
+/** Where impact_start_at came from: "declared_default" is a stand-in (unknown); the others are known, "alert" is measured. */
+export const IMPACT_START_SOURCES = ["reported", "declared_default", "alert"] as const;
+export type ImpactStartSource = (typeof IMPACT_START_SOURCES)[number];
 
 export const DeclareIncidentInput = z.strictObject({
   title: z.string().trim().min(3, "At least 3 characters.").max(200, "At most 200 characters."),

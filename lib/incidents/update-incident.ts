@@ -10,11 +10,12 @@ import { onIncidentResolved } from "@/lib/postmortems/generate-postmortem";
 import { getIncident } from "./get-incident";
 import { applyTransition, type PhaseFields, type Status } from "./lifecycle";
 import { bumpVersion, type IncidentRow, lockIncident } from "./lock-incident";
-import { UpdateIncidentInput } from "./schemas";
+import { type ImpactStartSource, UpdateIncidentInput } from "./schemas";
 import { type Severity, severityDirection } from "./severity";
 import { appendTimeline, type PendingEntry } from "./timeline-writer";
 
-export type UpdateOptions = UseCaseOptions & { expectedVersion?: number };
+/** impactStartSource: who measured the start ("alert" when accepted from the linked alerts' first breach). */
+export type UpdateOptions = UseCaseOptions & { expectedVersion?: number; impactStartSource?: ImpactStartSource };
 
 const ROLE_FIELDS = {
   commanderId: { role: "commander", kind: "commander_changed" },
@@ -57,8 +58,8 @@ export async function updateIncident(db: Db, actor: Actor, id: string, rawInput:
       }
       if (at.getTime() !== row.impactStartedAt.getTime()) {
         changes.impactStartedAt = at;
-        changes.impactStartSource = "reported";
-        entries.push({ kind: "impact_start_changed", data: { from: row.impactStartedAt.toISOString(), to: at.toISOString() } });
+        changes.impactStartSource = options.impactStartSource ?? "reported";
+        entries.push({ kind: "impact_start_changed", data: { from: row.impactStartedAt.toISOString(), to: at.toISOString(), source: changes.impactStartSource } });
       }
     }
 

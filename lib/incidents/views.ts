@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { StatusSchema, SeveritySchema } from "./schemas";
+import { IMPACT_START_SOURCES, StatusSchema, SeveritySchema } from "./schemas";
 
 // What the API answers with. The TypeScript types are inferred from these, and /api/openapi.json is
 // generated from them, so the documentation cannot drift from the code.
@@ -34,6 +34,7 @@ export const IncidentView = z.object({
   source: z.string(),
   sourceLabel: z.string().nullable().meta({ description: "The declaredBy label the client sent, e.g. 'api'." }),
   impactStartedAt: date,
+  impactStartSource: z.enum(IMPACT_START_SOURCES).meta({ description: "reported by a person, declared_default (unknown: the declaration time stands in) or alert (measured: the first breach of a linked alert)." }),
   impactStartKnown: z.boolean().meta({ description: "false when no impact start was reported and impactStartedAt is the declaration time standing in; MTTD counts only known starts." }),
   createdAt: date,
   investigatingAt: date.nullable(),

@@ -39,6 +39,7 @@ async function windowStats(db: Db, where: SQL[]) {
     incidents: sql<number>`count(*)::int`,
     open: sql<number>`(count(*) filter (where ${incidents.status} <> 'resolved'))::int`,
     withImpactStart: sql<number>`(count(*) filter (where ${incidents.impactStartSource} <> 'declared_default'))::int`,
+    withMeasuredImpactStart: sql<number>`(count(*) filter (where ${incidents.impactStartSource} = 'alert'))::int`,
   };
   for (const [key, metric] of Object.entries(METRICS)) {
     columns[`${key}_count`] = sql`(count(*) filter (where ${metric.where}))::int`;
@@ -54,6 +55,7 @@ async function windowStats(db: Db, where: SQL[]) {
     incidents: Number(row.incidents),
     open: Number(row.open),
     withImpactStart: Number(row.withImpactStart),
+    withMeasuredImpactStart: Number(row.withMeasuredImpactStart),
     stats: Object.fromEntries(Object.keys(METRICS).map((k) => [k, stat(k)])) as Record<MetricKey, Stat>,
   };
 }
@@ -85,7 +87,7 @@ export async function getIncidentMetrics(db: Db, actor: Actor, rawQuery: unknown
     window: { from: window.from, to: window.to },
     previousWindow: { from: window.previousFrom, to: window.previousTo },
     filters: { service: query.service ?? null, environment: query.environment ?? null, severity: query.severity ?? [], interval: query.interval },
-    incidents: { count: current.incidents, previous: previous.incidents, open: current.open, withImpactStart: current.withImpactStart },
+    incidents: { count: current.incidents, previous: previous.incidents, open: current.open, withImpactStart: current.withImpactStart, withMeasuredImpactStart: current.withMeasuredImpactStart },
     times,
     frequency,
     topServices,

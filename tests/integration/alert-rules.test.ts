@@ -42,7 +42,7 @@ async function replay(values: (number | null)[], from = 0) {
   return log;
 }
 const alertRows = () => queryRows<{ id: string; status: string; source: string; starts_at: Date | string; ends_at: Date | string | null; fire_count: number; rule_id: string | null }>(sql`select * from alerts order by starts_at`);
-const incidentRows = () => queryRows<{ id: string; source: string; severity: string; impact_started_at: Date | string }>(sql`select * from incidents order by id`);
+const incidentRows = () => queryRows<{ id: string; source: string; severity: string; impact_started_at: Date | string; impact_start_source: string }>(sql`select * from incidents order by id`);
 
 // The first PGlite transaction of a file can take tens of seconds on a loaded 2-core machine (WASM
 // compiled on first use); these are limits, not measurements.
@@ -108,6 +108,8 @@ describe("evaluateAlertRules (fake clock)", () => {
     expect(incidents).toHaveLength(1);
     expect(incidents[0]).toMatchObject({ source: "alert", severity: "SEV2" });
     expect(new Date(incidents[0].impact_started_at).getTime()).toBe(new Date(alert.starts_at).getTime());
+    // Born from the rule: the impact start is the measured first breach, and says so.
+    expect(incidents[0].impact_start_source).toBe("alert");
     const kinds = await queryRows<{ kind: string }>(sql`select kind from timeline_entries where incident_id = ${incidents[0].id} order by id`);
     expect(kinds.map((k) => k.kind)).toEqual(["declared", "alert_fired", "alert_resolved"]);
   });

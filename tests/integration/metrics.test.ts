@@ -18,7 +18,7 @@ describe("GET /api/dashboard/incidents/metrics", () => {
     const m = res.json;
     expect(m.window).toEqual({ from: "2026-03-01T00:00:00.000Z", to: "2026-04-01T00:00:00.000Z" });
     expect(m.previousWindow).toEqual({ from: "2026-01-29T00:00:00.000Z", to: "2026-03-01T00:00:00.000Z" });
-    expect(m.incidents).toEqual({ count: 5, previous: 1, open: 2, withImpactStart: 3 });
+    expect(m.incidents).toEqual({ count: 5, previous: 1, open: 2, withImpactStart: 3, withMeasuredImpactStart: 0 });
     // MTTD over the known impact starts only (A, C, D: 600, 1800, 0 seconds); B and E have none and
     // are not counted as detected at once.
     expect(m.times.mttd).toMatchObject({ count: 3, mean: 800, p50: 600, p90: 1560 });
@@ -59,7 +59,7 @@ describe("GET /api/dashboard/incidents/metrics", () => {
 
   it("applies service, environment and severity filters", async () => {
     const service = (await get("from=2026-03-01&to=2026-03-31&service=search-api")).json;
-    expect(service.incidents).toEqual({ count: 2, previous: 0, open: 1, withImpactStart: 1 });
+    expect(service.incidents).toEqual({ count: 2, previous: 0, open: 1, withImpactStart: 1, withMeasuredImpactStart: 0 });
     expect(service.times.mttr).toMatchObject({ count: 1, mean: 1800 });
     expect(service.times.mttr.change.mean).toBeNull();
     const sev2 = (await get("from=2026-03-01&to=2026-03-31&severity=SEV2")).json;

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { asActionUser } from "@/lib/auth/page-actor";
 import { type ActionState, runAction, withValues } from "@/lib/http/action-state";
+import { acceptAlertImpactStart } from "@/lib/alerts/accept-alert-impact-start";
 import { addLink } from "@/lib/incidents/add-link";
 import { addTimelineEntry } from "@/lib/incidents/add-timeline-entry";
 import { patchFromForm } from "@/lib/incidents/patch-from-form";
@@ -56,5 +57,14 @@ export async function removeLinkAction(_previous: ActionState, form: FormData): 
   const state = await runAction(async () => {
     await asActionUser((db, actor) => removeLink(db, actor, idOf(form), { type: form.get("type"), targetId: form.get("targetId") }));
   }, "Unlinked.");
+  return refreshed(form, state);
+}
+
+/** The linked alerts' first breach becomes the impact start (measured); the time is computed on the server. */
+export async function acceptAlertImpactStartAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const state = await runAction(async () => {
+    const { expectedVersion } = patchFromForm(form);
+    await asActionUser((db, actor) => acceptAlertImpactStart(db, actor, idOf(form), { expectedVersion }));
+  }, "Impact start set from the alerts.");
   return refreshed(form, state);
 }

@@ -17,7 +17,10 @@ import { PostmortemLink } from "@/components/postmortem/postmortem-link";
 import { SimilarIncidents } from "@/components/postmortem/similar-incidents";
 import { findPostmortem } from "@/lib/postmortems/get-postmortem";
 import { findSimilarIncidents } from "@/lib/postmortems/find-similar-incidents";
-import { addLinkAction, addUpdateAction, markLinkAction, removeLinkAction, updateIncidentAction } from "./actions";
+import { AlertCharts } from "@/components/incident/alert-charts";
+import { ImpactStartOffer } from "@/components/incident/impact-start-offer";
+import { acceptAlertImpactStartAction, addLinkAction, addUpdateAction, markLinkAction, removeLinkAction, updateIncidentAction } from "./actions";
+import { getIncidentAlertCharts, listIncidentAlerts, suggestFromAlerts } from "@/lib/alerts/incident-alerts";
 import { hasRole } from "@/lib/actor";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { getIncident } from "@/lib/incidents/get-incident";
@@ -50,18 +53,26 @@ export default async function IncidentPage({ params }: Props) {
   const { id } = await params;
   const page = await loadPage(`/incidents/${id}`, async (db, actor) => {
     const [incident, timeline, catalog] = await Promise.all([getIncident(db, actor, id), listTimeline(db, actor, id), listCatalog(db, actor)]);
-    const health = await getIncidentHealth(db, actor, incident);
-    const [cards, suggestions, releases, postmortem, similar] = await Promise.all([
+    const [health, linkedAlerts] = await Promise.all([getIncidentHealth(db, actor, incident), listIncidentAlerts(db, actor, id)]);
+    const [cards, suggestions, releases, postmortem, similar, alertCharts] = await Promise.all([
       getLinkCards(db, actor, incident.links),
       listSuggestions(db, actor, incident),
       listIncidentReleases(db, actor, incident, health),
       findPostmortem(db, actor, id),
       findSimilarIncidents(db, actor, id),
+      getIncidentAlertCharts(db, actor, linkedAlerts),
     ]);
-    return { incident, timeline, catalog, health, cards, suggestions, releases, postmortem, similar, canEdit: hasRole(actor, "responder") };
+    const fromAlerts = suggestFromAlerts(incident, linkedAlerts);
+    return { incident, timeline, catalog, health, cards, suggestions, releases, postmortem, similar, alertCharts, fromAlerts, canEdit: hasRole(actor, "responder") };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
-  const { incident, timeline, catalog, health, cards, suggestions, releases, postmortem, similar, canEdit } = page.data;
+  const { incident, timeline, catalog, health, cards, suggestions, releases, postmortem, similar, alertCharts, fromAlerts, canEdit } = page.data;
+  const phases = [
+    { label: "declared", at: incident.createdAt },
+    { label: "investigating", at: incident.investigatingAt },
+    { label: "mitigated", at: incident.mitigatedAt },
+    { label: "resolved", at: incident.resolvedAt },
+  ].flatMap((p) => (p.at ? [{ label: p.label, t: p.at.getTime() }] : []));
   const now = new Date();
   const lastEntryAt = timeline.at(-1)?.createdAt ?? incident.createdAt;
   const overdue = isUpdateOverdue({ ...incident, lastUpdateAt: lastEntryAt }, now);
@@ -83,8 +94,15 @@ export default async function IncidentPage({ params }: Props) {
         {canEdit && (
           <div className="space-y-6 lg:col-start-3 lg:row-start-1">
             <Panel title="Status">
-              <StatusControls incidentId={incident.id} version={incident.version} update={updateIncidentAction} status={incident.status} allowed={allowedTransitions(incident.status)} />
+              <StatusControls incidentId={incident.id} version={incident.version} update={updateIncidentAction} status={incident.status} allowed={allowedTransitions(incident.status)}
+                mitigationSuggestion={fromAlerts.mitigate?.summary} />
             </Panel>
+            {fromAlerts.impactStart && (
+              <Panel title="Measured impact start">
+                <ImpactStartOffer incidentId={incident.id} version={incident.version} firstBreach={fromAlerts.impactStart.toISOString()}
+                  current={incident.impactStartedAt.toISOString()} accept={acceptAlertImpactStartAction} />
+              </Panel>
+            )}
             <Panel title="Severity"><SeverityForm incidentId={incident.id} version={incident.version} update={updateIncidentAction} severity={incident.severity} /></Panel>
             <Panel title="People">
               <PeopleForm incidentId={incident.id} version={incident.version} update={updateIncidentAction} users={catalog.users}
@@ -101,6 +119,7 @@ export default async function IncidentPage({ params }: Props) {
               <Summaries mitigation={incident.mitigationSummary} resolution={incident.resolutionSummary} />
             </Panel>
           )}
+          {alertCharts.length > 0 && <Panel title="Linked alert metrics"><AlertCharts charts={alertCharts} markers={phases} /></Panel>}
           <Panel title="Service health"><ServiceHealth health={health} releases={releases} /></Panel>
           <Panel title="Timeline"><Timeline entries={timeline} offerActionItems={canEdit} /></Panel>
           {canEdit && <AddUpdateForm incidentId={incident.id} addUpdate={addUpdateAction} />}

@@ -47,10 +47,11 @@ export default async function MetricsPage({ searchParams }: Props) {
       )}
       {metrics && (
         <>
-          <div className="grid gap-4 sm:grid-cols-3">
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <Stat label="Incidents declared" value={metrics.incidents.count} hint={`${metrics.incidents.previous} in the previous period`} />
             <Stat label="Still open" value={metrics.incidents.open} hint="counted in frequency, not in MTTR" />
             <Stat label="With a known impact start" value={metrics.incidents.withImpactStart} hint={`of ${metrics.incidents.count}; MTTD counts only these (the others have no reported start)`} />
+            <Stat label="With a measured impact start" value={metrics.incidents.withMeasuredImpactStart} hint={`of ${metrics.incidents.withImpactStart} known; taken from the first breach of a linked alert, not a guess`} />
           </div>
           <TimeMetricCards times={metrics.times} incidents={metrics.incidents.count} />
           <div className="grid gap-6 lg:grid-cols-3">
