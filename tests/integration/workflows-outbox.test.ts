@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as alertsRoute from "@/app/api/alerts/route";
+import * as errorsRoute from "@/app/api/errors/route";
 import * as workflowsRoute from "@/app/api/workflows/route";
 import { hasConsumed } from "@/lib/events/consumers";
 import { startJobs, stopJobs } from "@/lib/jobs/start-jobs";
@@ -19,17 +20,17 @@ const seedWorkflow = {
 };
 const alert = (extra: Record<string, unknown>) => ({ title: "Payment 5xx above 5%", service: "payment-service", environment: "production", status: "firing", value: 0.12, threshold: 0.05, ...extra });
 
-const firedEventId = async (alertId: string) =>
-  (await queryRows<{ id: number }>(sql`select id from events where type = 'alert.fired' and subject_id = ${alertId}`))[0]?.id;
+const firedEventId = async (subjectId: string, type = "alert.fired") =>
+  (await queryRows<{ id: number }>(sql`select id from events where type = ${type} and subject_id = ${subjectId}`))[0]?.id;
 
-async function waitUntilConsumed(alertId: string) {
+async function waitUntilConsumed(subjectId: string, type = "alert.fired") {
   const db = await getDb();
   for (let i = 0; i < 600; i++) {
-    const id = await firedEventId(alertId);
+    const id = await firedEventId(subjectId, type);
     if (id !== undefined && (await hasConsumed(db, WORKFLOWS_CONSUMER, id))) return id;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`the alert.fired event of ${alertId} was never consumed by ${WORKFLOWS_CONSUMER}`);
+  throw new Error(`the event of ${subjectId} (${type}) was never consumed by ${WORKFLOWS_CONSUMER}`);
 }
 
 beforeAll(async () => {
@@ -75,5 +76,19 @@ describe("workflows run from the outbox", () => {
       ]),
     );
     expect(runs).toHaveLength(2);
+  });
+
+  it("a new error group runs error_group_created workflows with the group's service, once", async () => {
+    const workflow = { name: "New checkout errors", trigger: "error_group_created", condition: "service = checkout-api", actions: [{ type: "create_incident", severity: "SEV3" }] };
+    expect((await call(workflowsRoute.POST, "/api/workflows", { method: "POST", body: workflow })).status).toBe(201);
+    const occurrence = { fingerprint: "pool-exhausted", title: "Pool exhausted in checkout", service: "checkout-api", environment: "production" };
+    const first = await call(errorsRoute.POST, "/api/errors", { method: "POST", body: occurrence });
+    expect(first.status).toBe(201);
+    const groupId = first.json.group.id as string;
+    expect((await call(errorsRoute.POST, "/api/errors", { method: "POST", body: occurrence })).status).toBe(200);
+    await waitUntilConsumed(groupId, "error_group.created");
+
+    const declared = await queryRows<{ id: string; severity: string }>(sql`select i.id, i.severity from incidents i join incident_links l on l.incident_id = i.id where l.type = 'error_group' and l.target_id = ${groupId}`);
+    expect(declared.map((i) => i.severity)).toEqual(["SEV3"]);
   });
 });
