@@ -5,6 +5,7 @@ import { registerEventConsumer } from "@/lib/events/consumers";
 import type { EventType, StoredEvent } from "@/lib/events/event-types";
 import { runWorkflowsForEvent } from "./run-workflows-for-event";
 import type { Trigger, WorkflowEvent } from "./schemas";
+import { alertSubject, errorGroupSubject } from "./workflow-subjects";
 
 export const WORKFLOWS_CONSUMER = "workflows.run";
 
@@ -33,23 +34,11 @@ export async function workflowEventFromOutbox(tx: Db, event: StoredEvent): Promi
 async function loadSubject(tx: Db, trigger: Trigger, event: StoredEvent): Promise<Subject | null> {
   if (trigger === "alert_fired" || trigger === "alert_resolved") {
     const [alert] = await tx.select().from(alerts).where(eq(alerts.id, event.subjectId));
-    if (!alert) return null;
-    return {
-      title: alert.title,
-      labels: alert.labels,
-      severity: alert.severity,
-      service: alert.service,
-      environment: alert.environment,
-      source: alert.source,
-      dedupKey: alert.dedupKey,
-      alertId: alert.id,
-      startedAt: alert.startsAt.toISOString(),
-    };
+    return alert ? alertSubject(alert) : null;
   }
   if (trigger === "error_group_created") {
     const [group] = await tx.select().from(errorGroups).where(eq(errorGroups.id, event.subjectId));
-    if (!group) return null;
-    return { title: group.title, service: group.service, environment: group.environment, errorGroupId: group.id, startedAt: group.firstSeen.toISOString() };
+    return group ? errorGroupSubject(group) : null;
   }
   const incidentId = event.incidentId ?? event.subjectId;
   const [incident] = await tx.select().from(incidents).where(eq(incidents.id, incidentId));

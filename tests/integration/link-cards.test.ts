@@ -27,10 +27,13 @@ const group = async (fingerprint: string, seenAt: string, extra: Record<string, 
 const release = async (version: string, deployedAt: string, extra: Record<string, unknown> = {}) =>
   (await recordRelease(await getDb(), responder, { service: "payment-service", environment: "production", version, commit: "9f3c2a1", deployedAt, ...extra }, { now: NOW })).release;
 
-const fire = async (dedupKey: string, startsAt: string, extra: Record<string, unknown> = {}) =>
-  (await receiveNativeAlert(await getDb(), responder, {
+async function fire(dedupKey: string, startsAt: string, extra: Record<string, unknown> = {}) {
+  const { alert } = await receiveNativeAlert(await getDb(), responder, {
     title: `Alert ${dedupKey}`, service: "payment-service", environment: "production", severity: "critical", status: "firing", dedupKey, startsAt, value: 0.12, threshold: 0.05, ...extra,
-  }, { now: NOW })).alert;
+  }, { now: NOW });
+  if (!alert) throw new Error(`alert ${dedupKey} was not stored`);
+  return alert;
+}
 
 const saved = process.env.TRACE_URL_TEMPLATE;
 beforeEach(async () => {
