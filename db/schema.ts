@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
-  date,
   boolean,
   doublePrecision,
   index,
@@ -44,42 +43,6 @@ export const services = pgTable("services", {
   ownerTeam: text("owner_team"),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
-
-// A service's on-call rotation: members take turns of `handoff_hours`, in position order, from
-// `starts_at`. Who is on call is computed (lib/oncall/on-call-at.ts), never stored.
-export const serviceOncall = pgTable("service_oncall", {
-  serviceSlug: text("service_slug").primaryKey().references(() => services.slug, { onDelete: "cascade" }),
-  handoffHours: integer("handoff_hours").notNull(),
-  startsAt: ts("starts_at").notNull(),
-  updatedBy: text("updated_by").notNull(),
-  updatedAt: ts("updated_at").notNull(),
-});
-
-export const oncallRotationMembers = pgTable(
-  "oncall_rotation_members",
-  {
-    serviceSlug: text("service_slug").notNull().references(() => serviceOncall.serviceSlug, { onDelete: "cascade" }),
-    position: integer("position").notNull(),
-    userId: text("user_id").notNull().references(() => users.id),
-  },
-  (t) => [primaryKey({ columns: [t.serviceSlug, t.position] }), uniqueIndex("oncall_rotation_members_user_key").on(t.serviceSlug, t.userId)],
-);
-
-// Someone covers a service over [starts_at, ends_at); the newest override wins where several overlap.
-export const oncallOverrides = pgTable(
-  "oncall_overrides",
-  {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    serviceSlug: text("service_slug").notNull().references(() => services.slug, { onDelete: "cascade" }),
-    userId: text("user_id").notNull().references(() => users.id),
-    startsAt: ts("starts_at").notNull(),
-    endsAt: ts("ends_at").notNull(),
-    createdBy: text("created_by").notNull(),
-    createdByUserId: text("created_by_user_id").references(() => users.id),
-    createdAt: ts("created_at").notNull(),
-  },
-  (t) => [index("oncall_overrides_service_ends_idx").on(t.serviceSlug, t.endsAt)],
-);
 
 // One row per year; the row lock taken by the increment serialises ID allocation and a rollback
 // returns the number, so IDs stay gapless.
@@ -319,158 +282,10 @@ export const eventConsumptions = pgTable(
   (t) => [primaryKey({ columns: [t.consumer, t.eventId] })],
 );
 
-// Alerting tables live in their own file (kept short); re-exported so the schema stays one module.
+// Feature tables live in their own files (kept short); re-exported so the schema stays one module,
+// which is what drizzle.config.ts points drizzle-kit at.
 export { alertEvents, alertRules, alerts } from "./alerts-schema";
-
-// Workflow automation: a trigger, a condition in the language of lib/workflows/condition, and actions.
-export const workflows = pgTable(
-  "workflows",
-  {
-    id: text("id").primaryKey(),
-    name: text("name").notNull(),
-    trigger: text("trigger").notNull(),
-    condition: text("condition").notNull().default(""),
-    actions: jsonb("actions").$type<Record<string, unknown>[]>().notNull(),
-    enabled: boolean("enabled").notNull().default(true),
-    createdBy: text("created_by").notNull(),
-    createdByUserId: text("created_by_user_id").references(() => users.id),
-    createdAt: ts("created_at").notNull(),
-    updatedAt: ts("updated_at").notNull(),
-    version: integer("version").notNull().default(1),
-  },
-  (t) => [uniqueIndex("workflows_name_key").on(t.name), index("workflows_trigger_idx").on(t.trigger, t.enabled)],
-);
-
-// One row per (workflow, event): the unique key is the claim that makes a replayed event run nothing twice.
-export const workflowRuns = pgTable(
-  "workflow_runs",
-  {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    workflowId: text("workflow_id").notNull().references(() => workflows.id, { onDelete: "cascade" }),
-    trigger: text("trigger").notNull(),
-    eventKey: text("event_key").notNull(),
-    event: jsonb("event").$type<Record<string, unknown>>().notNull(),
-    matched: boolean("matched").notNull(),
-    reason: text("reason").notNull(),
-    actionResults: jsonb("action_results").$type<{ type: string; status: "ok" | "error" | "skipped"; detail: string }[]>().notNull().default(sql`'[]'::jsonb`),
-    incidentId: text("incident_id").references(() => incidents.id),
-    createdAt: ts("created_at").notNull(),
-  },
-  (t) => [uniqueIndex("workflow_runs_event_key").on(t.workflowId, t.eventKey), index("workflow_runs_workflow_idx").on(t.workflowId, t.id)],
-);
-
-// One row per distinct error (fingerprint) in one service and environment: the same fingerprint in
-// staging and production are two groups, as they would be two incidents.
-export const errorGroups = pgTable(
-  "error_groups",
-  {
-    id: text("id").primaryKey(),
-    fingerprint: text("fingerprint").notNull(),
-    title: text("title").notNull(),
-    culprit: text("culprit"),
-    service: text("service").notNull().references(() => services.slug),
-    environment: text("environment").notNull().references(() => environments.slug),
-    count: integer("count").notNull(),
-    // The largest number of affected users any report carried (a lower bound; users are not stored).
-    usersAffected: integer("users_affected").notNull().default(0),
-    firstSeen: ts("first_seen").notNull(),
-    lastSeen: ts("last_seen").notNull(),
-    status: text("status").notNull().default("unresolved"),
-    createdAt: ts("created_at").notNull().defaultNow(),
-    updatedAt: ts("updated_at").notNull().defaultNow(),
-  },
-  (t) => [
-    uniqueIndex("error_groups_fingerprint_key").on(t.service, t.environment, t.fingerprint),
-    index("error_groups_last_seen_idx").on(t.lastSeen, t.id),
-    index("error_groups_first_seen_idx").on(t.service, t.environment, t.firstSeen),
-  ],
-);
-
-// Occurrences per hour, for the trend sparkline; written by the same upsert as the group.
-export const errorGroupHourly = pgTable(
-  "error_group_hourly",
-  {
-    groupId: text("group_id").notNull().references(() => errorGroups.id, { onDelete: "cascade" }),
-    hour: ts("hour").notNull(),
-    count: integer("count").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.groupId, t.hour] })],
-);
-
-// One deployment of a version of a service to an environment.
-export const releases = pgTable(
-  "releases",
-  {
-    id: text("id").primaryKey(),
-    service: text("service").notNull().references(() => services.slug),
-    environment: text("environment").notNull().references(() => environments.slug),
-    version: text("version").notNull(),
-    commitSha: text("commit_sha"),
-    url: text("url"),
-    deployedAt: ts("deployed_at").notNull(),
-    deployedBy: text("deployed_by").notNull(),
-    createdBy: text("created_by").notNull(),
-    createdAt: ts("created_at").notNull().defaultNow(),
-  },
-  (t) => [
-    uniqueIndex("releases_version_key").on(t.service, t.environment, t.version),
-    index("releases_deployed_idx").on(t.service, t.environment, t.deployedAt),
-    index("releases_deployed_at_idx").on(t.deployedAt, t.id),
-  ],
-);
-
-export type PostmortemSection = { key: string; title: string; text: string; edited: boolean };
-export type MetricSnapshot = {
-  from: number;
-  to: number;
-  bucketMinutes: number;
-  capturedAt: string;
-  services: { service: string; points: { t: number; errorRate: number; latencyP95Ms: number }[] }[];
-};
-
-// One per incident (unique): reopening and resolving again refreshes it, never adds a second.
-export const postmortems = pgTable("postmortems", {
-  id: bigserial("id", { mode: "number" }).primaryKey(),
-  incidentId: text("incident_id").notNull().unique().references(() => incidents.id),
-  status: text("status").notNull().default("draft"),
-  sections: jsonb("sections").$type<PostmortemSection[]>().notNull(),
-  markdown: text("markdown").notNull(),
-  // Frozen at generation so telemetry retention never erases the incident's charts.
-  metricSnapshot: jsonb("metric_snapshot").$type<MetricSnapshot>().notNull(),
-  authors: jsonb("authors").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-  createdBy: text("created_by").notNull(),
-  publishedAt: ts("published_at"),
-  version: integer("version").notNull().default(1),
-  createdAt: ts("created_at").notNull(),
-  updatedAt: ts("updated_at").notNull(),
-});
-
-export const actionItems = pgTable(
-  "action_items",
-  {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    incidentId: text("incident_id").notNull().references(() => incidents.id),
-    postmortemId: integer("postmortem_id").references(() => postmortems.id),
-    title: text("title").notNull(),
-    ownerId: text("owner_id").references(() => users.id),
-    // A calendar day, not an instant: whether it is overdue depends on the viewer's time zone.
-    dueDate: date("due_date", { mode: "string" }),
-    priority: text("priority").notNull().default("medium"),
-    status: text("status").notNull().default("open"),
-    ticketUrl: text("ticket_url"),
-    timelineEntryId: integer("timeline_entry_id"),
-    createdBy: text("created_by").notNull(),
-    createdAt: ts("created_at").notNull(),
-    updatedAt: ts("updated_at").notNull(),
-    completedAt: ts("completed_at"),
-    version: integer("version").notNull().default(1),
-  },
-  (t) => [index("action_items_incident_idx").on(t.incidentId, t.id), index("action_items_status_idx").on(t.status, t.id)],
-);
-
-// Which severities get a postmortem on their first resolution; a missing row means all of them.
-export const postmortemSettings = pgTable("postmortem_settings", {
-  severity: text("severity").primaryKey(),
-  autoGenerate: boolean("auto_generate").notNull(),
-  updatedAt: ts("updated_at").notNull(),
-});
+export { oncallOverrides, oncallRotationMembers, serviceOncall } from "./oncall-schema";
+export { workflowRuns, workflows } from "./workflows-schema";
+export { errorGroupHourly, errorGroups, releases } from "./errors-schema";
+export { actionItems, type MetricSnapshot, type PostmortemSection, postmortemSettings, postmortems } from "./postmortems-schema";

@@ -90,3 +90,34 @@ test("a viewer reads workflows but is offered no editor", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "New workflow" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Create workflow" })).toHaveCount(0);
 });
+
+test("the seed's workflow, built in /workflows, declares a SEV1 for a matching alert sent to the API", async ({ page, baseURL }) => {
+  await signIn(page, "admin", "/workflows");
+  const stamp = Date.now();
+  const name = `Critical payments alerts e2e ${stamp}`;
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Trigger").selectOption("alert_fired");
+  await page.getByLabel("Condition").fill(SEED_CONDITION);
+  await expect(page.getByTestId("action-row").getByLabel("Severity")).toHaveValue("SEV1");
+  await page.getByRole("button", { name: "Create workflow" }).click();
+  await expect(page).toHaveURL(/\/workflows\/wf_[0-9a-f-]+\?saved=1$/);
+
+  const token = await page.request.post("/api/settings/tokens", { data: { name: `e2e-workflows-${stamp}`, role: "responder" }, headers: { origin: baseURL! } });
+  expect(token.status()).toBe(201);
+  const auth = { authorization: `Bearer ${(await token.json()).secret}` };
+  const title = `Payment 5xx above 5% (e2e ${stamp})`;
+  const fired = await page.request.post("/api/alerts", {
+    headers: auth,
+    data: { title, service: "payment-service", environment: "production", severity: "critical", status: "firing", dedupKey: `e2e-payments-${stamp}`, value: 0.12, threshold: 0.05 },
+  });
+  expect(fired.status()).toBe(201);
+
+  // The server's workers (instrumentation.ts) deliver the alert.fired event to the workflow.
+  await expect(async () => {
+    await page.goto("/incidents");
+    await expect(page.getByRole("link", { name: title }).first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 45_000 });
+  const row = page.getByRole("row").filter({ hasText: title }).first();
+  await expect(row).toContainText("SEV1");
+  await page.screenshot({ path: `${SHOTS}/workflows-sev1-from-alert.png`, fullPage: true });
+});

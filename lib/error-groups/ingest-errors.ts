@@ -5,6 +5,7 @@ import { errorGroupHourly, errorGroups } from "@/db/schema";
 import { type Actor, assertRole } from "@/lib/actor";
 import { assertEnvironment, ensureServices } from "@/lib/catalog/references";
 import { runTransaction } from "@/lib/db/run-transaction";
+import { type NewEvent, recordEvents } from "@/lib/events/record-event";
 import { validationError } from "@/lib/errors";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import { ErrorOccurrence, type ErrorGroupView, IngestErrorsBatch, isErrorBatch } from "./schemas";
@@ -68,6 +69,7 @@ export async function ingestErrors(db: Db, actor: Actor, rawInput: unknown, opti
     for (const environment of new Set(ordered.map((p) => p.environment))) await assertEnvironment(tx, environment, "environment");
     await ensureServices(tx, ordered.map((p) => p.service));
     const items: IngestedGroup[] = [];
+    const announced: NewEvent[] = [];
     for (const p of ordered) {
       const [row] = await tx
         .insert(errorGroups)
@@ -97,8 +99,15 @@ export async function ingestErrors(db: Db, actor: Actor, rawInput: unknown, opti
           target: [errorGroupHourly.groupId, errorGroupHourly.hour],
           set: { count: sql`least(${errorGroupHourly.count}::bigint + excluded.count, ${INT_MAX})::int` },
         });
-      items.push({ group: toErrorGroupView(row), created: row.created === true || String(row.created) === "true" });
+      const created = row.created === true || String(row.created) === "true";
+      items.push({ group: toErrorGroupView(row), created });
+      if (created) {
+        const payload = { service: row.service, environment: row.environment, fingerprint: row.fingerprint, title: row.title };
+        announced.push({ type: "error_group.created", subjectId: row.id, incidentId: null, payload, actor, createdAt: now });
+      }
     }
+    // In the transaction that made the groups: announced exactly when, and only if, they exist.
+    await recordEvents(tx, announced);
     return { items };
   });
 }

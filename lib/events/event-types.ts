@@ -21,6 +21,7 @@ export const EVENT_TYPES = [
   "alert.fired",
   "alert.acknowledged",
   "alert.resolved",
+  "error_group.created",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

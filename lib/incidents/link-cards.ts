@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { errorGroups, releases } from "@/db/schema";
+import { alerts, errorGroups, releases } from "@/db/schema";
 import { type Actor, assertRole } from "@/lib/actor";
 import type { ErrorGroupListItem } from "@/lib/error-groups/schemas";
 import { trendsOf } from "@/lib/error-groups/list-error-groups";
@@ -10,7 +10,8 @@ import { toReleaseView } from "@/lib/releases/to-view";
 import type { LinkType } from "./schemas";
 import type { LinkView } from "./views";
 
-export type AlertCardDetail = { title: string; state: string; value: number | null; threshold: number | null; startedAt: Date | null };
+/** `state` is the alert's status (firing, acknowledged, resolved); `href` its page here. */
+export type AlertCardDetail = { title: string; state: string; value: number | null; threshold: number | null; startedAt: Date | null; href: string };
 
 /** What the product knows of a linked item; `null` detail means "not known here". */
 export type LinkCard =
@@ -32,9 +33,16 @@ async function releaseCards(db: Db, ids: string[]) {
   return new Map(rows.map((row) => [row.id, toReleaseView(row)]));
 }
 
-// This product does not record alerts yet, so every alert ID is one from another system. The alerts
-// table answers here, in this one place, with its value, threshold and state.
-const alertCards: Resolver<AlertCardDetail> = async () => new Map();
+// An alert ID the alerts table does not hold is one from another system: "not known here".
+const alertCards: Resolver<AlertCardDetail> = async (db, ids) => {
+  const rows = await db.select().from(alerts).where(inArray(alerts.id, ids));
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { title: row.title, state: row.status, value: row.value, threshold: row.threshold, startedAt: row.startsAt, href: `/alerts/${encodeURIComponent(row.id)}` },
+    ]),
+  );
+};
 
 /** The one registry: how each link type finds what is known of its targets. */
 export const cardResolvers: { [K in Exclude<LinkType, "trace">]: Resolver<NonNullable<Extract<LinkCard, { type: K }>["detail"]>> } = {

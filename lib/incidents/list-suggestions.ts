@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { errorGroups } from "@/db/schema";
+import { alerts, errorGroups } from "@/db/schema";
 import { type Actor, assertRole } from "@/lib/actor";
 import { releasesInWindow } from "@/lib/releases/list-releases";
 import type { LinkType } from "./schemas";
@@ -30,6 +30,23 @@ const errorGroupsStarted: SuggestionSource = async (db, w) => {
   }));
 };
 
+const alertsStarted: SuggestionSource = async (db, w) => {
+  const rows = await db
+    .select()
+    .from(alerts)
+    .where(and(inArray(alerts.service, w.services), eq(alerts.environment, w.environment), gte(alerts.startsAt, w.from), lte(alerts.startsAt, w.to)))
+    .orderBy(asc(alerts.startsAt))
+    .limit(50);
+  return rows.map((row) => ({
+    type: "alert",
+    targetId: row.id,
+    label: row.title,
+    detail: `${row.severity} · ${row.status}${row.value !== null ? ` · value ${row.value}${row.threshold !== null ? ` vs threshold ${row.threshold}` : ""}` : ""}`,
+    at: row.startsAt,
+    service: row.service ?? "",
+  }));
+};
+
 const releasesDeployed: SuggestionSource = async (db, w) =>
   (await releasesInWindow(db, w)).map((r) => ({
     type: "release",
@@ -40,11 +57,11 @@ const releasesDeployed: SuggestionSource = async (db, w) =>
     service: r.service,
   }));
 
-/** Where suggestions come from; alerts that fired in the window join this list when alerts are recorded. */
-export const suggestionSources: SuggestionSource[] = [errorGroupsStarted, releasesDeployed];
+/** Where suggestions come from. */
+export const suggestionSources: SuggestionSource[] = [alertsStarted, errorGroupsStarted, releasesDeployed];
 
 /**
- * Error groups that first appeared, and releases deployed, on the incident's services and environment
+ * Alerts that started, error groups that first appeared, and releases deployed, on the incident's services and environment
  * within 30 minutes before the impact started (both ends included): the likely causes, one click from
  * being linked. Already linked items are left out.
  */

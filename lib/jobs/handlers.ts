@@ -6,3 +6,4 @@ import "@/lib/auth/maintenance";
 import "@/lib/telemetry/purge-expired-metrics";
 import "@/lib/http/idempotency-maintenance";
 import "@/lib/alerts/evaluate-rules-job";
+import "@/lib/workflows/workflows-consumer";

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { alertPaths, alertSchemas } from "./alert-paths";
-import { ErrorGroupListItem, ErrorGroupView, IngestErrorsInput, ListErrorGroupsQuery, UpdateErrorGroupInput } from "@/lib/error-groups/schemas";
+import { ErrorGroupListItem, ErrorGroupView, IngestErrorsInput, UpdateErrorGroupInput } from "@/lib/error-groups/schemas";
 import { AddTimelineEntryInput, DeclareIncidentInput, LinkInput, ListIncidentsQuery, MarkLinkInput, UpdateIncidentInput } from "@/lib/incidents/schemas";
-import { ListReleasesQuery, RecordReleaseInput, ReleaseView } from "@/lib/releases/schemas";
+import { RecordReleaseInput, ReleaseView } from "@/lib/releases/schemas";
 import { IncidentPage, IncidentView, LinkView, TimelineEntryView } from "@/lib/incidents/views";
 import { MetricsQuery } from "@/lib/metrics/schemas";
 import { CreateOverrideInput, UpdateServiceInput } from "@/lib/oncall/schemas";
 import { OnCallView, OverrideView, ServiceList, ServiceView } from "@/lib/oncall/views";
-import { ActionItemPage, ActionItemView, CreateActionItemInput, ListActionItemsQuery, UpdateActionItemInput } from "@/lib/action-items/schemas";
+import { ActionItemPage, ActionItemView, CreateActionItemInput, UpdateActionItemInput } from "@/lib/action-items/schemas";
 import { PostmortemSettingsView, UpdatePostmortemSettingsInput } from "@/lib/postmortems/postmortem-settings";
 import { PostmortemView, UpdatePostmortemInput } from "@/lib/postmortems/schemas";
 import { IngestMetricsInput } from "@/lib/telemetry/schemas";
@@ -15,6 +15,10 @@ import { ApiTokenView, CreateApiTokenInput } from "@/lib/tokens/schemas";
 import { ChangeUserRoleInput } from "@/lib/users/change-user-role";
 import { CreateUserInput } from "@/lib/users/create-user";
 import { UserListItemView, UserView } from "@/lib/users/views";
+import { errorReleasePaths } from "./error-release-paths";
+import { oncallPaths } from "./oncall-paths";
+import type { PathHelpers } from "./path-helpers";
+import { postmortemPaths } from "./postmortem-paths";
 import { workflowPaths, workflowSchemas } from "./workflow-paths";
 
 type Json = Record<string, unknown>;
@@ -81,6 +85,7 @@ function queryParameters(shape: Record<string, unknown> = ListIncidentsQuery.sha
 
 export function buildOpenApiDocument(): Json {
   const helpers = { input, output, problems };
+  const pathHelpers: PathHelpers = { ref, body, jsonAnswer, problems, idempotencyHeader, queryParameters, idParam, slugParam };
   return {
     openapi: "3.1.0",
     info: {
@@ -171,45 +176,7 @@ export function buildOpenApiDocument(): Json {
           },
         },
       },
-      "/api/errors": {
-        post: {
-          summary: "Report error occurrences (responder); upserts one group per service, environment and fingerprint, concurrency-safe",
-          parameters: [idempotencyHeader],
-          requestBody: body("IngestErrorsInput"),
-          responses: {
-            "201": { description: "One occurrence: `{group, created: true}`; a batch that created a group: `{items: [{group, created}]}`", content: { "application/json": { schema: { type: "object" } } } },
-            "200": { description: "The group(s) existed; counts added", content: { "application/json": { schema: { type: "object", properties: { group: ref("ErrorGroup"), created: { type: "boolean" } } } } } },
-            ...problems(400, 413, 415, 422),
-          },
-        },
-        get: {
-          summary: "Error groups, most recently seen (sort=last_seen) or most frequent (sort=count) first; keyset pages",
-          parameters: queryParameters(ListErrorGroupsQuery.shape),
-          responses: { "200": { description: "A page", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: ref("ErrorGroupListItem") }, nextCursor: { type: ["string", "null"] } } } } } }, ...problems(422) },
-        },
-      },
-      "/api/errors/{id}": {
-        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
-        get: { summary: "One error group", responses: { "200": jsonAnswer("The group", "ErrorGroup"), ...problems(404) } },
-        patch: {
-          summary: "Resolve, ignore or reopen an error group (responder); a resolved group that recurs is unresolved again",
-          requestBody: body("UpdateErrorGroupInput"),
-          responses: { "200": jsonAnswer("The group", "ErrorGroup"), ...problems(400, 404, 413, 415, 422) },
-        },
-      },
-      "/api/releases": {
-        post: {
-          summary: "Record a deployment (responder); the same service, environment and version again answers 200 with the stored release",
-          parameters: [idempotencyHeader],
-          requestBody: body("RecordReleaseInput"),
-          responses: { "201": jsonAnswer("The release", "Release"), "200": jsonAnswer("Already recorded", "Release"), ...problems(400, 413, 415, 422) },
-        },
-        get: {
-          summary: "Releases, newest deployment first; keyset pages",
-          parameters: queryParameters(ListReleasesQuery.shape),
-          responses: { "200": { description: "A page", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: ref("Release") }, nextCursor: { type: ["string", "null"] } } } } } }, ...problems(422) },
-        },
-      },
+      ...errorReleasePaths(pathHelpers),
       "/api/settings/tokens": {
         get: {
           summary: "API tokens (admin)",
@@ -238,85 +205,8 @@ export function buildOpenApiDocument(): Json {
         patch: { summary: "Change a user's role (admin; the last admin stays admin)", requestBody: body("ChangeUserRoleInput"), responses: { "200": jsonAnswer("The user", "User"), ...problems(404, 409, 422) } },
       },
       ...workflowPaths({ ref, body, jsonAnswer, problems, idempotencyHeader }),
-      "/api/services": {
-        get: { summary: "Services with owner team, rotation, overrides, and who is on call now and next", responses: { "200": jsonAnswer("The services", "ServiceList"), ...problems() } },
-      },
-      "/api/services/{slug}": {
-        parameters: [slugParam],
-        get: { summary: "One service's on-call setup", responses: { "200": jsonAnswer("The service", "Service"), ...problems(404) } },
-        put: {
-          summary: "Replace the owner team and on-call rotation (responder); an unknown well-formed slug is added to the catalog (201)",
-          requestBody: body("UpdateServiceInput"),
-          responses: { "200": jsonAnswer("The service", "Service"), "201": jsonAnswer("The new service", "Service", { Location: { schema: { type: "string" } } }), ...problems(400, 404, 413, 415, 422) },
-        },
-      },
-      "/api/services/{slug}/oncall": {
-        parameters: [slugParam],
-        get: {
-          summary: "Who is on call at a time (default now); userId null when nobody is",
-          parameters: [{ name: "at", in: "query", required: false, schema: { type: "string", format: "date-time" } }],
-          responses: { "200": jsonAnswer("The on-call person", "OnCall"), ...problems(404, 422) },
-        },
-      },
-      "/api/services/{slug}/overrides": {
-        parameters: [slugParam],
-        get: { summary: "Current and upcoming overrides, soonest first", responses: { "200": { description: "Overrides", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: ref("Override") } } } } } }, ...problems(404) } },
-        post: {
-          summary: "Someone covers the service over [startsAt, endsAt) (responder); the newest override wins where several overlap",
-          parameters: [idempotencyHeader],
-          requestBody: body("CreateOverrideInput"),
-          responses: { "201": jsonAnswer("The override", "Override", { Location: { schema: { type: "string" } } }), ...problems(400, 404, 409, 413, 415, 422) },
-        },
-      },
-      "/api/services/{slug}/overrides/{id}": {
-        parameters: [slugParam, { name: "id", in: "path", required: true, schema: { type: "string" } }],
-        delete: { summary: "Remove an override (responder)", responses: { "204": { description: "Removed" }, ...problems(404) } },
-      },
-      "/api/dashboard/incidents/{id}/postmortem": {
-        parameters: [idParam],
-        get: {
-          summary: "The incident's postmortem with its action items (404 before there is one)",
-          parameters: queryParameters({ tz: ListActionItemsQuery.shape.tz }),
-          responses: { "200": jsonAnswer("The postmortem", "Postmortem", { ETag: { schema: { type: "string" } } }), ...problems(404) },
-        },
-        put: {
-          summary: "Edit sections, authors or status (draft → in_review → published); published is read-only",
-          parameters: [{ name: "If-Match", in: "header", required: false, schema: { type: "string" } }],
-          requestBody: body("UpdatePostmortemInput"),
-          responses: { "200": jsonAnswer("The postmortem", "Postmortem"), ...problems(400, 404, 409, 412, 413, 415, 422) },
-        },
-        post: {
-          summary: "Create the postmortem by hand (for severities not generated automatically)",
-          parameters: [idempotencyHeader],
-          responses: { "201": jsonAnswer("The generated postmortem", "Postmortem"), ...problems(404, 409) },
-        },
-      },
-      "/api/action-items": {
-        post: {
-          summary: "Create an action item on an incident (written to its timeline)",
-          parameters: [idempotencyHeader],
-          requestBody: body("CreateActionItemInput"),
-          responses: { "201": jsonAnswer("The action item", "ActionItem"), ...problems(400, 404, 413, 415, 422) },
-        },
-        get: {
-          summary: "Action items across incidents, newest first, with counts; overdue in the viewer's time zone (tz)",
-          parameters: queryParameters(ListActionItemsQuery.shape),
-          responses: { "200": jsonAnswer("A page of action items", "ActionItemPage"), ...problems(422) },
-        },
-      },
-      "/api/action-items/{id}": {
-        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
-        patch: {
-          summary: "Change an action item (status open → in_progress → done | wont_do); written to the timeline",
-          parameters: [{ name: "If-Match", in: "header", required: false, schema: { type: "string" } }],
-          requestBody: body("UpdateActionItemInput"),
-          responses: { "200": jsonAnswer("The action item", "ActionItem"), ...problems(400, 404, 409, 412, 413, 415, 422) },
-        },
-      },
-      "/api/settings/postmortems": {
-        get: { summary: "Which severities get a postmortem automatically on resolution", responses: { "200": jsonAnswer("The setting", "PostmortemSettings"), ...problems() } },
-        put: { summary: "Change which severities get a postmortem automatically (admin)", requestBody: body("UpdatePostmortemSettingsInput"), responses: { "200": jsonAnswer("The setting", "PostmortemSettings"), ...problems(400, 413, 415, 422) } },
-      },
+      ...oncallPaths(pathHelpers),
+      ...postmortemPaths(pathHelpers),
       "/api/openapi.json": {
         get: { summary: "This document (OpenAPI 3.1, generated from the zod schemas)", security: [], responses: { "200": { description: "The OpenAPI document" } } },
       },

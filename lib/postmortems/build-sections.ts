@@ -6,9 +6,17 @@ import { buildActionItemsText } from "./action-items-text";
 import type { IncidentView, TimelineEntryView } from "@/lib/incidents/views";
 
 import type { ActionItemLine } from "./action-items-text";
+import type { LinkedAlertFact } from "./linked-alert-facts";
 
 export type { ActionItemLine } from "./action-items-text";
-export type PostmortemSource = { incident: IncidentView; timeline: TimelineEntryView[]; snapshot: MetricSnapshot; actionItems: ActionItemLine[] };
+export type PostmortemSource = {
+  incident: IncidentView;
+  timeline: TimelineEntryView[];
+  snapshot: MetricSnapshot;
+  actionItems: ActionItemLine[];
+  /** Linked alerts this product recorded, by ID; others are listed by ID alone. */
+  alerts?: Map<string, LinkedAlertFact>;
+};
 
 export const SECTION_TITLES = {
   summary: "Summary",
@@ -33,6 +41,7 @@ const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 /** Every section, generated from the incident as it is now; nothing here is invented. */
 export function buildSections(source: PostmortemSource): Record<SectionKey, string> {
   const { incident: i, timeline, snapshot, actionItems } = source;
+  const known = source.alerts ?? new Map<string, LinkedAlertFact>();
   const severity = SEVERITY_TABLE[i.severity];
   const links = (type: string) => i.links.filter((l) => l.type === type);
   const linkList = (type: string, label: string) => links(type).map((l) => `- ${label} \`${l.targetId}\` (linked ${utc(l.createdAt)} by ${l.createdBy})`);
@@ -77,7 +86,7 @@ export function buildSections(source: PostmortemSource): Record<SectionKey, stri
     timeline: timeline
       .map((e) => `- ${utc(e.createdAt)} — ${e.actor}: ${isManualEntry(e.kind) ? `(${e.kind}) ${oneLine(e.message ?? "")}` : describeEntry(e)}`)
       .join("\n"),
-    alerts: links("alert").length ? linkList("alert", "Alert").join("\n") : "No alerts were linked to this incident.",
+    alerts: links("alert").length ? links("alert").map((l) => alertLine(l, known.get(l.targetId))).join("\n") : "No alerts were linked to this incident.",
     errors_releases:
       [...linkList("error_group", "Error group"), ...linkList("release", "Release"), ...linkList("trace", "Trace")].join("\n") ||
       "No error groups, releases or traces were linked to this incident.",
@@ -88,6 +97,13 @@ export function buildSections(source: PostmortemSource): Record<SectionKey, stri
     went_badly: badly.map((l) => `- ${l}`).join("\n") || "Nothing stood out from the recorded data.",
     action_items: buildActionItemsText(actionItems),
   };
+}
+
+function alertLine(link: IncidentView["links"][number], fact: LinkedAlertFact | undefined): string {
+  const linked = `(linked ${utc(link.createdAt)} by ${link.createdBy})`;
+  if (!fact) return `- Alert \`${link.targetId}\` ${linked}`;
+  const reading = fact.value === null ? "no value reported" : `value ${fact.value}${fact.threshold === null ? "" : ` vs threshold ${fact.threshold}`}`;
+  return `- Alert \`${link.targetId}\` ${oneLine(fact.title)} (${fact.severity}): ${reading} at firing, ${utc(fact.firedAt)} ${linked}`;
 }
 
 /** Generated text replaces a section only where nobody has edited it; a new section is added. */

@@ -8,6 +8,7 @@ import type { Severity } from "@/lib/incidents/severity";
 import { appendTimeline } from "@/lib/incidents/timeline-writer";
 import { getIncidentHealth } from "@/lib/telemetry/get-incident-health";
 import { buildSections, mergeSections, renderMarkdown, type ActionItemLine } from "./build-sections";
+import { linkedAlertFacts } from "./linked-alert-facts";
 import { autoGenerates } from "./postmortem-settings";
 
 export type PostmortemRow = typeof postmortems.$inferSelect;
@@ -31,7 +32,8 @@ async function generate(tx: Db, incidentId: string, now: Date) {
   const health = await getIncidentHealth(tx, reader, incident, { now });
   const snapshot: MetricSnapshot = { from: health.from, to: health.to, bucketMinutes: health.bucketMinutes, capturedAt: now.toISOString(), services: health.services };
   const items = await listActionItemLines(tx, incidentId);
-  return { snapshot, sections: buildSections({ incident, timeline, snapshot, actionItems: items }) };
+  const alerts = await linkedAlertFacts(tx, incident.links.filter((l) => l.type === "alert").map((l) => l.targetId));
+  return { snapshot, sections: buildSections({ incident, timeline, snapshot, actionItems: items, alerts }) };
 }
 
 /**

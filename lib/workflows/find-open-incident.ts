@@ -1,17 +1,20 @@
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { incidents, incidentServices, workflowRuns } from "@/db/schema";
+import { findOpenIncidentForKey } from "@/lib/alerts/alert-incidents";
 
 export type OpenIncidentMatch = { incidentId: string; by: string };
 
 /**
  * The incident an event belongs to, for link_to_open_incident: first the open (not resolved) incident
- * that an earlier event with the same dedup key went to, then the newest open incident of one of the
- * event's services. The dedup-key lookup reads the run log, which records every event and the incident
- * it reached; once alerts are stored it can also follow the incident's alert links.
+ * linked to an alert with the same dedup key (whoever linked it), then the one an earlier workflow run
+ * with that key reached (events that are not stored alerts), then the newest open incident of one of
+ * the event's services.
  */
 export async function findOpenIncident(db: Db, subject: { dedupKey?: string | null; services: string[] }): Promise<OpenIncidentMatch | null> {
   if (subject.dedupKey) {
+    const linked = await findOpenIncidentForKey(db, subject.dedupKey);
+    if (linked) return { incidentId: linked, by: `alert with dedup key ${subject.dedupKey}` };
     const [row] = await db
       .select({ incidentId: incidents.id })
       .from(workflowRuns)

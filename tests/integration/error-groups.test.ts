@@ -19,6 +19,7 @@ const occurrence = (extra: Record<string, unknown> = {}) => ({
 const report = (body: unknown, as: "responder" | "viewer" | "anonymous" = "responder") => call(errors.POST, "/api/errors", { method: "POST", body, as });
 const listGroups = (query = "", as: "viewer" | "responder" = "viewer") => call(errors.GET, `/api/errors${query}`, { as });
 const groupCount = async () => Number((await queryRows<{ n: number }>(sql`select count(*)::int as n from error_groups`))[0].n);
+const createdEvents = () => queryRows<{ subject_id: string; payload: { fingerprint: string; environment: string } }>(sql`select subject_id, payload from events where type = 'error_group.created' order by id`);
 const paths = (res: { json: { errors?: { path: string }[] } }) => (res.json.errors ?? []).map((e) => e.path).sort();
 
 beforeEach(async () => {
@@ -40,6 +41,11 @@ describe("POST /api/errors", () => {
     const staging = await report(occurrence({ environment: "staging" }));
     expect(staging.status).toBe(201);
     expect(await groupCount()).toBe(2);
+    // One error_group.created outbox event per new group; the repeat announces nothing.
+    expect((await createdEvents()).map((e) => [e.subject_id, e.payload.fingerprint, e.payload.environment])).toEqual([
+      [first.json.group.id, "stripe-webhook-timeout", "production"],
+      [staging.json.group.id, "stripe-webhook-timeout", "staging"],
+    ]);
   });
 
   it("takes a batch, summing repeated fingerprints before the upsert", async () => {
@@ -55,6 +61,7 @@ describe("POST /api/errors", () => {
     expect(answers.map((a) => a.status).filter((s) => s !== 200 && s !== 201)).toEqual([]);
     expect(answers.filter((a) => a.json.created === true)).toHaveLength(1);
     expect(await groupCount()).toBe(1);
+    expect(await createdEvents()).toHaveLength(1);
     const [row] = await queryRows<{ count: number }>(sql`select count from error_groups`);
     expect(Number(row.count)).toBe((50 * 51) / 2);
     const [hourly] = await queryRows<{ n: number }>(sql`select sum(count)::int as n from error_group_hourly`);
@@ -75,6 +82,7 @@ describe("POST /api/errors", () => {
     expect(environment.status).toBe(422);
     expect(paths(await report({ occurrences: [] }))).toEqual(["occurrences"]);
     expect(await groupCount()).toBe(0);
+    expect(await createdEvents()).toEqual([]);
   });
 
   it("needs a responder to report; viewers read", async () => {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as links from "@/app/api/dashboard/incidents/[id]/links/route";
 import { getDb } from "@/db/client";
 import { ingestErrors } from "@/lib/error-groups/ingest-errors";
+import { receiveNativeAlert } from "@/lib/alerts/receive-alerts";
 import { addLink } from "@/lib/incidents/add-link";
 import { declareIncident } from "@/lib/incidents/declare-incident";
 import { getIncident } from "@/lib/incidents/get-incident";
@@ -25,6 +26,14 @@ const group = async (fingerprint: string, seenAt: string, extra: Record<string, 
   (await ingestErrors(await getDb(), responder, { fingerprint, title: `Error ${fingerprint}`, service: "payment-service", environment: "production", seenAt, ...extra }, { now: NOW })).items[0].group;
 const release = async (version: string, deployedAt: string, extra: Record<string, unknown> = {}) =>
   (await recordRelease(await getDb(), responder, { service: "payment-service", environment: "production", version, commit: "9f3c2a1", deployedAt, ...extra }, { now: NOW })).release;
+
+async function fire(dedupKey: string, startsAt: string, extra: Record<string, unknown> = {}) {
+  const { alert } = await receiveNativeAlert(await getDb(), responder, {
+    title: `Alert ${dedupKey}`, service: "payment-service", environment: "production", severity: "critical", status: "firing", dedupKey, startsAt, value: 0.12, threshold: 0.05, ...extra,
+  }, { now: NOW });
+  if (!alert) throw new Error(`alert ${dedupKey} was not stored`);
+  return alert;
+}
 
 const saved = process.env.TRACE_URL_TEMPLATE;
 beforeEach(async () => {
@@ -58,6 +67,15 @@ describe("link cards", () => {
     expect(byTarget.err_elsewhere.detail).toBeNull();
   });
 
+  it("shows a known alert's value vs threshold, status and page", async () => {
+    const db = await getDb();
+    const incident = await declared();
+    const a = await fire("pay-5xx", minutesBefore(5));
+    await addLink(db, responder, incident.id, { type: "alert", targetId: a.id });
+    const [card] = await getLinkCards(db, viewer, (await getIncident(db, viewer, incident.id)).links, { now: NOW });
+    expect(card.detail).toEqual({ title: "Alert pay-5xx", state: "firing", value: 0.12, threshold: 0.05, startedAt: new Date(minutesBefore(5)), href: `/alerts/${a.id}` });
+  });
+
   it("uses only an http(s) trace template with {id}, and encodes the ID", () => {
     expect(traceUrl("a/b?c", "https://t.example/{id}")).toBe("https://t.example/a%2Fb%3Fc");
     expect(traceUrl("abc", "javascript:alert('{id}')")).toBeNull();
@@ -67,6 +85,20 @@ describe("link cards", () => {
 });
 
 describe("suggestions", () => {
+  it("suggests alerts that started up to 30 minutes before impact on the incident's services and environment", async () => {
+    const db = await getDb();
+    const incident = await declared();
+    const inside = await fire("inside", minutesBefore(30));
+    await fire("too-early", minutesBefore(31));
+    await fire("after", new Date(IMPACT.getTime() + 60_000).toISOString());
+    await fire("staging", minutesBefore(5), { environment: "staging" });
+    await fire("other-service", minutesBefore(5), { service: "search-api" });
+    const suggestions = await listSuggestions(db, viewer, incident);
+    expect(suggestions.map((s) => [s.type, s.targetId, s.label, s.detail])).toEqual([["alert", inside.id, "Alert inside", "critical · firing · value 0.12 vs threshold 0.05"]]);
+    await addLink(db, responder, incident.id, { type: "alert", targetId: inside.id });
+    expect(await listSuggestions(db, viewer, await getIncident(db, viewer, incident.id))).toEqual([]);
+  });
+
   it("suggests error groups and releases that began up to 30 minutes before impact, not 31, nor after, nor elsewhere", async () => {
     const db = await getDb();
     const incident = await declared();

@@ -3,6 +3,7 @@ import * as postmortemRoute from "@/app/api/dashboard/incidents/[id]/postmortem/
 import * as settingsRoute from "@/app/api/settings/postmortems/route";
 import { getDb } from "@/db/client";
 import { serviceMetrics } from "@/db/schema";
+import { receiveNativeAlert } from "@/lib/alerts/receive-alerts";
 import { addLink } from "@/lib/incidents/add-link";
 import { addTimelineEntry } from "@/lib/incidents/add-timeline-entry";
 import { declareIncident } from "@/lib/incidents/declare-incident";
@@ -42,6 +43,23 @@ beforeEach(async () => {
 });
 
 describe("generation on resolution", () => {
+  it("lists a known linked alert with its value vs threshold at firing, not its latest value", async () => {
+    const db = await getDb();
+    const id = await declare();
+    const body = { title: "Checkout 5xx above 5%", service: "checkout-api", environment: "production", severity: "critical", status: "firing", dedupKey: "co-5xx", threshold: 0.05 };
+    const fired = await receiveNativeAlert(db, responder, { ...body, value: 0.12 }, { now: at(-5) });
+    await receiveNativeAlert(db, responder, { ...body, value: 0.31 }, { now: at(2) });
+    const alertId = fired.alert?.id ?? "";
+    await addLink(db, responder, id, { type: "alert", targetId: alertId }, { now: at(3) });
+    await addLink(db, responder, id, { type: "alert", targetId: "pd-elsewhere" }, { now: at(3) });
+    await resolveFully(id);
+    const text = (await getPm(id)).json.sections.find((s: { key: string }) => s.key === "alerts").text as string;
+    expect(text.split("\n")).toEqual([
+      `- Alert \`${alertId}\` Checkout 5xx above 5% (critical): value 0.12 vs threshold 0.05 at firing, 2026-03-02 09:55:00 UTC (linked 2026-03-02 10:03:00 UTC by Alex Chen)`,
+      "- Alert `pd-elsewhere` (linked 2026-03-02 10:03:00 UTC by Alex Chen)",
+    ]);
+  });
+
   it("creates exactly one postmortem with every section filled from the incident's data", async () => {
     const db = await getDb();
     const id = await declare();

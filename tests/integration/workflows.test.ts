@@ -5,6 +5,9 @@ import * as item from "@/app/api/workflows/[id]/route";
 import * as runs from "@/app/api/workflows/[id]/runs/route";
 import * as preview from "@/app/api/workflows/preview/route";
 import * as incidentsRoute from "@/app/api/dashboard/incidents/route";
+import * as linksRoute from "@/app/api/dashboard/incidents/[id]/links/route";
+import * as alertsRoute from "@/app/api/alerts/route";
+import * as errorsRoute from "@/app/api/errors/route";
 import type { Db } from "@/db/client";
 import { runWorkflowsForEvent } from "@/lib/workflows/run-workflows-for-event";
 import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
@@ -160,6 +163,42 @@ describe("conditions with OR, NOT and labels; chained actions", () => {
     const [incident] = await queryRows<{ commander_id: string | null; source: string }>(sql`select commander_id, source from incidents where id = ${run.incidentId}`);
     expect(incident).toEqual({ commander_id: null, source: "error_group" });
     expect((await runLog(workflow.id))[0].actionResults).toEqual(run.actionResults);
+  });
+});
+
+describe("alerts and error groups as workflow subjects", () => {
+  it("link_to_open_incident follows the alert links of the same dedup key before the newest incident of the service", async () => {
+    const older = await call(incidentsRoute.POST, "/api/dashboard/incidents", { method: "POST", body: validIncident });
+    const newer = await call(incidentsRoute.POST, "/api/dashboard/incidents", { method: "POST", body: validIncident });
+    const fired = await call(alertsRoute.POST, "/api/alerts", { method: "POST", body: { title: "Payment 5xx", service: "payment-service", environment: "production", severity: "critical", status: "firing", dedupKey: "pay-5xx" } });
+    expect(fired.status).toBe(201);
+    const linked = await call(linksRoute.POST, `/api/dashboard/incidents/${older.json.id}/links`, { method: "POST", body: { type: "alert", targetId: fired.json.alert.id }, params: { id: older.json.id } });
+    expect(linked.status).toBe(201);
+    await create({ name: "Follow the key", trigger: "alert_fired", condition: "", actions: [{ type: "link_to_open_incident" }] });
+
+    const [byKey] = await runWorkflowsForEvent(db, alertEvent({ severity: "critical", service: "payment-service", dedupKey: "pay-5xx" }));
+    expect(byKey).toMatchObject({ incidentId: older.json.id, actionResults: [{ status: "ok", detail: `linked alert alrt_1 to ${older.json.id} (alert with dedup key pay-5xx)` }] });
+    const [byService] = await runWorkflowsForEvent(db, alertEvent({ severity: "critical", service: "payment-service", dedupKey: "another-key" }));
+    expect(byService).toMatchObject({ incidentId: newer.json.id, actionResults: [{ status: "ok", detail: `linked alert alrt_2 to ${newer.json.id} (same service payment-service)` }] });
+  });
+
+  it("previews alert_fired against stored alerts and error_group_created against error groups", async () => {
+    const alertBody = { environment: "production", status: "firing" };
+    await call(alertsRoute.POST, "/api/alerts", { method: "POST", body: { ...alertBody, title: "Payment 5xx", service: "payment-service", severity: "critical", dedupKey: "a" } });
+    await call(alertsRoute.POST, "/api/alerts", { method: "POST", body: { ...alertBody, title: "Checkout slow", service: "checkout-api", severity: "warning", dedupKey: "b" } });
+    const alertsPreview = await call(preview.POST, "/api/workflows/preview", { method: "POST", body: { trigger: "alert_fired", condition: SEED_CONDITION } });
+    expect(alertsPreview.json).toMatchObject({ trigger: "alert_fired", sampled: 2, matched: 1 });
+    expect(Object.fromEntries(alertsPreview.json.items.map((i: { label: string; matched: boolean }) => [i.label, i.matched]))).toEqual({
+      "warning checkout-api: Checkout slow": false,
+      "critical payment-service: Payment 5xx": true,
+    });
+    const resolvedPreview = await call(preview.POST, "/api/workflows/preview", { method: "POST", body: { trigger: "alert_resolved", condition: "" } });
+    expect(resolvedPreview.json).toMatchObject({ sampled: 0, matched: 0 });
+
+    await call(errorsRoute.POST, "/api/errors", { method: "POST", body: { fingerprint: "pool", title: "Pool exhausted", service: "checkout-api", environment: "production" } });
+    const groupsPreview = await call(preview.POST, "/api/workflows/preview", { method: "POST", body: { trigger: "error_group_created", condition: "service = checkout-api" } });
+    expect(groupsPreview.json).toMatchObject({ trigger: "error_group_created", sampled: 1, matched: 1 });
+    expect(groupsPreview.json.items[0].label).toBe("checkout-api: Pool exhausted");
   });
 });
 
