@@ -34,7 +34,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "" },
+    // A tracing tool for the trace link cards (e2e/errors.spec.ts).
+    env: { DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "", TRACE_URL_TEMPLATE: "https://tracing.example/trace/{id}" },
     stdout: "pipe",
     stderr: "pipe",
   },

@@ -18,7 +18,7 @@ test("an unsupported method answers 405 problem+json with Allow; OPTIONS lists t
 
   const options = await request.fetch("/api/dashboard/incidents/INC-2026-0001/links", { method: "OPTIONS" });
   expect(options.status()).toBe(204);
-  expect(options.headers()["allow"]).toBe("GET, HEAD, POST, DELETE, OPTIONS");
+  expect(options.headers()["allow"]).toBe("GET, HEAD, POST, PATCH, DELETE, OPTIONS");
 
   // The catch-all still answers unknown paths in the API's language.
   const unknown = await request.get("/api/nothing-here");

@@ -6,8 +6,10 @@ const SHOTS = "test-results/screenshots";
 test("a rotation set on /services makes its on-call engineer the commander of an incident declared without one", async ({ page }) => {
   await signIn(page, "responder", "/services");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Services and on-call");
-  // The demo gives every service a rotation, so the page is not empty on first start.
-  await expect(page.locator("article[data-service]")).toHaveCount(8);
+  // The demo gives every service a rotation, so the page is not empty on first start (earlier specs
+  // may have registered more services, without one).
+  await expect(page.locator("article[data-service]").first()).toBeVisible();
+  expect(await page.locator("article[data-service]").count()).toBeGreaterThanOrEqual(8);
   await expect(page.locator('article[data-service="payment-service"]').getByTestId("on-call-now")).not.toHaveText("Nobody");
 
   const card = page.locator('article[data-service="search-api"]');
@@ -63,7 +65,8 @@ test("a rotation set on /services makes its on-call engineer the commander of an
 
 test("a viewer sees who is on call but is not offered the editors", async ({ page }) => {
   await signIn(page, "viewer", "/services");
-  await expect(page.locator("article[data-service]")).toHaveCount(8);
+  await expect(page.locator("article[data-service]").first()).toBeVisible();
+  expect(await page.locator("article[data-service]").count()).toBeGreaterThanOrEqual(8);
   await expect(page.getByText("Edit rotation")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Add override" })).toHaveCount(0);
 });

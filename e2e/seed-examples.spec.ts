@@ -101,5 +101,7 @@ test("the specification's API examples work as written", async ({ page }) => {
     "link_added",
     "status_changed",
     "status_changed",
+    // "a postmortem is automatically generated if enabled" (it is, for every severity, by default)
+    "postmortem_created",
   ]);
 });
