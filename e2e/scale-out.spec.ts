@@ -56,3 +56,31 @@ test("two PATCHes with the same If-Match on different servers: exactly one 412",
   const timeline = await (await fetch(`http://127.0.0.1:${PORTS[1]}/api/dashboard/incidents/${created.id}/timeline`, { headers: { authorization } })).json();
   expect(timeline.items.filter((e: { kind: string }) => e.kind === "severity_changed")).toHaveLength(1);
 });
+
+test("one alert key hammered on both servers: one alert, and the seed's workflow declares one incident", async () => {
+  const post = (port: number, path: string, body: unknown) =>
+    fetch(`http://127.0.0.1:${port}${path}`, { method: "POST", headers: { "content-type": "application/json", authorization }, body: JSON.stringify(body) });
+  const workflow = await post(PORTS[0], "/api/workflows", {
+    name: "Critical payments page",
+    trigger: "alert_fired",
+    condition: "severity = critical AND service in [payment-service, checkout-api]",
+    actions: [{ type: "create_incident", severity: "SEV1" }],
+    enabled: true,
+  });
+  expect(workflow.status).toBe(201);
+  const alert = { title: "Checkout 5xx above 5%", service: "checkout-api", environment: "production", severity: "critical", status: "firing", dedupKey: "scale-out-checkout-5xx" };
+  const answers = await Promise.all(Array.from({ length: 100 }, (_, n) => post(PORTS[n % 2], "/api/alerts", alert)));
+  expect(answers.every((a) => a.status >= 200 && a.status < 300)).toBe(true);
+
+  const list = (port: number, path: string) => fetch(`http://127.0.0.1:${port}${path}`, { headers: { authorization } }).then((r) => r.json());
+  const alerts = await list(PORTS[1], "/api/alerts?status=firing");
+  const ours = alerts.items.filter((a: { dedupKey: string }) => a.dedupKey === alert.dedupKey);
+  expect(ours).toHaveLength(1);
+  expect(ours[0].fireCount).toBe(100);
+
+  // Both servers run workers; the alert.fired event is dispatched once, so one SEV1 appears.
+  const sev1 = async () => (await list(PORTS[0], "/api/dashboard/incidents?severity=SEV1")).items.filter((i: { title: string }) => i.title === alert.title);
+  await expect.poll(sev1, { timeout: 30_000 }).toHaveLength(1);
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  expect(await sev1()).toHaveLength(1);
+});

@@ -9,6 +9,7 @@ import { describeEntry, isManualEntry } from "./describe-entry";
 import { ListIncidentsQuery } from "./schemas";
 import type { Severity } from "./severity";
 import type { IncidentListItem } from "./views";
+import { plainLine } from "@/lib/markdown/plain-line";
 
 type Cursor = { createdAt: Date; id: string };
 
@@ -30,7 +31,7 @@ function decodeCursor(value: string): Cursor {
 
 /** One line for the "last update" column: a manual message's first line, or the automatic sentence. */
 function summarize(entry: { kind: string; actor: string; message: string | null; data: Record<string, unknown> }) {
-  if (isManualEntry(entry.kind)) return (entry.message ?? "").split("\n").find((line) => line.trim())?.trim().slice(0, 140) ?? "";
+  if (isManualEntry(entry.kind)) return plainLine(entry.message ?? "");
   return describeEntry(entry);
 }
 
