@@ -42,7 +42,7 @@ export function pgliteExecutor(client: PGlite): SqlExecutor {
 
 /**
  * Runs pg-boss's SQL on a Drizzle transaction (or database), so a job is inserted in the caller's
- * transaction: it exists exactly when the change that asked for it commits. `$n` placeholders become
+ * transaction: it exists exactly when the change that asked for it commits. `$n` parameters become
  * Drizzle parameters; pg-boss's statements hold no `$n` inside literals.
  */
 export function drizzleExecutor(tx: Db): SqlExecutor {

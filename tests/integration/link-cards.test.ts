@@ -79,7 +79,7 @@ describe("link cards", () => {
   it("uses only an http(s) trace template with {id}, and encodes the ID", () => {
     expect(traceUrl("a/b?c", "https://t.example/{id}")).toBe("https://t.example/a%2Fb%3Fc");
     expect(traceUrl("abc", "javascript:alert('{id}')")).toBeNull();
-    expect(traceUrl("abc", "https://t.example/no-placeholder")).toBeNull();
+    expect(traceUrl("abc", "https://t.example/without-an-id-slot")).toBeNull();
     expect(traceUrl("abc", "")).toBeNull();
   });
 });
