@@ -5,6 +5,7 @@ import { AutoRefresh } from "@/components/auto-refresh";
 import { listAlerts } from "@/lib/alerts/list-alerts";
 import { NotAllowed } from "@/components/not-allowed";
 import { catchInvalid, loadPage } from "@/lib/http/page-errors";
+import { FilterProblem } from "@/components/filters/filter-problem";
 
 export const metadata: Metadata = { title: "Alerts" };
 export const dynamic = "force-dynamic";
@@ -53,10 +54,7 @@ export default async function AlertsPage({ searchParams }: Props) {
       </form>
       <AutoRefresh seconds={30} />
       {problem ? (
-        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-          <p className="font-medium">These filters cannot be applied.</p>
-          <ul className="mt-1 list-disc pl-5">{problem.errors.map((e) => <li key={e.path}>{e.path}: {e.message}</li>)}</ul>
-        </div>
+        <FilterProblem errors={problem.errors} />
       ) : page && page.items.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
           No alerts{Object.keys(query).length ? " match these filters" : " yet"}. Alerts arrive from rules, Alertmanager, PagerDuty-compatible senders and <code>POST /api/alerts</code>.

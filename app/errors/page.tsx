@@ -5,6 +5,7 @@ import { NotAllowed } from "@/components/not-allowed";
 import { hasRole } from "@/lib/actor";
 import { listErrorGroups } from "@/lib/error-groups/list-error-groups";
 import { catchInvalid, loadPage } from "@/lib/http/page-errors";
+import { FilterProblem } from "@/components/filters/filter-problem";
 
 export const metadata: Metadata = { title: "Errors" };
 export const dynamic = "force-dynamic";
@@ -35,11 +36,7 @@ export default async function ErrorsPage({ searchParams }: Props) {
         <p className="text-sm text-slate-500">Grouped by fingerprint per service and environment · times in UTC</p>
       </div>
       {problem ? (
-        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-          <p className="font-medium">These filters cannot be applied.</p>
-          <ul className="mt-1 list-disc pl-5">{problem.errors.map((e) => <li key={e.path}>{e.path}: {e.message}</li>)}</ul>
-          <Link href="/errors" className="mt-2 inline-block underline">Show all errors</Link>
-        </div>
+        <FilterProblem errors={problem.errors} reset={{ href: "/errors", label: "Show all errors" }} />
       ) : !page || page.items.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center dark:border-slate-700">
           <p className="font-medium">No errors reported{query.service || query.environment || query.status ? " that match these filters" : ""}.</p>

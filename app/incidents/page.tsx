@@ -9,6 +9,7 @@ import { catchInvalid, loadPage } from "@/lib/http/page-errors";
 import { isUpdateOverdue, responseState } from "@/lib/incidents/attention";
 import { listIncidents } from "@/lib/incidents/list-incidents";
 import { filterQueryString, hasFilters, listQueryFromParams } from "@/lib/incidents/list-params";
+import { FilterProblem } from "@/components/filters/filter-problem";
 
 export const metadata: Metadata = { title: "Incidents" };
 
@@ -42,11 +43,7 @@ export default async function IncidentsPage({ searchParams }: Props) {
       <FilterBar query={query} services={catalog.services} environments={catalog.environments} />
       <AutoRefresh seconds={30} />
       {problem ? (
-        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-          <p className="font-medium">These filters cannot be applied.</p>
-          <ul className="mt-1 list-disc pl-5">{problem.errors.map((e) => <li key={e.path}>{e.path}: {e.message}</li>)}</ul>
-          <Link href="/incidents" className="mt-2 inline-block underline">Show all incidents</Link>
-        </div>
+        <FilterProblem errors={problem.errors} reset={{ href: "/incidents", label: "Show all incidents" }} />
       ) : rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center dark:border-slate-700">
           {filtered || query.cursor ? (

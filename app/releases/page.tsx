@@ -4,6 +4,7 @@ import { NotAllowed } from "@/components/not-allowed";
 import { formatUtc } from "@/lib/format";
 import { catchInvalid, loadPage } from "@/lib/http/page-errors";
 import { listReleases } from "@/lib/releases/list-releases";
+import { FilterProblem } from "@/components/filters/filter-problem";
 
 export const metadata: Metadata = { title: "Releases" };
 export const dynamic = "force-dynamic";
@@ -28,11 +29,7 @@ export default async function ReleasesPage({ searchParams }: Props) {
         <p className="text-sm text-slate-500">Newest deployment first · times in UTC</p>
       </div>
       {problem ? (
-        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-          <p className="font-medium">These filters cannot be applied.</p>
-          <ul className="mt-1 list-disc pl-5">{problem.errors.map((e) => <li key={e.path}>{e.path}: {e.message}</li>)}</ul>
-          <Link href="/releases" className="mt-2 inline-block underline">Show all releases</Link>
-        </div>
+        <FilterProblem errors={problem.errors} reset={{ href: "/releases", label: "Show all releases" }} />
       ) : !page || page.items.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center dark:border-slate-700">
           <p className="font-medium">No releases recorded.</p>

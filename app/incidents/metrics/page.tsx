@@ -10,6 +10,7 @@ import { catchInvalid, loadPage } from "@/lib/http/page-errors";
 import { getIncidentMetrics } from "@/lib/metrics/get-incident-metrics";
 import { metricsParams } from "@/lib/metrics/metrics-params";
 import { getFollowUpMetrics } from "@/lib/postmortems/get-follow-up-metrics";
+import { FilterProblem } from "@/components/filters/filter-problem";
 
 export const metadata: Metadata = { title: "Incident metrics" };
 
@@ -40,10 +41,7 @@ export default async function MetricsPage({ searchParams }: Props) {
       </div>
       <MetricsFilters params={params} services={catalog.services} environments={catalog.environments} />
       {problem && (
-        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-          <p className="font-medium">These filters cannot be applied.</p>
-          <ul className="mt-1 list-disc pl-5">{problem.errors.map((e) => <li key={e.path}>{e.path}: {e.message}</li>)}</ul>
-        </div>
+        <FilterProblem errors={problem.errors} />
       )}
       {metrics && (
         <>
