@@ -18,10 +18,15 @@ export const EVENT_TYPES = [
   "incident.impact_start_changed",
   "incident.link_added",
   "incident.link_removed",
+  // Timers (reminders): emitted once per silence / per incident by the reminders job.
+  "incident.update_overdue",
+  "incident.response_target_missed",
   "alert.fired",
   "alert.acknowledged",
   "alert.resolved",
   "error_group.created",
+  "postmortem.published",
+  "action_item.overdue",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
