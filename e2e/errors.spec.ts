@@ -44,6 +44,13 @@ test("Create Incident from an error group's menu declares a pre-filled incident 
   await linked.getByRole("button", { name: "Link", exact: true }).click();
   await expect(linked.locator("[data-card=trace]").getByRole("link")).toHaveAttribute("href", "https://tracing.example/trace/4bf92f3577b34da6a3ce929d0e0e4736");
   await page.screenshot({ path: `${SHOTS}/link-cards.png`, fullPage: true });
+
+  // The long error title and trace id must wrap or truncate inside their card, not widen the page on a phone.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(linked.locator("[data-card=trace]")).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBe(0);
+  await page.screenshot({ path: `${SHOTS}/link-cards-phone.png`, fullPage: true });
 });
 
 test("a suggested release links in one click and can be marked as the suspected cause", async ({ page }) => {

@@ -90,9 +90,11 @@ export default async function IncidentPage({ params }: Props) {
       )}
       {/* Three blocks: on a phone the status controls come first, then the story, then the rest;
           on a wide screen the story takes two columns and the controls sit beside it. */}
-      <div className="grid gap-6 lg:grid-cols-3 lg:grid-rows-[auto_1fr]">
+      {/* grid-cols-1 (minmax(0,1fr)) and min-w-0: an implicit auto track would grow to the widest
+          unbreakable line inside (a truncated error title, a trace id) and push the page past a phone's width. */}
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3 lg:grid-rows-[auto_1fr]">
         {canEdit && (
-          <div className="space-y-6 lg:col-start-3 lg:row-start-1">
+          <div className="min-w-0 space-y-6 lg:col-start-3 lg:row-start-1">
             <Panel title="Status">
               <StatusControls incidentId={incident.id} version={incident.version} update={updateIncidentAction} status={incident.status} allowed={allowedTransitions(incident.status)}
                 mitigationSuggestion={fromAlerts.mitigate?.summary} />
@@ -110,7 +112,7 @@ export default async function IncidentPage({ params }: Props) {
             </Panel>
           </div>
         )}
-        <div className="space-y-6 lg:col-span-2 lg:col-start-1 lg:row-span-2 lg:row-start-1">
+        <div className="min-w-0 space-y-6 lg:col-span-2 lg:col-start-1 lg:row-span-2 lg:row-start-1">
           {incident.description && (
             <Panel title="Description"><Markdown>{incident.description}</Markdown></Panel>
           )}
@@ -124,7 +126,7 @@ export default async function IncidentPage({ params }: Props) {
           <Panel title="Timeline"><Timeline entries={timeline} offerActionItems={canEdit} /></Panel>
           {canEdit && <AddUpdateForm incidentId={incident.id} addUpdate={addUpdateAction} />}
         </div>
-        <div className={`space-y-6 lg:col-start-3 ${canEdit ? "lg:row-start-2" : "lg:row-start-1"}`}>
+        <div className={`min-w-0 space-y-6 lg:col-start-3 ${canEdit ? "lg:row-start-2" : "lg:row-start-1"}`}>
           <Panel title="Postmortem"><PostmortemLink incidentId={incident.id} status={postmortem?.status ?? null} openItems={postmortem?.actionItems.filter((i) => i.status === "open" || i.status === "in_progress").length ?? 0} canCreate={canEdit} /></Panel>
           <Panel title="Linked data"><LinksPanel incidentId={incident.id} links={incident.links} canEdit={canEdit} addLink={addLinkAction} removeLink={removeLinkAction} cards={cards} markLink={markLinkAction} /></Panel>
           <Panel title="Suggestions"><Suggestions incidentId={incident.id} suggestions={suggestions} canEdit={canEdit} addLink={addLinkAction} windowMinutes={SUGGESTION_WINDOW_MINUTES} /></Panel>
