@@ -47,18 +47,9 @@ export function AppHeader({ user, signOut }: Props) {
           </Link>
         )}
         {user?.isAdmin && (
-          <Link href="/settings/tokens" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
-            API tokens
-          </Link>
-        )}
-        {user?.isAdmin && (
-          <Link href="/settings/postmortems" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
-            Postmortems
-          </Link>
-        )}
-        {user?.isAdmin && (
+          // Users, API tokens, postmortem template, …: one link, the settings pages share a sub-navigation.
           <Link href="/settings/users" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
-            Users
+            Settings
           </Link>
         )}
         {user && (
