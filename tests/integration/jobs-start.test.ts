@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as collection from "@/app/api/dashboard/incidents/route";
 import { getDb } from "@/db/client";
-import { idempotencyKeys, serviceMetrics, services, signInAttempts } from "@/db/schema";
+import { eventConsumptions, events, idempotencyKeys, serviceMetrics, services, signInAttempts } from "@/db/schema";
 import { registerEventConsumer } from "@/lib/events/consumers";
 import type { StoredEvent } from "@/lib/events/event-types";
 import { listMaintenance, runMaintenance } from "@/lib/jobs/maintenance";
@@ -36,7 +36,7 @@ describe("startJobs", () => {
     expect(schedules).toHaveLength(2);
     const queues = await queryRows<{ name: string }>(sql`select name from pgboss.queue where name not like '\_\_pgboss%' and name not like 'test.%' order by name`);
     expect(queues.map((q) => q.name)).toEqual(["alerts.evaluate-rules", "events.dispatch", "jobs.run-maintenance"]);
-    expect(listMaintenance()).toEqual(["auth.prune-sign-in-attempts", "telemetry.purge-expired-metrics", "http.purge-idempotency-keys"]);
+    expect(listMaintenance()).toEqual(["events.purge-expired-events", "auth.prune-sign-in-attempts", "telemetry.purge-expired-metrics", "http.purge-idempotency-keys"]);
   });
 
   it("dispatches a declared incident's event to consumers through the running workers", async () => {
@@ -46,7 +46,7 @@ describe("startJobs", () => {
     expect(delivered.map((e) => [e.type, e.incidentId])).toEqual([["incident.declared", res.json.id]]);
   });
 
-  it("maintenance deletes expired sign-in attempts, metrics and idempotency keys and keeps current ones", async () => {
+  it("maintenance deletes expired sign-in attempts, metrics, idempotency keys and events and keeps current ones", async () => {
     const db = await getDb();
     const now = new Date("2026-06-01T12:00:00Z");
     await db.insert(signInAttempts).values([
@@ -63,7 +63,14 @@ describe("startJobs", () => {
       { ...point, ts: new Date(now.getTime() - 200 * 86_400_000) },
       { ...point, ts: new Date(now.getTime() - 86_400_000) },
     ]);
+    const [oldEvent, newEvent] = await db.insert(events).values([
+      { type: "alert.fired", subjectId: "a1", actor: "test", createdAt: new Date(now.getTime() - 31 * 86_400_000) },
+      { type: "alert.fired", subjectId: "a2", actor: "test", createdAt: new Date(now.getTime() - 29 * 86_400_000) },
+    ]).returning();
+    await db.insert(eventConsumptions).values([{ consumer: "test", eventId: oldEvent.id }, { consumer: "test", eventId: newEvent.id }]);
     await runMaintenance(db, now);
+    expect((await db.select({ id: events.id }).from(events).where(sql`${events.subjectId} in ('a1', 'a2')`)).map((r) => r.id)).toEqual([newEvent.id]);
+    expect((await db.select({ eventId: eventConsumptions.eventId }).from(eventConsumptions).where(sql`${eventConsumptions.consumer} = 'test'`)).map((r) => r.eventId)).toEqual([newEvent.id]);
     expect((await db.select({ account: signInAttempts.account }).from(signInAttempts)).map((r) => r.account)).toEqual(["new@example.com"]);
     expect((await db.select({ key: idempotencyKeys.key }).from(idempotencyKeys)).map((r) => r.key)).toEqual(["new"]);
     expect((await db.select({ ts: serviceMetrics.ts }).from(serviceMetrics)).map((r) => r.ts.toISOString())).toEqual(["2026-05-31T12:00:00.000Z"]);
