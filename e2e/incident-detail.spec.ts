@@ -141,6 +141,7 @@ test("two people edit at once: an edit in progress keeps its version, so the sav
   await expect(page.getByRole("main").locator("header")).toContainText("SEV1");
   await expect(severity.getByText("Someone else changed the severity while you were editing.")).toBeVisible();
   await expect(page.getByLabel("Set severity")).toHaveValue("SEV4");
+  await severity.screenshot({ path: "test-results/screenshots/live-conflict-notice.png" });
   await severity.getByRole("button", { name: "Change" }).click();
   await expect(severity.getByRole("alert")).toContainText("Someone else changed this incident");
   await expect(page.getByRole("main").locator("header")).toContainText("SEV1");

@@ -50,7 +50,7 @@ test("an update posted in one browser appears in the other without reload, keepi
   await expect(page.getByText(/while you were editing/)).toHaveCount(0);
   await page.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Live: search latency (edited title)");
-  await page.screenshot({ path: "test-results/screenshots/live-detail.png", fullPage: false });
+  await page.getByRole("main").locator("header").screenshot({ path: "test-results/screenshots/live-detail-header.png" });
 
   // ... and the title change shows up live on the other page.
   await expect(other.getByRole("heading", { level: 1 })).toHaveText("Live: search latency (edited title)");
@@ -72,6 +72,6 @@ test("the incident list shows a newly declared incident without reload", async (
   await expect(page.getByRole("link", { name: new RegExp(id) })).toBeVisible();
   await expect(page.locator("tbody")).toContainText(title);
   expect(await documentKept(page)).toBe("not reloaded");
-  await page.locator("header, h1").first().screenshot({ path: "test-results/screenshots/live-list-header.png" });
+  await page.getByRole("heading", { level: 1, name: "Incidents" }).locator("..").screenshot({ path: "test-results/screenshots/live-list-header.png" });
   await other.context().close();
 });

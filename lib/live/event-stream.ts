@@ -35,8 +35,24 @@ export function readLastEventId(request: Request): number | undefined {
 }
 
 // Open streams in this process, counted before anything is opened so the cap holds under a burst.
-const counter = ((globalThis as Record<symbol, unknown>)[Symbol.for("incident-manager.live-streams")] ??= { open: 0 }) as { open: number };
+type Registry = { open: number; closers: Set<() => void>; signals?: boolean };
+const counter = ((globalThis as Record<symbol, unknown>)[Symbol.for("incident-manager.live-streams")] ??= { open: 0, closers: new Set() }) as Registry;
 export const openStreamCount = () => counter.open;
+
+/** Ends every open stream (their clients reconnect, to another instance if this one is going away). */
+export function closeAllStreams(): void {
+  for (const close of [...counter.closers]) close();
+}
+
+/**
+ * On SIGTERM/SIGINT Next closes its HTTP server and waits for open connections to end; a live stream
+ * never ends by itself, so without this a shutdown would hang for as long as any page is open.
+ */
+export function closeStreamsOnShutdown(): void {
+  if (counter.signals) return;
+  counter.signals = true;
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, closeAllStreams);
+}
 
 export type StreamRequest = {
   request: Request;
@@ -99,6 +115,7 @@ export async function openEventStream(db: Db, options: StreamRequest): Promise<R
     options.request.signal.removeEventListener("abort", onAbort);
     detachSink(sink);
     counter.open--;
+    counter.closers.delete(close);
     drained?.();
     try {
       controller.close();
@@ -114,6 +131,7 @@ export async function openEventStream(db: Db, options: StreamRequest): Promise<R
     counter.open--;
     throw error;
   }
+  counter.closers.add(close);
   const upTo = hub.cursor;
   highest = options.lastEventId ?? upTo;
 

@@ -8,7 +8,7 @@ import * as incidentEvents from "@/app/api/dashboard/incidents/[id]/events/route
 import * as allEvents from "@/app/api/dashboard/events/route";
 import { getDb } from "@/db/client";
 import { LIVE_CHANNEL } from "@/lib/events/live";
-import { openStreamCount } from "@/lib/live/event-stream";
+import { closeAllStreams, openStreamCount } from "@/lib/live/event-stream";
 import { attachedSinkCount } from "@/lib/live/live-hub";
 import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
 import { eventually, openSse } from "@/tests/support/sse-client";
@@ -152,6 +152,15 @@ describe("GET /api/dashboard/incidents/:id/events", () => {
     const again = await track(streamOf(id));
     await postUpdate(id, "after reconnect");
     expect((await again.waitForEvents(1))[0].data.message).toBe("after reconnect");
+  });
+
+  it("ends every open stream on shutdown, so the server can stop (clients reconnect elsewhere)", async () => {
+    const id = await declare();
+    const stream = await track(streamOf(id));
+    await stream.waitFor((m) => m.length > 0, "the stream to open");
+    closeAllStreams();
+    await expect(stream.waitFor(() => false, "the end")).rejects.toThrow("Stream ended");
+    expect(openStreamCount()).toBe(0);
   });
 
   it("refuses streams beyond the per-process cap with 503", async () => {
