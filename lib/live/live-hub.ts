@@ -29,6 +29,8 @@ export class LiveHub {
   readonly sinks = new Set<LiveSink>();
   /** Every id up to here has been delivered, skipped as a gap, or is awaited as late. */
   cursor = 0;
+  /** Range reads so far (diagnostics: one per burst of changes, however many streams are open). */
+  reads = 0;
   private handled = new Set<number>();
   private late = new Set<number>();
   private gap: { at: number; since: number; timer: ReturnType<typeof setTimeout> } | null = null;
@@ -93,6 +95,7 @@ export class LiveHub {
   private async deliverInOrder(): Promise<void> {
     const db = await getDb();
     for (;;) {
+      this.reads++;
       const rows = await readEventsAfter(db, this.cursor, BATCH);
       for (const row of rows) {
         if (row.id !== this.cursor + 1 && !this.gapExpired(this.cursor + 1)) return;
@@ -168,6 +171,8 @@ export function detachSink(sink: LiveSink): void {
     slot.hub = undefined;
   }
 }
+
+export const runningHub = (): LiveHub | undefined => slot.hub;
 
 /** Open streams in this process (the cap, and tests that check a disconnect lets go). */
 export function attachedSinkCount(): number {

@@ -9,7 +9,7 @@ import * as allEvents from "@/app/api/dashboard/events/route";
 import { getDb } from "@/db/client";
 import { LIVE_CHANNEL } from "@/lib/events/live";
 import { closeAllStreams, openStreamCount } from "@/lib/live/event-stream";
-import { attachedSinkCount } from "@/lib/live/live-hub";
+import { attachedSinkCount, runningHub } from "@/lib/live/live-hub";
 import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
 import { eventually, openSse } from "@/tests/support/sse-client";
 
@@ -161,6 +161,16 @@ describe("GET /api/dashboard/incidents/:id/events", () => {
     closeAllStreams();
     await expect(stream.waitFor(() => false, "the end")).rejects.toThrow("Stream ended");
     expect(openStreamCount()).toBe(0);
+  });
+
+  it("reads the events table once per change for all open streams, not once per stream", async () => {
+    const id = await declare();
+    const streams = await Promise.all(Array.from({ length: 20 }, () => track(streamOf(id))));
+    const before = runningHub()!.reads;
+    await postUpdate(id, "to everyone");
+    for (const stream of streams) expect((await stream.waitForEvents(1))[0].data.message).toBe("to everyone");
+    // One notification, one read (a second only if a notification came in while the first ran).
+    expect(runningHub()!.reads - before).toBeLessThanOrEqual(2);
   });
 
   it("refuses streams beyond the per-process cap with 503", async () => {
