@@ -19,4 +19,6 @@ export async function register() {
   }
   const { startJobsInBackground } = await import("./lib/jobs/start-jobs");
   startJobsInBackground();
+  const { closeStreamsOnShutdown } = await import("./lib/live/event-stream");
+  closeStreamsOnShutdown();
 }

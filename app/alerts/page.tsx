@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AlertSeverityBadge, AlertStatusBadge, utc } from "@/components/alerts/alert-badges";
 import { AutoRefresh } from "@/components/auto-refresh";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { listAlerts } from "@/lib/alerts/list-alerts";
 import { NotAllowed } from "@/components/not-allowed";
 import { catchInvalid, loadPage } from "@/lib/http/page-errors";
@@ -31,8 +32,9 @@ export default async function AlertsPage({ searchParams }: Props) {
     <section className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Alerts</h1>
-        <p className="text-sm text-slate-500">
-          Firing first · times in UTC · <Link href="/alerts/rules" className="underline">Alert rules</Link>
+        <p className="flex items-center gap-2 text-sm text-slate-500">
+          <span>Firing first · times in UTC · <Link href="/alerts/rules" className="underline">Alert rules</Link></span>
+          <LiveRefresh url="/api/dashboard/events?types=alert" />
         </p>
       </div>
       <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter alerts">
@@ -52,7 +54,8 @@ export default async function AlertsPage({ searchParams }: Props) {
         <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 font-medium text-white hover:bg-slate-700 dark:bg-slate-200 dark:text-slate-900">Apply</button>
         {Object.keys(query).length > 0 && <Link href="/alerts" className="py-1.5 text-slate-600 underline dark:text-slate-300">Clear</Link>}
       </form>
-      <AutoRefresh seconds={30} />
+      {/* Fired, acknowledged and resolved arrive live; a repeat only bumps the count (no event), so that still polls, slowly. */}
+      <AutoRefresh seconds={60} />
       {problem ? (
         <FilterProblem errors={problem.errors} />
       ) : page && page.items.length === 0 ? (

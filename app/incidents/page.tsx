@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AutoRefresh } from "@/components/auto-refresh";
 import { FilterBar } from "@/components/incidents-list/filter-bar";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { type IncidentRow, IncidentTable } from "@/components/incidents-list/incident-table";
 import { NotAllowed } from "@/components/not-allowed";
 import { listCatalog } from "@/lib/catalog/list-catalog";
@@ -38,10 +38,9 @@ export default async function IncidentsPage({ searchParams }: Props) {
     <section className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Incidents</h1>
-        <p className="text-sm text-slate-500">Newest first · times in UTC · refreshes every 30 s</p>
+        <p className="flex items-center gap-2 text-sm text-slate-500">Newest first · times in UTC <LiveRefresh url="/api/dashboard/events?types=incident" /></p>
       </div>
       <FilterBar query={query} services={catalog.services} environments={catalog.environments} />
-      <AutoRefresh seconds={30} />
       {problem ? (
         <FilterProblem errors={problem.errors} reset={{ href: "/incidents", label: "Show all incidents" }} />
       ) : rows.length === 0 ? (

@@ -8,6 +8,7 @@ import type { FormAction } from "@/lib/http/action-state";
 import { buttonClass, compactControlClass } from "@/components/form/field";
 import { FormMessage, idleState } from "@/components/form/form-message";
 import { IncidentFields } from "./incident-fields";
+import { ConflictNotice, useEditGuard } from "./use-edit-guard";
 
 type Props = {
   incidentId: string;
@@ -20,15 +21,17 @@ type Props = {
   environments: EnvironmentOption[];
 };
 
-/** Title, description, environment and impact start; remounted when the incident changes underneath. */
+/** Title, description, environment and impact start; shows fresh values unless the reader is editing (useEditGuard). */
 export function DetailsForm({ incidentId, version, update, title, description, environment, impactStartedAt, environments }: Props) {
   const [state, action, pending] = useActionState(update, idleState);
   const errors = state.status === "error" ? state.fieldErrors : {};
   // After a refusal (even a conflict) keep what was typed; the rest of the page shows the fresh state.
   const typed = state.status === "error" ? state.values : undefined;
+  const guard = useEditGuard(version, { title, description, environment, impactStartedAt });
   return (
-    <form action={action} className="space-y-3" key={version}>
-      <IncidentFields incidentId={incidentId} version={version} />
+    <form action={action} className="space-y-3" key={guard.key} {...guard.formProps}>
+      <IncidentFields incidentId={incidentId} version={guard.version} />
+      <ConflictNotice show={guard.conflict} what="details" />
       <div>
         <label htmlFor="edit-title" className="block text-sm font-medium">Title</label>
         <input id="edit-title" name="title" defaultValue={typed?.title ?? title} required className={`mt-1 ${compactControlClass}`} aria-invalid={!!errors.title} />

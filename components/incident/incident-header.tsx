@@ -13,7 +13,8 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-export function IncidentHeader({ incident, now }: { incident: IncidentView; now: Date }) {
+/** `live` is the page's live-connection pill, shown at the end of the first row. */
+export function IncidentHeader({ incident, now, live }: { incident: IncidentView; now: Date; live?: React.ReactNode }) {
   const response = responseState(incident, now);
   return (
     <header className="rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
@@ -22,6 +23,7 @@ export function IncidentHeader({ incident, now }: { incident: IncidentView; now:
         <StatusBadge status={incident.status} />
         <SeverityBadge severity={incident.severity} />
         {incident.reopenCount > 0 && <span className="text-xs text-slate-500">reopened {incident.reopenCount}×</span>}
+        {live && <span className="ml-auto">{live}</span>}
       </div>
       <h1 className="mt-2 text-2xl font-semibold tracking-tight">{incident.title}</h1>
       <dl className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6">

@@ -6,12 +6,14 @@ import type { FormAction } from "@/lib/http/action-state";
 import { buttonClass, compactControlClass, secondaryButtonClass } from "@/components/form/field";
 import { FormMessage, idleState } from "@/components/form/form-message";
 import { IncidentFields } from "./incident-fields";
+import { ConflictNotice, useEditGuard } from "./use-edit-guard";
 
 /** The affected services as a whole list; the use case records each one added or removed. */
 export function ServicesForm({ incidentId, version, update, selected, catalog }: { incidentId: string; version: number; update: FormAction; selected: string[]; catalog: ServiceOption[] }) {
   const [state, action, pending] = useActionState(update, idleState);
   const [extra, setExtra] = useState<string[]>([]);
   const [draft, setDraft] = useState("");
+  const guard = useEditGuard(version, selected);
   const options = [...new Set([...catalog.map((s) => s.slug), ...selected, ...extra])].sort();
   const addDraft = () => {
     const slug = draft.trim().toLowerCase();
@@ -19,8 +21,9 @@ export function ServicesForm({ incidentId, version, update, selected, catalog }:
     setDraft("");
   };
   return (
-    <form action={action} className="space-y-2" key={selected.join(",")}>
-      <IncidentFields incidentId={incidentId} version={version} />
+    <form action={action} className="space-y-2" key={guard.key} {...guard.formProps}>
+      <IncidentFields incidentId={incidentId} version={guard.version} />
+      <ConflictNotice show={guard.conflict} what="services" />
       <fieldset>
         <legend className="text-xs font-medium uppercase tracking-wide text-slate-500">Affected services</legend>
         <div className="mt-1 grid max-h-48 grid-cols-1 gap-1 overflow-y-auto pr-1 sm:grid-cols-2 lg:grid-cols-1">

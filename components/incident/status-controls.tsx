@@ -6,6 +6,7 @@ import type { Status } from "@/lib/incidents/lifecycle";
 import { buttonClass, compactControlClass, secondaryButtonClass } from "@/components/form/field";
 import { FormMessage, idleState } from "@/components/form/form-message";
 import { IncidentFields } from "./incident-fields";
+import { ConflictNotice, useEditGuard } from "./use-edit-guard";
 
 const LABEL: Record<Status, (from: Status) => string> = {
   declared: () => "Declared",
@@ -32,13 +33,16 @@ export function StatusControls({ incidentId, version, update, status, allowed, m
     if (next.status === "ok") setTarget(null);
     return next;
   }, idleState);
-  // After someone else moved the incident, a move that is no longer allowed must not stay on offer.
-  const summary = target && allowed.includes(target) ? SUMMARY[target] : undefined;
+  const guard = useEditGuard(version, status);
   const values = state.status === "error" ? state.values : undefined;
+  // After someone else moved the incident, a move that is no longer allowed is not offered again; a
+  // summary being written (or handed back) stays, with the conflict shown, so the text is not lost.
+  const summary = target && (allowed.includes(target) || guard.editing || values?.[SUMMARY[target]?.field ?? ""]) ? SUMMARY[target] : undefined;
 
   return (
-    <form action={action} className="space-y-3">
-      <IncidentFields incidentId={incidentId} version={version} />
+    <form action={action} className="space-y-3" {...guard.formProps}>
+      <IncidentFields incidentId={incidentId} version={guard.version} />
+      <ConflictNotice show={guard.conflict} what="status" />
       {mitigationSuggestion && allowed.includes("mitigated") && target !== "mitigated" && (
         <div role="status" className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
           <span>All linked alerts have resolved.</span>
@@ -67,7 +71,7 @@ export function StatusControls({ incidentId, version, update, status, allowed, m
             <button type="submit" name="status" value={target} disabled={pending} className={buttonClass}>
               {target === "resolved" ? "Resolve incident" : "Mark mitigated"}
             </button>
-            <button type="button" className={secondaryButtonClass} onClick={() => setTarget(null)}>Cancel</button>
+            <button type="button" className={secondaryButtonClass} onClick={() => { setTarget(null); guard.end(); }}>Cancel</button>
           </div>
         </div>
       )}

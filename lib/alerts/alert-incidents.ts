@@ -51,8 +51,8 @@ export async function linkAlertToIncident(tx: Db, actor: Actor, incidentId: stri
     .onConflictDoNothing()
     .returning({ id: incidentLinks.id });
   if (inserted.length === 0) return;
-  await bumpVersion(tx, row, {}, now);
-  await appendTimeline(tx, incidentId, actor, [{ kind: "alert_fired", data: firedData(alert) }], now);
+  const { version } = await bumpVersion(tx, row, {}, now);
+  await appendTimeline(tx, incidentId, actor, [{ kind: "alert_fired", data: firedData(alert) }], now, { version });
 }
 
 /** An incident title of the length declare accepts. */

@@ -11,10 +11,20 @@ const RENAMED: Record<string, EventType> = {
   resolution: "incident.resolution_posted",
 };
 
-/** The domain events a batch of timeline entries announces (a resolve also emits `incident.resolved`). */
-export function incidentEventsFromTimeline(rows: TimelineRow[]): NewEvent[] {
+/**
+ * The domain events a batch of timeline entries announces (a resolve also emits `incident.resolved`).
+ * `incidentVersion` is the incident's version after the change, when the command bumped it: a live
+ * page can then tell which version its forms are based on without reading the incident again.
+ */
+export function incidentEventsFromTimeline(rows: TimelineRow[], incidentVersion?: number): NewEvent[] {
   return rows.flatMap((row) => {
-    const payload = { ...row.data, timelineEntryId: row.id, ...(row.message ? { message: row.message } : {}) };
+    const payload = {
+      ...row.data,
+      kind: row.kind,
+      timelineEntryId: row.id,
+      ...(row.message ? { message: row.message } : {}),
+      ...(incidentVersion !== undefined ? { incidentVersion } : {}),
+    };
     const base = { incidentId: row.incidentId, subjectId: row.incidentId, actor: row.actor, createdAt: row.createdAt, payload };
     const type = RENAMED[row.kind] ?? (`incident.${row.kind}` as EventType);
     const resolved = row.kind === "status_changed" && row.data.to === "resolved";

@@ -29,8 +29,8 @@ export async function addLink(db: Db, actor: Actor, incidentId: string, rawInput
       .insert(incidentLinks)
       .values({ incidentId, type: input.type, targetId: input.targetId, createdBy: actorLabel(actor), createdAt: now })
       .returning();
-    await bumpVersion(tx, row, {}, now);
-    await appendTimeline(tx, incidentId, actor, [{ kind: "link_added", data: { type: input.type, targetId: input.targetId } }], now);
+    const { version } = await bumpVersion(tx, row, {}, now);
+    await appendTimeline(tx, incidentId, actor, [{ kind: "link_added", data: { type: input.type, targetId: input.targetId } }], now, { version });
     return { id: link.id, type: link.type, targetId: link.targetId, createdBy: link.createdBy, createdAt: link.createdAt, role: null };
   });
 }

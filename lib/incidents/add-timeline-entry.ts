@@ -18,8 +18,8 @@ export async function addTimelineEntry(db: Db, actor: Actor, incidentId: string,
   const [entry] = await runTransaction(db, async (tx) => {
     const row = await lockIncident(tx, incidentId);
     const now = clock(options);
-    await bumpVersion(tx, row, {}, now);
-    return appendTimeline(tx, incidentId, actor, [{ kind: input.type, message: input.message }], now);
+    const { version } = await bumpVersion(tx, row, {}, now);
+    return appendTimeline(tx, incidentId, actor, [{ kind: input.type, message: input.message }], now, { version });
   });
   return toTimelineView(entry);
 }

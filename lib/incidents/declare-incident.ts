@@ -80,7 +80,8 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
       const userId = input[`${role}Id`];
       if (userId) entries.push({ kind: "role_changed", data: { role, from: null, to: person(userId) } });
     }
-    await appendTimeline(tx, id, actor, entries, now);
+    // A new incident starts at version 1 (the column default).
+    await appendTimeline(tx, id, actor, entries, now, { version: 1 });
     return id;
   });
 

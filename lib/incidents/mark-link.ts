@@ -32,8 +32,8 @@ export async function markLink(db: Db, actor: Actor, incidentId: string, rawInpu
     // Marking it again as what it already is changes nothing and writes no entry.
     if (link.role === input.role) return view(link.role);
     await tx.update(incidentLinks).set({ role: input.role }).where(match);
-    await bumpVersion(tx, row, {}, now);
-    await appendTimeline(tx, incidentId, actor, [{ kind: "link_marked", data: { type: input.type, targetId: input.targetId, from: link.role, to: input.role } }], now);
+    const { version } = await bumpVersion(tx, row, {}, now);
+    await appendTimeline(tx, incidentId, actor, [{ kind: "link_marked", data: { type: input.type, targetId: input.targetId, from: link.role, to: input.role } }], now, { version });
     return view(input.role);
   });
 }

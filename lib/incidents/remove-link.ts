@@ -20,7 +20,7 @@ export async function removeLink(db: Db, actor: Actor, incidentId: string, rawIn
       .where(and(eq(incidentLinks.incidentId, incidentId), eq(incidentLinks.type, input.type), eq(incidentLinks.targetId, input.targetId)))
       .returning({ id: incidentLinks.id });
     if (removed.length === 0) throw notFound(`Link ${input.type} ${input.targetId} on ${incidentId}`);
-    await bumpVersion(tx, row, {}, now);
-    await appendTimeline(tx, incidentId, actor, [{ kind: "link_removed", data: { type: input.type, targetId: input.targetId } }], now);
+    const { version } = await bumpVersion(tx, row, {}, now);
+    await appendTimeline(tx, incidentId, actor, [{ kind: "link_removed", data: { type: input.type, targetId: input.targetId } }], now, { version });
   });
 }

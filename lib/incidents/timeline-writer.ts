@@ -34,8 +34,9 @@ export type PendingEntry = { kind: TimelineKind; data?: Record<string, unknown>;
 /**
  * Writes entries inside the caller's transaction, so a change and its record commit together, and
  * records the domain events they announce (outbox, consumers, live pages) in the same transaction.
+ * `version` is the incident's version after the command (from bumpVersion), carried by the events.
  */
-export async function appendTimeline(tx: Db, incidentId: string, actor: Actor, entries: PendingEntry[], now: Date) {
+export async function appendTimeline(tx: Db, incidentId: string, actor: Actor, entries: PendingEntry[], now: Date, options: { version?: number } = {}) {
   if (entries.length === 0) return [];
   const rows = await tx
     .insert(timelineEntries)
@@ -51,6 +52,6 @@ export async function appendTimeline(tx: Db, incidentId: string, actor: Actor, e
       })),
     )
     .returning();
-  await recordEvents(tx, incidentEventsFromTimeline(rows));
+  await recordEvents(tx, incidentEventsFromTimeline(rows, options.version));
   return rows;
 }

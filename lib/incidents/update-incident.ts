@@ -110,8 +110,8 @@ export async function updateIncident(db: Db, actor: Actor, id: string, rawInput:
     }
 
     if (entries.length === 0) return;
-    await bumpVersion(tx, row, changes, now);
-    await appendTimeline(tx, id, actor, entries, now);
+    const { version } = await bumpVersion(tx, row, changes, now);
+    await appendTimeline(tx, id, actor, entries, now, { version });
     if (changes.status === "resolved") await onIncidentResolved(tx, actor, id, changes.severity ?? row.severity, now);
   });
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Markdown } from "@/components/markdown";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { AddUpdateForm } from "@/components/incident/add-update-form";
-import { ChangeWatcher } from "@/components/incident/change-watcher";
 import { DetailsForm } from "@/components/incident/details-form";
 import { IncidentHeader } from "@/components/incident/incident-header";
 import { LinksPanel } from "@/components/incident/links-panel";
@@ -79,8 +79,7 @@ export default async function IncidentPage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <IncidentHeader incident={incident} now={now} />
-      <ChangeWatcher incidentId={incident.id} version={incident.version} />
+      <IncidentHeader incident={incident} now={now} live={<LiveRefresh url={`/api/dashboard/incidents/${encodeURIComponent(incident.id)}/events`} />} />
       <SimilarIncidents items={similar} />
       {overdue && (
         <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
