@@ -75,7 +75,7 @@ export async function openDatabase(): Promise<DbHandle> {
       ? postgres(readUrl, {
           max: readMax,
           onnotice: () => {},
-          connection: { TimeZone: "UTC", ...timeouts, default_transaction_read_only: "on", application_name: "incident-manager-read" },
+          connection: { TimeZone: "UTC", ...timeouts, default_transaction_read_only: true, application_name: "incident-manager-read" },
         })
       : null;
     const read = reader ? (drizzle(reader, { schema }) as unknown as Db) : db;
