@@ -9,39 +9,42 @@ import path from "node:path";
  * initdb refuses to run, so the server runs as the `postgres` user.
  */
 export function privatePostgres(port: number) {
-  const bin = findPgBin();
-  const dir = mkdtempSync(path.join(tmpdir(), "im-pg-"));
-  const data = path.join(dir, "data");
-  const logFile = path.join(dir, "server.log");
+  // Created by init(), not here: Playwright also loads spec files just to list their tests.
+  let dir = "";
+  const data = () => path.join(dir, "data");
   const asRoot = process.getuid?.() === 0;
-  const pgUser = asRoot ? Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim()) : undefined;
-  const pgGroup = asRoot ? Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim()) : undefined;
-  if (asRoot) chownSync(dir, pgUser!, pgGroup!);
 
   const run = (tool: string, args: string[]) => {
+    const bin = findPgBin();
     const command = asRoot ? ["runuser", ["-u", "postgres", "--", path.join(bin, tool), ...args]] : [path.join(bin, tool), args];
     const result = spawnSync(command[0] as string, command[1] as string[], { encoding: "utf8" });
     if (result.status !== 0) throw new Error(`${tool} ${args.join(" ")} failed:\n${result.stdout}${result.stderr}`);
   };
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
+  const options = () => `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
 
   return {
     port,
     url: (user = "postgres", database = "postgres") => `postgres://${user}@127.0.0.1:${port}/${database}`,
     init() {
-      run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
+      dir = mkdtempSync(path.join(tmpdir(), "im-pg-"));
+      if (asRoot) {
+        const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
+        chownSync(dir, id("-u"), id("-g"));
+      }
+      run("initdb", ["-D", data(), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
     },
     start() {
-      run("pg_ctl", ["-D", data, "-o", options, "-l", logFile, "-w", "-t", "60", "start"]);
+      run("pg_ctl", ["-D", data(), "-o", options(), "-l", path.join(dir, "server.log"), "-w", "-t", "60", "start"]);
     },
     /** Fast shutdown: sessions are terminated (57P01), as in a restart or failover. */
     stop() {
-      run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]);
+      run("pg_ctl", ["-D", data(), "-m", "fast", "-w", "stop"]);
     },
     destroy() {
-      if (existsSync(path.join(data, "postmaster.pid"))) {
+      if (!dir) return;
+      if (existsSync(path.join(data(), "postmaster.pid"))) {
         try {
-          run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+          run("pg_ctl", ["-D", data(), "-m", "immediate", "-w", "stop"]);
         } catch {
           // already down
         }
