@@ -19,7 +19,7 @@ if (!nginx) {
   process.exit(2);
 }
 
-type Row = { instances: number; health: number; declare: number; declareP50: number; declareP99: number; non2xx: number };
+type Row = { instances: number | string; health: number; declare: number; declareP50: number; declareP99: number; non2xx: number };
 const rows: Row[] = [];
 
 for (const instances of COUNTS) {
@@ -47,6 +47,13 @@ for (const instances of COUNTS) {
         headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
         body,
       });
+      if (instances === 1) {
+        // The same instance without nginx: what the proxy itself costs.
+        const direct = `http://127.0.0.1:${cluster.instances[0].port}`;
+        const h = await run({ url: `${direct}/api/health` });
+        const d = await run({ url: `${direct}/api/dashboard/incidents`, method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${secret}` }, body });
+        rows.push({ instances: "1, no nginx", health: h.requests.average, declare: d.requests.average, declareP50: d.latency.p50, declareP99: d.latency.p99, non2xx: h.non2xx + d.non2xx + h.errors + d.errors });
+      }
       rows.push({
         instances,
         health: health.requests.average,
@@ -64,7 +71,7 @@ for (const instances of COUNTS) {
   }
 }
 
-const base = rows[0];
+const base = rows.find((r) => r.instances === 1) ?? rows[0];
 console.log(`\nThrough nginx, c=${CONNECTIONS}, ${SECONDS} s per figure (${new Date().toISOString()})`);
 console.log("| instances | GET /api/health req/s | × 1 instance | POST declare req/s | × 1 instance | declare p50 / p99 ms | non-2xx + errors |");
 console.log("|---|---|---|---|---|---|---|");
