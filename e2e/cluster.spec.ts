@@ -102,7 +102,9 @@ test("one alert key hammered through nginx: one alert, and the workflow job decl
   await expect.poll(sev1, { timeout: 30_000 }).toBe(1);
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   expect(await sev1()).toBe(1);
-  // Webhook deliveries (one per event across instances) are added here by the webhooks work at merge.
+  // MERGE (webhooks branch): "one webhook delivery per event" across both instances belongs here —
+  // subscribe a webhook to incident.declared pointing at a local receiver, declare through nginx,
+  // and assert the receiver got exactly one POST per event (and its delivery row says so).
 });
 
 test("X-Forwarded-For reaches the app through nginx (TRUST_PROXY): the sign-in limit sees the proxy's address, not a forged one", async ({ page }) => {
