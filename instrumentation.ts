@@ -1,5 +1,6 @@
 // Runs once when the server starts: open the database (which applies migrations) before the first
-// request, load the demo into a new embedded database, then start the job workers.
+// request, load the demo into a new embedded database, then start the job workers; SIGTERM drains
+// requests and jobs and closes the pool (lib/lifecycle/graceful-shutdown.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { getDb } = await import("./db/client");
@@ -17,7 +18,10 @@ export async function register() {
     const { logError } = await import("./lib/log-error");
     logError("[start] database not ready:", error);
   }
-  const { startJobsInBackground } = await import("./lib/jobs/start-jobs");
+  const { startJobsInBackground, stopJobs } = await import("./lib/jobs/start-jobs");
+  const { closeDb } = await import("./db/client");
+  const { installGracefulShutdown } = await import("./lib/lifecycle/graceful-shutdown");
+  installGracefulShutdown({ stopJobs: () => stopJobs(), closeDatabase: closeDb });
   startJobsInBackground();
   const { closeStreamsOnShutdown } = await import("./lib/live/event-stream");
   closeStreamsOnShutdown();

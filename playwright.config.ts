@@ -6,6 +6,8 @@ const dataDir = process.env.E2E_DATA_DIR ?? `.test-data/e2e-${process.pid}`;
 
 export default defineConfig({
   testDir: "e2e",
+  // scripts/test-all.ts sets this when nginx is missing and counts the cluster suite as one failure.
+  testIgnore: process.env.E2E_WITHOUT_NGINX ? ["**/cluster.spec.ts"] : [],
   outputDir: "test-results/e2e",
   timeout: 60_000,
   fullyParallel: false,

@@ -14,6 +14,11 @@ export type RawClient = { kind: "pglite"; client: PGlite } | { kind: "postgres";
 
 export type DbHandle = {
   db: Db;
+  /**
+   * For read-only queries that tolerate replica lag (lists, metrics): DATABASE_READ_URL's pool, or
+   * `db` itself when it is unset. Its sessions are read-only, so a write sent there fails loudly.
+   */
+  read: Db;
   kind: "pglite" | "postgres";
   raw: RawClient;
   close: () => Promise<void>;
@@ -64,7 +69,25 @@ export async function openDatabase(): Promise<DbHandle> {
     // connection string then goes in DATABASE_MIGRATION_URL.
     await runMigrations({ kind: "postgres", url: process.env.DATABASE_MIGRATION_URL?.trim() || config.url });
     const db = drizzle(client, { schema }) as unknown as Db;
-    return { db, kind: "postgres", raw: { kind: "postgres", client, url: config.url }, close: () => client.end({ timeout: 5 }) };
+    const readUrl = process.env.DATABASE_READ_URL?.trim();
+    const readMax = Number(process.env.DATABASE_READ_POOL_SIZE ?? max);
+    const reader = readUrl
+      ? postgres(readUrl, {
+          max: readMax,
+          onnotice: () => {},
+          connection: { TimeZone: "UTC", ...timeouts, default_transaction_read_only: true, application_name: "incident-manager-read" },
+        })
+      : null;
+    const read = reader ? (drizzle(reader, { schema }) as unknown as Db) : db;
+    return {
+      db,
+      read,
+      kind: "postgres",
+      raw: { kind: "postgres", client, url: config.url },
+      close: async () => {
+        await Promise.all([client.end({ timeout: 5 }), reader?.end({ timeout: 5 })]);
+      },
+    };
   }
 
   const { PGlite } = await import("@electric-sql/pglite");
@@ -86,6 +109,7 @@ export async function openDatabase(): Promise<DbHandle> {
     for (const [setting, ms] of Object.entries(timeouts)) await client.exec(`SET ${setting} = ${ms}`);
     return {
       db,
+      read: db,
       kind: "pglite",
       raw: { kind: "pglite", client },
       close: async () => {
@@ -117,6 +141,11 @@ export function getDbHandle(): Promise<DbHandle> {
 
 export async function getDb(): Promise<Db> {
   return (await getDbHandle()).db;
+}
+
+/** The handle for read-only queries that may run on a replica (DATABASE_READ_URL); never for writes. */
+export async function getReadDb(): Promise<Db> {
+  return (await getDbHandle()).read;
 }
 
 export async function closeDb(): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isUniqueViolation, pgErrorCode } from "./db-errors";
+import { isConnectionError, isUniqueViolation, pgErrorCode } from "./db-errors";
 
 describe("pgErrorCode", () => {
   it("finds the SQLSTATE on the error or anywhere down its cause chain", () => {
@@ -20,5 +20,23 @@ describe("pgErrorCode", () => {
     const unique = new Error("wrapped", { cause: Object.assign(new Error("duplicate key"), { code: "23505" }) });
     expect(pgErrorCode(unique)).toBe("23505");
     expect(isUniqueViolation(unique)).toBe(true);
+  });
+});
+
+describe("isConnectionError", () => {
+  it("recognises a restarting or unreachable server, however wrapped", () => {
+    const code = (c: string) => Object.assign(new Error(c), { code: c });
+    for (const c of ["57P01", "57P02", "57P03", "08006", "08001", "ECONNREFUSED", "ECONNRESET", "CONNECTION_CLOSED", "CONNECT_TIMEOUT"]) {
+      expect(isConnectionError(new Error("Failed query", { cause: code(c) })), c).toBe(true);
+    }
+    expect(isConnectionError(new AggregateError([code("ECONNREFUSED"), code("ECONNREFUSED")]))).toBe(true);
+  });
+
+  it("leaves client mistakes and other database errors alone", () => {
+    for (const c of ["23505", "40P01", "55P03", "57014", "22P02", "ENOENT"]) {
+      expect(isConnectionError(Object.assign(new Error(c), { code: c })), c).toBe(false);
+    }
+    expect(isConnectionError(new Error("plain"))).toBe(false);
+    expect(isConnectionError(undefined)).toBe(false);
   });
 });

@@ -13,3 +13,38 @@ export function pgErrorCode(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+// SQLSTATE classes 08 (connection exception) and 57P01–57P03 (the server shutting down, crashed, or
+// still starting), and the socket / postgres.js codes of a connection that broke or never opened.
+const CONNECTION_SQLSTATE = /^(08...|57P0[123])$/;
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+]);
+
+/**
+ * Whether the database was unreachable rather than the request wrong: a restart, a failover or a
+ * network cut. The request is answered 503 (try again), never 500. Looks down the cause chain
+ * (Drizzle wraps driver errors) and into an AggregateError (Node's dual-stack connect attempts).
+ */
+export function isConnectionError(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const visit = (e: unknown): boolean => {
+    if (!e || typeof e !== "object" || seen.has(e)) return false;
+    seen.add(e);
+    const { code, cause, errors } = e as { code?: unknown; cause?: unknown; errors?: unknown };
+    if (typeof code === "string" && (CONNECTION_CODES.has(code) || CONNECTION_SQLSTATE.test(code))) return true;
+    if (Array.isArray(errors) && errors.some(visit)) return true;
+    return visit(cause);
+  };
+  return visit(error);
+}

@@ -22,7 +22,7 @@ export default async function IncidentsPage({ searchParams }: Props) {
     const catalog = await listCatalog(db, actor);
     const { value: page, problem } = await catchInvalid(listIncidents(db, actor, { ...query, limit: "25" }));
     return { page, catalog, problem };
-  });
+  }, { replicaRead: true });
   if (!load.allowed) return <NotAllowed role={load.role} message={load.message} />;
   const { page, catalog, problem } = load.data;
 

@@ -10,4 +10,6 @@ export const dispatchEventsJob = defineJob<DispatchData>(DISPATCH_JOB, (data, { 
   retryDelaySeconds: 5,
   retryBackoff: true,
   concurrency: 2,
+  // Consumers are short transactions; a batch held by a killed instance is redelivered after a minute.
+  expireInSeconds: 60,
 });

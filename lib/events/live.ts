@@ -1,4 +1,5 @@
 import { EventEmitter } from "node:events";
+import type { Sql } from "postgres";
 import { type DbHandle, getDbHandle } from "@/db/client";
 
 /** The channel recordEvent notifies on; PostgreSQL and PGlite both deliver a NOTIFY only on commit. */
@@ -28,11 +29,40 @@ function openFeed(handle: DbHandle): Feed {
     const event = parse(payload);
     if (event) emitter.emit("event", event);
   };
-  const ready =
-    handle.raw.kind === "pglite"
-      ? handle.raw.client.listen(LIVE_CHANNEL, deliver)
-      : handle.raw.client.listen(LIVE_CHANNEL, deliver).then((meta) => () => meta.unlisten());
+  const ready = handle.raw.kind === "pglite" ? handle.raw.client.listen(LIVE_CHANNEL, deliver) : listenAcrossRestarts(handle.raw.client, deliver);
   return { emitter, ready };
+}
+
+/** How often the LISTEN is re-checked after the database may have restarted. */
+export const RELISTEN_INTERVAL_MS = 5_000;
+
+/**
+ * postgres.js re-issues LISTEN once when its connection closes, but if the server is still down at
+ * that moment the channel is silently dropped for good. So the subscription is renewed on a timer:
+ * a new listener is added and the previous one removed, which costs nothing while the channel is
+ * alive (no SQL) and issues a fresh LISTEN once the server is back after a restart.
+ */
+async function listenAcrossRestarts(client: Sql, deliver: (payload: string) => void): Promise<() => Promise<void>> {
+  let current = await client.listen(LIVE_CHANNEL, deliver);
+  let stopped = false;
+  const timer = setInterval(() => {
+    void client
+      .listen(LIVE_CHANNEL, deliver)
+      .then(async (next) => {
+        const previous = current;
+        current = next;
+        await previous.unlisten();
+        if (stopped) await next.unlisten();
+      })
+      // Still down: the next tick tries again.
+      .catch(() => {});
+  }, RELISTEN_INTERVAL_MS);
+  timer.unref();
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await current.unlisten();
+  };
 }
 
 /**

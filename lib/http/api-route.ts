@@ -1,4 +1,4 @@
-import { getDb, type Db } from "@/db/client";
+import { getDb, getReadDb, type Db } from "@/db/client";
 import type { Actor } from "@/lib/actor";
 import { actorKey } from "@/lib/actor";
 import { handleApiError } from "./problem";
@@ -23,6 +23,11 @@ type Options = {
    * Idempotency-Key then never stores it, and a replay of that key is a 409.
    */
   secretBearing?: boolean;
+  /**
+   * A GET that only reads and tolerates a little replica lag (lists, metrics): `db` is then the
+   * read pool (DATABASE_READ_URL, the primary when unset). Other methods always get the primary.
+   */
+  replicaRead?: boolean;
 };
 
 export const json = (data: unknown, init: ResponseInit = {}) =>
@@ -40,7 +45,7 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>
     const url = new URL(request.url);
     try {
       const actor = await resolveApiActor(request);
-      const db = await getDb();
+      const db = options.replicaRead && request.method === "GET" ? await getReadDb() : await getDb();
       const params = (await context?.params) ?? ({} as P);
       const hasBody = !["GET", "HEAD"].includes(request.method);
       const text = hasBody ? await readBodyText(request, options.bodyLimit) : "";

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { getDb, type Db } from "@/db/client";
+import { getDb, getReadDb, type Db } from "@/db/client";
 import type { Actor, Role } from "@/lib/actor";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { DomainError } from "@/lib/errors";
@@ -18,11 +18,15 @@ export function toPageLoad(error: unknown, role: Role): PageLoad<never> {
   throw error;
 }
 
-/** Runs a page's use cases as the signed-in user (sign-in redirect when there is none) through `toPageLoad`. */
-export async function loadPage<T>(returnTo: string, command: (db: Db, actor: Actor) => Promise<T>): Promise<PageLoad<T>> {
+/**
+ * Runs a page's use cases as the signed-in user (sign-in redirect when there is none) through
+ * `toPageLoad`. `replicaRead`: the page only reads and tolerates a little lag (list, metrics), so it
+ * may use the read pool (DATABASE_READ_URL); pages shown right after a write read the primary.
+ */
+export async function loadPage<T>(returnTo: string, command: (db: Db, actor: Actor) => Promise<T>, options: { replicaRead?: boolean } = {}): Promise<PageLoad<T>> {
   const actor = await requirePageActor(returnTo);
   try {
-    return { allowed: true, data: await command(await getDb(), actor) };
+    return { allowed: true, data: await command(options.replicaRead ? await getReadDb() : await getDb(), actor) };
   } catch (error) {
     return toPageLoad(error, actor.role);
   }

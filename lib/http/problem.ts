@@ -1,3 +1,4 @@
+import { isConnectionError } from "@/lib/db-errors";
 import { DomainError, errorTitle } from "@/lib/errors";
 import { logError } from "@/lib/log-error";
 
@@ -39,6 +40,12 @@ export function internalErrorResponse(instance?: string): Response {
 /** The one mapping from anything thrown to an HTTP answer. */
 export function handleApiError(error: unknown, instance?: string): Response {
   if (error instanceof DomainError) return problemResponse(error, instance);
+  // A database restart or failover: a transaction cut off before COMMIT rolls back, and the pool
+  // reconnects by itself, so "try again" is the honest answer (only a cut during COMMIT is ambiguous).
+  if (isConnectionError(error)) {
+    logError(`[api] ${instance ?? ""} database unreachable:`, error);
+    return problemResponse(new DomainError("unavailable", "The database is not reachable right now; try again shortly (a POST with the same Idempotency-Key is applied at most once).", { retryAfter: 2 }), instance);
+  }
   logError(`[api] ${instance ?? ""}`, error);
   return internalErrorResponse(instance);
 }

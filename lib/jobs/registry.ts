@@ -9,7 +9,11 @@ export type JobOptions = {
   /** Seconds before a retry (default 5); doubled per attempt with `retryBackoff`. */
   retryDelaySeconds?: number;
   retryBackoff?: boolean;
-  /** A job still active after this long is failed (and retried): the handler's time budget. */
+  /**
+   * A job still active after this long is failed (and retried): the handler's time budget, and also
+   * how long a job held by an instance that died (SIGKILL, lost machine) waits before another
+   * instance takes it over (plus up to the queue's 30 s maintenance interval). Default 120 s.
+   */
   expireInSeconds?: number;
   /** Cron expression (UTC). pg-boss sends one job per tick across all instances. */
   schedule?: string;
@@ -52,13 +56,16 @@ export function listJobDefinitions(): AnyJobDefinition[] {
   return [...registry.values()];
 }
 
+/** Short, so a dead instance's jobs are picked up within about two minutes (docs/scaling.md). */
+export const DEFAULT_EXPIRE_SECONDS = 120;
+
 /** pg-boss queue settings from a definition (used when creating the queue and on each send). */
 export function queueSettings(options: JobOptions = {}) {
   return {
     retryLimit: options.retryLimit ?? 3,
     retryDelay: options.retryDelaySeconds ?? 5,
     retryBackoff: options.retryBackoff ?? true,
-    expireInSeconds: options.expireInSeconds ?? 15 * 60,
+    expireInSeconds: options.expireInSeconds ?? DEFAULT_EXPIRE_SECONDS,
   };
 }
 

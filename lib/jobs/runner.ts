@@ -27,6 +27,9 @@ function createBoss(handle: DbHandle, options: RunnerOptions) {
     supervise: true,
     schedule: true,
     migrate: true,
+    // Expiry of jobs held by a dead instance happens in this maintenance pass (pg-boss's default is
+    // every 120 s); one instance per interval runs it, so 30 s costs a few cheap queries.
+    maintenanceIntervalSeconds: 30,
     // pg-boss rejects keys that are present but undefined.
     ...(options.cronMonitorIntervalSeconds
       ? { cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds, cronWorkerIntervalSeconds: options.cronMonitorIntervalSeconds }

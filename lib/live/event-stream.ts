@@ -5,6 +5,7 @@ import { logError } from "@/lib/log-error";
 import { attachSink, detachSink, type LiveSink } from "./live-hub";
 import { readEventRange } from "./read-events";
 import { sseComment, sseEvent, sseResumePoint, sseRetry } from "./sse-message";
+import { onShutdown } from "@/lib/lifecycle/graceful-shutdown";
 
 /** How long a browser waits before reconnecting (the SSE `retry:` hint). */
 export const RETRY_MS = 3_000;
@@ -51,7 +52,7 @@ export function closeAllStreams(): void {
 export function closeStreamsOnShutdown(): void {
   if (counter.signals) return;
   counter.signals = true;
-  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, closeAllStreams);
+  onShutdown(closeAllStreams);
 }
 
 export type StreamRequest = {

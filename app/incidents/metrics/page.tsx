@@ -25,7 +25,7 @@ export default async function MetricsPage({ searchParams }: Props) {
     const { value: metrics, problem } = await catchInvalid(getIncidentMetrics(db, actor, params));
     const followUp = metrics ? await getFollowUpMetrics(db, actor, metrics.window) : [];
     return { metrics, catalog, problem, followUp };
-  });
+  }, { replicaRead: true });
   if (!load.allowed) return <NotAllowed role={load.role} message={load.message} />;
   const { metrics, catalog, problem, followUp } = load.data;
 

@@ -15,6 +15,6 @@ export const POST = apiRoute(async ({ actor, db, body }) => {
 export const GET = apiRoute(async ({ request, actor, db }) => {
   const query = Object.fromEntries(new URL(request.url).searchParams);
   return json(await listIncidents(db, actor, query));
-});
+}, { replicaRead: true });
 
 export const { PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET", "POST"]);

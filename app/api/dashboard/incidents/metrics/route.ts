@@ -5,6 +5,6 @@ import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 export const GET = apiRoute(async ({ request, actor, db }) => {
   const query = Object.fromEntries(new URL(request.url).searchParams);
   return json(await getIncidentMetrics(db, actor, query));
-});
+}, { replicaRead: true });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);

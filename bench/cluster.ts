@@ -1,0 +1,81 @@
+// `npm run bench:cluster`: declare and health req/s through nginx with 1, 2 and 3 app instances on
+// one PostgreSQL (a throw-away database on TEST_PG_URL's server), autocannon at c=20. Prints one
+// table with each figure as a ratio of the 1-instance figure measured in the same run. Needs a build.
+import { randomBytes } from "node:crypto";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { findNginx } from "../scripts/cluster/ensure-nginx";
+import { startCluster } from "../scripts/cluster/start-cluster";
+
+const ADMIN_URL = process.env.TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const PORT = Number(process.env.BENCH_PORT ?? 4420);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = 20;
+const COUNTS = (process.env.BENCH_INSTANCES ?? "1,2,3").split(",").map(Number);
+
+const nginx = findNginx();
+if (!nginx) {
+  console.error("[bench] nginx missing: apt-get install -y nginx-light (or set NGINX_PATH)");
+  process.exit(2);
+}
+
+type Row = { instances: number | string; health: number; declare: number; declareP50: number; declareP99: number; non2xx: number };
+const rows: Row[] = [];
+
+for (const instances of COUNTS) {
+  const name = `im_bench_cluster_${randomBytes(4).toString("hex")}`;
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  try {
+    process.env.DATABASE_URL = url.toString();
+    const { getDb, closeDb } = await import("@/db/client");
+    const { createApiToken } = await import("@/lib/tokens/create-api-token");
+    const { secret } = await createApiToken(await getDb(), { type: "system", name: "bench", role: "admin" }, { name: "bench-cluster", role: "responder" });
+    await closeDb();
+
+    const cluster = await startCluster({ nginx, databaseUrl: url.toString(), instances, proxyPort: PORT, log: () => {} });
+    try {
+      const run = (opts: autocannon.Options) => autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts });
+      await run({ url: `${cluster.url}/api/health`, duration: 2 }); // warm-up
+      const health = await run({ url: `${cluster.url}/api/health` });
+      const body = JSON.stringify({ title: "Bench declaration", severity: "SEV3", services: ["search-api"], environment: "production" });
+      const declare = await run({
+        url: `${cluster.url}/api/dashboard/incidents`,
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+        body,
+      });
+      if (instances === 1) {
+        // The same instance without nginx: what the proxy itself costs.
+        const direct = `http://127.0.0.1:${cluster.instances[0].port}`;
+        const h = await run({ url: `${direct}/api/health` });
+        const d = await run({ url: `${direct}/api/dashboard/incidents`, method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${secret}` }, body });
+        rows.push({ instances: "1, no nginx", health: h.requests.average, declare: d.requests.average, declareP50: d.latency.p50, declareP99: d.latency.p99, non2xx: h.non2xx + d.non2xx + h.errors + d.errors });
+      }
+      rows.push({
+        instances,
+        health: health.requests.average,
+        declare: declare.requests.average,
+        declareP50: declare.latency.p50,
+        declareP99: declare.latency.p99,
+        non2xx: health.non2xx + declare.non2xx + health.errors + declare.errors,
+      });
+    } finally {
+      await cluster.stop(10_000);
+    }
+  } finally {
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+const base = rows.find((r) => r.instances === 1) ?? rows[0];
+console.log(`\nThrough nginx, c=${CONNECTIONS}, ${SECONDS} s per figure (${new Date().toISOString()})`);
+console.log("| instances | GET /api/health req/s | × 1 instance | POST declare req/s | × 1 instance | declare p50 / p99 ms | non-2xx + errors |");
+console.log("|---|---|---|---|---|---|---|");
+for (const r of rows) {
+  console.log(`| ${r.instances} | ${r.health.toFixed(0)} | ${(r.health / base.health).toFixed(2)} | ${r.declare.toFixed(0)} | ${(r.declare / base.declare).toFixed(2)} | ${r.declareP50} / ${r.declareP99} | ${r.non2xx} |`);
+}
+process.exit(0);
