@@ -1,20 +1,22 @@
+import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
-import { incidents, incidentServices } from "@/db/schema";
+import { incidents, incidentServices, users } from "@/db/schema";
 import { type Actor, actorLabel, actorUserId, assertRole } from "@/lib/actor";
 import { assertAssignees, assertEnvironment, ensureServices } from "@/lib/catalog/references";
+import { pgErrorCode } from "@/lib/db-errors";
 import { validationError } from "@/lib/errors";
 import { findOnCall } from "@/lib/oncall/load-on-call";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import { allocateIncidentId } from "./allocate-incident-id";
-import { getIncident } from "./get-incident";
+import { type IncidentView, type PersonRow, toIncidentView } from "./get-incident";
 import { DeclareIncidentInput, type ImpactStartSource, SOURCES } from "./schemas";
 import { appendTimeline, type PendingEntry } from "./timeline-writer";
 
 /** impactStartSource: set by a caller that measured the start it passes (declare from an alert). */
 export type DeclareOptions = UseCaseOptions & { source?: (typeof SOURCES)[number]; impactStartSource?: ImpactStartSource };
 
-export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, options: DeclareOptions = {}) {
+export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, options: DeclareOptions = {}): Promise<IncidentView> {
   assertRole(actor, "responder", "declare incidents");
   const input = parseInput(DeclareIncidentInput, rawInput);
   const requested = input.impactStartedAt ? new Date(input.impactStartedAt) : undefined;
@@ -22,8 +24,9 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
     throw validationError([{ path: "impactStartedAt", message: "Impact cannot start in the future." }]);
   }
 
-  const id = await runTransaction(db, async (tx) => {
-    await assertEnvironment(tx, input.environment);
+  // The environment is checked by the incident's foreign key, not by a look-up of its own (one round
+  // trip fewer per declaration); only a refused insert reads the list, to name the known ones.
+  const view = await runTransaction(db, async (tx) => {
     const names = await assertAssignees(tx, {
       commanderId: input.commanderId,
       technicalLeadId: input.technicalLeadId,
@@ -37,7 +40,7 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
     const commanderId = input.commanderId ?? onCall?.userId ?? null;
     const impactStartedAt = requested ?? now;
     const status = input.status ?? "declared";
-    await tx.insert(incidents).values({
+    const [row] = await tx.insert(incidents).values({
       id,
       year,
       seq,
@@ -59,7 +62,7 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
       createdAt: now,
       investigatingAt: status === "investigating" ? now : null,
       updatedAt: now,
-    });
+    }).returning();
     await tx.insert(incidentServices).values(input.services.map((serviceSlug) => ({ incidentId: id, serviceSlug })));
 
     const entries: PendingEntry[] = [
@@ -81,8 +84,15 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
       if (userId) entries.push({ kind: "role_changed", data: { role, from: null, to: person(userId) } });
     }
     await appendTimeline(tx, id, actor, entries, now);
-    return id;
+    // The answer is built from what was just written, not read again after the commit.
+    const personIds = [row.commanderId, row.technicalLeadId, row.communicatorId].filter((v): v is string => !!v);
+    const people: PersonRow[] = personIds.length
+      ? await tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, personIds))
+      : [];
+    return toIncidentView(row, [...input.services].sort(), [], people);
+  }).catch(async (error: unknown) => {
+    if (pgErrorCode(error) === "23503") await assertEnvironment(db, input.environment);
+    throw error;
   });
-
-  return getIncident(db, actor, id);
+  return view;
 }
