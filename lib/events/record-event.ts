@@ -45,7 +45,11 @@ export async function recordEvents(tx: Db, newEvents: NewEvent[]): Promise<Store
     // The NOTIFY for live pages rides on the insert (one round trip fewer); its payload is a LiveEvent (lib/events/live.ts).
     .returning({ ...getTableColumns(events), notified: sql<unknown>`pg_notify(${LIVE_CHANNEL}, json_build_object('id', ${events.id}, 'type', ${events.type}, 'incidentId', ${events.incidentId})::text)` });
   await enqueueJob(tx, dispatchEventsJob, { eventIds: rows.map((row) => row.id) });
-  return rows.map(({ notified: _, ...row }) => row);
+  return rows.map((row) => {
+    const { notified, ...event } = row;
+    void notified;
+    return event;
+  });
 }
 
 export async function recordEvent(tx: Db, event: NewEvent): Promise<StoredEvent> {
