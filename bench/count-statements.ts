@@ -29,6 +29,7 @@ try {
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const schema = await import("@/db/schema");
   const { registerConnectionTimeouts } = await import("@/db/client");
+  // As openDatabase registers the app's handle: runTransaction then knows the connection's timeouts.
   const client = postgres(url.toString(), {
     max: 1,
     onnotice: () => {},
@@ -36,7 +37,7 @@ try {
     debug: (_connection, query) => seen.push(query.replace(/\s+/g, " ").slice(0, 160)),
   });
   const db = drizzle(client, { schema }) as unknown as import("@/db/client").Db;
-  registerConnectionTimeouts?.(db, sessionTimeouts());
+  registerConnectionTimeouts(db, sessionTimeouts());
   const { verifyApiToken } = await import("@/lib/tokens/verify-api-token");
   const { declareIncident } = await import("@/lib/incidents/declare-incident");
   const { pagerDutyActor, receivePagerDutyEvent } = await import("@/lib/alerts/receive-alerts");
