@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, getTableColumns, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alertEvents, alerts, incidentLinks, incidents } from "@/db/schema";
 import { type Actor, assertRole } from "@/lib/actor";
@@ -9,6 +9,7 @@ import { announceAlertEvent, recordAlertEvent } from "./record-alert-event";
 import { NormalizedAlert } from "./schemas";
 import { toAlertView, type IngestResultView } from "./views";
 import { runTransaction } from "@/lib/db/run-transaction";
+import { rowFromDriver, rowsOf } from "@/lib/db/row-from-driver";
 
 const ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
 
@@ -146,22 +147,10 @@ async function fire(tx: Db, actor: Actor, alert: NormalizedAlert, now: Date): Pr
     ) as open_incident_id
     from upserted u`);
   const raw = rowsOf(result)[0];
-  const row = alertFromRaw(raw);
+  const row = rowFromDriver(alerts, raw);
   const created = row.id === id;
   await announceAlertEvent(tx, row, created ? "fired" : "repeated", now, { value: alert.value, fireCount: row.fireCount });
   // A repeat was attached when its row was created; the statement above already looked its incident up.
   const incidentId = !created && !alert.incident ? ((raw.open_incident_id as string | null) ?? null) : await attachAlertToIncident(tx, actor, row, alert.incident, now, created);
   return { outcome: created ? "created" : "repeated", dedupKey: row.dedupKey, alert: toAlertView(row), incidentId };
-}
-
-const rowsOf = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
-
-/** A raw `alerts` row (column names, driver values) as Drizzle would return it. */
-function alertFromRaw(raw: Record<string, unknown>): typeof alerts.$inferSelect {
-  const row: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(getTableColumns(alerts))) {
-    const value = raw[column.name];
-    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-  }
-  return row as typeof alerts.$inferSelect;
 }

@@ -37,7 +37,14 @@ export type PendingEntry = { kind: TimelineKind; data?: Record<string, unknown>;
  */
 export async function appendTimeline(tx: Db, incidentId: string, actor: Actor, entries: PendingEntry[], now: Date) {
   if (entries.length === 0) return [];
-  const rows = await tx
+  const rows = await timelineInsert(tx, incidentId, actor, entries, now);
+  await announceTimeline(tx, rows);
+  return rows;
+}
+
+/** The insert alone (not run until awaited), for a caller folding it into a statement of its own. */
+export function timelineInsert(tx: Db, incidentId: string, actor: Actor, entries: PendingEntry[], now: Date) {
+  return tx
     .insert(timelineEntries)
     .values(
       entries.map((entry) => ({
@@ -51,6 +58,9 @@ export async function appendTimeline(tx: Db, incidentId: string, actor: Actor, e
       })),
     )
     .returning();
+}
+
+/** The events of entries written by `timelineInsert`: every timeline write goes through here. */
+export async function announceTimeline(tx: Db, rows: (typeof timelineEntries.$inferSelect)[]) {
   await recordEvents(tx, incidentEventsFromTimeline(rows));
-  return rows;
 }

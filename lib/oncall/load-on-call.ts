@@ -1,5 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { fromJson, rowsOf } from "@/lib/db/row-from-driver";
 import { oncallOverrides, oncallRotationMembers, serviceOncall, services, users } from "@/db/schema";
 import { hasRole } from "@/lib/actor";
 import { nextOnCall, onCallAt, type Override, type Rotation } from "./on-call-at";
@@ -32,7 +33,7 @@ async function loadStates(db: Db, slugs: string[] | undefined, at: Date): Promis
     from ${services} s
     ${slugs ? sql`where s.slug in (${sql.join(slugs.map((slug) => sql`${slug}`), sql`, `)})` : sql``}
     order by s.slug`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as ServiceRow[];
+  const rows = rowsOf(result) as ServiceRow[];
   const states = rows.map((row): OnCallState => {
     const setup = fromJson<{ handoffHours: number; startsAt: string } | null>(row.rotation);
     const members = fromJson<string[] | null>(row.members) ?? [];
@@ -54,8 +55,6 @@ async function loadStates(db: Db, slugs: string[] | undefined, at: Date): Promis
 
 type RawOverride = { id: number | string; userId: string; startsAt: string; endsAt: string; createdAt: string; createdBy: string };
 type ServiceRow = { slug: string; name: string; ownerTeam: string | null; rotation: unknown; members: unknown; overrides: unknown };
-// postgres.js under Drizzle hands json over as text; PGlite parses it.
-const fromJson = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
 
 /** Viewers cannot run an incident, so they are never on call (a member demoted after joining leaves a gap). */
 const eligibleIn = (people: Map<string, Person>) => (userId: string) => {
