@@ -51,7 +51,7 @@ const lines = reports.flatMap((r) =>
 );
 const table = [header, ...lines].join("\n");
 const statementTable = statements
-  ? `| request | statements (round trips) |\n|---|---|\n| declare, token check included | ${statements.declares} |\n| PagerDuty trigger, first firing | ${statements.first} |\n| PagerDuty trigger, repeat | ${statements.repeat} |`
+  ? `| request | statements |\n|---|---|\n| declare, token check included | ${statements.declares} |\n| PagerDuty trigger, first firing | ${statements.first} |\n| PagerDuty trigger, repeat | ${statements.repeat} |`
   : "(bench:statements not run)";
 
 const sql = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
