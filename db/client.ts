@@ -54,6 +54,11 @@ export function sessionTimeouts(env: Record<string, string | undefined> = proces
   return out;
 }
 
+// The timeouts each handle's connections start with, so runTransaction can skip re-setting equal ones.
+const handleTimeouts = new WeakMap<Db, SessionTimeouts>();
+export const registerConnectionTimeouts = (db: Db, timeouts: SessionTimeouts) => void handleTimeouts.set(db, timeouts);
+export const connectionTimeouts = (db: Db): SessionTimeouts | undefined => handleTimeouts.get(db);
+
 export async function openDatabase(): Promise<DbHandle> {
   const config = databaseConfig();
   const timeouts = sessionTimeouts();
@@ -69,6 +74,7 @@ export async function openDatabase(): Promise<DbHandle> {
     // connection string then goes in DATABASE_MIGRATION_URL.
     await runMigrations({ kind: "postgres", url: process.env.DATABASE_MIGRATION_URL?.trim() || config.url });
     const db = drizzle(client, { schema }) as unknown as Db;
+    registerConnectionTimeouts(db, timeouts);
     const readUrl = process.env.DATABASE_READ_URL?.trim();
     const readMax = Number(process.env.DATABASE_READ_POOL_SIZE ?? max);
     const reader = readUrl
@@ -79,6 +85,7 @@ export async function openDatabase(): Promise<DbHandle> {
         })
       : null;
     const read = reader ? (drizzle(reader, { schema }) as unknown as Db) : db;
+    if (reader) registerConnectionTimeouts(read, timeouts);
     return {
       db,
       read,
@@ -107,6 +114,7 @@ export async function openDatabase(): Promise<DbHandle> {
     await runMigrations({ kind: "pglite", db });
     // After the migrations, as on PostgreSQL. PGlite has one session, so SET covers every query.
     for (const [setting, ms] of Object.entries(timeouts)) await client.exec(`SET ${setting} = ${ms}`);
+    registerConnectionTimeouts(db, timeouts);
     return {
       db,
       read: db,

@@ -1,14 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { alerts } from "@/db/schema";
+import { alertEvents, alerts, incidentLinks, incidents } from "@/db/schema";
 import { type Actor, assertRole } from "@/lib/actor";
 import { parseInput } from "@/lib/validation";
 import { attachAlertToIncident, noteAlertResolved, openIncidentsOfAlert } from "./alert-incidents";
-import { recordAlertEvent } from "./record-alert-event";
+import { announceAlertEvent, recordAlertEvent } from "./record-alert-event";
 import { NormalizedAlert } from "./schemas";
 import { toAlertView, type IngestResultView } from "./views";
 import { runTransaction } from "@/lib/db/run-transaction";
+import { rowFromDriver, rowsOf } from "@/lib/db/row-from-driver";
 
 const ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
 
@@ -82,11 +83,16 @@ export async function ingestAlertInTransaction(tx: Db, actor: Actor, alert: Norm
  * INSERT … ON CONFLICT on the partial unique index (dedup_key WHERE status = 'firing'): concurrent
  * firings of one key collapse into one row, and the row lock the upsert takes orders everything
  * that follows (incident lookup, declaration) per key until commit.
+ *
+ * One statement does the upsert, writes the history row (fired or repeated) and looks up the open
+ * incident this alert row is linked to: a repeat in a storm is then begin, this, commit. The look-up
+ * sees the links committed when the statement began; a link committed while it waited for the row
+ * lock counts from the next firing on (the same as if this firing had come first).
  */
 async function fire(tx: Db, actor: Actor, alert: NormalizedAlert, now: Date): Promise<IngestResultView> {
   const id = newAlertId();
   const startsAt = alert.startsAt ?? now;
-  const [row] = await tx
+  const upsert = tx
     .insert(alerts)
     .values({
       id,
@@ -126,8 +132,25 @@ async function fire(tx: Db, actor: Actor, alert: NormalizedAlert, now: Date): Pr
       },
     })
     .returning();
+  const result = await tx.execute(sql`
+    with upserted as (${upsert.getSQL()}),
+    history as (
+      insert into ${alertEvents} (alert_id, kind, at, data)
+      select u.id, case when u.id = ${id} then 'fired' else 'repeated' end, ${now.toISOString()}::timestamptz,
+             jsonb_build_object('value', ${alert.value}::double precision, 'fireCount', u.fire_count)
+      from upserted u
+    )
+    select u.*, (
+      select l.incident_id from ${incidentLinks} l join ${incidents} i on i.id = l.incident_id
+      where l.type = 'alert' and l.target_id = u.id and i.status <> 'resolved'
+      order by l.incident_id limit 1
+    ) as open_incident_id
+    from upserted u`);
+  const raw = rowsOf(result)[0];
+  const row = rowFromDriver(alerts, raw);
   const created = row.id === id;
-  await recordAlertEvent(tx, row, created ? "fired" : "repeated", now, { value: alert.value, fireCount: row.fireCount });
-  const incidentId = await attachAlertToIncident(tx, actor, row, alert.incident, now, created);
+  await announceAlertEvent(tx, row, created ? "fired" : "repeated", now, { value: alert.value, fireCount: row.fireCount });
+  // A repeat was attached when its row was created; the statement above already looked its incident up.
+  const incidentId = !created && !alert.incident ? ((raw.open_incident_id as string | null) ?? null) : await attachAlertToIncident(tx, actor, row, alert.incident, now, created);
   return { outcome: created ? "created" : "repeated", dedupKey: row.dedupKey, alert: toAlertView(row), incidentId };
 }

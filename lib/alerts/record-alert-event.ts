@@ -13,6 +13,14 @@ export type AlertEventSubject = { id: string; dedupKey: string; source: string; 
  */
 export async function recordAlertEvent(tx: Db, alert: AlertEventSubject, kind: AlertEventKind, at: Date, data: Record<string, unknown> = {}) {
   await tx.insert(alertEvents).values({ alertId: alert.id, kind, at, data });
+  await announceAlertEvent(tx, alert, kind, at, data);
+}
+
+/**
+ * The outbox half alone, for a caller that wrote the history row in its own statement (a firing
+ * folds it into the alert's upsert: lib/alerts/ingest-alert.ts).
+ */
+export async function announceAlertEvent(tx: Db, alert: AlertEventSubject, kind: AlertEventKind, at: Date, data: Record<string, unknown> = {}) {
   const type = OUTBOX_TYPE[kind];
   if (type) {
     await recordEvent(tx, { type, subjectId: alert.id, incidentId: null, payload: { alert, ...data }, actor: `alert:${alert.source}`, createdAt: at });

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { is, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
-import type { Db } from "@/db/client";
+import { connectionTimeouts, type Db } from "@/db/client";
 import { pgErrorCode } from "@/lib/db-errors";
 import { DomainError } from "@/lib/errors";
 import { markClaimCommitted } from "@/lib/http/idempotency-claim";
@@ -23,7 +23,7 @@ const BUSY = new Set(["55P03", "57014"]);
 export type RunTransactionOptions = { attempts?: number };
 
 /**
- * The one way a use case opens a transaction. It sets the lock and statement timeouts, runs `fn`
+ * The one way a use case opens a transaction. It makes sure of the lock and statement timeouts, runs `fn`
  * again (up to three attempts, jittered backoff) when PostgreSQL picks it as a deadlock victim or
  * refuses it for serialization, marks the request's Idempotency-Key as committed inside the same
  * transaction, and turns a database that stays busy into a 503 instead of a 500.
@@ -37,9 +37,11 @@ export async function runTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, opti
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction(async (tx) => {
-        await tx.execute(
-          sql`select set_config('lock_timeout', ${`${LOCK_TIMEOUT_MS}ms`}, true), set_config('statement_timeout', ${`${STATEMENT_TIMEOUT_MS}ms`}, true)`,
-        );
+        if (needsOwnTimeouts(db)) {
+          await tx.execute(
+            sql`select set_config('lock_timeout', ${`${LOCK_TIMEOUT_MS}ms`}, true), set_config('statement_timeout', ${`${STATEMENT_TIMEOUT_MS}ms`}, true)`,
+          );
+        }
         const result = await fn(tx as unknown as Db);
         await markClaimCommitted(tx as unknown as Db);
         return result;
@@ -59,6 +61,16 @@ export async function runTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, opti
       throw error;
     }
   }
+}
+
+/**
+ * The connections of the app's handle start with the configured timeouts (db/client.ts). When those are
+ * already the transaction's, setting them again is a round trip for nothing (one per command); an
+ * unknown handle or other values (DB_LOCK_TIMEOUT_MS=0, a longer statement limit) still get them set.
+ */
+function needsOwnTimeouts(db: Db): boolean {
+  const session = connectionTimeouts(db);
+  return !session || session.lock_timeout !== LOCK_TIMEOUT_MS || session.statement_timeout !== STATEMENT_TIMEOUT_MS;
 }
 
 // 10–40 ms, then 20–80 ms: long enough for the other transaction to finish, short for a request.

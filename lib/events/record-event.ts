@@ -1,11 +1,11 @@
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { events } from "@/db/schema";
 import { type Actor, actorLabel } from "@/lib/actor";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import type { EventType, StoredEvent } from "./event-types";
 import { dispatchEventsJob } from "./dispatch-events";
-import { LIVE_CHANNEL, type LiveEvent } from "./live";
+import { LIVE_CHANNEL } from "./live";
 
 export type NewEvent = {
   type: EventType;
@@ -42,11 +42,14 @@ export async function recordEvents(tx: Db, newEvents: NewEvent[]): Promise<Store
         };
       }),
     )
-    .returning();
+    // The NOTIFY for live pages rides on the insert (one round trip fewer); its payload is a LiveEvent (lib/events/live.ts).
+    .returning({ ...getTableColumns(events), notified: sql<unknown>`pg_notify(${LIVE_CHANNEL}, json_build_object('id', ${events.id}, 'type', ${events.type}, 'incidentId', ${events.incidentId})::text)` });
   await enqueueJob(tx, dispatchEventsJob, { eventIds: rows.map((row) => row.id) });
-  const live = rows.map((row): string => JSON.stringify({ id: row.id, type: row.type, incidentId: row.incidentId } satisfies LiveEvent));
-  await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, payload) from jsonb_array_elements_text(${JSON.stringify(live)}::jsonb) as payload`);
-  return rows;
+  return rows.map((row) => {
+    const { notified, ...event } = row;
+    void notified;
+    return event;
+  });
 }
 
 export async function recordEvent(tx: Db, event: NewEvent): Promise<StoredEvent> {

@@ -41,6 +41,15 @@ export async function getIncident(db: Db, actor: Actor, id: string): Promise<Inc
   const people = personIds.length
     ? await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, personIds))
     : [];
+  return toIncidentView(row, serviceRows.map((s) => s.slug), linkRows, people);
+}
+
+type IncidentRow = typeof incidents.$inferSelect;
+type LinkRow = Omit<LinkView, "role"> & { role: string | null };
+export type PersonRow = { id: string; name: string; email: string };
+
+/** The API's view of an incident row, its services (in slug order), links and the people it names. */
+export function toIncidentView(row: IncidentRow, services: string[], linkRows: LinkRow[], people: PersonRow[]): IncidentView {
   const person = (userId: string | null) => people.find((p) => p.id === userId) ?? null;
 
   return {
@@ -50,7 +59,7 @@ export async function getIncident(db: Db, actor: Actor, id: string): Promise<Inc
     severity: row.severity as Severity,
     status: row.status as Status,
     environment: row.environment,
-    services: serviceRows.map((s) => s.slug),
+    services,
     commanderId: row.commanderId,
     technicalLeadId: row.technicalLeadId,
     communicatorId: row.communicatorId,

@@ -38,7 +38,14 @@ export type PendingEntry = { kind: TimelineKind; data?: Record<string, unknown>;
  */
 export async function appendTimeline(tx: Db, incidentId: string, actor: Actor, entries: PendingEntry[], now: Date, options: { version?: number } = {}) {
   if (entries.length === 0) return [];
-  const rows = await tx
+  const rows = await timelineInsert(tx, incidentId, actor, entries, now);
+  await announceTimeline(tx, rows, options.version);
+  return rows;
+}
+
+/** The insert alone (not run until awaited), for a caller folding it into a statement of its own. */
+export function timelineInsert(tx: Db, incidentId: string, actor: Actor, entries: PendingEntry[], now: Date) {
+  return tx
     .insert(timelineEntries)
     .values(
       entries.map((entry) => ({
@@ -52,6 +59,12 @@ export async function appendTimeline(tx: Db, incidentId: string, actor: Actor, e
       })),
     )
     .returning();
-  await recordEvents(tx, incidentEventsFromTimeline(rows, options.version));
-  return rows;
+}
+
+/**
+ * The events of entries written by `timelineInsert`: every timeline write goes through here.
+ * `version` is the incident's version after the command, carried by the events.
+ */
+export async function announceTimeline(tx: Db, rows: (typeof timelineEntries.$inferSelect)[], version?: number) {
+  await recordEvents(tx, incidentEventsFromTimeline(rows, version));
 }

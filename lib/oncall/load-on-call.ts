@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, inArray } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { fromJson, rowsOf } from "@/lib/db/row-from-driver";
 import { oncallOverrides, oncallRotationMembers, serviceOncall, services, users } from "@/db/schema";
 import { hasRole } from "@/lib/actor";
 import { nextOnCall, onCallAt, type Override, type Rotation } from "./on-call-at";
@@ -18,35 +18,43 @@ type OnCallState = {
 
 /**
  * Everything the rotation arithmetic needs for some services (all when `slugs` is undefined): the
- * rotation in turn order and the overrides not yet over at `at`, plus the people they name.
+ * rotation in turn order and the overrides not yet over at `at`, plus the people they name. One
+ * statement for the services (rotation, members and overrides aggregated per row) and one for the
+ * people, when there are any: it runs inside every declaration without a named commander.
  */
 async function loadStates(db: Db, slugs: string[] | undefined, at: Date): Promise<{ states: OnCallState[]; people: Map<string, Person> }> {
-  const bySlug = (column: AnyPgColumn) => (slugs ? inArray(column, slugs) : undefined);
-  const [serviceRows, rotationRows, memberRows, overrideRows] = await Promise.all([
-    db.select({ slug: services.slug, name: services.name, ownerTeam: services.ownerTeam }).from(services).where(bySlug(services.slug)).orderBy(asc(services.slug)),
-    db.select().from(serviceOncall).where(bySlug(serviceOncall.serviceSlug)),
-    db.select().from(oncallRotationMembers).where(bySlug(oncallRotationMembers.serviceSlug)).orderBy(asc(oncallRotationMembers.serviceSlug), asc(oncallRotationMembers.position)),
-    db
-      .select()
-      .from(oncallOverrides)
-      .where(and(bySlug(oncallOverrides.serviceSlug), gt(oncallOverrides.endsAt, at)))
-      .orderBy(asc(oncallOverrides.startsAt), asc(oncallOverrides.id)),
-  ]);
-  const ids = [...new Set([...memberRows.map((m) => m.userId), ...overrideRows.map((o) => o.userId)])];
-  const peopleRows = ids.length ? await db.select({ id: users.id, name: users.name, role: users.role }).from(users).where(inArray(users.id, ids)) : [];
-  const people = new Map(peopleRows.map((p) => [p.id, p]));
-  const states = serviceRows.map((service) => {
-    const setup = rotationRows.find((r) => r.serviceSlug === service.slug);
-    const rotation: Rotation | null = setup
-      ? { userIds: memberRows.filter((m) => m.serviceSlug === service.slug).map((m) => m.userId), handoffHours: setup.handoffHours, startsAt: setup.startsAt }
-      : null;
-    const overrides = overrideRows
-      .filter((o) => o.serviceSlug === service.slug)
-      .map((o) => ({ id: o.id, userId: o.userId, startsAt: o.startsAt, endsAt: o.endsAt, createdAt: o.createdAt, createdBy: o.createdBy }));
-    return { ...service, rotation, overrides };
+  if (slugs?.length === 0) return { states: [], people: new Map() };
+  const result = await db.execute(sql`
+    select s.slug, s.name, s.owner_team as "ownerTeam",
+      (select json_build_object('handoffHours', so.handoff_hours, 'startsAt', so.starts_at) from ${serviceOncall} so where so.service_slug = s.slug) as rotation,
+      (select json_agg(m.user_id order by m.position) from ${oncallRotationMembers} m where m.service_slug = s.slug) as members,
+      (select json_agg(json_build_object('id', o.id, 'userId', o.user_id, 'startsAt', o.starts_at, 'endsAt', o.ends_at, 'createdAt', o.created_at, 'createdBy', o.created_by) order by o.starts_at, o.id)
+         from ${oncallOverrides} o where o.service_slug = s.slug and o.ends_at > ${at.toISOString()}::timestamptz) as overrides
+    from ${services} s
+    ${slugs ? sql`where s.slug in (${sql.join(slugs.map((slug) => sql`${slug}`), sql`, `)})` : sql``}
+    order by s.slug`);
+  const rows = rowsOf(result) as ServiceRow[];
+  const states = rows.map((row): OnCallState => {
+    const setup = fromJson<{ handoffHours: number; startsAt: string } | null>(row.rotation);
+    const members = fromJson<string[] | null>(row.members) ?? [];
+    const overrides = (fromJson<RawOverride[] | null>(row.overrides) ?? []).map((o) => ({
+      id: Number(o.id),
+      userId: o.userId,
+      startsAt: new Date(o.startsAt),
+      endsAt: new Date(o.endsAt),
+      createdAt: new Date(o.createdAt),
+      createdBy: o.createdBy,
+    }));
+    const rotation: Rotation | null = setup ? { userIds: members, handoffHours: setup.handoffHours, startsAt: new Date(setup.startsAt) } : null;
+    return { slug: row.slug, name: row.name, ownerTeam: row.ownerTeam, rotation, overrides };
   });
-  return { states, people };
+  const ids = [...new Set(states.flatMap((state) => [...(state.rotation?.userIds ?? []), ...state.overrides.map((o) => o.userId)]))];
+  const peopleRows = ids.length ? await db.select({ id: users.id, name: users.name, role: users.role }).from(users).where(inArray(users.id, ids)) : [];
+  return { states, people: new Map(peopleRows.map((p) => [p.id, p])) };
 }
+
+type RawOverride = { id: number | string; userId: string; startsAt: string; endsAt: string; createdAt: string; createdBy: string };
+type ServiceRow = { slug: string; name: string; ownerTeam: string | null; rotation: unknown; members: unknown; overrides: unknown };
 
 /** Viewers cannot run an incident, so they are never on call (a member demoted after joining leaves a gap). */
 const eligibleIn = (people: Map<string, Person>) => (userId: string) => {

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as collection from "@/app/api/dashboard/incidents/route";
 import { getDb, sessionTimeouts } from "@/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { toActionError } from "@/lib/http/action-state";
 import { handleApiError } from "@/lib/http/problem";
 import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
@@ -41,6 +42,14 @@ describe("session timeouts", () => {
       ),
     );
     expect(seen).toEqual(["2345ms", "2345ms", "2345ms"]);
+  });
+
+  it("give way to the transaction's own limits inside runTransaction when they differ", async () => {
+    const inside = await runTransaction(await getDb(), async (tx) => {
+      const result = (await tx.execute(sql`select current_setting('lock_timeout') as lock, current_setting('statement_timeout') as statement`)) as unknown;
+      return ((Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { lock: string; statement: string }[])[0];
+    });
+    expect(inside).toEqual({ lock: "5s", statement: "15s" });
   });
 
   it("default to 15 s, 5 s and 30 s and refuse a value that is not whole milliseconds", () => {

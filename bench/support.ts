@@ -1,0 +1,100 @@
+// Shared plumbing of the HTTP benchmarks: a throw-away PostgreSQL database, the built app started on
+// it, autocannon, and the JSON report every bench script writes with `--json <file>` (bench/run-all.ts
+// collects them).
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import autocannon from "autocannon";
+import postgres from "postgres";
+
+export const ADMIN_URL = process.env.TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+/** One row of a report: a measured value against a baseline measured in the same run. */
+export type BenchRow = {
+  metric: string;
+  value: number;
+  unit: string;
+  baseline: string;
+  baselineValue: number;
+  ratio: number;
+  goal: string;
+  pass: boolean;
+};
+export type BenchReport = { name: string; rows: BenchRow[] };
+
+/** `goal` is "≥ x" (ratio at least x) or "≤ x" (at most x). */
+export function ratioRow(metric: string, value: number, unit: string, baseline: string, baselineValue: number, goal: string): BenchRow {
+  const ratio = baselineValue > 0 ? value / baselineValue : 0;
+  const target = Number(goal.replace(/^[≥≤]\s*/, ""));
+  const pass = goal.startsWith("≤") ? ratio <= target : ratio >= target;
+  return { metric, value: round(value), unit, baseline, baselineValue: round(baselineValue), ratio: round(ratio), goal, pass };
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** Writes the report where `--json <file>` says, if it says. */
+export function writeReport(report: BenchReport): void {
+  const at = process.argv.indexOf("--json");
+  if (at >= 0 && process.argv[at + 1]) writeFileSync(process.argv[at + 1], JSON.stringify(report, null, 2));
+}
+
+export function printRows(rows: BenchRow[]): void {
+  for (const row of rows) {
+    console.log(`${row.metric.padEnd(44)} ${String(row.value).padStart(8)} ${row.unit.padEnd(6)} vs ${row.baseline} ${row.baselineValue} → ${row.ratio.toFixed(2)} (goal ${row.goal}) ${row.pass ? "PASS" : "FAIL"}`);
+  }
+}
+
+/** A database of its own, migrated, with an API token of `role` (created before the server starts). */
+export async function benchDatabase(prefix: string, role: "responder" | "admin" = "responder") {
+  const name = `${prefix}_${randomBytes(4).toString("hex")}`;
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  process.env.DATABASE_URL = url.toString();
+  const { getDb, closeDb } = await import("@/db/client");
+  const { createApiToken } = await import("@/lib/tokens/create-api-token");
+  const { secret } = await createApiToken(await getDb(), { type: "system", name: "bench", role: "admin" }, { name: `bench-${prefix}`, role });
+  await closeDb();
+  return {
+    name,
+    url: url.toString(),
+    secret,
+    drop: async () => {
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** `next start` on the built app (npm run build first), healthy or an error with its output. */
+export async function startApp(databaseUrl: string, port: number) {
+  const base = `http://127.0.0.1:${port}`;
+  const logs: string[] = [];
+  const server: ChildProcess = spawn("./node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_URL: base },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout?.on("data", (d) => logs.push(String(d)));
+  server.stderr?.on("data", (d) => logs.push(String(d)));
+  const stop = () =>
+    server.exitCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          server.once("exit", () => resolve());
+          server.kill("SIGTERM");
+        });
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)) return { base, stop, logs };
+    if (server.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error(`next start did not become healthy:\n${logs.join("")}`);
+}
+
+export const cannon = (options: autocannon.Options) => autocannon(options);
+
+export const summary = (r: autocannon.Result) =>
+  `${r.requests.average.toFixed(0)} req/s (p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, 2xx ${r["2xx"]}, non-2xx ${r.non2xx}, errors ${r.errors})`;

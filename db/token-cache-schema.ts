@@ -1,0 +1,9 @@
+import { bigint, pgTable, smallint } from "drizzle-orm/pg-core";
+
+// One row: a counter that every change able to refuse a cached API token moves on (revoke, expiry,
+// role, creator disabled or demoted, deletion), bumped by triggers in the changing transaction. An
+// instance may reuse a verified token only while the counter still reads what it read then.
+export const tokenStamp = pgTable("token_stamp", {
+  id: smallint("id").primaryKey(),
+  tokensVersion: bigint("tokens_version", { mode: "number" }).notNull().default(0),
+});
