@@ -57,6 +57,11 @@ export function AppHeader({ user, signOut }: Props) {
           </Link>
         )}
         {user?.isAdmin && (
+          <Link href="/settings/reminders" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+            Reminders
+          </Link>
+        )}
+        {user?.isAdmin && (
           <Link href="/settings/users" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
             Users
           </Link>

@@ -19,6 +19,7 @@ import { errorReleasePaths } from "./error-release-paths";
 import { oncallPaths } from "./oncall-paths";
 import type { PathHelpers } from "./path-helpers";
 import { postmortemPaths } from "./postmortem-paths";
+import { reminderPaths, reminderSchemas } from "./reminder-paths";
 import { workflowPaths, workflowSchemas } from "./workflow-paths";
 
 type Json = Record<string, unknown>;
@@ -207,6 +208,7 @@ export function buildOpenApiDocument(): Json {
       ...workflowPaths({ ref, body, jsonAnswer, problems, idempotencyHeader }),
       ...oncallPaths(pathHelpers),
       ...postmortemPaths(pathHelpers),
+      ...reminderPaths(pathHelpers),
       "/api/openapi.json": {
         get: { summary: "This document (OpenAPI 3.1, generated from the zod schemas)", security: [], responses: { "200": { description: "The OpenAPI document" } } },
       },
@@ -278,6 +280,7 @@ export function buildOpenApiDocument(): Json {
         ActionItemPage: output(ActionItemPage),
         UpdatePostmortemSettingsInput: input(UpdatePostmortemSettingsInput),
         PostmortemSettings: output(PostmortemSettingsView),
+        ...reminderSchemas(input, output),
         Problem: {
           type: "object",
           required: ["type", "title", "status"],
