@@ -39,7 +39,7 @@ export async function emitUpdateOverdue(db: Db, intervals: UpdateIntervals, now:
       severity: incidents.severity,
       status: incidents.status,
       createdAt: incidents.createdAt,
-      lastManualUpdateAt: sql<string | Date | null>`(select max(t.created_at) from ${timelineEntries} t where t.incident_id = ${incidents.id} and t.kind in (${manualKinds}))`,
+      lastManualUpdateAt: sql<string | Date | null>`(select max(t.created_at) from ${timelineEntries} t where t.incident_id = "incidents"."id" and t.kind in (${manualKinds}))`,
     })
     .from(incidents)
     .where(and(inArray(incidents.status, OPEN_STATUSES), inArray(incidents.severity, severities)));
