@@ -145,7 +145,7 @@ describe("action_item.overdue", () => {
     const id = await declare("SEV2");
     const item = await createActionItem(db, responder, { incidentId: id, title: "Add a null check", ownerId: "user_def456", dueDate: "2026-03-05" }, { now: at(1) });
     const done = await createActionItem(db, responder, { incidentId: id, title: "Already done", dueDate: "2026-03-04" }, { now: at(1) });
-    await updateActionItem(db, responder, done.id, { status: "done" }, { now: at(2) });
+    await updateActionItem(db, responder, String(done.id), { status: "done" }, { now: at(2) });
 
     const dayEnd = new Date("2026-03-06T00:00:00Z").getTime();
     expect((await runReminders(db, new Date(dayEnd - 60_000))).actionItemsOverdue).toBe(0);
@@ -159,7 +159,7 @@ describe("action_item.overdue", () => {
       incidentId: id, incidentTitle: "Checkout failing (SEV2)", status: "open",
     });
 
-    const current = await updateActionItem(db, responder, item.id, { dueDate: "2026-03-10" }, { now: new Date(dayEnd + 180_000) });
+    const current = await updateActionItem(db, responder, String(item.id), { dueDate: "2026-03-10" }, { now: new Date(dayEnd + 180_000) });
     expect(current.dueDate).toBe("2026-03-10");
     await runReminders(db, new Date("2026-03-10T12:00:00Z"));
     await runReminders(db, new Date("2026-03-11T00:01:00Z"));
@@ -204,7 +204,7 @@ describe("GET/PUT /api/settings/reminders and the list flag", () => {
     const ok = await put({ updateIntervalMinutes: { SEV1: 5, SEV3: 60, SEV2: null } });
     expect(ok.status).toBe(200);
     expect(ok.json).toEqual({ updateIntervalMinutes: { SEV1: 5, SEV2: null, SEV3: 60, SEV4: null } });
-    expect((await call(settingsRoute.DELETE, "/api/settings/reminders", { method: "DELETE", as: "admin" })).status).toBe(405);
+    expect((await call(async (request) => settingsRoute.DELETE(request), "/api/settings/reminders", { method: "DELETE", as: "admin" })).status).toBe(405);
   });
 
   it("lists each incident's last manual update, which the overdue flag measures from", async () => {
