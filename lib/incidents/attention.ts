@@ -37,6 +37,9 @@ export function responseState(incident: { severity: Severity; status: Status; cr
  */
 export const MANUAL_UPDATE_KINDS: readonly string[] = TIMELINE_MESSAGE_TYPES;
 
+/** The reminders' system notes: on the timeline, but neither an update nor the incident's latest news. */
+export const REMINDER_KINDS: readonly string[] = ["update_overdue", "response_target_missed"];
+
 export const isManualUpdate = (kind: string) => MANUAL_UPDATE_KINDS.includes(kind);
 
 /** Minutes without a manual update before an open incident is overdue; null = no reminder. */

@@ -4,7 +4,7 @@ import { incidents, reminderEmissions } from "@/db/schema";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { responseState } from "@/lib/incidents/attention";
 import type { Status } from "@/lib/incidents/lifecycle";
-import { bumpVersion, lockIncident } from "@/lib/incidents/lock-incident";
+import { lockIncident } from "@/lib/incidents/lock-incident";
 import { SEVERITY_TABLE, type Severity } from "@/lib/incidents/severity";
 import { appendTimeline } from "@/lib/incidents/timeline-writer";
 import { claimReminder } from "./claim-reminder";
@@ -43,7 +43,6 @@ async function emitOne(db: Db, incidentId: string, now: Date): Promise<boolean> 
     if (!state.breached) return false;
     if (!(await claimReminder(tx, "response_target_missed", incidentId, "", now))) return false;
     const facts = await incidentFacts(tx, incident);
-    await bumpVersion(tx, incident, {}, now);
     await appendTimeline(tx, incidentId, reminderActor, [
       {
         kind: "response_target_missed",

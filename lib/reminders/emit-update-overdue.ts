@@ -4,7 +4,7 @@ import { incidents, reminderEmissions, timelineEntries } from "@/db/schema";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { MANUAL_UPDATE_KINDS, type UpdateIntervals, updateSilence } from "@/lib/incidents/attention";
 import { STATUSES, type Status } from "@/lib/incidents/lifecycle";
-import { bumpVersion, lockIncident } from "@/lib/incidents/lock-incident";
+import { lockIncident } from "@/lib/incidents/lock-incident";
 import type { Severity } from "@/lib/incidents/severity";
 import { appendTimeline } from "@/lib/incidents/timeline-writer";
 import { claimReminder } from "./claim-reminder";
@@ -26,7 +26,8 @@ export async function lastManualUpdateAt(db: Db, incidentId: string): Promise<Da
  * interval and that has gone longer than it without a manual update. The silence is keyed by its
  * start (the last manual update, else the declaration), so posting an update starts a new one.
  * The event comes from a system timeline note (kind update_overdue) written in the same transaction:
- * the incident's record shows that a reminder went out, and the note is no update itself.
+ * the incident's record shows that a reminder went out, and the note is no update itself. The
+ * incident's version is not bumped: a reminder must never make a person's open form stale (412).
  */
 export async function emitUpdateOverdue(db: Db, intervals: UpdateIntervals, now: Date): Promise<number> {
   const severities = (Object.keys(intervals) as Severity[]).filter((s) => intervals[s] !== null);
@@ -77,7 +78,6 @@ async function emitOne(db: Db, incidentId: string, intervals: UpdateIntervals, n
     if (!silence.overdue) return false;
     if (!(await claimReminder(tx, "update_overdue", incidentId, silence.silentSince.toISOString(), now))) return false;
     const facts = await incidentFacts(tx, incident);
-    await bumpVersion(tx, incident, {}, now);
     await appendTimeline(tx, incidentId, reminderActor, [
       {
         kind: "update_overdue",

@@ -212,10 +212,14 @@ describe("GET/PUT /api/settings/reminders and the list flag", () => {
     const id = await declare("SEV1");
     await respond(id, 3);
     await addTimelineEntry(db, responder, id, { type: "update", message: "Looking." }, { now: at(5) });
-    await updateIncident(db, responder, id, { status: "mitigated", mitigationSummary: "Rolled back" }, { now: at(8) });
+    const mitigated = await updateIncident(db, responder, id, { status: "mitigated", mitigationSummary: "Rolled back" }, { now: at(8) });
+    // The reminder's note is neither the latest news in the list nor a new version (no open form goes stale).
+    expect((await run(30)).updateOverdue).toBe(1);
     const res = await call(incidentsRoute.GET, "/api/dashboard/incidents", { as: "viewer" });
     const item = res.json.items.find((i: { id: string }) => i.id === id);
     expect(item.lastManualUpdateAt).toBe(at(5).toISOString());
     expect(item.lastUpdate.kind).toBe("status_changed");
+    const [row] = await queryRows<{ version: number }>(sql`select version from incidents where id = ${id}`);
+    expect(row.version).toBe(mitigated.version);
   });
 });
