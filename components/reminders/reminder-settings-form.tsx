@@ -10,7 +10,7 @@ type Props = { severities: { level: string; name: string; minutes: number | null
 export function ReminderSettingsForm({ severities, update }: Props) {
   const [state, action, pending] = useActionState(update, idleState);
   const values = state.status === "error" ? state.values : undefined;
-  const errorOf = (level: string) => (state.status === "error" ? state.fieldErrors[`updateIntervalMinutes.${level}`] : undefined);
+  const errorOf = (level: string) => (state.status === "error" ? state.fieldErrors[level] : undefined);
   return (
     <form action={action} className="space-y-4">
       <fieldset className="space-y-3">

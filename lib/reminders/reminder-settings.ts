@@ -10,8 +10,8 @@ import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 export const MAX_UPDATE_INTERVAL_MINUTES = 24 * 60;
 
 const interval = z
-  .number({ message: "Minutes as a whole number, or null for no reminder." })
-  .int("Minutes as a whole number, or null for no reminder.")
+  .number({ message: "Use a whole number of minutes; leave it empty (null in the API) for no reminder." })
+  .int("Use a whole number of minutes; leave it empty (null in the API) for no reminder.")
   .min(1, "At least 1 minute (null turns the reminder off).")
   .max(MAX_UPDATE_INTERVAL_MINUTES, `At most ${MAX_UPDATE_INTERVAL_MINUTES} minutes (24 hours).`)
   .nullable();

@@ -13,5 +13,8 @@ export async function updateReminderSettingsAction(_previous: ActionState, form:
     await asActionUser((db, actor) => updateReminderSettings(db, actor, reminderSettingsFromForm(form)));
   }, "Saved.");
   revalidatePath("/settings/reminders");
-  return withValues(state, form, [...SEVERITIES]);
+  if (state.status !== "error") return state;
+  // The form names its fields by severity ("SEV4"), the use case by path ("updateIntervalMinutes.SEV4").
+  const fieldErrors = Object.fromEntries(Object.entries(state.fieldErrors).map(([path, message]) => [path.replace(/^updateIntervalMinutes\./, ""), message]));
+  return withValues({ ...state, fieldErrors }, form, [...SEVERITIES]);
 }
