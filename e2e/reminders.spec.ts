@@ -23,7 +23,7 @@ test("admins set the update reminder intervals; the incident list flags by them"
   await page.getByLabel("SEV4 (Low)").fill("soon");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.locator("#interval-SEV4-error")).toHaveText("Use a whole number of minutes; leave it empty (null in the API) for no reminder.");
-  await expect(page.getByRole("alert")).toHaveText("SEV4: Use a whole number of minutes; leave it empty (null in the API) for no reminder.");
+  await expect(page.locator("form").getByRole("alert")).toHaveText("SEV4: Use a whole number of minutes; leave it empty (null in the API) for no reminder.");
   await expect(page.getByLabel("SEV4 (Low)")).toHaveValue("soon");
   await expect(page.getByLabel("SEV4 (Low)")).toHaveAttribute("aria-invalid", "true");
 

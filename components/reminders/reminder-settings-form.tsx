@@ -28,7 +28,7 @@ export function ReminderSettingsForm({ severities, update }: Props) {
                 <input id={id} name={s.level} inputMode="numeric" autoComplete="off" placeholder="off"
                   defaultValue={values?.[s.level] ?? (s.minutes === null ? "" : String(s.minutes))}
                   aria-invalid={error ? true : undefined} aria-describedby={[hintId("intervals"), error ? errorId(id) : null].filter(Boolean).join(" ")}
-                  className={`${compactControlClass} w-24`} />
+                  className={compactControlClass.replace("w-full", "w-24")} />
                 <span className="text-sm text-slate-500">minutes</span>
               </div>
               <FieldError id={id} message={error} />
