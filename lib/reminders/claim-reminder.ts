@@ -1,3 +1,4 @@
+import { logError } from "@/lib/log-error";
 import type { Db } from "@/db/client";
 import { reminderEmissions } from "@/db/schema";
 
@@ -15,4 +16,17 @@ export async function claimReminder(tx: Db, kind: ReminderKind, subjectId: strin
     .onConflictDoNothing()
     .returning({ kind: reminderEmissions.kind });
   return inserted.length === 1;
+}
+
+/**
+ * Runs one subject's firing. A failure there (a lock held past the timeout) is logged and must not
+ * hold back the other subjects; its claim rolled back with it, so the next run tries again.
+ */
+export async function fireSafely(fire: () => Promise<boolean>): Promise<boolean> {
+  try {
+    return await fire();
+  } catch (error) {
+    logError("[reminders]", error);
+    return false;
+  }
 }

@@ -5,7 +5,7 @@ import { isOverdue, todayIn } from "@/lib/action-items/overdue";
 import { OPEN_STATUSES } from "@/lib/action-items/schemas";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { recordEvent } from "@/lib/events/record-event";
-import { claimReminder } from "./claim-reminder";
+import { claimReminder, fireSafely } from "./claim-reminder";
 import { reminderActor } from "./incident-facts";
 
 /**
@@ -35,7 +35,7 @@ export async function emitActionItemsOverdue(db: Db, now: Date): Promise<number>
     );
   let emitted = 0;
   for (const { id } of candidates) {
-    if (await emitOne(db, id, now)) emitted++;
+    if (await fireSafely(() => emitOne(db, id, now))) emitted++;
   }
   return emitted;
 }

@@ -7,7 +7,7 @@ import type { Status } from "@/lib/incidents/lifecycle";
 import { lockIncident } from "@/lib/incidents/lock-incident";
 import { SEVERITY_TABLE, type Severity } from "@/lib/incidents/severity";
 import { appendTimeline } from "@/lib/incidents/timeline-writer";
-import { claimReminder } from "./claim-reminder";
+import { claimReminder, fireSafely } from "./claim-reminder";
 import { incidentFacts, reminderActor } from "./incident-facts";
 
 /**
@@ -30,7 +30,7 @@ export async function emitResponseTargetMissed(db: Db, now: Date): Promise<numbe
 
   let emitted = 0;
   for (const candidate of breached.filter((b) => !done.has(b.id))) {
-    if (await emitOne(db, candidate.id, now)) emitted++;
+    if (await fireSafely(() => emitOne(db, candidate.id, now))) emitted++;
   }
   return emitted;
 }

@@ -7,7 +7,7 @@ import { STATUSES, type Status } from "@/lib/incidents/lifecycle";
 import { lockIncident } from "@/lib/incidents/lock-incident";
 import type { Severity } from "@/lib/incidents/severity";
 import { appendTimeline } from "@/lib/incidents/timeline-writer";
-import { claimReminder } from "./claim-reminder";
+import { claimReminder, fireSafely } from "./claim-reminder";
 import { incidentFacts, reminderActor } from "./incident-facts";
 
 const OPEN_STATUSES = STATUSES.filter((s) => s !== "resolved");
@@ -61,7 +61,7 @@ export async function emitUpdateOverdue(db: Db, intervals: UpdateIntervals, now:
 
   let emitted = 0;
   for (const candidate of due.filter((d) => !done.has(`${d.id} ${d.period}`))) {
-    if (await emitOne(db, candidate.id, intervals, now)) emitted++;
+    if (await fireSafely(() => emitOne(db, candidate.id, intervals, now))) emitted++;
   }
   return emitted;
 }
