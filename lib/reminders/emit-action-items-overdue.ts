@@ -5,6 +5,7 @@ import { isOverdue, todayIn } from "@/lib/action-items/overdue";
 import { OPEN_STATUSES } from "@/lib/action-items/schemas";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { recordEvent } from "@/lib/events/record-event";
+import { lockIncident } from "@/lib/incidents/lock-incident";
 import { claimReminder, fireSafely } from "./claim-reminder";
 import { reminderActor } from "./incident-facts";
 
@@ -42,6 +43,10 @@ export async function emitActionItemsOverdue(db: Db, now: Date): Promise<number>
 
 async function emitOne(db: Db, id: number, now: Date): Promise<boolean> {
   return runTransaction(db, async (tx) => {
+    // The incident first, then the item: the order every action item command locks them in.
+    const [ref] = await tx.select({ incidentId: actionItems.incidentId }).from(actionItems).where(eq(actionItems.id, id));
+    if (!ref) return false;
+    await lockIncident(tx, ref.incidentId);
     const [item] = await tx.select().from(actionItems).where(eq(actionItems.id, id)).for("update");
     if (!item?.dueDate || !isOverdue(item, ACTION_ITEM_EVENT_TIME_ZONE, now)) return false;
     if (!(await claimReminder(tx, "action_item_overdue", String(item.id), item.dueDate, now))) return false;
