@@ -290,3 +290,4 @@ export { workflowRuns, workflows } from "./workflows-schema";
 export { errorGroupHourly, errorGroups, releases } from "./errors-schema";
 export { actionItems, type MetricSnapshot, type PostmortemSection, postmortemSettings, postmortems } from "./postmortems-schema";
 export { tokenStamp } from "./token-cache-schema";
+export { reminderEmissions, reminderSettings } from "./reminders-schema";

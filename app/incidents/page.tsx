@@ -8,6 +8,7 @@ import { listCatalog } from "@/lib/catalog/list-catalog";
 import { catchInvalid, loadPage } from "@/lib/http/page-errors";
 import { isUpdateOverdue, responseState } from "@/lib/incidents/attention";
 import { listIncidents } from "@/lib/incidents/list-incidents";
+import { getReminderSettings } from "@/lib/reminders/reminder-settings";
 import { filterQueryString, hasFilters, listQueryFromParams } from "@/lib/incidents/list-params";
 import { FilterProblem } from "@/components/filters/filter-problem";
 
@@ -19,17 +20,17 @@ export default async function IncidentsPage({ searchParams }: Props) {
   const query = listQueryFromParams(await searchParams);
   const returnTo = `/incidents${filterQueryString(query)}`;
   const load = await loadPage(returnTo, async (db, actor) => {
-    const catalog = await listCatalog(db, actor);
+    const [catalog, reminders] = await Promise.all([listCatalog(db, actor), getReminderSettings(db, actor)]);
     const { value: page, problem } = await catchInvalid(listIncidents(db, actor, { ...query, limit: "25" }));
-    return { page, catalog, problem };
+    return { page, catalog, problem, intervals: reminders.updateIntervalMinutes };
   }, { replicaRead: true });
   if (!load.allowed) return <NotAllowed role={load.role} message={load.message} />;
-  const { page, catalog, problem } = load.data;
+  const { page, catalog, problem, intervals } = load.data;
 
   const now = new Date();
   const rows: IncidentRow[] = (page?.items ?? []).map((item) => ({
     ...item,
-    updateOverdue: isUpdateOverdue({ ...item, lastUpdateAt: item.lastUpdate?.at ?? null }, now),
+    updateOverdue: isUpdateOverdue(item, intervals, now),
     responseBreached: responseState(item, now).breached,
   }));
   const filtered = hasFilters(query);

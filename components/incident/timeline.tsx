@@ -14,6 +14,8 @@ const ICONS: Record<string, { path: string; tone: string }> = {
   link_added: { path: "M10 14a5 5 0 0 0 7 0l3-3a5 5 0 0 0-7-7l-1 1m-2 5a5 5 0 0 0-7 0l-3 3a5 5 0 0 0 7 7l1-1", tone: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300" },
   update: { path: "M4 5h16M4 12h16M4 19h10", tone: "bg-emerald-100 text-emerald-700 dark:bg-emerald-950 dark:text-emerald-300" },
   action: { path: "M13 2 3 14h9l-1 8 10-12h-9l1-8Z", tone: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300" },
+  update_overdue: { path: "M12 7v5l3 2m6-2a9 9 0 1 1-18 0 9 9 0 0 1 18 0Z", tone: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300" },
+  response_target_missed: { path: "M12 7v5l3 2m6-2a9 9 0 1 1-18 0 9 9 0 0 1 18 0Z", tone: "bg-rose-100 text-rose-700 dark:bg-rose-950 dark:text-rose-300" },
   resolution: { path: "m5 13 4 4L19 7", tone: "bg-emerald-100 text-emerald-700 dark:bg-emerald-950 dark:text-emerald-300" },
 };
 const FALLBACK = { path: "M12 8v8m-4-4h8", tone: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300" };

@@ -11,6 +11,7 @@ export const SETTINGS_PAGES: Item[] = [
   { href: "/settings/users", label: "Users", adminOnly: true },
   { href: "/settings/tokens", label: "API tokens", adminOnly: true },
   { href: "/settings/postmortems", label: "Postmortems", adminOnly: true },
+  { href: "/settings/reminders", label: "Reminders", adminOnly: true },
 ];
 
 export function SettingsNav({ isAdmin }: { isAdmin: boolean }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isUpdateOverdue, responseState } from "./attention";
+import { DEFAULT_UPDATE_INTERVALS, isManualUpdate, isUpdateOverdue, MANUAL_UPDATE_KINDS, responseState, updateSilence } from "./attention";
 
 const t0 = new Date("2026-03-15T14:00:00Z");
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
@@ -18,12 +18,32 @@ describe("responseState", () => {
   });
 });
 
-describe("isUpdateOverdue", () => {
-  it("only for open SEV1/SEV2 without an entry for 15 minutes", () => {
-    expect(isUpdateOverdue({ severity: "SEV1", status: "investigating", lastUpdateAt: at(0), createdAt: t0 }, at(16))).toBe(true);
-    expect(isUpdateOverdue({ severity: "SEV2", status: "mitigated", lastUpdateAt: at(5), createdAt: t0 }, at(16))).toBe(false);
-    expect(isUpdateOverdue({ severity: "SEV3", status: "investigating", lastUpdateAt: at(0), createdAt: t0 }, at(60))).toBe(false);
-    expect(isUpdateOverdue({ severity: "SEV1", status: "resolved", lastUpdateAt: at(0), createdAt: t0 }, at(60))).toBe(false);
-    expect(isUpdateOverdue({ severity: "SEV1", status: "declared", lastUpdateAt: null, createdAt: t0 }, at(20))).toBe(true);
+describe("isUpdateOverdue / updateSilence", () => {
+  const d = DEFAULT_UPDATE_INTERVALS;
+  it("only for open SEV1/SEV2 without a manual update for 15 minutes (the defaults)", () => {
+    expect(isUpdateOverdue({ severity: "SEV1", status: "investigating", lastManualUpdateAt: at(0), createdAt: t0 }, d, at(16))).toBe(true);
+    expect(isUpdateOverdue({ severity: "SEV2", status: "mitigated", lastManualUpdateAt: at(5), createdAt: t0 }, d, at(16))).toBe(false);
+    expect(isUpdateOverdue({ severity: "SEV3", status: "investigating", lastManualUpdateAt: at(0), createdAt: t0 }, d, at(60))).toBe(false);
+    expect(isUpdateOverdue({ severity: "SEV1", status: "resolved", lastManualUpdateAt: at(0), createdAt: t0 }, d, at(60))).toBe(false);
+    expect(isUpdateOverdue({ severity: "SEV1", status: "declared", lastManualUpdateAt: null, createdAt: t0 }, d, at(20))).toBe(true);
+  });
+  it("is strictly longer than the interval: 15 minutes exactly is not overdue yet", () => {
+    const incident = { severity: "SEV1" as const, status: "investigating" as const, lastManualUpdateAt: null, createdAt: t0 };
+    expect(updateSilence(incident, d, at(14))).toMatchObject({ overdue: false, silentMinutes: 14, intervalMinutes: 15 });
+    expect(updateSilence(incident, d, at(15)).overdue).toBe(false);
+    expect(updateSilence(incident, d, at(16))).toMatchObject({ overdue: true, silentMinutes: 16, silentSince: t0 });
+  });
+  it("uses the configured interval per severity; null turns the reminder off", () => {
+    const custom = { SEV1: 5, SEV2: null, SEV3: 60, SEV4: null };
+    expect(isUpdateOverdue({ severity: "SEV1", status: "investigating", lastManualUpdateAt: null, createdAt: t0 }, custom, at(6))).toBe(true);
+    expect(isUpdateOverdue({ severity: "SEV2", status: "investigating", lastManualUpdateAt: null, createdAt: t0 }, custom, at(600))).toBe(false);
+    expect(isUpdateOverdue({ severity: "SEV3", status: "declared", lastManualUpdateAt: at(10), createdAt: t0 }, custom, at(69))).toBe(false);
+    expect(isUpdateOverdue({ severity: "SEV3", status: "declared", lastManualUpdateAt: at(10), createdAt: t0 }, custom, at(71))).toBe(true);
+  });
+  it("counts only people's messages as updates", () => {
+    expect(MANUAL_UPDATE_KINDS).toEqual(["update", "action", "resolution"]);
+    expect(isManualUpdate("status_changed")).toBe(false);
+    expect(isManualUpdate("update_overdue")).toBe(false);
+    expect(isManualUpdate("action")).toBe(true);
   });
 });

@@ -33,6 +33,8 @@ describe("describeEntry", () => {
     [entry("link_marked", { type: "release", targetId: "rel_1", from: null, to: "suspected_cause" }), "Release rel_1 marked as the suspected cause"],
     [entry("link_marked", { type: "release", targetId: "rel_1", from: "suspected_cause", to: "fix" }), "Release rel_1 marked as the fix"],
     [entry("link_marked", { type: "release", targetId: "rel_1", from: "fix", to: null }), "Release rel_1 no longer marked as the fix"],
+    [entry("update_overdue", { severity: "SEV1", minutesSilent: 16, intervalMinutes: 15 }), "No update for 16 min (SEV1 needs one every 15 min): reminder sent"],
+    [entry("response_target_missed", { severity: "SEV2", minutesSinceDeclared: 31, targetLabel: "< 30 minutes" }), "Response target missed: still declared 31 min after declaration (SEV2 target < 30 minutes)"],
   ])("%#: %j", (input, sentence) => {
     expect(describeEntry(input)).toBe(sentence);
   });
@@ -40,5 +42,6 @@ describe("describeEntry", () => {
   it("tells manual entries from automatic ones", () => {
     expect(["update", "action", "resolution"].every(isManualEntry)).toBe(true);
     expect(isManualEntry("status_changed")).toBe(false);
+    expect(isManualEntry("update_overdue")).toBe(false);
   });
 });

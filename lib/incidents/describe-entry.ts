@@ -1,3 +1,4 @@
+import { isManualUpdate } from "./attention";
 import type { TimelineEntryView } from "./views";
 
 type Person = { id: string; name: string } | null | undefined;
@@ -79,9 +80,14 @@ export function describeEntry(entry: Pick<TimelineEntryView, "kind" | "data" | "
       const fields = ((d.fields as string[]) ?? []).join(", ");
       return d.to ? `Action item “${d.title}” ${String(d.from).replace("_", " ")} → ${String(d.to).replace("_", " ")}` : `Action item “${d.title}” edited (${fields})`;
     }
+    case "update_overdue":
+      return `No update for ${d.minutesSilent} min (${d.severity} needs one every ${d.intervalMinutes} min): reminder sent`;
+    case "response_target_missed":
+      return `Response target missed: still declared ${d.minutesSinceDeclared} min after declaration (${d.severity} target ${String(d.targetLabel ?? "")})`;
     default:
       return entry.kind.replace(/_/g, " ");
   }
 }
 
-export const isManualEntry = (kind: string) => kind === "update" || kind === "action" || kind === "resolution";
+/** A person's message (update, action, resolution): the one definition lives with the update-overdue rule. */
+export const isManualEntry = isManualUpdate;

@@ -5,6 +5,7 @@ import { type Actor, assertRole } from "@/lib/actor";
 import { validationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import type { Status } from "./lifecycle";
+import { MANUAL_UPDATE_KINDS, REMINDER_KINDS } from "./attention";
 import { describeEntry, isManualEntry } from "./describe-entry";
 import { ListIncidentsQuery } from "./schemas";
 import type { Severity } from "./severity";
@@ -70,6 +71,8 @@ export async function listIncidents(db: Db, actor: Actor, rawQuery: unknown) {
     where.push(sql`(${incidents.createdAt}, ${incidents.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id})`);
   }
 
+  const reminderKinds = sql.join(REMINDER_KINDS.map((kind) => sql`${kind}`), sql`, `);
+  const manualKinds = sql.join(MANUAL_UPDATE_KINDS.map((kind) => sql`${kind}`), sql`, `);
   const rows = await db
     .select({
       id: incidents.id,
@@ -85,7 +88,8 @@ export async function listIncidents(db: Db, actor: Actor, rawQuery: unknown) {
       commanderName: users.name,
       services: sql<string[]>`array(select ${incidentServices.serviceSlug} from ${incidentServices} where ${incidentServices.incidentId} = ${incidents.id} order by 1)`,
       lastUpdate: sql<unknown>`(select json_build_object('at', t.created_at, 'kind', t.kind, 'actor', t.actor, 'message', t.message, 'data', t.data)
-        from ${timelineEntries} t where t.incident_id = ${incidents.id} order by t.id desc limit 1)`,
+        from ${timelineEntries} t where t.incident_id = ${incidents.id} and t.kind not in (${reminderKinds}) order by t.id desc limit 1)`,
+      lastManualUpdateAt: sql<string | Date | null>`(select max(t.created_at) from ${timelineEntries} t where t.incident_id = ${incidents.id} and t.kind in (${manualKinds}))`,
     })
     .from(incidents)
     .leftJoin(users, eq(users.id, incidents.commanderId))
@@ -110,6 +114,7 @@ export async function listIncidents(db: Db, actor: Actor, rawQuery: unknown) {
       resolvedAt: row.resolvedAt,
       durationSeconds: row.durationSeconds,
       investigatingAt: row.investigatingAt,
+      lastManualUpdateAt: row.lastManualUpdateAt ? new Date(row.lastManualUpdateAt) : null,
       lastUpdate: last
         ? { at: new Date(last.at), kind: last.kind, actor: last.actor, message: last.message, summary: summarize(last) }
         : null,

@@ -25,6 +25,9 @@ export const AUTOMATIC_KINDS = [
   "postmortem_status_changed",
   "action_item_created",
   "action_item_changed",
+  // Reminders (lib/reminders): system notes, never a manual update; each also announces its event.
+  "update_overdue",
+  "response_target_missed",
 ] as const;
 export type AutomaticKind = (typeof AUTOMATIC_KINDS)[number];
 export type TimelineKind = AutomaticKind | "update" | "action" | "resolution";

@@ -61,6 +61,7 @@ export const IncidentListItem = z.object({
   resolvedAt: date.nullable(),
   durationSeconds: z.number().int().nullable(),
   investigatingAt: date.nullable(),
+  lastManualUpdateAt: date.nullable().meta({ description: "The last update, action or resolution message: what the update-overdue reminder measures from (null: none yet)." }),
   lastUpdate: z
     .object({ at: date, kind: z.string(), actor: z.string(), message: z.string().nullable(), summary: z.string().meta({ description: "One line: a manual update's first line or the automatic entry as a sentence." }) })
     .nullable(),

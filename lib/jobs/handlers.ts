@@ -8,3 +8,4 @@ import "@/lib/telemetry/purge-expired-metrics";
 import "@/lib/http/idempotency-maintenance";
 import "@/lib/alerts/evaluate-rules-job";
 import "@/lib/workflows/workflows-consumer";
+import "@/lib/reminders/reminders-job";

@@ -20,6 +20,7 @@ import { oncallPaths } from "./oncall-paths";
 import type { PathHelpers } from "./path-helpers";
 import { postmortemPaths } from "./postmortem-paths";
 import { livePaths } from "./live-paths";
+import { reminderPaths, reminderSchemas } from "./reminder-paths";
 import { workflowPaths, workflowSchemas } from "./workflow-paths";
 
 type Json = Record<string, unknown>;
@@ -209,6 +210,7 @@ export function buildOpenApiDocument(): Json {
       ...oncallPaths(pathHelpers),
       ...postmortemPaths(pathHelpers),
       ...livePaths(pathHelpers),
+      ...reminderPaths(pathHelpers),
       "/api/openapi.json": {
         get: { summary: "This document (OpenAPI 3.1, generated from the zod schemas)", security: [], responses: { "200": { description: "The OpenAPI document" } } },
       },
@@ -280,6 +282,7 @@ export function buildOpenApiDocument(): Json {
         ActionItemPage: output(ActionItemPage),
         UpdatePostmortemSettingsInput: input(UpdatePostmortemSettingsInput),
         PostmortemSettings: output(PostmortemSettingsView),
+        ...reminderSchemas(input, output),
         Problem: {
           type: "object",
           required: ["type", "title", "status"],

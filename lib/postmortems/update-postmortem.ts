@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { postmortems } from "@/db/schema";
-import { type Actor, actorUserId, assertRole } from "@/lib/actor";
+import { type Actor, actorLabel, actorUserId, assertRole } from "@/lib/actor";
 import { assertUsers } from "@/lib/catalog/references";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { DomainError, notFound } from "@/lib/errors";
-import { lockIncident } from "@/lib/incidents/lock-incident";
+import { type IncidentRow, lockIncident } from "@/lib/incidents/lock-incident";
+import { recordEvent } from "@/lib/events/record-event";
 import { appendTimeline } from "@/lib/incidents/timeline-writer";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import { renderMarkdown } from "./build-sections";
@@ -21,7 +22,7 @@ export async function updatePostmortem(db: Db, actor: Actor, incidentId: string,
   assertRole(actor, "responder", "edit postmortems");
   const input = parseInput(UpdatePostmortemInput, rawInput);
   const outcome = await runTransaction(db, async (tx) => {
-    await lockIncident(tx, incidentId);
+    const incident = await lockIncident(tx, incidentId);
     const [pm] = await tx.select().from(postmortems).where(eq(postmortems.incidentId, incidentId)).for("update");
     if (!pm) throw notFound(`The postmortem of ${incidentId}`);
     if (options.expectedVersion !== undefined && options.expectedVersion !== pm.version) {
@@ -62,6 +63,8 @@ export async function updatePostmortem(db: Db, actor: Actor, incidentId: string,
       .set({ sections, markdown: renderMarkdown(sections), authors, status, publishedAt, version: pm.version + 1, updatedAt: now })
       .where(eq(postmortems.id, pm.id))
       .returning();
+    // Published is final, so this transition happens once per postmortem: the event with it.
+    if (status === "published" && pm.status !== "published") await announcePublished(tx, incident, row, actor);
     return { row };
   });
   if ("stale" in outcome && outcome.stale) {
@@ -71,4 +74,25 @@ export async function updatePostmortem(db: Db, actor: Actor, incidentId: string,
     });
   }
   return toPostmortemView(db, outcome.row!);
+}
+
+/** What a receiver needs to post "Postmortem published" with a link, without calling back. */
+async function announcePublished(tx: Db, incident: IncidentRow, pm: typeof postmortems.$inferSelect, actor: Actor) {
+  await recordEvent(tx, {
+    type: "postmortem.published",
+    incidentId: incident.id,
+    subjectId: String(pm.id),
+    actor,
+    createdAt: pm.publishedAt ?? pm.updatedAt,
+    payload: {
+      postmortemId: pm.id,
+      incidentId: incident.id,
+      title: incident.title,
+      severity: incident.severity,
+      publishedAt: (pm.publishedAt ?? pm.updatedAt).toISOString(),
+      publishedBy: actorLabel(actor),
+      authors: pm.authors,
+      url: `/incidents/${encodeURIComponent(incident.id)}/postmortem`,
+    },
+  });
 }

@@ -31,11 +31,12 @@ describe("startJobs", () => {
       expect.arrayContaining([
         { name: "jobs.run-maintenance", cron: "*/10 * * * *", timezone: "UTC" },
         { name: "alerts.evaluate-rules", cron: "* * * * *", timezone: "UTC" },
+        { name: "reminders.run-timers", cron: "* * * * *", timezone: "UTC" },
       ]),
     );
-    expect(schedules).toHaveLength(2);
+    expect(schedules).toHaveLength(3);
     const queues = await queryRows<{ name: string }>(sql`select name from pgboss.queue where name not like '\_\_pgboss%' and name not like 'test.%' order by name`);
-    expect(queues.map((q) => q.name)).toEqual(["alerts.evaluate-rules", "events.dispatch", "jobs.run-maintenance"]);
+    expect(queues.map((q) => q.name)).toEqual(["alerts.evaluate-rules", "events.dispatch", "jobs.run-maintenance", "reminders.run-timers"]);
     expect(listMaintenance()).toEqual(["events.purge-expired-events", "auth.prune-sign-in-attempts", "telemetry.purge-expired-metrics", "http.purge-idempotency-keys"]);
   });
 

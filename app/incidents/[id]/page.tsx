@@ -24,9 +24,10 @@ import { getIncidentAlertCharts, listIncidentAlerts, suggestFromAlerts } from "@
 import { hasRole } from "@/lib/actor";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { getIncident } from "@/lib/incidents/get-incident";
-import { isUpdateOverdue, UPDATE_INTERVAL_MINUTES } from "@/lib/incidents/attention";
+import { isManualUpdate, updateSilence } from "@/lib/incidents/attention";
+import { getReminderSettings } from "@/lib/reminders/reminder-settings";
+import { UpdateOverdueBanner } from "@/components/incident/update-overdue-banner";
 import { allowedTransitions } from "@/lib/incidents/lifecycle";
-import { formatDuration } from "@/lib/format";
 import { loadPage } from "@/lib/http/page-errors";
 import { listTimeline } from "@/lib/incidents/list-timeline";
 import { getIncidentHealth } from "@/lib/telemetry/get-incident-health";
@@ -52,7 +53,7 @@ function Panel({ title, children }: { title: string; children: React.ReactNode }
 export default async function IncidentPage({ params }: Props) {
   const { id } = await params;
   const page = await loadPage(`/incidents/${id}`, async (db, actor) => {
-    const [incident, timeline, catalog] = await Promise.all([getIncident(db, actor, id), listTimeline(db, actor, id), listCatalog(db, actor)]);
+    const [incident, timeline, catalog, reminders] = await Promise.all([getIncident(db, actor, id), listTimeline(db, actor, id), listCatalog(db, actor), getReminderSettings(db, actor)]);
     const [health, linkedAlerts] = await Promise.all([getIncidentHealth(db, actor, incident), listIncidentAlerts(db, actor, id)]);
     const [cards, suggestions, releases, postmortem, similar, alertCharts] = await Promise.all([
       getLinkCards(db, actor, incident.links),
@@ -63,10 +64,10 @@ export default async function IncidentPage({ params }: Props) {
       getIncidentAlertCharts(db, actor, linkedAlerts),
     ]);
     const fromAlerts = suggestFromAlerts(incident, linkedAlerts);
-    return { incident, timeline, catalog, health, cards, suggestions, releases, postmortem, similar, alertCharts, fromAlerts, canEdit: hasRole(actor, "responder") };
+    return { incident, timeline, catalog, health, cards, suggestions, releases, postmortem, similar, alertCharts, fromAlerts, canEdit: hasRole(actor, "responder"), intervals: reminders.updateIntervalMinutes };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
-  const { incident, timeline, catalog, health, cards, suggestions, releases, postmortem, similar, alertCharts, fromAlerts, canEdit } = page.data;
+  const { incident, timeline, catalog, health, cards, suggestions, releases, postmortem, similar, alertCharts, fromAlerts, canEdit, intervals } = page.data;
   const phases = [
     { label: "declared", at: incident.createdAt },
     { label: "investigating", at: incident.investigatingAt },
@@ -74,18 +75,15 @@ export default async function IncidentPage({ params }: Props) {
     { label: "resolved", at: incident.resolvedAt },
   ].flatMap((p) => (p.at ? [{ label: p.label, t: p.at.getTime() }] : []));
   const now = new Date();
-  const lastEntryAt = timeline.at(-1)?.createdAt ?? incident.createdAt;
-  const overdue = isUpdateOverdue({ ...incident, lastUpdateAt: lastEntryAt }, now);
+  const lastManualUpdateAt = timeline.findLast((entry) => isManualUpdate(entry.kind))?.createdAt ?? null;
+  const silence = updateSilence({ ...incident, lastManualUpdateAt }, intervals, now);
 
   return (
     <div className="space-y-6">
       <IncidentHeader incident={incident} now={now} live={<LiveRefresh url={`/api/dashboard/incidents/${encodeURIComponent(incident.id)}/events`} />} />
       <SimilarIncidents items={similar} />
-      {overdue && (
-        <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-          <span className="font-semibold">Update overdue.</span> Nothing has been added to the timeline for {formatDuration((now.getTime() - lastEntryAt.getTime()) / 1000)};
-          {" "}{incident.severity} incidents need an update at least every {UPDATE_INTERVAL_MINUTES} minutes: what you know, what you don&apos;t, what&apos;s next.
-        </p>
+      {silence.overdue && silence.intervalMinutes !== null && (
+        <UpdateOverdueBanner severity={incident.severity} silentMinutes={silence.silentMinutes} intervalMinutes={silence.intervalMinutes} canPost={canEdit} />
       )}
       {/* Three blocks: on a phone the status controls come first, then the story, then the rest;
           on a wide screen the story takes two columns and the controls sit beside it. */}
