@@ -289,3 +289,4 @@ export { oncallOverrides, oncallRotationMembers, serviceOncall } from "./oncall-
 export { workflowRuns, workflows } from "./workflows-schema";
 export { errorGroupHourly, errorGroups, releases } from "./errors-schema";
 export { actionItems, type MetricSnapshot, type PostmortemSection, postmortemSettings, postmortems } from "./postmortems-schema";
+export { webhookDeliveries, webhookDeliveryAttempts, webhookSubscriptions } from "./webhooks-schema";

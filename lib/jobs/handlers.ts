@@ -7,3 +7,5 @@ import "@/lib/telemetry/purge-expired-metrics";
 import "@/lib/http/idempotency-maintenance";
 import "@/lib/alerts/evaluate-rules-job";
 import "@/lib/workflows/workflows-consumer";
+import "@/lib/webhooks/fanout-consumer";
+import "@/lib/webhooks/deliver-job";

@@ -19,6 +19,7 @@ import { errorReleasePaths } from "./error-release-paths";
 import { oncallPaths } from "./oncall-paths";
 import type { PathHelpers } from "./path-helpers";
 import { postmortemPaths } from "./postmortem-paths";
+import { webhookPaths, webhookSchemas } from "./webhook-paths";
 import { workflowPaths, workflowSchemas } from "./workflow-paths";
 
 type Json = Record<string, unknown>;
@@ -207,6 +208,7 @@ export function buildOpenApiDocument(): Json {
       ...workflowPaths({ ref, body, jsonAnswer, problems, idempotencyHeader }),
       ...oncallPaths(pathHelpers),
       ...postmortemPaths(pathHelpers),
+      ...webhookPaths(pathHelpers),
       "/api/openapi.json": {
         get: { summary: "This document (OpenAPI 3.1, generated from the zod schemas)", security: [], responses: { "200": { description: "The OpenAPI document" } } },
       },
@@ -264,6 +266,7 @@ export function buildOpenApiDocument(): Json {
         UserListItem: output(UserListItemView),
         ...alertSchemas(helpers),
         ...workflowSchemas(input, output),
+        ...webhookSchemas(input, output),
         UpdateServiceInput: input(UpdateServiceInput),
         CreateOverrideInput: input(CreateOverrideInput),
         Service: output(ServiceView),
