@@ -35,8 +35,8 @@ export const webhookDeliveries = pgTable(
     dedupKey: text("dedup_key").notNull(),
     eventId: bigint("event_id", { mode: "number" }),
     eventType: text("event_type").notNull(),
-    // The body sent on every attempt, byte for byte (`{ type, timestamp, data }`).
-    body: jsonb("body").$type<Record<string, unknown>>().notNull(),
+    // The JSON body sent on every attempt, byte for byte (text, not jsonb, which would reorder keys).
+    body: text("body").notNull(),
     // pending → succeeded | failed (permanent, gave up, or cancelled); retrying between attempts.
     status: text("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),

@@ -4,7 +4,7 @@ CREATE TABLE "webhook_deliveries" (
 	"dedup_key" text NOT NULL,
 	"event_id" bigint,
 	"event_type" text NOT NULL,
-	"body" jsonb NOT NULL,
+	"body" text NOT NULL,
 	"status" text DEFAULT 'pending' NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"last_status_code" integer,

@@ -56,7 +56,7 @@ async function claim(db: Db, data: DeliverJobData, now: Date): Promise<{ deliver
 async function attempt(subscription: Subscription, delivery: Delivery, at: Date, options: DeliverOptions): Promise<{ outcome: Outcome; statusCode: number | null }> {
   try {
     const target = await resolveTarget(subscription.url, options);
-    const body = JSON.stringify(delivery.body);
+    const body = delivery.body;
     const result = await postWebhook(target, body, signedHeaders(subscription.secret, delivery.id, body, at), options.timeoutMs ?? REQUEST_TIMEOUT_MS);
     if (result.statusCode === null) return { outcome: classifyAnswer(null, result.error), statusCode: null };
     return { outcome: classifyAnswer(result.statusCode, null, result.location), statusCode: result.statusCode };

@@ -24,7 +24,7 @@ export async function enqueueDelivery(tx: Db, subscription: Subscription, delive
       dedupKey: delivery.dedupKey,
       eventId: delivery.eventId ?? null,
       eventType: delivery.body.type,
-      body,
+      body: JSON.stringify(body),
       status: "pending",
       createdAt: delivery.now,
     })
