@@ -35,7 +35,7 @@ describe("startJobs", () => {
     );
     expect(schedules).toHaveLength(2);
     const queues = await queryRows<{ name: string }>(sql`select name from pgboss.queue where name not like '\_\_pgboss%' and name not like 'test.%' order by name`);
-    expect(queues.map((q) => q.name)).toEqual(["alerts.evaluate-rules", "events.dispatch", "jobs.run-maintenance"]);
+    expect(queues.map((q) => q.name)).toEqual(["alerts.evaluate-rules", "events.dispatch", "jobs.run-maintenance", "webhooks.deliver"]);
     expect(listMaintenance()).toEqual(["auth.prune-sign-in-attempts", "telemetry.purge-expired-metrics", "http.purge-idempotency-keys"]);
   });
 
