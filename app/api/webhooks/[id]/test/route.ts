@@ -4,4 +4,4 @@ import { sendTestWebhook } from "@/lib/webhooks/send-test-webhook";
 
 export const POST = apiRoute<{ id: string }>(async ({ actor, db, params }) => json(await sendTestWebhook(db, actor, params.id), { status: 202 }));
 
-export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);
