@@ -9,3 +9,4 @@ import "@/lib/alerts/evaluate-rules-job";
 import "@/lib/workflows/workflows-consumer";
 import "@/lib/webhooks/fanout-consumer";
 import "@/lib/webhooks/deliver-job";
+import "@/lib/webhooks/purge-old-deliveries";

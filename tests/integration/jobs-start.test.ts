@@ -36,7 +36,7 @@ describe("startJobs", () => {
     expect(schedules).toHaveLength(2);
     const queues = await queryRows<{ name: string }>(sql`select name from pgboss.queue where name not like '\_\_pgboss%' and name not like 'test.%' order by name`);
     expect(queues.map((q) => q.name)).toEqual(["alerts.evaluate-rules", "events.dispatch", "jobs.run-maintenance", "webhooks.deliver"]);
-    expect(listMaintenance()).toEqual(["auth.prune-sign-in-attempts", "telemetry.purge-expired-metrics", "http.purge-idempotency-keys"]);
+    expect(listMaintenance()).toEqual(["auth.prune-sign-in-attempts", "telemetry.purge-expired-metrics", "http.purge-idempotency-keys", "webhooks.purge-old-deliveries"]);
   });
 
   it("dispatches a declared incident's event to consumers through the running workers", async () => {

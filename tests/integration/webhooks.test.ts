@@ -11,6 +11,7 @@ import { getDb } from "@/db/client";
 import { dispatchEvents } from "@/lib/events/consumers";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { deliverWebhook, type DeliverOptions } from "@/lib/webhooks/deliver-webhook";
+import { purgeOldDeliveries } from "@/lib/webhooks/purge-old-deliveries";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/schemas";
 import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
 import { type Receiver, startReceiver } from "@/tests/support/webhook-receiver";
@@ -361,5 +362,18 @@ describe("fan-out and delivery", () => {
     expect((await log(id, "?cursor=garbage")).status).toBe(422);
     expect((await log(id, "?limit=0")).status).toBe(422);
     expect((await log("wh_nope")).status).toBe(404);
+  });
+
+  it("maintenance purges finished deliveries after 30 days and keeps unfinished ones", async () => {
+    const created = await subscribe({ url: receiver.url(), events: ["incident.declared"] });
+    const id = created.json.id;
+    for (let i = 0; i < 2; i++) await call(testRoute.POST, `${PATH}/${id}/test`, { method: "POST", params: { id }, ...admin });
+    await runQueued();
+    await call(testRoute.POST, `${PATH}/${id}/test`, { method: "POST", params: { id }, ...admin });
+    const db = await getDb();
+    expect(await purgeOldDeliveries(db, new Date(Date.now() + 29 * 86_400_000))).toBe(0);
+    expect(await purgeOldDeliveries(db, new Date(Date.now() + 31 * 86_400_000))).toBe(2);
+    expect(await queryRows<{ status: string }>(sql`select status from webhook_deliveries`)).toEqual([{ status: "pending" }]);
+    expect(await queryRows(sql`select id from webhook_delivery_attempts`)).toEqual([]);
   });
 });
