@@ -22,6 +22,8 @@ export function postWebhook(target: Target, body: string, headers: Record<string
   const client = target.url.protocol === "https:" ? https : http;
   const signal = AbortSignal.timeout(timeoutMs);
   return new Promise((resolve) => {
+    // Once the status line has arrived the receiver has answered, whatever happens to the body.
+    let answered: { statusCode: number; answer: string; location?: string } | null = null;
     const request = client.request(
       target.url,
       {
@@ -32,6 +34,7 @@ export function postWebhook(target: Target, body: string, headers: Record<string
         agent: false,
       },
       (response) => {
+        answered = { statusCode: response.statusCode ?? 0, answer: "", location: response.headers.location };
         const chunks: Buffer[] = [];
         let size = 0;
         response.on("data", (chunk: Buffer) => {
@@ -40,10 +43,13 @@ export function postWebhook(target: Target, body: string, headers: Record<string
         });
         response.on("end", () => resolve({ statusCode: response.statusCode ?? 0, answer: Buffer.concat(chunks).toString("utf8").slice(0, MAX_ANSWER_BYTES), location: response.headers.location }));
         response.on("error", () => resolve({ statusCode: response.statusCode ?? 0, answer: "" }));
+        // A receiver that sends its status and then stalls is cut off by the timeout: the status stands.
+        response.on("close", () => resolve({ statusCode: response.statusCode ?? 0, answer: Buffer.concat(chunks).toString("utf8").slice(0, MAX_ANSWER_BYTES), location: response.headers.location }));
       },
     );
     request.on("error", (error: NodeJS.ErrnoException) => {
-      if (signal.aborted) resolve({ statusCode: null, error: `Timed out after ${timeoutMs / 1000} s.`, timedOut: true });
+      if (answered) resolve(answered);
+      else if (signal.aborted) resolve({ statusCode: null, error: `Timed out after ${timeoutMs / 1000} s.`, timedOut: true });
       else resolve({ statusCode: null, error: `Connection failed: ${error.code ?? error.message}`, timedOut: false });
     });
     request.end(body);

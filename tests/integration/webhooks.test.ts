@@ -256,6 +256,13 @@ describe("fan-out and delivery", () => {
     await dispatchEvents(await getDb(), await allEventIds());
     const [report] = await runQueued({ timeoutMs: 300 });
     expect(report).toEqual({ status: "retrying", statusCode: null, error: "Timed out after 0.3 s." });
+    // A receiver that answers 200 and then never finishes its body has accepted the delivery.
+    receiver.answerWith((_r, response) => {
+      response.writeHead(200);
+      response.write("working on it");
+    });
+    const [, retry] = await deliveryJobs();
+    expect(await deliverWebhook(await getDb(), retry.data, { timeoutMs: 300 })).toEqual({ status: "delivered", statusCode: 200, error: null });
   });
 
   it("does not follow a redirect (a permanent failure) and treats other 4xx as permanent", async () => {
