@@ -35,6 +35,7 @@ test("every signed-in page has no serious accessibility violations (as admin)", 
     ["/action-items", "Action items"],
     [`/incidents/${firstIncident}/postmortem`, "Postmortem"],
     ["/settings/postmortems", "Postmortems"],
+    ["/settings/webhooks", "Webhooks"],
     ["/incidents/INC-1999-9999", ""],
   ];
   const found: Record<string, string[]> = {};
