@@ -36,8 +36,9 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    // A tracing tool for the trace link cards (e2e/errors.spec.ts).
-    env: { DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "", TRACE_URL_TEMPLATE: "https://tracing.example/trace/{id}" },
+    // A tracing tool for the trace link cards (e2e/errors.spec.ts); webhooks may reach a receiver on
+    // 127.0.0.1 (e2e/webhooks.spec.ts).
+    env: { DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "", TRACE_URL_TEMPLATE: "https://tracing.example/trace/{id}", WEBHOOK_ALLOW_PRIVATE_TARGETS: "1" },
     stdout: "pipe",
     stderr: "pipe",
   },

@@ -36,6 +36,7 @@ test("every signed-in page has no serious accessibility violations (as admin)", 
     [`/incidents/${firstIncident}/postmortem`, "Postmortem"],
     ["/settings/postmortems", "Postmortems"],
     ["/settings/reminders", "Update reminders"],
+    ["/settings/webhooks", "Webhooks"],
     ["/incidents/INC-1999-9999", ""],
   ];
   const found: Record<string, string[]> = {};

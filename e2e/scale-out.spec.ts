@@ -1,7 +1,13 @@
 import { expect, test } from "./support/test";
 import postgres from "postgres";
+import { randomBytes } from "node:crypto";
 import { newTokenSecret } from "@/lib/tokens/token-secret";
+import { startReceiver } from "@/tests/support/webhook-receiver";
+import { verifyStandardWebhook } from "@/tests/support/verify-standard-webhook";
 import { pgServers } from "./support/pg-servers";
+
+// The servers inherit this: they may deliver webhooks to the test's receiver on 127.0.0.1.
+process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = "1";
 
 // The scale-out path: two `next start` processes on one PostgreSQL keep IDs gapless and
 // optimistic concurrency exact.
@@ -83,4 +89,30 @@ test("one alert key hammered on both servers: one alert, and the seed's workflow
   await expect.poll(sev1, { timeout: 30_000 }).toHaveLength(1);
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   expect(await sev1()).toHaveLength(1);
+});
+
+test("webhooks: each event is delivered exactly once, signed, with two instances working the queue", async () => {
+  const receiver = await startReceiver();
+  try {
+    const secret = `whsec_${randomBytes(32).toString("base64")}`;
+    const db = postgres(cluster.databaseUrl, { max: 1, onnotice: () => {} });
+    await db`insert into webhook_subscriptions (id, url, events, format, description, secret, created_by, created_at, updated_at)
+      values ('wh_scale', ${receiver.url("/scale")}, ${db.json(["incident.declared"])}, 'standard', 'scale-out', ${secret}, 'test', now(), now())`;
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, n) => declare(PORTS[n % 2], 5000 + n)));
+    const ids: string[] = await Promise.all(answers.map(async (a) => ((await a.json()) as { id: string }).id));
+    const settled = async () =>
+      (await db`select count(*)::int as n from webhook_deliveries where subscription_id = 'wh_scale' and status = 'succeeded'`)[0].n as number;
+    await expect.poll(settled, { timeout: 60_000 }).toBe(20);
+    // Nothing further queued or running that could still send a duplicate.
+    const open = await db`select count(*)::int as n from pgboss.job where name = 'webhooks.deliver' and state in ('created', 'retry', 'active')`;
+    expect(open[0].n).toBe(0);
+    await db.end();
+    const received = receiver.received.filter((r) => r.path === "/scale");
+    expect(received).toHaveLength(20);
+    expect(new Set(received.map((r) => r.headers["webhook-id"])).size).toBe(20);
+    expect(received.map((r) => JSON.parse(r.body).data.incident.id).sort()).toEqual([...ids].sort());
+    for (const request of received) expect(verifyStandardWebhook(secret, request.headers, request.body)).toBe(true);
+  } finally {
+    await receiver.close();
+  }
 });

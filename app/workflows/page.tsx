@@ -7,6 +7,7 @@ import { hasRole } from "@/lib/actor";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { formatUtc } from "@/lib/format";
 import { loadPage } from "@/lib/http/page-errors";
+import { listWebhookTargets } from "@/lib/webhooks/get-webhook";
 import { listWorkflows } from "@/lib/workflows/get-workflow";
 import { previewWorkflowAction, saveWorkflowAction, toggleWorkflowAction } from "./actions";
 
@@ -14,11 +15,11 @@ export const metadata: Metadata = { title: "Workflows" };
 
 export default async function WorkflowsPage() {
   const page = await loadPage("/workflows", async (db, actor) => {
-    const [workflows, catalog] = await Promise.all([listWorkflows(db, actor), listCatalog(db, actor)]);
-    return { workflows, users: catalog.users.filter((u) => hasRole(u, "responder")), canEdit: hasRole(actor, "responder") };
+    const [workflows, catalog, webhooks] = await Promise.all([listWorkflows(db, actor), listCatalog(db, actor), listWebhookTargets(db, actor)]);
+    return { workflows, users: catalog.users.filter((u) => hasRole(u, "responder")), webhooks, canEdit: hasRole(actor, "responder") };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
-  const { workflows, users, canEdit } = page.data;
+  const { workflows, users, webhooks, canEdit } = page.data;
   return (
     <section className="space-y-6">
       <div>
@@ -62,7 +63,7 @@ export default async function WorkflowsPage() {
       {canEdit && (
         <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
           <h2 className="mb-3 text-lg font-semibold">New workflow</h2>
-          <WorkflowForm users={users.map((u) => ({ id: u.id, name: u.name }))} save={saveWorkflowAction} preview={previewWorkflowAction} />
+          <WorkflowForm users={users.map((u) => ({ id: u.id, name: u.name }))} webhooks={webhooks} save={saveWorkflowAction} preview={previewWorkflowAction} />
         </div>
       )}
     </section>

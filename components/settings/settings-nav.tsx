@@ -10,6 +10,7 @@ export const SETTINGS_PAGES: Item[] = [
   { href: "/settings/account", label: "Your account", adminOnly: false },
   { href: "/settings/users", label: "Users", adminOnly: true },
   { href: "/settings/tokens", label: "API tokens", adminOnly: true },
+  { href: "/settings/webhooks", label: "Webhooks", adminOnly: true },
   { href: "/settings/postmortems", label: "Postmortems", adminOnly: true },
   { href: "/settings/reminders", label: "Reminders", adminOnly: true },
 ];

@@ -5,18 +5,21 @@ import { SEVERITIES } from "@/lib/incidents/severity";
 import { ACTION_TYPES, type ActionType } from "@/lib/workflows/schemas";
 
 /** One action row as the editor holds it (every field a string, so inputs stay controlled). */
-export type DraftAction = { type: ActionType; severity?: string; title?: string; userId?: string; message?: string };
+export type DraftAction = { type: ActionType; severity?: string; title?: string; userId?: string; message?: string; webhookId?: string };
 export type UserChoice = { id: string; name: string };
+/** A webhook subscription a notify action may name (label only: the URL can be a secret). */
+export type WebhookChoice = { id: string; label: string; enabled: boolean };
 
 const LABELS: Record<ActionType, string> = {
   create_incident: "Create incident",
   link_to_open_incident: "Link to open incident",
   assign_commander: "Assign commander",
   post_timeline_update: "Post timeline update",
+  notify: "Notify webhook",
 };
 
 const blank = (type: ActionType): DraftAction =>
-  type === "create_incident" ? { type, severity: "SEV1", title: "" } : type === "assign_commander" ? { type, userId: "on-call" } : type === "post_timeline_update" ? { type, message: "" } : { type };
+  type === "create_incident" ? { type, severity: "SEV1", title: "" } : type === "assign_commander" ? { type, userId: "on-call" } : type === "post_timeline_update" ? { type, message: "" } : type === "notify" ? { type, webhookId: "" } : { type };
 
 /** What the hidden `actions` field carries: the API's action objects (an empty optional title is left out). */
 export function serializeActions(actions: DraftAction[]): string {
@@ -25,14 +28,15 @@ export function serializeActions(actions: DraftAction[]): string {
       if (a.type === "create_incident") return { type: a.type, severity: a.severity, ...(a.title?.trim() ? { title: a.title } : {}) };
       if (a.type === "assign_commander") return { type: a.type, userId: a.userId };
       if (a.type === "post_timeline_update") return { type: a.type, message: a.message };
+      if (a.type === "notify") return { type: a.type, webhookId: a.webhookId };
       return { type: a.type };
     }),
   );
 }
 
-type Props = { actions: DraftAction[]; onChange: (actions: DraftAction[]) => void; users: UserChoice[]; errors: Record<string, string> };
+type Props = { actions: DraftAction[]; onChange: (actions: DraftAction[]) => void; users: UserChoice[]; webhooks: WebhookChoice[]; errors: Record<string, string> };
 
-export function ActionsEditor({ actions, onChange, users, errors }: Props) {
+export function ActionsEditor({ actions, onChange, users, webhooks, errors }: Props) {
   const set = (i: number, patch: Partial<DraftAction>) => onChange(actions.map((a, j) => (j === i ? { ...a, ...patch } : a)));
   return (
     <fieldset className="space-y-3">
@@ -76,6 +80,15 @@ export function ActionsEditor({ actions, onChange, users, errors }: Props) {
                 <label className="min-w-64 flex-1 text-xs font-medium">
                   Message
                   <input value={action.message ?? ""} onChange={(e) => set(i, { message: e.target.value })} className={`mt-1 ${compactControlClass}`} />
+                </label>
+              )}
+              {action.type === "notify" && (
+                <label className="min-w-64 flex-1 text-xs font-medium">
+                  Webhook subscription
+                  <select value={action.webhookId ?? ""} onChange={(e) => set(i, { webhookId: e.target.value })} className={`mt-1 ${compactControlClass}`}>
+                    <option value="">{webhooks.length ? "Choose a subscription…" : "None yet: an admin adds them under Settings → Webhooks"}</option>
+                    {webhooks.map((w) => <option key={w.id} value={w.id}>{w.label}{w.enabled ? "" : " (disabled)"}</option>)}
+                  </select>
                 </label>
               )}
               <button type="button" className={secondaryButtonClass} onClick={() => onChange(actions.filter((_, j) => j !== i))} aria-label={`Remove action ${i + 1}`}>

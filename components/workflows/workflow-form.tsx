@@ -5,7 +5,7 @@ import { buttonClass, controlClass, FieldError, Label } from "@/components/form/
 import { FormMessage } from "@/components/form/form-message";
 import type { ActionState, FormAction } from "@/lib/http/action-state";
 import { type PreviewView, TRIGGERS, type WorkflowAction } from "@/lib/workflows/schemas";
-import { ActionsEditor, type DraftAction, serializeActions, type UserChoice } from "./actions-editor";
+import { ActionsEditor, type DraftAction, serializeActions, type UserChoice, type WebhookChoice } from "./actions-editor";
 import { ConditionEditor } from "./condition-editor";
 import { PreviewPanel } from "./preview-panel";
 
@@ -14,6 +14,8 @@ export type WorkflowDraft = { id?: string; version?: number; name: string; trigg
 type Props = {
   workflow?: WorkflowDraft;
   users: UserChoice[];
+  /** Subscriptions a notify action may name. */
+  webhooks?: WebhookChoice[];
   save: FormAction<{ id: string }>;
   preview: FormAction<PreviewView>;
 };
@@ -22,7 +24,7 @@ const initial: ActionState<{ id: string }> = { status: "idle" };
 const toDraft = (actions: WorkflowAction[]): DraftAction[] => actions.map((a) => ({ ...a }) as DraftAction);
 
 /** Create or edit a workflow: name, trigger, condition (checked while typing), actions, enabled; then preview. */
-export function WorkflowForm({ workflow, users, save, preview }: Props) {
+export function WorkflowForm({ workflow, users, webhooks = [], save, preview }: Props) {
   const [state, action, pending] = useActionState(save, initial);
   const [trigger, setTrigger] = useState(workflow?.trigger ?? "alert_fired");
   const [condition, setCondition] = useState(workflow?.condition ?? "");
@@ -51,7 +53,7 @@ export function WorkflowForm({ workflow, users, save, preview }: Props) {
           </div>
         </div>
         <ConditionEditor id={`${prefix}-condition`} value={condition} onChange={setCondition} serverError={errors.condition} />
-        <ActionsEditor actions={actions} onChange={setActions} users={users} errors={errors} />
+        <ActionsEditor actions={actions} onChange={setActions} users={users} webhooks={webhooks} errors={errors} />
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="enabled" defaultChecked={values ? values.enabled === "on" : (workflow?.enabled ?? true)} />
           Enabled

@@ -9,3 +9,6 @@ import "@/lib/http/idempotency-maintenance";
 import "@/lib/alerts/evaluate-rules-job";
 import "@/lib/workflows/workflows-consumer";
 import "@/lib/reminders/reminders-job";
+import "@/lib/webhooks/fanout-consumer";
+import "@/lib/webhooks/deliver-job";
+import "@/lib/webhooks/purge-old-deliveries";

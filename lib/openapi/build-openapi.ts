@@ -21,6 +21,7 @@ import type { PathHelpers } from "./path-helpers";
 import { postmortemPaths } from "./postmortem-paths";
 import { livePaths } from "./live-paths";
 import { reminderPaths, reminderSchemas } from "./reminder-paths";
+import { webhookPaths, webhookSchemas } from "./webhook-paths";
 import { workflowPaths, workflowSchemas } from "./workflow-paths";
 
 type Json = Record<string, unknown>;
@@ -211,6 +212,7 @@ export function buildOpenApiDocument(): Json {
       ...postmortemPaths(pathHelpers),
       ...livePaths(pathHelpers),
       ...reminderPaths(pathHelpers),
+      ...webhookPaths(pathHelpers),
       "/api/openapi.json": {
         get: { summary: "This document (OpenAPI 3.1, generated from the zod schemas)", security: [], responses: { "200": { description: "The OpenAPI document" } } },
       },
@@ -268,6 +270,7 @@ export function buildOpenApiDocument(): Json {
         UserListItem: output(UserListItemView),
         ...alertSchemas(helpers),
         ...workflowSchemas(input, output),
+        ...webhookSchemas(input, output),
         UpdateServiceInput: input(UpdateServiceInput),
         CreateOverrideInput: input(CreateOverrideInput),
         Service: output(ServiceView),

@@ -20,7 +20,7 @@ export function compileCondition(source: string): ConditionNode | null {
   }
 }
 
-const NEEDS_INCIDENT: WorkflowAction["type"][] = ["assign_commander", "post_timeline_update"];
+const NEEDS_INCIDENT: WorkflowAction["type"][] = ["assign_commander", "post_timeline_update", "notify"];
 const MAKES_INCIDENT: WorkflowAction["type"][] = ["create_incident", "link_to_open_incident"];
 
 /**

@@ -5,6 +5,7 @@ import { type Actor, actorLabel, actorUserId, assertRole } from "@/lib/actor";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { DomainError } from "@/lib/errors";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
+import { assertNotifyTargets } from "@/lib/webhooks/assert-notify-targets";
 import { assertActionsFit, compileCondition } from "./compile-condition";
 import { toWorkflowView } from "./get-workflow";
 import { CreateWorkflowInput, type WorkflowView } from "./schemas";
@@ -17,6 +18,7 @@ export async function createWorkflow(db: Db, actor: Actor, rawInput: unknown, op
   const input = parseInput(CreateWorkflowInput, rawInput);
   compileCondition(input.condition);
   assertActionsFit(input.trigger, input.actions);
+  await assertNotifyTargets(db, input.actions);
   const now = clock(options);
   try {
     const [row] = await db

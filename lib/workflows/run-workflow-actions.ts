@@ -10,6 +10,7 @@ import { addTimelineEntry } from "@/lib/incidents/add-timeline-entry";
 import { declareIncident } from "@/lib/incidents/declare-incident";
 import { updateIncident } from "@/lib/incidents/update-incident";
 import { logError } from "@/lib/log-error";
+import { notifyWebhook } from "@/lib/webhooks/notify-webhook";
 import { findOpenIncident } from "./find-open-incident";
 import { resolveOnCall } from "./on-call-resolver";
 import type { ActionResult, WorkflowAction, WorkflowEvent } from "./schemas";
@@ -64,6 +65,11 @@ async function runAction(ctx: RunContext, action: WorkflowAction): Promise<Step>
       if (!ctx.incidentId) return noIncident();
       await addTimelineEntry(ctx.tx, ctx.actor, ctx.incidentId, { type: "update", message: action.message }, { now: ctx.now });
       return { result: { status: "ok", detail: `posted an update to ${ctx.incidentId}` } };
+    }
+    case "notify": {
+      if (!ctx.incidentId) return noIncident();
+      const request = { webhookId: action.webhookId, incidentId: ctx.incidentId, workflowName: ctx.workflowName, trigger: ctx.event.trigger, eventKey: ctx.event.id, now: ctx.now };
+      return { result: await notifyWebhook(ctx.tx, request) };
     }
   }
 }

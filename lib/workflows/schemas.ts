@@ -9,10 +9,10 @@ export const TriggerSchema = z.enum(TRIGGERS);
 export type Trigger = z.infer<typeof TriggerSchema>;
 export const INCIDENT_TRIGGERS: readonly Trigger[] = ["incident_declared", "incident_status_changed"];
 
-export const ACTION_TYPES = ["create_incident", "link_to_open_incident", "assign_commander", "post_timeline_update"] as const;
+export const ACTION_TYPES = ["create_incident", "link_to_open_incident", "assign_commander", "post_timeline_update", "notify"] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
-const ACTION_HINT = `Use one of ${ACTION_TYPES.join(", ")}. notify is not available until webhooks are configured.`;
+const ACTION_HINT = `Use one of ${ACTION_TYPES.join(", ")}.`;
 
 export const WorkflowActionInput = z.discriminatedUnion(
   "type",
@@ -30,6 +30,11 @@ export const WorkflowActionInput = z.discriminatedUnion(
     z.strictObject({
       type: z.literal("post_timeline_update"),
       message: z.string().trim().min(1, "Write a message.").max(5000, "At most 5000 characters."),
+    }),
+    // Sends the incident to one webhook subscription (Settings → Webhooks), through the delivery job.
+    z.strictObject({
+      type: z.literal("notify"),
+      webhookId: z.string().trim().min(1, "Choose a webhook subscription.").max(64, "Not a webhook subscription id."),
     }),
   ],
   { error: ACTION_HINT },

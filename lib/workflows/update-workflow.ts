@@ -6,6 +6,7 @@ import { runTransaction } from "@/lib/db/run-transaction";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { DomainError, notFound, validationError } from "@/lib/errors";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
+import { assertNotifyTargets } from "@/lib/webhooks/assert-notify-targets";
 import { assertActionsFit, compileCondition } from "./compile-condition";
 import { nameTaken } from "./create-workflow";
 import { getWorkflow, isWorkflowIdShape } from "./get-workflow";
@@ -30,6 +31,7 @@ export async function updateWorkflow(db: Db, actor: Actor, id: string, rawInput:
         });
       }
       assertActionsFit((input.trigger ?? row.trigger) as Trigger, input.actions ?? (row.actions as WorkflowAction[]));
+      if (input.actions) await assertNotifyTargets(tx, input.actions);
       await tx
         .update(workflows)
         .set({

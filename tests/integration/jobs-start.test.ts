@@ -36,8 +36,8 @@ describe("startJobs", () => {
     );
     expect(schedules).toHaveLength(3);
     const queues = await queryRows<{ name: string }>(sql`select name from pgboss.queue where name not like '\_\_pgboss%' and name not like 'test.%' order by name`);
-    expect(queues.map((q) => q.name)).toEqual(["alerts.evaluate-rules", "events.dispatch", "jobs.run-maintenance", "reminders.run-timers"]);
-    expect(listMaintenance()).toEqual(["events.purge-expired-events", "auth.prune-sign-in-attempts", "telemetry.purge-expired-metrics", "http.purge-idempotency-keys"]);
+    expect(queues.map((q) => q.name)).toEqual(["alerts.evaluate-rules", "events.dispatch", "jobs.run-maintenance", "reminders.run-timers", "webhooks.deliver"]);
+    expect(listMaintenance()).toEqual(["events.purge-expired-events", "auth.prune-sign-in-attempts", "telemetry.purge-expired-metrics", "http.purge-idempotency-keys", "webhooks.purge-old-deliveries"]);
   });
 
   it("dispatches a declared incident's event to consumers through the running workers", async () => {

@@ -14,7 +14,7 @@ const PUBLIC_ROUTES = new Set(["GET /api/health", "GET /api/openapi.json"]);
 const PUBLIC_ACTIONS = new Set(["app/login/actions.ts#signInAction", "app/login/actions.ts#signOutAction"]);
 // Anyone signed in may change their own password: a viewer gets as far as validating the form.
 const SELF_SERVICE_ACTIONS = new Set(["app/settings/account/actions.ts#changePasswordAction"]);
-const ADMIN_ONLY_READS = new Set(["GET /api/settings/tokens", "GET /api/settings/users"]);
+const ADMIN_ONLY_READS = new Set(["GET /api/settings/tokens", "GET /api/settings/users", "GET /api/webhooks", "GET /api/webhooks/[id]", "GET /api/webhooks/[id]/deliveries"]);
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 let requestHeaders = new Headers();

@@ -10,6 +10,10 @@ import * as alertsRoute from "@/app/api/alerts/route";
 import * as errorsRoute from "@/app/api/errors/route";
 import type { Db } from "@/db/client";
 import { runWorkflowsForEvent } from "@/lib/workflows/run-workflows-for-event";
+import { createWebhook } from "@/lib/webhooks/create-webhook";
+import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
+import { startReceiver } from "@/tests/support/webhook-receiver";
+import { verifyStandardWebhook } from "@/tests/support/verify-standard-webhook";
 import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
 
 const SEED_CONDITION = "severity = critical AND service in [payment-service, checkout-api]";
@@ -214,10 +218,15 @@ describe("API validation", () => {
     expect((await call(collection.GET, "/api/workflows")).json.items).toEqual([]);
   });
 
-  it("refuses notify, actions that do not fit the trigger, duplicates and viewers", async () => {
+  it("refuses a notify without an existing subscription, actions that do not fit the trigger, duplicates and viewers", async () => {
     const notify = await create({ ...seedWorkflow, actions: [{ type: "notify", webhook: "https://example.com" }] });
     expect(notify.status).toBe(422);
-    expect(notify.json.errors[0].message).toContain("notify is not available until webhooks are configured");
+    expect(notify.json.errors).toContainEqual({ path: "actions.0.webhook", message: "Unknown field." });
+    const unknown = await create({ ...seedWorkflow, actions: [{ type: "create_incident", severity: "SEV1" }, { type: "notify", webhookId: "wh_nope" }] });
+    expect(unknown.status).toBe(422);
+    expect(unknown.json.errors).toEqual([{ path: "actions.1.webhookId", message: "No webhook subscription wh_nope; an admin creates them under Settings → Webhooks." }]);
+    const first = await create({ ...seedWorkflow, actions: [{ type: "notify", webhookId: "wh_nope" }] });
+    expect(first.json.errors[0]).toEqual({ path: "actions.0.type", message: "notify needs an incident: put create_incident or link_to_open_incident before it." });
     const orphan = await create({ ...seedWorkflow, actions: [{ type: "post_timeline_update", message: "x" }] });
     expect(orphan.json.errors).toEqual([{ path: "actions.0.type", message: "post_timeline_update needs an incident: put create_incident or link_to_open_incident before it." }]);
     const loop = await create({ ...seedWorkflow, trigger: "incident_declared" });
@@ -254,5 +263,38 @@ describe("API validation", () => {
     const broken = await call(preview.POST, "/api/workflows/preview", { method: "POST", body: { trigger: "incident_declared", condition: "severity =" } });
     expect(broken.status).toBe(422);
     expect(broken.json).toMatchObject({ column: 11 });
+  });
+});
+
+describe("notify action", () => {
+  it("sends the workflow's incident to the chosen subscription through the delivery job, once per event", async () => {
+    const receiver = await startReceiver();
+    try {
+      const hook = await createWebhook(db, { type: "system", name: "test", role: "admin" }, { url: receiver.url(), events: ["incident.declared"], description: "Pager bridge" }, { allowPrivate: true });
+      const created = await create({ ...seedWorkflow, actions: [{ type: "create_incident", severity: "SEV1" }, { type: "notify", webhookId: hook.id }] });
+      expect(created.status).toBe(201);
+      const event = alertEvent({ severity: "critical", service: "payment-service", title: "Payment error rate above 5%" });
+      const [outcome] = await runWorkflowsForEvent(db, event);
+      expect(outcome).toMatchObject({ matched: true, actionResults: [{ type: "create_incident", status: "ok" }, { type: "notify", status: "ok", detail: expect.stringContaining("to Pager bridge") }] });
+      expect(await runWorkflowsForEvent(db, event)).toMatchObject([{ replayed: true }]);
+      const jobs = await queryRows<{ data: { deliveryId: string; attempt: number } }>(sql`select data from pgboss.job where name = 'webhooks.deliver'`);
+      expect(jobs).toHaveLength(1);
+      process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = "1";
+      expect(await deliverWebhook(db, jobs[0].data)).toMatchObject({ status: "delivered" });
+      delete process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS;
+      const [request] = receiver.received;
+      expect(verifyStandardWebhook(hook.secret, request.headers, request.body)).toBe(true);
+      const body = JSON.parse(request.body);
+      const [incident] = await incidentRows();
+      expect(body).toMatchObject({ type: "workflow.notify", data: { workflow: seedWorkflow.name, trigger: "alert_fired", incident: { id: incident.id, severity: "SEV1", title: "Payment error rate above 5%" } } });
+
+      // A disabled subscription is skipped and says why; a deleted one is an error in the run log.
+      await queryRows(sql`update webhook_subscriptions set enabled = false, disabled_reason = 'Disabled by Alex Chen.' where id = ${hook.id}`);
+      const [skipped] = await runWorkflowsForEvent(db, alertEvent({ severity: "critical", service: "payment-service" }));
+      expect(skipped).toMatchObject({ actionResults: [{ status: "ok" }, { type: "notify", status: "skipped", detail: "Webhook subscription Pager bridge is disabled (Disabled by Alex Chen.)." }] });
+    } finally {
+      delete process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS;
+      await receiver.close();
+    }
   });
 });

@@ -7,6 +7,7 @@ import { hasRole } from "@/lib/actor";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { formatUtc } from "@/lib/format";
 import { loadPage } from "@/lib/http/page-errors";
+import { listWebhookTargets } from "@/lib/webhooks/get-webhook";
 import { getWorkflow } from "@/lib/workflows/get-workflow";
 import { listWorkflowRuns } from "@/lib/workflows/list-workflow-runs";
 import { deleteWorkflowAction, previewWorkflowAction, saveWorkflowAction, toggleWorkflowAction } from "../actions";
@@ -21,11 +22,11 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { saved } = await searchParams;
   const page = await loadPage(`/workflows/${id}`, async (db, actor) => {
-    const [workflow, runs, catalog] = await Promise.all([getWorkflow(db, actor, id), listWorkflowRuns(db, actor, id, 50), listCatalog(db, actor)]);
-    return { workflow, runs, users: catalog.users.filter((u) => hasRole(u, "responder")), canEdit: hasRole(actor, "responder") };
+    const [workflow, runs, catalog, webhooks] = await Promise.all([getWorkflow(db, actor, id), listWorkflowRuns(db, actor, id, 50), listCatalog(db, actor), listWebhookTargets(db, actor)]);
+    return { workflow, runs, users: catalog.users.filter((u) => hasRole(u, "responder")), webhooks, canEdit: hasRole(actor, "responder") };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
-  const { workflow, runs, users, canEdit } = page.data;
+  const { workflow, runs, users, webhooks, canEdit } = page.data;
   return (
     <section className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -45,7 +46,7 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
       {canEdit && (
         <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
           <h2 className="mb-3 text-lg font-semibold">Edit</h2>
-          <WorkflowForm key={workflow.version} workflow={workflow} users={users.map((u) => ({ id: u.id, name: u.name }))} save={saveWorkflowAction} preview={previewWorkflowAction} />
+          <WorkflowForm key={workflow.version} workflow={workflow} users={users.map((u) => ({ id: u.id, name: u.name }))} webhooks={webhooks} save={saveWorkflowAction} preview={previewWorkflowAction} />
         </div>
       )}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">

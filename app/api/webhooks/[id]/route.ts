@@ -1,0 +1,18 @@
+import { apiRoute, json } from "@/lib/http/api-route";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
+import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
+import { getWebhook } from "@/lib/webhooks/get-webhook";
+import { updateWebhook } from "@/lib/webhooks/update-webhook";
+
+type Params = { id: string };
+
+export const GET = apiRoute<Params>(async ({ actor, db, params }) => json(await getWebhook(db, actor, params.id)));
+
+export const PATCH = apiRoute<Params>(async ({ actor, db, params, body }) => json(await updateWebhook(db, actor, params.id, body())));
+
+export const DELETE = apiRoute<Params>(async ({ actor, db, params }) => {
+  await deleteWebhook(db, actor, params.id);
+  return new Response(null, { status: 204 });
+});
+
+export const { POST, PUT, OPTIONS } = methodNotAllowed(["GET", "PATCH", "DELETE"]);

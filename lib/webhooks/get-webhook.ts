@@ -1,0 +1,58 @@
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { webhookSubscriptions } from "@/db/schema";
+import { type Actor, assertRole } from "@/lib/actor";
+import { notFound } from "@/lib/errors";
+import type { WebhookFormat, WebhookTargetView, WebhookView } from "./schemas";
+
+type Row = typeof webhookSubscriptions.$inferSelect;
+
+/** The only mapping from a row to what leaves lib/: the secret never does (creation adds it once). */
+export function toWebhookView(row: Row): WebhookView {
+  return {
+    id: row.id,
+    url: row.url,
+    events: row.events,
+    format: row.format as WebhookFormat,
+    description: row.description,
+    enabled: row.enabled,
+    disabledReason: row.disabledReason,
+    disabledAt: row.disabledAt,
+    failingSince: row.failingSince,
+    lastFailure: row.lastFailure,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** Ids are opaque; anything that cannot be one is simply not found. */
+export const isWebhookIdShape = (id: string) => id.length > 0 && id.length <= 64 && !id.includes("\u0000");
+
+export async function findWebhookRow(db: Db, id: string): Promise<Row> {
+  if (!isWebhookIdShape(id)) throw notFound("Webhook subscription");
+  const [row] = await db.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, id));
+  if (!row) throw notFound(`Webhook subscription ${id}`);
+  return row;
+}
+
+export async function listWebhooks(db: Db, actor: Actor): Promise<WebhookView[]> {
+  assertRole(actor, "admin", "view webhook subscriptions");
+  const rows = await db.select().from(webhookSubscriptions).orderBy(asc(webhookSubscriptions.createdAt), asc(webhookSubscriptions.id));
+  return rows.map(toWebhookView);
+}
+
+export async function getWebhook(db: Db, actor: Actor, id: string): Promise<WebhookView> {
+  assertRole(actor, "admin", "view webhook subscriptions");
+  return toWebhookView(await findWebhookRow(db, id));
+}
+
+/**
+ * The subscriptions a workflow's notify action may name, for responders who edit workflows: a label
+ * (description, or the URL's host) but never the URL, since a chat webhook URL is itself a secret.
+ */
+export async function listWebhookTargets(db: Db, actor: Actor): Promise<WebhookTargetView[]> {
+  assertRole(actor, "viewer", "view workflow targets");
+  const rows = await db.select().from(webhookSubscriptions).orderBy(asc(webhookSubscriptions.createdAt), asc(webhookSubscriptions.id));
+  return rows.map((row) => ({ id: row.id, label: `${row.description || new URL(row.url).host} (${row.format})`, enabled: row.enabled }));
+}
