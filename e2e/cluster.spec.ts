@@ -3,6 +3,9 @@ import postgres from "postgres";
 import { newTokenSecret } from "@/lib/tokens/token-secret";
 import { findNginx } from "../scripts/cluster/ensure-nginx";
 import { type Cluster, startCluster } from "../scripts/cluster/start-cluster";
+import { randomBytes } from "node:crypto";
+import { startReceiver } from "@/tests/support/webhook-receiver";
+import { verifyStandardWebhook } from "@/tests/support/verify-standard-webhook";
 import { privatePostgres } from "./support/private-postgres";
 
 // Two `next start` instances behind nginx (the `npm run cluster` setup) on a PostgreSQL server of
@@ -39,7 +42,8 @@ test.beforeAll(async () => {
     instances: 2,
     proxyPort: PROXY_PORT,
     nginxWorkers: 1,
-    env: { DATABASE_READ_URL: pg.url("im_reader", "incidents"), DATABASE_POOL_SIZE: "5", JOBS_STOP_TIMEOUT_MS: "5000" },
+    // The webhook test's receiver listens on 127.0.0.1.
+    env: { DATABASE_READ_URL: pg.url("im_reader", "incidents"), DATABASE_POOL_SIZE: "5", JOBS_STOP_TIMEOUT_MS: "5000", WEBHOOK_ALLOW_PRIVATE_TARGETS: "1" },
     log: (source, text) => logs.push(`[${source}] ${text}`),
   });
   sql = postgres(pg.url("postgres", "incidents"), { max: 2, onnotice: () => {} });
@@ -102,9 +106,30 @@ test("one alert key hammered through nginx: one alert, and the workflow job decl
   await expect.poll(sev1, { timeout: 30_000 }).toBe(1);
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   expect(await sev1()).toBe(1);
-  // MERGE (webhooks branch): "one webhook delivery per event" across both instances belongs here —
-  // subscribe a webhook to incident.declared pointing at a local receiver, declare through nginx,
-  // and assert the receiver got exactly one POST per event (and its delivery row says so).
+});
+
+test("webhooks through nginx: each declaration is delivered exactly once, signed, with both instances working the queue", async () => {
+  const receiver = await startReceiver();
+  try {
+    const secret = `whsec_${randomBytes(32).toString("base64")}`;
+    await sql`insert into webhook_subscriptions (id, url, events, format, description, secret, created_by, created_at, updated_at)
+      values ('wh_cluster', ${receiver.url("/cluster")}, ${sql.json(["incident.declared"])}, 'standard', 'cluster', ${secret}, 'test', now(), now())`;
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, n) => declare(7000 + n)));
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(201));
+    const ids = await Promise.all(answers.map(async (a) => ((await a.json()) as { id: string }).id));
+    const settled = async () => (await sql`select count(*)::int as n from webhook_deliveries where subscription_id = 'wh_cluster' and status = 'succeeded'`)[0].n as number;
+    await expect.poll(settled, { timeout: 60_000 }).toBe(20);
+    const open = await sql`select count(*)::int as n from pgboss.job where name = 'webhooks.deliver' and state in ('created', 'retry', 'active')`;
+    expect(open[0].n).toBe(0);
+    const received = receiver.received.filter((r) => r.path === "/cluster");
+    expect(received).toHaveLength(20);
+    expect(new Set(received.map((r) => r.headers["webhook-id"])).size).toBe(20);
+    expect(received.map((r) => JSON.parse(r.body).data.incident.id).sort()).toEqual([...ids].sort());
+    for (const request of received) expect(verifyStandardWebhook(secret, request.headers, request.body)).toBe(true);
+  } finally {
+    await sql`delete from webhook_subscriptions where id = 'wh_cluster'`;
+    await receiver.close();
+  }
 });
 
 test("X-Forwarded-For reaches the app through nginx (TRUST_PROXY): the sign-in limit sees the proxy's address, not a forged one", async ({ page }) => {
