@@ -88,7 +88,7 @@ describe("metrics rollups", () => {
   });
 
   it("give exactly the direct figures for the preset ranges, at a mid-day now", async () => {
-    for (const query of [{}, { range: "7d" }, { range: "90d", interval: "month" }]) {
+    for (const query of [{}, { range: "7d" }, { range: "90d", interval: "month" }] as Record<string, string>[]) {
       const { rollup, direct } = await both(query);
       expect(direct.incidents.count).toBeGreaterThan(0);
       expect(direct.times.mttr.p90).not.toBeNull();
