@@ -1,17 +1,9 @@
-"use client";
-
-import dynamic from "next/dynamic";
+import { HealthChart as Chart } from "./health-chart";
 import type { ReleaseView } from "@/lib/releases/schemas";
 import type { IncidentHealth } from "@/lib/telemetry/get-incident-health";
 
 const clock = (t: number) => new Date(t).toISOString().slice(11, 16);
 type Props = { health: IncidentHealth; releases?: ReleaseView[] };
-
-// recharts is fetched only when a service has points to chart; an incident without telemetry stays light.
-const Chart = dynamic(() => import("./health-chart").then((m) => m.HealthChart), {
-  ssr: false,
-  loading: () => <div className="h-44 w-full animate-pulse rounded bg-slate-100 dark:bg-slate-800" aria-hidden />,
-});
 
 /** Error rate and p95 latency of each affected service, with the phase markers and the impact window shaded. */
 export function ServiceHealth({ health, releases = [] }: Props) {
