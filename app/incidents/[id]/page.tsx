@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { Markdown } from "@/components/markdown";
 import { AddUpdateForm } from "@/components/incident/add-update-form";
 import { ChangeWatcher } from "@/components/incident/change-watcher";
@@ -40,6 +41,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await params).id };
 }
 
+async function Similar({ id }: { id: string }) {
+  const load = await loadPage(`/incidents/${id}`, (db, actor) => findSimilarIncidents(db, actor, id));
+  return load.allowed ? <SimilarIncidents items={load.data} /> : null;
+}
+
 function Panel({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" aria-label={title}>
@@ -54,19 +60,18 @@ export default async function IncidentPage({ params }: Props) {
   const page = await loadPage(`/incidents/${id}`, async (db, actor) => {
     const [incident, timeline, catalog] = await Promise.all([getIncident(db, actor, id), listTimeline(db, actor, id), listCatalog(db, actor)]);
     const [health, linkedAlerts] = await Promise.all([getIncidentHealth(db, actor, incident), listIncidentAlerts(db, actor, id)]);
-    const [cards, suggestions, releases, postmortem, similar, alertCharts] = await Promise.all([
+    const [cards, suggestions, releases, postmortem, alertCharts] = await Promise.all([
       getLinkCards(db, actor, incident.links),
       listSuggestions(db, actor, incident),
       listIncidentReleases(db, actor, incident, health),
       findPostmortem(db, actor, id),
-      findSimilarIncidents(db, actor, id),
       getIncidentAlertCharts(db, actor, linkedAlerts),
     ]);
     const fromAlerts = suggestFromAlerts(incident, linkedAlerts);
-    return { incident, timeline, catalog, health, cards, suggestions, releases, postmortem, similar, alertCharts, fromAlerts, canEdit: hasRole(actor, "responder") };
+    return { incident, timeline, catalog, health, cards, suggestions, releases, postmortem, alertCharts, fromAlerts, canEdit: hasRole(actor, "responder") };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
-  const { incident, timeline, catalog, health, cards, suggestions, releases, postmortem, similar, alertCharts, fromAlerts, canEdit } = page.data;
+  const { incident, timeline, catalog, health, cards, suggestions, releases, postmortem, alertCharts, fromAlerts, canEdit } = page.data;
   const phases = [
     { label: "declared", at: incident.createdAt },
     { label: "investigating", at: incident.investigatingAt },
@@ -81,7 +86,10 @@ export default async function IncidentPage({ params }: Props) {
     <div className="space-y-6">
       <IncidentHeader incident={incident} now={now} />
       <ChangeWatcher incidentId={incident.id} version={incident.version} />
-      <SimilarIncidents items={similar} />
+      {/* Streamed: it compares titles over the 90 days before the incident, which must not hold back the first byte. */}
+      <Suspense fallback={null}>
+        <Similar id={id} />
+      </Suspense>
       {overdue && (
         <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
           <span className="font-semibold">Update overdue.</span> Nothing has been added to the timeline for {formatDuration((now.getTime() - lastEntryAt.getTime()) / 1000)};
