@@ -59,7 +59,15 @@ const results: Record<string, { ms: number; ttfb?: number }> = {};
 async function serverTime(path: string, headers: Record<string, string>) {
   const result = await autocannon({ url: `${base}${path}`, connections: 1, duration: 2, headers });
   if (result.non2xx || result.errors) throw new Error(`${path}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return result.latency.p50;
+  if (result.requests.total >= 3) return result.latency.p50;
+  // Slower than the window allows: the median of three whole requests, timed one after the other.
+  const samples: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    await fetch(`${base}${path}`, { headers }).then((r) => r.arrayBuffer());
+    samples.push(Math.round(performance.now() - started));
+  }
+  return samples.sort((a, b) => a - b)[1];
 }
 
 async function ttfb(path: string, headers: Record<string, string>) {
@@ -114,9 +122,13 @@ try {
       loaded = size;
       console.log(`${shape}: ${size.toLocaleString("en-US")} incidents loaded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
       const [newest] = await sql`select id from incidents order by created_at desc, id desc limit 1`;
+      // Warm-up: the first requests after a load pay for JIT, plan caches and cold buffers.
       for (const target of targets(newest.id)) {
         const headers = target.page ? pages : api;
-        await fetch(`${base}${target.path}`, { headers }).then((r) => r.arrayBuffer()); // warm
+        await autocannon({ url: `${base}${target.path}`, connections: 1, amount: 5, headers });
+      }
+      for (const target of targets(newest.id)) {
+        const headers = target.page ? pages : api;
         const ms = await serverTime(target.path, headers);
         results[`${shape}:${size}:${target.key}`] = { ms, ttfb: target.page ? await ttfb(target.path, headers) : undefined };
       }
