@@ -145,17 +145,20 @@ async function exactPercentiles(db: Db, buckets: { metric: MetricKey; bucket: nu
       return { pos, lo: locate(Math.floor(pos)), hi: locate(Math.ceil(pos)) };
     });
   }
+  // percentile_cont reads two neighbouring ranks; one read returns both when they share a bucket.
   const values = new Map<string, number>();
-  const keys = [...wanted.keys()];
-  if (keys.length) {
-    const selects = keys.map((key) => {
-      const { metric, bucket, offset } = wanted.get(key)!;
+  const reads = [...wanted.values()].filter((w) => !wanted.has(`${w.metric}:${w.bucket}:${w.offset - 1}`));
+  if (reads.length) {
+    const selects = reads.map(({ metric, bucket, offset }) => {
       const value = sql.raw(`${metric}_seconds`);
-      return sql`(select ${value} from incidents where ${sql.raw(`${metric}_bucket`)} = ${bucket} and ${value} is not null
-        and created_at >= ${iso(from)}::timestamptz and created_at < ${iso(to)}::timestamptz order by ${value} offset ${offset} limit 1)`;
+      return sql`array(select ${value} from incidents where ${sql.raw(`${metric}_bucket`)} = ${bucket} and ${value} is not null
+        and created_at >= ${iso(from)}::timestamptz and created_at < ${iso(to)}::timestamptz order by ${value} offset ${offset} limit 2)`;
     });
     const [row] = rowsOf<Record<string, unknown>>(await db.execute(sql`select ${sql.join(selects.map((s, i) => sql`${s} as ${sql.raw(`v${i}`)}`), sql`, `)}`));
-    keys.forEach((key, i) => values.set(key, Number(row[`v${i}`])));
+    reads.forEach(({ metric, bucket, offset }, i) => {
+      const pair = row[`v${i}`] as (number | string)[];
+      pair.forEach((v, k) => values.set(`${metric}:${bucket}:${offset + k}`, Number(v)));
+    });
   }
   return Object.fromEntries(
     METRIC_KEYS.map((metric) => {
