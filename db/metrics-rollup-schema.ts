@@ -4,7 +4,9 @@ import { date, integer, numeric, pgTable, primaryKey, smallint, text } from "dri
 // metrics_rollup) in the same transaction as the write they reflect, whatever use case made it.
 // Sums are numeric (exact), so an average over whole days equals avg() over the rows.
 
-// Per UTC day of declaration × service ('' = every incident once) × severity × environment.
+// Per UTC day of declaration: one row per severity for every incident (service ''), and one row per
+// service (severity and environment ''; the top-services table needs no more). Environment is '' for
+// now: the rollups answer the unfiltered overview; the key leaves room for filtered views later.
 export const incidentDailyStats = pgTable(
   "incident_daily_stats",
   {

@@ -46,8 +46,9 @@ CREATE INDEX "incidents_mttd_bucket_idx" ON "incidents" USING btree ("mttd_bucke
 CREATE INDEX "incidents_mtta_bucket_idx" ON "incidents" USING btree ("mtta_bucket","created_at","mtta_seconds") WHERE "incidents"."mtta_seconds" is not null;--> statement-breakpoint
 CREATE INDEX "incidents_mttm_bucket_idx" ON "incidents" USING btree ("mttm_bucket","created_at","mttm_seconds") WHERE "incidents"."mttm_seconds" is not null;--> statement-breakpoint
 CREATE INDEX "incidents_mttr_bucket_idx" ON "incidents" USING btree ("mttr_bucket","created_at","mttr_seconds") WHERE "incidents"."mttr_seconds" is not null;--> statement-breakpoint
--- One incident's contribution (sign +1 or -1) to its day's rollup rows: the '' row (every incident once,
--- with the duration buckets) or one service's row. The expressions are those of lib/metrics.
+-- One incident's contribution (sign +1 or -1) to its day's rollup rows: the '' row of its severity (every
+-- incident once, with the duration buckets) or one service's row (severity and environment ''). The
+-- expressions are those of lib/metrics.
 CREATE OR REPLACE FUNCTION incident_rollup_apply(r incidents, svc text, sign integer) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   d date := (r.created_at AT TIME ZONE 'UTC')::date;
@@ -59,7 +60,7 @@ BEGIN
   INSERT INTO incident_daily_stats AS s (day, service, severity, environment, incidents, open, with_impact_start, with_measured_impact_start,
       mttd_count, mttd_values, mttd_sum, mtta_count, mtta_values, mtta_sum, mttm_count, mttm_values, mttm_sum, mttr_count, mttr_values, mttr_sum,
       resolved_span_sum, unresolved, unresolved_created_sum)
-  VALUES (d, svc, r.severity, r.environment, sign,
+  VALUES (d, svc, CASE WHEN svc = '' THEN r.severity ELSE '' END, '', sign,
       sign * (r.status <> 'resolved')::int, sign * (r.impact_start_source <> 'declared_default')::int, sign * (r.impact_start_source = 'alert')::int,
       sign * (r.impact_start_source <> 'declared_default')::int, sign * (mttd IS NOT NULL)::int, sign * coalesce(mttd, 0),
       sign * (r.investigating_at IS NOT NULL)::int, sign * (mtta IS NOT NULL)::int, sign * coalesce(mtta, 0),
@@ -133,7 +134,7 @@ CREATE OR REPLACE FUNCTION incident_rollups_rebuild() RETURNS void LANGUAGE sql 
   INSERT INTO incident_daily_stats (day, service, severity, environment, incidents, open, with_impact_start, with_measured_impact_start,
       mttd_count, mttd_values, mttd_sum, mtta_count, mtta_values, mtta_sum, mttm_count, mttm_values, mttm_sum, mttr_count, mttr_values, mttr_sum,
       resolved_span_sum, unresolved, unresolved_created_sum)
-  SELECT (i.created_at AT TIME ZONE 'UTC')::date, s.service, i.severity, i.environment, count(*),
+  SELECT (i.created_at AT TIME ZONE 'UTC')::date, s.service, CASE WHEN s.service = '' THEN i.severity ELSE '' END, '', count(*),
       count(*) FILTER (WHERE i.status <> 'resolved'), count(*) FILTER (WHERE i.impact_start_source <> 'declared_default'),
       count(*) FILTER (WHERE i.impact_start_source = 'alert'),
       count(*) FILTER (WHERE i.impact_start_source <> 'declared_default'), count(i.mttd_seconds),
