@@ -15,6 +15,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
+import { metricColumns, metricIndexes } from "./metric-columns";
+
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 // Shaped like better-auth's `user` model so sign-in can adopt this table as is.
@@ -83,8 +85,13 @@ export const incidents = pgTable(
     reopenCount: integer("reopen_count").notNull().default(0),
     version: integer("version").notNull().default(1),
     updatedAt: ts("updated_at").notNull(),
+    // Each time metric of lib/metrics as a stored column (null when the incident does not count for it)
+    // with its duration bucket: the exact percentiles of the metrics overview read the window's bucket
+    // counts from incident_metric_buckets and then one bucket's values from these (db/metrics-rollup-schema.ts).
+    ...metricColumns(),
   },
   (t) => [
+    ...metricIndexes(t),
     uniqueIndex("incidents_year_seq_key").on(t.year, t.seq),
     // Ascending on purpose: scanned backwards they give `ORDER BY created_at DESC, id DESC` (NULLS
     // FIRST); Drizzle's .desc() adds NULLS LAST, which that ORDER BY cannot use.
@@ -288,6 +295,7 @@ export { alertEvents, alertRules, alerts } from "./alerts-schema";
 export { oncallOverrides, oncallRotationMembers, serviceOncall } from "./oncall-schema";
 export { workflowRuns, workflows } from "./workflows-schema";
 export { errorGroupHourly, errorGroups, releases } from "./errors-schema";
+export { incidentDailyStats, incidentMetricBuckets } from "./metrics-rollup-schema";
 export { actionItems, type MetricSnapshot, type PostmortemSection, postmortemSettings, postmortems } from "./postmortems-schema";
 export { tokenStamp } from "./token-cache-schema";
 export { reminderEmissions, reminderSettings } from "./reminders-schema";

@@ -171,11 +171,11 @@ test("service health charts show error rate and p95 latency with phase markers, 
   expect(Number(await first.getAttribute("data-points"))).toBeGreaterThan(100);
   expect(Number(await first.getAttribute("data-points"))).toBeLessThanOrEqual(500);
   const errorChart = first.getByRole("figure", { name: "Error rate (%)" });
-  await expect(errorChart.locator(".recharts-line-curve")).toHaveCount(1);
+  await expect(errorChart.locator("[data-chart-line]")).toHaveCount(1);
   // Four phase markers and the demo's release, deployed 15 minutes before the impact.
-  await expect(errorChart.locator(".recharts-reference-line")).toHaveCount(5);
+  await expect(errorChart.locator("[data-chart-mark]")).toHaveCount(5);
   await expect(errorChart.getByText(/^▲ v2\.\d+\.\d+$/)).toBeVisible();
-  await expect(errorChart.locator(".recharts-reference-area")).toHaveCount(1);
+  await expect(errorChart.locator("[data-chart-band]")).toHaveCount(1);
   for (const label of ["declared", "investigating", "mitigated", "resolved"]) await expect(errorChart.getByText(label, { exact: true })).toBeVisible();
   await health.screenshot({ path: "test-results/screenshots/service-health.png" });
 

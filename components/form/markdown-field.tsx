@@ -1,7 +1,12 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRef, useState, type KeyboardEvent } from "react";
-import { Markdown } from "@/components/markdown";
+
+// react-markdown + remark-gfm are a third of a form page's script: fetched on the first preview only.
+const Markdown = dynamic(() => import("@/components/markdown").then((m) => m.Markdown), {
+  loading: () => <p className="text-sm text-slate-500 dark:text-slate-400">Rendering the preview…</p>,
+});
 import { controlClass, describedBy, FieldError, hintId } from "./field";
 
 type Mode = "write" | "preview";

@@ -1,15 +1,6 @@
-"use client";
-
-import dynamic from "next/dynamic";
 import Link from "next/link";
-import type { ChartMarker } from "@/components/alerts/alert-chart";
+import { AlertChart, type ChartMarker } from "@/components/alerts/alert-chart";
 import type { IncidentAlertChart } from "@/lib/alerts/incident-alerts";
-
-// recharts is fetched only when an incident has a chart to show; the page without linked alerts stays light.
-const AlertChart = dynamic(() => import("@/components/alerts/alert-chart").then((m) => m.AlertChart), {
-  ssr: false,
-  loading: () => <div className="h-56 w-full animate-pulse rounded bg-slate-100 dark:bg-slate-800" aria-hidden />,
-});
 
 /** The metric of each linked alert, with its threshold and the incident's phases as vertical lines. */
 export function AlertCharts({ charts, markers }: { charts: IncidentAlertChart[]; markers: ChartMarker[] }) {

@@ -4,7 +4,6 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { MarkdownField } from "@/components/form/markdown-field";
 import { buttonClass, secondaryButtonClass } from "@/components/form/field";
-import { Markdown } from "@/components/markdown";
 import type { PostmortemView } from "@/lib/postmortems/schemas";
 
 type Section = PostmortemView["sections"][number];
@@ -128,19 +127,5 @@ export function PostmortemEditor({ incidentId, version: initialVersion, status, 
         ))}
       </form>
     </div>
-  );
-}
-
-/** A published postmortem: read-only. */
-export function PostmortemDocument({ sections }: { sections: Section[] }) {
-  return (
-    <article className="space-y-6">
-      {sections.map((s) => (
-        <section key={s.key} aria-label={s.title}>
-          <h2 className="mb-2 text-base font-semibold">{s.title}</h2>
-          <Markdown>{s.text}</Markdown>
-        </section>
-      ))}
-    </article>
   );
 }

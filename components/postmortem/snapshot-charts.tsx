@@ -1,6 +1,4 @@
-"use client";
-
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { LineChart } from "@/components/charts/line-chart";
 import type { PostmortemView } from "@/lib/postmortems/schemas";
 
 type Snapshot = PostmortemView["metricSnapshot"];
@@ -10,15 +8,7 @@ function Chart({ snapshot, points, dataKey, label, format }: { snapshot: Snapsho
   return (
     <figure className="h-40 w-full" aria-label={label}>
       <figcaption className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-400">{label}</figcaption>
-      <ResponsiveContainer width="100%" height="88%">
-        <LineChart data={points} margin={{ top: 4, right: 8, bottom: 0, left: -8 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} vertical={false} />
-          <XAxis dataKey="t" type="number" scale="time" domain={[snapshot.from, snapshot.to]} tickFormatter={clock} tick={{ fontSize: 10, fill: "currentColor" }} />
-          <YAxis tickFormatter={format} tick={{ fontSize: 10, fill: "currentColor" }} width={44} />
-          <Tooltip labelFormatter={(t) => `${new Date(Number(t)).toISOString().slice(0, 16).replace("T", " ")} UTC`} formatter={(v) => [format(Number(v)), label]} contentStyle={{ fontSize: 12 }} />
-          <Line type="monotone" dataKey={dataKey} stroke="#475569" strokeWidth={1.5} dot={false} isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
+      <LineChart className="h-[88%] w-full" points={points.map((p) => ({ t: p.t, value: p[dataKey] }))} from={snapshot.from} to={snapshot.to} format={format} formatTime={clock} />
     </figure>
   );
 }

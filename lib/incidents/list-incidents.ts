@@ -12,10 +12,13 @@ import type { Severity } from "./severity";
 import type { IncidentListItem } from "./views";
 import { plainLine } from "@/lib/markdown/plain-line";
 
-type Cursor = { createdAt: Date; id: string };
+// The cursor keeps created_at to the microsecond as PostgreSQL prints it: a JS Date stops at the
+// millisecond, and rows written by SQL (now(), imports) between two milliseconds would be skipped.
+type Cursor = { createdAt: string; id: string };
+const ISO_MICROS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 
 export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.createdAt.toISOString(), cursor.id])).toString("base64url");
+  return Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString("base64url");
 }
 
 function decodeCursor(value: string): Cursor {
@@ -23,8 +26,9 @@ function decodeCursor(value: string): Cursor {
     const [createdAt, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
     const date = new Date(createdAt);
     const year = date.getUTCFullYear();
-    if (typeof id !== "string" || id.includes("\u0000") || Number.isNaN(date.getTime()) || year < 1970 || year > 2999) throw new Error("bad cursor");
-    return { createdAt: date, id };
+    if (typeof id !== "string" || id.includes("\u0000") || typeof createdAt !== "string" || !ISO_MICROS.test(createdAt)) throw new Error("bad cursor");
+    if (Number.isNaN(date.getTime()) || year < 1970 || year > 2999) throw new Error("bad cursor");
+    return { createdAt, id };
   } catch {
     throw validationError([{ path: "cursor", message: "Not a cursor this API handed out; start again without it." }]);
   }
@@ -68,7 +72,7 @@ export async function listIncidents(db: Db, actor: Actor, rawQuery: unknown) {
   const where = incidentFilters(query);
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor);
-    where.push(sql`(${incidents.createdAt}, ${incidents.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id})`);
+    where.push(sql`(${incidents.createdAt}, ${incidents.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id})`);
   }
 
   const reminderKinds = sql.join(REMINDER_KINDS.map((kind) => sql`${kind}`), sql`, `);
@@ -81,6 +85,7 @@ export async function listIncidents(db: Db, actor: Actor, rawQuery: unknown) {
       status: incidents.status,
       environment: incidents.environment,
       createdAt: incidents.createdAt,
+      cursorAt: sql<string>`to_char(${incidents.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
       resolvedAt: incidents.resolvedAt,
       investigatingAt: incidents.investigatingAt,
       durationSeconds: incidents.durationSeconds,
@@ -121,6 +126,6 @@ export async function listIncidents(db: Db, actor: Actor, rawQuery: unknown) {
     };
   });
   const lastItem = page[page.length - 1];
-  const nextCursor = rows.length > query.limit && lastItem ? encodeCursor(lastItem) : null;
+  const nextCursor = rows.length > query.limit && lastItem ? encodeCursor({ createdAt: lastItem.cursorAt, id: lastItem.id }) : null;
   return { items, nextCursor };
 }

@@ -4,11 +4,13 @@ import { incidents, incidentServices } from "@/db/schema";
 import { type Actor, assertRole } from "@/lib/actor";
 import { SEVERITIES, type Severity } from "@/lib/incidents/severity";
 import { parseInput } from "@/lib/validation";
+import { rollupFrequencyCounts, rollupTopServices, rollupWindowStats } from "./rollup-metrics";
 import { type MetricsQuery, MetricsQuery as MetricsQueryInput, metricsWindow } from "./schemas";
 
 export type Stat = { count: number; mean: number | null; p50: number | null; p90: number | null };
 export type TimeMetric = Stat & { previous: Stat; change: { mean: number | null; p50: number | null; p90: number | null } };
 
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 const seconds = (from: SQL, to: SQL) => sql`extract(epoch from (${to} - ${from}))`;
 
 // Each time metric: which incidents count and how long they took, in seconds.
@@ -62,17 +64,25 @@ async function windowStats(db: Db, where: SQL[]) {
 
 const change = (now: number | null, before: number | null) => (now === null || before === null || before === 0 ? null : (now - before) / before);
 
-export async function getIncidentMetrics(db: Db, actor: Actor, rawQuery: unknown, options: { now?: Date } = {}) {
+/**
+ * `source`: where the figures come from. By default the unfiltered overview reads the rollups
+ * (rollup-metrics.ts; a 90-day window of a busy year is ~250k incidents) and a filtered view
+ * aggregates the incidents directly; tests force either to prove they agree.
+ */
+export async function getIncidentMetrics(db: Db, actor: Actor, rawQuery: unknown, options: { now?: Date; source?: "rollup" | "direct" } = {}) {
   assertRole(actor, "viewer", "view incident metrics");
   const query = parseInput(MetricsQueryInput, rawQuery);
   const window = metricsWindow(query, options.now ?? new Date());
   const where = filters(query, window.from, window.to);
+  const filtered = Boolean(query.severity?.length || query.environment || query.service);
+  const rollup = (options.source ?? (filtered ? "direct" : "rollup")) === "rollup";
+  if (rollup && filtered) throw new Error("The rollups answer only the unfiltered overview.");
 
   const [current, previous, frequency, topServices] = await Promise.all([
-    windowStats(db, where),
-    windowStats(db, filters(query, window.previousFrom, window.previousTo)),
-    incidentFrequency(db, where, query.interval, window.from, window.to),
-    topAffectedServices(db, where, window.to),
+    rollup ? rollupWindowStats(db, window.from, window.to) : windowStats(db, where),
+    rollup ? rollupWindowStats(db, window.previousFrom, window.previousTo) : windowStats(db, filters(query, window.previousFrom, window.previousTo)),
+    incidentFrequency(db, where, query.interval, window.from, window.to, rollup),
+    rollup ? rollupTopServices(db, window.from, window.to) : topAffectedServices(db, where, window.to),
   ]);
 
   const times = Object.fromEntries(
@@ -96,20 +106,21 @@ export async function getIncidentMetrics(db: Db, actor: Actor, rawQuery: unknown
 export type IncidentMetrics = Awaited<ReturnType<typeof getIncidentMetrics>>;
 
 /** Incidents per week or month by severity, with empty buckets filled in (generate_series). */
-async function incidentFrequency(db: Db, where: SQL[], interval: "week" | "month", from: Date, to: Date) {
+async function incidentFrequency(db: Db, where: SQL[], interval: "week" | "month", from: Date, to: Date, rollup: boolean) {
   const unit = sql.raw(`'${interval}'`);
   const step = sql.raw(`'1 ${interval}'::interval`);
-  const counts = db
-    .select({ bucket: sql`date_trunc(${unit}, ${incidents.createdAt})`.as("bucket"), severity: incidents.severity, n: sql<number>`count(*)::int`.as("n") })
-    .from(incidents)
-    .where(and(...where))
-    .groupBy(sql`1`, incidents.severity)
-    .as("counts");
-  const rows = await db
-    .select({ start: sql<string>`to_char(b.start, 'YYYY-MM-DD')`, severity: counts.severity, n: counts.n })
-    .from(sql`generate_series(date_trunc(${unit}, ${from.toISOString()}::timestamptz), ${to.toISOString()}::timestamptz - interval '1 microsecond', ${step}) as b(start)`)
-    .leftJoin(counts, sql`${counts.bucket} = b.start`)
-    .orderBy(sql`b.start`);
+  const counts = rollup
+    ? sql`${rollupFrequencyCounts(from, to, unit)} as counts`
+    : sql`(${db
+        .select({ bucket: sql`date_trunc(${unit}, ${incidents.createdAt})`.as("bucket"), severity: incidents.severity, n: sql<number>`count(*)::int`.as("n") })
+        .from(incidents)
+        .where(and(...where))
+        .groupBy(sql`1`, incidents.severity)}) as counts`;
+  const rows = rowsOf<{ start: string; severity: string | null; n: number | null }>(
+    await db.execute(sql`select to_char(b.start, 'YYYY-MM-DD') as start, counts.severity, counts.n
+      from generate_series(date_trunc(${unit}, ${from.toISOString()}::timestamptz), ${to.toISOString()}::timestamptz - interval '1 microsecond', ${step}) as b(start)
+      left join ${counts} on counts.bucket = b.start order by b.start`),
+  );
   type Bucket = { start: string; total: number; counts: Record<string, number> };
   const buckets = new Map<string, Bucket>();
   for (const row of rows) {

@@ -5,6 +5,7 @@ import { assertIncidentIdShape } from "@/lib/incidents/lock-incident";
 
 export const RECURRENCE_DAYS = 90;
 export const TITLE_SIMILARITY = 0.3;
+export const TITLE_CANDIDATES = 500;
 
 export type SimilarIncident = { id: string; title: string; createdAt: Date; reason: "same_link" | "similar_title"; similarity: number; openActionItems: number };
 
@@ -35,6 +36,21 @@ export async function findSimilarIncidents(db: Db, actor: Actor, incidentId: str
           / greatest(1, (select count(*) from (select unnest(${words(sql`c.title`)}) union select unnest(${words(sql`x.title`)})) u))`;
   const result = await db.execute(sql`
     with x as (select id, title, created_at from incidents where id = ${incidentId}),
+    -- Who is compared: everything sharing an alert or error group, and by title only the most recent
+    -- TITLE_CANDIDATES on a shared service (a busy year has tens of thousands in 90 days, and scoring
+    -- each title would cost seconds on every incident page).
+    pool as (
+      -- Bounds as scalar subqueries: the planner then walks (created_at, id) backwards and stops at the limit.
+      (select c.id from incidents c
+        where c.id <> ${incidentId} and c.created_at < (select created_at from x)
+          and c.created_at >= (select created_at from x) - make_interval(days => ${RECURRENCE_DAYS})
+          and exists (select 1 from incident_services sc where sc.incident_id = c.id
+                        and sc.service_slug in (select service_slug from incident_services where incident_id = ${incidentId}))
+        order by c.created_at desc limit ${TITLE_CANDIDATES})
+      union
+      select lc.incident_id from incident_links lx join incident_links lc on lc.type = lx.type and lc.target_id = lx.target_id, x
+        where lx.incident_id = x.id and lx.type in ('alert', 'error_group')
+    ),
     candidates as (
       select c.id, c.title, c.created_at,
         exists (
@@ -42,7 +58,7 @@ export async function findSimilarIncidents(db: Db, actor: Actor, incidentId: str
           where lc.incident_id = c.id and lx.incident_id = x.id and lc.type in ('alert', 'error_group')
         ) as same_link,
         (${titleScore})::float8 as score
-      from incidents c, x
+      from incidents c join pool on pool.id = c.id, x
       where c.id <> x.id
         and c.created_at < x.created_at
         and c.created_at >= x.created_at - make_interval(days => ${RECURRENCE_DAYS})

@@ -23,19 +23,19 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 export async function getFollowUpMetrics(db: Db, actor: Actor, window: { from: Date; to: Date }): Promise<ServiceFollowUp[]> {
   assertRole(actor, "viewer", "view metrics");
   const result = await db.execute(sql`
-    with scoped as (
-      select s.service_slug as service, i.id, i.created_at
+    -- A repeat: an earlier incident (strictly earlier created_at) on the same service within the
+    -- recurrence window. One ordered pass over the window and the RECURRENCE_DAYS before it, instead
+    -- of probing every incident of the service for each incident in the window.
+    with recent as (
+      select s.service_slug as service, i.id, i.created_at,
+        count(*) over (partition by s.service_slug order by i.created_at
+          range between ${sql.raw(`interval '${RECURRENCE_DAYS} days'`)} preceding and interval '1 microsecond' preceding) > 0 as repeat
       from incidents i join incident_services s on s.incident_id = i.id
-      where i.created_at >= ${window.from.toISOString()}::timestamptz and i.created_at < ${window.to.toISOString()}::timestamptz
+      where i.created_at >= ${window.from.toISOString()}::timestamptz - ${sql.raw(`interval '${RECURRENCE_DAYS} days'`)}
+        and i.created_at < ${window.to.toISOString()}::timestamptz
     ),
     per_incident as (
-      select sc.service, sc.id,
-        exists (
-          select 1 from incidents e join incident_services es on es.incident_id = e.id
-          where es.service_slug = sc.service and e.id <> sc.id and e.created_at < sc.created_at
-            and e.created_at >= sc.created_at - make_interval(days => ${RECURRENCE_DAYS})
-        ) as repeat
-      from scoped sc
+      select service, id, repeat from recent where created_at >= ${window.from.toISOString()}::timestamptz
     ),
     items as (
       select p.service, a.status, a.created_at, a.completed_at

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { Markdown } from "@/components/markdown";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { AddUpdateForm } from "@/components/incident/add-update-form";
@@ -41,6 +42,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await params).id };
 }
 
+async function Similar({ id }: { id: string }) {
+  const load = await loadPage(`/incidents/${id}`, (db, actor) => findSimilarIncidents(db, actor, id));
+  return load.allowed ? <SimilarIncidents items={load.data} /> : null;
+}
+
 function Panel({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" aria-label={title}>
@@ -55,19 +61,18 @@ export default async function IncidentPage({ params }: Props) {
   const page = await loadPage(`/incidents/${id}`, async (db, actor) => {
     const [incident, timeline, catalog, reminders] = await Promise.all([getIncident(db, actor, id), listTimeline(db, actor, id), listCatalog(db, actor), getReminderSettings(db, actor)]);
     const [health, linkedAlerts] = await Promise.all([getIncidentHealth(db, actor, incident), listIncidentAlerts(db, actor, id)]);
-    const [cards, suggestions, releases, postmortem, similar, alertCharts] = await Promise.all([
+    const [cards, suggestions, releases, postmortem, alertCharts] = await Promise.all([
       getLinkCards(db, actor, incident.links),
       listSuggestions(db, actor, incident),
       listIncidentReleases(db, actor, incident, health),
       findPostmortem(db, actor, id),
-      findSimilarIncidents(db, actor, id),
       getIncidentAlertCharts(db, actor, linkedAlerts),
     ]);
     const fromAlerts = suggestFromAlerts(incident, linkedAlerts);
-    return { incident, timeline, catalog, health, cards, suggestions, releases, postmortem, similar, alertCharts, fromAlerts, canEdit: hasRole(actor, "responder"), intervals: reminders.updateIntervalMinutes };
+    return { incident, timeline, catalog, health, cards, suggestions, releases, postmortem, alertCharts, fromAlerts, canEdit: hasRole(actor, "responder"), intervals: reminders.updateIntervalMinutes };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
-  const { incident, timeline, catalog, health, cards, suggestions, releases, postmortem, similar, alertCharts, fromAlerts, canEdit, intervals } = page.data;
+  const { incident, timeline, catalog, health, cards, suggestions, releases, postmortem, alertCharts, fromAlerts, canEdit, intervals } = page.data;
   const phases = [
     { label: "declared", at: incident.createdAt },
     { label: "investigating", at: incident.investigatingAt },
@@ -81,7 +86,10 @@ export default async function IncidentPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <IncidentHeader incident={incident} now={now} live={<LiveRefresh url={`/api/dashboard/incidents/${encodeURIComponent(incident.id)}/events`} />} />
-      <SimilarIncidents items={similar} />
+      {/* Streamed: it compares titles over the 90 days before the incident, which must not hold back the first byte. */}
+      <Suspense fallback={null}>
+        <Similar id={id} />
+      </Suspense>
       {silence.overdue && silence.intervalMinutes !== null && (
         <UpdateOverdueBanner severity={incident.severity} silentMinutes={silence.silentMinutes} intervalMinutes={silence.intervalMinutes} canPost={canEdit} />
       )}

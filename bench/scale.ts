@@ -1,0 +1,163 @@
+// Read path at scale: the list, detail and metrics pages and API at 10k vs 1M incidents, over HTTP.
+//
+//   npm run build && npm run bench:scale [-- --json out.json]      (local PostgreSQL; TEST_PG_URL, SCALE_PORT)
+//
+// Builds a throw-away PostgreSQL database, starts the built app (`next start`) on it, and for each
+// shape of history (bench/scale-data.ts: "spread" = 50 a day going back 55 years, "dense" = all in the
+// last 12 months) loads 10k incidents, measures, grows the same history to 1M, measures again.
+// Server time = the latency of one client at c=1 on loopback (autocannon, median), so it includes
+// Node's rendering and every database round trip but no network; TTFB = time to the response headers
+// of a page (fetch, median of 15). The machine is shared: compare the ratios of one run.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { chromium } from "@playwright/test";
+import { type BenchRow, writeBenchJson } from "./bench-json";
+import { clearIncidents, finishLoad, loadIncidents, prepareCatalog, type Shape } from "./scale-data";
+
+const ADMIN_URL = process.env.TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const PORT = Number(process.env.SCALE_PORT ?? 3380);
+const SIZES = [10_000, 1_000_000] as const;
+const SHAPES: Shape[] = ["spread", "dense"];
+const CHUNK = 100_000;
+const base = `http://127.0.0.1:${PORT}`;
+
+if (!existsSync(".next/BUILD_ID")) {
+  console.error("No build: run `npm run build` first.");
+  process.exit(1);
+}
+
+const name = `im_scale_${randomBytes(4).toString("hex")}`;
+const url = new URL(ADMIN_URL);
+url.pathname = `/${name}`;
+const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+await admin.unsafe(`CREATE DATABASE ${name}`);
+process.env.DATABASE_URL = url.toString();
+const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
+
+const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+type Target = { key: string; label: string; path: string; page?: boolean; goalMs: number };
+const targets = (incidentId: string): Target[] => [
+  { key: "list", label: "list API, first page", path: "/api/dashboard/incidents", goalMs: 100 },
+  { key: "list-status", label: "list API, status=investigating,mitigated", path: "/api/dashboard/incidents?status=investigating,mitigated", goalMs: 100 },
+  { key: "list-service", label: "list API, service=svc-17", path: "/api/dashboard/incidents?service=svc-17", goalMs: 100 },
+  { key: "list-date", label: "list API, 30 days from 90 days ago", path: `/api/dashboard/incidents?from=${day(90)}&to=${day(60)}`, goalMs: 100 },
+  { key: "list-all", label: "list API, status+service+date", path: `/api/dashboard/incidents?status=resolved&service=svc-17&from=${day(90)}&to=${day(60)}`, goalMs: 100 },
+  { key: "metrics", label: "metrics API, last 30 days", path: "/api/dashboard/incidents/metrics", goalMs: 100 },
+  { key: "metrics-90", label: "metrics API, last 90 days", path: "/api/dashboard/incidents/metrics?range=90d", goalMs: 200 },
+  { key: "page-list", label: "/incidents page", path: "/incidents", page: true, goalMs: 150 },
+  { key: "page-detail", label: "/incidents/[id] page", path: `/incidents/${incidentId}`, page: true, goalMs: 150 },
+  { key: "page-metrics", label: "/incidents/metrics page", path: "/incidents/metrics", page: true, goalMs: 150 },
+  { key: "page-metrics-90", label: "/incidents/metrics?range=90d page", path: "/incidents/metrics?range=90d", page: true, goalMs: 200 },
+];
+
+let server: ReturnType<typeof spawn> | null = null;
+const results: Record<string, { ms: number; ttfb?: number }> = {};
+
+async function serverTime(path: string, headers: Record<string, string>) {
+  const result = await autocannon({ url: `${base}${path}`, connections: 1, duration: 2, headers });
+  if (result.non2xx || result.errors) throw new Error(`${path}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.requests.total >= 3) return result.latency.p50;
+  // Slower than the window allows: the median of three whole requests, timed one after the other.
+  const samples: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    await fetch(`${base}${path}`, { headers }).then((r) => r.arrayBuffer());
+    samples.push(Math.round(performance.now() - started));
+  }
+  return samples.sort((a, b) => a - b)[1];
+}
+
+async function ttfb(path: string, headers: Record<string, string>) {
+  const samples: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    const started = performance.now();
+    const response = await fetch(`${base}${path}`, { headers, redirect: "manual" });
+    samples.push(performance.now() - started);
+    if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+    await response.arrayBuffer();
+  }
+  return samples.sort((a, b) => a - b)[7];
+}
+
+try {
+  const { getDb, closeDb } = await import("@/db/client");
+  const { createUser } = await import("@/lib/users/create-user");
+  const { createApiToken } = await import("@/lib/tokens/create-api-token");
+  const db = await getDb(); // applies the migrations
+  const system = { type: "system", name: "bench", role: "admin" } as const;
+  await prepareCatalog(sql);
+  const password = randomBytes(12).toString("base64url");
+  await createUser(db, system, { email: "bench@bench.example", name: "Bench", role: "viewer", password });
+  const token = (await createApiToken(db, system, { name: "bench", role: "viewer" })).secret;
+  await closeDb();
+
+  server = spawn("./node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    env: { ...process.env, DATABASE_URL: url.toString(), NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+  });
+  for (let i = 0; i < 240 && !(await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)); i++) await new Promise((r) => setTimeout(r, 250));
+
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+  const page = await browser.newPage();
+  await page.goto(`${base}/login`);
+  await page.getByLabel("Email").fill("bench@bench.example");
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/incidents$/);
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  await browser.close();
+  const api = { authorization: `Bearer ${token}` };
+  const pages = { cookie };
+
+  for (const shape of SHAPES) {
+    await clearIncidents(sql);
+    let loaded = 0;
+    for (const size of SIZES) {
+      const started = performance.now();
+      for (let from = loaded + 1; from <= size; from += CHUNK) await loadIncidents(sql, shape, from, Math.min(size, from + CHUNK - 1));
+      await finishLoad(sql);
+      loaded = size;
+      console.log(`${shape}: ${size.toLocaleString("en-US")} incidents loaded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      const [newest] = await sql`select id from incidents order by created_at desc, id desc limit 1`;
+      // Warm-up: the first requests after a load pay for JIT, plan caches and cold buffers.
+      for (const target of targets(newest.id)) {
+        const headers = target.page ? pages : api;
+        await autocannon({ url: `${base}${target.path}`, connections: 1, amount: 5, headers });
+      }
+      for (const target of targets(newest.id)) {
+        const headers = target.page ? pages : api;
+        const ms = await serverTime(target.path, headers);
+        results[`${shape}:${size}:${target.key}`] = { ms, ttfb: target.page ? await ttfb(target.path, headers) : undefined };
+      }
+    }
+  }
+
+  const rows: BenchRow[] = [];
+  const round = (n: number) => Math.round(n * 10) / 10;
+  console.log(`\n${"shape / path".padEnd(48)} ${"10k".padStart(8)} ${"1M".padStart(8)}  1M/10k  goal at 1M`);
+  for (const shape of SHAPES) {
+    for (const target of targets("")) {
+      const small = results[`${shape}:${SIZES[0]}:${target.key}`];
+      const large = results[`${shape}:${SIZES[1]}:${target.key}`];
+      const ratio = Math.round((large.ms / Math.max(small.ms, 1)) * 100) / 100;
+      const label = `${shape}: ${target.label}`;
+      // autocannon's latencies are whole milliseconds: a 1 ms floor keeps 0 → 1 from reading as ∞.
+      rows.push({ metric: `${label}, server time 1M vs 10k`, value: large.ms, unit: "ms", baseline: `same at 10k`, baselineValue: small.ms, ratio, goal: "≤ 1.5", pass: ratio <= 1.5 || large.ms <= 2 });
+      const absolute = target.page ? (large.ttfb ?? large.ms) : large.ms;
+      rows.push({ metric: `${label}, ${target.page ? "TTFB" : "server time"} at 1M`, value: round(absolute), unit: "ms", baseline: "goal", baselineValue: target.goalMs, ratio: Math.round((absolute / target.goalMs) * 100) / 100, goal: `< ${target.goalMs} ms`, pass: absolute < target.goalMs });
+      console.log(`${label.padEnd(48)} ${`${small.ms} ms`.padStart(8)} ${`${large.ms} ms`.padStart(8)}  ${ratio.toFixed(2).padStart(5)}x  ${target.page ? `TTFB ${round(large.ttfb!)} ms` : ""} (< ${target.goalMs} ms)`);
+    }
+  }
+  writeBenchJson("scale", rows);
+  const failed = rows.filter((r) => !r.pass);
+  console.log(`\n${rows.length - failed.length}/${rows.length} within their goals${failed.length ? `; over: ${failed.map((r) => r.metric).join("; ")}` : ""}`);
+} finally {
+  server?.kill("SIGTERM");
+  await sql.end();
+  await new Promise((r) => setTimeout(r, 1000));
+  await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}

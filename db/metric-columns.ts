@@ -1,0 +1,43 @@
+import { isNotNull, sql } from "drizzle-orm";
+import { doublePrecision, index, type PgColumn, smallint } from "drizzle-orm/pg-core";
+
+/**
+ * Upper bounds of the duration buckets (seconds): 0, then quarter octaves from 1 s to ~115 years.
+ * Only the order matters (a bucket is a partition of the values, never an approximation of them).
+ */
+export const BUCKET_BOUNDS = [0, ...Array.from({ length: 128 }, (_, k) => Number(Math.pow(2, k / 4).toPrecision(6)))];
+const bounds = sql.raw(`'{${BUCKET_BOUNDS.join(",")}}'::float8[]`);
+
+// The same definitions as METRICS in lib/metrics/get-incident-metrics.ts (the rollup test proves they agree).
+const VALUES = {
+  mttd: sql`case when impact_start_source <> 'declared_default' then extract(epoch from (created_at - impact_started_at))::float8 end`,
+  mtta: sql`extract(epoch from (investigating_at - created_at))::float8`,
+  mttm: sql`extract(epoch from (mitigated_at - created_at))::float8`,
+  mttr: sql`case when status = 'resolved' then extract(epoch from (resolved_at - created_at))::float8 end`,
+};
+export const METRIC_KEYS = ["mttd", "mtta", "mttm", "mttr"] as const;
+
+// width_bucket over a sorted array is a binary search: 0 below 0 s, n for [bounds[n], bounds[n+1]).
+const bucketOf = (value: ReturnType<typeof sql>) => sql`width_bucket(${value}, ${bounds})::smallint`;
+
+export function metricColumns() {
+  return {
+    mttdSeconds: doublePrecision("mttd_seconds").generatedAlwaysAs(VALUES.mttd),
+    mttdBucket: smallint("mttd_bucket").generatedAlwaysAs(bucketOf(VALUES.mttd)),
+    mttaSeconds: doublePrecision("mtta_seconds").generatedAlwaysAs(VALUES.mtta),
+    mttaBucket: smallint("mtta_bucket").generatedAlwaysAs(bucketOf(VALUES.mtta)),
+    mttmSeconds: doublePrecision("mttm_seconds").generatedAlwaysAs(VALUES.mttm),
+    mttmBucket: smallint("mttm_bucket").generatedAlwaysAs(bucketOf(VALUES.mttm)),
+    mttrSeconds: doublePrecision("mttr_seconds").generatedAlwaysAs(VALUES.mttr),
+    mttrBucket: smallint("mttr_bucket").generatedAlwaysAs(bucketOf(VALUES.mttr)),
+  };
+}
+
+type MetricTable = Record<`${(typeof METRIC_KEYS)[number]}${"Seconds" | "Bucket"}` | "createdAt", PgColumn>;
+
+/** One bucket's values inside a window, read from the index alone (bucket, created_at → seconds). */
+export function metricIndexes(t: MetricTable) {
+  return METRIC_KEYS.map((key) =>
+    index(`incidents_${key}_bucket_idx`).on(t[`${key}Bucket`], t.createdAt, t[`${key}Seconds`]).where(isNotNull(t[`${key}Seconds`])),
+  );
+}

@@ -1,0 +1,204 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { METRIC_KEYS } from "@/db/metric-columns";
+
+// The unfiltered metrics overview from the rollups (db/metrics-rollup-schema.ts): whole UTC days of the
+// window come from incident_daily_stats / incident_metric_buckets, the partial days at its edges from
+// the incidents themselves. Every figure equals the direct aggregation in get-incident-metrics.ts
+// (tests/integration/metrics-rollup.test.ts proves it on random data): sums are numeric, and the
+// percentiles are exact, found in two steps: the window's bucket counts say which bucket holds the
+// rank percentile_cont needs, then one index-only read of that bucket's values gives the value.
+
+type MetricKey = (typeof METRIC_KEYS)[number];
+const DAY_MS = 86_400_000;
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+const iso = (d: Date) => d.toISOString();
+const dayOf = (d: Date) => iso(d).slice(0, 10);
+
+export type Split = { days: { from: string; to: string } | null; edges: { from: Date; to: Date }[] };
+
+/** [from, to) as whole UTC days [days.from, days.to) plus the partial days around them. */
+export function splitWindow(from: Date, to: Date): Split {
+  const first = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
+  const last = new Date(Math.floor(to.getTime() / DAY_MS) * DAY_MS);
+  if (first >= last) return { days: null, edges: [{ from, to }] };
+  const edges = [
+    { from, to: first },
+    { from: last, to },
+  ].filter((e) => e.from < e.to);
+  return { days: { from: dayOf(first), to: dayOf(last) }, edges };
+}
+
+const dayRange = (split: Split) => (split.days ? sql`day >= ${split.days.from}::date and day < ${split.days.to}::date` : sql`false`);
+const edgeRange = (split: Split, column = sql`created_at`) =>
+  split.edges.length
+    ? sql.join(split.edges.map((e) => sql`(${column} >= ${iso(e.from)}::timestamptz and ${column} < ${iso(e.to)}::timestamptz)`), sql` or `)
+    : sql`false`;
+
+// The metric definitions of get-incident-metrics.ts, for the edge rows.
+const CONDITION: Record<MetricKey, SQL> = {
+  mttd: sql`impact_start_source <> 'declared_default'`,
+  mtta: sql`investigating_at is not null`,
+  mttm: sql`mitigated_at is not null`,
+  mttr: sql`status = 'resolved'`,
+};
+const VALUE: Record<MetricKey, SQL> = {
+  mttd: sql`extract(epoch from (created_at - impact_started_at))`,
+  mtta: sql`extract(epoch from (investigating_at - created_at))`,
+  mttm: sql`extract(epoch from (mitigated_at - created_at))`,
+  mttr: sql`extract(epoch from (resolved_at - created_at))`,
+};
+
+type Stat = { count: number; mean: number | null; p50: number | null; p90: number | null };
+const num = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 1000) / 1000);
+
+export async function rollupWindowStats(db: Db, from: Date, to: Date) {
+  const split = splitWindow(from, to);
+  const rollupCols = sql.join(
+    [
+      sql`incidents`, sql`open`, sql`with_impact_start`, sql`with_measured_impact_start`,
+      ...METRIC_KEYS.flatMap((k) => [sql.raw(`${k}_count`), sql.raw(`${k}_values`), sql.raw(`${k}_sum`)]),
+    ],
+    sql`, `,
+  );
+  const edgeCols = sql.join(
+    [
+      sql`count(*)`, sql`count(*) filter (where status <> 'resolved')`,
+      sql`count(*) filter (where impact_start_source <> 'declared_default')`, sql`count(*) filter (where impact_start_source = 'alert')`,
+      ...METRIC_KEYS.flatMap((k) => [
+        sql`count(*) filter (where ${CONDITION[k]})`,
+        sql`count(${VALUE[k]}) filter (where ${CONDITION[k]})`,
+        sql`coalesce(sum(${VALUE[k]}) filter (where ${CONDITION[k]}), 0)`,
+      ]),
+    ],
+    sql`, `,
+  );
+  const totals = sql.join(
+    [
+      sql`coalesce(sum(incidents), 0)::int as incidents`, sql`coalesce(sum(open), 0)::int as open`,
+      sql`coalesce(sum(with_impact_start), 0)::int as with_impact_start`, sql`coalesce(sum(with_measured_impact_start), 0)::int as with_measured`,
+      ...METRIC_KEYS.flatMap((k) => [
+        sql.raw(`coalesce(sum(${k}_count), 0)::int as ${k}_count`),
+        sql.raw(`coalesce(sum(${k}_values), 0)::int as ${k}_values`),
+        // numeric ÷ count is exactly what avg(numeric) computes.
+        sql.raw(`(sum(${k}_sum) / nullif(sum(${k}_values), 0))::float8 as ${k}_mean`),
+      ]),
+    ],
+    sql`, `,
+  );
+  const statsQuery = sql`select ${totals} from (
+      select ${rollupCols} from incident_daily_stats where service = '' and ${dayRange(split)}
+      union all
+      select ${edgeCols} from incidents where ${edgeRange(split)}
+    ) parts`;
+  const bucketQuery = sql`select metric, bucket, sum(n)::int as n from (
+      select metric, bucket, n from incident_metric_buckets where ${dayRange(split)}
+      union all
+      select m.metric, m.bucket, 1 from incidents,
+        lateral (values ('mttd', mttd_bucket, mttd_seconds), ('mtta', mtta_bucket, mtta_seconds), ('mttm', mttm_bucket, mttm_seconds), ('mttr', mttr_bucket, mttr_seconds)) m(metric, bucket, v)
+       where (${edgeRange(split)}) and m.v is not null
+    ) b group by metric, bucket having sum(n) > 0 order by metric, bucket`;
+  const [totalsResult, bucketResult] = await Promise.all([db.execute(statsQuery), db.execute(bucketQuery)]);
+  const row = rowsOf<Record<string, unknown>>(totalsResult)[0];
+  const buckets = rowsOf<{ metric: MetricKey; bucket: number; n: number }>(bucketResult);
+  const percentiles = await exactPercentiles(db, buckets, from, to);
+  const stats = Object.fromEntries(
+    METRIC_KEYS.map((k) => [k, { count: Number(row[`${k}_count`]), mean: num(row[`${k}_mean`]), p50: num(percentiles[k][0]), p90: num(percentiles[k][1]) }]),
+  ) as Record<MetricKey, Stat>;
+  return {
+    incidents: Number(row.incidents),
+    open: Number(row.open),
+    withImpactStart: Number(row.with_impact_start),
+    withMeasuredImpactStart: Number(row.with_measured),
+    stats,
+  };
+}
+
+const FRACTIONS = [0.5, 0.9] as const;
+
+/** percentile_cont(0.5) and (0.9) of each metric over [from, to), from the window's bucket counts. */
+async function exactPercentiles(db: Db, buckets: { metric: MetricKey; bucket: number; n: number }[], from: Date, to: Date) {
+  // Which (metric, bucket, offset in bucket) holds each rank percentile_cont interpolates between.
+  const wanted = new Map<string, { metric: MetricKey; bucket: number; offset: number }>();
+  const plan = {} as Record<MetricKey, { pos: number; lo: string; hi: string }[] | null>;
+  for (const metric of METRIC_KEYS) {
+    const mine = buckets.filter((b) => b.metric === metric).map((b) => ({ bucket: Number(b.bucket), n: Number(b.n) }));
+    const total = mine.reduce((s, b) => s + b.n, 0);
+    if (total === 0) {
+      plan[metric] = null;
+      continue;
+    }
+    const locate = (rank: number) => {
+      let before = 0;
+      for (const b of mine) {
+        if (rank < before + b.n) {
+          const key = `${metric}:${b.bucket}:${rank - before}`;
+          wanted.set(key, { metric, bucket: b.bucket, offset: rank - before });
+          return key;
+        }
+        before += b.n;
+      }
+      throw new Error(`rank ${rank} beyond ${total} values of ${metric}`);
+    };
+    plan[metric] = FRACTIONS.map((p) => {
+      const pos = p * (total - 1);
+      return { pos, lo: locate(Math.floor(pos)), hi: locate(Math.ceil(pos)) };
+    });
+  }
+  // percentile_cont reads two neighbouring ranks; one read returns both when they share a bucket.
+  const values = new Map<string, number>();
+  const reads = [...wanted.values()].filter((w) => !wanted.has(`${w.metric}:${w.bucket}:${w.offset - 1}`));
+  if (reads.length) {
+    const selects = reads.map(({ metric, bucket, offset }) => {
+      const value = sql.raw(`${metric}_seconds`);
+      return sql`array(select ${value} from incidents where ${sql.raw(`${metric}_bucket`)} = ${bucket} and ${value} is not null
+        and created_at >= ${iso(from)}::timestamptz and created_at < ${iso(to)}::timestamptz order by ${value} offset ${offset} limit 2)`;
+    });
+    const [row] = rowsOf<Record<string, unknown>>(await db.execute(sql`select ${sql.join(selects.map((s, i) => sql`${s} as ${sql.raw(`v${i}`)}`), sql`, `)}`));
+    reads.forEach(({ metric, bucket, offset }, i) => {
+      const pair = row[`v${i}`] as (number | string)[];
+      pair.forEach((v, k) => values.set(`${metric}:${bucket}:${offset + k}`, Number(v)));
+    });
+  }
+  return Object.fromEntries(
+    METRIC_KEYS.map((metric) => {
+      const steps = plan[metric];
+      if (!steps) return [metric, [null, null]];
+      // PostgreSQL's float8 lerp: first + (second - first) * (pos - floor(pos)).
+      return [metric, steps.map(({ pos, lo, hi }) => {
+        const a = values.get(lo)!;
+        const b = values.get(hi)!;
+        return lo === hi ? a : a + (b - a) * (pos - Math.floor(pos));
+      })];
+    }),
+  ) as Record<MetricKey, (number | null)[]>;
+}
+
+/** Incidents per week or month by severity (the same buckets as the direct query). */
+export function rollupFrequencyCounts(from: Date, to: Date, unit: SQL) {
+  const split = splitWindow(from, to);
+  return sql`(select bucket, severity, sum(n)::int as n from (
+      select date_trunc(${unit}, day::timestamptz) as bucket, severity, incidents as n from incident_daily_stats where service = '' and ${dayRange(split)}
+      union all
+      select date_trunc(${unit}, created_at), severity, 1 from incidents where ${edgeRange(split)}
+    ) f group by bucket, severity)`;
+}
+
+/** The services in the most incidents and their incident minutes (open ones count to min(now, to)). */
+export async function rollupTopServices(db: Db, from: Date, to: Date) {
+  const split = splitWindow(from, to);
+  const cap = sql`extract(epoch from least(now(), ${iso(to)}::timestamptz))`;
+  const result = await db.execute(sql`select service, sum(n)::int as incidents,
+        round((sum(span) + sum(unresolved) * ${cap} - sum(unresolved_created)) / 60)::int as minutes
+      from (
+        select service, incidents as n, resolved_span_sum as span, unresolved, unresolved_created_sum as unresolved_created
+          from incident_daily_stats where service <> '' and ${dayRange(split)}
+        union all
+        select s.service_slug, 1, coalesce(extract(epoch from (i.resolved_at - i.created_at)), 0), (i.resolved_at is null)::int,
+               case when i.resolved_at is null then extract(epoch from i.created_at) else 0 end
+          from incidents i join incident_services s on s.incident_id = i.id where ${edgeRange(split, sql`i.created_at`)}
+      ) t
+      group by service having sum(n) > 0
+      order by 2 desc, 3 desc, service limit 10`);
+  return rowsOf<{ service: string; incidents: number; minutes: number }>(result).map((r) => ({ service: r.service, incidents: Number(r.incidents), minutes: Number(r.minutes) }));
+}
