@@ -5,7 +5,7 @@
 
 /**
  * 'strict-dynamic' lets the nonce-carrying Next.js bootstrap load its chunks; nothing else runs.
- * style-src keeps 'unsafe-inline' because React `style` props (recharts' SVG, positioned tooltips,
+ * style-src keeps 'unsafe-inline' because React `style` props (chart SVG, positioned tooltips,
  * progress widths) are style attributes, which a nonce cannot cover; styles cannot execute code.
  * React needs eval only for dev-mode error stacks, so 'unsafe-eval' exists in development only.
  */
