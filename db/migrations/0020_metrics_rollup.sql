@@ -105,7 +105,10 @@ BEGIN
   END IF;
   IF TG_OP IN ('UPDATE', 'INSERT') THEN
     PERFORM incident_rollup_apply(NEW, '', 1);
-    -- A new incident has no services yet: incident_services' own trigger adds them.
+  END IF;
+  -- A new incident's services are counted by incident_services' own trigger only: inserted in the same
+  -- statement (declare writes both in one CTE), they are already visible here, and would count twice.
+  IF TG_OP = 'UPDATE' THEN
     FOR svc IN SELECT service_slug FROM incident_services WHERE incident_id = NEW.id LOOP
       PERFORM incident_rollup_apply(NEW, svc, 1);
     END LOOP;

@@ -126,6 +126,21 @@ describe("metrics rollups", () => {
     expect(normalise(kept.buckets)).toEqual(normalise(rebuilt.buckets));
   });
 
+  it("count an incident and its services written in one statement once (declare writes both in one CTE)", async () => {
+    const before = await queryRows<{ n: number }>(sql`select coalesce(sum(incidents), 0)::int as n from incident_daily_stats where service = 'svc-cte'`);
+    await queryRows(sql`with incident as (
+        insert into incidents (id, year, seq, title, severity, status, environment, declared_by, source, impact_started_at, impact_start_source, created_at, updated_at)
+        values ('INC-2026-9990', 2026, 9990, 'One statement', 'SEV2', 'declared', 'production', 'test', 'api', now(), 'declared_default', now(), now()) returning id),
+      services as (insert into services (slug, name) values ('svc-cte', 'svc-cte') on conflict do nothing returning slug)
+      select 1`);
+    await queryRows(sql`with incident as (
+        insert into incidents (id, year, seq, title, severity, status, environment, declared_by, source, impact_started_at, impact_start_source, created_at, updated_at)
+        values ('INC-2026-9991', 2026, 9991, 'One statement', 'SEV2', 'declared', 'production', 'test', 'api', now(), 'declared_default', now(), now()) returning id)
+      insert into incident_services (incident_id, service_slug) select id, 'svc-cte' from incident`);
+    const after = await queryRows<{ n: number }>(sql`select coalesce(sum(incidents), 0)::int as n from incident_daily_stats where service = 'svc-cte'`);
+    expect(Number(after[0].n) - Number(before[0].n)).toBe(1);
+  });
+
   it("follow a truncate of the incidents", async () => {
     await resetDatabase();
     const [row] = await queryRows<{ n: number }>(sql`select (select count(*) from incident_daily_stats) + (select count(*) from incident_metric_buckets) as n`);
