@@ -7,7 +7,7 @@ import { rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
 import { DEMO_LOGINS } from "@/lib/demo/demo-data";
-import { type BenchRow, writeBenchJson } from "./bench-json";
+import { type BenchRow, writeReport } from "./support";
 
 const GOAL_KB = 200;
 const PORT = Number(process.env.PAGE_WEIGHT_PORT ?? 3290);
@@ -39,6 +39,8 @@ const PAGES: (string | { label: string; on: string; link: RegExp })[] = [
   "/settings/users",
   "/settings/account",
   "/settings/postmortems",
+  "/settings/webhooks",
+  "/settings/reminders",
 ];
 
 async function firstLink(page: Page, path: string, pattern: RegExp) {
@@ -89,4 +91,4 @@ try {
 } finally {
   server.kill("SIGTERM");
 }
-writeBenchJson("page-weight", rows);
+writeReport({ name: "page-weight", rows });

@@ -14,7 +14,7 @@ import { existsSync } from "node:fs";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { chromium } from "@playwright/test";
-import { type BenchRow, writeBenchJson } from "./bench-json";
+import { type BenchRow, writeReport } from "./support";
 import { clearIncidents, finishLoad, loadIncidents, prepareCatalog, type Shape } from "./scale-data";
 
 const ADMIN_URL = process.env.TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -151,7 +151,7 @@ try {
       console.log(`${label.padEnd(48)} ${`${small.ms} ms`.padStart(8)} ${`${large.ms} ms`.padStart(8)}  ${ratio.toFixed(2).padStart(5)}x  ${target.page ? `TTFB ${round(large.ttfb!)} ms` : ""} (< ${target.goalMs} ms)`);
     }
   }
-  writeBenchJson("scale", rows);
+  writeReport({ name: "scale", rows });
   const failed = rows.filter((r) => !r.pass);
   console.log(`\n${rows.length - failed.length}/${rows.length} within their goals${failed.length ? `; over: ${failed.map((r) => r.metric).join("; ")}` : ""}`);
 } finally {
