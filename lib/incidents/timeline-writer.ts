@@ -3,34 +3,9 @@ import { timelineEntries } from "@/db/schema";
 import { type Actor, actorLabel, actorUserId } from "@/lib/actor";
 import { incidentEventsFromTimeline } from "@/lib/events/incident-events";
 import { recordEvents } from "@/lib/events/record-event";
+import type { TimelineKind } from "./timeline-kinds";
 
-export const AUTOMATIC_KINDS = [
-  "declared",
-  "status_changed",
-  "severity_changed",
-  "commander_changed",
-  "role_changed",
-  "service_added",
-  "service_removed",
-  "environment_changed",
-  "details_changed",
-  "impact_start_changed",
-  "link_added",
-  "link_removed",
-  "alert_fired",
-  "alert_resolved",
-  "link_marked",
-  "postmortem_created",
-  "postmortem_refreshed",
-  "postmortem_status_changed",
-  "action_item_created",
-  "action_item_changed",
-  // Reminders (lib/reminders): system notes, never a manual update; each also announces its event.
-  "update_overdue",
-  "response_target_missed",
-] as const;
-export type AutomaticKind = (typeof AUTOMATIC_KINDS)[number];
-export type TimelineKind = AutomaticKind | "update" | "action" | "resolution";
+export { AUTOMATIC_KINDS, type AutomaticKind, type TimelineKind } from "./timeline-kinds";
 
 export type PendingEntry = { kind: TimelineKind; data?: Record<string, unknown>; message?: string | null };
 

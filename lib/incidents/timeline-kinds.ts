@@ -1,0 +1,28 @@
+// The timeline's kinds, without database imports: the browser's live stream listens for one event name per kind.
+export const AUTOMATIC_KINDS = [
+  "declared",
+  "status_changed",
+  "severity_changed",
+  "commander_changed",
+  "role_changed",
+  "service_added",
+  "service_removed",
+  "environment_changed",
+  "details_changed",
+  "impact_start_changed",
+  "link_added",
+  "link_removed",
+  "alert_fired",
+  "alert_resolved",
+  "link_marked",
+  "postmortem_created",
+  "postmortem_refreshed",
+  "postmortem_status_changed",
+  "action_item_created",
+  "action_item_changed",
+  // Reminders (lib/reminders): system notes, never a manual update; each also announces its event.
+  "update_overdue",
+  "response_target_missed",
+] as const;
+export type AutomaticKind = (typeof AUTOMATIC_KINDS)[number];
+export type TimelineKind = AutomaticKind | "update" | "action" | "resolution";
