@@ -1,6 +1,6 @@
+import { insertResponderToken } from "./support/api-token";
 import { expect, test } from "./support/test";
 import postgres from "postgres";
-import { newTokenSecret } from "@/lib/tokens/token-secret";
 import { findNginx } from "../scripts/cluster/ensure-nginx";
 import { type Cluster, startCluster } from "../scripts/cluster/start-cluster";
 import { randomBytes } from "node:crypto";
@@ -47,9 +47,7 @@ test.beforeAll(async () => {
     log: (source, text) => logs.push(`[${source}] ${text}`),
   });
   sql = postgres(pg.url("postgres", "incidents"), { max: 2, onnotice: () => {} });
-  const token = newTokenSecret();
-  await sql`insert into api_tokens (id, name, role, prefix, secret_hash) values ('tok_cluster', 'cluster', 'responder', ${token.prefix}, ${token.hash})`;
-  authorization = `Bearer ${token.secret}`;
+  authorization = await insertResponderToken(pg.url("postgres", "incidents"), "tok_cluster", "cluster");
 });
 
 test.afterAll(async () => {

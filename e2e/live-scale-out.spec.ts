@@ -1,6 +1,5 @@
-import postgres from "postgres";
-import { newTokenSecret } from "@/lib/tokens/token-secret";
 import { pgServers } from "./support/pg-servers";
+import { insertResponderToken } from "./support/api-token";
 import { expect, test } from "./support/test";
 
 // The live stream across instances: a change made through one `next start` reaches a stream open on
@@ -12,11 +11,7 @@ let authorization = "";
 
 test.beforeAll(async () => {
   await cluster.start();
-  const token = newTokenSecret();
-  const db = postgres(cluster.databaseUrl, { max: 1, onnotice: () => {} });
-  await db`insert into api_tokens (id, name, role, prefix, secret_hash) values ('tok_live', 'live', 'responder', ${token.prefix}, ${token.hash})`;
-  await db.end();
-  authorization = `Bearer ${token.secret}`;
+  authorization = await insertResponderToken(cluster.databaseUrl, "tok_live", "live");
 });
 
 test.afterAll(() => cluster.stop());

@@ -1,7 +1,7 @@
+import { insertResponderToken } from "./support/api-token";
 import { expect, test } from "./support/test";
 import postgres from "postgres";
 import { randomBytes } from "node:crypto";
-import { newTokenSecret } from "@/lib/tokens/token-secret";
 import { startReceiver } from "@/tests/support/webhook-receiver";
 import { verifyStandardWebhook } from "@/tests/support/verify-standard-webhook";
 import { pgServers } from "./support/pg-servers";
@@ -21,11 +21,7 @@ test.beforeAll(async () => {
   // Both start at once: the migration advisory lock must let exactly one apply the migrations.
   await cluster.start();
   // A responder API token, as an admin would create it (the scale-out database has no demo users).
-  const token = newTokenSecret();
-  const db = postgres(cluster.databaseUrl, { max: 1, onnotice: () => {} });
-  await db`insert into api_tokens (id, name, role, prefix, secret_hash) values ('tok_scale', 'scale-out', 'responder', ${token.prefix}, ${token.hash})`;
-  await db.end();
-  authorization = `Bearer ${token.secret}`;
+  authorization = await insertResponderToken(cluster.databaseUrl, "tok_scale", "scale-out");
 });
 
 test.afterAll(() => cluster.stop());
