@@ -71,7 +71,9 @@ export async function benchDatabase(prefix: string, role: "responder" | "admin" 
 export async function startApp(databaseUrl: string, port: number) {
   const base = `http://127.0.0.1:${port}`;
   const logs: string[] = [];
-  const server: ChildProcess = spawn("./node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  // BENCH_NODE_FLAGS reaches the server's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a bench).
+  const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+  const server: ChildProcess = spawn(process.execPath, [...nodeFlags, "./node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_URL: base },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -6,7 +6,14 @@ import type { EventType, StoredEvent } from "./event-types";
 /** Runs in its own transaction with the consumption mark: its writes commit once, or not at all. */
 export type EventConsumer = (tx: Db, event: StoredEvent) => Promise<void>;
 
-type Registration = { name: string; types: readonly EventType[] | "*"; consume: EventConsumer };
+/**
+ * Which of these event types the consumer could act on right now (e.g. the types some enabled
+ * webhook subscribes to), read once per dispatched batch outside any transaction. An event it rules
+ * out is skipped without a transaction or a mark: the consumer would have found nothing to do.
+ */
+export type ConsumerInterest = (db: Db) => Promise<ReadonlySet<string>>;
+
+type Registration = { name: string; types: readonly EventType[] | "*"; consume: EventConsumer; interest?: ConsumerInterest };
 
 const consumersKey = Symbol.for("incident-manager.events.consumers");
 const consumers: Map<string, Registration> = ((globalThis as Record<symbol, unknown>)[consumersKey] ??= new Map()) as Map<string, Registration>;
@@ -16,8 +23,8 @@ const consumers: Map<string, Registration> = ((globalThis as Record<symbol, unkn
  * all). List its module in lib/jobs/handlers.ts so workers load it. Work with effects outside the
  * database (HTTP calls) belongs in a job the consumer enqueues with `enqueueJob(tx, …)`.
  */
-export function registerEventConsumer(name: string, types: readonly EventType[] | "*", consume: EventConsumer): void {
-  consumers.set(name, { name, types, consume });
+export function registerEventConsumer(name: string, types: readonly EventType[] | "*", consume: EventConsumer, interest?: ConsumerInterest): void {
+  consumers.set(name, { name, types, consume, interest });
 }
 
 export function unregisterEventConsumer(name: string): void {
@@ -35,10 +42,18 @@ const wants = (registration: Registration, type: string) => registration.types =
 export async function dispatchEvents(db: Db, eventIds: number[]): Promise<void> {
   if (eventIds.length === 0) return;
   const rows = await db.select().from(events).where(inArray(events.id, eventIds)).orderBy(events.id);
+  const registrations = [...consumers.values()];
+  // Asked only when the batch holds an event of the consumer's types; errors count as the consumer's.
+  const interests = await Promise.all(
+    registrations.map((registration) =>
+      registration.interest && rows.some((event) => wants(registration, event.type)) ? registration.interest(db).catch(() => undefined) : undefined,
+    ),
+  );
   const failures: string[] = [];
   for (const event of rows) {
-    for (const registration of consumers.values()) {
+    for (const [index, registration] of registrations.entries()) {
       if (!wants(registration, event.type)) continue;
+      if (interests[index] && !interests[index].has(event.type)) continue;
       try {
         await db.transaction(async (tx) => {
           const marked = await tx

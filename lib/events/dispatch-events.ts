@@ -10,6 +10,9 @@ export const dispatchEventsJob = defineJob<DispatchData>(DISPATCH_JOB, (data, { 
   retryDelaySeconds: 5,
   retryBackoff: true,
   concurrency: 2,
+  // A burst of declarations or alerts is dispatched in bulk: one fetch, one read of the events, one
+  // interest check per consumer, one completion (lib/events/consumers.ts).
+  batch: { size: 100, merge: (items: DispatchData[]) => ({ eventIds: items.flatMap((item) => item.eventIds) }) },
   // Consumers are short transactions; a batch held by a killed instance is redelivered after a minute.
   expireInSeconds: 60,
 });

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 export type JobContext = { jobId: string; name: string; retryCount: number; db: Db };
 export type JobHandler<T> = (data: T, context: JobContext) => Promise<void>;
 
-export type JobOptions = {
+export type JobOptions<T = unknown> = {
   /** Attempts after the first failure (default 3). */
   retryLimit?: number;
   /** Seconds before a retry (default 5); doubled per attempt with `retryBackoff`. */
@@ -21,9 +21,15 @@ export type JobOptions = {
   concurrency?: number;
   /** "singleton": at most one job of this name runs at a time across all instances (rule evaluation). */
   policy?: "standard" | "singleton";
+  /**
+   * Up to this many queued jobs are taken at once and handed to the handler as ONE job whose data is
+   * `merge(datas)`; they complete or fail (and retry) together. For jobs whose work is cheaper in
+   * bulk (event dispatch), so a burst costs one fetch and one completion, not one per job.
+   */
+  batch?: { size: number; merge: (items: T[]) => T };
 };
 
-export type JobDefinition<T = unknown> = { name: string; handler: JobHandler<T>; options: JobOptions };
+export type JobDefinition<T = unknown> = { name: string; handler: JobHandler<T>; options: JobOptions<T> };
 // Lists of definitions hold jobs of different data types; the queue hands each its own data back.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyJobDefinition = JobDefinition<any>;
@@ -39,7 +45,7 @@ const NAME = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/;
  * options. Call at module level in the feature's own folder and list the module in lib/jobs/handlers.ts.
  * Handlers must tolerate running twice (a crash after the work but before completion redelivers it).
  */
-export function defineJob<T = Record<string, unknown>>(name: string, handler: JobHandler<T>, options: JobOptions = {}): JobDefinition<T> {
+export function defineJob<T = Record<string, unknown>>(name: string, handler: JobHandler<T>, options: JobOptions<T> = {}): JobDefinition<T> {
   if (!NAME.test(name)) throw new Error(`Job name "${name}" must look like "domain.verb-noun".`);
   const definition: JobDefinition<T> = { name, handler, options };
   registry.set(name, definition);
@@ -60,7 +66,7 @@ export function listJobDefinitions(): AnyJobDefinition[] {
 export const DEFAULT_EXPIRE_SECONDS = 120;
 
 /** pg-boss queue settings from a definition (used when creating the queue and on each send). */
-export function queueSettings(options: JobOptions = {}) {
+export function queueSettings(options: Omit<JobOptions, "batch"> = {}) {
   return {
     retryLimit: options.retryLimit ?? 3,
     retryDelay: options.retryDelaySeconds ?? 5,
@@ -69,6 +75,6 @@ export function queueSettings(options: JobOptions = {}) {
   };
 }
 
-export function queuePolicy(options: JobOptions = {}) {
+export function queuePolicy(options: Omit<JobOptions, "batch"> = {}) {
   return options.policy ?? "standard";
 }

@@ -51,12 +51,15 @@ export async function startJobRunner(handle: DbHandle, options: RunnerOptions = 
     const queue = { name: job.name, policy: queuePolicy(job.options), ...retry, expireInSeconds };
     await boss.createQueue(job.name, queue);
     await boss.updateQueue(job.name, queue);
-    const workOptions = { batchSize: 1, includeMetadata: true as const, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
+    const batch = job.options.batch;
+    const workOptions = { batchSize: batch?.size ?? 1, includeMetadata: true as const, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
     for (let i = 0; i < (job.options.concurrency ?? 1); i++) {
       let workerId = "";
-      workerId = await boss.work<unknown>(job.name, workOptions, async ([item]) => {
+      workerId = await boss.work<unknown>(job.name, workOptions, async (items) => {
         try {
-          await job.handler(item.data, { jobId: item.id, name: item.name, retryCount: item.retryCount, db: handle.db });
+          const data = batch ? batch.merge(items.map((item) => item.data)) : items[0].data;
+          const retryCount = Math.max(...items.map((item) => item.retryCount));
+          await job.handler(data, { jobId: items[0].id, name: job.name, retryCount, db: handle.db });
         } finally {
           // pg-boss waits a polling interval after every fetch, even a fruitful one; a worker that just
           // ran a job looks again at once, so a backlog drains at handler speed.

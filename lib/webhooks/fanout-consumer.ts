@@ -28,6 +28,17 @@ export async function fanOutEvent(tx: Db, event: StoredEvent): Promise<number> {
   return queued;
 }
 
-registerEventConsumer(WEBHOOKS_CONSUMER, WEBHOOK_EVENTS, async (tx, event) => {
-  await fanOutEvent(tx, event);
-});
+/** The event types some enabled subscription wants. */
+export async function subscribedEventTypes(db: Db): Promise<Set<string>> {
+  const rows = await db.select({ events: webhookSubscriptions.events }).from(webhookSubscriptions).where(eq(webhookSubscriptions.enabled, true));
+  return new Set(rows.flatMap((row) => row.events));
+}
+
+registerEventConsumer(
+  WEBHOOKS_CONSUMER,
+  WEBHOOK_EVENTS,
+  async (tx, event) => {
+    await fanOutEvent(tx, event);
+  },
+  subscribedEventTypes,
+);

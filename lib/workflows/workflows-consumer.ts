@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { alerts, errorGroups, incidents, incidentServices } from "@/db/schema";
+import { alerts, errorGroups, incidents, incidentServices, workflows } from "@/db/schema";
 import { registerEventConsumer } from "@/lib/events/consumers";
 import type { EventType, StoredEvent } from "@/lib/events/event-types";
 import { runWorkflowsForEvent } from "./run-workflows-for-event";
@@ -69,4 +69,11 @@ export async function runWorkflowsForOutboxEvent(tx: Db, event: StoredEvent): Pr
   if (workflowEvent) await runWorkflowsForEvent(tx, workflowEvent);
 }
 
-registerEventConsumer(WORKFLOWS_CONSUMER, Object.keys(TRIGGER_OF) as EventType[], runWorkflowsForOutboxEvent);
+/** The event types some enabled workflow is triggered by. */
+export async function workflowEventTypes(db: Db): Promise<Set<string>> {
+  const rows = await db.selectDistinct({ trigger: workflows.trigger }).from(workflows).where(eq(workflows.enabled, true));
+  const triggers = new Set<string>(rows.map((row) => row.trigger));
+  return new Set(Object.entries(TRIGGER_OF).flatMap(([type, trigger]) => (triggers.has(trigger) ? [type] : [])));
+}
+
+registerEventConsumer(WORKFLOWS_CONSUMER, Object.keys(TRIGGER_OF) as EventType[], runWorkflowsForOutboxEvent, workflowEventTypes);

@@ -73,6 +73,27 @@ describe("outbox", () => {
     }
   });
 
+  it("skips, without a transaction or a mark, the events a consumer's interest rules out", async () => {
+    const db = await getDb();
+    const seen: string[] = [];
+    let interested = new Set<string>(["alert.fired"]);
+    registerEventConsumer("test.picky", "*", async (_tx, event) => void seen.push(event.type), async () => interested);
+    try {
+      const fired = await db.transaction((tx) => recordEvent(tx, alertFired("picky")));
+      const resolved = await db.transaction((tx) => recordEvent(tx, { ...alertFired("picky"), type: "alert.resolved" }));
+      await dispatchEventsJob.handler({ eventIds: [fired.id, resolved.id] }, await context());
+      expect(seen).toEqual(["alert.fired"]);
+      const marks = await queryRows<{ event_id: number }>(sql`select event_id from event_consumptions where consumer = 'test.picky'`);
+      expect(marks.map((m) => Number(m.event_id))).toEqual([fired.id]);
+      // Interest that appears later (a subscription created) picks up a redelivered event.
+      interested = new Set(["alert.fired", "alert.resolved"]);
+      await dispatchEventsJob.handler({ eventIds: [fired.id, resolved.id] }, await context());
+      expect(seen).toEqual(["alert.fired", "alert.resolved"]);
+    } finally {
+      unregisterEventConsumer("test.picky");
+    }
+  });
+
   it("declaring an incident through the API records incident.declared with its id", async () => {
     const res = await call(collection.POST, "/api/dashboard/incidents", { method: "POST", body: { ...validIncident, commanderId: "user_def456" } });
     expect(res.status).toBe(201);

@@ -60,6 +60,25 @@ describe("workers", () => {
     expect(new Set(runs.map((r) => r.jobId)).size).toBe(N);
   });
 
+  it("a batch job takes its queued jobs together, merged into one run, and completes each once", async () => {
+    const handle = await getDbHandle();
+    const calls: number[][] = [];
+    const batchJob = defineJob<{ ns: number[] }>("test.batch-merge", async (data) => {
+      calls.push(data.ns);
+    }, { batch: { size: 50, merge: (items) => ({ ns: items.flatMap((item) => item.ns) }) } });
+    await handle.db.transaction(async (tx) => {
+      for (let n = 0; n < 30; n++) await enqueueJob(tx, batchJob, { ns: [n] });
+    });
+    await startRunner(handle, { jobs: [batchJob], pollingIntervalSeconds: 60 });
+    await waitFor(async () => {
+      const rows = await queryRows<{ n: number }>(sql`select count(*)::int as n from pgboss.job where name = 'test.batch-merge' and state = 'completed'`);
+      return rows[0].n === 30;
+    }, "all batched jobs to complete");
+    // All 30 were queued before the worker started, so its first fetch took them at once.
+    expect(calls.length).toBe(1);
+    expect(calls[0].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, n) => n));
+  });
+
   it("a singleton job never runs twice at once, even with two instances", async () => {
     const handle = await getDbHandle();
     let running = 0;
