@@ -55,7 +55,10 @@ export function sessionTimeouts(env: Record<string, string | undefined> = proces
 }
 
 // The timeouts each handle's connections start with, so runTransaction can skip re-setting equal ones.
-const handleTimeouts = new WeakMap<Db, SessionTimeouts>();
+// On globalThis: Next bundles this module once for instrumentation (which opens the handle) and again
+// for the routes (which run the transactions); a module-level map would be empty in the routes.
+const timeoutsKey = Symbol.for("incident-manager.db.timeouts");
+const handleTimeouts = ((globalThis as Record<symbol, unknown>)[timeoutsKey] ??= new WeakMap()) as WeakMap<Db, SessionTimeouts>;
 export const registerConnectionTimeouts = (db: Db, timeouts: SessionTimeouts) => void handleTimeouts.set(db, timeouts);
 export const connectionTimeouts = (db: Db): SessionTimeouts | undefined => handleTimeouts.get(db);
 

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alertEvents, alerts, incidentLinks, incidents } from "@/db/schema";
 import { type Actor, assertRole } from "@/lib/actor";
+import { hasActiveClaim } from "@/lib/http/idempotency-claim";
 import { parseInput } from "@/lib/validation";
 import { attachAlertToIncident, noteAlertResolved, openIncidentsOfAlert } from "./alert-incidents";
 import { announceAlertEvent, recordAlertEvent } from "./record-alert-event";
@@ -30,7 +31,14 @@ export type IngestOptions = { now?: Date };
 export async function ingestAlert(db: Db, actor: Actor, normalized: unknown, options: IngestOptions = {}): Promise<IngestResultView> {
   assertRole(actor, "responder", "send alerts");
   const alert = parseInput(NormalizedAlert, normalized);
-  return runTransaction(db, (tx) => ingestAlertInTransaction(tx, actor, alert, options.now ?? new Date()));
+  const now = options.now ?? new Date();
+  // In a storm nearly every event repeats a firing alert: one statement, no transaction around it.
+  // Anything else (a first firing, an incident to declare, a resolution, a claim to mark) takes the full path.
+  if (alert.action === "fire" && !alert.incident && !hasActiveClaim()) {
+    const repeated = await repeatFiring(db, alert, now);
+    if (repeated) return repeated;
+  }
+  return runTransaction(db, (tx) => ingestAlertInTransaction(tx, actor, alert, now));
 }
 
 /** Several alerts (an Alertmanager group) stored together: all of them or none. */
@@ -79,6 +87,64 @@ export async function ingestAlertInTransaction(tx: Db, actor: Actor, alert: Norm
   return { outcome: "resolved", dedupKey: row.dedupKey, alert: toAlertView(row), incidentId: incidentId ?? null };
 }
 
+/** The columns a repeat refreshes: the same in the upsert's conflict branch and in the repeat-only update. */
+const refreshed = (incoming: { value: SQL; threshold: SQL; title: SQL; severity: SQL; labels: SQL; annotations: SQL; seenAt: SQL; updatedAt: SQL }) => ({
+  fireCount: sql`${alerts.fireCount} + 1`,
+  lastSeenAt: sql`greatest(${alerts.lastSeenAt}, ${incoming.seenAt})`,
+  value: sql`coalesce(${incoming.value}, ${alerts.value})`,
+  threshold: sql`coalesce(${incoming.threshold}, ${alerts.threshold})`,
+  title: incoming.title,
+  severity: incoming.severity,
+  // A repeat that sends no labels (the native API makes them optional) keeps the known ones.
+  labels: sql`case when ${incoming.labels} = '{}'::jsonb then ${alerts.labels} else ${incoming.labels} end`,
+  annotations: sql`case when ${incoming.annotations} = '{}'::jsonb then ${alerts.annotations} else ${incoming.annotations} end`,
+  updatedAt: incoming.updatedAt,
+});
+
+/** The history row and the open incident of the alert a firing statement returned as `upserted`. */
+const historyAndIncident = (kind: SQL, alert: NormalizedAlert, now: Date) => sql`
+    history as (
+      insert into ${alertEvents} (alert_id, kind, at, data)
+      select u.id, ${kind}, ${now.toISOString()}::timestamptz,
+             jsonb_build_object('value', ${alert.value}::double precision, 'fireCount', u.fire_count)
+      from upserted u
+    )
+    select u.*, (
+      select l.incident_id from ${incidentLinks} l join ${incidents} i on i.id = l.incident_id
+      where l.type = 'alert' and l.target_id = u.id and i.status <> 'resolved'
+      order by l.incident_id limit 1
+    ) as open_incident_id
+    from upserted u`;
+
+/**
+ * A repeat of an alert that is firing, as one autocommit statement: the update (its row lock orders
+ * concurrent repeats), the history row and the open-incident look-up. Null when nothing fires under
+ * the key (a first firing, or it resolved meanwhile): the caller then runs the full transaction.
+ */
+async function repeatFiring(db: Db, alert: NormalizedAlert, now: Date): Promise<IngestResultView | null> {
+  const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
+  const update = db
+    .update(alerts)
+    .set(
+      refreshed({
+        value: sql`${alert.value}::double precision`,
+        threshold: sql`${alert.threshold}::double precision`,
+        title: sql`${alert.title}`,
+        severity: sql`${alert.severity}`,
+        labels: json(alert.labels),
+        annotations: json(alert.annotations),
+        seenAt: sql`${now.toISOString()}::timestamptz`,
+        updatedAt: sql`${now.toISOString()}::timestamptz`,
+      }),
+    )
+    .where(and(eq(alerts.dedupKey, alert.dedupKey), eq(alerts.status, "firing")))
+    .returning();
+  const raw = rowsOf(await db.execute(sql`with upserted as (${update.getSQL()}), ${historyAndIncident(sql`'repeated'`, alert, now)}`))[0];
+  if (!raw) return null;
+  const row = rowFromDriver(alerts, raw);
+  return { outcome: "repeated", dedupKey: row.dedupKey, alert: toAlertView(row), incidentId: (raw.open_incident_id as string | null) ?? null };
+}
+
 /**
  * INSERT … ON CONFLICT on the partial unique index (dedup_key WHERE status = 'firing'): concurrent
  * firings of one key collapse into one row, and the row lock the upsert takes orders everything
@@ -118,34 +184,19 @@ async function fire(tx: Db, actor: Actor, alert: NormalizedAlert, now: Date): Pr
     .onConflictDoUpdate({
       target: alerts.dedupKey,
       targetWhere: sql`status = 'firing'`,
-      set: {
-        fireCount: sql`${alerts.fireCount} + 1`,
-        lastSeenAt: sql`greatest(${alerts.lastSeenAt}, excluded.last_seen_at)`,
-        value: sql`coalesce(excluded.value, ${alerts.value})`,
-        threshold: sql`coalesce(excluded.threshold, ${alerts.threshold})`,
+      set: refreshed({
+        value: sql`excluded.value`,
+        threshold: sql`excluded.threshold`,
         title: sql`excluded.title`,
         severity: sql`excluded.severity`,
-        // A repeat that sends no labels (the native API makes them optional) keeps the known ones.
-        labels: sql`case when excluded.labels = '{}'::jsonb then ${alerts.labels} else excluded.labels end`,
-        annotations: sql`case when excluded.annotations = '{}'::jsonb then ${alerts.annotations} else excluded.annotations end`,
+        labels: sql`excluded.labels`,
+        annotations: sql`excluded.annotations`,
+        seenAt: sql`excluded.last_seen_at`,
         updatedAt: sql`excluded.updated_at`,
-      },
+      }),
     })
     .returning();
-  const result = await tx.execute(sql`
-    with upserted as (${upsert.getSQL()}),
-    history as (
-      insert into ${alertEvents} (alert_id, kind, at, data)
-      select u.id, case when u.id = ${id} then 'fired' else 'repeated' end, ${now.toISOString()}::timestamptz,
-             jsonb_build_object('value', ${alert.value}::double precision, 'fireCount', u.fire_count)
-      from upserted u
-    )
-    select u.*, (
-      select l.incident_id from ${incidentLinks} l join ${incidents} i on i.id = l.incident_id
-      where l.type = 'alert' and l.target_id = u.id and i.status <> 'resolved'
-      order by l.incident_id limit 1
-    ) as open_incident_id
-    from upserted u`);
+  const result = await tx.execute(sql`with upserted as (${upsert.getSQL()}), ${historyAndIncident(sql`case when u.id = ${id} then 'fired' else 'repeated' end`, alert, now)}`);
   const raw = rowsOf(result)[0];
   const row = rowFromDriver(alerts, raw);
   const created = row.id === id;

@@ -9,9 +9,11 @@ export const LIVE_CHANNEL = "domain_events";
 export type LiveEvent = { id: number; type: string; incidentId: string | null };
 export type LiveListener = (event: LiveEvent) => void;
 
-// One LISTEN per database handle, fanned out in process to every subscriber.
+// One LISTEN per database handle, fanned out in process to every subscriber: on globalThis, because
+// Next bundles this module separately for instrumentation (the job runner) and for the routes (streams).
 type Feed = { emitter: EventEmitter; ready: Promise<() => Promise<void>> };
-const feeds = new WeakMap<DbHandle, Feed>();
+const feedsKey = Symbol.for("incident-manager.live.feeds");
+const feeds = ((globalThis as Record<symbol, unknown>)[feedsKey] ??= new WeakMap()) as WeakMap<DbHandle, Feed>;
 
 function parse(payload: string): LiveEvent | null {
   try {

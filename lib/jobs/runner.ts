@@ -46,6 +46,7 @@ export async function startJobRunner(handle: DbHandle, options: RunnerOptions = 
   boss.on("error", (error: Error) => console.error("[jobs]", error.message));
   await boss.start();
   const workerIds = new Map<string, string[]>();
+  const busy = new Set<string>();
   for (const job of options.jobs ?? listJobDefinitions()) {
     const { expireInSeconds, ...retry } = queueSettings(job.options);
     const queue = { name: job.name, policy: queuePolicy(job.options), ...retry, expireInSeconds };
@@ -56,14 +57,16 @@ export async function startJobRunner(handle: DbHandle, options: RunnerOptions = 
     for (let i = 0; i < (job.options.concurrency ?? 1); i++) {
       let workerId = "";
       workerId = await boss.work<unknown>(job.name, workOptions, async (items) => {
+        busy.add(workerId);
         try {
           const data = batch ? batch.merge(items.map((item) => item.data)) : items[0].data;
           const retryCount = Math.max(...items.map((item) => item.retryCount));
           await job.handler(data, { jobId: items[0].id, name: job.name, retryCount, db: handle.db });
         } finally {
+          busy.delete(workerId);
           // pg-boss waits a polling interval after every fetch, even a fruitful one; a worker that just
-          // ran a job looks again at once, so a backlog drains at handler speed.
-          boss.notifyWorker(workerId);
+          // took a full batch looks again at once, so a backlog drains at handler speed.
+          if (items.length >= workOptions.batchSize) boss.notifyWorker(workerId);
         }
       });
       workerIds.set(job.name, [...(workerIds.get(job.name) ?? []), workerId]);
@@ -72,6 +75,12 @@ export async function startJobRunner(handle: DbHandle, options: RunnerOptions = 
     if (job.options.schedule) await boss.schedule(job.name, job.options.schedule, null as unknown as object, { tz: "UTC" });
     else await boss.unschedule(job.name);
   }
-  const wake = (name: string) => workerIds.get(name)?.forEach((id) => boss.notifyWorker(id));
+  // One worker is enough to look: an idle one fetches now; if all are busy, one looks again when done.
+  // Waking them all would cost a fetch each, per commit, for a single new job.
+  const wake = (name: string) => {
+    const ids = workerIds.get(name) ?? [];
+    const id = ids.find((candidate) => !busy.has(candidate)) ?? ids[0];
+    if (id) boss.notifyWorker(id);
+  };
   return { boss, wake, stop: (timeoutMs = 10_000) => boss.stop({ graceful: true, timeout: timeoutMs, close: true, wait: true }) };
 }
