@@ -30,22 +30,26 @@ const words = (column: ReturnType<typeof sql>) =>
 export async function findSimilarIncidents(db: Db, actor: Actor, incidentId: string): Promise<SimilarIncident[]> {
   assertRole(actor, "viewer", "view incidents");
   assertIncidentIdShape(incidentId);
+  // Jaccard of two sets of distinct words: |A ∩ B| / (|A| + |B| - |A ∩ B|), with each title split once.
   const titleScore = (await hasTrigrams(db))
     ? sql`similarity(c.title, x.title)`
-    : sql`(select count(*) from (select unnest(${words(sql`c.title`)}) intersect select unnest(${words(sql`x.title`)})) i)::float8
-          / greatest(1, (select count(*) from (select unnest(${words(sql`c.title`)}) union select unnest(${words(sql`x.title`)})) u))`;
+    : sql`(select count(*) from unnest(cw.w) e where e = any(xw.w))::float8
+          / greatest(1, cardinality(cw.w) + cardinality(xw.w) - (select count(*) from unnest(cw.w) e where e = any(xw.w)))`;
   const result = await db.execute(sql`
     with x as (select id, title, created_at from incidents where id = ${incidentId}),
+    xw as (select ${words(sql`x.title`)} as w from x),
     -- Who is compared: everything sharing an alert or error group, and by title only the most recent
     -- TITLE_CANDIDATES on a shared service (a busy year has tens of thousands in 90 days, and scoring
     -- each title would cost seconds on every incident page).
     pool as (
-      -- Bounds as scalar subqueries: the planner then walks (created_at, id) backwards and stops at the limit.
+      -- Bounds as scalar subqueries and the service test as a per-row probe (not a semi-join, which the
+      -- planner would answer by hashing every incident of the 90 days): a backward walk of (created_at, id)
+      -- that stops at the limit.
       (select c.id from incidents c
         where c.id <> ${incidentId} and c.created_at < (select created_at from x)
           and c.created_at >= (select created_at from x) - make_interval(days => ${RECURRENCE_DAYS})
-          and exists (select 1 from incident_services sc where sc.incident_id = c.id
-                        and sc.service_slug in (select service_slug from incident_services where incident_id = ${incidentId}))
+          and coalesce((select true from incident_services sc where sc.incident_id = c.id
+                          and sc.service_slug = any(array(select service_slug from incident_services where incident_id = ${incidentId})) limit 1), false)
         order by c.created_at desc limit ${TITLE_CANDIDATES})
       union
       select lc.incident_id from incident_links lx join incident_links lc on lc.type = lx.type and lc.target_id = lx.target_id, x
@@ -58,7 +62,7 @@ export async function findSimilarIncidents(db: Db, actor: Actor, incidentId: str
           where lc.incident_id = c.id and lx.incident_id = x.id and lc.type in ('alert', 'error_group')
         ) as same_link,
         (${titleScore})::float8 as score
-      from incidents c join pool on pool.id = c.id, x
+      from incidents c join pool on pool.id = c.id cross join lateral (select ${words(sql`c.title`)} as w) cw, x, xw
       where c.id <> x.id
         and c.created_at < x.created_at
         and c.created_at >= x.created_at - make_interval(days => ${RECURRENCE_DAYS})
