@@ -14,7 +14,6 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import http from "node:http";
 import postgres from "postgres";
-import { chromium } from "@playwright/test";
 import { type BenchRow, writeReport } from "./support";
 import { clearIncidents, finishLoad, loadIncidents, prepareCatalog, type Shape } from "./scale-data";
 
@@ -104,6 +103,11 @@ try {
   const password = randomBytes(12).toString("base64url");
   await createUser(db, system, { email: "bench@bench.example", name: "Bench", role: "viewer", password });
   const token = (await createApiToken(db, system, { name: "bench", role: "viewer" })).secret;
+  // A session cookie from better-auth itself (no browser needed): the server signs with the same
+  // secret, kept in the database.
+  const { getAuth } = await import("@/lib/auth/auth");
+  const signedIn = await (await getAuth()).api.signInEmail({ body: { email: "bench@bench.example", password }, returnHeaders: true });
+  const cookie = signedIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   await closeDb();
 
   server = spawn("./node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
@@ -112,15 +116,6 @@ try {
   });
   for (let i = 0; i < 240 && !(await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)); i++) await new Promise((r) => setTimeout(r, 250));
 
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
-  const page = await browser.newPage();
-  await page.goto(`${base}/login`);
-  await page.getByLabel("Email").fill("bench@bench.example");
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/incidents$/);
-  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  await browser.close();
   const api = { authorization: `Bearer ${token}` };
   const pages = { cookie };
 
