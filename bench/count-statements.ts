@@ -40,7 +40,7 @@ try {
   registerConnectionTimeouts(db, sessionTimeouts());
   const { verifyApiToken } = await import("@/lib/tokens/verify-api-token");
   const { declareIncident } = await import("@/lib/incidents/declare-incident");
-  const { pagerDutyActor, receivePagerDutyEvent } = await import("@/lib/alerts/receive-alerts");
+  const { receivePagerDutyRequest } = await import("@/lib/alerts/receive-alerts");
 
   const declare = async () => {
     const actor = await verifyApiToken(db, secret);
@@ -48,9 +48,7 @@ try {
   };
   const event = (key: string) => ({ routing_key: secret, event_action: "trigger", dedup_key: key, payload: { summary: `Storm ${key}`, source: "bench", severity: "critical", component: "checkout-api", group: "production" } });
   const ingest = async (key: string) => {
-    const body = event(key);
-    const actor = await pagerDutyActor(db, body, () => Promise.reject(new Error("no fallback")));
-    await receivePagerDutyEvent(db, actor, body);
+    await receivePagerDutyRequest(db, event(key), () => Promise.reject(new Error("no fallback")));
   };
 
   const measure = async (label: string, fn: () => Promise<void>) => {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { alertEvents, alerts, incidentLinks, incidents } from "@/db/schema";
+import { alertEvents, alerts, incidentLinks, incidents, tokenStamp } from "@/db/schema";
 import { type Actor, assertRole } from "@/lib/actor";
 import { hasActiveClaim } from "@/lib/http/idempotency-claim";
 import { parseInput } from "@/lib/validation";
@@ -22,7 +22,11 @@ export function newAlertId(): string {
   return id;
 }
 
-export type IngestOptions = { now?: Date };
+export type IngestOptions = {
+  now?: Date;
+  /** The caller already tried the repeat-only statement for this alert (receivePagerDutyRequest). */
+  repeatTried?: boolean;
+};
 
 /**
  * The one way an alert enters the system, whatever its source: dedup, history, incident links and
@@ -34,10 +38,8 @@ export async function ingestAlert(db: Db, actor: Actor, normalized: unknown, opt
   const now = options.now ?? new Date();
   // In a storm nearly every event repeats a firing alert: one statement, no transaction around it.
   // Anything else (a first firing, an incident to declare, a resolution, a claim to mark) takes the full path.
-  if (alert.action === "fire" && !alert.incident && !hasActiveClaim()) {
-    const repeated = await repeatFiring(db, alert, now);
-    if (repeated) return repeated;
-  }
+  const repeated = options.repeatTried ? null : await repeatFiring(db, alert, now);
+  if (repeated) return repeated;
   return runTransaction(db, (tx) => ingestAlertInTransaction(tx, actor, alert, now));
 }
 
@@ -120,8 +122,11 @@ const historyAndIncident = (kind: SQL, alert: NormalizedAlert, now: Date) => sql
  * A repeat of an alert that is firing, as one autocommit statement: the update (its row lock orders
  * concurrent repeats), the history row and the open-incident look-up. Null when nothing fires under
  * the key (a first firing, or it resolved meanwhile): the caller then runs the full transaction.
+ * With `tokensVersion` (a token verified from the cache, lib/tokens/verify-api-token.ts) it changes
+ * nothing unless the token stamp still reads that version, so the token check rides in the statement.
  */
-async function repeatFiring(db: Db, alert: NormalizedAlert, now: Date): Promise<IngestResultView | null> {
+export async function repeatFiring(db: Db, alert: NormalizedAlert, now: Date, tokensVersion?: number): Promise<IngestResultView | null> {
+  if (alert.action !== "fire" || alert.incident || hasActiveClaim()) return null;
   const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
   const update = db
     .update(alerts)
@@ -137,7 +142,13 @@ async function repeatFiring(db: Db, alert: NormalizedAlert, now: Date): Promise<
         updatedAt: sql`${now.toISOString()}::timestamptz`,
       }),
     )
-    .where(and(eq(alerts.dedupKey, alert.dedupKey), eq(alerts.status, "firing")))
+    .where(
+      and(
+        eq(alerts.dedupKey, alert.dedupKey),
+        eq(alerts.status, "firing"),
+        tokensVersion === undefined ? undefined : sql`(select ${tokenStamp.tokensVersion} from ${tokenStamp} where ${tokenStamp.id} = 1) = ${tokensVersion}`,
+      ),
+    )
     .returning();
   const raw = rowsOf(await db.execute(sql`with upserted as (${update.getSQL()}), ${historyAndIncident(sql`'repeated'`, alert, now)}`))[0];
   if (!raw) return null;

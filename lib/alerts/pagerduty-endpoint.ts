@@ -3,7 +3,7 @@ import { resolveApiActor } from "@/lib/auth/resolve-actor";
 import { json } from "@/lib/http/api-route";
 import { handleApiError } from "@/lib/http/problem";
 import { parseJsonText, readBodyText } from "@/lib/http/read-json";
-import { pagerDutyActor, receivePagerDutyEvent } from "./receive-alerts";
+import { receivePagerDutyRequest } from "./receive-alerts";
 
 /**
  * `POST /api/integrations/pagerduty/v2/enqueue`. Not an apiRoute: a PagerDuty sender authenticates
@@ -14,8 +14,7 @@ export async function handlePagerDutyEnqueue(request: Request): Promise<Response
   try {
     const db = await getDb();
     const body = parseJsonText(await readBodyText(request), request.headers.get("content-type"));
-    const actor = await pagerDutyActor(db, body, () => resolveApiActor(request));
-    return json(await receivePagerDutyEvent(db, actor, body), { status: 202 });
+    return json(await receivePagerDutyRequest(db, body, () => resolveApiActor(request)), { status: 202 });
   } catch (error) {
     return handleApiError(error, instance);
   }

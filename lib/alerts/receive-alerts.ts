@@ -1,9 +1,10 @@
 import type { Db } from "@/db/client";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor, assertRole, hasRole } from "@/lib/actor";
 import { DomainError } from "@/lib/errors";
-import { verifyApiToken } from "@/lib/tokens/verify-api-token";
-import { ingestAlert, ingestAlerts, type IngestOptions } from "./ingest-alert";
+import { cachedApiToken, verifyApiToken } from "@/lib/tokens/verify-api-token";
+import { ingestAlert, ingestAlerts, type IngestOptions, repeatFiring } from "./ingest-alert";
 import { mapAlertmanagerWebhook, mapNativeAlert, mapPagerDutyEvent } from "./map-sources";
+import type { IngestResultView } from "./views";
 
 // Entry points of the three ingest endpoints: who may send, then map, then the one use case.
 // The role is checked before the payload is read, so a viewer learns nothing about its validity.
@@ -24,17 +25,42 @@ export async function receiveAlertmanagerWebhook(db: Db, actor: Actor, body: unk
  * one, the request's own credentials are used, as on every other endpoint.
  */
 export async function pagerDutyActor(db: Db, body: unknown, fallback: () => Promise<Actor>): Promise<Actor> {
-  const key = body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>).routing_key : undefined;
+  const key = routingKey(body);
   if (key === undefined) return fallback();
-  if (typeof key !== "string" || key.length === 0 || key.length > 200) {
-    throw new DomainError("unauthenticated", "routing_key must be an API token of this product.");
-  }
   try {
     return await verifyApiToken(db, key);
   } catch (error) {
     if (error instanceof DomainError) throw new DomainError("unauthenticated", "Unknown routing_key: use an active API token of this product.");
     throw error;
   }
+}
+
+/**
+ * One PagerDuty event, from the body alone (the routing_key authenticates it) or, without a key, as
+ * `fallback` says. A storm's repeat under a token verified moments ago is one statement: the token
+ * stamp check rides in it (repeatFiring), and anything else takes the full check and the full path.
+ */
+export async function receivePagerDutyRequest(db: Db, body: unknown, fallback: () => Promise<Actor>, options: IngestOptions = {}) {
+  const key = routingKey(body);
+  const cached = key === undefined ? null : cachedApiToken(key);
+  let repeatTried = false;
+  if (cached && hasRole(cached.actor, "responder")) {
+    // Not yet sure the token stands: a bad event goes the full way, so a revoked token gets its 401, not a 400.
+    const alert = attempt(() => mapPagerDutyEvent(body));
+    const repeated = alert && (await repeatFiring(db, alert, options.now ?? new Date(), cached.tokensVersion));
+    if (repeated) return pagerDutyAnswer(repeated);
+    repeatTried = alert !== null;
+  }
+  return receivePagerDutyEvent(db, await pagerDutyActor(db, body, fallback), body, { ...options, repeatTried });
+}
+
+function routingKey(body: unknown): string | undefined {
+  const key = body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>).routing_key : undefined;
+  if (key === undefined) return undefined;
+  if (typeof key !== "string" || key.length === 0 || key.length > 200) {
+    throw new DomainError("unauthenticated", "routing_key must be an API token of this product.");
+  }
+  return key;
 }
 
 export async function receivePagerDutyEvent(db: Db, actor: Actor, body: unknown, options: IngestOptions = {}) {
@@ -49,6 +75,21 @@ export async function receivePagerDutyEvent(db: Db, actor: Actor, body: unknown,
     }
     throw error;
   }
-  const result = await ingestAlert(db, actor, alert, options);
-  return { status: "success", message: "Event processed", dedup_key: result.dedupKey, outcome: result.outcome, alertId: result.alert?.id ?? null };
+  return pagerDutyAnswer(await ingestAlert(db, actor, alert, options));
+}
+
+const pagerDutyAnswer = (result: IngestResultView) => ({
+  status: "success",
+  message: "Event processed",
+  dedup_key: result.dedupKey,
+  outcome: result.outcome,
+  alertId: result.alert?.id ?? null,
+});
+
+function attempt<T>(fn: () => T): T | null {
+  try {
+    return fn();
+  } catch {
+    return null;
+  }
 }

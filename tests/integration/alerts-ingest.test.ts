@@ -5,6 +5,10 @@ import * as alertsRoute from "@/app/api/alerts/route";
 import * as alertItem from "@/app/api/alerts/[id]/route";
 import * as alertmanager from "@/app/api/integrations/alertmanager/route";
 import * as pagerduty from "@/app/api/integrations/pagerduty/v2/enqueue/route";
+import { getDb } from "@/db/client";
+import type { Actor } from "@/lib/actor";
+import { createApiToken } from "@/lib/tokens/create-api-token";
+import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
 import { call, queryRows, resetDatabase, tokens } from "@/tests/support/harness";
 
 const fixture = (name: string) => JSON.parse(readFileSync(`tests/fixtures/alerts/${name}.json`, "utf8"));
@@ -200,6 +204,22 @@ describe("POST /api/integrations/pagerduty/v2/enqueue", () => {
     expect(res.json.dedup_key).toMatch(/^pd-[0-9a-f-]{36}$/);
     const [row] = await queryRows<{ dedup_key: string }>(sql`select dedup_key from alerts`);
     expect(row.dedup_key).toBe(res.json.dedup_key);
+  });
+
+  it("counts storm repeats under a cached token, and refuses the very next repeat once the token is revoked", async () => {
+    const admin: Actor = { type: "system", name: "test", role: "admin" };
+    const { token, secret } = await createApiToken(await getDb(), admin, { name: "storm-sender", role: "responder" });
+    const send = () => postPd(pdTrigger({ routing_key: secret }));
+    for (let i = 0; i < 3; i++) expect((await send()).json.outcome).toBe(i === 0 ? "created" : "repeated");
+    const fireCount = async () => (await queryRows<{ fire_count: number }>(sql`select fire_count from alerts`))[0].fire_count;
+    expect(await fireCount()).toBe(3);
+    await revokeApiToken(await getDb(), admin, token.id);
+    const refused = await send();
+    expect(refused.status).toBe(401);
+    // A bad event under the revoked token is a 401 as well, not a 400 that would confirm the token.
+    expect((await postPd(pdTrigger({ routing_key: secret, event_action: "explode" }))).status).toBe(401);
+    expect(await fireCount()).toBe(3);
+    expect(await eventKinds((await alertRows())[0].id)).toEqual(["fired", "repeated", "repeated"]);
   });
 
   it("answers 400 to a bad event and 401 to an unknown routing key, storing nothing", async () => {
