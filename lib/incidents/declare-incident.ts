@@ -34,11 +34,14 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
       technicalLeadId: input.technicalLeadId,
       communicatorId: input.communicatorId,
     });
-    await ensureServices(tx, input.services);
     // Everything that does not need the ID happens before the counter lock: every declaration waits
     // for that lock until the holder commits, so each round trip after it is paid by all of them.
     // No commander named: the on-call of the first affected service leads, whichever source declared it.
-    const onCall = input.commanderId ? null : await findOnCall(tx, input.services[0], clock(options));
+    // The two go out together (one round trip): a service the first creates has no schedule yet anyway.
+    const [, onCall] = await Promise.all([
+      ensureServices(tx, input.services),
+      input.commanderId ? null : findOnCall(tx, input.services[0], clock(options)),
+    ]);
     const commanderId = input.commanderId ?? onCall?.userId ?? null;
     const personIds = [...new Set([commanderId, input.technicalLeadId, input.communicatorId].filter((v): v is string => !!v))];
     const people: PersonRow[] = personIds.length
