@@ -2,10 +2,12 @@
 // one PostgreSQL (a throw-away database on TEST_PG_URL's server), autocannon at c=20. Prints one
 // table with each figure as a ratio of the 1-instance figure measured in the same run. Needs a build.
 import { randomBytes } from "node:crypto";
+import os from "node:os";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { findNginx } from "../scripts/cluster/ensure-nginx";
 import { startCluster } from "../scripts/cluster/start-cluster";
+import { cpuMeter, inGroup, named, postgresBackendsOf } from "./cpu-usage";
 
 const ADMIN_URL = process.env.TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const PORT = Number(process.env.BENCH_PORT ?? 4420);
@@ -19,7 +21,8 @@ if (!nginx) {
   process.exit(2);
 }
 
-type Row = { instances: number | string; health: number; declare: number; declareP50: number; declareP99: number; non2xx: number };
+type Cores = Record<string, number>;
+type Row = { instances: number | string; health: number; declare: number; declareP50: number; declareP99: number; non2xx: number; healthCores: Cores; declareCores: Cores };
 const rows: Row[] = [];
 
 for (const instances of COUNTS) {
@@ -37,9 +40,17 @@ for (const instances of COUNTS) {
 
     const cluster = await startCluster({ nginx, databaseUrl: url.toString(), instances, proxyPort: PORT, log: () => {} });
     try {
+      const meter = (pids: (number | undefined)[]) =>
+        cpuMeter({
+          "app instances": (p) => pids.some((pid) => inGroup(pid)(p)),
+          nginx: named("nginx"),
+          PostgreSQL: postgresBackendsOf(name),
+        });
       const run = (opts: autocannon.Options) => autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts });
       await run({ url: `${cluster.url}/api/health`, duration: 2 }); // warm-up
+      let cores = meter(cluster.instances.map((i) => i.process.pid));
       const health = await run({ url: `${cluster.url}/api/health` });
+      const healthCores = cores();
       const body = JSON.stringify({ title: "Bench declaration", severity: "SEV3", services: ["search-api"], environment: "production" });
       const declare = await run({
         url: `${cluster.url}/api/dashboard/incidents`,
@@ -47,12 +58,16 @@ for (const instances of COUNTS) {
         headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
         body,
       });
+      const declareCores = cores();
       if (instances === 1) {
         // The same instance without nginx: what the proxy itself costs.
         const direct = `http://127.0.0.1:${cluster.instances[0].port}`;
+        cores = meter(cluster.instances.map((i) => i.process.pid));
         const h = await run({ url: `${direct}/api/health` });
+        const hCores = cores();
         const d = await run({ url: `${direct}/api/dashboard/incidents`, method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${secret}` }, body });
-        rows.push({ instances: "1, no nginx", health: h.requests.average, declare: d.requests.average, declareP50: d.latency.p50, declareP99: d.latency.p99, non2xx: h.non2xx + d.non2xx + h.errors + d.errors });
+        const dCores = cores();
+        rows.push({ instances: "1, no nginx", health: h.requests.average, declare: d.requests.average, declareP50: d.latency.p50, declareP99: d.latency.p99, non2xx: h.non2xx + d.non2xx + h.errors + d.errors, healthCores: hCores, declareCores: dCores });
       }
       rows.push({
         instances,
@@ -61,6 +76,8 @@ for (const instances of COUNTS) {
         declareP50: declare.latency.p50,
         declareP99: declare.latency.p99,
         non2xx: health.non2xx + declare.non2xx + health.errors + declare.errors,
+        healthCores,
+        declareCores,
       });
     } finally {
       await cluster.stop(10_000);
@@ -78,4 +95,18 @@ console.log("|---|---|---|---|---|---|---|");
 for (const r of rows) {
   console.log(`| ${r.instances} | ${r.health.toFixed(0)} | ${(r.health / base.health).toFixed(2)} | ${r.declare.toFixed(0)} | ${(r.declare / base.declare).toFixed(2)} | ${r.declareP50} / ${r.declareP99} | ${r.non2xx} |`);
 }
+// The cores each part used while it was measured (CPU seconds / wall seconds), against the machine's.
+const count = (r: Row) => (typeof r.instances === "number" ? r.instances : 1);
+const coresTable = (label: string, pick: (r: Row) => Cores) => {
+  console.log(`\nCores used during ${label} (machine: ${os.cpus().length} cores, shared by everything below)`);
+  console.log("| instances | all instances | per instance | PostgreSQL | nginx | load generator | total |");
+  console.log("|---|---|---|---|---|---|---|");
+  for (const r of rows) {
+    const c = pick(r);
+    const total = Object.values(c).reduce((a, b) => a + b, 0);
+    console.log(`| ${r.instances} | ${c["app instances"].toFixed(2)} | ${(c["app instances"] / count(r)).toFixed(2)} | ${c.PostgreSQL.toFixed(2)} | ${c.nginx.toFixed(2)} | ${c["load generator"].toFixed(2)} | ${total.toFixed(2)} |`);
+  }
+};
+coresTable("GET /api/health", (r) => r.healthCores);
+coresTable("POST declare", (r) => r.declareCores);
 process.exit(0);
