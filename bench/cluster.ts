@@ -14,6 +14,10 @@ const PORT = Number(process.env.BENCH_PORT ?? 4420);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 20;
 const COUNTS = (process.env.BENCH_INSTANCES ?? "1,2,3").split(",").map(Number);
+// BENCH_PIN=1: instance i runs on core i only (taskset), so each instance has exactly one core of its
+// own and the figures show what one more core-with-an-instance adds (PostgreSQL, nginx and the load
+// generator still float over all cores).
+const PIN = process.env.BENCH_PIN === "1" ? Array.from({ length: os.cpus().length }, (_, i) => i) : undefined;
 
 const nginx = findNginx();
 if (!nginx) {
@@ -38,7 +42,7 @@ for (const instances of COUNTS) {
     const { secret } = await createApiToken(await getDb(), { type: "system", name: "bench", role: "admin" }, { name: "bench-cluster", role: "responder" });
     await closeDb();
 
-    const cluster = await startCluster({ nginx, databaseUrl: url.toString(), instances, proxyPort: PORT, log: () => {} });
+    const cluster = await startCluster({ nginx, databaseUrl: url.toString(), instances, proxyPort: PORT, log: () => {}, pinCores: PIN });
     try {
       const meter = (pids: (number | undefined)[]) =>
         cpuMeter({
@@ -89,7 +93,7 @@ for (const instances of COUNTS) {
 }
 
 const base = rows.find((r) => r.instances === 1) ?? rows[0];
-console.log(`\nThrough nginx, c=${CONNECTIONS}, ${SECONDS} s per figure (${new Date().toISOString()})`);
+console.log(`\nThrough nginx, c=${CONNECTIONS}, ${SECONDS} s per figure, ${PIN ? "instance i pinned to core i" : "instances not pinned"} (${new Date().toISOString()})`);
 console.log("| instances | GET /api/health req/s | × 1 instance | POST declare req/s | × 1 instance | declare p50 / p99 ms | non-2xx + errors |");
 console.log("|---|---|---|---|---|---|---|");
 for (const r of rows) {

@@ -18,6 +18,8 @@ export type ClusterOptions = {
   /** Where process output goes (default: prefixed lines on stdout). */
   log?: (source: string, text: string) => void;
   nginxWorkers?: number | "auto";
+  /** Instance i runs on core `cores[i % cores.length]` only (taskset), to measure per-core scaling. */
+  pinCores?: number[];
 };
 
 export type Instance = { port: number; process: ChildProcess; exited: Promise<number | null> };
@@ -60,7 +62,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const children: ChildProcess[] = [];
 
   const spawnInstance = (port: number): Instance => {
-    const child = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    const args = ["start", "-p", String(port), "-H", "127.0.0.1"];
+    const core = options.pinCores?.length ? options.pinCores[ports.indexOf(port) % options.pinCores.length] : undefined;
+    // taskset execs the server in place: the child's pid and process group stay the server's.
+    const [command, commandArgs] = core === undefined ? [nextBin, args] : ["taskset", ["-c", String(core), nextBin, ...args]];
+    const child = spawn(command, commandArgs, {
       env: {
         ...process.env,
         NEXT_TELEMETRY_DISABLED: "1",
