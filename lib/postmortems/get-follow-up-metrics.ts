@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type Actor, assertRole } from "@/lib/actor";
-import { splitWindow } from "@/lib/metrics/rollup-metrics";
+import { dayRange, edgeRange, edgeSign, splitWindow } from "@/lib/metrics/rollup-metrics";
 import { RECURRENCE_DAYS } from "./find-similar-incidents";
 
 export type ServiceFollowUp = {
@@ -34,25 +34,24 @@ const RECURRENCE_DAYS_SQL = sql.raw(String(RECURRENCE_DAYS));
  * earlier created_at) on the same service within RECURRENCE_DAYS. An incident on day D is certainly a
  * repeat when its service has an incident on one of the RECURRENCE_DAYS - 1 whole days before D (they
  * lie inside its look-back whatever its time of day); only the incidents of the other, "quiet" days are
- * checked one by one, against the incidents of their own day and of day D - RECURRENCE_DAYS.
+ * checked one by one, against the incidents of their own day and of day D - RECURRENCE_DAYS. The
+ * incident counts split the window as the metrics rollups do (splitWindow: rollup days, plus or minus
+ * the incidents of the partial days at the edges).
  */
 export async function getFollowUpMetrics(db: Db, actor: Actor, window: { from: Date; to: Date }): Promise<ServiceFollowUp[]> {
   assertRole(actor, "viewer", "view metrics");
   const from = sql`${iso(window.from)}::timestamptz`;
   const to = sql`${iso(window.to)}::timestamptz`;
   const split = splitWindow(window.from, window.to);
-  const whole = split.days ? sql`day >= ${split.days.from}::date and day < ${split.days.to}::date` : sql`false`;
-  const edges = split.edges.length
-    ? sql.join(split.edges.map((e) => sql`(i.created_at >= ${iso(e.from)}::timestamptz and i.created_at < ${iso(e.to)}::timestamptz)`), sql` or `)
-    : sql`false`;
   const utcDay = (t: ReturnType<typeof sql>) => sql`(${t} at time zone 'UTC')::date`;
   const dayStart = (d: ReturnType<typeof sql>) => sql`(${d}::timestamp at time zone 'UTC')`;
   const result = await db.execute(sql`
     with counts as (
       select service, sum(n)::int as incidents from (
-        select service, incidents as n from incident_daily_stats where service <> '' and ${whole}
+        select service, incidents as n from incident_daily_stats where service <> '' and ${dayRange(split)}
         union all
-        select s.service_slug, 1 from incidents i join incident_services s on s.incident_id = i.id where ${edges}
+        select s.service_slug, ${edgeSign(split, sql`i.created_at`)} from incidents i join incident_services s on s.incident_id = i.id
+         where ${edgeRange(split, sql`i.created_at`)}
       ) c group by service having sum(n) > 0
     ),
     active as (

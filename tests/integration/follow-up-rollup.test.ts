@@ -52,6 +52,10 @@ describe("follow-up metrics from the rollups", () => {
     const tie = START + 300 * DAY + 3_600_000;
     plan.push({ at: tie, services: ["tie-api"] }, { at: tie, services: ["tie-api"] });
     plan.push({ at: START + 200 * DAY + 7_200_000, services: ["edge-api"] }, { at: START + 290 * DAY + 7_200_000, services: ["edge-api"] }, { at: START + 380 * DAY + 7_199_999, services: ["edge-api"] });
+    // Inside the parts of a day a window subtracts from that day's rollup row (see splitWindow).
+    const hour = 3_600_000;
+    plan.push({ at: START + 140 * DAY + hour, services: ["busy-api"] }, { at: START + 140 * DAY + 2 * hour, services: ["gap-api"] });
+    plan.push({ at: START + 150 * DAY + 23 * hour, services: ["busy-api", "gap-api"] });
     let first: string | null = null;
     for (const p of plan) {
       const id = (await declareIncident(db, responder, { title: "Outage", severity: "SEV2", services: p.services, environment: "production" }, { now: new Date(p.at) })).id;
@@ -69,6 +73,10 @@ describe("follow-up metrics from the rollups", () => {
       [START + 290 * DAY + 7_200_000, START + 381 * DAY],
       [START + 300 * DAY + 3_600_000, START + 300 * DAY + 3_600_001],
       [START + 351 * DAY + 1_000, START + 352 * DAY + 86_000_000],
+      // Edges read directly (late start, early end) and a window ending now (today minus the rest of it).
+      [START + 130 * DAY + 72_000_000, START + 260 * DAY + 10_800_000],
+      [START + 330 * DAY + 36_000_000, Date.now()],
+      [START + 140 * DAY + 36_000_000, START + 150 * DAY + 72_000_000],
     ];
     for (const [from, to] of windows) {
       const rows = await getFollowUpMetrics(await getDb(), viewer, { from: new Date(from), to: new Date(to) });
