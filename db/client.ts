@@ -62,6 +62,14 @@ const handleTimeouts = ((globalThis as Record<symbol, unknown>)[timeoutsKey] ??=
 export const registerConnectionTimeouts = (db: Db, timeouts: SessionTimeouts) => void handleTimeouts.set(db, timeouts);
 export const connectionTimeouts = (db: Db): SessionTimeouts | undefined => handleTimeouts.get(db);
 
+/**
+ * Settings every app session starts with. JIT off: the app's reads are index and rollup lookups of a
+ * few milliseconds, but a plan whose row estimates are off (CTEs, lateral joins) crosses
+ * jit_above_cost and compiles for 1–3 s, far longer than the query runs (the follow-up metrics at
+ * 1M incidents: 12 ms without JIT, 1.2–3.5 s with it). Nothing here scans enough rows to win it back.
+ */
+const SESSION = { TimeZone: "UTC", jit: "off" } as const;
+
 export async function openDatabase(): Promise<DbHandle> {
   const config = databaseConfig();
   const timeouts = sessionTimeouts();
@@ -72,7 +80,7 @@ export async function openDatabase(): Promise<DbHandle> {
     // UTC on the connection keeps date_trunc and friends independent of the server's setting. The
     // timeouts go in the startup packet, so every pooled connection has them from its first query.
     // Migrations use their own connection without them (an index build may rightly take longer).
-    const client = postgres(config.url, { max, onnotice: () => {}, connection: { TimeZone: "UTC", ...timeouts } });
+    const client = postgres(config.url, { max, onnotice: () => {}, connection: { ...SESSION, ...timeouts } });
     // The app may run as a role that cannot change the schema (docs/operations.md); the owner's
     // connection string then goes in DATABASE_MIGRATION_URL.
     await runMigrations({ kind: "postgres", url: process.env.DATABASE_MIGRATION_URL?.trim() || config.url });
@@ -84,7 +92,7 @@ export async function openDatabase(): Promise<DbHandle> {
       ? postgres(readUrl, {
           max: readMax,
           onnotice: () => {},
-          connection: { TimeZone: "UTC", ...timeouts, default_transaction_read_only: true, application_name: "incident-manager-read" },
+          connection: { ...SESSION, ...timeouts, default_transaction_read_only: true, application_name: "incident-manager-read" },
         })
       : null;
     const read = reader ? (drizzle(reader, { schema }) as unknown as Db) : db;
@@ -112,7 +120,8 @@ export async function openDatabase(): Promise<DbHandle> {
   }
   try {
     const client = await PGlite.create(inMemory ? config.dataDir : path.join(/*turbopackIgnore: true*/ dataDir, "pgdata"));
-    await client.exec("SET TIME ZONE 'UTC'");
+    // PGlite has no JIT provider; the same settings keep the two backends alike.
+    for (const [setting, value] of Object.entries(SESSION)) await client.exec(`SET ${setting} = '${value}'`);
     const db = drizzle(client, { schema }) as unknown as Db;
     await runMigrations({ kind: "pglite", db });
     // After the migrations, as on PostgreSQL. PGlite has one session, so SET covers every query.

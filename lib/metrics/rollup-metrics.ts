@@ -4,7 +4,8 @@ import { METRIC_KEYS } from "@/db/metric-columns";
 
 // The unfiltered metrics overview from the rollups (db/metrics-rollup-schema.ts): whole UTC days of the
 // window come from incident_daily_stats / incident_metric_buckets, the partial days at its edges from
-// the incidents themselves. Every figure equals the direct aggregation in get-incident-metrics.ts
+// the incidents themselves (read directly, or as the day's rollup row minus the rest of the day, each
+// edge row weighted +1 or -1 in every sum: see Split). Every figure equals the direct aggregation in get-incident-metrics.ts
 // (tests/integration/metrics-rollup.test.ts proves it on random data): sums are numeric, and the
 // percentiles are exact, found in two steps: the window's bucket counts say which bucket holds the
 // rank percentile_cont needs, then one index-only read of that bucket's values gives the value.
@@ -15,25 +16,48 @@ const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (r
 const iso = (d: Date) => d.toISOString();
 const dayOf = (d: Date) => iso(d).slice(0, 10);
 
-export type Split = { days: { from: string; to: string } | null; edges: { from: Date; to: Date }[] };
+type Range = { from: Date; to: Date };
+/**
+ * Rollup days [days.from, days.to), plus the incidents of `edges`, minus those of `minus`. A partial day
+ * at an edge is read from the incidents either directly, or as its whole day's rollup row minus the
+ * rest of the day, whichever holds fewer incidents by the clock (the part after `now` is empty until
+ * something is declared there): a window ending now then subtracts almost nothing for today instead
+ * of reading today's incidents, and no edge reads more than half a day.
+ */
+export type Split = { days: { from: string; to: string } | null; edges: Range[]; minus: Range[] };
 
-/** [from, to) as whole UTC days [days.from, days.to) plus the partial days around them. */
-export function splitWindow(from: Date, to: Date): Split {
+/** [from, to) as whole UTC days and partial days read from the incidents (see Split). */
+export function splitWindow(from: Date, to: Date, now = new Date()): Split {
   const first = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
   const last = new Date(Math.floor(to.getTime() / DAY_MS) * DAY_MS);
-  if (first >= last) return { days: null, edges: [{ from, to }] };
-  const edges = [
-    { from, to: first },
-    { from: last, to },
-  ].filter((e) => e.from < e.to);
-  return { days: { from: dayOf(first), to: dayOf(last) }, edges };
+  if (first >= last) return { days: null, edges: [{ from, to }], minus: [] };
+  // The time of a range that can hold incidents already (declared up to now).
+  const span = (r: Range) => Math.max(0, Math.min(r.to.getTime(), now.getTime()) - r.from.getTime());
+  const out: Split = { days: { from: dayOf(first), to: dayOf(last) }, edges: [], minus: [] };
+  if (from < first) {
+    const rest = { from: new Date(first.getTime() - DAY_MS), to: from };
+    if (span(rest) < span({ from, to: first })) {
+      out.days!.from = dayOf(rest.from);
+      out.minus.push(rest);
+    } else out.edges.push({ from, to: first });
+  }
+  if (last < to) {
+    const rest = { from: to, to: new Date(last.getTime() + DAY_MS) };
+    if (span(rest) < span({ from: last, to })) {
+      out.days!.to = dayOf(rest.to);
+      out.minus.push(rest);
+    } else out.edges.push({ from: last, to });
+  }
+  return out;
 }
 
-const dayRange = (split: Split) => (split.days ? sql`day >= ${split.days.from}::date and day < ${split.days.to}::date` : sql`false`);
-const edgeRange = (split: Split, column = sql`created_at`) =>
-  split.edges.length
-    ? sql.join(split.edges.map((e) => sql`(${column} >= ${iso(e.from)}::timestamptz and ${column} < ${iso(e.to)}::timestamptz)`), sql` or `)
-    : sql`false`;
+export const dayRange = (split: Split) => (split.days ? sql`day >= ${split.days.from}::date and day < ${split.days.to}::date` : sql`false`);
+const anyOf = (ranges: Range[], column: SQL) =>
+  ranges.length ? sql.join(ranges.map((e) => sql`(${column} >= ${iso(e.from)}::timestamptz and ${column} < ${iso(e.to)}::timestamptz)`), sql` or `) : sql`false`;
+/** The incidents read at the edges: those of `edges` and those of `minus`. */
+export const edgeRange = (split: Split, column = sql`created_at`) => anyOf([...split.edges, ...split.minus], column);
+/** +1 for an incident of `edges`, -1 for one of `minus`: the edge rows' weight in every sum. */
+export const edgeSign = (split: Split, column = sql`created_at`) => (split.minus.length ? sql`(case when ${anyOf(split.minus, column)} then -1 else 1 end)` : sql`1`);
 
 // The metric definitions of get-incident-metrics.ts, for the edge rows.
 const CONDITION: Record<MetricKey, SQL> = {
@@ -54,6 +78,7 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Math.round(N
 
 export async function rollupWindowStats(db: Db, from: Date, to: Date) {
   const split = splitWindow(from, to);
+  const sign = edgeSign(split);
   const rollupCols = sql.join(
     [
       sql`incidents`, sql`open`, sql`with_impact_start`, sql`with_measured_impact_start`,
@@ -63,12 +88,12 @@ export async function rollupWindowStats(db: Db, from: Date, to: Date) {
   );
   const edgeCols = sql.join(
     [
-      sql`count(*)`, sql`count(*) filter (where status <> 'resolved')`,
-      sql`count(*) filter (where impact_start_source <> 'declared_default')`, sql`count(*) filter (where impact_start_source = 'alert')`,
+      sql`sum(${sign})`, sql`sum(${sign}) filter (where status <> 'resolved')`,
+      sql`sum(${sign}) filter (where impact_start_source <> 'declared_default')`, sql`sum(${sign}) filter (where impact_start_source = 'alert')`,
       ...METRIC_KEYS.flatMap((k) => [
-        sql`count(*) filter (where ${CONDITION[k]})`,
-        sql`count(${VALUE[k]}) filter (where ${CONDITION[k]})`,
-        sql`coalesce(sum(${VALUE[k]}) filter (where ${CONDITION[k]}), 0)`,
+        sql`sum(${sign}) filter (where ${CONDITION[k]})`,
+        sql`sum(${sign}) filter (where ${CONDITION[k]} and ${VALUE[k]} is not null)`,
+        sql`coalesce(sum(${sign} * ${VALUE[k]}) filter (where ${CONDITION[k]}), 0)`,
       ]),
     ],
     sql`, `,
@@ -94,7 +119,7 @@ export async function rollupWindowStats(db: Db, from: Date, to: Date) {
   const bucketQuery = sql`select metric, bucket, sum(n)::int as n from (
       select metric, bucket, n from incident_metric_buckets where ${dayRange(split)}
       union all
-      select m.metric, m.bucket, 1 from incidents,
+      select m.metric, m.bucket, ${edgeSign(split)} from incidents,
         lateral (values ('mttd', mttd_bucket, mttd_seconds), ('mtta', mtta_bucket, mtta_seconds), ('mttm', mttm_bucket, mttm_seconds), ('mttr', mttr_bucket, mttr_seconds)) m(metric, bucket, v)
        where (${edgeRange(split)}) and m.v is not null
     ) b group by metric, bucket having sum(n) > 0 order by metric, bucket`;
@@ -180,7 +205,7 @@ export function rollupFrequencyCounts(from: Date, to: Date, unit: SQL) {
   return sql`(select bucket, severity, sum(n)::int as n from (
       select date_trunc(${unit}, day::timestamptz) as bucket, severity, incidents as n from incident_daily_stats where service = '' and ${dayRange(split)}
       union all
-      select date_trunc(${unit}, created_at), severity, 1 from incidents where ${edgeRange(split)}
+      select date_trunc(${unit}, created_at), severity, ${edgeSign(split)} from incidents where ${edgeRange(split)}
     ) f group by bucket, severity)`;
 }
 
@@ -194,9 +219,10 @@ export async function rollupTopServices(db: Db, from: Date, to: Date) {
         select service, incidents as n, resolved_span_sum as span, unresolved, unresolved_created_sum as unresolved_created
           from incident_daily_stats where service <> '' and ${dayRange(split)}
         union all
-        select s.service_slug, 1, coalesce(extract(epoch from (i.resolved_at - i.created_at)), 0), (i.resolved_at is null)::int,
-               case when i.resolved_at is null then extract(epoch from i.created_at) else 0 end
-          from incidents i join incident_services s on s.incident_id = i.id where ${edgeRange(split, sql`i.created_at`)}
+        select s.service_slug, w, w * coalesce(extract(epoch from (i.resolved_at - i.created_at)), 0), w * (i.resolved_at is null)::int,
+               case when i.resolved_at is null then w * extract(epoch from i.created_at) else 0 end
+          from incidents i join incident_services s on s.incident_id = i.id, lateral (select ${edgeSign(split, sql`i.created_at`)} as w) x
+         where ${edgeRange(split, sql`i.created_at`)}
       ) t
       group by service having sum(n) > 0
       order by 2 desc, 3 desc, service limit 10`);

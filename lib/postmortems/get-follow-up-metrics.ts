@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type Actor, assertRole } from "@/lib/actor";
+import { dayRange, edgeRange, edgeSign, splitWindow } from "@/lib/metrics/rollup-metrics";
 import { RECURRENCE_DAYS } from "./find-similar-incidents";
 
 export type ServiceFollowUp = {
@@ -19,39 +20,84 @@ export type ServiceFollowUp = {
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-/** Per service, for incidents declared in [from, to): how often they repeat and how their action items are followed up. */
+const iso = (d: Date) => d.toISOString();
+const RECURRENCE = sql.raw(`interval '${RECURRENCE_DAYS} days'`);
+// Day offsets as literals: a date minus an untyped parameter has no operator.
+const LOOK_BACK_DAYS = sql.raw(String(RECURRENCE_DAYS - 1));
+const RECURRENCE_DAYS_SQL = sql.raw(String(RECURRENCE_DAYS));
+
+/**
+ * Per service, for incidents declared in [from, to): how often they repeat and how their action items are followed up.
+ *
+ * The counts come from the daily service rollups (incident_daily_stats, kept by triggers), so the cost
+ * does not grow with the incidents in the window. A repeat is an incident with an earlier one (strictly
+ * earlier created_at) on the same service within RECURRENCE_DAYS. An incident on day D is certainly a
+ * repeat when its service has an incident on one of the RECURRENCE_DAYS - 1 whole days before D (they
+ * lie inside its look-back whatever its time of day); only the incidents of the other, "quiet" days are
+ * checked one by one, against the incidents of their own day and of day D - RECURRENCE_DAYS. The
+ * incident counts split the window as the metrics rollups do (splitWindow: rollup days, plus or minus
+ * the incidents of the partial days at the edges).
+ */
 export async function getFollowUpMetrics(db: Db, actor: Actor, window: { from: Date; to: Date }): Promise<ServiceFollowUp[]> {
   assertRole(actor, "viewer", "view metrics");
+  const from = sql`${iso(window.from)}::timestamptz`;
+  const to = sql`${iso(window.to)}::timestamptz`;
+  const split = splitWindow(window.from, window.to);
+  const utcDay = (t: ReturnType<typeof sql>) => sql`(${t} at time zone 'UTC')::date`;
+  const dayStart = (d: ReturnType<typeof sql>) => sql`(${d}::timestamp at time zone 'UTC')`;
   const result = await db.execute(sql`
-    -- A repeat: an earlier incident (strictly earlier created_at) on the same service within the
-    -- recurrence window. One ordered pass over the window and the RECURRENCE_DAYS before it, instead
-    -- of probing every incident of the service for each incident in the window.
-    with recent as (
-      select s.service_slug as service, i.id, i.created_at,
-        count(*) over (partition by s.service_slug order by i.created_at
-          range between ${sql.raw(`interval '${RECURRENCE_DAYS} days'`)} preceding and interval '1 microsecond' preceding) > 0 as repeat
-      from incidents i join incident_services s on s.incident_id = i.id
-      where i.created_at >= ${window.from.toISOString()}::timestamptz - ${sql.raw(`interval '${RECURRENCE_DAYS} days'`)}
-        and i.created_at < ${window.to.toISOString()}::timestamptz
+    with counts as (
+      select service, sum(n)::int as incidents from (
+        select service, incidents as n from incident_daily_stats where service <> '' and ${dayRange(split)}
+        union all
+        select s.service_slug, ${edgeSign(split, sql`i.created_at`)} from incidents i join incident_services s on s.incident_id = i.id
+         where ${edgeRange(split, sql`i.created_at`)}
+      ) c group by service having sum(n) > 0
     ),
-    per_incident as (
-      select service, id, repeat from recent where created_at >= ${window.from.toISOString()}::timestamptz
+    active as (
+      select service, day from incident_daily_stats
+      where service <> '' and incidents > 0
+        and day >= ${utcDay(from)} - ${LOOK_BACK_DAYS} and day <= ${utcDay(sql`(${to} - interval '1 microsecond')`)}
     ),
+    quiet as (
+      select a.service, a.day from active a
+      where a.day >= ${utcDay(from)}
+        and not exists (select 1 from active p where p.service = a.service and p.day >= a.day - ${LOOK_BACK_DAYS} and p.day < a.day)
+    ),
+    near as (
+      select distinct q.service, i.id, i.created_at from quiet q
+      cross join lateral (
+        select i.id, i.created_at from incidents i
+        where i.created_at >= ${dayStart(sql`(q.day - ${RECURRENCE_DAYS_SQL})`)} and i.created_at < ${dayStart(sql`(q.day + 1)`)}
+          and exists (select 1 from incident_services s where s.incident_id = i.id and s.service_slug = q.service)
+      ) i
+    ),
+    firsts as (
+      select n.service, count(*)::int as n from (
+        select service, created_at, count(*) over (partition by service order by created_at
+          range between ${RECURRENCE} preceding and interval '1 microsecond' preceding) = 0 as first
+        from near
+      ) n join quiet q on q.service = n.service and q.day = ${utcDay(sql`n.created_at`)}
+      where n.first and n.created_at >= ${from} and n.created_at < ${to}
+      group by n.service
+    ),
+    -- Driven by the action items (far fewer than incidents), each looked up with its incident.
     items as (
-      select p.service, a.status, a.created_at, a.completed_at
-      from per_incident p join action_items a on a.incident_id = p.id
+      select s.service_slug as service, a.status, a.created_at, a.completed_at
+      from action_items a
+      cross join lateral (select i.created_at from incidents i where i.id = a.incident_id) i
+      join incident_services s on s.incident_id = a.incident_id
+      where i.created_at >= ${from} and i.created_at < ${to}
     )
-    select p.service,
-      count(*)::int as incidents,
-      count(*) filter (where p.repeat)::int as repeats,
-      (select count(*) from items t where t.service = p.service)::int as action_items,
-      (select count(*) from items t where t.service = p.service and t.status = 'done')::int as done,
-      (select count(*) from items t where t.service = p.service and t.status = 'wont_do')::int as wont_do,
+    select c.service, c.incidents,
+      c.incidents - coalesce(f.n, 0) as repeats,
+      (select count(*) from items t where t.service = c.service)::int as action_items,
+      (select count(*) from items t where t.service = c.service and t.status = 'done')::int as done,
+      (select count(*) from items t where t.service = c.service and t.status = 'wont_do')::int as wont_do,
       (select percentile_cont(0.5) within group (order by extract(epoch from (t.completed_at - t.created_at)) / 86400)
-         from items t where t.service = p.service and t.status = 'done')::float8 as median_days
-    from per_incident p
-    group by p.service
-    order by count(*) desc, p.service`);
+         from items t where t.service = c.service and t.status = 'done')::float8 as median_days
+    from counts c left join firsts f on f.service = c.service
+    order by c.incidents desc, c.service`);
   return rowsOf<Record<string, unknown>>(result).map((r) => {
     const incidents = Number(r.incidents);
     const repeats = Number(r.repeats);

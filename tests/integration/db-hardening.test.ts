@@ -30,6 +30,11 @@ describe("session timeouts", () => {
     expect(await show("idle_in_transaction_session_timeout")).toBe("34567ms");
   });
 
+  it("run without JIT (its compile time dwarfs the app's short reads)", async () => {
+    expect(await show("jit")).toBe("off");
+    expect(await show("TimeZone")).toBe("UTC");
+  });
+
   it("hold inside a transaction of the app's handle too (every pooled connection has them)", async () => {
     const db = await getDb();
     const seen = await Promise.all(

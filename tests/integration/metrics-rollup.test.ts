@@ -75,16 +75,22 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("metrics rollups", () => {
-  it("split a window into whole UTC days and the partial days at its edges", () => {
-    expect(splitWindow(new Date("2026-03-01T10:00:00Z"), new Date("2026-03-05T06:00:00Z"))).toEqual({
-      days: { from: "2026-03-02", to: "2026-03-05" },
-      edges: [
-        { from: new Date("2026-03-01T10:00:00Z"), to: new Date("2026-03-02T00:00:00Z") },
-        { from: new Date("2026-03-05T00:00:00Z"), to: new Date("2026-03-05T06:00:00Z") },
-      ],
+  it("split a window into whole UTC days and the partial days at its edges, each read the cheaper way", () => {
+    const at = (t: string) => new Date(`2026-03-${t}Z`);
+    // Long past: the 10 h before 10:00 are fewer than the 14 h after, so that day is its rollup row minus them.
+    expect(splitWindow(at("01T10:00:00"), at("05T06:00:00"), at("10T00:00:00"))).toEqual({
+      days: { from: "2026-03-01", to: "2026-03-05" },
+      edges: [{ from: at("05T00:00:00"), to: at("05T06:00:00") }],
+      minus: [{ from: at("01T00:00:00"), to: at("01T10:00:00") }],
     });
-    expect(splitWindow(new Date("2026-03-01T00:00:00Z"), new Date("2026-03-03T00:00:00Z"))).toEqual({ days: { from: "2026-03-01", to: "2026-03-03" }, edges: [] });
-    expect(splitWindow(new Date("2026-03-01T10:00:00Z"), new Date("2026-03-01T12:00:00Z")).days).toBeNull();
+    // Ending now: nothing is declared after now yet, so today is its rollup row minus the rest of the day.
+    expect(splitWindow(at("01T20:00:00"), at("05T06:00:00"), at("05T06:00:00"))).toEqual({
+      days: { from: "2026-03-02", to: "2026-03-06" },
+      edges: [{ from: at("01T20:00:00"), to: at("02T00:00:00") }],
+      minus: [{ from: at("05T06:00:00"), to: at("06T00:00:00") }],
+    });
+    expect(splitWindow(at("01T00:00:00"), at("03T00:00:00"))).toEqual({ days: { from: "2026-03-01", to: "2026-03-03" }, edges: [], minus: [] });
+    expect(splitWindow(at("01T10:00:00"), at("01T12:00:00")).days).toBeNull();
   });
 
   it("give exactly the direct figures for the preset ranges, at a mid-day now", async () => {
