@@ -2,23 +2,16 @@ import AxeBuilder from "@axe-core/playwright";
 import { type Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { signIn } from "./support/auth";
+import { declareViaApi } from "./support/declare";
 
-async function declareViaApi(page: Page, title: string, severity = "SEV3") {
-  return page.evaluate(async ({ title, severity }) => {
-    const res = await fetch("/api/dashboard/incidents", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ title, severity, services: ["search-api"], environment: "production", description: "Search is **slow**." }),
-    });
-    return (await res.json()).id as string;
-  }, { title, severity });
-}
+// Every incident of this file has a Markdown description (the Markdown test reads it).
+const declare = (page: Page, title: string, severity = "SEV3") => declareViaApi(page, title, { severity, description: "Search is **slow**." });
 
 const timelineTexts = (page: Page) => page.getByRole("list", { name: "Timeline" }).locator(":scope > li").allInnerTexts();
 
 test("walk an incident through every phase, escalate and reassign: the timeline tells it in order", async ({ page }) => {
   await signIn(page, "responder");
-  const id = await declareViaApi(page, "Walkthrough: search degraded");
+  const id = await declare(page, "Walkthrough: search degraded");
   await page.goto(`/incidents/${id}`);
   await expect(page.getByRole("heading", { level: 1, name: "Walkthrough: search degraded" })).toBeVisible();
 
@@ -71,7 +64,7 @@ test("walk an incident through every phase, escalate and reassign: the timeline 
 
 test("a Markdown update renders bold, lists and links, and scripts stay inert", async ({ page }) => {
   await signIn(page, "responder");
-  const id = await declareViaApi(page, "Markdown rendering check");
+  const id = await declare(page, "Markdown rendering check");
   await page.goto(`/incidents/${id}`);
   let dialogs = 0;
   page.on("dialog", (dialog) => {
@@ -98,7 +91,7 @@ test("a Markdown update renders bold, lists and links, and scripts stay inert", 
 
 test("links: add each kind and remove one", async ({ page }) => {
   await signIn(page, "responder");
-  const id = await declareViaApi(page, "Linking check", "SEV2");
+  const id = await declare(page, "Linking check", "SEV2");
   await page.goto(`/incidents/${id}`);
   const panel = page.getByRole("region", { name: "Linked data" });
   for (const [type, target] of [["Alert", "alert_event_1"], ["Error group", "err_9"], ["Release", "v9.9.9"]]) {
@@ -123,7 +116,7 @@ test("links: add each kind and remove one", async ({ page }) => {
 
 test("two people edit at once: an edit in progress keeps its version, so the save shows the conflict and the fresh state", async ({ browser, page }) => {
   await signIn(page, "responder");
-  const id = await declareViaApi(page, "Conflict check");
+  const id = await declare(page, "Conflict check");
   await page.goto(`/incidents/${id}`);
   await expect(page.getByText("Live", { exact: true })).toBeVisible();
   const other = await (await browser.newContext()).newPage();
@@ -179,7 +172,7 @@ test("service health charts show error rate and p95 latency with phase markers, 
   for (const label of ["declared", "investigating", "mitigated", "resolved"]) await expect(errorChart.getByText(label, { exact: true })).toBeVisible();
   await health.screenshot({ path: "test-results/screenshots/service-health.png" });
 
-  const id = await declareViaApi(page, "No telemetry for this one");
+  const id = await declare(page, "No telemetry for this one");
   await page.evaluate(async (id) => {
     await fetch(`/api/dashboard/incidents/${id}`, { method: "PATCH", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ services: ["brand-new-service"] }) });
   }, id);
@@ -190,7 +183,7 @@ test("service health charts show error rate and p95 latency with phase markers, 
 
 test("an open detail page shows someone else's change live, without a reload", async ({ browser, page }) => {
   await signIn(page, "responder");
-  const id = await declareViaApi(page, "Watched incident");
+  const id = await declare(page, "Watched incident");
   const watcher = await (await browser.newContext()).newPage();
   await signIn(watcher, "viewer");
   await watcher.goto(`/incidents/${id}`);

@@ -1,19 +1,9 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { signIn } from "./support/auth";
+import { declareViaApi } from "./support/declare";
 
 // The live incident (docs/live.md): pages follow the SSE streams instead of polling.
-
-async function declareViaApi(page: Page, title: string) {
-  return page.evaluate(async (title) => {
-    const res = await fetch("/api/dashboard/incidents", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ title, severity: "SEV2", services: ["search-api"], environment: "production" }),
-    });
-    return (await res.json()).id as string;
-  }, title);
-}
 
 /** A value on `window` survives only as long as the document: still there means no reload happened. */
 const markDocument = (page: Page) => page.evaluate(() => ((window as unknown as { liveMarker: string }).liveMarker = "not reloaded"));

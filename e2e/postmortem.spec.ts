@@ -1,17 +1,11 @@
 import { expect, test } from "./support/test";
 import { signIn } from "./support/auth";
+import { declareViaApi } from "./support/declare";
 
 test("resolve → postmortem link → edit → action item → publish → item done leaves the open list", async ({ page }) => {
   await signIn(page, "responder");
   const title = `Postmortem walk ${Date.now()}`;
-  const id = await page.evaluate(async (title) => {
-    const res = await fetch("/api/dashboard/incidents", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ title, severity: "SEV2", services: ["search-api"], environment: "production" }),
-    });
-    return (await res.json()).id as string;
-  }, title);
+  const id = await declareViaApi(page, title);
 
   await page.goto(`/incidents/${id}`);
   await page.getByRole("button", { name: "Resolve…" }).click();
