@@ -6,6 +6,7 @@ import type { Sql } from "postgres";
 import * as schema from "./schema";
 import { acquireDataDirLock } from "./lock";
 import { runMigrations } from "./migrate";
+import { withPreparedStatements } from "./prepared-statements";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -84,7 +85,7 @@ export async function openDatabase(): Promise<DbHandle> {
     // The app may run as a role that cannot change the schema (docs/operations.md); the owner's
     // connection string then goes in DATABASE_MIGRATION_URL.
     await runMigrations({ kind: "postgres", url: process.env.DATABASE_MIGRATION_URL?.trim() || config.url });
-    const db = drizzle(client, { schema }) as unknown as Db;
+    const db = drizzle(withPreparedStatements(client), { schema }) as unknown as Db;
     registerConnectionTimeouts(db, timeouts);
     const readUrl = process.env.DATABASE_READ_URL?.trim();
     const readMax = Number(process.env.DATABASE_READ_POOL_SIZE ?? max);

@@ -10,6 +10,7 @@ import { announceAlertEvent, recordAlertEvent } from "./record-alert-event";
 import { NormalizedAlert } from "./schemas";
 import { toAlertView, type IngestResultView } from "./views";
 import { runTransaction } from "@/lib/db/run-transaction";
+import { preparedStatement } from "@/lib/db/prepared-statement";
 import { rowFromDriver, rowsOf } from "@/lib/db/row-from-driver";
 
 const ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
@@ -104,11 +105,10 @@ const refreshed = (incoming: { value: SQL; threshold: SQL; title: SQL; severity:
 });
 
 /** The history row and the open incident of the alert a firing statement returned as `upserted`. */
-const historyAndIncident = (kind: SQL, alert: NormalizedAlert, now: Date) => sql`
+const historyAndIncident = (kind: SQL, value: SQL, at: SQL) => sql`
     history as (
       insert into ${alertEvents} (alert_id, kind, at, data)
-      select u.id, ${kind}, ${now.toISOString()}::timestamptz,
-             jsonb_build_object('value', ${alert.value}::double precision, 'fireCount', u.fire_count)
+      select u.id, ${kind}, ${at}, jsonb_build_object('value', ${value}, 'fireCount', u.fire_count)
       from upserted u
     )
     select u.*, (
@@ -120,37 +120,57 @@ const historyAndIncident = (kind: SQL, alert: NormalizedAlert, now: Date) => sql
 
 /**
  * A repeat of an alert that is firing, as one autocommit statement: the update (its row lock orders
- * concurrent repeats), the history row and the open-incident look-up. Null when nothing fires under
- * the key (a first firing, or it resolved meanwhile): the caller then runs the full transaction.
+ * concurrent repeats), the history row and the open-incident look-up. Built once (a storm runs it
+ * thousands of times a second); each run fills in the values.
+ */
+const repeatStatement = preparedStatement("alert_repeat_firing", (db) => {
+  const slot = (name: string) => sql.placeholder(name);
+  const value = sql`${slot("value")}::double precision`;
+  const now = sql`${slot("now")}::timestamptz`;
+  const update = db
+    .update(alerts)
+    .set(
+      refreshed({
+        value,
+        threshold: sql`${slot("threshold")}::double precision`,
+        title: sql`${slot("title")}`,
+        severity: sql`${slot("severity")}`,
+        labels: sql`${slot("labels")}::jsonb`,
+        annotations: sql`${slot("annotations")}::jsonb`,
+        seenAt: now,
+        updatedAt: now,
+      }),
+    )
+    .where(
+      and(
+        eq(alerts.dedupKey, slot("dedupKey")),
+        eq(alerts.status, "firing"),
+        sql`(${slot("tokensVersion")}::bigint is null or (select ${tokenStamp.tokensVersion} from ${tokenStamp} where ${tokenStamp.id} = 1) = ${slot("tokensVersion")}::bigint)`,
+      ),
+    )
+    .returning();
+  return sql`with upserted as (${update.getSQL()}), ${historyAndIncident(sql`'repeated'`, value, now)}`;
+});
+
+/**
+ * Runs the repeat statement. Null when nothing fires under the key (a first firing, or it resolved
+ * meanwhile): the caller then runs the full transaction.
  * With `tokensVersion` (a token verified from the cache, lib/tokens/verify-api-token.ts) it changes
  * nothing unless the token stamp still reads that version, so the token check rides in the statement.
  */
 export async function repeatFiring(db: Db, alert: NormalizedAlert, now: Date, tokensVersion?: number): Promise<IngestResultView | null> {
   if (alert.action !== "fire" || alert.incident || hasActiveClaim()) return null;
-  const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
-  const update = db
-    .update(alerts)
-    .set(
-      refreshed({
-        value: sql`${alert.value}::double precision`,
-        threshold: sql`${alert.threshold}::double precision`,
-        title: sql`${alert.title}`,
-        severity: sql`${alert.severity}`,
-        labels: json(alert.labels),
-        annotations: json(alert.annotations),
-        seenAt: sql`${now.toISOString()}::timestamptz`,
-        updatedAt: sql`${now.toISOString()}::timestamptz`,
-      }),
-    )
-    .where(
-      and(
-        eq(alerts.dedupKey, alert.dedupKey),
-        eq(alerts.status, "firing"),
-        tokensVersion === undefined ? undefined : sql`(select ${tokenStamp.tokensVersion} from ${tokenStamp} where ${tokenStamp.id} = 1) = ${tokensVersion}`,
-      ),
-    )
-    .returning();
-  const raw = rowsOf(await db.execute(sql`with upserted as (${update.getSQL()}), ${historyAndIncident(sql`'repeated'`, alert, now)}`))[0];
+  const [raw] = await repeatStatement(db, {
+    dedupKey: alert.dedupKey,
+    value: alert.value,
+    threshold: alert.threshold,
+    title: alert.title,
+    severity: alert.severity,
+    labels: JSON.stringify(alert.labels),
+    annotations: JSON.stringify(alert.annotations),
+    now: now.toISOString(),
+    tokensVersion: tokensVersion ?? null,
+  });
   if (!raw) return null;
   const row = rowFromDriver(alerts, raw);
   return { outcome: "repeated", dedupKey: row.dedupKey, alert: toAlertView(row), incidentId: (raw.open_incident_id as string | null) ?? null };
@@ -207,7 +227,7 @@ async function fire(tx: Db, actor: Actor, alert: NormalizedAlert, now: Date): Pr
       }),
     })
     .returning();
-  const result = await tx.execute(sql`with upserted as (${upsert.getSQL()}), ${historyAndIncident(sql`case when u.id = ${id} then 'fired' else 'repeated' end`, alert, now)}`);
+  const result = await tx.execute(sql`with upserted as (${upsert.getSQL()}), ${historyAndIncident(sql`case when u.id = ${id} then 'fired' else 'repeated' end`, sql`${alert.value}::double precision`, sql`${now.toISOString()}::timestamptz`)}`);
   const raw = rowsOf(result)[0];
   const row = rowFromDriver(alerts, raw);
   const created = row.id === id;

@@ -2,7 +2,7 @@ import { inspect } from "node:util";
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as collection from "@/app/api/dashboard/incidents/route";
-import { getDb, sessionTimeouts } from "@/db/client";
+import { getDb, getDbHandle, sessionTimeouts } from "@/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { toActionError } from "@/lib/http/action-state";
 import { handleApiError } from "@/lib/http/problem";
@@ -47,6 +47,18 @@ describe("session timeouts", () => {
       ),
     );
     expect(seen).toEqual(["2345ms", "2345ms", "2345ms"]);
+  });
+
+  it("send parameterised statements as server-side prepared statements on PostgreSQL (one Bind + Execute once seen)", async () => {
+    const { kind } = await getDbHandle();
+    const statements = await (await getDb()).transaction(async (tx) => {
+      // Twice, so the second run is the cached statement; both on the transaction's one connection.
+      for (let i = 0; i < 2; i++) await tx.execute(sql`select ${i}::int + 41 as answer_probe`);
+      const result = (await tx.execute(sql`select statement from pg_prepared_statements where statement like '%answer_probe%' and statement not like '%pg_prepared_statements%'`)) as unknown;
+      return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { statement: string }[];
+    });
+    // PGlite is one in-process session without a wire round trip to save; it stays on unnamed statements.
+    expect(statements.length).toBe(kind === "postgres" ? 1 : 0);
   });
 
   it("give way to the transaction's own limits inside runTransaction when they differ", async () => {
