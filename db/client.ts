@@ -85,7 +85,9 @@ export async function openDatabase(): Promise<DbHandle> {
     // The app may run as a role that cannot change the schema (docs/operations.md); the owner's
     // connection string then goes in DATABASE_MIGRATION_URL.
     await runMigrations({ kind: "postgres", url: process.env.DATABASE_MIGRATION_URL?.trim() || config.url });
-    const db = drizzle(withPreparedStatements(client), { schema }) as unknown as Db;
+    // DATABASE_PREPARED_STATEMENTS=off for a pooler that cannot keep them (PgBouncer before 1.21 in transaction mode).
+    const prepared = process.env.DATABASE_PREPARED_STATEMENTS?.trim() !== "off";
+    const db = drizzle(prepared ? withPreparedStatements(client) : client, { schema }) as unknown as Db;
     registerConnectionTimeouts(db, timeouts);
     const readUrl = process.env.DATABASE_READ_URL?.trim();
     const readMax = Number(process.env.DATABASE_READ_POOL_SIZE ?? max);
