@@ -144,7 +144,8 @@ const repeatStatement = preparedStatement("alert_repeat_firing", (db) => {
     .where(
       and(
         eq(alerts.dedupKey, slot("dedupKey")),
-        eq(alerts.status, "firing"),
+        // A literal, not a parameter: a generic plan can then use the partial index on firing keys.
+        sql`${alerts.status} = 'firing'`,
         sql`(${slot("tokensVersion")}::bigint is null or (select ${tokenStamp.tokensVersion} from ${tokenStamp} where ${tokenStamp.id} = 1) = ${slot("tokensVersion")}::bigint)`,
       ),
     )

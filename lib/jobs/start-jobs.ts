@@ -1,5 +1,6 @@
 import { getDbHandle } from "@/db/client";
 import { isShuttingDown } from "@/lib/lifecycle/graceful-shutdown";
+import { gathered } from "./gathered";
 import { type JobRunner, type RunnerOptions, startJobRunner } from "./runner";
 
 // One runner per process, kept on globalThis so dev reloads do not start a second one.
@@ -8,6 +9,8 @@ type State = { runner?: Promise<JobRunner>; stopping?: Promise<void> };
 const state: State = ((globalThis as Record<symbol, unknown>)[stateKey] ??= {}) as State;
 
 const stopTimeoutMs = () => Number(process.env.JOBS_STOP_TIMEOUT_MS ?? 10_000);
+const dispatchGatherMs = () => Number(process.env.DISPATCH_GATHER_MS ?? 50);
+
 
 /**
  * Starts this process's workers and schedules (from instrumentation.ts; tests call it explicitly).
@@ -18,10 +21,12 @@ export async function startJobs(options: RunnerOptions = {}): Promise<JobRunner>
     state.runner = (async () => {
       await import("./handlers");
       const runner = await startJobRunner(await getDbHandle(), options);
-      // A committed event wakes the dispatch workers, so consumers run at once rather than at the next poll.
+      // A committed event wakes a dispatch worker, so consumers run within DISPATCH_GATHER_MS rather than
+      // at the next poll. The commits of that window are fetched and dispatched together: one wake per
+      // commit cost a fetch, a read and a completion per declaration under load.
       const { subscribeLive } = await import("@/lib/events/live");
       const { DISPATCH_JOB } = await import("@/lib/events/dispatch-events");
-      const unsubscribe = await subscribeLive(() => runner.wake(DISPATCH_JOB));
+      const unsubscribe = await subscribeLive(gathered(() => runner.wake(DISPATCH_JOB), dispatchGatherMs()));
       return { ...runner, stop: (timeoutMs?: number) => (unsubscribe(), runner.stop(timeoutMs)) };
     })().catch((error) => {
       state.runner = undefined;
