@@ -98,7 +98,7 @@ export async function openDatabase(): Promise<DbHandle> {
           connection: { ...SESSION, ...timeouts, default_transaction_read_only: true, application_name: "incident-manager-read" },
         })
       : null;
-    const read = reader ? (drizzle(reader, { schema }) as unknown as Db) : db;
+    const read = reader ? (drizzle(prepared ? withPreparedStatements(reader) : reader, { schema }) as unknown as Db) : db;
     if (reader) registerConnectionTimeouts(read, timeouts);
     return {
       db,
