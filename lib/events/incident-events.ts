@@ -27,7 +27,12 @@ export function incidentEventsFromTimeline(rows: TimelineRow[], incidentVersion?
     };
     const base = { incidentId: row.incidentId, subjectId: row.incidentId, actor: row.actor, createdAt: row.createdAt, payload };
     const type = RENAMED[row.kind] ?? (`incident.${row.kind}` as EventType);
-    const resolved = row.kind === "status_changed" && row.data.to === "resolved";
-    return [{ ...base, type }, ...(resolved ? [{ ...base, type: "incident.resolved" as const }] : [])];
+    return [{ ...base, type }, ...(resolves(row) ? [{ ...base, type: "incident.resolved" as const }] : [])];
   });
 }
+
+const resolves = (entry: { kind: string; data?: Record<string, unknown> | null }) => entry.kind === "status_changed" && entry.data?.to === "resolved";
+
+/** How many events entries not yet written will announce (incidentEventsFromTimeline's count). */
+export const eventCountOf = (entries: { kind: string; data?: Record<string, unknown> | null }[]) =>
+  entries.reduce((count, entry) => count + (resolves(entry) ? 2 : 1), 0);

@@ -7,6 +7,7 @@ import { assertAssignees, assertEnvironment, ensureServices } from "@/lib/catalo
 import { pgErrorCode } from "@/lib/db-errors";
 import { fromJson, rowFromDriver, rowsOf } from "@/lib/db/row-from-driver";
 import { validationError } from "@/lib/errors";
+import { eventCountOf } from "@/lib/events/incident-events";
 import { findOnCall } from "@/lib/oncall/load-on-call";
 import type { OnCallView } from "@/lib/oncall/views";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
@@ -85,11 +86,14 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
         with incident as (${insertIncident.getSQL()}),
         services as (${insertServices.getSQL()}),
         timeline as (${timelineInsert(tx, id, actor, entries, now).getSQL()})
-        select (select row_to_json(incident) from incident) as incident, (select json_agg(timeline order by timeline.id) from timeline) as timeline`),
+        select (select row_to_json(incident) from incident) as incident, (select json_agg(timeline order by timeline.id) from timeline) as timeline,
+               (select array_agg(nextval(pg_get_serial_sequence('events', 'id')) order by n) from generate_series(1, ${eventCountOf(entries)}::int) n) as event_ids`),
     );
     const row = rowFromDriver(incidents, fromJson(written.incident));
-    // A new incident starts at version 1 (the column default); its events carry it.
-    await announceTimeline(tx, fromJson<Record<string, unknown>[]>(written.timeline).map((entry) => rowFromDriver(timelineEntries, entry)), row.version);
+    // A new incident starts at version 1 (the column default); its events carry it. Their outbox ids
+    // came with the statement above, so the outbox insert and its dispatch job go out together.
+    const eventIds = (written.event_ids as (number | string)[]).map(Number);
+    await announceTimeline(tx, fromJson<Record<string, unknown>[]>(written.timeline).map((entry) => rowFromDriver(timelineEntries, entry)), row.version, eventIds);
     // The answer is built from what was just written, not read again after the commit.
     return toIncidentView(row, [...input.services].sort(), [], people);
   }).catch(async (error: unknown) => {

@@ -97,12 +97,13 @@ describe("outbox", () => {
   it("declaring an incident through the API records incident.declared with its id", async () => {
     const res = await call(collection.POST, "/api/dashboard/incidents", { method: "POST", body: { ...validIncident, commanderId: "user_def456" } });
     expect(res.status).toBe(201);
-    const rows = await queryRows<{ type: string; incident_id: string; subject_id: string; payload: Record<string, unknown> }>(
-      sql`select type, incident_id, subject_id, payload from events order by id`,
+    const rows = await queryRows<{ id: number | string; type: string; incident_id: string; subject_id: string; payload: Record<string, unknown> }>(
+      sql`select id, type, incident_id, subject_id, payload from events order by id`,
     );
     expect(rows.map((r) => r.type)).toEqual(["incident.declared", "incident.commander_changed"]);
     expect(rows[0]).toMatchObject({ incident_id: res.json.id, subject_id: res.json.id, payload: { severity: "SEV1", title: validIncident.title } });
-    expect((await dispatchJobs()).length).toBe(1);
+    // The declaration draws its outbox ids before inserting the rows: its one job names exactly them.
+    expect((await dispatchJobs()).map((job) => job.data)).toEqual([{ eventIds: rows.map((r) => Number(r.id)) }]);
 
     const resolve = await call((await import("@/app/api/dashboard/incidents/[id]/route")).PATCH, `/api/dashboard/incidents/${res.json.id}`, {
       method: "PATCH",
