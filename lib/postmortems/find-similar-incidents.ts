@@ -37,7 +37,9 @@ export async function findSimilarIncidents(db: Db, actor: Actor, incidentId: str
           / greatest(1, cardinality(cw.w) + cardinality(xw.w) - (select count(*) from unnest(cw.w) e where e = any(xw.w)))`;
   const result = await db.execute(sql`
     with x as (select id, title, created_at from incidents where id = ${incidentId}),
-    xw as (select ${words(sql`x.title`)} as w from x),
+    -- Materialized, both: inlined, PostgreSQL split this title again for every candidate, and scored each
+    -- candidate twice (the filter, then the sort), ~70 % of the query with 500 candidates.
+    xw as materialized (select ${words(sql`x.title`)} as w from x),
     -- Who is compared: everything sharing an alert or error group, and by title only the most recent
     -- TITLE_CANDIDATES on a shared service (a busy year has tens of thousands in 90 days, and scoring
     -- each title would cost seconds on every incident page).
@@ -55,7 +57,7 @@ export async function findSimilarIncidents(db: Db, actor: Actor, incidentId: str
       select lc.incident_id from incident_links lx join incident_links lc on lc.type = lx.type and lc.target_id = lx.target_id, x
         where lx.incident_id = x.id and lx.type in ('alert', 'error_group')
     ),
-    candidates as (
+    candidates as materialized (
       select c.id, c.title, c.created_at,
         exists (
           select 1 from incident_links lc join incident_links lx on lx.type = lc.type and lx.target_id = lc.target_id
