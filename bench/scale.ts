@@ -20,7 +20,9 @@ import { clearIncidents, finishLoad, loadIncidents, prepareCatalog, type Shape }
 const ADMIN_URL = process.env.TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const PORT = Number(process.env.SCALE_PORT ?? 3380);
 const SIZES = [10_000, 1_000_000] as const;
-const SHAPES: Shape[] = ["spread", "dense"];
+// SCALE_SHAPES=dense runs one shape; SCALE_KEEP=1 keeps the database (for EXPLAIN) and prints its name.
+const SHAPES = (process.env.SCALE_SHAPES?.split(",") ?? ["spread", "dense"]) as Shape[];
+const KEEP = process.env.SCALE_KEEP === "1";
 const CHUNK = 100_000;
 const base = `http://127.0.0.1:${PORT}`;
 
@@ -165,6 +167,7 @@ try {
   server?.kill("SIGTERM");
   await sql.end();
   await new Promise((r) => setTimeout(r, 1000));
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  if (KEEP) console.log(`kept database ${name}`);
+  else await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();
 }

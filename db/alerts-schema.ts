@@ -68,6 +68,9 @@ export const alerts = pgTable(
     index("alerts_dedup_key_idx").on(t.dedupKey, t.startsAt),
     index("alerts_list_idx").on(t.status, t.startsAt, t.id),
     index("alerts_rule_idx").on(t.ruleId),
+    // The incident page's suggestions: alerts that started on its services shortly before the impact
+    // (without it, a scan of every alert: 6 ms at 50k alerts).
+    index("alerts_service_starts_idx").on(t.service, t.environment, t.startsAt),
   ],
 );
 

@@ -68,8 +68,11 @@ export const connectionTimeouts = (db: Db): SessionTimeouts | undefined => handl
  * few milliseconds, but a plan whose row estimates are off (CTEs, lateral joins) crosses
  * jit_above_cost and compiles for 1–3 s, far longer than the query runs (the follow-up metrics at
  * 1M incidents: 12 ms without JIT, 1.2–3.5 s with it). Nothing here scans enough rows to win it back.
+ * No parallel workers, for the same reason: starting them costs more than they save on reads of a few
+ * milliseconds, and they take the cores other requests are waiting for (the dense list and
+ * similar-incidents reads at 1M ran 1.3–3× faster without; docs/decisions.md).
  */
-const SESSION = { TimeZone: "UTC", jit: "off" } as const;
+const SESSION = { TimeZone: "UTC", jit: "off", max_parallel_workers_per_gather: "0" } as const;
 
 export async function openDatabase(): Promise<DbHandle> {
   const config = databaseConfig();

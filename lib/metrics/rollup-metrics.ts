@@ -52,12 +52,26 @@ export function splitWindow(from: Date, to: Date, now = new Date()): Split {
 }
 
 export const dayRange = (split: Split) => (split.days ? sql`day >= ${split.days.from}::date and day < ${split.days.to}::date` : sql`false`);
-const anyOf = (ranges: Range[], column: SQL) =>
-  ranges.length ? sql.join(ranges.map((e) => sql`(${column} >= ${iso(e.from)}::timestamptz and ${column} < ${iso(e.to)}::timestamptz)`), sql` or `) : sql`false`;
-/** The incidents read at the edges: those of `edges` and those of `minus`. */
-export const edgeRange = (split: Split, column = sql`created_at`) => anyOf([...split.edges, ...split.minus], column);
-/** +1 for an incident of `edges`, -1 for one of `minus`: the edge rows' weight in every sum. */
-export const edgeSign = (split: Split, column = sql`created_at`) => (split.minus.length ? sql`(case when ${anyOf(split.minus, column)} then -1 else 1 end)` : sql`1`);
+
+// Every column an edge read uses, all in incidents_edge_idx (db/schema.ts).
+const EDGE_COLUMNS = sql.raw(
+  "id, created_at, severity, status, impact_start_source, impact_started_at, investigating_at, mitigated_at, resolved_at, mttd_bucket, mtta_bucket, mttm_bucket, mttr_bucket",
+);
+/**
+ * The incidents read at the edges, with their weight `w` in every sum: +1 for those of `edges`, -1 for
+ * those of `minus`. One branch per range, each an index-only range scan of incidents_edge_idx: a
+ * disjunction of ranges is a bitmap scan that visits the table for every row, and a dense year's
+ * rows of one day lie on as many pages as there are rows (1M dense: 11 ms for ~2,700 rows, 0.5 ms from
+ * the index alone).
+ */
+export function edgeRows(split: Split) {
+  const parts = [...split.edges.map((range) => ({ range, w: 1 })), ...split.minus.map((range) => ({ range, w: -1 }))];
+  if (!parts.length) return sql`(select ${EDGE_COLUMNS}, 0 as w from incidents where false)`;
+  return sql`(${sql.join(
+    parts.map(({ range, w }) => sql`select ${EDGE_COLUMNS}, ${sql.raw(String(w))} as w from incidents where created_at >= ${iso(range.from)}::timestamptz and created_at < ${iso(range.to)}::timestamptz`),
+    sql` union all `,
+  )})`;
+}
 
 // The metric definitions of get-incident-metrics.ts, for the edge rows.
 const CONDITION: Record<MetricKey, SQL> = {
@@ -78,7 +92,7 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Math.round(N
 
 export async function rollupWindowStats(db: Db, from: Date, to: Date) {
   const split = splitWindow(from, to);
-  const sign = edgeSign(split);
+  const sign = sql`w`;
   const rollupCols = sql.join(
     [
       sql`incidents`, sql`open`, sql`with_impact_start`, sql`with_measured_impact_start`,
@@ -114,14 +128,15 @@ export async function rollupWindowStats(db: Db, from: Date, to: Date) {
   const statsQuery = sql`select ${totals} from (
       select ${rollupCols} from incident_daily_stats where service = '' and ${dayRange(split)}
       union all
-      select ${edgeCols} from incidents where ${edgeRange(split)}
+      select ${edgeCols} from ${edgeRows(split)} e
     ) parts`;
   const bucketQuery = sql`select metric, bucket, sum(n)::int as n from (
       select metric, bucket, n from incident_metric_buckets where ${dayRange(split)}
       union all
-      select m.metric, m.bucket, ${edgeSign(split)} from incidents,
-        lateral (values ('mttd', mttd_bucket, mttd_seconds), ('mtta', mtta_bucket, mtta_seconds), ('mttm', mttm_bucket, mttm_seconds), ('mttr', mttr_bucket, mttr_seconds)) m(metric, bucket, v)
-       where (${edgeRange(split)}) and m.v is not null
+      -- A bucket is null exactly when its value is (width_bucket of null).
+      select m.metric, m.bucket, e.w from ${edgeRows(split)} e,
+        lateral (values ('mttd', mttd_bucket), ('mtta', mtta_bucket), ('mttm', mttm_bucket), ('mttr', mttr_bucket)) m(metric, bucket)
+       where m.bucket is not null
     ) b group by metric, bucket having sum(n) > 0 order by metric, bucket`;
   const [totalsResult, bucketResult] = await Promise.all([db.execute(statsQuery), db.execute(bucketQuery)]);
   const row = rowsOf<Record<string, unknown>>(totalsResult)[0];
@@ -205,7 +220,7 @@ export function rollupFrequencyCounts(from: Date, to: Date, unit: SQL) {
   return sql`(select bucket, severity, sum(n)::int as n from (
       select date_trunc(${unit}, day::timestamptz) as bucket, severity, incidents as n from incident_daily_stats where service = '' and ${dayRange(split)}
       union all
-      select date_trunc(${unit}, created_at), severity, ${edgeSign(split)} from incidents where ${edgeRange(split)}
+      select date_trunc(${unit}, created_at), severity, w from ${edgeRows(split)} e
     ) f group by bucket, severity)`;
 }
 
@@ -219,10 +234,9 @@ export async function rollupTopServices(db: Db, from: Date, to: Date) {
         select service, incidents as n, resolved_span_sum as span, unresolved, unresolved_created_sum as unresolved_created
           from incident_daily_stats where service <> '' and ${dayRange(split)}
         union all
-        select s.service_slug, w, w * coalesce(extract(epoch from (i.resolved_at - i.created_at)), 0), w * (i.resolved_at is null)::int,
-               case when i.resolved_at is null then w * extract(epoch from i.created_at) else 0 end
-          from incidents i join incident_services s on s.incident_id = i.id, lateral (select ${edgeSign(split, sql`i.created_at`)} as w) x
-         where ${edgeRange(split, sql`i.created_at`)}
+        select s.service_slug, i.w, i.w * coalesce(extract(epoch from (i.resolved_at - i.created_at)), 0), i.w * (i.resolved_at is null)::int,
+               case when i.resolved_at is null then i.w * extract(epoch from i.created_at) else 0 end
+          from ${edgeRows(split)} i join incident_services s on s.incident_id = i.id
       ) t
       group by service having sum(n) > 0
       order by 2 desc, 3 desc, service limit 10`);

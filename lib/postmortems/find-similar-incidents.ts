@@ -30,14 +30,18 @@ const words = (column: ReturnType<typeof sql>) =>
 export async function findSimilarIncidents(db: Db, actor: Actor, incidentId: string): Promise<SimilarIncident[]> {
   assertRole(actor, "viewer", "view incidents");
   assertIncidentIdShape(incidentId);
-  // Jaccard of two sets of distinct words: |A ∩ B| / (|A| + |B| - |A ∩ B|), with each title split once.
-  const titleScore = (await hasTrigrams(db))
-    ? sql`similarity(c.title, x.title)`
-    : sql`(select count(*) from unnest(cw.w) e where e = any(xw.w))::float8
-          / greatest(1, cardinality(cw.w) + cardinality(xw.w) - (select count(*) from unnest(cw.w) e where e = any(xw.w)))`;
+  // Jaccard of two sets of distinct words: |A ∩ B| / (|A| + |B| - |A ∩ B|), with each title split once
+  // (offset 0 keeps the split from being inlined into each use) and the intersection counted once.
+  const trigrams = await hasTrigrams(db);
+  const titleScore = trigrams ? sql`similarity(c.title, x.title)` : sql`common.n::float8 / greatest(1, cardinality(cw.w) + cardinality(xw.w) - common.n)`;
+  const wordSets = trigrams
+    ? sql``
+    : sql`cross join lateral (select ${words(sql`c.title`)} as w offset 0) cw cross join lateral (select count(*) as n from unnest(cw.w) e where e = any(xw.w)) common`;
   const result = await db.execute(sql`
     with x as (select id, title, created_at from incidents where id = ${incidentId}),
-    xw as (select ${words(sql`x.title`)} as w from x),
+    -- Materialized, both: inlined, PostgreSQL split this title again for every candidate, and scored each
+    -- candidate twice (the filter, then the sort), ~70 % of the query with 500 candidates.
+    xw as materialized (select ${words(sql`x.title`)} as w from x),
     -- Who is compared: everything sharing an alert or error group, and by title only the most recent
     -- TITLE_CANDIDATES on a shared service (a busy year has tens of thousands in 90 days, and scoring
     -- each title would cost seconds on every incident page).
@@ -55,14 +59,14 @@ export async function findSimilarIncidents(db: Db, actor: Actor, incidentId: str
       select lc.incident_id from incident_links lx join incident_links lc on lc.type = lx.type and lc.target_id = lx.target_id, x
         where lx.incident_id = x.id and lx.type in ('alert', 'error_group')
     ),
-    candidates as (
+    candidates as materialized (
       select c.id, c.title, c.created_at,
         exists (
           select 1 from incident_links lc join incident_links lx on lx.type = lc.type and lx.target_id = lc.target_id
           where lc.incident_id = c.id and lx.incident_id = x.id and lc.type in ('alert', 'error_group')
         ) as same_link,
         (${titleScore})::float8 as score
-      from incidents c join pool on pool.id = c.id cross join lateral (select ${words(sql`c.title`)} as w) cw, x, xw
+      from incidents c join pool on pool.id = c.id cross join xw ${wordSets} cross join x
       where c.id <> x.id
         and c.created_at < x.created_at
         and c.created_at >= x.created_at - make_interval(days => ${RECURRENCE_DAYS})

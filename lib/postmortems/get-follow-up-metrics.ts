@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type Actor, assertRole } from "@/lib/actor";
-import { dayRange, edgeRange, edgeSign, splitWindow } from "@/lib/metrics/rollup-metrics";
+import { dayRange, edgeRows, splitWindow } from "@/lib/metrics/rollup-metrics";
 import { RECURRENCE_DAYS } from "./find-similar-incidents";
 
 export type ServiceFollowUp = {
@@ -50,8 +50,7 @@ export async function getFollowUpMetrics(db: Db, actor: Actor, window: { from: D
       select service, sum(n)::int as incidents from (
         select service, incidents as n from incident_daily_stats where service <> '' and ${dayRange(split)}
         union all
-        select s.service_slug, ${edgeSign(split, sql`i.created_at`)} from incidents i join incident_services s on s.incident_id = i.id
-         where ${edgeRange(split, sql`i.created_at`)}
+        select s.service_slug, i.w from ${edgeRows(split)} i join incident_services s on s.incident_id = i.id
       ) c group by service having sum(n) > 0
     ),
     active as (

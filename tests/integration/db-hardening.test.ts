@@ -35,6 +35,10 @@ describe("session timeouts", () => {
     expect(await show("TimeZone")).toBe("UTC");
   });
 
+  it("run without parallel workers (starting them costs more than the app's short reads gain)", async () => {
+    expect(await show("max_parallel_workers_per_gather")).toBe("0");
+  });
+
   it("hold inside a transaction of the app's handle too (every pooled connection has them)", async () => {
     const db = await getDb();
     const seen = await Promise.all(

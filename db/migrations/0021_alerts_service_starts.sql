@@ -1,0 +1,1 @@
+CREATE INDEX "alerts_service_starts_idx" ON "alerts" USING btree ("service","environment","starts_at");

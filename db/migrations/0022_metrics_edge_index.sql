@@ -1,0 +1,1 @@
+CREATE INDEX "incidents_edge_idx" ON "incidents" USING btree ("created_at","id","severity","status","impact_start_source","impact_started_at","investigating_at","mitigated_at","resolved_at","mttd_bucket","mtta_bucket","mttm_bucket","mttr_bucket");
