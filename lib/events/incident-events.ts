@@ -3,6 +3,9 @@ import type { EventType } from "./event-types";
 import type { NewEvent } from "./record-event";
 
 type TimelineRow = typeof timelineEntries.$inferSelect;
+type EntryKind = { kind: string; data?: Record<string, unknown> | null };
+
+const resolves = (entry: EntryKind) => entry.kind === "status_changed" && entry.data?.to === "resolved";
 
 // Timeline kinds whose event name is not simply `incident.<kind>`.
 const RENAMED: Record<string, EventType> = {
@@ -31,8 +34,6 @@ export function incidentEventsFromTimeline(rows: TimelineRow[], incidentVersion?
   });
 }
 
-const resolves = (entry: { kind: string; data?: Record<string, unknown> | null }) => entry.kind === "status_changed" && entry.data?.to === "resolved";
-
 /** How many events entries not yet written will announce (incidentEventsFromTimeline's count). */
-export const eventCountOf = (entries: { kind: string; data?: Record<string, unknown> | null }[]) =>
+export const eventCountOf = (entries: EntryKind[]) =>
   entries.reduce((count, entry) => count + (resolves(entry) ? 2 : 1), 0);

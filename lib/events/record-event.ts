@@ -51,9 +51,8 @@ export async function recordEvents(tx: Db, newEvents: NewEvent[], options: { ids
     )
     // The NOTIFY for live pages rides on the insert (one round trip fewer); its payload is a LiveEvent (lib/events/live.ts).
     .returning({ ...getTableColumns(events), notified: sql<unknown>`pg_notify(${LIVE_CHANNEL}, json_build_object('id', ${events.id}, 'type', ${events.type}, 'incidentId', ${events.incidentId})::text)` });
-  let rows;
-  if (ids) [rows] = await Promise.all([insert, enqueueJob(tx, dispatchEventsJob, { eventIds: ids })]);
-  else await enqueueJob(tx, dispatchEventsJob, { eventIds: (rows = await insert).map((row) => row.id) });
+  const [rows] = ids ? await Promise.all([insert, enqueueJob(tx, dispatchEventsJob, { eventIds: ids })]) : [await insert];
+  if (!ids) await enqueueJob(tx, dispatchEventsJob, { eventIds: rows.map((row) => row.id) });
   return rows.map((row) => {
     const { notified, ...event } = row;
     void notified;

@@ -11,7 +11,6 @@ const state: State = ((globalThis as Record<symbol, unknown>)[stateKey] ??= {}) 
 const stopTimeoutMs = () => Number(process.env.JOBS_STOP_TIMEOUT_MS ?? 10_000);
 const dispatchGatherMs = () => Number(process.env.DISPATCH_GATHER_MS ?? 50);
 
-
 /**
  * Starts this process's workers and schedules (from instrumentation.ts; tests call it explicitly).
  * Loads every feature's job and consumer definitions first (lib/jobs/handlers.ts).
