@@ -14,26 +14,29 @@ const RENAMED: Record<string, EventType> = {
   resolution: "incident.resolution_posted",
 };
 
+/** An entry as its events see it: written, or about to be with this id. */
+type AnnouncedEntry = EntryKind & { id: number; message?: string | null };
+
 /**
- * The domain events a batch of timeline entries announces (a resolve also emits `incident.resolved`).
- * `incidentVersion` is the incident's version after the change, when the command bumped it: a live
- * page can then tell which version its forms are based on without reading the incident again.
+ * The type and payload of the events one timeline entry announces (a resolve also emits
+ * `incident.resolved`). `incidentVersion` is the incident's version after the change, when the command
+ * bumped it: a live page can then tell which version its forms are based on without reading the incident again.
  */
-export function incidentEventsFromTimeline(rows: TimelineRow[], incidentVersion?: number): NewEvent[] {
-  return rows.flatMap((row) => {
-    const payload = {
-      ...row.data,
-      kind: row.kind,
-      timelineEntryId: row.id,
-      ...(row.message ? { message: row.message } : {}),
-      ...(incidentVersion !== undefined ? { incidentVersion } : {}),
-    };
-    const base = { incidentId: row.incidentId, subjectId: row.incidentId, actor: row.actor, createdAt: row.createdAt, payload };
-    const type = RENAMED[row.kind] ?? (`incident.${row.kind}` as EventType);
-    return [{ ...base, type }, ...(resolves(row) ? [{ ...base, type: "incident.resolved" as const }] : [])];
-  });
+export function eventsOfEntry(entry: AnnouncedEntry, incidentVersion?: number): Pick<NewEvent, "type" | "payload">[] {
+  const payload = {
+    ...entry.data,
+    kind: entry.kind,
+    timelineEntryId: entry.id,
+    ...(entry.message ? { message: entry.message } : {}),
+    ...(incidentVersion !== undefined ? { incidentVersion } : {}),
+  };
+  const type = RENAMED[entry.kind] ?? (`incident.${entry.kind}` as EventType);
+  return [{ type, payload }, ...(resolves(entry) ? [{ type: "incident.resolved" as const, payload }] : [])];
 }
 
-/** How many events entries not yet written will announce (incidentEventsFromTimeline's count). */
-export const eventCountOf = (entries: EntryKind[]) =>
-  entries.reduce((count, entry) => count + (resolves(entry) ? 2 : 1), 0);
+/** The domain events a batch of written timeline entries announces. */
+export function incidentEventsFromTimeline(rows: TimelineRow[], incidentVersion?: number): NewEvent[] {
+  return rows.flatMap((row) =>
+    eventsOfEntry(row, incidentVersion).map((event) => ({ ...event, incidentId: row.incidentId, subjectId: row.incidentId, actor: row.actor, createdAt: row.createdAt })),
+  );
+}

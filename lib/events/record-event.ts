@@ -1,4 +1,4 @@
-import { getTableColumns, sql } from "drizzle-orm";
+import { getTableColumns, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { events } from "@/db/schema";
 import { type Actor, actorLabel } from "@/lib/actor";
@@ -23,23 +23,17 @@ export type NewEvent = {
 /**
  * Records domain events in the caller's transaction: the outbox rows, one dispatch job for the
  * consumers and a NOTIFY for live pages. All three exist only if the transaction commits.
- *
- * `ids`: outbox ids the caller already drew from the events sequence (the declaration draws them in
- * its incident statement). The job then does not wait for the insert's answer: both go out together,
- * one round trip fewer while the caller holds the incident counter lock.
+ * (A declaration writes the same three in its one statement: lib/incidents/declare-statement.ts.)
  */
-export async function recordEvents(tx: Db, newEvents: NewEvent[], options: { ids?: number[] } = {}): Promise<StoredEvent[]> {
+export async function recordEvents(tx: Db, newEvents: NewEvent[]): Promise<StoredEvent[]> {
   if (newEvents.length === 0) return [];
-  const { ids } = options;
-  if (ids && ids.length !== newEvents.length) throw new Error(`${newEvents.length} events were given ${ids.length} ids.`);
-  const insert = tx
+  const rows = await tx
     .insert(events)
     .values(
-      newEvents.map((event, index) => {
+      newEvents.map((event) => {
         const subjectId = event.subjectId ?? event.incidentId;
         if (!subjectId) throw new Error(`Event ${event.type} needs a subjectId or an incidentId.`);
         return {
-          ...(ids ? { id: ids[index] } : {}),
           type: event.type,
           incidentId: event.incidentId ?? null,
           subjectId,
@@ -49,16 +43,19 @@ export async function recordEvents(tx: Db, newEvents: NewEvent[], options: { ids
         };
       }),
     )
-    // The NOTIFY for live pages rides on the insert (one round trip fewer); its payload is a LiveEvent (lib/events/live.ts).
-    .returning({ ...getTableColumns(events), notified: sql<unknown>`pg_notify(${LIVE_CHANNEL}, json_build_object('id', ${events.id}, 'type', ${events.type}, 'incidentId', ${events.incidentId})::text)` });
-  const [rows] = ids ? await Promise.all([insert, enqueueJob(tx, dispatchEventsJob, { eventIds: ids })]) : [await insert];
-  if (!ids) await enqueueJob(tx, dispatchEventsJob, { eventIds: rows.map((row) => row.id) });
+    // The NOTIFY for live pages rides on the insert (one round trip fewer).
+    .returning({ ...getTableColumns(events), notified: liveNotice(events.id, events.type, events.incidentId) });
+  await enqueueJob(tx, dispatchEventsJob, { eventIds: rows.map((row) => row.id) });
   return rows.map((row) => {
     const { notified, ...event } = row;
     void notified;
     return event;
   });
 }
+
+/** The NOTIFY live pages listen for, of one outbox row; its payload is a LiveEvent (lib/events/live.ts). */
+export const liveNotice = (id: SQLWrapper, type: SQLWrapper, incidentId: SQLWrapper) =>
+  sql<unknown>`pg_notify(${LIVE_CHANNEL}, json_build_object('id', ${id}, 'type', ${type}, 'incidentId', ${incidentId})::text)`;
 
 export async function recordEvent(tx: Db, event: NewEvent): Promise<StoredEvent> {
   const [row] = await recordEvents(tx, [event]);

@@ -43,6 +43,6 @@ export function timelineInsert(tx: Db, incidentId: string, actor: Actor, entries
  * The events of entries written by `timelineInsert`: every timeline write goes through here.
  * `version` is the incident's version after the command, carried by the events.
  */
-export async function announceTimeline(tx: Db, rows: (typeof timelineEntries.$inferSelect)[], version?: number, eventIds?: number[]) {
-  await recordEvents(tx, incidentEventsFromTimeline(rows, version), { ids: eventIds });
+export async function announceTimeline(tx: Db, rows: (typeof timelineEntries.$inferSelect)[], version?: number) {
+  await recordEvents(tx, incidentEventsFromTimeline(rows, version));
 }

@@ -48,10 +48,15 @@ export function pgliteExecutor(client: PGlite): SqlExecutor {
 export function drizzleExecutor(tx: Db): SqlExecutor {
   return {
     async executeSql(text, values = []) {
-      const chunks: SQL[] = text
-        .split(/\$(\d+)/)
-        .map((part, index) => (index % 2 === 1 ? sql`${toParam(values[Number(part) - 1])}` : sql.raw(part)));
-      return { rows: rowsOf(await tx.execute(sql.join(chunks))) };
+      return { rows: rowsOf(await tx.execute(sqlFromPgBoss(text, values))) };
     },
   };
+}
+
+/** pg-boss's `$n` statement as Drizzle SQL; `swap` puts SQL of the caller's in place of some `$n`. */
+export function sqlFromPgBoss(text: string, values: unknown[], swap: Record<number, SQL> = {}): SQL {
+  const chunks: SQL[] = text
+    .split(/\$(\d+)/)
+    .map((part, index) => (index % 2 === 1 ? (swap[Number(part)] ?? sql`${toParam(values[Number(part) - 1])}`) : sql.raw(part)));
+  return sql.join(chunks);
 }
