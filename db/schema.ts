@@ -47,10 +47,12 @@ export const services = pgTable("services", {
 });
 
 // One row per year; the row lock taken by the increment serialises ID allocation and a rollback
-// returns the number, so IDs stay gapless.
+// returns the number, so IDs stay gapless. `lastAt`: the latest declaration time of the year, which
+// the next declaration does not go below (times follow ID order; lib/incidents/declare-statement.ts).
 export const incidentCounters = pgTable("incident_counters", {
   year: integer("year").primaryKey(),
   last: integer("last").notNull(),
+  lastAt: ts("last_at"),
 });
 
 export const incidents = pgTable(

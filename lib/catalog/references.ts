@@ -13,12 +13,11 @@ const titleCase = (slug: string) => slug.split("-").map((w) => w.charAt(0).toUpp
  */
 export async function ensureServices(tx: Db, slugs: string[]): Promise<void> {
   if (slugs.length === 0) return;
-  const ordered = [...new Set(slugs)].sort();
-  await tx
-    .insert(services)
-    .values(ordered.map((slug) => ({ slug, name: titleCase(slug) })))
-    .onConflictDoNothing();
+  await tx.insert(services).values(newServiceRows(slugs)).onConflictDoNothing();
 }
+
+/** The catalog rows of slugs, if they are new: named after the slug, in slug order. */
+export const newServiceRows = (slugs: string[]) => [...new Set(slugs)].sort().map((slug) => ({ slug, name: titleCase(slug) }));
 
 export async function assertEnvironment(tx: Db, slug: string, path = "environment"): Promise<void> {
   const known = await tx.select({ slug: environments.slug }).from(environments);

@@ -4,7 +4,7 @@ import { PgTransaction } from "drizzle-orm/pg-core";
 import { connectionTimeouts, type Db } from "@/db/client";
 import { pgErrorCode } from "@/lib/db-errors";
 import { DomainError } from "@/lib/errors";
-import { markClaimCommitted } from "@/lib/http/idempotency-claim";
+import { hasActiveClaim, markClaimCommitted } from "@/lib/http/idempotency-claim";
 
 /**
  * Both well below the one-minute abandonment cutoff of an Idempotency-Key claim
@@ -20,7 +20,16 @@ const RETRYABLE = new Set(["40P01", "40001"]);
 // lock_not_available (lock_timeout), query_canceled (statement_timeout): the database is busy.
 const BUSY = new Set(["55P03", "57014"]);
 
-export type RunTransactionOptions = { attempts?: number };
+export type RunTransactionOptions = {
+  attempts?: number;
+  /**
+   * `fn` reads, then writes with exactly one statement. Unless that statement must commit with an
+   * Idempotency-Key mark, or `db` is a transaction already, it then runs without BEGIN and COMMIT, as
+   * its own transaction: the row locks it takes last only while PostgreSQL runs and commits it, with
+   * no round trip to this process in between.
+   */
+  oneStatement?: boolean;
+};
 
 /**
  * The one way a use case opens a transaction. It makes sure of the lock and statement timeouts, runs `fn`
@@ -34,8 +43,10 @@ export async function runTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, opti
   if (is(db, PgTransaction)) return db.transaction((tx) => fn(tx as unknown as Db));
 
   const attempts = options.attempts ?? TRANSACTION_ATTEMPTS;
+  const alone = options.oneStatement === true && !hasActiveClaim() && !needsOwnTimeouts(db);
   for (let attempt = 1; ; attempt++) {
     try {
+      if (alone) return await fn(db);
       return await db.transaction(async (tx) => {
         if (needsOwnTimeouts(db)) {
           await tx.execute(

@@ -1,14 +1,13 @@
 import type { Db } from "@/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { type Actor, actorLabel, actorUserId, assertRole } from "@/lib/actor";
-import { assertAssignees, assertEnvironment, ensureServices } from "@/lib/catalog/references";
+import { assertAssignees, assertEnvironment } from "@/lib/catalog/references";
 import { pgErrorCode } from "@/lib/db-errors";
 import { validationError } from "@/lib/errors";
 import { eventsOfEntry } from "@/lib/events/incident-events";
 import { findOnCall } from "@/lib/oncall/load-on-call";
 import type { OnCallView } from "@/lib/oncall/views";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
-import { allocateIncidentId } from "./allocate-incident-id";
 import { drawTimelineIds, writeDeclaration } from "./declare-statement";
 import { type IncidentView, toIncidentView } from "./get-incident";
 import { DeclareIncidentInput, type ImpactStartSource, SOURCES } from "./schemas";
@@ -28,54 +27,57 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
 
   // The environment is checked by the incident's foreign key, not by a look-up of its own (one round
   // trip fewer per declaration); only a refused insert reads the list, to name the known ones.
-  const view = await runTransaction(db, async (tx) => {
-    // Everything that does not need the ID happens before the counter lock, in one round trip: every
-    // declaration waits for that lock until the holder commits, so each round trip after it is paid
-    // by all of them. No commander named: the on-call of the first affected service leads, whichever
-    // source declared it (a service the upsert creates has no schedule yet anyway).
-    const [names, , onCall, timelineIds] = await Promise.all([
-      assertAssignees(tx, { commanderId: input.commanderId, technicalLeadId: input.technicalLeadId, communicatorId: input.communicatorId }),
-      ensureServices(tx, input.services),
-      input.commanderId ? null : findOnCall(tx, input.services[0], clock(options)),
-      // As many as the entries can be: the on-call commander's entry depends on the look-up beside it.
-      drawTimelineIds(tx, declarationEntries(input, status, new Map(), null).length + (input.commanderId ? 0 : 1)),
-    ]);
-    const commanderId = input.commanderId ?? onCall?.userId ?? null;
-    const entries = declarationEntries(input, status, names, onCall).map((entry, index) => ({ ...entry, id: timelineIds[index] }));
-    // The time is read after the counter lock, so declaration times (and the ID's year) follow ID order.
-    const { id, seq, year, now } = await allocateIncidentId(tx, () => clock(options));
-    const { incident, people } = await writeDeclaration(tx, {
-      incident: {
-        id,
-        year,
-        seq,
-        title: input.title,
-        description: input.description ?? "",
-        severity: input.severity,
-        status,
-        environment: input.environment,
-        commanderId,
-        technicalLeadId: input.technicalLeadId ?? null,
-        communicatorId: input.communicatorId ?? null,
-        source: options.source ?? "api",
-        sourceLabel: input.declaredBy ?? null,
-        impactStartedAt: requested ?? null,
-        // An incident born from an alert takes its start from the alert's first breach: measured, not reported.
-        impactStartSource: requested ? (options.impactStartSource ?? (options.source === "alert" ? "alert" : "reported")) : "declared_default",
-      },
-      services: input.services,
-      actor: actorLabel(actor),
-      actorUserId: actorUserId(actor),
-      now,
-      entries,
-      // What every timeline write announces (a new incident is at version 1); the statement adds the
-      // incident id, actor and time, and draws the events' ids under the lock, so they follow commit order.
-      events: entries.flatMap((entry) => eventsOfEntry(entry, 1)),
-      people: [...new Set([commanderId, input.technicalLeadId, input.communicatorId].filter((v): v is string => !!v))],
-    });
-    // The answer is built from what was just written, not read again after the commit.
-    return toIncidentView(incident, [...input.services].sort(), [], people);
-  }).catch(async (error: unknown) => {
+  const view = await runTransaction(
+    db,
+    async (tx) => {
+      // One reading of the clock gives the ID's year and the declaration time (see writeDeclaration's `ordered`).
+      const now = clock(options);
+      // The reads go out together, before anything is locked. No commander named: the on-call of the
+      // first affected service leads, whichever source declared it (a new service has no schedule yet).
+      const [names, onCall, timelineIds] = await Promise.all([
+        assertAssignees(tx, { commanderId: input.commanderId, technicalLeadId: input.technicalLeadId, communicatorId: input.communicatorId }),
+        input.commanderId ? null : findOnCall(tx, input.services[0], now),
+        // As many as the entries can be: the on-call commander's entry depends on the look-up beside it.
+        drawTimelineIds(tx, declarationEntries(input, status, new Map(), null).length + (input.commanderId ? 0 : 1)),
+      ]);
+      const commanderId = input.commanderId ?? onCall?.userId ?? null;
+      const entries = declarationEntries(input, status, names, onCall).map((entry, index) => ({ ...entry, id: timelineIds[index] }));
+      const { incident, people } = await writeDeclaration(tx, {
+        incident: {
+          year: now.getUTCFullYear(),
+          title: input.title,
+          description: input.description ?? "",
+          severity: input.severity,
+          status,
+          environment: input.environment,
+          commanderId,
+          technicalLeadId: input.technicalLeadId ?? null,
+          communicatorId: input.communicatorId ?? null,
+          source: options.source ?? "api",
+          sourceLabel: input.declaredBy ?? null,
+          impactStartedAt: requested ?? null,
+          // An incident born from an alert takes its start from the alert's first breach: measured, not reported.
+          impactStartSource: requested ? (options.impactStartSource ?? (options.source === "alert" ? "alert" : "reported")) : "declared_default",
+        },
+        services: input.services,
+        actor: actorLabel(actor),
+        actorUserId: actorUserId(actor),
+        now,
+        ordered: options.now === undefined,
+        entries,
+        // What every timeline write announces (a new incident is at version 1); the statement adds the
+        // incident id, actor and time, and draws the events' ids while it holds the counter (in ID order).
+        events: entries.flatMap((entry) => eventsOfEntry(entry, 1)),
+        people: [...new Set([commanderId, input.technicalLeadId, input.communicatorId].filter((v): v is string => !!v))],
+      });
+      // The answer is built from what was just written, not read again after the commit.
+      return toIncidentView(incident, [...input.services].sort(), [], people);
+    },
+    // Its one write statement holds the year's counter row from its increment to its commit: run alone,
+    // that is PostgreSQL's time only, never a round trip to this process (which queued every other
+    // declaration behind the holder's network and event-loop waits).
+    { oneStatement: true },
+  ).catch(async (error: unknown) => {
     if (pgErrorCode(error) === "23503") await assertEnvironment(db, input.environment);
     throw error;
   });

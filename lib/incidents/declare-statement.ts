@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { events, incidents, incidentServices, timelineEntries, users } from "@/db/schema";
+import { events, incidentCounters, incidents, incidentServices, services, timelineEntries, users } from "@/db/schema";
+import { newServiceRows } from "@/lib/catalog/references";
 import { preparedStatement } from "@/lib/db/prepared-statement";
 import { fromJson, rowFromDriver } from "@/lib/db/row-from-driver";
 import { dispatchEventsJob } from "@/lib/events/dispatch-events";
@@ -9,10 +10,10 @@ import { enqueueJob, jobInsertWithData } from "@/lib/jobs/enqueue-job";
 import type { PersonRow } from "./get-incident";
 import type { PendingEntry } from "./timeline-writer";
 
-// The declaration's writes are two statements whose SQL is built once (Drizzle's query building cost
-// the declaring request more Node time than PostgreSQL spent on its inserts): the ids of its timeline
-// entries, drawn before the counter lock, and then, under the lock, one statement for the incident,
-// its services, its timeline, its outbox rows and the job that dispatches them. Lists travel as JSON.
+// A declaration writes with one statement, built once (Drizzle's query building cost the declaring
+// request more Node time than PostgreSQL spent on its inserts): the catalog's new services, the year's
+// counter, the incident, its services, timeline, outbox rows and the job that dispatches them. Its
+// timeline ids are drawn beforehand (the events name them). Lists travel as JSON.
 
 const slot = (name: string) => sql.placeholder(name);
 
@@ -35,41 +36,63 @@ export async function drawTimelineIds(tx: Db, count: number): Promise<number[]> 
 let dispatchInsert: SQL | undefined;
 
 const write = preparedStatement("declare_incident", () => {
-  const id = sql`${slot("id")}::text`;
-  const now = sql`${slot("now")}::timestamptz`;
-  const actor = sql`${slot("actor")}::text`;
+  const slotOf = (name: string, type: string) => sql`${slot(name)}::${sql.raw(type)}`;
+  const [year, now, actor, actorUserId, status] = [
+    slotOf("year", "int"), slotOf("now", "timestamptz"), slotOf("actor", "text"), slotOf("actorUserId", "text"), slotOf("status", "text"),
+  ];
   return sql`
-    with incident as (
+    with ensured as (
+      insert into ${services} (slug, name)
+      select s.slug, s.name from jsonb_to_recordset(${slotOf("newServices", "jsonb")}) s(slug text, name text) order by s.slug
+      on conflict do nothing
+      returning slug
+    ),
+    -- After the services (it reads their count): every declaration takes its locks in one order.
+    counter as (
+      insert into ${incidentCounters} (year, last, last_at)
+      select ${year}, 1, ${now} from (select count(*) from ensured) registered
+      on conflict (year) do update set last = ${incidentCounters}.last + 1, last_at = greatest(${incidentCounters}.last_at, excluded.last_at)
+      returning last, last_at
+    ),
+    -- The counter row is read as it stands once locked (the statement's snapshot may predate the
+    -- previous declaration's commit): its last_at is the latest time of the year so far.
+    head as (
+      select 'INC-' || ${year} || '-' || lpad(c.last::text, greatest(4, length(c.last::text)), '0') as id, c.last as seq,
+        case when ${slotOf("ordered", "boolean")} then c.last_at else ${now} end as at
+      from counter c
+    ),
+    incident as (
       insert into ${incidents} (id, year, seq, title, description, severity, status, environment, commander_id, technical_lead_id,
         communicator_id, declared_by, declared_by_user_id, source, source_label, impact_started_at, impact_start_source,
         created_at, investigating_at, updated_at)
-      values (${id}, ${slot("year")}::int, ${slot("seq")}::int, ${slot("title")}::text, ${slot("description")}::text, ${slot("severity")}::text,
-        ${slot("status")}::text, ${slot("environment")}::text, ${slot("commanderId")}::text, ${slot("technicalLeadId")}::text,
-        ${slot("communicatorId")}::text, ${actor}, ${slot("actorUserId")}::text, ${slot("source")}::text, ${slot("sourceLabel")}::text,
-        coalesce(${slot("impactStartedAt")}::timestamptz, ${now}), ${slot("impactStartSource")}::text,
-        ${now}, case when ${slot("status")}::text = 'investigating' then ${now} end, ${now})
+      select h.id, ${year}, h.seq, ${slotOf("title", "text")}, ${slotOf("description", "text")}, ${slotOf("severity", "text")}, ${status},
+        ${slotOf("environment", "text")}, ${slotOf("commanderId", "text")}, ${slotOf("technicalLeadId", "text")}, ${slotOf("communicatorId", "text")},
+        ${actor}, ${actorUserId}, ${slotOf("source", "text")}, ${slotOf("sourceLabel", "text")},
+        coalesce(${slotOf("impactStartedAt", "timestamptz")}, h.at), ${slotOf("impactStartSource", "text")},
+        h.at, case when ${status} = 'investigating' then h.at end, h.at
+      from head h
       returning *
     ),
-    services as (
+    affected as (
       insert into ${incidentServices} (incident_id, service_slug)
-      select ${id}, slug from jsonb_array_elements_text(${slot("services")}::jsonb) slug
+      select h.id, slug from head h, jsonb_array_elements_text(${slotOf("services", "jsonb")}) slug
     ),
     timeline as (
       insert into ${timelineEntries} (id, incident_id, kind, actor, actor_user_id, message, data, created_at)
-      select e.id, ${id}, e.kind, ${actor}, ${slot("actorUserId")}::text, e.message, e.data, ${now}
-      from jsonb_to_recordset(${slot("entries")}::jsonb) e(id bigint, kind text, message text, data jsonb)
+      select e.id, h.id, e.kind, ${actor}, ${actorUserId}, e.message, e.data, h.at
+      from head h, jsonb_to_recordset(${slotOf("entries", "jsonb")}) e(id bigint, kind text, message text, data jsonb)
     ),
     outbox as (
       insert into ${events} (type, incident_id, subject_id, payload, actor, created_at)
-      select e.event->>'type', ${id}, ${id}, e.event->'payload', ${actor}, ${now}
-      from jsonb_array_elements(${slot("events")}::jsonb) with ordinality e(event, n)
+      select e.event->>'type', h.id, h.id, e.event->'payload', ${actor}, h.at
+      from head h, jsonb_array_elements(${slotOf("events", "jsonb")}) with ordinality e(event, n)
       order by e.n
       returning id, type, incident_id
     ),
     job as (${dispatchInsert!})
     select row_to_json(incident) as incident,
       (select json_agg(json_build_object('id', u.id, 'name', u.name, 'email', u.email)) from ${users} u
-        where u.id in (select jsonb_array_elements_text(${slot("people")}::jsonb))) as people,
+        where u.id in (select jsonb_array_elements_text(${slotOf("people", "jsonb")}))) as people,
       (select count(${liveNotice(sql`outbox.id`, sql`outbox.type`, sql`outbox.incident_id`)}) from outbox) as notified,
       (select array_agg(id order by id) from outbox) as event_ids,
       (select count(*) from job)::int as queued
@@ -77,14 +100,19 @@ const write = preparedStatement("declare_incident", () => {
 });
 
 export type Declaration = {
-  /** Declared by the actor, at `now`; impact from `now` unless it started earlier. */
-  incident: Omit<typeof incidents.$inferInsert, "createdAt" | "updatedAt" | "investigatingAt" | "impactStartedAt" | "declaredBy" | "declaredByUserId"> & {
+  /** The ID comes from the year's counter; declared by the actor; impact from the declaration time unless given. */
+  incident: Omit<typeof incidents.$inferInsert, "id" | "seq" | "createdAt" | "updatedAt" | "investigatingAt" | "impactStartedAt" | "declaredBy" | "declaredByUserId"> & {
     impactStartedAt: Date | null;
   };
   services: string[];
   actor: string;
   actorUserId: string | null;
   now: Date;
+  /**
+   * Declaration times follow ID order: a declaration that read the clock before an earlier-numbered
+   * one takes that one's time. Off for a caller's own clock (a replay, a test), taken as given.
+   */
+  ordered: boolean;
   /** The entries with the ids drawn for them, and the events they announce. */
   entries: (PendingEntry & { id: number })[];
   events: Pick<NewEvent, "type" | "payload">[];
@@ -93,16 +121,19 @@ export type Declaration = {
 };
 
 /**
- * Writes the incident, its services, timeline and outbox rows, with their NOTIFY for live pages and
- * their dispatch job (queued by enqueueJob instead when the statement could not: no queue yet).
+ * Registers services seen for the first time, takes the next number of the year and writes the
+ * incident, its services, timeline and outbox rows, with their NOTIFY for live pages and their dispatch
+ * job (queued by enqueueJob instead when the statement could not: no queue yet). Run on its own, it is
+ * its own transaction: the counter row stays locked only while PostgreSQL runs and commits it.
  */
-export async function writeDeclaration(tx: Db, d: Declaration): Promise<{ incident: typeof incidents.$inferSelect; people: PersonRow[] }> {
+export async function writeDeclaration(db: Db, d: Declaration): Promise<{ incident: typeof incidents.$inferSelect; people: PersonRow[] }> {
   dispatchInsert ??= await jobInsertWithData(dispatchEventsJob, sql`jsonb_build_object('eventIds', (select jsonb_agg(id order by id) from outbox))`);
   const i = d.incident;
-  const [row] = await write(tx, {
-    id: i.id,
+  const [row] = await write(db, {
+    newServices: JSON.stringify(newServiceRows(d.services)),
     year: i.year,
-    seq: i.seq,
+    ordered: d.ordered,
+    now: d.now.toISOString(),
     title: i.title,
     description: i.description ?? "",
     severity: i.severity,
@@ -117,14 +148,13 @@ export async function writeDeclaration(tx: Db, d: Declaration): Promise<{ incide
     sourceLabel: i.sourceLabel ?? null,
     impactStartedAt: i.impactStartedAt?.toISOString() ?? null,
     impactStartSource: i.impactStartSource,
-    now: d.now.toISOString(),
     services: JSON.stringify(d.services),
     entries: JSON.stringify(d.entries.map((e) => ({ id: e.id, kind: e.kind, message: e.message ?? null, data: e.data ?? {} }))),
     events: JSON.stringify(d.events.map((e) => ({ type: e.type, payload: e.payload ?? {} }))),
     people: JSON.stringify(d.people),
   });
   if (Number(row.queued) === 0) {
-    await enqueueJob(tx, dispatchEventsJob, { eventIds: (fromJson<(number | string)[]>(row.event_ids) ?? []).map(Number) });
+    await enqueueJob(db, dispatchEventsJob, { eventIds: (fromJson<(number | string)[]>(row.event_ids) ?? []).map(Number) });
   }
   return {
     incident: rowFromDriver(incidents, fromJson(row.incident)),
