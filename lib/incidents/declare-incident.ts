@@ -8,7 +8,7 @@ import { eventsOfEntry } from "@/lib/events/incident-events";
 import { findOnCall } from "@/lib/oncall/load-on-call";
 import type { OnCallView } from "@/lib/oncall/views";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
-import { drawTimelineIds, writeDeclaration } from "./declare-statement";
+import { writeDeclaration } from "./declare-statement";
 import { type IncidentView, toIncidentView } from "./get-incident";
 import { DeclareIncidentInput, type ImpactStartSource, SOURCES } from "./schemas";
 import type { PendingEntry } from "./timeline-writer";
@@ -34,14 +34,12 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
       const now = clock(options);
       // The reads go out together, before anything is locked. No commander named: the on-call of the
       // first affected service leads, whichever source declared it (a new service has no schedule yet).
-      const [names, onCall, timelineIds] = await Promise.all([
+      const [names, onCall] = await Promise.all([
         assertAssignees(tx, { commanderId: input.commanderId, technicalLeadId: input.technicalLeadId, communicatorId: input.communicatorId }),
         input.commanderId ? null : findOnCall(tx, input.services[0], now),
-        // As many as the entries can be: the on-call commander's entry depends on the look-up beside it.
-        drawTimelineIds(tx, declarationEntries(input, status, new Map(), null).length + (input.commanderId ? 0 : 1)),
       ]);
       const commanderId = input.commanderId ?? onCall?.userId ?? null;
-      const entries = declarationEntries(input, status, names, onCall).map((entry, index) => ({ ...entry, id: timelineIds[index] }));
+      const entries = declarationEntries(input, status, names, onCall);
       const { incident, people } = await writeDeclaration(tx, {
         incident: {
           year: now.getUTCFullYear(),
@@ -65,9 +63,10 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
         now,
         ordered: options.now === undefined,
         entries,
-        // What every timeline write announces (a new incident is at version 1); the statement adds the
-        // incident id, actor and time, and draws the events' ids while it holds the counter (in ID order).
-        events: entries.flatMap((entry) => eventsOfEntry(entry, 1)),
+        // What every timeline write announces (a new incident is at version 1). The statement adds the
+        // entry's id, the incident id, actor and time, and draws the events' ids while it holds the
+        // counter, so they follow ID order.
+        events: entries.flatMap((entry, index) => eventsOfEntry({ ...entry, id: 0 /* the statement sets it */ }, 1).map((event) => ({ ...event, entry: index + 1 }))),
         people: [...new Set([commanderId, input.technicalLeadId, input.communicatorId].filter((v): v is string => !!v))],
       });
       // The answer is built from what was just written, not read again after the commit.

@@ -12,25 +12,10 @@ import type { PendingEntry } from "./timeline-writer";
 
 // A declaration writes with one statement, built once (Drizzle's query building cost the declaring
 // request more Node time than PostgreSQL spent on its inserts): the catalog's new services, the year's
-// counter, the incident, its services, timeline, outbox rows and the job that dispatches them. Its
-// timeline ids are drawn beforehand (the events name them). Lists travel as JSON.
+// counter, the incident, its services, timeline, outbox rows and the job that dispatches them. Lists
+// travel as JSON.
 
 const slot = (name: string) => sql.placeholder(name);
-
-const drawIds = preparedStatement(
-  "declare_timeline_ids",
-  () => sql`select array_agg(nextval(pg_get_serial_sequence('timeline_entries', 'id')) order by n) as ids from generate_series(1, ${slot("count")}::int) n`,
-);
-
-/**
- * Ids for up to `count` timeline entries, drawn outside the counter lock (the events need them before
- * the statement runs). Unused ones are gaps, as a rolled-back insert leaves; only incident IDs are
- * gapless, and nothing reads timeline ids as a stream (the outbox's event ids are drawn under the lock).
- */
-export async function drawTimelineIds(tx: Db, count: number): Promise<number[]> {
-  const [row] = await drawIds(tx, { count });
-  return (fromJson<(number | string)[]>(row.ids) ?? []).map(Number);
-}
 
 // The dispatch job of the outbox rows the statement writes (lib/jobs/enqueue-job.ts jobInsertWithData).
 let dispatchInsert: SQL | undefined;
@@ -78,14 +63,19 @@ const write = preparedStatement("declare_incident", () => {
       select h.id, slug from head h, jsonb_array_elements_text(${slotOf("services", "jsonb")}) slug
     ),
     timeline as (
-      insert into ${timelineEntries} (id, incident_id, kind, actor, actor_user_id, message, data, created_at)
-      select e.id, h.id, e.kind, ${actor}, ${actorUserId}, e.message, e.data, h.at
-      from head h, jsonb_to_recordset(${slotOf("entries", "jsonb")}) e(id bigint, kind text, message text, data jsonb)
+      insert into ${timelineEntries} (incident_id, kind, actor, actor_user_id, message, data, created_at)
+      select h.id, e.entry->>'kind', ${actor}, ${actorUserId}, e.entry->>'message', e.entry->'data', h.at
+      from head h, jsonb_array_elements(${slotOf("entries", "jsonb")}) with ordinality e(entry, n)
+      order by e.n
+      returning id
     ),
+    -- The ids were drawn in entry order, so the n-th smallest is the n-th entry's: its events name it.
+    numbered as (select id, row_number() over (order by id) as n from timeline),
     outbox as (
       insert into ${events} (type, incident_id, subject_id, payload, actor, created_at)
-      select e.event->>'type', h.id, h.id, e.event->'payload', ${actor}, h.at
+      select e.event->>'type', h.id, h.id, e.event->'payload' || jsonb_build_object('timelineEntryId', t.id), ${actor}, h.at
       from head h, jsonb_array_elements(${slotOf("events", "jsonb")}) with ordinality e(event, n)
+      join numbered t on t.n = (e.event->>'entry')::int
       order by e.n
       returning id, type, incident_id
     ),
@@ -113,9 +103,9 @@ export type Declaration = {
    * one takes that one's time. Off for a caller's own clock (a replay, a test), taken as given.
    */
   ordered: boolean;
-  /** The entries with the ids drawn for them, and the events they announce. */
-  entries: (PendingEntry & { id: number })[];
-  events: Pick<NewEvent, "type" | "payload">[];
+  entries: PendingEntry[];
+  /** The events the entries announce, each with its entry's index (1-based): the statement adds the entry's id. */
+  events: (Pick<NewEvent, "type" | "payload"> & { entry: number })[];
   /** Whose names and emails the answer shows (the incident's roles). */
   people: string[];
 };
@@ -149,8 +139,8 @@ export async function writeDeclaration(db: Db, d: Declaration): Promise<{ incide
     impactStartedAt: i.impactStartedAt?.toISOString() ?? null,
     impactStartSource: i.impactStartSource,
     services: JSON.stringify(d.services),
-    entries: JSON.stringify(d.entries.map((e) => ({ id: e.id, kind: e.kind, message: e.message ?? null, data: e.data ?? {} }))),
-    events: JSON.stringify(d.events.map((e) => ({ type: e.type, payload: e.payload ?? {} }))),
+    entries: JSON.stringify(d.entries.map((e) => ({ kind: e.kind, message: e.message ?? null, data: e.data ?? {} }))),
+    events: JSON.stringify(d.events.map((e) => ({ type: e.type, payload: e.payload ?? {}, entry: e.entry }))),
     people: JSON.stringify(d.people),
   });
   if (Number(row.queued) === 0) {

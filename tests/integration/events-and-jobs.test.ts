@@ -95,14 +95,18 @@ describe("outbox", () => {
   });
 
   it("declaring an incident through the API records incident.declared with its id", async () => {
-    const res = await call(collection.POST, "/api/dashboard/incidents", { method: "POST", body: { ...validIncident, commanderId: "user_def456" } });
+    const body = { ...validIncident, status: "investigating", commanderId: "user_def456", technicalLeadId: "user_abc123" };
+    const res = await call(collection.POST, "/api/dashboard/incidents", { method: "POST", body });
     expect(res.status).toBe(201);
     const rows = await queryRows<{ id: number | string; type: string; incident_id: string; subject_id: string; payload: Record<string, unknown> }>(
       sql`select id, type, incident_id, subject_id, payload from events order by id`,
     );
-    expect(rows.map((r) => r.type)).toEqual(["incident.declared", "incident.commander_changed"]);
-    expect(rows[0]).toMatchObject({ incident_id: res.json.id, subject_id: res.json.id, payload: { severity: "SEV1", title: validIncident.title } });
-    // The declaration draws its outbox ids before inserting the rows: its one job names exactly them.
+    expect(rows.map((r) => r.type)).toEqual(["incident.declared", "incident.status_changed", "incident.commander_changed", "incident.role_changed"]);
+    expect(rows[0]).toMatchObject({ incident_id: res.json.id, subject_id: res.json.id, payload: { severity: "SEV1", title: validIncident.title, incidentVersion: 1 } });
+    // Each event names its own timeline entry, in the entries' order.
+    const entries = await queryRows<{ id: number | string; kind: string }>(sql`select id, kind from timeline_entries where incident_id = ${res.json.id} order by id`);
+    expect(rows.map((r) => [r.payload.kind, r.payload.timelineEntryId])).toEqual(entries.map((e) => [e.kind, Number(e.id)]));
+    // The declaration's statement writes its events and their one job together: the job names exactly them.
     expect((await dispatchJobs()).map((job) => job.data)).toEqual([{ eventIds: rows.map((r) => Number(r.id)) }]);
 
     const resolve = await call((await import("@/app/api/dashboard/incidents/[id]/route")).PATCH, `/api/dashboard/incidents/${res.json.id}`, {
@@ -111,11 +115,11 @@ describe("outbox", () => {
       params: { id: res.json.id },
     });
     expect(resolve.status, resolve.text).toBe(200);
-    const later = await queryRows<{ type: string; payload: Record<string, unknown> }>(sql`select type, payload from events where id > 2 order by id`);
+    const later = await queryRows<{ type: string; payload: Record<string, unknown> }>(sql`select type, payload from events where id > ${Number(rows.at(-1)!.id)} order by id`);
     const types = later.map((r) => r.type);
     const status = types.indexOf("incident.status_changed");
     expect(types[status + 1]).toBe("incident.resolved");
-    expect(later[status].payload).toMatchObject({ from: "declared", to: "resolved" });
+    expect(later[status].payload).toMatchObject({ from: "investigating", to: "resolved" });
   });
 });
 
