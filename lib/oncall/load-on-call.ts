@@ -1,6 +1,7 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { fromJson, rowsOf } from "@/lib/db/row-from-driver";
+import { preparedStatement } from "@/lib/db/prepared-statement";
+import { fromJson } from "@/lib/db/row-from-driver";
 import { oncallOverrides, oncallRotationMembers, serviceOncall, services, users } from "@/db/schema";
 import { hasRole } from "@/lib/actor";
 import { nextOnCall, onCallAt, type Override, type Rotation } from "./on-call-at";
@@ -16,24 +17,31 @@ type OnCallState = {
   overrides: OverrideRow[];
 };
 
-/**
- * Everything the rotation arithmetic needs for some services (all when `slugs` is undefined): the
- * rotation in turn order and the overrides not yet over at `at`, plus the people they name. One
- * statement for the services (rotation, members and overrides aggregated per row) and one for the
- * people, when there are any: it runs inside every declaration without a named commander.
- */
-async function loadStates(db: Db, slugs: string[] | undefined, at: Date): Promise<{ states: OnCallState[]; people: Map<string, Person> }> {
-  if (slugs?.length === 0) return { states: [], people: new Map() };
-  const result = await db.execute(sql`
+// Built once: every declaration without a named commander runs it.
+const readStates = preparedStatement(
+  "oncall_states",
+  () => sql`
     select s.slug, s.name, s.owner_team as "ownerTeam",
       (select json_build_object('handoffHours', so.handoff_hours, 'startsAt', so.starts_at) from ${serviceOncall} so where so.service_slug = s.slug) as rotation,
       (select json_agg(m.user_id order by m.position) from ${oncallRotationMembers} m where m.service_slug = s.slug) as members,
       (select json_agg(json_build_object('id', o.id, 'userId', o.user_id, 'startsAt', o.starts_at, 'endsAt', o.ends_at, 'createdAt', o.created_at, 'createdBy', o.created_by) order by o.starts_at, o.id)
-         from ${oncallOverrides} o where o.service_slug = s.slug and o.ends_at > ${at.toISOString()}::timestamptz) as overrides
+         from ${oncallOverrides} o where o.service_slug = s.slug and o.ends_at > ${sql.placeholder("at")}::timestamptz) as overrides,
+      (select json_agg(json_build_object('id', u.id, 'name', u.name, 'role', u.role)) from ${users} u where u.id in (
+         select m.user_id from ${oncallRotationMembers} m where m.service_slug = s.slug
+         union select o.user_id from ${oncallOverrides} o where o.service_slug = s.slug and o.ends_at > ${sql.placeholder("at")}::timestamptz)) as people
     from ${services} s
-    ${slugs ? sql`where s.slug in (${sql.join(slugs.map((slug) => sql`${slug}`), sql`, `)})` : sql``}
-    order by s.slug`);
-  const rows = rowsOf(result) as ServiceRow[];
+    where ${sql.placeholder("slugs")}::jsonb is null or s.slug in (select jsonb_array_elements_text(${sql.placeholder("slugs")}::jsonb))
+    order by s.slug`,
+);
+
+/**
+ * Everything the rotation arithmetic needs for some services (all when `slugs` is undefined): the
+ * rotation in turn order and the overrides not yet over at `at`, plus the people they name, in one
+ * statement (aggregated per service row): it runs inside every declaration without a named commander.
+ */
+async function loadStates(db: Db, slugs: string[] | undefined, at: Date): Promise<{ states: OnCallState[]; people: Map<string, Person> }> {
+  if (slugs?.length === 0) return { states: [], people: new Map() };
+  const rows = (await readStates(db, { slugs: slugs ? JSON.stringify(slugs) : null, at: at.toISOString() })) as ServiceRow[];
   const states = rows.map((row): OnCallState => {
     const setup = fromJson<{ handoffHours: number; startsAt: string } | null>(row.rotation);
     const members = fromJson<string[] | null>(row.members) ?? [];
@@ -48,13 +56,12 @@ async function loadStates(db: Db, slugs: string[] | undefined, at: Date): Promis
     const rotation: Rotation | null = setup ? { userIds: members, handoffHours: setup.handoffHours, startsAt: new Date(setup.startsAt) } : null;
     return { slug: row.slug, name: row.name, ownerTeam: row.ownerTeam, rotation, overrides };
   });
-  const ids = [...new Set(states.flatMap((state) => [...(state.rotation?.userIds ?? []), ...state.overrides.map((o) => o.userId)]))];
-  const peopleRows = ids.length ? await db.select({ id: users.id, name: users.name, role: users.role }).from(users).where(inArray(users.id, ids)) : [];
-  return { states, people: new Map(peopleRows.map((p) => [p.id, p])) };
+  const people = rows.flatMap((row) => fromJson<Person[] | null>(row.people) ?? []);
+  return { states, people: new Map(people.map((p) => [p.id, p])) };
 }
 
 type RawOverride = { id: number | string; userId: string; startsAt: string; endsAt: string; createdAt: string; createdBy: string };
-type ServiceRow = { slug: string; name: string; ownerTeam: string | null; rotation: unknown; members: unknown; overrides: unknown };
+type ServiceRow = { slug: string; name: string; ownerTeam: string | null; rotation: unknown; members: unknown; overrides: unknown; people: unknown };
 
 /** Viewers cannot run an incident, so they are never on call (a member demoted after joining leaves a gap). */
 const eligibleIn = (people: Map<string, Person>) => (userId: string) => {

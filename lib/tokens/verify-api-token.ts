@@ -1,5 +1,6 @@
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { preparedStatement } from "@/lib/db/prepared-statement";
 import { apiTokens, tokenStamp, users } from "@/db/schema";
 import { type Actor, type Role, ROLES } from "@/lib/actor";
 import { DomainError } from "@/lib/errors";
@@ -24,6 +25,9 @@ type Verified = {
 };
 type Cached = { token: Verified; version: number; cachedAt: number };
 
+// Read on every request a cached token makes: built once.
+const readStamp = preparedStatement("token_stamp", () => sql`select ${tokenStamp.tokensVersion} as version from ${tokenStamp} where ${tokenStamp.id} = 1`);
+
 // Per process, keyed by the secret's hash. Only tokens that passed are kept: a refusal is never cached.
 const cache = new Map<string, Cached>();
 
@@ -40,8 +44,8 @@ export async function verifyApiToken(db: Db, secret: string, now = new Date()): 
   const hash = hashTokenSecret(secret);
   const cached = cache.get(hash);
   if (cached && now.getTime() - cached.cachedAt < TOKEN_CACHE_MS && cached.cachedAt <= now.getTime()) {
-    const [stamp] = await db.select({ version: tokenStamp.tokensVersion }).from(tokenStamp).where(eq(tokenStamp.id, 1));
-    if (stamp && stamp.version === cached.version) return accept(db, cached.token, now);
+    const [stamp] = await readStamp(db, {});
+    if (stamp && Number(stamp.version) === cached.version) return accept(db, cached.token, now);
   }
   cache.delete(hash);
   const [row] = await db
