@@ -5,7 +5,9 @@ import { handleApiError } from "./problem";
 import { parseJsonText, readBodyText } from "./read-json";
 import { withIdempotency } from "./idempotency";
 import { requestFingerprint } from "./idempotency-store";
-import { resolveApiActor } from "@/lib/auth/resolve-actor";
+import { cachedApiActor, resolveApiActor } from "@/lib/auth/resolve-actor";
+import { pgErrorCode } from "@/lib/db-errors";
+import { TOKEN_STAMP_MOVED } from "@/lib/tokens/verify-api-token";
 
 export type ApiContext<P> = {
   request: Request;
@@ -14,6 +16,11 @@ export type ApiContext<P> = {
   db: Db;
   /** The parsed JSON body (read once, size-limited); only for methods that carry one. */
   body: () => unknown;
+  /**
+   * With `tokenStampInStatement`: the token stamp's version the caller's token was verified at, when
+   * it came from the cache unread. The handler's one write statement must assert it (`tokensVersion`).
+   */
+  tokensVersion?: number;
 };
 
 type Options = {
@@ -28,6 +35,13 @@ type Options = {
    * read pool (DATABASE_READ_URL, the primary when unset). Other methods always get the primary.
    */
   replicaRead?: boolean;
+  /**
+   * The handler writes with one statement that asserts the token stamp (a declaration): a bearer token
+   * verified in the last seconds is then trusted without reading the stamp first, and the statement
+   * checks it instead (one round trip fewer). If the stamp moved, the statement wrote nothing: the token
+   * is verified again (401 if it was revoked) and the handler runs once more.
+   */
+  tokenStampInStatement?: boolean;
 };
 
 export const json = (data: unknown, init: ResponseInit = {}) =>
@@ -44,14 +58,19 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const url = new URL(request.url);
     try {
-      const actor = await resolveApiActor(request);
+      const cached = options.tokenStampInStatement ? cachedApiActor(request) : null;
+      const actor = cached?.actor ?? (await resolveApiActor(request));
       const db = options.replicaRead && request.method === "GET" ? await getReadDb() : await getDb();
       const params = (await context?.params) ?? ({} as P);
       const hasBody = !["GET", "HEAD"].includes(request.method);
       const text = hasBody ? await readBodyText(request, options.bodyLimit) : "";
       let parsed: { value: unknown } | undefined;
       const body = () => (parsed ??= { value: parseJsonText(text, request.headers.get("content-type")) }).value;
-      const run = () => handler({ request, params, actor, db, body });
+      const run = () =>
+        handler({ request, params, actor, db, body, tokensVersion: cached?.tokensVersion }).catch(async (error: unknown) => {
+          if (!cached || pgErrorCode(error) !== TOKEN_STAMP_MOVED) throw error;
+          return handler({ request, params, actor: await resolveApiActor(request), db, body });
+        });
 
       const key = request.headers.get("idempotency-key");
       if (request.method === "POST" && key !== null) {

@@ -13,8 +13,11 @@ import { type IncidentView, toIncidentView } from "./get-incident";
 import { DeclareIncidentInput, type ImpactStartSource, SOURCES } from "./schemas";
 import type { PendingEntry } from "./timeline-writer";
 
-/** impactStartSource: set by a caller that measured the start it passes (declare from an alert). */
-export type DeclareOptions = UseCaseOptions & { source?: (typeof SOURCES)[number]; impactStartSource?: ImpactStartSource };
+/**
+ * impactStartSource: set by a caller that measured the start it passes (declare from an alert).
+ * tokensVersion: the token stamp the caller's API token was verified at, asserted by the write (lib/http/api-route.ts).
+ */
+export type DeclareOptions = UseCaseOptions & { source?: (typeof SOURCES)[number]; impactStartSource?: ImpactStartSource; tokensVersion?: number };
 
 export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, options: DeclareOptions = {}): Promise<IncidentView> {
   assertRole(actor, "responder", "declare incidents");
@@ -62,6 +65,7 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
         actorUserId: actorUserId(actor),
         now,
         ordered: options.now === undefined,
+        tokensVersion: options.tokensVersion ?? null,
         entries,
         // What every timeline write announces (a new incident is at version 1). The statement adds the
         // entry's id, the incident id, actor and time, and draws the events' ids while it holds the

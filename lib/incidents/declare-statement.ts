@@ -80,7 +80,7 @@ const write = preparedStatement("declare_incident", () => {
       returning id, type, incident_id
     ),
     job as (${dispatchInsert!})
-    select row_to_json(incident) as incident,
+    select row_to_json(incident) as incident, assert_token_stamp(${slotOf("tokensVersion", "bigint")}) as stamp_ok,
       (select json_agg(json_build_object('id', u.id, 'name', u.name, 'email', u.email)) from ${users} u
         where u.id in (select jsonb_array_elements_text(${slotOf("people", "jsonb")}))) as people,
       (select count(${liveNotice(sql`outbox.id`, sql`outbox.type`, sql`outbox.incident_id`)}) from outbox) as notified,
@@ -103,6 +103,8 @@ export type Declaration = {
    * one takes that one's time. Off for a caller's own clock (a replay, a test), taken as given.
    */
   ordered: boolean;
+  /** The token stamp the caller's token was verified at: a moved stamp fails the statement (nothing written). */
+  tokensVersion: number | null;
   entries: PendingEntry[];
   /** The events the entries announce, each with its entry's index (1-based): the statement adds the entry's id. */
   events: (Pick<NewEvent, "type" | "payload"> & { entry: number })[];
@@ -142,6 +144,7 @@ export async function writeDeclaration(db: Db, d: Declaration): Promise<{ incide
     entries: JSON.stringify(d.entries.map((e) => ({ kind: e.kind, message: e.message ?? null, data: e.data ?? {} }))),
     events: JSON.stringify(d.events.map((e) => ({ type: e.type, payload: e.payload ?? {}, entry: e.entry }))),
     people: JSON.stringify(d.people),
+    tokensVersion: d.tokensVersion,
   });
   if (Number(row.queued) === 0) {
     await enqueueJob(db, dispatchEventsJob, { eventIds: (fromJson<(number | string)[]>(row.event_ids) ?? []).map(Number) });

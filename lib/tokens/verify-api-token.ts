@@ -7,6 +7,8 @@ import { DomainError } from "@/lib/errors";
 import { hashTokenSecret } from "./token-secret";
 
 const LAST_USED_RESOLUTION_MS = 60_000;
+/** The SQLSTATE of `assert_token_stamp` (migration 0025): the stamp moved since the token was verified. */
+export const TOKEN_STAMP_MOVED = "IMT01";
 /** A verified token is reused this long at most, even while the stamp stands still (a belt to its braces). */
 export const TOKEN_CACHE_MS = 10_000;
 const CACHE_LIMIT = 1_000;

@@ -41,6 +41,15 @@ describe("cached API tokens", () => {
     expect(await queryRows(sql`select id from incidents`)).toHaveLength(2);
   });
 
+  it("a stamp moved by another token's change costs the declaration a check again, not its answer", async () => {
+    await createApiToken(await getDb(), admin, { name: "other", role: "responder" });
+    await elsewhere(sql`update api_tokens set revoked_at = now() where name = 'other'`, "update api_tokens set revoked_at = now() where name = 'other'");
+    const declared = await declare();
+    expect(declared.status, declared.text).toBe(201);
+    expect(declared.json.id).toBe("INC-" + new Date().getUTCFullYear() + "-0003");
+    expect(await queryRows(sql`select id from incidents`)).toHaveLength(3);
+  });
+
   it("a token whose creator was disabled elsewhere is refused on the very next request", async () => {
     await elsewhere(sql`update users set disabled_at = now() where id = 'user_abc123'`, "update users set disabled_at = now() where id = 'user_abc123'");
     expect((await declare()).status).toBe(401);

@@ -4,13 +4,16 @@ import { apiRoute, json } from "@/lib/http/api-route";
 import { etagFor } from "@/lib/http/etag";
 import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
-export const POST = apiRoute(async ({ actor, db, body }) => {
-  const incident = await declareIncident(db, actor, body(), { source: "api" });
-  return json(incident, {
-    status: 201,
-    headers: { location: `/api/dashboard/incidents/${incident.id}`, etag: etagFor(incident.version) },
-  });
-});
+export const POST = apiRoute(
+  async ({ actor, db, body, tokensVersion }) => {
+    const incident = await declareIncident(db, actor, body(), { source: "api", tokensVersion });
+    return json(incident, {
+      status: 201,
+      headers: { location: `/api/dashboard/incidents/${incident.id}`, etag: etagFor(incident.version) },
+    });
+  },
+  { tokenStampInStatement: true },
+);
 
 export const GET = apiRoute(async ({ request, actor, db }) => {
   const query = Object.fromEntries(new URL(request.url).searchParams);
