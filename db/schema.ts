@@ -302,7 +302,7 @@ export { alertEvents, alertRules, alerts } from "./alerts-schema";
 export { oncallOverrides, oncallRotationMembers, serviceOncall } from "./oncall-schema";
 export { workflowRuns, workflows } from "./workflows-schema";
 export { errorGroupHourly, errorGroups, releases } from "./errors-schema";
-export { incidentDailyStats, incidentMetricBuckets } from "./metrics-rollup-schema";
+export { incidentDailyStats, incidentMetricBuckets, incidentMetricSubBuckets } from "./metrics-rollup-schema";
 export { actionItems, type MetricSnapshot, type PostmortemSection, postmortemSettings, postmortems } from "./postmortems-schema";
 export { tokenStamp } from "./token-cache-schema";
 export { reminderEmissions, reminderSettings } from "./reminders-schema";

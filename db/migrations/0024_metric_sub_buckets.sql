@@ -18,18 +18,24 @@ CREATE OR REPLACE FUNCTION incident_metric_sub_counts(v float8, bucket smallint,
   SELECT array_fill(0, ARRAY[incident_metric_sub_bucket(v, bucket)::int]) || n || array_fill(0, ARRAY[31 - incident_metric_sub_bucket(v, bucket)])
 $$;
 --> statement-breakpoint
+CREATE TABLE "incident_metric_sub_buckets" (
+	"metric" text NOT NULL,
+	"bucket" smallint NOT NULL,
+	"day" date NOT NULL,
+	"subs" integer[] NOT NULL,
+	CONSTRAINT "incident_metric_sub_buckets_metric_bucket_day_pk" PRIMARY KEY("metric","bucket","day")
+);
+--> statement-breakpoint
 DROP INDEX "incidents_mttd_bucket_idx";--> statement-breakpoint
 DROP INDEX "incidents_mtta_bucket_idx";--> statement-breakpoint
 DROP INDEX "incidents_mttm_bucket_idx";--> statement-breakpoint
 DROP INDEX "incidents_mttr_bucket_idx";--> statement-breakpoint
-ALTER TABLE "incident_metric_buckets" ADD COLUMN "subs" integer[] DEFAULT array_fill(0, ARRAY[32]) NOT NULL;--> statement-breakpoint
-CREATE INDEX "incident_metric_buckets_metric_bucket_day_idx" ON "incident_metric_buckets" USING btree ("metric","bucket","day");--> statement-breakpoint
 CREATE INDEX "incidents_mttd_sub_bucket_idx" ON "incidents" USING btree ("mttd_bucket",incident_metric_sub_bucket("mttd_seconds", "mttd_bucket"),"created_at","mttd_seconds") WHERE "incidents"."mttd_seconds" is not null;--> statement-breakpoint
 CREATE INDEX "incidents_mtta_sub_bucket_idx" ON "incidents" USING btree ("mtta_bucket",incident_metric_sub_bucket("mtta_seconds", "mtta_bucket"),"created_at","mtta_seconds") WHERE "incidents"."mtta_seconds" is not null;--> statement-breakpoint
 CREATE INDEX "incidents_mttm_sub_bucket_idx" ON "incidents" USING btree ("mttm_bucket",incident_metric_sub_bucket("mttm_seconds", "mttm_bucket"),"created_at","mttm_seconds") WHERE "incidents"."mttm_seconds" is not null;--> statement-breakpoint
 CREATE INDEX "incidents_mttr_sub_bucket_idx" ON "incidents" USING btree ("mttr_bucket",incident_metric_sub_bucket("mttr_seconds", "mttr_bucket"),"created_at","mttr_seconds") WHERE "incidents"."mttr_seconds" is not null;
 --> statement-breakpoint
--- As in 0020, and the duration buckets' rows count each value in its sub-bucket too.
+-- As in 0020, and each value counted in its sub-bucket too (incident_metric_sub_buckets).
 -- One incident's contribution (sign +1 or -1) to its day's rollup rows: the '' row of its severity (every
 -- incident once, with the duration buckets) or one service's row (severity and environment ''). The
 -- expressions are those of lib/metrics.
@@ -63,21 +69,25 @@ BEGIN
       resolved_span_sum = s.resolved_span_sum + excluded.resolved_span_sum, unresolved = s.unresolved + excluded.unresolved,
       unresolved_created_sum = s.unresolved_created_sum + excluded.unresolved_created_sum;
   IF svc = '' THEN
-    INSERT INTO incident_metric_buckets AS b (day, metric, bucket, n, subs)
-    SELECT d, m.metric, m.bucket, sign, incident_metric_sub_counts(m.v, m.bucket, sign)
-      FROM (VALUES ('mttd', r.mttd_bucket, r.mttd_seconds), ('mtta', r.mtta_bucket, r.mtta_seconds),
-                   ('mttm', r.mttm_bucket, r.mttm_seconds), ('mttr', r.mttr_bucket, r.mttr_seconds)) m(metric, bucket, v)
-     WHERE m.v IS NOT NULL
-    -- excluded.subs is one-hot: its only non-zero element (excluded.n, +1 or -1) sits at the value's sub-bucket.
-    ON CONFLICT (day, metric, bucket) DO UPDATE SET n = b.n + excluded.n,
-      subs[array_position(excluded.subs, excluded.n)] = b.subs[array_position(excluded.subs, excluded.n)] + excluded.n;
+    -- Both bucket tables in one statement (one plan, one execution per incident write).
+    WITH m AS (SELECT * FROM (VALUES ('mttd', r.mttd_bucket, r.mttd_seconds), ('mtta', r.mtta_bucket, r.mtta_seconds),
+                                     ('mttm', r.mttm_bucket, r.mttm_seconds), ('mttr', r.mttr_bucket, r.mttr_seconds)) m(metric, bucket, v)
+                WHERE m.v IS NOT NULL),
+    counted AS (INSERT INTO incident_metric_buckets AS b (day, metric, bucket, n)
+                SELECT d, m.metric, m.bucket, sign FROM m
+                ON CONFLICT (day, metric, bucket) DO UPDATE SET n = b.n + excluded.n)
+    INSERT INTO incident_metric_sub_buckets AS s (metric, bucket, day, subs)
+    SELECT m.metric, m.bucket, d, incident_metric_sub_counts(m.v, m.bucket, sign) FROM m
+    -- excluded.subs is one-hot: its only non-zero element (sign, +1 or -1) sits at the value's sub-bucket.
+    ON CONFLICT (metric, bucket, day) DO UPDATE SET subs[array_position(excluded.subs, sign)] = s.subs[array_position(excluded.subs, sign)] + sign;
   END IF;
 END $$;
 --> statement-breakpoint
--- Recomputes both rollups from the incidents (the backfill below; bulk loads that bypass the triggers).
+-- Recomputes the rollups (as in 0020, and the sub-bucket counts) from the incidents (the backfill below; bulk loads that bypass the triggers).
 CREATE OR REPLACE FUNCTION incident_rollups_rebuild() RETURNS void LANGUAGE sql AS $$
   DELETE FROM incident_daily_stats;
   DELETE FROM incident_metric_buckets;
+  DELETE FROM incident_metric_sub_buckets;
   INSERT INTO incident_daily_stats (day, service, severity, environment, incidents, open, with_impact_start, with_measured_impact_start,
       mttd_count, mttd_values, mttd_sum, mtta_count, mtta_values, mtta_sum, mttm_count, mttm_values, mttm_sum, mttr_count, mttr_values, mttr_sum,
       resolved_span_sum, unresolved, unresolved_created_sum)
@@ -95,10 +105,16 @@ CREATE OR REPLACE FUNCTION incident_rollups_rebuild() RETURNS void LANGUAGE sql 
     FROM incidents i
     CROSS JOIN LATERAL (SELECT '' UNION ALL SELECT service_slug FROM incident_services WHERE incident_id = i.id) s(service)
    GROUP BY 1, 2, 3, 4;
+  INSERT INTO incident_metric_buckets (day, metric, bucket, n)
+  SELECT (i.created_at AT TIME ZONE 'UTC')::date, m.metric, m.bucket, count(*)
+    FROM incidents i
+    CROSS JOIN LATERAL (VALUES ('mttd', i.mttd_bucket, i.mttd_seconds), ('mtta', i.mtta_bucket, i.mtta_seconds),
+                               ('mttm', i.mttm_bucket, i.mttm_seconds), ('mttr', i.mttr_bucket, i.mttr_seconds)) m(metric, bucket, v)
+   WHERE m.v IS NOT NULL
+   GROUP BY 1, 2, 3;
   -- Counted per sub-bucket first: 32 filtered aggregates over every value took 40 s at 1M incidents.
-  INSERT INTO incident_metric_buckets (day, metric, bucket, n, subs)
-  SELECT day, metric, bucket, sum(n),
-         array_replace(ARRAY[sum(n) FILTER (WHERE sub = 0), sum(n) FILTER (WHERE sub = 1), sum(n) FILTER (WHERE sub = 2), sum(n) FILTER (WHERE sub = 3), sum(n) FILTER (WHERE sub = 4), sum(n) FILTER (WHERE sub = 5), sum(n) FILTER (WHERE sub = 6), sum(n) FILTER (WHERE sub = 7), sum(n) FILTER (WHERE sub = 8), sum(n) FILTER (WHERE sub = 9), sum(n) FILTER (WHERE sub = 10), sum(n) FILTER (WHERE sub = 11), sum(n) FILTER (WHERE sub = 12), sum(n) FILTER (WHERE sub = 13), sum(n) FILTER (WHERE sub = 14), sum(n) FILTER (WHERE sub = 15), sum(n) FILTER (WHERE sub = 16), sum(n) FILTER (WHERE sub = 17), sum(n) FILTER (WHERE sub = 18), sum(n) FILTER (WHERE sub = 19), sum(n) FILTER (WHERE sub = 20), sum(n) FILTER (WHERE sub = 21), sum(n) FILTER (WHERE sub = 22), sum(n) FILTER (WHERE sub = 23), sum(n) FILTER (WHERE sub = 24), sum(n) FILTER (WHERE sub = 25), sum(n) FILTER (WHERE sub = 26), sum(n) FILTER (WHERE sub = 27), sum(n) FILTER (WHERE sub = 28), sum(n) FILTER (WHERE sub = 29), sum(n) FILTER (WHERE sub = 30), sum(n) FILTER (WHERE sub = 31)], NULL, 0)::int[]
+  INSERT INTO incident_metric_sub_buckets (metric, bucket, day, subs)
+  SELECT metric, bucket, day, array_replace(ARRAY[sum(n) FILTER (WHERE sub = 0), sum(n) FILTER (WHERE sub = 1), sum(n) FILTER (WHERE sub = 2), sum(n) FILTER (WHERE sub = 3), sum(n) FILTER (WHERE sub = 4), sum(n) FILTER (WHERE sub = 5), sum(n) FILTER (WHERE sub = 6), sum(n) FILTER (WHERE sub = 7), sum(n) FILTER (WHERE sub = 8), sum(n) FILTER (WHERE sub = 9), sum(n) FILTER (WHERE sub = 10), sum(n) FILTER (WHERE sub = 11), sum(n) FILTER (WHERE sub = 12), sum(n) FILTER (WHERE sub = 13), sum(n) FILTER (WHERE sub = 14), sum(n) FILTER (WHERE sub = 15), sum(n) FILTER (WHERE sub = 16), sum(n) FILTER (WHERE sub = 17), sum(n) FILTER (WHERE sub = 18), sum(n) FILTER (WHERE sub = 19), sum(n) FILTER (WHERE sub = 20), sum(n) FILTER (WHERE sub = 21), sum(n) FILTER (WHERE sub = 22), sum(n) FILTER (WHERE sub = 23), sum(n) FILTER (WHERE sub = 24), sum(n) FILTER (WHERE sub = 25), sum(n) FILTER (WHERE sub = 26), sum(n) FILTER (WHERE sub = 27), sum(n) FILTER (WHERE sub = 28), sum(n) FILTER (WHERE sub = 29), sum(n) FILTER (WHERE sub = 30), sum(n) FILTER (WHERE sub = 31)], NULL, 0)::int[]
     FROM (SELECT (i.created_at AT TIME ZONE 'UTC')::date AS day, m.metric, m.bucket, incident_metric_sub_bucket(m.v, m.bucket) AS sub, count(*) AS n
             FROM incidents i
             CROSS JOIN LATERAL (VALUES ('mttd', i.mttd_bucket, i.mttd_seconds), ('mtta', i.mtta_bucket, i.mtta_seconds),
@@ -108,5 +124,17 @@ CREATE OR REPLACE FUNCTION incident_rollups_rebuild() RETURNS void LANGUAGE sql 
    GROUP BY 1, 2, 3;
 $$;
 --> statement-breakpoint
--- Fills the new sub-bucket counts (and recomputes the rest, unchanged).
+CREATE OR REPLACE FUNCTION incident_rollups_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_TABLE_NAME = 'incidents' THEN
+    DELETE FROM incident_daily_stats;
+    DELETE FROM incident_metric_buckets;
+    DELETE FROM incident_metric_sub_buckets;
+  ELSE
+    DELETE FROM incident_daily_stats WHERE service <> '';
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+-- Fills the sub-bucket counts (and recomputes the rest, unchanged).
 SELECT incident_rollups_rebuild();

@@ -7,7 +7,7 @@ import { METRIC_KEYS, SUB_BUCKETS, subBucketOf } from "@/db/metric-columns";
 // that the next one reads:
 //   1. the window's bucket counts (already read with the other figures) say which duration bucket
 //      holds the rank;
-//   2. that bucket's sub-bucket counts over the window's days (incident_metric_buckets.subs, one row a
+//   2. that bucket's sub-bucket counts over the window's days (incident_metric_sub_buckets, one row a
 //      day) say which sub-bucket holds it;
 //   3. one index-only read of that sub-bucket's values in the window (incidents_<metric>_sub_bucket_idx)
 //      gives the value, ordered by PostgreSQL.
@@ -40,9 +40,9 @@ function locate(counts: number[], rank: number, what: string): [number, number] 
 /** Sub-bucket counts over the window of each (metric, bucket) asked for, keyed `metric:bucket`. */
 async function subBucketCounts(db: Db, pairs: { metric: MetricKey; bucket: number }[], parts: WindowParts) {
   const sums = sql.raw(`array[${Array.from({ length: SUB_BUCKETS }, (_, k) => `sum(subs[${k + 1}])`).join(", ")}]::int[]`);
-  // One branch per bucket, each an index range over (metric, bucket, day): an OR of them would scan every day.
+  // One branch per bucket, each a range of the primary key (metric, bucket, day): an OR of them would scan every day.
   const days = pairs.map(({ metric, bucket }) => sql`select metric, bucket, ${sums} as subs, null::smallint as sub, null::int as n
-      from incident_metric_buckets where metric = ${metric} and bucket = ${bucket} and ${parts.days} group by metric, bucket`);
+      from incident_metric_sub_buckets where metric = ${metric} and bucket = ${bucket} and ${parts.days} group by metric, bucket`);
   // The edge rows (read once) count only in the buckets asked for, a few of a hundred: computing every
   // edge row's seconds cost more than the rest of the query at 1M incidents.
   const edges = METRIC_KEYS.filter((k) => pairs.some((p) => p.metric === k)).map((k) => {
