@@ -141,7 +141,7 @@ export async function rollupWindowStats(db: Db, from: Date, to: Date) {
   const [totalsResult, bucketResult] = await Promise.all([db.execute(statsQuery), db.execute(bucketQuery)]);
   const row = rowsOf<Record<string, unknown>>(totalsResult)[0];
   const buckets = rowsOf<{ metric: MetricKey; bucket: number; n: number }>(bucketResult);
-  const percentiles = await exactPercentiles(db, buckets, { from, to, days: dayRange(split), edges: edgeRows(split), values: VALUE });
+  const percentiles = await exactPercentiles(db, buckets, { from, to, days: dayRange(split), edges: split.edges, minus: split.minus, values: VALUE });
   const stats = Object.fromEntries(
     METRIC_KEYS.map((k) => [k, { count: Number(row[`${k}_count`]), mean: num(row[`${k}_mean`]), p50: num(percentiles[k][0]), p90: num(percentiles[k][1]) }]),
   ) as Record<MetricKey, Stat>;
