@@ -87,7 +87,8 @@ export const incidents = pgTable(
     updatedAt: ts("updated_at").notNull(),
     // Each time metric of lib/metrics as a stored column (null when the incident does not count for it)
     // with its duration bucket: the exact percentiles of the metrics overview read the window's bucket
-    // counts from incident_metric_buckets and then one bucket's values from these (db/metrics-rollup-schema.ts).
+    // counts from incident_metric_buckets, then one bucket's sub-bucket counts from
+    // incident_metric_sub_buckets, then one sub-bucket's values from these (lib/metrics/rollup-percentiles.ts).
     ...metricColumns(),
   },
   (t) => [
