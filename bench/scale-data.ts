@@ -104,6 +104,6 @@ export async function clearIncidents(sql: Sql) {
   await sql.begin(async (tx) => {
     await tx`select set_config('app.allow_timeline_truncate', 'on', true)`;
     await tx.unsafe(`truncate incidents, incident_services, timeline_entries, incident_links, incident_counters, alerts, alert_events, events,
-                     incident_daily_stats, incident_metric_buckets restart identity cascade`);
+                     incident_daily_stats, incident_metric_buckets, incident_metric_sub_buckets restart identity cascade`);
   });
 }

@@ -1,4 +1,4 @@
-import { isNotNull, sql } from "drizzle-orm";
+import { isNotNull, type SQL, sql } from "drizzle-orm";
 import { doublePrecision, index, type PgColumn, smallint } from "drizzle-orm/pg-core";
 
 /**
@@ -16,6 +16,16 @@ const VALUES = {
   mttr: sql`case when status = 'resolved' then extract(epoch from (resolved_at - created_at))::float8 end`,
 };
 export const METRIC_KEYS = ["mttd", "mtta", "mttm", "mttr"] as const;
+
+/**
+ * Each bucket is split again into this many sub-buckets of equal width (SQL function
+ * incident_metric_sub_bucket, migration 0026: 0 … SUB_BUCKETS - 1; 0 for the open-ended buckets). A
+ * percentile then reads one sub-bucket's values instead of a whole bucket's (a dense quarter of a year
+ * puts 10–25k values in one bucket). Like the buckets, sub-buckets only partition the values in order.
+ */
+export const SUB_BUCKETS = 32;
+/** The sub-bucket of a value in its bucket, as the index and the rollups compute it. */
+export const subBucketOf = (value: SQL, bucket: SQL) => sql`incident_metric_sub_bucket(${value}, ${bucket})`;
 
 // width_bucket over a sorted array is a binary search: 0 below 0 s, n for [bounds[n], bounds[n+1]).
 const bucketOf = (value: ReturnType<typeof sql>) => sql`width_bucket(${value}, ${bounds})::smallint`;
@@ -35,9 +45,11 @@ export function metricColumns() {
 
 type MetricTable = Record<`${(typeof METRIC_KEYS)[number]}${"Seconds" | "Bucket"}` | "createdAt", PgColumn>;
 
-/** One bucket's values inside a window, read from the index alone (bucket, created_at → seconds). */
+/** One sub-bucket's values inside a window, read from the index alone (bucket, sub-bucket, created_at → seconds). */
 export function metricIndexes(t: MetricTable) {
   return METRIC_KEYS.map((key) =>
-    index(`incidents_${key}_bucket_idx`).on(t[`${key}Bucket`], t.createdAt, t[`${key}Seconds`]).where(isNotNull(t[`${key}Seconds`])),
+    index(`incidents_${key}_sub_bucket_idx`)
+      .on(t[`${key}Bucket`], subBucketOf(sql`${t[`${key}Seconds`]}`, sql`${t[`${key}Bucket`]}`), t.createdAt, t[`${key}Seconds`])
+      .where(isNotNull(t[`${key}Seconds`])),
   );
 }

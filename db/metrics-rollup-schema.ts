@@ -51,3 +51,18 @@ export const incidentMetricBuckets = pgTable(
   },
   (t) => [primaryKey({ columns: [t.day, t.metric, t.bucket] })],
 );
+
+// The same counts split by sub-bucket (subs[k + 1] for sub-bucket k; their sum is the bucket row's n),
+// keyed for one bucket over a window's days (lib/metrics/rollup-percentiles.ts). A table of its own: in
+// incident_metric_buckets the array made every row 7× wider, and reading all buckets of a window 2–5×
+// slower.
+export const incidentMetricSubBuckets = pgTable(
+  "incident_metric_sub_buckets",
+  {
+    metric: text("metric").notNull(),
+    bucket: smallint("bucket").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    subs: integer("subs").array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.metric, t.bucket, t.day] })],
+);

@@ -89,7 +89,8 @@ export const incidents = pgTable(
     updatedAt: ts("updated_at").notNull(),
     // Each time metric of lib/metrics as a stored column (null when the incident does not count for it)
     // with its duration bucket: the exact percentiles of the metrics overview read the window's bucket
-    // counts from incident_metric_buckets and then one bucket's values from these (db/metrics-rollup-schema.ts).
+    // counts from incident_metric_buckets, then one bucket's sub-bucket counts from
+    // incident_metric_sub_buckets, then one sub-bucket's values from these (lib/metrics/rollup-percentiles.ts).
     ...metricColumns(),
   },
   (t) => [
@@ -304,7 +305,7 @@ export { alertEvents, alertRules, alerts } from "./alerts-schema";
 export { oncallOverrides, oncallRotationMembers, serviceOncall } from "./oncall-schema";
 export { workflowRuns, workflows } from "./workflows-schema";
 export { errorGroupHourly, errorGroups, releases } from "./errors-schema";
-export { incidentDailyStats, incidentMetricBuckets } from "./metrics-rollup-schema";
+export { incidentDailyStats, incidentMetricBuckets, incidentMetricSubBuckets } from "./metrics-rollup-schema";
 export { actionItems, type MetricSnapshot, type PostmortemSection, postmortemSettings, postmortems } from "./postmortems-schema";
 export { tokenStamp } from "./token-cache-schema";
 export { reminderEmissions, reminderSettings } from "./reminders-schema";

@@ -1,14 +1,14 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { METRIC_KEYS } from "@/db/metric-columns";
+import { exactPercentiles } from "./rollup-percentiles";
 
 // The unfiltered metrics overview from the rollups (db/metrics-rollup-schema.ts): whole UTC days of the
 // window come from incident_daily_stats / incident_metric_buckets, the partial days at its edges from
 // the incidents themselves (read directly, or as the day's rollup row minus the rest of the day, each
 // edge row weighted +1 or -1 in every sum: see Split). Every figure equals the direct aggregation in get-incident-metrics.ts
 // (tests/integration/metrics-rollup.test.ts proves it on random data): sums are numeric, and the
-// percentiles are exact, found in two steps: the window's bucket counts say which bucket holds the
-// rank percentile_cont needs, then one index-only read of that bucket's values gives the value.
+// percentiles are exact, narrowed down from bucket to sub-bucket to value (rollup-percentiles.ts).
 
 type MetricKey = (typeof METRIC_KEYS)[number];
 const DAY_MS = 86_400_000;
@@ -138,10 +138,18 @@ export async function rollupWindowStats(db: Db, from: Date, to: Date) {
         lateral (values ('mttd', mttd_bucket), ('mtta', mtta_bucket), ('mttm', mttm_bucket), ('mttr', mttr_bucket)) m(metric, bucket)
        where m.bucket is not null
     ) b group by metric, bucket having sum(n) > 0 order by metric, bucket`;
-  const [totalsResult, bucketResult] = await Promise.all([db.execute(statsQuery), db.execute(bucketQuery)]);
-  const row = rowsOf<Record<string, unknown>>(totalsResult)[0];
-  const buckets = rowsOf<{ metric: MetricKey; bucket: number; n: number }>(bucketResult);
-  const percentiles = await exactPercentiles(db, buckets, from, to);
+  // One snapshot for the counts and the reads they point at: a change committed in between (a reopened
+  // incident losing its MTTR, an edited impact start moving its MTTD) would otherwise shift the ranks
+  // out from under the value reads.
+  const { row, percentiles } = await db.transaction(
+    async (tx) => {
+      const [totalsResult, bucketResult] = await Promise.all([tx.execute(statsQuery), tx.execute(bucketQuery)]);
+      const buckets = rowsOf<{ metric: MetricKey; bucket: number; n: number }>(bucketResult);
+      const parts = { from, to, days: dayRange(split), edges: split.edges, minus: split.minus, values: VALUE };
+      return { row: rowsOf<Record<string, unknown>>(totalsResult)[0], percentiles: await exactPercentiles(tx as unknown as Db, buckets, parts) };
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
   const stats = Object.fromEntries(
     METRIC_KEYS.map((k) => [k, { count: Number(row[`${k}_count`]), mean: num(row[`${k}_mean`]), p50: num(percentiles[k][0]), p90: num(percentiles[k][1]) }]),
   ) as Record<MetricKey, Stat>;
@@ -152,66 +160,6 @@ export async function rollupWindowStats(db: Db, from: Date, to: Date) {
     withMeasuredImpactStart: Number(row.with_measured),
     stats,
   };
-}
-
-const FRACTIONS = [0.5, 0.9] as const;
-
-/** percentile_cont(0.5) and (0.9) of each metric over [from, to), from the window's bucket counts. */
-async function exactPercentiles(db: Db, buckets: { metric: MetricKey; bucket: number; n: number }[], from: Date, to: Date) {
-  // Which (metric, bucket, offset in bucket) holds each rank percentile_cont interpolates between.
-  const wanted = new Map<string, { metric: MetricKey; bucket: number; offset: number }>();
-  const plan = {} as Record<MetricKey, { pos: number; lo: string; hi: string }[] | null>;
-  for (const metric of METRIC_KEYS) {
-    const mine = buckets.filter((b) => b.metric === metric).map((b) => ({ bucket: Number(b.bucket), n: Number(b.n) }));
-    const total = mine.reduce((s, b) => s + b.n, 0);
-    if (total === 0) {
-      plan[metric] = null;
-      continue;
-    }
-    const locate = (rank: number) => {
-      let before = 0;
-      for (const b of mine) {
-        if (rank < before + b.n) {
-          const key = `${metric}:${b.bucket}:${rank - before}`;
-          wanted.set(key, { metric, bucket: b.bucket, offset: rank - before });
-          return key;
-        }
-        before += b.n;
-      }
-      throw new Error(`rank ${rank} beyond ${total} values of ${metric}`);
-    };
-    plan[metric] = FRACTIONS.map((p) => {
-      const pos = p * (total - 1);
-      return { pos, lo: locate(Math.floor(pos)), hi: locate(Math.ceil(pos)) };
-    });
-  }
-  // percentile_cont reads two neighbouring ranks; one read returns both when they share a bucket.
-  const values = new Map<string, number>();
-  const reads = [...wanted.values()].filter((w) => !wanted.has(`${w.metric}:${w.bucket}:${w.offset - 1}`));
-  if (reads.length) {
-    const selects = reads.map(({ metric, bucket, offset }) => {
-      const value = sql.raw(`${metric}_seconds`);
-      return sql`array(select ${value} from incidents where ${sql.raw(`${metric}_bucket`)} = ${bucket} and ${value} is not null
-        and created_at >= ${iso(from)}::timestamptz and created_at < ${iso(to)}::timestamptz order by ${value} offset ${offset} limit 2)`;
-    });
-    const [row] = rowsOf<Record<string, unknown>>(await db.execute(sql`select ${sql.join(selects.map((s, i) => sql`${s} as ${sql.raw(`v${i}`)}`), sql`, `)}`));
-    reads.forEach(({ metric, bucket, offset }, i) => {
-      const pair = row[`v${i}`] as (number | string)[];
-      pair.forEach((v, k) => values.set(`${metric}:${bucket}:${offset + k}`, Number(v)));
-    });
-  }
-  return Object.fromEntries(
-    METRIC_KEYS.map((metric) => {
-      const steps = plan[metric];
-      if (!steps) return [metric, [null, null]];
-      // PostgreSQL's float8 lerp: first + (second - first) * (pos - floor(pos)).
-      return [metric, steps.map(({ pos, lo, hi }) => {
-        const a = values.get(lo)!;
-        const b = values.get(hi)!;
-        return lo === hi ? a : a + (b - a) * (pos - Math.floor(pos));
-      })];
-    }),
-  ) as Record<MetricKey, (number | null)[]>;
 }
 
 /** Incidents per week or month by severity (the same buckets as the direct query). */

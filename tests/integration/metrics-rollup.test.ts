@@ -121,15 +121,24 @@ describe("metrics rollups", () => {
     const snapshot = async () => ({
       stats: await queryRows(sql`select * from incident_daily_stats where incidents <> 0 order by day, service, severity, environment`),
       buckets: await queryRows(sql`select * from incident_metric_buckets where n <> 0 order by day, metric, bucket`),
+      subs: await queryRows(sql`select * from incident_metric_sub_buckets where subs <> array_fill(0, array[32]) order by metric, bucket, day`),
+      // Each bucket row's count and the sum of its sub-bucket counts, where either is not zero.
+      sums: await queryRows(sql`select b.n, (select sum(x) from unnest(s.subs) x) as subs from incident_metric_buckets b
+        full join incident_metric_sub_buckets s using (day, metric, bucket) where coalesce(b.n, 0) <> 0 or s.subs <> array_fill(0, array[32])`),
     });
     const kept = await snapshot();
     await queryRows(sql`select incident_rollups_rebuild()`);
     const rebuilt = await snapshot();
     expect(kept.buckets.length).toBeGreaterThan(0);
+    expect(kept.subs.length).toBeGreaterThan(0);
+    for (const row of kept.sums) expect(Number(row.subs)).toBe(Number(row.n));
     // numeric sums compare as numbers (a rebuild may print 0 where the triggers left 0.000).
-    const normalise = (rows: Record<string, unknown>[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === "day" ? String(v) : Number(v)])));
+    // Sub-bucket counts (int[]) compare element by element (Number of an array would be NaN, and NaN equals NaN).
+    const value = (k: string, v: unknown) => (k === "day" ? String(v) : Array.isArray(v) ? v.map(Number) : Number(v));
+    const normalise = (rows: Record<string, unknown>[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, value(k, v)])));
     expect(normalise(kept.stats)).toEqual(normalise(rebuilt.stats));
     expect(normalise(kept.buckets)).toEqual(normalise(rebuilt.buckets));
+    expect(normalise(kept.subs)).toEqual(normalise(rebuilt.subs));
   });
 
   it("count an incident and its services written in one statement once (declare writes both in one CTE)", async () => {
@@ -149,7 +158,7 @@ describe("metrics rollups", () => {
 
   it("follow a truncate of the incidents", async () => {
     await resetDatabase();
-    const [row] = await queryRows<{ n: number }>(sql`select (select count(*) from incident_daily_stats) + (select count(*) from incident_metric_buckets) as n`);
+    const [row] = await queryRows<{ n: number }>(sql`select (select count(*) from incident_daily_stats) + (select count(*) from incident_metric_buckets) + (select count(*) from incident_metric_sub_buckets) as n`);
     expect(Number(row.n)).toBe(0);
     const { rollup, direct } = await both({ range: "90d" });
     expect(rollup).toEqual(direct);

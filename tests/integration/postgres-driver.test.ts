@@ -9,7 +9,8 @@ import { expect, it } from "vitest";
 const URL = process.env.TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 it("keeps a transaction's connection when its BEGIN fills a busy connection's pipeline", async () => {
-  const sql = postgres(URL, { max: 2, max_pipeline: 1, onnotice: () => {} });
+  // max_pipeline: a documented option the types leave out.
+  const sql = postgres(URL, { max: 2, max_pipeline: 1, onnotice: () => {} } as postgres.Options<Record<string, never>>);
   try {
     // Both connections open, then busy, so what comes next is pipelined behind running queries.
     await Promise.all([sql`select pg_sleep(0.05)`, sql`select pg_sleep(0.05)`]);
