@@ -15,13 +15,12 @@ import type { PendingEntry } from "./timeline-writer";
 // counter, the incident, its services, timeline, outbox rows and the job that dispatches them. Lists
 // travel as JSON.
 
-const slot = (name: string) => sql.placeholder(name);
-
-// The dispatch job of the outbox rows the statement writes (lib/jobs/enqueue-job.ts jobInsertWithData).
+// The dispatch job of the outbox rows the statement writes (lib/jobs/enqueue-job.ts jobInsertWithData);
+// set by writeDeclaration before the statement is first built.
 let dispatchInsert: SQL | undefined;
 
 const write = preparedStatement("declare_incident", () => {
-  const slotOf = (name: string, type: string) => sql`${slot(name)}::${sql.raw(type)}`;
+  const slotOf = (name: string, type: string) => sql`${sql.placeholder(name)}::${sql.raw(type)}`;
   const [year, now, actor, actorUserId, status] = [
     slotOf("year", "int"), slotOf("now", "timestamptz"), slotOf("actor", "text"), slotOf("actorUserId", "text"), slotOf("status", "text"),
   ];
