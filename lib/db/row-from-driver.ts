@@ -18,4 +18,4 @@ export function rowFromDriver<T extends Table>(table: T, raw: Record<string, unk
 export const fromJson = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
 
 /** Rows of `db.execute`, whichever driver answered (PGlite gives {rows}, postgres.js an array). */
-export const rowsOf = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
+export const rowsOf = <T = Record<string, unknown>>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];

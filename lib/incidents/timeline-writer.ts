@@ -21,8 +21,7 @@ export async function appendTimeline(tx: Db, incidentId: string, actor: Actor, e
   return rows;
 }
 
-/** The insert alone (not run until awaited), for a caller folding it into a statement of its own. */
-export function timelineInsert(tx: Db, incidentId: string, actor: Actor, entries: PendingEntry[], now: Date) {
+function timelineInsert(tx: Db, incidentId: string, actor: Actor, entries: PendingEntry[], now: Date) {
   return tx
     .insert(timelineEntries)
     .values(

@@ -1,5 +1,6 @@
 import { and, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/lib/db/row-from-driver";
 import { incidents, incidentServices } from "@/db/schema";
 import { type Actor, assertRole } from "@/lib/actor";
 import { SEVERITIES, type Severity } from "@/lib/incidents/severity";
@@ -10,7 +11,6 @@ import { type MetricsQuery, MetricsQuery as MetricsQueryInput, metricsWindow } f
 export type Stat = { count: number; mean: number | null; p50: number | null; p90: number | null };
 export type TimeMetric = Stat & { previous: Stat; change: { mean: number | null; p50: number | null; p90: number | null } };
 
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 const seconds = (from: SQL, to: SQL) => sql`extract(epoch from (${to} - ${from}))`;
 
 // Each time metric: which incidents count and how long they took, in seconds.

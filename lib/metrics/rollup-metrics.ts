@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/lib/db/row-from-driver";
 import { METRIC_KEYS } from "@/db/metric-columns";
 import { exactPercentiles } from "./rollup-percentiles";
 
@@ -12,7 +13,6 @@ import { exactPercentiles } from "./rollup-percentiles";
 
 type MetricKey = (typeof METRIC_KEYS)[number];
 const DAY_MS = 86_400_000;
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 const iso = (d: Date) => d.toISOString();
 const dayOf = (d: Date) => iso(d).slice(0, 10);
 

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/lib/db/row-from-driver";
 import { METRIC_KEYS, SUB_BUCKETS, subBucketOf } from "@/db/metric-columns";
 
 // Exact percentile_cont(0.5) and (0.9) of the metrics overview, from the rollups (rollup-metrics.ts).
@@ -26,7 +27,6 @@ type Range = { from: Date; to: Date };
 const EDGE_COLUMNS = sql.raw("created_at, status, impact_start_source, impact_started_at, investigating_at, mitigated_at, resolved_at, mttd_bucket, mtta_bucket, mttm_bucket, mttr_bucket");
 
 const FRACTIONS = [0.5, 0.9] as const;
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 const iso = (d: Date) => d.toISOString();
 
 /** The part of `counts` (in value order) that holds the 0-based `rank`, and the rank's offset in it. */
