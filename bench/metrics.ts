@@ -44,9 +44,10 @@ async function load(from: number, to: number) {
            1, t
       from generate_series(${from}, ${to}) g, lateral (select now() - make_interval(secs => g * 86400.0 / ${PER_DAY})) as x(t)`);
   await sql.unsafe(`
-    insert into incident_services (incident_id, service_slug)
-    select 'INC-B-' || lpad(g::text, 7, '0'), s.slug
+    insert into incident_services (incident_id, service_slug, incident_created_at)
+    select i.id, s.slug, i.created_at
       from generate_series(${from}, ${to}) g
+      join incidents i on i.id = 'INC-B-' || lpad(g::text, 7, '0')
       join lateral (select slug from (values (0,'payment-service'),(1,'checkout-api'),(2,'search-api'),(3,'auth-service'),
                                             (4,'notification-worker'),(5,'inventory-service'),(6,'web-frontend'),(7,'analytics-pipeline')) v(i, slug)
                      where v.i = g % 8 or (g % 3 = 0 and v.i = (g + 3) % 8)) s on true`);

@@ -65,8 +65,8 @@ export async function loadIncidents(sql: Sql, shape: Shape, from: number, to: nu
            mitigation_summary = case when i.status = 'mitigated' then i.mitigation_summary end,
            investigating_at = case when i.status = 'declared' then null else i.investigating_at end
       where i.seq between ${from} and ${to} and i.status <> 'resolved';
-    insert into incident_services (incident_id, service_slug)
-    select ${INCIDENT_ID}, 'svc-' || lpad(s::text, 2, '0')
+    insert into incident_services (incident_id, service_slug, incident_created_at)
+    select ${INCIDENT_ID}, 'svc-' || lpad(s::text, 2, '0'), t
       from gen, lateral (select svc union select svc2 where svc2 is not null) x(s);
     insert into alerts (id, source, dedup_key, title, service, environment, severity, status, starts_at, ends_at, last_seen_at, fire_count, created_at, updated_at)
     select 'alr_b' || g, 'pagerduty', 'key-' || g, 'High error rate', 'svc-' || lpad(svc::text, 2, '0'), 'production', 'critical', 'resolved',

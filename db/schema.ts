@@ -117,8 +117,15 @@ export const incidentServices = pgTable(
   {
     incidentId: text("incident_id").notNull().references(() => incidents.id),
     serviceSlug: text("service_slug").notNull().references(() => services.slug),
+    // The incident's created_at, copied (it never changes): a service's incidents newest first are one
+    // index walk, so a service filter reads that service's rows only (list-incidents.ts).
+    incidentCreatedAt: ts("incident_created_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.incidentId, t.serviceSlug] }), index("incident_services_service_idx").on(t.serviceSlug, t.incidentId)],
+  (t) => [
+    primaryKey({ columns: [t.incidentId, t.serviceSlug] }),
+    index("incident_services_service_idx").on(t.serviceSlug, t.incidentId),
+    index("incident_services_service_created_idx").on(t.serviceSlug, t.incidentCreatedAt, t.incidentId),
+  ],
 );
 
 // Append-only: a trigger (migration 0001) rejects UPDATE and DELETE.

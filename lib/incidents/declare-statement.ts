@@ -58,8 +58,8 @@ const write = preparedStatement("declare_incident", () => {
       returning *
     ),
     affected as (
-      insert into ${incidentServices} (incident_id, service_slug)
-      select h.id, slug from head h, jsonb_array_elements_text(${slotOf("services", "jsonb")}) slug
+      insert into ${incidentServices} (incident_id, service_slug, incident_created_at)
+      select h.id, slug, h.at from head h, jsonb_array_elements_text(${slotOf("services", "jsonb")}) slug
     ),
     timeline as (
       insert into ${timelineEntries} (incident_id, kind, actor, actor_user_id, message, data, created_at)

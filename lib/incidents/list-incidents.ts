@@ -42,22 +42,25 @@ function summarize(entry: { kind: string; actor: string; message: string | null;
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-// A date without a time means the whole day: `to=2026-03-15` includes the 15th.
-const endBound = (value: string) =>
-  value.length === 10 ? lt(incidents.createdAt, new Date(Date.parse(value) + 86_400_000)) : lte(incidents.createdAt, new Date(value));
+// The keyset: the incident's (created_at, id), or with a service filter the service row's copy of it,
+// so the page is a newest-first walk of that one service's index entries, not a probe of every
+// incident in the window for its services (a rare service in a dense month: thousands of probes).
+type Keyset = { createdAt: typeof incidents.createdAt | typeof incidentServices.incidentCreatedAt; id: typeof incidents.id | typeof incidentServices.incidentId };
+const keysetOf = (query: ListIncidentsQuery): Keyset =>
+  query.service ? { createdAt: incidentServices.incidentCreatedAt, id: incidentServices.incidentId } : { createdAt: incidents.createdAt, id: incidents.id };
 
-export function incidentFilters(query: ListIncidentsQuery): SQL[] {
+// A date without a time means the whole day: `to=2026-03-15` includes the 15th.
+const endBound = (column: Keyset["createdAt"], value: string) =>
+  value.length === 10 ? lt(column, new Date(Date.parse(value) + 86_400_000)) : lte(column, new Date(value));
+
+export function incidentFilters(query: ListIncidentsQuery, keyset: Keyset = keysetOf(query)): SQL[] {
   const where: SQL[] = [];
   if (query.status?.length) where.push(inArray(incidents.status, query.status));
   if (query.severity?.length) where.push(inArray(incidents.severity, query.severity));
   if (query.environment) where.push(eq(incidents.environment, query.environment));
-  if (query.service) {
-    where.push(
-      sql`exists (select 1 from ${incidentServices} where ${incidentServices.incidentId} = ${incidents.id} and ${incidentServices.serviceSlug} = ${query.service})`,
-    );
-  }
-  if (query.from) where.push(gte(incidents.createdAt, new Date(query.from)));
-  if (query.to) where.push(endBound(query.to));
+  if (query.service) where.push(eq(incidentServices.serviceSlug, query.service));
+  if (query.from) where.push(gte(keyset.createdAt, new Date(query.from)));
+  if (query.to) where.push(endBound(keyset.createdAt, query.to));
   if (query.q) {
     const pattern = likePattern(query.q);
     where.push(or(sql`${incidents.title} ilike ${pattern}`, sql`${incidents.id} ilike ${pattern}`)!);
@@ -69,20 +72,23 @@ export function incidentFilters(query: ListIncidentsQuery): SQL[] {
 export async function listIncidents(db: Db, actor: Actor, rawQuery: unknown) {
   assertRole(actor, "viewer", "view incidents");
   const query = parseInput(ListIncidentsQuery, rawQuery);
-  const where = incidentFilters(query);
+  const keyset = keysetOf(query);
+  const where = incidentFilters(query, keyset);
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor);
-    where.push(sql`(${incidents.createdAt}, ${incidents.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id})`);
+    where.push(sql`(${keyset.createdAt}, ${keyset.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id})`);
   }
 
   // The page's ids first, then its rows: a filter walks many index entries per row it keeps (a rare
   // service: ~40 per row), and walking (created_at, id) or (status, created_at, id) alone fetches no
   // table row for the ones it skips. In a dense year each of those is a page of its own.
-  const pageIds = db
-    .select({ id: incidents.id })
-    .from(incidents)
+  const pageIds = (
+    query.service
+      ? db.select({ id: incidents.id }).from(incidentServices).innerJoin(incidents, eq(incidents.id, incidentServices.incidentId))
+      : db.select({ id: incidents.id }).from(incidents)
+  )
     .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(incidents.createdAt), desc(incidents.id))
+    .orderBy(desc(keyset.createdAt), desc(keyset.id))
     .limit(query.limit + 1);
   const reminderKinds = sql.join(REMINDER_KINDS.map((kind) => sql`${kind}`), sql`, `);
   const manualKinds = sql.join(MANUAL_UPDATE_KINDS.map((kind) => sql`${kind}`), sql`, `);

@@ -86,7 +86,7 @@ export async function updateIncident(db: Db, actor: Actor, id: string, rawInput:
       entries.push({ kind: meta.kind, data: meta.kind === "role_changed" ? { role: meta.role, ...data } : data });
     }
 
-    if (input.services !== undefined) entries.push(...(await replaceServices(tx, id, input.services)));
+    if (input.services !== undefined) entries.push(...(await replaceServices(tx, row, input.services)));
 
     const summaryEdits = pickSummaryEdits(row, input);
     if (input.status !== undefined && input.status !== row.status) {
@@ -139,13 +139,13 @@ function pickSummaryEdits(row: IncidentRow, input: UpdateIncidentInput) {
   return fields;
 }
 
-async function replaceServices(tx: Db, id: string, wanted: string[]): Promise<PendingEntry[]> {
+async function replaceServices(tx: Db, { id, createdAt }: IncidentRow, wanted: string[]): Promise<PendingEntry[]> {
   const current = (await tx.select({ slug: incidentServices.serviceSlug }).from(incidentServices).where(eq(incidentServices.incidentId, id))).map((r) => r.slug);
   const added = wanted.filter((s) => !current.includes(s));
   const removed = current.filter((s) => !wanted.includes(s));
   if (added.length) {
     await ensureServices(tx, added);
-    await tx.insert(incidentServices).values(added.map((serviceSlug) => ({ incidentId: id, serviceSlug })));
+    await tx.insert(incidentServices).values(added.map((serviceSlug) => ({ incidentId: id, serviceSlug, incidentCreatedAt: createdAt })));
   }
   if (removed.length) {
     await tx.delete(incidentServices).where(and(eq(incidentServices.incidentId, id), inArray(incidentServices.serviceSlug, removed)));

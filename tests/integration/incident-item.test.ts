@@ -171,6 +171,12 @@ describe("PATCH /api/dashboard/incidents/:id — fields", () => {
     ]);
     const rows = await queryRows<{ service_slug: string }>(sql`select service_slug from incident_services where incident_id = ${id} order by service_slug`);
     expect(rows.map((r) => r.service_slug)).toEqual(["checkout-api", "search-api"]);
+    // The added service carries the declaration time, which the list's service filter walks.
+    const copies = await queryRows<{ n: number }>(sql`select count(*)::int as n from incident_services s join incidents i on i.id = s.incident_id
+      where s.incident_id = ${id} and s.incident_created_at = i.created_at`);
+    expect(Number(copies[0].n)).toBe(2);
+    const listed = await call(collection.GET, `${PATH}?service=search-api`, { as: "viewer" });
+    expect(listed.json.items.map((i: { id: string }) => i.id)).toEqual([id]);
   });
 
   it("edits title and description with one details_changed entry", async () => {

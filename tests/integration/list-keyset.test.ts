@@ -18,7 +18,7 @@ beforeAll(async () => {
     select 'INC-2026-' || lpad(g::text, 4, '0'), 2026, g, 'Keyset ' || g, 'SEV3', case when g % 3 = 0 then 'resolved' else 'investigating' end, 'production', 'test', 'api', t, t, t
       from generate_series(1, 45) g,
            lateral (select timestamptz '2026-05-01 12:00:00.123+00' - make_interval(mins => g / 5) + make_interval(secs => case when g > 35 then (g % 5) * 0.000001 else 0 end)) x(t)`);
-  await db.execute(sql`insert into incident_services (incident_id, service_slug) select id, case when seq % 2 = 0 then 'api' else 'db' end from incidents`);
+  await db.execute(sql`insert into incident_services (incident_id, service_slug, incident_created_at) select id, case when seq % 2 = 0 then 'api' else 'db' end, created_at from incidents`);
 });
 
 async function walk(query: string, limit: number) {
@@ -52,6 +52,15 @@ describe("incident list keyset pagination", () => {
     const resolvedApi = await expected(sql`status = 'resolved' and exists (select 1 from incident_services s where s.incident_id = i.id and s.service_slug = 'api')`);
     expect(resolvedApi.length).toBeGreaterThan(3);
     for (const limit of [1, 2, 5]) expect(await walk("&status=resolved&service=api", limit)).toEqual(resolvedApi);
+  });
+
+  it("pages a service within a date window, bounds included", async () => {
+    const from = "2026-05-01T11:56:00.000Z";
+    const to = "2026-05-01T12:00:00.123Z";
+    const inWindow = await expected(sql`created_at between ${from} and ${to} and exists (select 1 from incident_services s where s.incident_id = i.id and s.service_slug = 'db')`);
+    expect(inWindow.length).toBeGreaterThan(5);
+    expect(inWindow.length).toBeLessThan(23);
+    for (const limit of [1, 3, 50]) expect(await walk(`&service=db&from=${from}&to=${to}`, limit)).toEqual(inWindow);
   });
 
   it("still accepts a millisecond cursor and refuses one it did not hand out", async () => {

@@ -45,8 +45,10 @@ async function loadRandomIncidents(count: number, seed: number) {
         ${impact.toISOString()}, ${impactSource}, ${created.toISOString()}, ${investigating?.toISOString() ?? null}, ${mitigated?.toISOString() ?? null},
         ${resolved?.toISOString() ?? null}, ${created.toISOString()})`);
     const first = pick(SERVICES);
-    await db.execute(sql`insert into incident_services (incident_id, service_slug) values (${id}, ${first})`);
-    if (rnd() < 0.3) await db.execute(sql`insert into incident_services (incident_id, service_slug) values (${id}, ${pick(SERVICES.filter((s) => s !== first))})`);
+    await db.execute(sql`insert into incident_services (incident_id, service_slug, incident_created_at) values (${id}, ${first}, ${created.toISOString()})`);
+    if (rnd() < 0.3) {
+      await db.execute(sql`insert into incident_services (incident_id, service_slug, incident_created_at) values (${id}, ${pick(SERVICES.filter((s) => s !== first))}, ${created.toISOString()})`);
+    }
   }
   // Later changes, as use cases make them: reopen, resolve, reclassify, move services.
   for (let i = 0; i < count / 4; i++) {
@@ -59,7 +61,7 @@ async function loadRandomIncidents(count: number, seed: number) {
     if (change === "impact") await db.execute(sql`update incidents set impact_start_source = 'reported', impact_started_at = created_at - interval '17 minutes' where id = ${id}`);
     if (change === "service") {
       await db.execute(sql`delete from incident_services where incident_id = ${id}`);
-      await db.execute(sql`insert into incident_services (incident_id, service_slug) values (${id}, ${pick(SERVICES)})`);
+      await db.execute(sql`insert into incident_services (incident_id, service_slug, incident_created_at) select id, ${pick(SERVICES)}, created_at from incidents where id = ${id}`);
     }
   }
 }
@@ -151,7 +153,7 @@ describe("metrics rollups", () => {
     await queryRows(sql`with incident as (
         insert into incidents (id, year, seq, title, severity, status, environment, declared_by, source, impact_started_at, impact_start_source, created_at, updated_at)
         values ('INC-2026-9991', 2026, 9991, 'One statement', 'SEV2', 'declared', 'production', 'test', 'api', now(), 'declared_default', now(), now()) returning id)
-      insert into incident_services (incident_id, service_slug) select id, 'svc-cte' from incident`);
+      insert into incident_services (incident_id, service_slug, incident_created_at) select id, 'svc-cte', now() from incident`);
     const after = await queryRows<{ n: number }>(sql`select coalesce(sum(incidents), 0)::int as n from incident_daily_stats where service = 'svc-cte'`);
     expect(Number(after[0].n) - Number(before[0].n)).toBe(1);
   });
