@@ -99,12 +99,6 @@ export const incidents = pgTable(
     // Ascending on purpose: scanned backwards they give `ORDER BY created_at DESC, id DESC` (NULLS
     // FIRST); Drizzle's .desc() adds NULLS LAST, which that ORDER BY cannot use.
     index("incidents_created_idx").on(t.createdAt, t.id),
-    // The metrics rollups' partial edge days, read from this index alone (lib/metrics/rollup-metrics.ts
-    // edgeRows): every column those reads use, so no row is fetched from the table.
-    index("incidents_edge_idx").on(
-      t.createdAt, t.id, t.severity, t.status, t.impactStartSource, t.impactStartedAt, t.investigatingAt, t.mitigatedAt, t.resolvedAt,
-      t.mttdBucket, t.mttaBucket, t.mttmBucket, t.mttrBucket,
-    ),
     // With id: the list's status filter walks it without fetching the rows it skips (list-incidents.ts).
     index("incidents_status_created_idx").on(t.status, t.createdAt, t.id),
     index("incidents_severity_created_idx").on(t.severity, t.createdAt),

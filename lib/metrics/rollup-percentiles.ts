@@ -16,15 +16,8 @@ import { METRIC_KEYS, SUB_BUCKETS, subBucketOf } from "@/db/metric-columns";
 
 type MetricKey = (typeof METRIC_KEYS)[number];
 export type BucketCount = { metric: MetricKey; bucket: number; n: number };
-/**
- * The window as rollup-metrics.ts splits it: `days` filters the rollup rows of its whole days; the
- * incidents of `edges` count +1 and those of `minus` -1 (its partial days); `from`/`to` bound the
- * direct value reads; `values` are the metrics' seconds over incidents' columns.
- */
-export type WindowParts = { from: Date; to: Date; days: SQL; edges: Range[]; minus: Range[]; values: Record<MetricKey, SQL> };
-type Range = { from: Date; to: Date };
-// The columns the metrics' seconds and buckets need, all in incidents_edge_idx (an index-only read).
-const EDGE_COLUMNS = sql.raw("created_at, status, impact_start_source, impact_started_at, investigating_at, mitigated_at, resolved_at, mttd_bucket, mtta_bucket, mttm_bucket, mttr_bucket");
+/** The window (whole UTC days): `days` filters its rollup rows, `from`/`to` bound the value reads. */
+export type WindowParts = { from: Date; to: Date; days: SQL };
 
 const FRACTIONS = [0.5, 0.9] as const;
 const iso = (d: Date) => d.toISOString();
@@ -46,37 +39,12 @@ async function subBucketCounts(db: Db, pairs: { metric: MetricKey; bucket: numbe
   // The buckets asked for as a VALUES list joined on the primary key (metric, bucket, day): a range of
   // it per bucket, planned once (a branch per bucket cost ~0.1 ms of planning each).
   const list = sql.join(pairs.map(({ metric, bucket }) => sql`(${metric}::text, ${bucket}::smallint)`), sql`, `);
-  const days = sql`select w.metric, w.bucket, ${sums} as subs, null::smallint as sub, null::int as n
+  const rows = rowsOf<{ metric: MetricKey; bucket: number; subs: (number | string)[] }>(
+    await db.execute(sql`select w.metric, w.bucket, ${sums} as subs
       from (values ${list}) w(metric, bucket) join incident_metric_sub_buckets s on s.metric = w.metric and s.bucket = w.bucket
-     where ${parts.days} group by w.metric, w.bucket`;
-  // The partial days' incidents, only those in a bucket asked for (a few of a hundred; the index
-  // filters them), read once and counted by sub-bucket per metric. Weighted +1 (edges) or -1 (minus).
-  const wanted = METRIC_KEYS.filter((k) => pairs.some((p) => p.metric === k));
-  const inWanted = (k: MetricKey) => sql`${sql.raw(`${k}_bucket`)} in (${sql.join(pairs.filter((p) => p.metric === k).map((p) => sql`${p.bucket}`), sql`, `)})`;
-  const ranges = [...parts.edges.map((range) => ({ range, w: 1 })), ...parts.minus.map((range) => ({ range, w: -1 }))];
-  const edgeRows = ranges.length
-    ? sql.join(ranges.map(({ range, w }) => sql`select ${EDGE_COLUMNS}, ${sql.raw(String(w))} as w from incidents
-        where created_at >= ${iso(range.from)}::timestamptz and created_at < ${iso(range.to)}::timestamptz and (${sql.join(wanted.map(inWanted), sql` or `)})`), sql` union all `)
-    : sql`select ${EDGE_COLUMNS}, 0 as w from incidents where false`;
-  const edges = wanted.map((k) => {
-    const bucket = sql.raw(`${k}_bucket`);
-    return sql`select ${k}, ${bucket}, null, ${subBucketOf(sql`(${parts.values[k]})::float8`, bucket)}, sum(w)::int from e where ${inWanted(k)} group by 2, 4`;
-  });
-  const rows = rowsOf<{ metric: MetricKey; bucket: number; subs: (number | string)[] | null; sub: number | null; n: number | null }>(
-    await db.execute(sql`with e as materialized (${edgeRows}) ${sql.join([days, ...edges], sql` union all `)}`),
+     where ${parts.days} group by w.metric, w.bucket`),
   );
-  const counts = new Map<string, number[]>();
-  const of = (r: (typeof rows)[number]) => {
-    const key = `${r.metric}:${Number(r.bucket)}`;
-    if (!counts.has(key)) counts.set(key, new Array(SUB_BUCKETS).fill(0));
-    return counts.get(key)!;
-  };
-  for (const r of rows) {
-    const subs = of(r);
-    if (r.subs) r.subs.forEach((n, k) => (subs[k] += Number(n)));
-    else subs[Number(r.sub)] += Number(r.n);
-  }
-  return counts;
+  return new Map(rows.map((r) => [`${r.metric}:${Number(r.bucket)}`, r.subs.map(Number)]));
 }
 
 /** percentile_cont(0.5) and (0.9) of each metric over the window, from its bucket counts. */

@@ -31,17 +31,21 @@ export const MAX_WINDOW_DAYS = 366;
 
 /**
  * The window [from, to) the query asks for, and the previous window of the same length right before
- * it (for the change figures). Dates are whole UTC days; `to` includes its day.
+ * it (for the change figures). Windows are whole UTC days, `to` included; a preset is the last N days
+ * with today as the last (so far), the same window as from/to naming those days. Whole days are what
+ * the page says and links to (the list's from/to), keep a figure still for a day instead of sliding
+ * with the clock, and let the rollups answer without reading any incident (rollup-metrics.ts).
  */
 export function metricsWindow(query: MetricsQuery, now: Date) {
+  const tomorrow = Math.floor(now.getTime() / DAY_MS) * DAY_MS + DAY_MS;
   let from: Date;
   let to: Date;
   if (query.from || query.to) {
-    to = query.to ? new Date(Date.parse(query.to) + DAY_MS) : now;
+    to = new Date(query.to ? Date.parse(query.to) + DAY_MS : tomorrow);
     from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY_MS);
   } else {
-    to = now;
-    from = new Date(now.getTime() - RANGES[query.range ?? "30d"] * DAY_MS);
+    to = new Date(tomorrow);
+    from = new Date(tomorrow - RANGES[query.range ?? "30d"] * DAY_MS);
   }
   const length = to.getTime() - from.getTime();
   // Checked on the window itself, so a `from` alone (which runs to now) is bounded too.

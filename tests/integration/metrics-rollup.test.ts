@@ -2,13 +2,14 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { getIncidentMetrics } from "@/lib/metrics/get-incident-metrics";
-import { splitWindow } from "@/lib/metrics/rollup-metrics";
+import { rollupWindowStats, splitWindow } from "@/lib/metrics/rollup-metrics";
 import { queryRows, resetDatabase, viewer } from "@/tests/support/harness";
 
 // The rollups (triggers on incidents / incident_services) must give exactly the figures of the direct
 // aggregation: same counts, means, p50 / p90 to the millisecond, frequency and top services.
 // Random data with a fixed seed: many incidents on the same days, updates that move incidents between
-// statuses, days, severities and services, and windows whose edges fall mid-day.
+// statuses, days, severities and services, and clocks in the middle of a day (the windows are whole
+// days; a preset's last day is today so far).
 
 const NOW = new Date("2026-06-15T13:37:21.123Z");
 const SERVICES = ["api", "db", "web", "queue", "auth"];
@@ -93,6 +94,13 @@ describe("metrics rollups", () => {
     });
     expect(splitWindow(at("01T00:00:00"), at("03T00:00:00"))).toEqual({ days: { from: "2026-03-01", to: "2026-03-03" }, edges: [], minus: [] });
     expect(splitWindow(at("01T10:00:00"), at("01T12:00:00")).days).toBeNull();
+  });
+
+  it("refuse a window that cuts a day (they hold whole days only)", async () => {
+    const db = await getDb();
+    await expect(rollupWindowStats(db, new Date("2026-06-01T10:00:00Z"), new Date("2026-06-15T00:00:00Z"))).rejects.toThrow("whole UTC days");
+    await expect(rollupWindowStats(db, new Date("2026-06-01T00:00:00Z"), new Date("2026-06-15T00:00:00.001Z"))).rejects.toThrow("whole UTC days");
+    expect((await rollupWindowStats(db, new Date("2026-06-01T00:00:00Z"), new Date("2026-06-15T00:00:00Z"))).incidents).toBeGreaterThan(0);
   });
 
   it("give exactly the direct figures for the preset ranges, at a mid-day now", async () => {
