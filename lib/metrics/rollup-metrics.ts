@@ -9,70 +9,18 @@ import { exactPercentiles } from "./rollup-percentiles";
 // the cost follows the days of the window, not its incidents. Every figure equals the direct
 // aggregation in get-incident-metrics.ts (tests/integration/metrics-rollup.test.ts proves it on random
 // data): sums are numeric, and the percentiles are exact, narrowed down from bucket to sub-bucket to
-// value (rollup-percentiles.ts). splitWindow and edgeRows serve windows that cut days (follow-up metrics).
+// value (rollup-percentiles.ts).
 
 type MetricKey = (typeof METRIC_KEYS)[number];
 const DAY_MS = 86_400_000;
 const iso = (d: Date) => d.toISOString();
 const dayOf = (d: Date) => iso(d).slice(0, 10);
 
-type Range = { from: Date; to: Date };
-/**
- * Rollup days [days.from, days.to), plus the incidents of `edges`, minus those of `minus`. A partial day
- * at an edge is read from the incidents either directly, or as its whole day's rollup row minus the
- * rest of the day, whichever holds fewer incidents by the clock (the part after `now` is empty until
- * something is declared there): a window ending now then subtracts almost nothing for today instead
- * of reading today's incidents, and no edge reads more than half a day.
- */
-export type Split = { days: { from: string; to: string } | null; edges: Range[]; minus: Range[] };
-
-/** [from, to) as whole UTC days and partial days read from the incidents (see Split). */
-export function splitWindow(from: Date, to: Date, now = new Date()): Split {
-  const first = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
-  const last = new Date(Math.floor(to.getTime() / DAY_MS) * DAY_MS);
-  if (first >= last) return { days: null, edges: [{ from, to }], minus: [] };
-  // The time of a range that can hold incidents already (declared up to now).
-  const span = (r: Range) => Math.max(0, Math.min(r.to.getTime(), now.getTime()) - r.from.getTime());
-  const out: Split = { days: { from: dayOf(first), to: dayOf(last) }, edges: [], minus: [] };
-  if (from < first) {
-    const rest = { from: new Date(first.getTime() - DAY_MS), to: from };
-    if (span(rest) < span({ from, to: first })) {
-      out.days!.from = dayOf(rest.from);
-      out.minus.push(rest);
-    } else out.edges.push({ from, to: first });
-  }
-  if (last < to) {
-    const rest = { from: to, to: new Date(last.getTime() + DAY_MS) };
-    if (span(rest) < span({ from: last, to })) {
-      out.days!.to = dayOf(rest.to);
-      out.minus.push(rest);
-    } else out.edges.push({ from: last, to });
-  }
-  return out;
-}
-
-export const dayRange = (split: Split) => (split.days ? sql`day >= ${split.days.from}::date and day < ${split.days.to}::date` : sql`false`);
-
-const EDGE_COLUMNS = sql.raw("id, created_at");
-/**
- * The incidents read at the edges, with their weight `w` in every sum: +1 for those of `edges`, -1 for
- * those of `minus`. One branch per range, each an index-only range scan of incidents_created_idx: a
- * disjunction of ranges is a bitmap scan that visits the table for every row.
- */
-export function edgeRows(split: Split) {
-  const parts = [...split.edges.map((range) => ({ range, w: 1 })), ...split.minus.map((range) => ({ range, w: -1 }))];
-  if (!parts.length) return sql`(select ${EDGE_COLUMNS}, 0 as w from incidents where false)`;
-  return sql`(${sql.join(
-    parts.map(({ range, w }) => sql`select ${EDGE_COLUMNS}, ${sql.raw(String(w))} as w from incidents where created_at >= ${iso(range.from)}::timestamptz and created_at < ${iso(range.to)}::timestamptz`),
-    sql` union all `,
-  )})`;
-}
-
 type Stat = { count: number; mean: number | null; p50: number | null; p90: number | null };
 const num = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 1000) / 1000);
 
 /** The rollup rows of [from, to), which must be whole UTC days (metricsWindow makes them so). */
-function wholeDays(from: Date, to: Date): SQL {
+export function wholeDays(from: Date, to: Date): SQL {
   if (from.getTime() % DAY_MS !== 0 || to.getTime() % DAY_MS !== 0 || to <= from) {
     throw new Error(`The rollups answer whole UTC days, not ${iso(from)} to ${iso(to)}.`);
   }

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type Actor, assertRole } from "@/lib/actor";
-import { dayRange, edgeRows, splitWindow } from "@/lib/metrics/rollup-metrics";
+import { wholeDays } from "@/lib/metrics/rollup-metrics";
 import { RECURRENCE_DAYS } from "./find-similar-incidents";
 
 export type ServiceFollowUp = {
@@ -35,23 +35,18 @@ const RECURRENCE_DAYS_SQL = sql.raw(String(RECURRENCE_DAYS));
  * repeat when its service has an incident on one of the RECURRENCE_DAYS - 1 whole days before D (they
  * lie inside its look-back whatever its time of day); only the incidents of the other, "quiet" days are
  * checked one by one, against the incidents of their own day and of day D - RECURRENCE_DAYS. The
- * incident counts split the window as the metrics rollups do (splitWindow: rollup days, plus or minus
- * the incidents of the partial days at the edges).
+ * window is whole UTC days, as the metrics page's (the incident counts are its days' rollup rows).
  */
 export async function getFollowUpMetrics(db: Db, actor: Actor, window: { from: Date; to: Date }): Promise<ServiceFollowUp[]> {
   assertRole(actor, "viewer", "view metrics");
   const from = sql`${iso(window.from)}::timestamptz`;
   const to = sql`${iso(window.to)}::timestamptz`;
-  const split = splitWindow(window.from, window.to);
   const utcDay = (t: ReturnType<typeof sql>) => sql`(${t} at time zone 'UTC')::date`;
   const dayStart = (d: ReturnType<typeof sql>) => sql`(${d}::timestamp at time zone 'UTC')`;
   const result = await db.execute(sql`
     with counts as (
-      select service, sum(n)::int as incidents from (
-        select service, incidents as n from incident_daily_stats where service <> '' and ${dayRange(split)}
-        union all
-        select s.service_slug, i.w from ${edgeRows(split)} i join incident_services s on s.incident_id = i.id
-      ) c group by service having sum(n) > 0
+      select service, sum(incidents)::int as incidents from incident_daily_stats
+      where service <> '' and ${wholeDays(window.from, window.to)} group by service having sum(incidents) > 0
     ),
     active as (
       select service, day from incident_daily_stats

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { getIncidentMetrics } from "@/lib/metrics/get-incident-metrics";
-import { rollupWindowStats, splitWindow } from "@/lib/metrics/rollup-metrics";
+import { rollupWindowStats } from "@/lib/metrics/rollup-metrics";
 import { queryRows, resetDatabase, viewer } from "@/tests/support/harness";
 
 // The rollups (triggers on incidents / incident_services) must give exactly the figures of the direct
@@ -78,24 +78,6 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("metrics rollups", () => {
-  it("split a window into whole UTC days and the partial days at its edges, each read the cheaper way", () => {
-    const at = (t: string) => new Date(`2026-03-${t}Z`);
-    // Long past: the 10 h before 10:00 are fewer than the 14 h after, so that day is its rollup row minus them.
-    expect(splitWindow(at("01T10:00:00"), at("05T06:00:00"), at("10T00:00:00"))).toEqual({
-      days: { from: "2026-03-01", to: "2026-03-05" },
-      edges: [{ from: at("05T00:00:00"), to: at("05T06:00:00") }],
-      minus: [{ from: at("01T00:00:00"), to: at("01T10:00:00") }],
-    });
-    // Ending now: nothing is declared after now yet, so today is its rollup row minus the rest of the day.
-    expect(splitWindow(at("01T20:00:00"), at("05T06:00:00"), at("05T06:00:00"))).toEqual({
-      days: { from: "2026-03-02", to: "2026-03-06" },
-      edges: [{ from: at("01T20:00:00"), to: at("02T00:00:00") }],
-      minus: [{ from: at("05T06:00:00"), to: at("06T00:00:00") }],
-    });
-    expect(splitWindow(at("01T00:00:00"), at("03T00:00:00"))).toEqual({ days: { from: "2026-03-01", to: "2026-03-03" }, edges: [], minus: [] });
-    expect(splitWindow(at("01T10:00:00"), at("01T12:00:00")).days).toBeNull();
-  });
-
   it("refuse a window that cuts a day (they hold whole days only)", async () => {
     const db = await getDb();
     await expect(rollupWindowStats(db, new Date("2026-06-01T10:00:00Z"), new Date("2026-06-15T00:00:00Z"))).rejects.toThrow("whole UTC days");
