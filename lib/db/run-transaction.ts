@@ -38,9 +38,12 @@ export type RunTransactionOptions = {
  * transaction, and turns a database that stays busy into a 503 instead of a 500.
  * `fn` may run more than once: it must have no effects outside `tx`.
  */
+/** Whether `db` is a transaction already (runTransaction then opens a savepoint of it). */
+export const isTransaction = (db: Db) => is(db, PgTransaction);
+
 export async function runTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, options: RunTransactionOptions = {}): Promise<T> {
   // Nested: a savepoint of the outer transaction, which owns the timeouts, the retry and the mark.
-  if (is(db, PgTransaction)) return db.transaction((tx) => fn(tx as unknown as Db));
+  if (isTransaction(db)) return db.transaction((tx) => fn(tx as unknown as Db));
 
   const attempts = options.attempts ?? TRANSACTION_ATTEMPTS;
   const alone = options.oneStatement === true && !hasActiveClaim() && !needsOwnTimeouts(db);

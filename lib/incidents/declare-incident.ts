@@ -1,11 +1,11 @@
 import type { Db } from "@/db/client";
-import { runTransaction } from "@/lib/db/run-transaction";
+import { isTransaction, runTransaction } from "@/lib/db/run-transaction";
 import { type Actor, actorLabel, actorUserId, assertRole } from "@/lib/actor";
 import { assertAssignees, assertEnvironment } from "@/lib/catalog/references";
 import { pgErrorCode } from "@/lib/db-errors";
 import { validationError } from "@/lib/errors";
 import { eventsOfEntry } from "@/lib/events/incident-events";
-import { findOnCall } from "@/lib/oncall/load-on-call";
+import { findOnCall, findOnCallForDeclaration, forgetOnCallStates, ONCALL_STAMP_MOVED } from "@/lib/oncall/load-on-call";
 import type { OnCallView } from "@/lib/oncall/views";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import { writeDeclaration } from "./declare-statement";
@@ -30,16 +30,24 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
 
   // The environment is checked by the incident's foreign key, not by a look-up of its own (one round
   // trip fewer per declaration); only a refused insert reads the list, to name the known ones.
-  const view = await runTransaction(
+  // On the app's own clock and outside a caller's transaction, the on-call may come from the process's
+  // cache (one statement fewer): the write then asserts the on-call stamp, and if the schedule changed
+  // meanwhile, nothing is written and the declaration runs again with the states read afresh.
+  const cacheable = options.now === undefined && !isTransaction(db);
+  const attempt = (useCache: boolean) => runTransaction(
     db,
     async (tx) => {
       // One reading of the clock gives the ID's year and the declaration time (see writeDeclaration's `ordered`).
       const now = clock(options);
       // The reads go out together, before anything is locked. No commander named: the on-call of the
       // first affected service leads, whichever source declared it (a new service has no schedule yet).
-      const [names, onCall] = await Promise.all([
+      const [names, { onCall, stamp }] = await Promise.all([
         assertAssignees(tx, { commanderId: input.commanderId, technicalLeadId: input.technicalLeadId, communicatorId: input.communicatorId }),
-        input.commanderId ? null : findOnCall(tx, input.services[0], now),
+        input.commanderId
+          ? { onCall: null, stamp: null }
+          : useCache
+            ? findOnCallForDeclaration(tx, input.services[0], now)
+            : findOnCall(tx, input.services[0], now).then((found) => ({ onCall: found, stamp: null })),
       ]);
       const commanderId = input.commanderId ?? onCall?.userId ?? null;
       const entries = declarationEntries(input, status, names, onCall);
@@ -66,6 +74,7 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
         now,
         ordered: options.now === undefined,
         tokensVersion: options.tokensVersion ?? null,
+        oncallStamp: stamp,
         entries,
         // What every timeline write announces (a new incident is at version 1). The statement adds the
         // entry's id, the incident id, actor and time, and draws the events' ids while it holds the
@@ -80,11 +89,17 @@ export async function declareIncident(db: Db, actor: Actor, rawInput: unknown, o
     // that is PostgreSQL's time only, never a round trip to this process (which queued every other
     // declaration behind the holder's network and event-loop waits).
     { oneStatement: true },
-  ).catch(async (error: unknown) => {
-    if (pgErrorCode(error) === "23503") await assertEnvironment(db, input.environment);
-    throw error;
-  });
-  return view;
+  );
+  return attempt(cacheable)
+    .catch((error: unknown) => {
+      if (!cacheable || pgErrorCode(error) !== ONCALL_STAMP_MOVED) throw error;
+      forgetOnCallStates();
+      return attempt(false);
+    })
+    .catch(async (error: unknown) => {
+      if (pgErrorCode(error) === "23503") await assertEnvironment(db, input.environment);
+      throw error;
+    });
 }
 
 function declarationEntries(input: DeclareIncidentInput, status: string, names: Map<string, string>, onCall: OnCallView | null): PendingEntry[] {

@@ -80,6 +80,7 @@ const write = preparedStatement("declare_incident", () => {
     ),
     job as (${dispatchInsert!})
     select row_to_json(incident) as incident, assert_token_stamp(${slotOf("tokensVersion", "bigint")}) as stamp_ok,
+      assert_oncall_stamp(${slotOf("oncallStamp", "bigint")}) as oncall_ok,
       (select json_agg(json_build_object('id', u.id, 'name', u.name, 'email', u.email)) from ${users} u
         where u.id in (select jsonb_array_elements_text(${slotOf("people", "jsonb")}))) as people,
       (select count(${liveNotice(sql`outbox.id`, sql`outbox.type`, sql`outbox.incident_id`)}) from outbox) as notified,
@@ -104,6 +105,8 @@ export type Declaration = {
   ordered: boolean;
   /** The token stamp the caller's token was verified at: a moved stamp fails the statement (nothing written). */
   tokensVersion: number | null;
+  /** The on-call stamp the commander's on-call states were read at (from a cache): asserted like the token stamp. */
+  oncallStamp: number | null;
   entries: PendingEntry[];
   /** The events the entries announce, each with its entry's index (1-based): the statement adds the entry's id. */
   events: (Pick<NewEvent, "type" | "payload"> & { entry: number })[];
@@ -144,6 +147,7 @@ export async function writeDeclaration(db: Db, d: Declaration): Promise<{ incide
     events: JSON.stringify(d.events.map((e) => ({ type: e.type, payload: e.payload ?? {}, entry: e.entry }))),
     people: JSON.stringify(d.people),
     tokensVersion: d.tokensVersion,
+    oncallStamp: d.oncallStamp,
   });
   if (Number(row.queued) === 0) {
     await enqueueJob(db, dispatchEventsJob, { eventIds: (fromJson<(number | string)[]>(row.event_ids) ?? []).map(Number) });
