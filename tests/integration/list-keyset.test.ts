@@ -54,6 +54,18 @@ describe("incident list keyset pagination", () => {
     for (const limit of [1, 2, 5]) expect(await walk("&status=resolved&service=api", limit)).toEqual(resolvedApi);
   });
 
+  it("merges several statuses page by page, ties and bounds included", async () => {
+    const all = await expected();
+    for (const limit of [1, 4, 5, 45]) expect(await walk("&status=investigating,resolved", limit)).toEqual(all);
+    const open = await expected(sql`status in ('investigating', 'mitigated')`);
+    for (const limit of [2, 7]) expect(await walk("&status=mitigated,investigating", limit)).toEqual(open);
+    const from = "2026-05-01T11:56:00.000Z";
+    const to = "2026-05-01T12:00:00.123Z";
+    const windowed = await expected(sql`created_at between ${from} and ${to} and title ilike '%1%'`);
+    expect(windowed.length).toBeGreaterThan(3);
+    for (const limit of [1, 3]) expect(await walk(`&status=resolved,investigating&from=${from}&to=${to}&q=1`, limit)).toEqual(windowed);
+  });
+
   it("pages a service within a date window, bounds included", async () => {
     const from = "2026-05-01T11:56:00.000Z";
     const to = "2026-05-01T12:00:00.123Z";
