@@ -93,17 +93,3 @@ export async function finishLoad(sql: Sql) {
             on conflict (year) do update set last = greatest(incident_counters.last, excluded.last)`;
   await sql.unsafe(`vacuum analyze`);
 }
-
-/**
- * Empties the incident tables between shapes (the timeline refuses TRUNCATE unless this session opts in).
- * The rollups are truncated too: TRUNCATE incidents empties them with DELETE (its statement trigger),
- * which left the spread shape's ~900k rollup rows as dead space (100 MB for the dense shape's 15k live
- * rows) that every dense rollup read then walked through.
- */
-export async function clearIncidents(sql: Sql) {
-  await sql.begin(async (tx) => {
-    await tx`select set_config('app.allow_timeline_truncate', 'on', true)`;
-    await tx.unsafe(`truncate incidents, incident_services, timeline_entries, incident_links, incident_counters, alerts, alert_events, events,
-                     incident_daily_stats, incident_metric_buckets, incident_metric_sub_buckets restart identity cascade`);
-  });
-}
