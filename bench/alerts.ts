@@ -9,7 +9,7 @@
 import os from "node:os";
 import autocannon from "autocannon";
 import postgres from "postgres";
-import { benchDatabase, cannon, printRows, ratioRow, startApp, summary, writeReport } from "./support";
+import { benchDatabase, cannon, printRows, ratioRow, startApp, summary, WARM_UP_REQUESTS, writeReport } from "./support";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3361);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -32,9 +32,10 @@ try {
       dedup_key: key,
       payload: { summary: `Storm ${key}`, source: "bench", severity: "critical", component: "checkout-api", group: "production", custom_details: { bench: true } },
     });
-  // Warm both routes (first compile of the route modules, connection pool) outside the measurement.
-  await cannon({ url: `${app.base}/api/health`, connections: CONNECTIONS, duration: 2 });
-  await cannon({ url: `${app.base}${PD}`, connections: CONNECTIONS, method: "POST", headers: JSON_HEADERS, body: event("bench-warmup"), duration: 2 });
+  // Warm both routes (first compile of the route modules, connection pool, V8's optimised code)
+  // outside the measurement.
+  await cannon({ url: `${app.base}/api/health`, connections: CONNECTIONS, amount: WARM_UP_REQUESTS });
+  await cannon({ url: `${app.base}${PD}`, connections: CONNECTIONS, method: "POST", headers: JSON_HEADERS, body: event("bench-warmup"), amount: WARM_UP_REQUESTS });
 
   // Health and storm take turns, ROUNDS times (the storm's events split between them): on a shared
   // machine the load changes from one minute to the next, and each side gets a share of every period.

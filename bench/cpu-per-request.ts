@@ -5,7 +5,7 @@
 //
 //   npm run build && npm run bench:cpu
 import { execSync } from "node:child_process";
-import { benchDatabase, cannon, startApp, summary } from "./support";
+import { benchDatabase, cannon, startApp, summary, WARM_UP_REQUESTS } from "./support";
 import { cpuMeter, inGroup, postgresBackendsOf } from "./cpu-usage";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3362);
@@ -35,7 +35,7 @@ try {
       body: JSON.stringify({ title: "Checkout failing", severity: "SEV2", services: ["checkout-api"], environment: "production" }),
     },
   } as const;
-  for (const options of Object.values(runs)) await cannon({ ...options, amount: 300 } as never); // warm-up
+  for (const options of Object.values(runs)) await cannon({ ...options, amount: WARM_UP_REQUESTS } as never); // warm-up
   console.log("| request | req/s | server ms CPU / request | PostgreSQL ms CPU / request |\n|---|---|---|---|");
   for (const [name, options] of Object.entries(runs)) {
     const meter = cpuMeter({ server: (p) => p.pid === pid || inGroup(pgrp)(p), PostgreSQL: postgresBackendsOf(db.name) });

@@ -7,7 +7,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { benchDatabase, cannon, startApp } from "./support";
+import { benchDatabase, cannon, startApp, WARM_UP_REQUESTS } from "./support";
 
 const kind = process.argv[2] ?? "storm";
 const amount = Number(process.argv[3] ?? (kind === "declare" ? 3000 : 10000));
@@ -40,7 +40,7 @@ try {
   } as const;
   const options = kinds[kind as keyof typeof kinds];
   if (!options) throw new Error(`Unknown kind "${kind}": health, storm or declare.`);
-  await cannon({ ...options, amount: Math.ceil(amount / 5) } as never); // warm-up, left out of the table
+  await cannon({ ...options, amount: WARM_UP_REQUESTS } as never); // warm-up, left out of the table
   const started = performance.now();
   const result = await cannon({ ...options, amount } as never);
   measuredSeconds = (performance.now() - started) / 1000;
@@ -83,4 +83,4 @@ const perRequest = (us: number) => us / 1000 / amount;
 const all = [...totals.values()].reduce((a, b) => a + b, 0);
 console.log(`\n| part | ms / request |\n|---|---|\n| all of the main thread | ${perRequest(all).toFixed(3)} |`);
 for (const [name, us] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`| ${name} | ${perRequest(us).toFixed(3)} |`);
-console.log(`\nprofile: ${path.join(dir, file)}`);
+console.log(`\nprofile: ${path.join(dir, file)} (measured ${measuredSeconds.toFixed(2)} s, stop ${stopSeconds.toFixed(2)} s)`);

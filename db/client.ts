@@ -63,6 +63,19 @@ const handleTimeouts = ((globalThis as Record<symbol, unknown>)[timeoutsKey] ??=
 export const registerConnectionTimeouts = (db: Db, timeouts: SessionTimeouts) => void handleTimeouts.set(db, timeouts);
 export const connectionTimeouts = (db: Db): SessionTimeouts | undefined => handleTimeouts.get(db);
 
+// Each PostgreSQL handle's serial lane, found from the handle's `db` (on globalThis, as above).
+const lanesKey = Symbol.for("incident-manager.db.lanes");
+const lanes = ((globalThis as Record<symbol, unknown>)[lanesKey] ??= new WeakMap()) as WeakMap<Db, Db>;
+
+/**
+ * A single connection beside `db`'s pool, for single-statement writes that all lock the same row
+ * (a declaration takes the year's counter). postgres.js pipelines what is sent to it, so PostgreSQL
+ * runs them back to back, each its own transaction, instead of waking a queue of pooled backends
+ * on every commit: at c=10 that queue cost half of PostgreSQL's CPU per declaration and a third of
+ * the throughput (docs/decisions.md). PGlite, a transaction, or a handle opened elsewhere: `db` itself.
+ */
+export const serialLaneOf = (db: Db): Db => lanes.get(db) ?? db;
+
 /**
  * Settings every app session starts with. JIT off: the app's reads are index and rollup lookups of a
  * few milliseconds, but a plan whose row estimates are off (CTEs, lateral joins) crosses
@@ -92,6 +105,12 @@ export async function openDatabase(): Promise<DbHandle> {
     const prepared = process.env.DATABASE_PREPARED_STATEMENTS?.trim() !== "off";
     const db = drizzle(prepared ? withPreparedStatements(client) : client, { schema }) as unknown as Db;
     registerConnectionTimeouts(db, timeouts);
+    // One more connection, for the statements that serialise on one row whatever the pool does
+    // (serialLaneOf). It is named so pg_stat_activity tells it apart.
+    const laneClient = postgres(config.url, { max: 1, onnotice: () => {}, connection: { ...SESSION, ...timeouts, application_name: "incident-manager-serial" } });
+    const lane = drizzle(prepared ? withPreparedStatements(laneClient) : laneClient, { schema }) as unknown as Db;
+    registerConnectionTimeouts(lane, timeouts);
+    lanes.set(db, lane);
     const readUrl = process.env.DATABASE_READ_URL?.trim();
     const readMax = Number(process.env.DATABASE_READ_POOL_SIZE ?? max);
     const reader = readUrl
@@ -109,7 +128,7 @@ export async function openDatabase(): Promise<DbHandle> {
       kind: "postgres",
       raw: { kind: "postgres", client, url: config.url },
       close: async () => {
-        await Promise.all([client.end({ timeout: 5 }), reader?.end({ timeout: 5 })]);
+        await Promise.all([client.end({ timeout: 5 }), laneClient.end({ timeout: 5 }), reader?.end({ timeout: 5 })]);
       },
     };
   }

@@ -1,8 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { type Db, serialLaneOf } from "@/db/client";
 import { events, incidentCounters, incidents, incidentServices, services, timelineEntries, users } from "@/db/schema";
 import { newServiceRows } from "@/lib/catalog/references";
 import { preparedStatement } from "@/lib/db/prepared-statement";
+import { isTransaction } from "@/lib/db/run-transaction";
 import { fromJson, rowFromDriver } from "@/lib/db/row-from-driver";
 import { dispatchEventsJob } from "@/lib/events/dispatch-events";
 import { liveNotice, type NewEvent } from "@/lib/events/record-event";
@@ -118,12 +119,15 @@ export type Declaration = {
  * Registers services seen for the first time, takes the next number of the year and writes the
  * incident, its services, timeline and outbox rows, with their NOTIFY for live pages and their dispatch
  * job (queued by enqueueJob instead when the statement could not: no queue yet). Run on its own, it is
- * its own transaction: the counter row stays locked only while PostgreSQL runs and commits it.
+ * its own transaction on the serial lane: the counter row stays locked only while PostgreSQL runs and
+ * commits it, and the next declaration is already waiting on the same connection.
  */
 export async function writeDeclaration(db: Db, d: Declaration): Promise<{ incident: typeof incidents.$inferSelect; people: PersonRow[] }> {
   dispatchInsert ??= await jobInsertWithData(dispatchEventsJob, sql`jsonb_build_object('eventIds', (select jsonb_agg(id order by id) from outbox))`);
   const i = d.incident;
-  const [row] = await write(db, {
+  // On its own, the statement goes down the serial lane: declarations queue there, pipelined, rather
+  // than in PostgreSQL on the counter row. In a transaction, it is one of the transaction's statements.
+  const [row] = await write(isTransaction(db) ? db : serialLaneOf(db), {
     newServices: JSON.stringify(newServiceRows(d.services)),
     year: i.year,
     ordered: d.ordered,

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb, openDatabase } from "@/db/client";
 import { declareIncident } from "@/lib/incidents/declare-incident";
 import { queryRows, resetDatabase, responder, TEST_TARGET, validIncident } from "@/tests/support/harness";
 
@@ -75,10 +75,17 @@ describe("declaration times follow ID order", () => {
     const first = declareIncident(db, responder, { ...validIncident, title: "Read the clock later, queued first" });
     await untilWaiting(1);
     vi.setSystemTime(new Date("2026-06-01T10:00:01.000Z"));
-    const second = declareIncident(db, responder, { ...validIncident, title: "Read the clock earlier, queued second" });
-    await untilWaiting(2);
-    await release();
-    await Promise.all([first, second]);
+    // From another instance on PostgreSQL (its own pool and serial lane): in this one, the second would
+    // queue behind the first on the lane's connection, where no lock wait shows it has arrived.
+    const other = TEST_TARGET === "postgres" ? await openDatabase() : null;
+    try {
+      const second = declareIncident(other?.db ?? db, responder, { ...validIncident, title: "Read the clock earlier, queued second" });
+      await untilWaiting(2);
+      await release();
+      await Promise.all([first, second]);
+    } finally {
+      await other?.close();
+    }
 
     const rows = await times();
     expect(rows.map((row) => row.created_at)).toEqual(["2026-06-01T10:00:02.000", "2026-06-01T10:00:02.000"]);
