@@ -8,6 +8,7 @@ import postgres from "postgres";
 import { findNginx } from "../scripts/cluster/ensure-nginx";
 import { startCluster } from "../scripts/cluster/start-cluster";
 import { cpuMeter, inGroup, named, postgresBackendsOf } from "./cpu-usage";
+import { WARM_UP_REQUESTS } from "./support";
 
 const ADMIN_URL = process.env.TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const PORT = Number(process.env.BENCH_PORT ?? 4420);
@@ -51,17 +52,14 @@ for (const instances of COUNTS) {
           PostgreSQL: postgresBackendsOf(name),
         });
       const run = (opts: autocannon.Options) => autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts });
-      await run({ url: `${cluster.url}/api/health`, duration: 2 }); // warm-up
+      const body = JSON.stringify({ title: "Bench declaration", severity: "SEV3", services: ["search-api"], environment: "production" });
+      const declaring = { url: `${cluster.url}/api/dashboard/incidents`, method: "POST" as const, headers: { "content-type": "application/json", authorization: `Bearer ${secret}` }, body };
+      // Every instance warmed as bench:declare warms its one (nginx spreads the requests evenly).
+      for (const route of [{ url: `${cluster.url}/api/health` }, declaring]) await autocannon({ connections: CONNECTIONS, amount: WARM_UP_REQUESTS * instances, ...route });
       let cores = meter(cluster.instances.map((i) => i.process.pid));
       const health = await run({ url: `${cluster.url}/api/health` });
       const healthCores = cores();
-      const body = JSON.stringify({ title: "Bench declaration", severity: "SEV3", services: ["search-api"], environment: "production" });
-      const declare = await run({
-        url: `${cluster.url}/api/dashboard/incidents`,
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
-        body,
-      });
+      const declare = await run(declaring);
       const declareCores = cores();
       if (instances === 1) {
         // The same instance without nginx: what the proxy itself costs.
