@@ -14,7 +14,11 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
       // The API is not behind the proxy; a browser ignores HSTS on plain http, so an https hint suffices.
-      { source: "/api/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [{ key: "Strict-Transport-Security", value: HSTS_VALUE }] },
+      {
+        source: "/api/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: HSTS_VALUE }],
+      },
     ];
   },
 };

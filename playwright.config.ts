@@ -12,7 +12,9 @@ export default defineConfig({
   timeout: 60_000,
   fullyParallel: false,
   workers: 1,
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/playwright.json" }]] : [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  reporter: process.env.CI
+    ? [["list"], ["json", { outputFile: "test-results/playwright.json" }]]
+    : [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     launchOptions: {
@@ -38,7 +40,13 @@ export default defineConfig({
     timeout: 120_000,
     // A tracing tool for the trace link cards (e2e/errors.spec.ts); webhooks may reach a receiver on
     // 127.0.0.1 (e2e/webhooks.spec.ts).
-    env: { DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "", TRACE_URL_TEMPLATE: "https://tracing.example/trace/{id}", WEBHOOK_ALLOW_PRIVATE_TARGETS: "1" },
+    env: {
+      DATA_DIR: dataDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: "",
+      TRACE_URL_TEMPLATE: "https://tracing.example/trace/{id}",
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: "1",
+    },
     stdout: "pipe",
     stderr: "pipe",
   },

@@ -25,7 +25,8 @@ export function proxy(request: NextRequest) {
     response = NextResponse.redirect(url);
   }
   response.headers.set("content-security-policy", csp);
-  if (servedOverHttps(request.headers.get("x-forwarded-proto"), process.env)) response.headers.set("strict-transport-security", HSTS_VALUE);
+  if (servedOverHttps(request.headers.get("x-forwarded-proto"), process.env))
+    response.headers.set("strict-transport-security", HSTS_VALUE);
   return response;
 }
 

@@ -9,7 +9,16 @@
 import os from "node:os";
 import autocannon from "autocannon";
 import postgres from "postgres";
-import { benchDatabase, cannon, printRows, ratioRow, startApp, summary, WARM_UP_REQUESTS, writeReport } from "./support";
+import {
+  benchDatabase,
+  cannon,
+  printRows,
+  ratioRow,
+  startApp,
+  summary,
+  WARM_UP_REQUESTS,
+  writeReport,
+} from "./support";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3361);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -30,12 +39,26 @@ try {
       routing_key: db.secret,
       event_action: "trigger",
       dedup_key: key,
-      payload: { summary: `Storm ${key}`, source: "bench", severity: "critical", component: "checkout-api", group: "production", custom_details: { bench: true } },
+      payload: {
+        summary: `Storm ${key}`,
+        source: "bench",
+        severity: "critical",
+        component: "checkout-api",
+        group: "production",
+        custom_details: { bench: true },
+      },
     });
   // Warm both routes (first compile of the route modules, connection pool, V8's optimised code)
   // outside the measurement.
   await cannon({ url: `${app.base}/api/health`, connections: CONNECTIONS, amount: WARM_UP_REQUESTS });
-  await cannon({ url: `${app.base}${PD}`, connections: CONNECTIONS, method: "POST", headers: JSON_HEADERS, body: event("bench-warmup"), amount: WARM_UP_REQUESTS });
+  await cannon({
+    url: `${app.base}${PD}`,
+    connections: CONNECTIONS,
+    method: "POST",
+    headers: JSON_HEADERS,
+    body: event("bench-warmup"),
+    amount: WARM_UP_REQUESTS,
+  });
 
   // Health and storm take turns, ROUNDS times (the storm's events split between them): on a shared
   // machine the load changes from one minute to the next, and each side gets a share of every period.
@@ -43,15 +66,23 @@ try {
   const stormRuns: autocannon.Result[] = [];
   const stormSeconds: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    healthRuns.push(await cannon({ url: `${app.base}/api/health`, connections: CONNECTIONS, duration: SECONDS }));
+    healthRuns.push(
+      await cannon({ url: `${app.base}/api/health`, connections: CONNECTIONS, duration: SECONDS }),
+    );
     // Each connection cycles through the 10 keys, starting at its own (connection i at key i mod 10),
     // so the 20 senders are spread over the keys rather than marching through them in step. A fixed
     // number of events, so every request sent is answered before counting.
     let nextClient = 0;
-    const requests = KEYS.map((key) => ({ method: "POST" as const, path: PD, headers: JSON_HEADERS, body: event(key) }));
+    const requests = KEYS.map((key) => ({
+      method: "POST" as const,
+      path: PD,
+      headers: JSON_HEADERS,
+      body: event(key),
+    }));
     const started = performance.now();
     let lastAnswer = started;
-    const storm = timedRun({
+    const storm = timedRun(
+      {
         url: `${app.base}${PD}`,
         connections: CONNECTIONS,
         amount: Math.ceil(STORM_EVENTS / ROUNDS),
@@ -62,7 +93,9 @@ try {
           const offset = nextClient++ % KEYS.length;
           client.setRequests([...requests.slice(offset), ...requests.slice(0, offset)]);
         },
-      } as autocannon.Options, () => (lastAnswer = performance.now()));
+      } as autocannon.Options,
+      () => (lastAnswer = performance.now()),
+    );
     stormRuns.push(await storm);
     stormSeconds.push((lastAnswer - started) / 1000);
   }
@@ -77,20 +110,54 @@ try {
   stop = undefined;
 
   const sql = postgres(db.url, { max: 1, onnotice: () => {} });
-  const [row] = await sql<{ alerts: number; fired: number }[]>`select count(*)::int as alerts, coalesce(sum(fire_count), 0)::int as fired from alerts where dedup_key in ${sql(KEYS)}`;
+  const [row] = await sql<
+    { alerts: number; fired: number }[]
+  >`select count(*)::int as alerts, coalesce(sum(fire_count), 0)::int as fired from alerts where dedup_key in ${sql(KEYS)}`;
   const [incidents] = await sql<{ n: number }[]>`select count(*)::int as n from incidents`;
   await sql.end();
 
   // Every 2xx must be counted once: fewer is a lost event, more a double count.
   const lost = ok - row.fired;
-  const rows = [ratioRow("alert storm (PagerDuty v2, 10 keys, c=20) vs health", stormRps, "req/s", "health req/s", healthRps, "≥ 0.5")];
-  console.log(`machine: ${os.cpus().length} cores · ${ROUNDS} rounds: health ${SECONDS}s, storm ${Math.ceil(STORM_EVENTS / ROUNDS)} events · c=${CONNECTIONS} · PostgreSQL`);
-  console.log(`GET /api/health                         ${healthRuns.map((r) => r.requests.average.toFixed(0)).join(" / ")} req/s; last round ${summary(healthRuns.at(-1)!)}`);
-  console.log(`POST pagerduty/v2/enqueue (10 keys)     ${stormRates.map((r) => r.toFixed(0)).join(" / ")} req/s; last round ${summary(stormRuns.at(-1)!)}`);
-  console.log(`alerts ${row.alerts} (expected 10) · sum(fire_count) ${row.fired} · 2xx ${ok} · lost ${lost} · incidents ${incidents.n}`);
+  const rows = [
+    ratioRow(
+      "alert storm (PagerDuty v2, 10 keys, c=20) vs health",
+      stormRps,
+      "req/s",
+      "health req/s",
+      healthRps,
+      "≥ 0.5",
+    ),
+  ];
+  console.log(
+    `machine: ${os.cpus().length} cores · ${ROUNDS} rounds: health ${SECONDS}s, storm ${Math.ceil(STORM_EVENTS / ROUNDS)} events · c=${CONNECTIONS} · PostgreSQL`,
+  );
+  console.log(
+    `GET /api/health                         ${healthRuns.map((r) => r.requests.average.toFixed(0)).join(" / ")} req/s; last round ${summary(healthRuns.at(-1)!)}`,
+  );
+  console.log(
+    `POST pagerduty/v2/enqueue (10 keys)     ${stormRates.map((r) => r.toFixed(0)).join(" / ")} req/s; last round ${summary(stormRuns.at(-1)!)}`,
+  );
+  console.log(
+    `alerts ${row.alerts} (expected 10) · sum(fire_count) ${row.fired} · 2xx ${ok} · lost ${lost} · incidents ${incidents.n}`,
+  );
   printRows(rows);
   const intact = row.alerts === KEYS.length && lost === 0;
-  writeReport({ name: "alerts", rows: [...rows, { metric: "storm events lost", value: lost, unit: "events", baseline: "2xx answers", baselineValue: ok, ratio: ok ? lost / ok : 0, goal: "= 0", pass: intact }] });
+  writeReport({
+    name: "alerts",
+    rows: [
+      ...rows,
+      {
+        metric: "storm events lost",
+        value: lost,
+        unit: "events",
+        baseline: "2xx answers",
+        baselineValue: ok,
+        ratio: ok ? lost / ok : 0,
+        goal: "= 0",
+        pass: intact,
+      },
+    ],
+  });
   if (!intact) process.exitCode = 1;
 } finally {
   await stop?.();

@@ -27,7 +27,16 @@ if (!nginx) {
 }
 
 type Cores = Record<string, number>;
-type Row = { instances: number | string; health: number; declare: number; declareP50: number; declareP99: number; non2xx: number; healthCores: Cores; declareCores: Cores };
+type Row = {
+  instances: number | string;
+  health: number;
+  declare: number;
+  declareP50: number;
+  declareP99: number;
+  non2xx: number;
+  healthCores: Cores;
+  declareCores: Cores;
+};
 const rows: Row[] = [];
 
 for (const instances of COUNTS) {
@@ -40,10 +49,21 @@ for (const instances of COUNTS) {
     process.env.DATABASE_URL = url.toString();
     const { getDb, closeDb } = await import("@/db/client");
     const { createApiToken } = await import("@/lib/tokens/create-api-token");
-    const { secret } = await createApiToken(await getDb(), { type: "system", name: "bench", role: "admin" }, { name: "bench-cluster", role: "responder" });
+    const { secret } = await createApiToken(
+      await getDb(),
+      { type: "system", name: "bench", role: "admin" },
+      { name: "bench-cluster", role: "responder" },
+    );
     await closeDb();
 
-    const cluster = await startCluster({ nginx, databaseUrl: url.toString(), instances, proxyPort: PORT, log: () => {}, pinCores: PIN });
+    const cluster = await startCluster({
+      nginx,
+      databaseUrl: url.toString(),
+      instances,
+      proxyPort: PORT,
+      log: () => {},
+      pinCores: PIN,
+    });
     try {
       const meter = (pids: (number | undefined)[]) =>
         cpuMeter({
@@ -51,11 +71,23 @@ for (const instances of COUNTS) {
           nginx: named("nginx"),
           PostgreSQL: postgresBackendsOf(name),
         });
-      const run = (opts: autocannon.Options) => autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts });
-      const body = JSON.stringify({ title: "Bench declaration", severity: "SEV3", services: ["search-api"], environment: "production" });
-      const declaring = { url: `${cluster.url}/api/dashboard/incidents`, method: "POST" as const, headers: { "content-type": "application/json", authorization: `Bearer ${secret}` }, body };
+      const run = (opts: autocannon.Options) =>
+        autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts });
+      const body = JSON.stringify({
+        title: "Bench declaration",
+        severity: "SEV3",
+        services: ["search-api"],
+        environment: "production",
+      });
+      const declaring = {
+        url: `${cluster.url}/api/dashboard/incidents`,
+        method: "POST" as const,
+        headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+        body,
+      };
       // Every instance warmed as bench:declare warms its one (nginx spreads the requests evenly).
-      for (const route of [{ url: `${cluster.url}/api/health` }, declaring]) await autocannon({ connections: CONNECTIONS, amount: WARM_UP_REQUESTS * instances, ...route });
+      for (const route of [{ url: `${cluster.url}/api/health` }, declaring])
+        await autocannon({ connections: CONNECTIONS, amount: WARM_UP_REQUESTS * instances, ...route });
       let cores = meter(cluster.instances.map((i) => i.process.pid));
       const health = await run({ url: `${cluster.url}/api/health` });
       const healthCores = cores();
@@ -67,9 +99,23 @@ for (const instances of COUNTS) {
         cores = meter(cluster.instances.map((i) => i.process.pid));
         const h = await run({ url: `${direct}/api/health` });
         const hCores = cores();
-        const d = await run({ url: `${direct}/api/dashboard/incidents`, method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${secret}` }, body });
+        const d = await run({
+          url: `${direct}/api/dashboard/incidents`,
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+          body,
+        });
         const dCores = cores();
-        rows.push({ instances: "1, no nginx", health: h.requests.average, declare: d.requests.average, declareP50: d.latency.p50, declareP99: d.latency.p99, non2xx: h.non2xx + d.non2xx + h.errors + d.errors, healthCores: hCores, declareCores: dCores });
+        rows.push({
+          instances: "1, no nginx",
+          health: h.requests.average,
+          declare: d.requests.average,
+          declareP50: d.latency.p50,
+          declareP99: d.latency.p99,
+          non2xx: h.non2xx + d.non2xx + h.errors + d.errors,
+          healthCores: hCores,
+          declareCores: dCores,
+        });
       }
       rows.push({
         instances,
@@ -91,22 +137,32 @@ for (const instances of COUNTS) {
 }
 
 const base = rows.find((r) => r.instances === 1) ?? rows[0];
-console.log(`\nThrough nginx, c=${CONNECTIONS}, ${SECONDS} s per figure, ${PIN ? "instance i pinned to core i" : "instances not pinned"} (${new Date().toISOString()})`);
-console.log("| instances | GET /api/health req/s | × 1 instance | POST declare req/s | × 1 instance | declare p50 / p99 ms | non-2xx + errors |");
+console.log(
+  `\nThrough nginx, c=${CONNECTIONS}, ${SECONDS} s per figure, ${PIN ? "instance i pinned to core i" : "instances not pinned"} (${new Date().toISOString()})`,
+);
+console.log(
+  "| instances | GET /api/health req/s | × 1 instance | POST declare req/s | × 1 instance | declare p50 / p99 ms | non-2xx + errors |",
+);
 console.log("|---|---|---|---|---|---|---|");
 for (const r of rows) {
-  console.log(`| ${r.instances} | ${r.health.toFixed(0)} | ${(r.health / base.health).toFixed(2)} | ${r.declare.toFixed(0)} | ${(r.declare / base.declare).toFixed(2)} | ${r.declareP50} / ${r.declareP99} | ${r.non2xx} |`);
+  console.log(
+    `| ${r.instances} | ${r.health.toFixed(0)} | ${(r.health / base.health).toFixed(2)} | ${r.declare.toFixed(0)} | ${(r.declare / base.declare).toFixed(2)} | ${r.declareP50} / ${r.declareP99} | ${r.non2xx} |`,
+  );
 }
 // The cores each part used while it was measured (CPU seconds / wall seconds), against the machine's.
 const count = (r: Row) => (typeof r.instances === "number" ? r.instances : 1);
 const coresTable = (label: string, pick: (r: Row) => Cores) => {
-  console.log(`\nCores used during ${label} (machine: ${os.cpus().length} cores, shared by everything below)`);
+  console.log(
+    `\nCores used during ${label} (machine: ${os.cpus().length} cores, shared by everything below)`,
+  );
   console.log("| instances | all instances | per instance | PostgreSQL | nginx | load generator | total |");
   console.log("|---|---|---|---|---|---|---|");
   for (const r of rows) {
     const c = pick(r);
     const total = Object.values(c).reduce((a, b) => a + b, 0);
-    console.log(`| ${r.instances} | ${c["app instances"].toFixed(2)} | ${(c["app instances"] / count(r)).toFixed(2)} | ${c.PostgreSQL.toFixed(2)} | ${c.nginx.toFixed(2)} | ${c["load generator"].toFixed(2)} | ${total.toFixed(2)} |`);
+    console.log(
+      `| ${r.instances} | ${c["app instances"].toFixed(2)} | ${(c["app instances"] / count(r)).toFixed(2)} | ${c.PostgreSQL.toFixed(2)} | ${c.nginx.toFixed(2)} | ${c["load generator"].toFixed(2)} | ${total.toFixed(2)} |`,
+    );
   }
 };
 coresTable("GET /api/health", (r) => r.healthCores);

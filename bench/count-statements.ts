@@ -22,7 +22,11 @@ try {
   process.env.DATABASE_URL = url.toString();
   const { getDb, closeDb, sessionTimeouts } = await import("@/db/client");
   const { createApiToken } = await import("@/lib/tokens/create-api-token");
-  const { secret } = await createApiToken(await getDb(), { type: "system", name: "bench", role: "admin" }, { name: "bench-count", role: "responder" });
+  const { secret } = await createApiToken(
+    await getDb(),
+    { type: "system", name: "bench", role: "admin" },
+    { name: "bench-count", role: "responder" },
+  );
   await closeDb();
 
   // The app's own connection settings, plus the counting hook.
@@ -47,10 +51,26 @@ try {
   const declare = async () => {
     const cached = cachedApiToken(secret);
     const actor = cached?.actor ?? (await verifyApiToken(db, secret));
-    const input = { title: "Checkout failing", severity: "SEV2", services: ["checkout-api"], environment: "production" };
+    const input = {
+      title: "Checkout failing",
+      severity: "SEV2",
+      services: ["checkout-api"],
+      environment: "production",
+    };
     await declareIncident(db, actor, input, { source: "api", tokensVersion: cached?.tokensVersion });
   };
-  const event = (key: string) => ({ routing_key: secret, event_action: "trigger", dedup_key: key, payload: { summary: `Storm ${key}`, source: "bench", severity: "critical", component: "checkout-api", group: "production" } });
+  const event = (key: string) => ({
+    routing_key: secret,
+    event_action: "trigger",
+    dedup_key: key,
+    payload: {
+      summary: `Storm ${key}`,
+      source: "bench",
+      severity: "critical",
+      component: "checkout-api",
+      group: "production",
+    },
+  });
   const ingest = async (key: string) => {
     await receivePagerDutyRequest(db, event(key), () => Promise.reject(new Error("no fallback")));
   };

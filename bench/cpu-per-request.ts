@@ -15,7 +15,19 @@ try {
   const pid = Number(/pid=(\d+)/.exec(execSync(`ss -ltnp 'sport = :${PORT}'`).toString())?.[1]);
   const pgrp = Number(execSync(`ps -o pgid= -p ${pid}`).toString().trim());
   let key = 0;
-  const event = (k: string) => JSON.stringify({ routing_key: db.secret, event_action: "trigger", dedup_key: k, payload: { summary: `Storm ${k}`, source: "bench", severity: "critical", component: "checkout-api", group: "production" } });
+  const event = (k: string) =>
+    JSON.stringify({
+      routing_key: db.secret,
+      event_action: "trigger",
+      dedup_key: k,
+      payload: {
+        summary: `Storm ${k}`,
+        source: "bench",
+        severity: "critical",
+        component: "checkout-api",
+        group: "production",
+      },
+    });
   const runs = {
     "GET /api/health": { url: `${app.base}/api/health`, connections: 10, amount: 4000 },
     "PagerDuty storm, 10 keys": {
@@ -32,13 +44,23 @@ try {
       connections: 10,
       amount: 1000,
       headers: { "content-type": "application/json", authorization: `Bearer ${db.secret}` },
-      body: JSON.stringify({ title: "Checkout failing", severity: "SEV2", services: ["checkout-api"], environment: "production" }),
+      body: JSON.stringify({
+        title: "Checkout failing",
+        severity: "SEV2",
+        services: ["checkout-api"],
+        environment: "production",
+      }),
     },
   } as const;
   for (const options of Object.values(runs)) await cannon({ ...options, amount: WARM_UP_REQUESTS } as never); // warm-up
-  console.log("| request | req/s | server ms CPU / request | PostgreSQL ms CPU / request |\n|---|---|---|---|");
+  console.log(
+    "| request | req/s | server ms CPU / request | PostgreSQL ms CPU / request |\n|---|---|---|---|",
+  );
   for (const [name, options] of Object.entries(runs)) {
-    const meter = cpuMeter({ server: (p) => p.pid === pid || inGroup(pgrp)(p), PostgreSQL: postgresBackendsOf(db.name) });
+    const meter = cpuMeter({
+      server: (p) => p.pid === pid || inGroup(pgrp)(p),
+      PostgreSQL: postgresBackendsOf(db.name),
+    });
     const started = performance.now();
     const result = await cannon(options as never);
     // The work a request leaves behind (event dispatch after commit) belongs to it: wait for it.
@@ -46,7 +68,9 @@ try {
     const cores = meter();
     const seconds = (performance.now() - started) / 1000;
     const perRequest = (part: number) => ((part * seconds * 1000) / options.amount).toFixed(2);
-    console.log(`| ${name} | ${result.requests.average.toFixed(0)} | ${perRequest(cores.server)} | ${perRequest(cores.PostgreSQL)} |`);
+    console.log(
+      `| ${name} | ${result.requests.average.toFixed(0)} | ${perRequest(cores.server)} | ${perRequest(cores.PostgreSQL)} |`,
+    );
     if (result.non2xx + result.errors > 0) console.log(`   ${summary(result)}`);
   }
 } finally {

@@ -36,7 +36,8 @@ export function cpuMeter(parts: Parts) {
   const read = () => {
     const table = processes();
     const ticks: Record<string, number> = {};
-    for (const [name, pick] of Object.entries(parts)) ticks[name] = table.filter(pick).reduce((n, p) => n + p.ticks, 0);
+    for (const [name, pick] of Object.entries(parts))
+      ticks[name] = table.filter(pick).reduce((n, p) => n + p.ticks, 0);
     const self = process.cpuUsage();
     ticks["load generator"] = ((self.user + self.system) / 1e6) * TICKS_PER_SECOND;
     return ticks;
@@ -49,7 +50,8 @@ export function cpuMeter(parts: Parts) {
     const wall = (performance.now() - at) / 1000;
     const cores: Record<string, number> = {};
     // A process that ended between two reads takes its ticks with it: clamp at zero.
-    for (const name of Object.keys(now)) cores[name] = Math.max(0, (now[name] - (last[name] ?? 0)) / TICKS_PER_SECOND / wall);
+    for (const name of Object.keys(now))
+      cores[name] = Math.max(0, (now[name] - (last[name] ?? 0)) / TICKS_PER_SECOND / wall);
     last = now;
     at = performance.now();
     return cores;
@@ -57,5 +59,6 @@ export function cpuMeter(parts: Parts) {
 }
 
 export const inGroup = (pgid: number | undefined) => (p: Stat) => pgid !== undefined && p.pgrp === pgid;
-export const postgresBackendsOf = (database: string) => (p: Stat) => p.comm === "postgres" && p.cmdline.includes(` ${database} `);
+export const postgresBackendsOf = (database: string) => (p: Stat) =>
+  p.comm === "postgres" && p.cmdline.includes(` ${database} `);
 export const named = (comm: string) => (p: Stat) => p.comm === comm;

@@ -70,7 +70,11 @@ async function time(fn: () => Promise<unknown>) {
   return { median: samples[Math.floor(RUNS / 2)], p90: samples[Math.floor(RUNS * 0.9)] };
 }
 
-const results: Record<string, Record<number, { median: number; p90: number }>> = { overview: {}, overview90: {}, list: {} };
+const results: Record<string, Record<number, { median: number; p90: number }>> = {
+  overview: {},
+  overview90: {},
+  list: {},
+};
 try {
   const db = await getDb();
   await sql`insert into users (id, name, email, role) values ('user_bench', 'Bench', 'bench@example.com', 'responder')`;
@@ -81,22 +85,35 @@ try {
     const started = performance.now();
     // Bulk load without row triggers (the metrics rollups); rebuilt in one pass afterwards.
     await sql`set session_replication_role = replica`;
-    for (let from = loaded + 1; from <= size; from += 100_000) await load(from, Math.min(size, from + 99_999));
+    for (let from = loaded + 1; from <= size; from += 100_000)
+      await load(from, Math.min(size, from + 99_999));
     await sql`reset session_replication_role`;
     await sql`select incident_rollups_rebuild()`;
     loaded = size;
     await sql`vacuum analyze`;
-    console.log(`loaded ${size.toLocaleString("en-US")} incidents (${(size / PER_DAY / 365).toFixed(1)} years at ${PER_DAY}/day) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `loaded ${size.toLocaleString("en-US")} incidents (${(size / PER_DAY / 365).toFixed(1)} years at ${PER_DAY}/day) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     results.overview[size] = await time(() => getIncidentMetrics(db, actor, { range: "30d" }));
-    results.overview90[size] = await time(() => getIncidentMetrics(db, actor, { range: "90d", interval: "month" }));
+    results.overview90[size] = await time(() =>
+      getIncidentMetrics(db, actor, { range: "90d", interval: "month" }),
+    );
     results.list[size] = await time(() => listIncidents(db, actor, { limit: "25" }));
   }
   const [small, large] = SIZES;
-  console.log(`\n${"query".padEnd(34)} ${"10k median".padStart(11)} ${"1M median".padStart(10)} ${"1M p90".padStart(8)}  ratio 1M/10k`);
-  for (const [label, key] of [["metrics overview, last 30 days", "overview"], ["metrics overview, last 90 days", "overview90"], ["incident list, first page", "list"]] as const) {
+  console.log(
+    `\n${"query".padEnd(34)} ${"10k median".padStart(11)} ${"1M median".padStart(10)} ${"1M p90".padStart(8)}  ratio 1M/10k`,
+  );
+  for (const [label, key] of [
+    ["metrics overview, last 30 days", "overview"],
+    ["metrics overview, last 90 days", "overview90"],
+    ["incident list, first page", "list"],
+  ] as const) {
     const a = results[key][small];
     const b = results[key][large];
-    console.log(`${label.padEnd(34)} ${a.median.toFixed(1).padStart(8)} ms ${b.median.toFixed(1).padStart(7)} ms ${b.p90.toFixed(1).padStart(5)} ms  ${(b.median / a.median).toFixed(2)}x`);
+    console.log(
+      `${label.padEnd(34)} ${a.median.toFixed(1).padStart(8)} ms ${b.median.toFixed(1).padStart(7)} ms ${b.p90.toFixed(1).padStart(5)} ms  ${(b.median / a.median).toFixed(2)}x`,
+    );
   }
 } finally {
   await closeDb();

@@ -24,7 +24,11 @@ const PAGES: (string | { label: string; on: string; link: RegExp })[] = [
   "/incidents",
   "/incidents/new",
   { label: "/incidents/[id]", on: "/incidents", link: /^\/incidents\/INC-\d{4}-\d+$/ },
-  { label: "/incidents/[id]/postmortem", on: "/incidents?status=resolved", link: /^\/incidents\/INC-\d{4}-\d+$/ },
+  {
+    label: "/incidents/[id]/postmortem",
+    on: "/incidents?status=resolved",
+    link: /^\/incidents\/INC-\d{4}-\d+$/,
+  },
   "/incidents/metrics",
   "/alerts",
   { label: "/alerts/[id]", on: "/alerts", link: /^\/alerts\/(?!rules)[^/?]+$/ },
@@ -45,17 +49,27 @@ const PAGES: (string | { label: string; on: string; link: RegExp })[] = [
 
 async function firstLink(page: Page, path: string, pattern: RegExp) {
   await page.goto(`${base}${path}`);
-  const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const hrefs = await page
+    .locator("a[href]")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   return hrefs.find((h) => pattern.test(h)) ?? null;
 }
 
 const rows: BenchRow[] = [];
 try {
   for (let i = 0; i < 240; i++) {
-    if (await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)) break;
+    if (
+      await fetch(`${base}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      break;
     await new Promise((r) => setTimeout(r, 250));
   }
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu"],
+  });
   const page = await browser.newPage();
   const admin = DEMO_LOGINS[0];
   await page.goto(`${base}/login`);
@@ -78,13 +92,25 @@ try {
     const tab = await context.newPage();
     const scripts: Buffer[] = [];
     tab.on("response", async (response) => {
-      if (response.request().resourceType() === "script") scripts.push(await response.body().catch(() => Buffer.alloc(0)));
+      if (response.request().resourceType() === "script")
+        scripts.push(await response.body().catch(() => Buffer.alloc(0)));
     });
     await tab.goto(`${base}${path}`, { waitUntil: "networkidle" });
     const raw = scripts.reduce((n, b) => n + b.length, 0);
     const kb = Math.round((scripts.reduce((n, b) => n + gzipSync(b).length, 0) / 1024) * 10) / 10;
-    console.log(`${label.padEnd(28)} ${String(scripts.length).padStart(3)} scripts  ${(raw / 1024).toFixed(1).padStart(7)} kB raw  ${kb.toFixed(1).padStart(6)} kB gzipped${kb > GOAL_KB ? "  OVER 200 kB" : ""}`);
-    rows.push({ metric: `${label} gzipped JS`, value: kb, unit: "kB", baseline: "goal", baselineValue: GOAL_KB, ratio: Math.round((kb / GOAL_KB) * 100) / 100, goal: `≤ ${GOAL_KB} kB`, pass: kb <= GOAL_KB });
+    console.log(
+      `${label.padEnd(28)} ${String(scripts.length).padStart(3)} scripts  ${(raw / 1024).toFixed(1).padStart(7)} kB raw  ${kb.toFixed(1).padStart(6)} kB gzipped${kb > GOAL_KB ? "  OVER 200 kB" : ""}`,
+    );
+    rows.push({
+      metric: `${label} gzipped JS`,
+      value: kb,
+      unit: "kB",
+      baseline: "goal",
+      baselineValue: GOAL_KB,
+      ratio: Math.round((kb / GOAL_KB) * 100) / 100,
+      goal: `≤ ${GOAL_KB} kB`,
+      pass: kb <= GOAL_KB,
+    });
     await context.close();
   }
   await browser.close();

@@ -20,7 +20,13 @@ let measuredSeconds = 0;
 let stopSeconds = 0;
 try {
   let key = 0;
-  const event = (k: string) => JSON.stringify({ routing_key: db.secret, event_action: "trigger", dedup_key: k, payload: { summary: `Storm ${k}`, source: "bench", severity: "critical", component: "checkout-api" } });
+  const event = (k: string) =>
+    JSON.stringify({
+      routing_key: db.secret,
+      event_action: "trigger",
+      dedup_key: k,
+      payload: { summary: `Storm ${k}`, source: "bench", severity: "critical", component: "checkout-api" },
+    });
   const kinds = {
     health: { url: `${app.base}/api/health`, connections: 20 },
     storm: {
@@ -35,7 +41,12 @@ try {
       method: "POST",
       connections: 10,
       headers: { "content-type": "application/json", authorization: `Bearer ${db.secret}` },
-      body: JSON.stringify({ title: "Checkout failing", severity: "SEV2", services: ["checkout-api"], environment: "production" }),
+      body: JSON.stringify({
+        title: "Checkout failing",
+        severity: "SEV2",
+        services: ["checkout-api"],
+        environment: "production",
+      }),
     },
   } as const;
   const options = kinds[kind as keyof typeof kinds];
@@ -44,7 +55,9 @@ try {
   const started = performance.now();
   const result = await cannon({ ...options, amount } as never);
   measuredSeconds = (performance.now() - started) / 1000;
-  console.log(`${kind}: ${amount} requests at ${(amount / measuredSeconds).toFixed(0)} req/s (non-2xx ${result.non2xx}, errors ${result.errors})`);
+  console.log(
+    `${kind}: ${amount} requests at ${(amount / measuredSeconds).toFixed(0)} req/s (non-2xx ${result.non2xx}, errors ${result.errors})`,
+  );
 } finally {
   const stopping = performance.now();
   await app.stop();
@@ -81,6 +94,11 @@ for (let i = 0; i < profile.samples.length; i++) {
 }
 const perRequest = (us: number) => us / 1000 / amount;
 const all = [...totals.values()].reduce((a, b) => a + b, 0);
-console.log(`\n| part | ms / request |\n|---|---|\n| all of the main thread | ${perRequest(all).toFixed(3)} |`);
-for (const [name, us] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`| ${name} | ${perRequest(us).toFixed(3)} |`);
-console.log(`\nprofile: ${path.join(dir, file)} (measured ${measuredSeconds.toFixed(2)} s, stop ${stopSeconds.toFixed(2)} s)`);
+console.log(
+  `\n| part | ms / request |\n|---|---|\n| all of the main thread | ${perRequest(all).toFixed(3)} |`,
+);
+for (const [name, us] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 20))
+  console.log(`| ${name} | ${perRequest(us).toFixed(3)} |`);
+console.log(
+  `\nprofile: ${path.join(dir, file)} (measured ${measuredSeconds.toFixed(2)} s, stop ${stopSeconds.toFixed(2)} s)`,
+);

@@ -14,10 +14,14 @@ import postgres from "postgres";
 import { ADMIN_URL, type BenchReport } from "./support";
 
 const BENCHES = ["bench:declare", "bench:alerts", "bench:scale", "bench:page-weight"];
-const scripts = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts;
+const scripts = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> })
+  .scripts;
 const args = new Set(process.argv.slice(2));
 
-const npm = (script: string, extra: string[] = []) => spawnSync("npm", ["run", "--silent", script, ...(extra.length ? ["--", ...extra] : [])], { stdio: "inherit" });
+const npm = (script: string, extra: string[] = []) =>
+  spawnSync("npm", ["run", "--silent", script, ...(extra.length ? ["--", ...extra] : [])], {
+    stdio: "inherit",
+  });
 
 if (args.has("--build") || !existsSync(".next/BUILD_ID")) {
   console.log("== npm run build");
@@ -30,7 +34,9 @@ for (const script of BENCHES.filter((s) => scripts[s])) {
   console.log(`\n== npm run ${script}`);
   const file = path.join(dir, `${script.replace(/\W/g, "_")}.json`);
   const { status } = npm(script, ["--json", file]);
-  const report: BenchReport = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : { name: script, rows: [] };
+  const report: BenchReport = existsSync(file)
+    ? JSON.parse(readFileSync(file, "utf8"))
+    : { name: script, rows: [] };
   reports.push({ ...report, exitCode: status });
 }
 
@@ -38,15 +44,20 @@ let statements: { declares: number; first: number; repeat: number } | undefined;
 if (scripts["bench:statements"]) {
   console.log("\n== npm run bench:statements");
   const file = path.join(dir, "statements.json");
-  if (npm("bench:statements", ["--json", file]).status === 0 && existsSync(file)) statements = JSON.parse(readFileSync(file, "utf8"));
+  if (npm("bench:statements", ["--json", file]).status === 0 && existsSync(file))
+    statements = JSON.parse(readFileSync(file, "utf8"));
 }
 rmSync(dir, { recursive: true, force: true });
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
-const header = "| bench | metric | value | baseline (same run) | ratio | goal | |\n|---|---|---|---|---|---|---|";
+const header =
+  "| bench | metric | value | baseline (same run) | ratio | goal | |\n|---|---|---|---|---|---|---|";
 const lines = reports.flatMap((r) =>
   r.rows.length
-    ? r.rows.map((row) => `| ${r.name} | ${row.metric} | ${fmt(row.value)} ${row.unit} | ${row.baseline}: ${fmt(row.baselineValue)} | ${fmt(row.ratio)} | ${row.goal} | ${row.pass ? "pass" : "**FAIL**"} |`)
+    ? r.rows.map(
+        (row) =>
+          `| ${r.name} | ${row.metric} | ${fmt(row.value)} ${row.unit} | ${row.baseline}: ${fmt(row.baselineValue)} | ${fmt(row.ratio)} | ${row.goal} | ${row.pass ? "pass" : "**FAIL**"} |`,
+      )
     : [`| ${r.name} | (no report; exit code ${r.exitCode}) | | | | | **FAIL** |`],
 );
 const table = [header, ...lines].join("\n");

@@ -24,7 +24,8 @@ export async function prepareCatalog(sql: Sql) {
 /** Incidents number `from`..`to` (1-based); the created time of incident g depends only on g and the shape. */
 export async function loadIncidents(sql: Sql, shape: Shape, from: number, to: number) {
   // Seconds before now: spread = g/50 days; dense = a hash of g over 365 days (so adding rows fills the same year denser).
-  const ago = shape === "spread" ? `g * 1728.0` : `((g::bigint * 2654435761) % 31536000)::float8 + (g % 997) / 997.0`;
+  const ago =
+    shape === "spread" ? `g * 1728.0` : `((g::bigint * 2654435761) % 31536000)::float8 + (g % 997) / 997.0`;
   await sql.unsafe(`
     -- Bulk load: no row triggers (rollups, foreign keys, the timeline guard); finishLoad rebuilds the rollups.
     set session_replication_role = replica;

@@ -40,20 +40,76 @@ const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toI
 type Target = { key: string; label: string; path: string; page?: boolean; goalMs: number };
 const targets = (incidentId: string): Target[] => [
   { key: "list", label: "list API, first page", path: "/api/dashboard/incidents", goalMs: 100 },
-  { key: "list-status", label: "list API, status=investigating,mitigated", path: "/api/dashboard/incidents?status=investigating,mitigated", goalMs: 100 },
-  { key: "list-service", label: "list API, service=svc-17", path: "/api/dashboard/incidents?service=svc-17", goalMs: 100 },
-  { key: "list-date", label: "list API, 30 days from 90 days ago", path: `/api/dashboard/incidents?from=${day(90)}&to=${day(60)}`, goalMs: 100 },
-  { key: "list-all", label: "list API, status+service+date", path: `/api/dashboard/incidents?status=resolved&service=svc-17&from=${day(90)}&to=${day(60)}`, goalMs: 100 },
-  { key: "metrics", label: "metrics API, last 30 days", path: "/api/dashboard/incidents/metrics", goalMs: 100 },
-  { key: "metrics-90", label: "metrics API, last 90 days", path: "/api/dashboard/incidents/metrics?range=90d", goalMs: 200 },
+  {
+    key: "list-status",
+    label: "list API, status=investigating,mitigated",
+    path: "/api/dashboard/incidents?status=investigating,mitigated",
+    goalMs: 100,
+  },
+  {
+    key: "list-service",
+    label: "list API, service=svc-17",
+    path: "/api/dashboard/incidents?service=svc-17",
+    goalMs: 100,
+  },
+  {
+    key: "list-date",
+    label: "list API, 30 days from 90 days ago",
+    path: `/api/dashboard/incidents?from=${day(90)}&to=${day(60)}`,
+    goalMs: 100,
+  },
+  {
+    key: "list-all",
+    label: "list API, status+service+date",
+    path: `/api/dashboard/incidents?status=resolved&service=svc-17&from=${day(90)}&to=${day(60)}`,
+    goalMs: 100,
+  },
+  {
+    key: "metrics",
+    label: "metrics API, last 30 days",
+    path: "/api/dashboard/incidents/metrics",
+    goalMs: 100,
+  },
+  {
+    key: "metrics-90",
+    label: "metrics API, last 90 days",
+    path: "/api/dashboard/incidents/metrics?range=90d",
+    goalMs: 200,
+  },
   { key: "page-list", label: "/incidents page", path: "/incidents", page: true, goalMs: 150 },
-  { key: "page-detail", label: "/incidents/[id] page", path: `/incidents/${incidentId}`, page: true, goalMs: 150 },
-  { key: "page-metrics", label: "/incidents/metrics page", path: "/incidents/metrics", page: true, goalMs: 150 },
-  { key: "page-metrics-90", label: "/incidents/metrics?range=90d page", path: "/incidents/metrics?range=90d", page: true, goalMs: 200 },
+  {
+    key: "page-detail",
+    label: "/incidents/[id] page",
+    path: `/incidents/${incidentId}`,
+    page: true,
+    goalMs: 150,
+  },
+  {
+    key: "page-metrics",
+    label: "/incidents/metrics page",
+    path: "/incidents/metrics",
+    page: true,
+    goalMs: 150,
+  },
+  {
+    key: "page-metrics-90",
+    label: "/incidents/metrics?range=90d page",
+    path: "/incidents/metrics?range=90d",
+    page: true,
+    goalMs: 200,
+  },
 ];
 
 /** One history loaded in its own database, served by its own `next start`. */
-type Side = { db: string; base: string; agent: http.Agent; api: Record<string, string>; pages: Record<string, string>; server: ReturnType<typeof spawn>; newest: string };
+type Side = {
+  db: string;
+  base: string;
+  agent: http.Agent;
+  api: Record<string, string>;
+  pages: Record<string, string>;
+  server: ReturnType<typeof spawn>;
+  newest: string;
+};
 const sides: Side[] = [];
 const results: Record<string, { ms: number; ttfb?: number }> = {};
 
@@ -64,7 +120,11 @@ function timedRequest(side: Side, path: string, headers: Record<string, string>)
     const started = performance.now();
     const request = http.get(`${side.base}${path}`, { agent: side.agent, headers }, (response) => {
       response.on("data", () => {});
-      response.on("end", () => (response.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`${path}: ${response.statusCode}`))));
+      response.on("end", () =>
+        response.statusCode === 200
+          ? resolve(performance.now() - started)
+          : reject(new Error(`${path}: ${response.statusCode}`)),
+      );
       response.on("error", reject);
     });
     request.on("error", reject);
@@ -78,7 +138,8 @@ async function serverTimes(path: (side: Side) => string, headers: (side: Side) =
   const samples: number[][] = sides.map(() => []);
   const started = performance.now();
   while (samples[0].length < 5 || (performance.now() - started < 2000 && samples[0].length < 1000)) {
-    for (const [k, side] of sides.entries()) samples[k].push(await timedRequest(side, path(side), headers(side)));
+    for (const [k, side] of sides.entries())
+      samples[k].push(await timedRequest(side, path(side), headers(side)));
   }
   return samples.map(median);
 }
@@ -89,7 +150,10 @@ async function ttfbs(path: (side: Side) => string, headers: (side: Side) => Reco
   for (let i = 0; i < 15; i++) {
     for (const [k, side] of sides.entries()) {
       const started = performance.now();
-      const response = await fetch(`${side.base}${path(side)}`, { headers: headers(side), redirect: "manual" });
+      const response = await fetch(`${side.base}${path(side)}`, {
+        headers: headers(side),
+        redirect: "manual",
+      });
       samples[k].push(performance.now() - started);
       if (response.status !== 200) throw new Error(`${path(side)}: ${response.status}`);
       await response.arrayBuffer();
@@ -114,24 +178,45 @@ async function openSide(shape: Shape, size: number, port: number): Promise<Side>
   try {
     await prepareCatalog(sql);
     const started = performance.now();
-    for (let from = 1; from <= size; from += CHUNK) await loadIncidents(sql, shape, from, Math.min(size, from + CHUNK - 1));
+    for (let from = 1; from <= size; from += CHUNK)
+      await loadIncidents(sql, shape, from, Math.min(size, from + CHUNK - 1));
     await finishLoad(sql);
-    console.log(`${shape}: ${size.toLocaleString("en-US")} incidents loaded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    console.log(
+      `${shape}: ${size.toLocaleString("en-US")} incidents loaded in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
     const system = { type: "system", name: "bench", role: "admin" } as const;
     const password = randomBytes(12).toString("base64url");
-    await createUser(handle, system, { email: "bench@bench.example", name: "Bench", role: "viewer", password });
+    await createUser(handle, system, {
+      email: "bench@bench.example",
+      name: "Bench",
+      role: "viewer",
+      password,
+    });
     const token = (await createApiToken(handle, system, { name: "bench", role: "viewer" })).secret;
     // A session cookie from better-auth itself (no browser needed): the server signs with the same
     // secret, kept in the database.
-    const signedIn = await (await getAuth()).api.signInEmail({ body: { email: "bench@bench.example", password }, returnHeaders: true });
-    const cookie = signedIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const signedIn = await (
+      await getAuth()
+    ).api.signInEmail({ body: { email: "bench@bench.example", password }, returnHeaders: true });
+    const cookie = signedIn.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const [newest] = await sql`select id from incidents order by created_at desc, id desc limit 1`;
     const server = spawn("./node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
       env: { ...process.env, DATABASE_URL: url.toString(), NEXT_TELEMETRY_DISABLED: "1" },
       stdio: "ignore",
     });
     const base = `http://127.0.0.1:${port}`;
-    return { db, base, agent: new http.Agent({ keepAlive: true, maxSockets: 1 }), api: { authorization: `Bearer ${token}` }, pages: { cookie }, server, newest: newest.id };
+    return {
+      db,
+      base,
+      agent: new http.Agent({ keepAlive: true, maxSockets: 1 }),
+      api: { authorization: `Bearer ${token}` },
+      pages: { cookie },
+      server,
+      newest: newest.id,
+    };
   } finally {
     await sql.end();
     await closeDb();
@@ -152,16 +237,29 @@ try {
   for (const shape of SHAPES) {
     for (const [k, size] of SIZES.entries()) sides.push(await openSide(shape, size, PORT + k));
     for (const side of sides) {
-      for (let i = 0; i < 240 && !(await fetch(`${side.base}/api/health`).then((r) => r.ok).catch(() => false)); i++) await new Promise((r) => setTimeout(r, 250));
+      for (
+        let i = 0;
+        i < 240 &&
+        !(await fetch(`${side.base}/api/health`)
+          .then((r) => r.ok)
+          .catch(() => false));
+        i++
+      )
+        await new Promise((r) => setTimeout(r, 250));
     }
-    const path = (target: Target) => (side: Side) => targets(side.newest).find((t) => t.key === target.key)!.path;
+    const path = (target: Target) => (side: Side) =>
+      targets(side.newest).find((t) => t.key === target.key)!.path;
     const headers = (target: Target) => (side: Side) => (target.page ? side.pages : side.api);
     // Warm-up: the first requests pay for JIT, plan caches and cold buffers.
-    for (const target of targets("")) for (let i = 0; i < 5; i++) for (const side of sides) await timedRequest(side, path(target)(side), headers(target)(side));
+    for (const target of targets(""))
+      for (let i = 0; i < 5; i++)
+        for (const side of sides) await timedRequest(side, path(target)(side), headers(target)(side));
     for (const target of targets("")) {
       const ms = await serverTimes(path(target), headers(target));
       const ttfb = target.page ? await ttfbs(path(target), headers(target)) : undefined;
-      SIZES.forEach((size, k) => (results[`${shape}:${size}:${target.key}`] = { ms: ms[k], ttfb: ttfb?.[k] }));
+      SIZES.forEach(
+        (size, k) => (results[`${shape}:${size}:${target.key}`] = { ms: ms[k], ttfb: ttfb?.[k] }),
+      );
     }
     await closeSides();
   }
@@ -175,15 +273,37 @@ try {
       const large = results[`${shape}:${SIZES[1]}:${target.key}`];
       const ratio = Math.round((large.ms / small.ms) * 100) / 100;
       const label = `${shape}: ${target.label}`;
-      rows.push({ metric: `${label}, server time 1M vs 10k`, value: round(large.ms), unit: "ms", baseline: `same at 10k`, baselineValue: round(small.ms), ratio, goal: "≤ 1.5", pass: ratio <= 1.5 || large.ms <= 2 });
+      rows.push({
+        metric: `${label}, server time 1M vs 10k`,
+        value: round(large.ms),
+        unit: "ms",
+        baseline: `same at 10k`,
+        baselineValue: round(small.ms),
+        ratio,
+        goal: "≤ 1.5",
+        pass: ratio <= 1.5 || large.ms <= 2,
+      });
       const absolute = target.page ? (large.ttfb ?? large.ms) : large.ms;
-      rows.push({ metric: `${label}, ${target.page ? "TTFB" : "server time"} at 1M`, value: round(absolute), unit: "ms", baseline: "goal", baselineValue: target.goalMs, ratio: Math.round((absolute / target.goalMs) * 100) / 100, goal: `< ${target.goalMs} ms`, pass: absolute < target.goalMs });
-      console.log(`${label.padEnd(48)} ${`${round(small.ms)} ms`.padStart(8)} ${`${round(large.ms)} ms`.padStart(8)}  ${ratio.toFixed(2).padStart(5)}x  ${target.page ? `TTFB ${round(large.ttfb!)} ms` : ""} (< ${target.goalMs} ms)`);
+      rows.push({
+        metric: `${label}, ${target.page ? "TTFB" : "server time"} at 1M`,
+        value: round(absolute),
+        unit: "ms",
+        baseline: "goal",
+        baselineValue: target.goalMs,
+        ratio: Math.round((absolute / target.goalMs) * 100) / 100,
+        goal: `< ${target.goalMs} ms`,
+        pass: absolute < target.goalMs,
+      });
+      console.log(
+        `${label.padEnd(48)} ${`${round(small.ms)} ms`.padStart(8)} ${`${round(large.ms)} ms`.padStart(8)}  ${ratio.toFixed(2).padStart(5)}x  ${target.page ? `TTFB ${round(large.ttfb!)} ms` : ""} (< ${target.goalMs} ms)`,
+      );
     }
   }
   writeReport({ name: "scale", rows });
   const failed = rows.filter((r) => !r.pass);
-  console.log(`\n${rows.length - failed.length}/${rows.length} within their goals${failed.length ? `; over: ${failed.map((r) => r.metric).join("; ")}` : ""}`);
+  console.log(
+    `\n${rows.length - failed.length}/${rows.length} within their goals${failed.length ? `; over: ${failed.map((r) => r.metric).join("; ")}` : ""}`,
+  );
 } finally {
   await closeSides();
   await admin.end();

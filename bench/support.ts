@@ -23,11 +23,27 @@ export type BenchRow = {
 export type BenchReport = { name: string; rows: BenchRow[] };
 
 /** `goal` is "≥ x" (ratio at least x) or "≤ x" (at most x). */
-export function ratioRow(metric: string, value: number, unit: string, baseline: string, baselineValue: number, goal: string): BenchRow {
+export function ratioRow(
+  metric: string,
+  value: number,
+  unit: string,
+  baseline: string,
+  baselineValue: number,
+  goal: string,
+): BenchRow {
   const ratio = baselineValue > 0 ? value / baselineValue : 0;
   const target = Number(goal.replace(/^[≥≤]\s*/, ""));
   const pass = goal.startsWith("≤") ? ratio <= target : ratio >= target;
-  return { metric, value: round(value), unit, baseline, baselineValue: round(baselineValue), ratio: round(ratio), goal, pass };
+  return {
+    metric,
+    value: round(value),
+    unit,
+    baseline,
+    baselineValue: round(baselineValue),
+    ratio: round(ratio),
+    goal,
+    pass,
+  };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -40,7 +56,9 @@ export function writeReport(report: BenchReport): void {
 
 export function printRows(rows: BenchRow[]): void {
   for (const row of rows) {
-    console.log(`${row.metric.padEnd(44)} ${String(row.value).padStart(8)} ${row.unit.padEnd(6)} vs ${row.baseline} ${row.baselineValue} → ${row.ratio.toFixed(2)} (goal ${row.goal}) ${row.pass ? "PASS" : "FAIL"}`);
+    console.log(
+      `${row.metric.padEnd(44)} ${String(row.value).padStart(8)} ${row.unit.padEnd(6)} vs ${row.baseline} ${row.baselineValue} → ${row.ratio.toFixed(2)} (goal ${row.goal}) ${row.pass ? "PASS" : "FAIL"}`,
+    );
   }
 }
 
@@ -54,7 +72,11 @@ export async function benchDatabase(prefix: string, role: "responder" | "admin" 
   process.env.DATABASE_URL = url.toString();
   const { getDb, closeDb } = await import("@/db/client");
   const { createApiToken } = await import("@/lib/tokens/create-api-token");
-  const { secret } = await createApiToken(await getDb(), { type: "system", name: "bench", role: "admin" }, { name: `bench-${prefix}`, role });
+  const { secret } = await createApiToken(
+    await getDb(),
+    { type: "system", name: "bench", role: "admin" },
+    { name: `bench-${prefix}`, role },
+  );
   await closeDb();
   return {
     name,
@@ -73,10 +95,14 @@ export async function startApp(databaseUrl: string, port: number) {
   const logs: string[] = [];
   // BENCH_NODE_FLAGS reaches the server's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a bench).
   const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
-  const server: ChildProcess = spawn(process.execPath, [...nodeFlags, "./node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_URL: base },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const server: ChildProcess = spawn(
+    process.execPath,
+    [...nodeFlags, "./node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_URL: base },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   server.stdout?.on("data", (d) => logs.push(String(d)));
   server.stderr?.on("data", (d) => logs.push(String(d)));
   const stop = () =>
@@ -88,7 +114,12 @@ export async function startApp(databaseUrl: string, port: number) {
         });
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    if (await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)) return { base, stop, logs };
+    if (
+      await fetch(`${base}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return { base, stop, logs };
     if (server.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 250));
   }

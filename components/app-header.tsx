@@ -9,46 +9,84 @@ export function AppHeader({ user, signOut }: Props) {
   const canDeclare = !!user && hasRole(user, "responder");
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <nav className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3" aria-label="Main">
-        <Link href="/incidents" className="font-semibold tracking-tight focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400">
+      <nav
+        className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3"
+        aria-label="Main"
+      >
+        <Link
+          href="/incidents"
+          className="font-semibold tracking-tight focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400"
+        >
           <span aria-hidden className="mr-1.5 inline-block h-2.5 w-2.5 rounded-full bg-red-500" />
           Incidents
         </Link>
         {user && (
-          <Link href="/incidents/metrics" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+          <Link
+            href="/incidents/metrics"
+            className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
+          >
             Metrics
           </Link>
         )}
         {user && (
-          <Link href="/alerts" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+          <Link
+            href="/alerts"
+            className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
+          >
             Alerts
           </Link>
         )}
         {user && (
-          <Link href="/workflows" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+          <Link
+            href="/workflows"
+            className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
+          >
             Workflows
           </Link>
         )}
         {user && (
-          <Link href="/services" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+          <Link
+            href="/services"
+            className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
+          >
             On-call
           </Link>
         )}
         {user && (
           // Signals: what the systems report, next to what people declare.
-          <span className="flex items-center gap-3 border-l border-slate-200 pl-4 text-sm dark:border-slate-700" role="group" aria-label="Signals">
-            <Link href="/errors" className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">Errors</Link>
-            <Link href="/releases" className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">Releases</Link>
+          <span
+            className="flex items-center gap-3 border-l border-slate-200 pl-4 text-sm dark:border-slate-700"
+            role="group"
+            aria-label="Signals"
+          >
+            <Link
+              href="/errors"
+              className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
+            >
+              Errors
+            </Link>
+            <Link
+              href="/releases"
+              className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
+            >
+              Releases
+            </Link>
           </span>
         )}
         {user && (
-          <Link href="/action-items" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+          <Link
+            href="/action-items"
+            className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
+          >
             Action items
           </Link>
         )}
         {user?.isAdmin && (
           // Users, API tokens, postmortem template, …: one link, the settings pages share a sub-navigation.
-          <Link href="/settings/users" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+          <Link
+            href="/settings/users"
+            className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
+          >
             Settings
           </Link>
         )}
@@ -66,18 +104,32 @@ export function AppHeader({ user, signOut }: Props) {
                     <path d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z" />
                   </svg>
                   Declare incident
-                  <kbd aria-hidden className="hidden rounded border border-red-400/60 bg-red-700/40 px-1 font-sans text-[11px] font-medium leading-4 sm:inline">D</kbd>
+                  <kbd
+                    aria-hidden
+                    className="hidden rounded border border-red-400/60 bg-red-700/40 px-1 font-sans text-[11px] font-medium leading-4 sm:inline"
+                  >
+                    D
+                  </kbd>
                 </Link>
                 <DeclareShortcut />
               </>
             )}
-            <Link href="/settings/account" title="Your account: change password" className="rounded px-1 text-slate-600 hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400 dark:text-slate-300 dark:hover:text-white">
+            <Link
+              href="/settings/account"
+              title="Your account: change password"
+              className="rounded px-1 text-slate-600 hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400 dark:text-slate-300 dark:hover:text-white"
+            >
               <span className="hidden sm:inline">{user.name} </span>
               <span className="sr-only sm:hidden">Your account </span>
-              <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">{user.role}</span>
+              <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+                {user.role}
+              </span>
             </Link>
             <form action={signOut}>
-              <button type="submit" className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400 dark:text-slate-300 dark:hover:bg-slate-800">
+              <button
+                type="submit"
+                className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400 dark:text-slate-300 dark:hover:bg-slate-800"
+              >
                 Sign out
               </button>
             </form>

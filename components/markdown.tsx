@@ -14,11 +14,21 @@ const LINK = "text-sky-700 underline hover:text-sky-900 dark:text-sky-300";
 function Link({ href, children }: { href?: string; children: React.ReactNode }) {
   const kind = classifyUrl(href ?? "");
   if (kind === "inert") return <span>{children}</span>;
-  if (kind === "same-origin") return <a href={href} className={LINK}>{children}</a>;
+  if (kind === "same-origin")
+    return (
+      <a href={href} className={LINK}>
+        {children}
+      </a>
+    );
   // Another origin (`//host` included): a new tab that cannot reach back, no referrer, no ranking credit.
   const newTab = !href!.toLowerCase().startsWith("mailto:");
   return (
-    <a href={href} {...(newTab ? { target: "_blank" } : {})} rel="noopener noreferrer nofollow" className={LINK}>
+    <a
+      href={href}
+      {...(newTab ? { target: "_blank" } : {})}
+      rel="noopener noreferrer nofollow"
+      className={LINK}
+    >
       {children}
     </a>
   );
@@ -36,8 +46,9 @@ export function Markdown({ children, className = "" }: { children: string; class
           // CSP blocks it anyway): it becomes a link the reader may choose to follow.
           img: ({ src, alt }) => {
             const url = typeof src === "string" ? src : "";
-            // eslint-disable-next-line @next/next/no-img-element -- user content of unknown size, same origin only
-            if (classifyUrl(url) === "same-origin") return <img src={url} alt={alt ?? ""} className="max-w-full" />;
+            if (classifyUrl(url) === "same-origin")
+              // eslint-disable-next-line @next/next/no-img-element -- user content of unknown size, same origin only
+              return <img src={url} alt={alt ?? ""} className="max-w-full" />;
             return <Link href={url}>{alt || url || "image"}</Link>;
           },
         }}

@@ -13,7 +13,11 @@ export function TickingDuration({ since, until }: { since: string; until: string
   }, [until]);
   const end = until ? Date.parse(until) : now;
   return (
-    <time dateTime={`PT${Math.max(0, Math.round((end - Date.parse(since)) / 1000))}S`} suppressHydrationWarning className="tabular-nums">
+    <time
+      dateTime={`PT${Math.max(0, Math.round((end - Date.parse(since)) / 1000))}S`}
+      suppressHydrationWarning
+      className="tabular-nums"
+    >
       {formatDuration((end - Date.parse(since)) / 1000)}
     </time>
   );

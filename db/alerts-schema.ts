@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { environments, services } from "./schema";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -11,8 +22,12 @@ export const alertRules = pgTable(
   {
     id: text("id").primaryKey(),
     name: text("name").notNull(),
-    service: text("service").notNull().references(() => services.slug),
-    environment: text("environment").notNull().references(() => environments.slug),
+    service: text("service")
+      .notNull()
+      .references(() => services.slug),
+    environment: text("environment")
+      .notNull()
+      .references(() => environments.slug),
     metric: text("metric").notNull(),
     comparator: text("comparator").notNull(),
     threshold: doublePrecision("threshold").notNull(),
@@ -47,8 +62,14 @@ export const alerts = pgTable(
     service: text("service"),
     environment: text("environment").notNull(),
     severity: text("severity").notNull(),
-    labels: jsonb("labels").$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
-    annotations: jsonb("annotations").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    labels: jsonb("labels")
+      .$type<Record<string, string>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    annotations: jsonb("annotations")
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     value: doublePrecision("value"),
     threshold: doublePrecision("threshold"),
     status: text("status").notNull(),
@@ -64,7 +85,9 @@ export const alerts = pgTable(
   (t) => [
     // At most one firing alert per key: concurrent firings collapse into one row through
     // INSERT … ON CONFLICT (dedup_key) WHERE status = 'firing' DO UPDATE.
-    uniqueIndex("alerts_firing_dedup_key").on(t.dedupKey).where(sql`status = 'firing'`),
+    uniqueIndex("alerts_firing_dedup_key")
+      .on(t.dedupKey)
+      .where(sql`status = 'firing'`),
     index("alerts_dedup_key_idx").on(t.dedupKey, t.startsAt),
     index("alerts_list_idx").on(t.status, t.startsAt, t.id),
     index("alerts_rule_idx").on(t.ruleId),
@@ -79,10 +102,15 @@ export const alertEvents = pgTable(
   "alert_events",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    alertId: text("alert_id").notNull().references(() => alerts.id, { onDelete: "cascade" }),
+    alertId: text("alert_id")
+      .notNull()
+      .references(() => alerts.id, { onDelete: "cascade" }),
     kind: text("kind").notNull(),
     at: ts("at").notNull(),
-    data: jsonb("data").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    data: jsonb("data")
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
   },
   (t) => [index("alert_events_alert_idx").on(t.alertId, t.id)],
 );

@@ -46,10 +46,14 @@ export type SessionTimeouts = Record<keyof typeof TIMEOUTS, number>;
  */
 export function sessionTimeouts(env: Record<string, string | undefined> = process.env): SessionTimeouts {
   const out = {} as SessionTimeouts;
-  for (const [setting, { env: name, fallback }] of Object.entries(TIMEOUTS) as [keyof typeof TIMEOUTS, (typeof TIMEOUTS)[keyof typeof TIMEOUTS]][]) {
+  for (const [setting, { env: name, fallback }] of Object.entries(TIMEOUTS) as [
+    keyof typeof TIMEOUTS,
+    (typeof TIMEOUTS)[keyof typeof TIMEOUTS],
+  ][]) {
     const raw = env[name]?.trim();
     const value = raw ? Number(raw) : fallback;
-    if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a whole number of milliseconds (0 for no limit), not "${raw}".`);
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw new Error(`${name} must be a whole number of milliseconds (0 for no limit), not "${raw}".`);
     out[setting] = value;
   }
   return out;
@@ -59,8 +63,12 @@ export function sessionTimeouts(env: Record<string, string | undefined> = proces
 // On globalThis: Next bundles this module once for instrumentation (which opens the handle) and again
 // for the routes (which run the transactions); a module-level map would be empty in the routes.
 const timeoutsKey = Symbol.for("incident-manager.db.timeouts");
-const handleTimeouts = ((globalThis as Record<symbol, unknown>)[timeoutsKey] ??= new WeakMap()) as WeakMap<Db, SessionTimeouts>;
-export const registerConnectionTimeouts = (db: Db, timeouts: SessionTimeouts) => void handleTimeouts.set(db, timeouts);
+const handleTimeouts = ((globalThis as Record<symbol, unknown>)[timeoutsKey] ??= new WeakMap()) as WeakMap<
+  Db,
+  SessionTimeouts
+>;
+export const registerConnectionTimeouts = (db: Db, timeouts: SessionTimeouts) =>
+  void handleTimeouts.set(db, timeouts);
 export const connectionTimeouts = (db: Db): SessionTimeouts | undefined => handleTimeouts.get(db);
 
 // Each PostgreSQL handle's serial lane, found from the handle's `db` (on globalThis, as above).
@@ -107,8 +115,14 @@ export async function openDatabase(): Promise<DbHandle> {
     registerConnectionTimeouts(db, timeouts);
     // One more connection, for the statements that serialise on one row whatever the pool does
     // (serialLaneOf). It is named so pg_stat_activity tells it apart.
-    const laneClient = postgres(config.url, { max: 1, onnotice: () => {}, connection: { ...SESSION, ...timeouts, application_name: "incident-manager-serial" } });
-    const lane = drizzle(prepared ? withPreparedStatements(laneClient) : laneClient, { schema }) as unknown as Db;
+    const laneClient = postgres(config.url, {
+      max: 1,
+      onnotice: () => {},
+      connection: { ...SESSION, ...timeouts, application_name: "incident-manager-serial" },
+    });
+    const lane = drizzle(prepared ? withPreparedStatements(laneClient) : laneClient, {
+      schema,
+    }) as unknown as Db;
     registerConnectionTimeouts(lane, timeouts);
     lanes.set(db, lane);
     const readUrl = process.env.DATABASE_READ_URL?.trim();
@@ -117,10 +131,17 @@ export async function openDatabase(): Promise<DbHandle> {
       ? postgres(readUrl, {
           max: readMax,
           onnotice: () => {},
-          connection: { ...SESSION, ...timeouts, default_transaction_read_only: true, application_name: "incident-manager-read" },
+          connection: {
+            ...SESSION,
+            ...timeouts,
+            default_transaction_read_only: true,
+            application_name: "incident-manager-read",
+          },
         })
       : null;
-    const read = reader ? (drizzle(prepared ? withPreparedStatements(reader) : reader, { schema }) as unknown as Db) : db;
+    const read = reader
+      ? (drizzle(prepared ? withPreparedStatements(reader) : reader, { schema }) as unknown as Db)
+      : db;
     if (reader) registerConnectionTimeouts(read, timeouts);
     return {
       db,
@@ -128,7 +149,11 @@ export async function openDatabase(): Promise<DbHandle> {
       kind: "postgres",
       raw: { kind: "postgres", client, url: config.url },
       close: async () => {
-        await Promise.all([client.end({ timeout: 5 }), laneClient.end({ timeout: 5 }), reader?.end({ timeout: 5 })]);
+        await Promise.all([
+          client.end({ timeout: 5 }),
+          laneClient.end({ timeout: 5 }),
+          reader?.end({ timeout: 5 }),
+        ]);
       },
     };
   }
@@ -144,7 +169,9 @@ export async function openDatabase(): Promise<DbHandle> {
     release = acquireDataDirLock(dataDir);
   }
   try {
-    const client = await PGlite.create(inMemory ? config.dataDir : path.join(/*turbopackIgnore: true*/ dataDir, "pgdata"));
+    const client = await PGlite.create(
+      inMemory ? config.dataDir : path.join(/*turbopackIgnore: true*/ dataDir, "pgdata"),
+    );
     // PGlite has no JIT provider; the same settings keep the two backends alike.
     for (const [setting, value] of Object.entries(SESSION)) await client.exec(`SET ${setting} = '${value}'`);
     const db = drizzle(client, { schema }) as unknown as Db;

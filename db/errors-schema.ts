@@ -13,8 +13,12 @@ export const errorGroups = pgTable(
     fingerprint: text("fingerprint").notNull(),
     title: text("title").notNull(),
     culprit: text("culprit"),
-    service: text("service").notNull().references(() => services.slug),
-    environment: text("environment").notNull().references(() => environments.slug),
+    service: text("service")
+      .notNull()
+      .references(() => services.slug),
+    environment: text("environment")
+      .notNull()
+      .references(() => environments.slug),
     count: integer("count").notNull(),
     // The largest number of affected users any report carried (a lower bound; users are not stored).
     usersAffected: integer("users_affected").notNull().default(0),
@@ -35,7 +39,9 @@ export const errorGroups = pgTable(
 export const errorGroupHourly = pgTable(
   "error_group_hourly",
   {
-    groupId: text("group_id").notNull().references(() => errorGroups.id, { onDelete: "cascade" }),
+    groupId: text("group_id")
+      .notNull()
+      .references(() => errorGroups.id, { onDelete: "cascade" }),
     hour: ts("hour").notNull(),
     count: integer("count").notNull(),
   },
@@ -47,8 +53,12 @@ export const releases = pgTable(
   "releases",
   {
     id: text("id").primaryKey(),
-    service: text("service").notNull().references(() => services.slug),
-    environment: text("environment").notNull().references(() => environments.slug),
+    service: text("service")
+      .notNull()
+      .references(() => services.slug),
+    environment: text("environment")
+      .notNull()
+      .references(() => environments.slug),
     version: text("version").notNull(),
     commitSha: text("commit_sha"),
     url: text("url"),

@@ -5,7 +5,10 @@ import { doublePrecision, index, type PgColumn, smallint } from "drizzle-orm/pg-
  * Upper bounds of the duration buckets (seconds): 0, then quarter octaves from 1 s to ~115 years.
  * Only the order matters (a bucket is a partition of the values, never an approximation of them).
  */
-export const BUCKET_BOUNDS = [0, ...Array.from({ length: 128 }, (_, k) => Number(Math.pow(2, k / 4).toPrecision(6)))];
+export const BUCKET_BOUNDS = [
+  0,
+  ...Array.from({ length: 128 }, (_, k) => Number(Math.pow(2, k / 4).toPrecision(6))),
+];
 const bounds = sql.raw(`'{${BUCKET_BOUNDS.join(",")}}'::float8[]`);
 
 // The same definitions as METRICS in lib/metrics/get-incident-metrics.ts (the rollup test proves they agree).
@@ -49,7 +52,12 @@ type MetricTable = Record<`${(typeof METRIC_KEYS)[number]}${"Seconds" | "Bucket"
 export function metricIndexes(t: MetricTable) {
   return METRIC_KEYS.map((key) =>
     index(`incidents_${key}_sub_bucket_idx`)
-      .on(t[`${key}Bucket`], subBucketOf(sql`${t[`${key}Seconds`]}`, sql`${t[`${key}Bucket`]}`), t.createdAt, t[`${key}Seconds`])
+      .on(
+        t[`${key}Bucket`],
+        subBucketOf(sql`${t[`${key}Seconds`]}`, sql`${t[`${key}Bucket`]}`),
+        t.createdAt,
+        t[`${key}Seconds`],
+      )
       .where(isNotNull(t[`${key}Seconds`])),
   );
 }

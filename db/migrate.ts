@@ -1,7 +1,8 @@
 import path from "node:path";
 import type { Db } from "./client";
 
-const migrationsFolder = () => process.env.MIGRATIONS_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
+const migrationsFolder = () =>
+  process.env.MIGRATIONS_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 
 // Arbitrary constant shared by every instance: the advisory lock makes concurrent start-ups of
 // several servers on one PostgreSQL apply the migrations once, one after the other.

@@ -1,4 +1,13 @@
-import { bigserial, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { services, users } from "./schema";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -7,7 +16,9 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" 
 // A service's on-call rotation: members take turns of `handoff_hours`, in position order, from
 // `starts_at`. Who is on call is computed (lib/oncall/on-call-at.ts), never stored.
 export const serviceOncall = pgTable("service_oncall", {
-  serviceSlug: text("service_slug").primaryKey().references(() => services.slug, { onDelete: "cascade" }),
+  serviceSlug: text("service_slug")
+    .primaryKey()
+    .references(() => services.slug, { onDelete: "cascade" }),
   handoffHours: integer("handoff_hours").notNull(),
   startsAt: ts("starts_at").notNull(),
   updatedBy: text("updated_by").notNull(),
@@ -17,11 +28,18 @@ export const serviceOncall = pgTable("service_oncall", {
 export const oncallRotationMembers = pgTable(
   "oncall_rotation_members",
   {
-    serviceSlug: text("service_slug").notNull().references(() => serviceOncall.serviceSlug, { onDelete: "cascade" }),
+    serviceSlug: text("service_slug")
+      .notNull()
+      .references(() => serviceOncall.serviceSlug, { onDelete: "cascade" }),
     position: integer("position").notNull(),
-    userId: text("user_id").notNull().references(() => users.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
   },
-  (t) => [primaryKey({ columns: [t.serviceSlug, t.position] }), uniqueIndex("oncall_rotation_members_user_key").on(t.serviceSlug, t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.serviceSlug, t.position] }),
+    uniqueIndex("oncall_rotation_members_user_key").on(t.serviceSlug, t.userId),
+  ],
 );
 
 // Someone covers a service over [starts_at, ends_at); the newest override wins where several overlap.
@@ -29,8 +47,12 @@ export const oncallOverrides = pgTable(
   "oncall_overrides",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    serviceSlug: text("service_slug").notNull().references(() => services.slug, { onDelete: "cascade" }),
-    userId: text("user_id").notNull().references(() => users.id),
+    serviceSlug: text("service_slug")
+      .notNull()
+      .references(() => services.slug, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
     startsAt: ts("starts_at").notNull(),
     endsAt: ts("ends_at").notNull(),
     createdBy: text("created_by").notNull(),

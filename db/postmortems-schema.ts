@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 import { incidents, users } from "./schema";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -17,13 +27,19 @@ export type MetricSnapshot = {
 // One per incident (unique): reopening and resolving again refreshes it, never adds a second.
 export const postmortems = pgTable("postmortems", {
   id: bigserial("id", { mode: "number" }).primaryKey(),
-  incidentId: text("incident_id").notNull().unique().references(() => incidents.id),
+  incidentId: text("incident_id")
+    .notNull()
+    .unique()
+    .references(() => incidents.id),
   status: text("status").notNull().default("draft"),
   sections: jsonb("sections").$type<PostmortemSection[]>().notNull(),
   markdown: text("markdown").notNull(),
   // Frozen at generation so telemetry retention never erases the incident's charts.
   metricSnapshot: jsonb("metric_snapshot").$type<MetricSnapshot>().notNull(),
-  authors: jsonb("authors").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  authors: jsonb("authors")
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
   createdBy: text("created_by").notNull(),
   publishedAt: ts("published_at"),
   version: integer("version").notNull().default(1),
@@ -35,7 +51,9 @@ export const actionItems = pgTable(
   "action_items",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    incidentId: text("incident_id").notNull().references(() => incidents.id),
+    incidentId: text("incident_id")
+      .notNull()
+      .references(() => incidents.id),
     postmortemId: integer("postmortem_id").references(() => postmortems.id),
     title: text("title").notNull(),
     ownerId: text("owner_id").references(() => users.id),
@@ -51,7 +69,10 @@ export const actionItems = pgTable(
     completedAt: ts("completed_at"),
     version: integer("version").notNull().default(1),
   },
-  (t) => [index("action_items_incident_idx").on(t.incidentId, t.id), index("action_items_status_idx").on(t.status, t.id)],
+  (t) => [
+    index("action_items_incident_idx").on(t.incidentId, t.id),
+    index("action_items_status_idx").on(t.status, t.id),
+  ],
 );
 
 // Which severities get a postmortem on their first resolution; a missing row means all of them.

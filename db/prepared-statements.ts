@@ -20,7 +20,10 @@ export function withPreparedStatements<T extends Sql>(client: T): T {
         return (...args: unknown[]) => {
           const callback = args.pop() as (scoped: Sql) => unknown;
           const open = Reflect.get(target, property) as (...a: unknown[]) => unknown;
-          return Reflect.apply(open, target, [...args, (scoped: Sql) => callback(withPreparedStatements(scoped))]);
+          return Reflect.apply(open, target, [
+            ...args,
+            (scoped: Sql) => callback(withPreparedStatements(scoped)),
+          ]);
         };
       }
       return Reflect.get(target, property, receiver);

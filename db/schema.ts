@@ -65,7 +65,9 @@ export const incidents = pgTable(
     description: text("description").notNull().default(""),
     severity: text("severity").notNull(),
     status: text("status").notNull(),
-    environment: text("environment").notNull().references(() => environments.slug),
+    environment: text("environment")
+      .notNull()
+      .references(() => environments.slug),
     commanderId: text("commander_id").references(() => users.id),
     technicalLeadId: text("technical_lead_id").references(() => users.id),
     communicatorId: text("communicator_id").references(() => users.id),
@@ -109,8 +111,12 @@ export const incidents = pgTable(
 export const incidentServices = pgTable(
   "incident_services",
   {
-    incidentId: text("incident_id").notNull().references(() => incidents.id),
-    serviceSlug: text("service_slug").notNull().references(() => services.slug),
+    incidentId: text("incident_id")
+      .notNull()
+      .references(() => incidents.id),
+    serviceSlug: text("service_slug")
+      .notNull()
+      .references(() => services.slug),
     // The incident's created_at, copied (it never changes): a service's incidents newest first are one
     // index walk, so a service filter reads that service's rows only (list-incidents.ts).
     incidentCreatedAt: ts("incident_created_at").notNull(),
@@ -127,12 +133,17 @@ export const timelineEntries = pgTable(
   "timeline_entries",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    incidentId: text("incident_id").notNull().references(() => incidents.id),
+    incidentId: text("incident_id")
+      .notNull()
+      .references(() => incidents.id),
     kind: text("kind").notNull(),
     actor: text("actor").notNull(),
     actorUserId: text("actor_user_id").references(() => users.id),
     message: text("message"),
-    data: jsonb("data").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    data: jsonb("data")
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     createdAt: ts("created_at").notNull(),
   },
   (t) => [index("timeline_incident_idx").on(t.incidentId, t.id)],
@@ -142,7 +153,9 @@ export const incidentLinks = pgTable(
   "incident_links",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    incidentId: text("incident_id").notNull().references(() => incidents.id),
+    incidentId: text("incident_id")
+      .notNull()
+      .references(() => incidents.id),
     type: text("type").notNull(),
     targetId: text("target_id").notNull(),
     createdBy: text("created_by").notNull(),
@@ -171,7 +184,10 @@ export const idempotencyKeys = pgTable(
     owner: uuid("owner").notNull().defaultRandom(),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.principal, t.key] }), index("idempotency_keys_created_at").on(t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.principal, t.key] }),
+    index("idempotency_keys_created_at").on(t.createdAt),
+  ],
 );
 
 export const appMeta = pgTable("app_meta", {
@@ -190,7 +206,9 @@ export const sessions = pgTable(
     updatedAt: ts("updated_at").notNull().defaultNow(),
     ipAddress: text("ip_address"),
     userAgent: text("user_agent"),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
@@ -201,7 +219,9 @@ export const accounts = pgTable(
     id: text("id").primaryKey(),
     accountId: text("account_id").notNull(),
     providerId: text("provider_id").notNull(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     accessToken: text("access_token"),
     refreshToken: text("refresh_token"),
     idToken: text("id_token"),
@@ -241,7 +261,11 @@ export const apiTokens = pgTable(
     revokedAt: ts("revoked_at"),
   },
   // A name is reusable once its token is revoked; timeline entries say `token:<name>`.
-  (t) => [uniqueIndex("api_tokens_active_name").on(t.name).where(sql`revoked_at is null`)],
+  (t) => [
+    uniqueIndex("api_tokens_active_name")
+      .on(t.name)
+      .where(sql`revoked_at is null`),
+  ],
 );
 
 // Sign-in attempts that reached (or are reaching) the password check, per account and client IP
@@ -254,21 +278,31 @@ export const signInAttempts = pgTable(
     ip: text("ip"),
     at: ts("at").notNull().defaultNow(),
   },
-  (t) => [index("sign_in_attempts_account_idx").on(t.account, t.ip, t.at), index("sign_in_attempts_ip_idx").on(t.ip, t.at)],
+  (t) => [
+    index("sign_in_attempts_account_idx").on(t.account, t.ip, t.at),
+    index("sign_in_attempts_ip_idx").on(t.ip, t.at),
+  ],
 );
 
 // Service health at 1-minute resolution, one row per service, environment and minute.
 export const serviceMetrics = pgTable(
   "service_metrics",
   {
-    service: text("service").notNull().references(() => services.slug),
-    environment: text("environment").notNull().references(() => environments.slug),
+    service: text("service")
+      .notNull()
+      .references(() => services.slug),
+    environment: text("environment")
+      .notNull()
+      .references(() => environments.slug),
     ts: ts("ts").notNull(),
     errorRate: doublePrecision("error_rate").notNull(),
     latencyP95Ms: doublePrecision("latency_p95_ms").notNull(),
     requestRate: doublePrecision("request_rate").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.service, t.environment, t.ts] }), index("service_metrics_ts_idx").on(t.ts)],
+  (t) => [
+    primaryKey({ columns: [t.service, t.environment, t.ts] }),
+    index("service_metrics_ts_idx").on(t.ts),
+  ],
 );
 
 // The outbox: one row per domain event, written in the transaction of the change it describes.
@@ -279,7 +313,10 @@ export const events = pgTable(
     type: text("type").notNull(),
     incidentId: text("incident_id").references(() => incidents.id),
     subjectId: text("subject_id").notNull(),
-    payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    payload: jsonb("payload")
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     actor: text("actor").notNull(),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
@@ -307,7 +344,13 @@ export { oncallOverrides, oncallRotationMembers, serviceOncall } from "./oncall-
 export { workflowRuns, workflows } from "./workflows-schema";
 export { errorGroupHourly, errorGroups, releases } from "./errors-schema";
 export { incidentDailyStats, incidentMetricBuckets, incidentMetricSubBuckets } from "./metrics-rollup-schema";
-export { actionItems, type MetricSnapshot, type PostmortemSection, postmortemSettings, postmortems } from "./postmortems-schema";
+export {
+  actionItems,
+  type MetricSnapshot,
+  type PostmortemSection,
+  postmortemSettings,
+  postmortems,
+} from "./postmortems-schema";
 export { oncallStamp, tokenStamp } from "./token-cache-schema";
 export { reminderEmissions, reminderSettings } from "./reminders-schema";
 export { webhookDeliveries, webhookDeliveryAttempts, webhookSubscriptions } from "./webhooks-schema";

@@ -1,4 +1,15 @@
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -46,7 +57,10 @@ export const webhookDeliveries = pgTable(
     createdAt: ts("created_at").notNull(),
     completedAt: ts("completed_at"),
   },
-  (t) => [uniqueIndex("webhook_deliveries_dedup_key").on(t.subscriptionId, t.dedupKey), index("webhook_deliveries_subscription_idx").on(t.subscriptionId, t.createdAt)],
+  (t) => [
+    uniqueIndex("webhook_deliveries_dedup_key").on(t.subscriptionId, t.dedupKey),
+    index("webhook_deliveries_subscription_idx").on(t.subscriptionId, t.createdAt),
+  ],
 );
 
 export const webhookDeliveryAttempts = pgTable(

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { incidents, users } from "./schema";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -21,7 +31,10 @@ export const workflows = pgTable(
     updatedAt: ts("updated_at").notNull(),
     version: integer("version").notNull().default(1),
   },
-  (t) => [uniqueIndex("workflows_name_key").on(t.name), index("workflows_trigger_idx").on(t.trigger, t.enabled)],
+  (t) => [
+    uniqueIndex("workflows_name_key").on(t.name),
+    index("workflows_trigger_idx").on(t.trigger, t.enabled),
+  ],
 );
 
 // One row per (workflow, event): the unique key is the claim that makes a replayed event run nothing twice.
@@ -29,15 +42,23 @@ export const workflowRuns = pgTable(
   "workflow_runs",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    workflowId: text("workflow_id").notNull().references(() => workflows.id, { onDelete: "cascade" }),
+    workflowId: text("workflow_id")
+      .notNull()
+      .references(() => workflows.id, { onDelete: "cascade" }),
     trigger: text("trigger").notNull(),
     eventKey: text("event_key").notNull(),
     event: jsonb("event").$type<Record<string, unknown>>().notNull(),
     matched: boolean("matched").notNull(),
     reason: text("reason").notNull(),
-    actionResults: jsonb("action_results").$type<{ type: string; status: "ok" | "error" | "skipped"; detail: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    actionResults: jsonb("action_results")
+      .$type<{ type: string; status: "ok" | "error" | "skipped"; detail: string }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     incidentId: text("incident_id").references(() => incidents.id),
     createdAt: ts("created_at").notNull(),
   },
-  (t) => [uniqueIndex("workflow_runs_event_key").on(t.workflowId, t.eventKey), index("workflow_runs_workflow_idx").on(t.workflowId, t.id)],
+  (t) => [
+    uniqueIndex("workflow_runs_event_key").on(t.workflowId, t.eventKey),
+    index("workflow_runs_workflow_idx").on(t.workflowId, t.id),
+  ],
 );

@@ -20,7 +20,9 @@ test("every signed-in page has no serious accessibility violations (as admin)", 
   // Axe runs on eleven pages; two shared cores make that longer than the default minute.
   test.setTimeout(180_000);
   await signIn(page, "admin");
-  const firstIncident = await page.evaluate(async () => ((await (await fetch("/api/dashboard/incidents?limit=1")).json()).items[0].id) as string);
+  const firstIncident = await page.evaluate(
+    async () => (await (await fetch("/api/dashboard/incidents?limit=1")).json()).items[0].id as string,
+  );
   const pages: [string, string][] = [
     ["/incidents", "Incidents"],
     ["/incidents/new", "Declare an incident"],

@@ -1,12 +1,18 @@
 import { expect, test } from "./support/test";
 
 // Through the real server: Next must use the routes' own 405 and OPTIONS handlers, not its empty defaults.
-test("an unsupported method answers 405 problem+json with Allow; OPTIONS lists the real methods", async ({ request }) => {
+test("an unsupported method answers 405 problem+json with Allow; OPTIONS lists the real methods", async ({
+  request,
+}) => {
   const deleted = await request.delete("/api/health");
   expect(deleted.status()).toBe(405);
   expect(deleted.headers()["allow"]).toBe("GET, HEAD, OPTIONS");
   expect(deleted.headers()["content-type"]).toBe("application/problem+json");
-  expect(await deleted.json()).toMatchObject({ status: 405, title: "Method not allowed", instance: "/api/health" });
+  expect(await deleted.json()).toMatchObject({
+    status: 405,
+    title: "Method not allowed",
+    instance: "/api/health",
+  });
 
   const put = await request.put("/api/dashboard/incidents", { data: {} });
   expect(put.status()).toBe(405);

@@ -39,10 +39,15 @@ test("a wrong password is refused inline, and repeated failures get a growing de
   await page.getByLabel("Password").fill("guess-again");
   await page.getByRole("button", { name: "Sign in" }).click();
   // Three failures are free; then the account waits 2^3 seconds, not a 15-minute lockout.
-  await expect(page.locator("form").getByRole("alert")).toHaveText(/^Too many failed sign-ins\. Try again in [1-8] seconds?\.$/);
+  await expect(page.locator("form").getByRole("alert")).toHaveText(
+    /^Too many failed sign-ins\. Try again in [1-8] seconds?\.$/,
+  );
 });
 
-test("an admin creates a token, it works once shown, and stops working when revoked", async ({ page, baseURL }) => {
+test("an admin creates a token, it works once shown, and stops working when revoked", async ({
+  page,
+  baseURL,
+}) => {
   await signIn(page, "admin", "/settings/tokens");
   await page.getByLabel("Name").fill("e2e-integration");
   await page.getByLabel("Role").selectOption("responder");
@@ -52,7 +57,10 @@ test("an admin creates a token, it works once shown, and stops working when revo
   expect(secret).toMatch(/^imt_/);
   await page.screenshot({ path: "test-results/screenshots/tokens.png", fullPage: true });
 
-  const client = await apiRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
+  const client = await apiRequest.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${secret}` },
+  });
   expect((await client.get("/api/dashboard/incidents?limit=1")).status()).toBe(200);
 
   await page.reload();
@@ -75,7 +83,12 @@ test("a viewer may read but not change, in the UI and through the API", async ({
     const res = await fetch("/api/dashboard/incidents", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ title: "Viewer tries", severity: "SEV4", services: ["web-frontend"], environment: "production" }),
+      body: JSON.stringify({
+        title: "Viewer tries",
+        severity: "SEV4",
+        services: ["web-frontend"],
+        environment: "production",
+      }),
     });
     return res.status;
   });
@@ -86,7 +99,9 @@ test.describe("cross-origin", () => {
   let server: Server;
   const OTHER_PORT = 3299;
   test.beforeAll(async () => {
-    server = createServer((_, res) => res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>elsewhere</title>"));
+    server = createServer((_, res) =>
+      res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>elsewhere</title>"),
+    );
     await new Promise<void>((resolve) => server.listen(OTHER_PORT, "127.0.0.1", resolve));
   });
   test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -95,23 +110,42 @@ test.describe("cross-origin", () => {
     await signIn(page, "responder");
     await page.goto(`http://127.0.0.1:${OTHER_PORT}/`);
     const attempts = await page.evaluate(async (target) => {
-      const body = JSON.stringify({ title: "Cross-origin attack", severity: "SEV1", services: ["payment-service"], environment: "production" });
+      const body = JSON.stringify({
+        title: "Cross-origin attack",
+        severity: "SEV1",
+        services: ["payment-service"],
+        environment: "production",
+      });
       const outcomes: string[] = [];
       try {
-        const res = await fetch(`${target}/api/dashboard/incidents`, { method: "POST", credentials: "include", headers: { "Content-Type": "application/json" }, body });
+        const res = await fetch(`${target}/api/dashboard/incidents`, {
+          method: "POST",
+          credentials: "include",
+          headers: { "Content-Type": "application/json" },
+          body,
+        });
         outcomes.push(`json:${res.status}`);
       } catch {
         outcomes.push("json:blocked");
       }
       // A "simple" request skips the CORS preflight and reaches the server with the cookie.
-      await fetch(`${target}/api/dashboard/incidents`, { method: "POST", mode: "no-cors", credentials: "include", headers: { "Content-Type": "text/plain" }, body });
+      await fetch(`${target}/api/dashboard/incidents`, {
+        method: "POST",
+        mode: "no-cors",
+        credentials: "include",
+        headers: { "Content-Type": "text/plain" },
+        body,
+      });
       outcomes.push("simple:sent");
       return outcomes;
     }, baseURL!);
     expect(attempts).toEqual(["json:blocked", "simple:sent"]);
 
     await page.goto("/incidents");
-    const found = await page.evaluate(async () => (await (await fetch("/api/dashboard/incidents?q=Cross-origin%20attack")).json()).items.length);
+    const found = await page.evaluate(
+      async () =>
+        (await (await fetch("/api/dashboard/incidents?q=Cross-origin%20attack")).json()).items.length,
+    );
     expect(found).toBe(0);
   });
 });
@@ -156,7 +190,10 @@ async function signInAs(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-test("an admin sees a delayed account and unlocks it, and a disabled user is told so at sign-in", async ({ page, browser }) => {
+test("an admin sees a delayed account and unlocks it, and a disabled user is told so at sign-in", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "admin", "/settings/users");
   const password = await addUser(page, "Leaving Person", "leaving.person@example.com");
 
@@ -179,7 +216,9 @@ test("an admin sees a delayed account and unlocks it, and a disabled user is tol
   await page.screenshot({ path: "test-results/screenshots/users-disabled.png", fullPage: true });
 
   await signInAs(other, "leaving.person@example.com", password);
-  await expect(other.locator("form").getByRole("alert")).toHaveText("This account is disabled. Ask an admin to re-enable it.");
+  await expect(other.locator("form").getByRole("alert")).toHaveText(
+    "This account is disabled. Ask an admin to re-enable it.",
+  );
   await expect(other).toHaveURL(/\/login/);
 
   await row.getByRole("button", { name: "Enable Leaving Person" }).click();
@@ -189,14 +228,20 @@ test("an admin sees a delayed account and unlocks it, and a disabled user is tol
   await other.context().close();
 });
 
-test("a user changes their own password from the header; the old one stops working", async ({ page, browser }) => {
+test("a user changes their own password from the header; the old one stops working", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "admin", "/settings/users");
   const password = await addUser(page, "Pass Changer", "pass.changer@example.com");
 
   const user = await (await browser.newContext()).newPage();
   await signInAs(user, "pass.changer@example.com", password);
   await expect(user).toHaveURL(/\/incidents$/);
-  await user.getByRole("banner").getByRole("link", { name: /Pass Changer/ }).click();
+  await user
+    .getByRole("banner")
+    .getByRole("link", { name: /Pass Changer/ })
+    .click();
   await expect(user).toHaveURL(/\/settings\/account$/);
 
   await user.getByLabel("Current password").fill("not-my-password");
@@ -212,7 +257,9 @@ test("a user changes their own password from the header; the old one stops worki
   await user.getByLabel("Repeat new password").fill("my-new-password-42");
   await user.getByRole("button", { name: "Change password" }).click();
   await expect(user).toHaveURL(/\/settings\/account\?changed=1$/);
-  await expect(user.getByRole("status")).toHaveText("Password changed. Your other sessions have been signed out.");
+  await expect(user.getByRole("status")).toHaveText(
+    "Password changed. Your other sessions have been signed out.",
+  );
   // This session carries on with the fresh cookie better-auth set.
   await expect(user.getByRole("banner")).toContainText("Pass Changer");
   await user.screenshot({ path: "test-results/screenshots/account-changed.png", fullPage: true });

@@ -43,7 +43,12 @@ test.beforeAll(async () => {
     proxyPort: PROXY_PORT,
     nginxWorkers: 1,
     // The webhook test's receiver listens on 127.0.0.1.
-    env: { DATABASE_READ_URL: pg.url("im_reader", "incidents"), DATABASE_POOL_SIZE: "5", JOBS_STOP_TIMEOUT_MS: "5000", WEBHOOK_ALLOW_PRIVATE_TARGETS: "1" },
+    env: {
+      DATABASE_READ_URL: pg.url("im_reader", "incidents"),
+      DATABASE_POOL_SIZE: "5",
+      JOBS_STOP_TIMEOUT_MS: "5000",
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: "1",
+    },
     log: (source, text) => logs.push(`[${source}] ${text}`),
   });
   sql = postgres(pg.url("postgres", "incidents"), { max: 2, onnotice: () => {} });
@@ -57,32 +62,57 @@ test.afterAll(async () => {
 });
 
 test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach("cluster.log", { body: logs.join(""), contentType: "text/plain" });
+  if (testInfo.status !== testInfo.expectedStatus)
+    await testInfo.attach("cluster.log", { body: logs.join(""), contentType: "text/plain" });
 });
 
 const api = (path: string, init: RequestInit = {}) =>
-  fetch(`${cluster.url}${path}`, { ...init, headers: { "content-type": "application/json", authorization, ...(init.headers as Record<string, string>) } });
+  fetch(`${cluster.url}${path}`, {
+    ...init,
+    headers: {
+      "content-type": "application/json",
+      authorization,
+      ...(init.headers as Record<string, string>),
+    },
+  });
 const declare = (n: number) =>
-  api("/api/dashboard/incidents", { method: "POST", body: JSON.stringify({ title: `Cluster declaration ${n}`, severity: "SEV3", services: ["search-api"], environment: "production" }) });
-const numbers = async () => (await sql<{ n: number }[]>`select seq as n from incidents order by seq`).map((r) => Number(r.n));
+  api("/api/dashboard/incidents", {
+    method: "POST",
+    body: JSON.stringify({
+      title: `Cluster declaration ${n}`,
+      severity: "SEV3",
+      services: ["search-api"],
+      environment: "production",
+    }),
+  });
+const numbers = async () =>
+  (await sql<{ n: number }[]>`select seq as n from incidents order by seq`).map((r) => Number(r.n));
 const gapless = (list: number[]) => list.every((n, i) => n === i + 1);
 
 test("concurrent declarations through nginx get gapless IDs; lists read from the replica pool", async () => {
   const answers = await Promise.all(Array.from({ length: 60 }, (_, n) => declare(n)));
   expect(answers.map((a) => a.status)).toEqual(Array(60).fill(201));
   const ids = await Promise.all(answers.map(async (a) => ((await a.json()) as { id: string }).id));
-  expect([...ids].sort()).toEqual(Array.from({ length: 60 }, (_, i) => `INC-${year}-${String(i + 1).padStart(4, "0")}`));
+  expect([...ids].sort()).toEqual(
+    Array.from({ length: 60 }, (_, i) => `INC-${year}-${String(i + 1).padStart(4, "0")}`),
+  );
 
   const list = await api("/api/dashboard/incidents?limit=5");
   expect(list.status).toBe(200);
   expect((await list.json()).items).toHaveLength(5);
-  const readers = await sql`select count(*)::int as n from pg_stat_activity where usename = 'im_reader' and application_name = 'incident-manager-read'`;
+  const readers =
+    await sql`select count(*)::int as n from pg_stat_activity where usename = 'im_reader' and application_name = 'incident-manager-read'`;
   expect(readers[0].n).toBeGreaterThan(0);
 });
 
 test("two PATCHes with the same If-Match through nginx: exactly one 412", async () => {
   const created = await (await declare(1000)).json();
-  const patch = (severity: string) => api(`/api/dashboard/incidents/${created.id}`, { method: "PATCH", headers: { "if-match": `"${created.version}"` }, body: JSON.stringify({ severity }) });
+  const patch = (severity: string) =>
+    api(`/api/dashboard/incidents/${created.id}`, {
+      method: "PATCH",
+      headers: { "if-match": `"${created.version}"` },
+      body: JSON.stringify({ severity }),
+    });
   const answers = await Promise.all([patch("SEV1"), patch("SEV2"), patch("SEV1"), patch("SEV2")]);
   expect(answers.map((a) => a.status).sort()).toEqual([200, 412, 412, 412]);
   expect(answers.find((a) => a.status === 412)!.headers.get("content-type")).toBe("application/problem+json");
@@ -91,11 +121,26 @@ test("two PATCHes with the same If-Match through nginx: exactly one 412", async 
 test("one alert key hammered through nginx: one alert, and the workflow job declares one incident", async () => {
   const workflow = await api("/api/workflows", {
     method: "POST",
-    body: JSON.stringify({ name: "Critical checkout page", trigger: "alert_fired", condition: "severity = critical AND service in [checkout-api]", actions: [{ type: "create_incident", severity: "SEV1" }], enabled: true }),
+    body: JSON.stringify({
+      name: "Critical checkout page",
+      trigger: "alert_fired",
+      condition: "severity = critical AND service in [checkout-api]",
+      actions: [{ type: "create_incident", severity: "SEV1" }],
+      enabled: true,
+    }),
   });
   expect(workflow.status).toBe(201);
-  const alert = { title: "Cluster checkout 5xx", service: "checkout-api", environment: "production", severity: "critical", status: "firing", dedupKey: "cluster-checkout-5xx" };
-  const answers = await Promise.all(Array.from({ length: 60 }, () => api("/api/alerts", { method: "POST", body: JSON.stringify(alert) })));
+  const alert = {
+    title: "Cluster checkout 5xx",
+    service: "checkout-api",
+    environment: "production",
+    severity: "critical",
+    status: "firing",
+    dedupKey: "cluster-checkout-5xx",
+  };
+  const answers = await Promise.all(
+    Array.from({ length: 60 }, () => api("/api/alerts", { method: "POST", body: JSON.stringify(alert) })),
+  );
   expect(answers.every((a) => a.status >= 200 && a.status < 300)).toBe(true);
   const alerts = await sql`select fire_count from alerts where dedup_key = ${alert.dedupKey}`;
   expect(alerts.map((a) => Number(a.fire_count))).toEqual([60]);
@@ -115,28 +160,38 @@ test("webhooks through nginx: each declaration is delivered exactly once, signed
     const answers = await Promise.all(Array.from({ length: 20 }, (_, n) => declare(7000 + n)));
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(201));
     const ids = await Promise.all(answers.map(async (a) => ((await a.json()) as { id: string }).id));
-    const settled = async () => (await sql`select count(*)::int as n from webhook_deliveries where subscription_id = 'wh_cluster' and status = 'succeeded'`)[0].n as number;
+    const settled = async () =>
+      (
+        await sql`select count(*)::int as n from webhook_deliveries where subscription_id = 'wh_cluster' and status = 'succeeded'`
+      )[0].n as number;
     await expect.poll(settled, { timeout: 60_000 }).toBe(20);
-    const open = await sql`select count(*)::int as n from pgboss.job where name = 'webhooks.deliver' and state in ('created', 'retry', 'active')`;
+    const open =
+      await sql`select count(*)::int as n from pgboss.job where name = 'webhooks.deliver' and state in ('created', 'retry', 'active')`;
     expect(open[0].n).toBe(0);
     const received = receiver.received.filter((r) => r.path === "/cluster");
     expect(received).toHaveLength(20);
     expect(new Set(received.map((r) => r.headers["webhook-id"])).size).toBe(20);
     expect(received.map((r) => JSON.parse(r.body).data.incident.id).sort()).toEqual([...ids].sort());
-    for (const request of received) expect(verifyStandardWebhook(secret, request.headers, request.body)).toBe(true);
+    for (const request of received)
+      expect(verifyStandardWebhook(secret, request.headers, request.body)).toBe(true);
   } finally {
     await sql`delete from webhook_subscriptions where id = 'wh_cluster'`;
     await receiver.close();
   }
 });
 
-test("X-Forwarded-For reaches the app through nginx (TRUST_PROXY): the sign-in limit sees the proxy's address, not a forged one", async ({ page }) => {
+test("X-Forwarded-For reaches the app through nginx (TRUST_PROXY): the sign-in limit sees the proxy's address, not a forged one", async ({
+  page,
+}) => {
   await page.setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.9" });
   await page.goto(`${cluster.url}/login`);
   await page.getByLabel("Email").fill("nobody-cluster@example.com");
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  const ips = async () => (await sql`select ip from sign_in_attempts where account = 'nobody-cluster@example.com'`).map((r) => r.ip);
+  const ips = async () =>
+    (await sql`select ip from sign_in_attempts where account = 'nobody-cluster@example.com'`).map(
+      (r) => r.ip,
+    );
   await expect.poll(ips, { timeout: 15_000 }).toEqual(["127.0.0.1"]);
 });
 
@@ -187,18 +242,32 @@ test("SIGTERM drains: requests in flight finish, then the instance exits 0", asy
     fetch(`http://127.0.0.1:${victim.port}/api/dashboard/incidents`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization },
-      body: JSON.stringify({ title: `Draining ${n}`, severity: "SEV4", services: ["search-api"], environment: "production" }),
+      body: JSON.stringify({
+        title: `Draining ${n}`,
+        severity: "SEV4",
+        services: ["search-api"],
+        environment: "production",
+      }),
     });
   const inFlight = Array.from({ length: 10 }, (_, n) => direct(n));
   await new Promise((resolve) => setTimeout(resolve, 50));
   victim.process.kill("SIGTERM");
-  const answers = await Promise.all(inFlight.map((p) => p.then((a) => a.status, () => 0)));
+  const answers = await Promise.all(
+    inFlight.map((p) =>
+      p.then(
+        (a) => a.status,
+        () => 0,
+      ),
+    ),
+  );
   expect(await victim.exited).toBe(0);
   // Requests the server had accepted are answered; any not yet accepted were refused, not half-done.
   const accepted = answers.filter((s) => s !== 0);
   expect(accepted.length).toBeGreaterThan(0);
   expect(accepted.every((s) => s === 201)).toBe(true);
-  expect((await sql`select count(*)::int as n from incidents where title like 'Draining %'`)[0].n).toBe(accepted.length);
+  expect((await sql`select count(*)::int as n from incidents where title like 'Draining %'`)[0].n).toBe(
+    accepted.length,
+  );
   expect(logs.join("")).toContain("[shutdown] done");
   await cluster.restart(1);
 });
@@ -221,7 +290,9 @@ test("PostgreSQL restarting under load: 503 while it is down, served again after
   await expect.poll(() => statuses.filter((s) => s === 503).length, { timeout: 30_000 }).toBeGreaterThan(4);
   const before = statuses.length;
   pg.start();
-  await expect.poll(() => statuses.slice(before).filter((s) => s === 201).length, { timeout: 60_000 }).toBeGreaterThan(10);
+  await expect
+    .poll(() => statuses.slice(before).filter((s) => s === 201).length, { timeout: 60_000 })
+    .toBeGreaterThan(10);
   stop = true;
   await Promise.all(workers);
 
@@ -235,7 +306,20 @@ test("PostgreSQL restarting under load: 503 while it is down, served again after
   expect(gapless(await numbers())).toBe(true);
 
   // The job queue reconnected too: an alert's workflow still declares its incident.
-  const alert = { title: "After the restart", service: "checkout-api", environment: "production", severity: "critical", status: "firing", dedupKey: "cluster-after-restart" };
-  expect((await api("/api/alerts", { method: "POST", body: JSON.stringify(alert) })).status).toBeLessThan(300);
-  await expect.poll(async () => (await sql`select id from incidents where title = ${alert.title}`).length, { timeout: 60_000 }).toBe(1);
+  const alert = {
+    title: "After the restart",
+    service: "checkout-api",
+    environment: "production",
+    severity: "critical",
+    status: "firing",
+    dedupKey: "cluster-after-restart",
+  };
+  expect((await api("/api/alerts", { method: "POST", body: JSON.stringify(alert) })).status).toBeLessThan(
+    300,
+  );
+  await expect
+    .poll(async () => (await sql`select id from incidents where title = ${alert.title}`).length, {
+      timeout: 60_000,
+    })
+    .toBe(1);
 });

@@ -7,10 +7,19 @@ const SHOTS = "test-results/screenshots";
 
 /** The newest incident's ID (or null), to prove a refused submit created nothing. */
 const newestId = (page: Page) =>
-  page.evaluate(async () => ((await (await fetch("/api/dashboard/incidents?limit=1")).json()).items[0]?.id ?? null) as string | null);
+  page.evaluate(
+    async () =>
+      ((await (await fetch("/api/dashboard/incidents?limit=1")).json()).items[0]?.id ?? null) as
+        string | null,
+  );
 
 const countByTitle = (page: Page, q: string) =>
-  page.evaluate(async (text) => (await (await fetch(`/api/dashboard/incidents?q=${encodeURIComponent(text)}`)).json()).items.length as number, q);
+  page.evaluate(
+    async (text) =>
+      (await (await fetch(`/api/dashboard/incidents?q=${encodeURIComponent(text)}`)).json()).items
+        .length as number,
+    q,
+  );
 
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -34,13 +43,21 @@ test("a responder declares an incident through the form and finds it in the list
   const services = page.getByLabel("Affected services");
   await services.fill("edge-gateway-e2e");
   await page.getByRole("button", { name: "Add new service edge-gateway-e2e" }).click();
-  await expect(page.getByRole("list", { name: "Selected services" }).getByRole("listitem")).toHaveText([/checkout-api/, /edge-gateway-e2e\s*new/]);
+  await expect(page.getByRole("list", { name: "Selected services" }).getByRole("listitem")).toHaveText([
+    /checkout-api/,
+    /edge-gateway-e2e\s*new/,
+  ]);
   await page.getByLabel("Environment").selectOption("staging");
-  await page.getByLabel(/^Description/).fill("**p99** at 4 s since `14:02 UTC`.\n\n- EU only\n- [status page](https://status.example.com)");
+  await page
+    .getByLabel(/^Description/)
+    .fill("**p99** at 4 s since `14:02 UTC`.\n\n- EU only\n- [status page](https://status.example.com)");
   await page.getByRole("tab", { name: "Preview" }).click();
   const preview = page.getByRole("tabpanel", { name: "Preview" });
   await expect(preview.locator("strong")).toHaveText("p99");
-  await expect(preview.getByRole("link", { name: "status page" })).toHaveAttribute("href", "https://status.example.com");
+  await expect(preview.getByRole("link", { name: "status page" })).toHaveAttribute(
+    "href",
+    "https://status.example.com",
+  );
   await page.screenshot({ path: `${SHOTS}/declare-preview.png`, fullPage: true });
   await page.getByRole("tab", { name: "Write" }).click();
   await page.getByLabel("Incident commander").selectOption({ label: "Marcus Okafor" });
@@ -51,7 +68,10 @@ test("a responder declares an incident through the form and finds it in the list
   await expect(page).toHaveURL(/\/incidents\/INC-\d{4}-\d{4,}$/);
   const id = page.url().split("/").pop()!;
 
-  const saved = await page.evaluate(async (incidentId) => (await fetch(`/api/dashboard/incidents/${incidentId}`)).json(), id);
+  const saved = await page.evaluate(
+    async (incidentId) => (await fetch(`/api/dashboard/incidents/${incidentId}`)).json(),
+    id,
+  );
   expect(saved).toMatchObject({
     title,
     severity: "SEV2",
@@ -87,7 +107,9 @@ test("invalid input is refused inline, keeps what was typed and creates nothing"
   const summary = page.getByRole("alert").filter({ hasText: "was not declared" });
   await expect(summary).toContainText("2 fields need attention");
   await expect(summary).toBeFocused();
-  await expect(page.locator("#title-error")).toHaveText("Give the incident a short title that says what is broken.");
+  await expect(page.locator("#title-error")).toHaveText(
+    "Give the incident a short title that says what is broken.",
+  );
   await expect(page.getByLabel("Title")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Title")).toHaveAttribute("aria-describedby", /title-error/);
   await expect(page.locator("#services-error")).toContainText("Pick at least one affected service.");
@@ -124,7 +146,10 @@ test("invalid input is refused inline, keeps what was typed and creates nothing"
 
 test("keyboard: D opens the form from the list and Ctrl+Enter declares", async ({ page }) => {
   await signIn(page, "responder");
-  await expect(page.getByRole("link", { name: /Declare incident/ })).toHaveAttribute("aria-keyshortcuts", "d");
+  await expect(page.getByRole("link", { name: /Declare incident/ })).toHaveAttribute(
+    "aria-keyshortcuts",
+    "d",
+  );
   await page.keyboard.press("d");
   await expect(page).toHaveURL(/\/incidents\/new$/);
   await expect(page.getByLabel("Title")).toBeFocused();
@@ -158,12 +183,16 @@ test("a viewer is not offered the form, the button or the shortcut", async ({ pa
 
   await page.goto("/incidents/new");
   await expect(page.getByRole("heading", { name: "Not allowed — your role is viewer" })).toBeVisible();
-  await expect(page.getByText("Your role (viewer) may not declare incidents; it needs responder.")).toBeVisible();
+  await expect(
+    page.getByText("Your role (viewer) may not declare incidents; it needs responder."),
+  ).toBeVisible();
   await expect(page.getByLabel("Title")).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/declare-viewer.png`, fullPage: true });
 });
 
-test("the form has no serious accessibility problems, with or without errors, light, dark and narrow", async ({ page }) => {
+test("the form has no serious accessibility problems, with or without errors, light, dark and narrow", async ({
+  page,
+}) => {
   await signIn(page, "admin", "/incidents/new");
   expect(await seriousViolations(page)).toEqual([]);
 
@@ -189,7 +218,9 @@ test("the form has no serious accessibility problems, with or without errors, li
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/incidents/new");
   await expect(page.getByLabel("Title")).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBe(0);
   await page.screenshot({ path: `${SHOTS}/declare-mobile.png`, fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);

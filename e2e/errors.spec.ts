@@ -3,7 +3,9 @@ import { expect, test } from "./support/test";
 
 const SHOTS = "test-results/screenshots";
 
-test("Create Incident from an error group's menu declares a pre-filled incident linked to the group", async ({ page }) => {
+test("Create Incident from an error group's menu declares a pre-filled incident linked to the group", async ({
+  page,
+}) => {
   await signIn(page, "admin", "/errors");
   await expect(page.getByRole("heading", { name: "Errors" })).toBeVisible();
   const row = page.locator("tr[data-error-group]").first();
@@ -14,8 +16,14 @@ test("Create Incident from an error group's menu declares a pre-filled incident 
   await expect(page).toHaveURL(/sort=count/);
   await page.screenshot({ path: `${SHOTS}/errors.png`, fullPage: true });
 
-  await page.locator(`tr[data-error-group="${groupId}"]`).getByLabel(/^Actions for/).click();
-  await page.locator(`tr[data-error-group="${groupId}"]`).getByRole("link", { name: "Create Incident" }).click();
+  await page
+    .locator(`tr[data-error-group="${groupId}"]`)
+    .getByLabel(/^Actions for/)
+    .click();
+  await page
+    .locator(`tr[data-error-group="${groupId}"]`)
+    .getByRole("link", { name: "Create Incident" })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/incidents/new\\?errorGroup=${groupId}$`));
   await expect(page.getByLabel("Title")).toHaveValue(title.slice(0, 200));
   await expect(page.getByText(`From error group ${title}`)).toBeVisible();
@@ -42,13 +50,18 @@ test("Create Incident from an error group's menu declares a pre-filled incident 
   await linked.getByLabel("Link type").selectOption("trace");
   await linked.getByLabel("ID to link").fill("4bf92f3577b34da6a3ce929d0e0e4736");
   await linked.getByRole("button", { name: "Link", exact: true }).click();
-  await expect(linked.locator("[data-card=trace]").getByRole("link")).toHaveAttribute("href", "https://tracing.example/trace/4bf92f3577b34da6a3ce929d0e0e4736");
+  await expect(linked.locator("[data-card=trace]").getByRole("link")).toHaveAttribute(
+    "href",
+    "https://tracing.example/trace/4bf92f3577b34da6a3ce929d0e0e4736",
+  );
   await page.screenshot({ path: `${SHOTS}/link-cards.png`, fullPage: true });
 
   // The long error title and trace id must wrap or truncate inside their card, not widen the page on a phone.
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(linked.locator("[data-card=trace]")).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBe(0);
   await page.screenshot({ path: `${SHOTS}/link-cards-phone.png`, fullPage: true });
 });
@@ -68,7 +81,9 @@ test("a suggested release links in one click and can be marked as the suspected 
   await expect(suggestions.locator(`li[data-suggestion='${releaseId}']`)).toHaveCount(0);
   await linked.getByRole("button", { name: "Mark as suspected cause" }).click();
   await expect(card).toContainText("Suspected cause");
-  await expect(page.getByRole("region", { name: "Timeline" })).toContainText(`Release ${releaseId} marked as the suspected cause`);
+  await expect(page.getByRole("region", { name: "Timeline" })).toContainText(
+    `Release ${releaseId} marked as the suspected cause`,
+  );
   await expect(page.locator("section[data-releases='1']").first()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/release-card.png`, fullPage: true });
 });

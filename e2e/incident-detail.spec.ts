@@ -5,11 +5,15 @@ import { signIn } from "./support/auth";
 import { declareViaApi } from "./support/declare";
 
 // Every incident of this file has a Markdown description (the Markdown test reads it).
-const declare = (page: Page, title: string, severity = "SEV3") => declareViaApi(page, title, { severity, description: "Search is **slow**." });
+const declare = (page: Page, title: string, severity = "SEV3") =>
+  declareViaApi(page, title, { severity, description: "Search is **slow**." });
 
-const timelineTexts = (page: Page) => page.getByRole("list", { name: "Timeline" }).locator(":scope > li").allInnerTexts();
+const timelineTexts = (page: Page) =>
+  page.getByRole("list", { name: "Timeline" }).locator(":scope > li").allInnerTexts();
 
-test("walk an incident through every phase, escalate and reassign: the timeline tells it in order", async ({ page }) => {
+test("walk an incident through every phase, escalate and reassign: the timeline tells it in order", async ({
+  page,
+}) => {
   await signIn(page, "responder");
   const id = await declare(page, "Walkthrough: search degraded");
   await page.goto(`/incidents/${id}`);
@@ -57,7 +61,9 @@ test("walk an incident through every phase, escalate and reassign: the timeline 
   expect(texts).toHaveLength(expected.length);
   expected.forEach((pattern, i) => expect(texts[i]).toMatch(pattern));
   // Summaries are Markdown, like updates: on the page and in the timeline.
-  await expect(page.getByRole("region", { name: "Summaries" }).locator("strong")).toHaveText("shard rebalance");
+  await expect(page.getByRole("region", { name: "Summaries" }).locator("strong")).toHaveText(
+    "shard rebalance",
+  );
   await expect(page.locator('li[data-kind="status_changed"] strong')).toHaveText("shard rebalance");
   await page.screenshot({ path: "test-results/screenshots/incident-detail.png", fullPage: true });
 });
@@ -71,7 +77,8 @@ test("a Markdown update renders bold, lists and links, and scripts stay inert", 
     dialogs++;
     void dialog.dismiss();
   });
-  const message = "**Root cause** found\n\n- rolled back\n- [runbook](https://example.com/runbook)\n\n<script>alert('x')</script>\n[click me](javascript:alert('y'))\n<img src=x onerror=\"alert('z')\">";
+  const message =
+    "**Root cause** found\n\n- rolled back\n- [runbook](https://example.com/runbook)\n\n<script>alert('x')</script>\n[click me](javascript:alert('y'))\n<img src=x onerror=\"alert('z')\">";
   await page.getByLabel("Message", { exact: true }).fill(message);
   await page.getByRole("tab", { name: "Preview" }).first().click();
   await expect(page.getByTestId("update-message-preview").locator("strong")).toHaveText("Root cause");
@@ -80,7 +87,10 @@ test("a Markdown update renders bold, lists and links, and scripts stay inert", 
   const entry = page.locator('li[data-kind="update"]').last();
   await expect(entry.locator("strong")).toHaveText("Root cause");
   await expect(entry.locator("ul > li")).toHaveText(["rolled back", "runbook"]);
-  await expect(entry.getByRole("link", { name: "runbook" })).toHaveAttribute("href", "https://example.com/runbook");
+  await expect(entry.getByRole("link", { name: "runbook" })).toHaveAttribute(
+    "href",
+    "https://example.com/runbook",
+  );
   expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
   expect(await entry.locator("script, img").count()).toBe(0);
   await expect(entry).toContainText("click me");
@@ -94,7 +104,11 @@ test("links: add each kind and remove one", async ({ page }) => {
   const id = await declare(page, "Linking check", "SEV2");
   await page.goto(`/incidents/${id}`);
   const panel = page.getByRole("region", { name: "Linked data" });
-  for (const [type, target] of [["Alert", "alert_event_1"], ["Error group", "err_9"], ["Release", "v9.9.9"]]) {
+  for (const [type, target] of [
+    ["Alert", "alert_event_1"],
+    ["Error group", "err_9"],
+    ["Release", "v9.9.9"],
+  ]) {
     await panel.getByLabel("Link type").selectOption({ label: type });
     await panel.getByLabel("ID to link").fill(target);
     await panel.getByRole("button", { name: "Link", exact: true }).click();
@@ -114,7 +128,10 @@ test("links: add each kind and remove one", async ({ page }) => {
   ]);
 });
 
-test("two people edit at once: an edit in progress keeps its version, so the save shows the conflict and the fresh state", async ({ browser, page }) => {
+test("two people edit at once: an edit in progress keeps its version, so the save shows the conflict and the fresh state", async ({
+  browser,
+  page,
+}) => {
   await signIn(page, "responder");
   const id = await declare(page, "Conflict check");
   await page.goto(`/incidents/${id}`);
@@ -152,7 +169,9 @@ test("the detail page has no serious accessibility violations", async ({ page })
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
 });
 
-test("service health charts show error rate and p95 latency with phase markers, or say what to send", async ({ page }) => {
+test("service health charts show error rate and p95 latency with phase markers, or say what to send", async ({
+  page,
+}) => {
   await signIn(page, "responder");
   // A resolved demo incident: hours long, with a generated 1-minute series around it.
   await page.goto("/incidents?status=resolved&q=Checkout%20API%20returning%20500");
@@ -169,12 +188,17 @@ test("service health charts show error rate and p95 latency with phase markers, 
   await expect(errorChart.locator("[data-chart-mark]")).toHaveCount(5);
   await expect(errorChart.getByText(/^▲ v2\.\d+\.\d+$/)).toBeVisible();
   await expect(errorChart.locator("[data-chart-band]")).toHaveCount(1);
-  for (const label of ["declared", "investigating", "mitigated", "resolved"]) await expect(errorChart.getByText(label, { exact: true })).toBeVisible();
+  for (const label of ["declared", "investigating", "mitigated", "resolved"])
+    await expect(errorChart.getByText(label, { exact: true })).toBeVisible();
   await health.screenshot({ path: "test-results/screenshots/service-health.png" });
 
   const id = await declare(page, "No telemetry for this one");
   await page.evaluate(async (id) => {
-    await fetch(`/api/dashboard/incidents/${id}`, { method: "PATCH", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ services: ["brand-new-service"] }) });
+    await fetch(`/api/dashboard/incidents/${id}`, {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ services: ["brand-new-service"] }),
+    });
   }, id);
   await page.goto(`/incidents/${id}`);
   await expect(page.getByText("No health data for brand-new-service in this window.")).toBeVisible();
@@ -191,14 +215,20 @@ test("an open detail page shows someone else's change live, without a reload", a
   await watcher.evaluate(() => ((window as unknown as { marker: string }).marker = "same page"));
 
   await page.evaluate(async (id) => {
-    await fetch(`/api/dashboard/incidents/${id}`, { method: "PATCH", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ severity: "SEV1" }) });
+    await fetch(`/api/dashboard/incidents/${id}`, {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ severity: "SEV1" }),
+    });
   }, id);
   await expect(watcher.getByRole("main").locator("header")).toContainText("SEV1");
   expect(await watcher.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe("same page");
   await watcher.context().close();
 });
 
-test("an open SEV1/SEV2 without an update for 15 minutes asks for one, until one is posted", async ({ page }) => {
+test("an open SEV1/SEV2 without an update for 15 minutes asks for one, until one is posted", async ({
+  page,
+}) => {
   await signIn(page, "responder");
   // The demo's investigating SEV2 incidents last heard of more than 15 minutes ago (earlier specs may
   // have added fresher ones, so pick a row the list itself flags).

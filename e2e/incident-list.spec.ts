@@ -11,8 +11,14 @@ test("filters narrow the list and survive a reload and the back button", async (
   expect(all).toBe(25);
   await page.screenshot({ path: "test-results/screenshots/incidents-list.png", fullPage: true });
 
-  await page.locator("label").filter({ hasText: /^resolved$/ }).click();
-  await page.locator("label").filter({ hasText: /^SEV1$/ }).click();
+  await page
+    .locator("label")
+    .filter({ hasText: /^resolved$/ })
+    .click();
+  await page
+    .locator("label")
+    .filter({ hasText: /^SEV1$/ })
+    .click();
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/\/incidents\?status=resolved&severity=SEV1$/);
   const filtered = await rows(page).count();
@@ -47,11 +53,15 @@ test("filters narrow the list and survive a reload and the back button", async (
 test("keyset pages follow each other without overlap", async ({ page }) => {
   await signIn(page, "viewer");
   await page.goto("/incidents");
-  const first = await page.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-incident")));
+  const first = await page
+    .locator("tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-incident")));
   await page.getByRole("link", { name: "Older incidents →" }).click();
   await expect(page).toHaveURL(/cursor=/);
   await expect(page.locator("tbody tr").first()).not.toHaveAttribute("data-incident", first[0]!);
-  const second = await page.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-incident")));
+  const second = await page
+    .locator("tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-incident")));
   expect(second.length).toBeGreaterThan(0);
   expect(second.filter((id) => first.includes(id))).toEqual([]);
   const numbers = [...first, ...second].map((id) => Number(id!.split("-")[2]));
@@ -64,7 +74,10 @@ test("columns sort the page, and open incidents show their indicators", async ({
   await page.getByRole("button", { name: /^Severity/ }).click();
   const severities = await page.locator("tbody tr td:nth-child(2)").allInnerTexts();
   expect(severities).toEqual([...severities].sort());
-  await expect(page.getByRole("columnheader", { name: /Severity/ })).toHaveAttribute("aria-sort", "ascending");
+  await expect(page.getByRole("columnheader", { name: /Severity/ })).toHaveAttribute(
+    "aria-sort",
+    "ascending",
+  );
   // The demo has a SEV2 still declared 90 minutes after declaration (target: 30 minutes), and open
   // SEV1/SEV2 incidents whose last entry is older than 15 minutes.
   await expect(page.getByText("Response target missed").first()).toBeVisible();
@@ -81,18 +94,28 @@ test("the list has no serious accessibility violations", async ({ page }) => {
 
 test("list and detail fit a phone-width screen and a 1366×768 laptop", async ({ page }) => {
   await signIn(page, "responder");
-  for (const size of [{ width: 390, height: 844 }, { width: 1366, height: 768 }]) {
+  for (const size of [
+    { width: 390, height: 844 },
+    { width: 1366, height: 768 },
+  ]) {
     await page.setViewportSize(size);
     for (const path of ["/incidents", "/incidents/metrics"]) {
       await page.goto(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, `${path} at ${size.width}px`).toBe(0);
     }
     await page.goto("/incidents");
     await page.locator("tbody tr a").first().click();
     await expect(page.getByRole("list", { name: "Timeline" })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, `detail at ${size.width}px`).toBe(0);
-    await page.screenshot({ path: `test-results/screenshots/detail-${size.width}.png`, fullPage: size.width < 500 });
+    await page.screenshot({
+      path: `test-results/screenshots/detail-${size.width}.png`,
+      fullPage: size.width < 500,
+    });
   }
 });

@@ -17,7 +17,14 @@ test.beforeAll(async () => {
 test.afterAll(() => cluster.stop());
 
 const api = (port: number, path: string, init: RequestInit = {}) =>
-  fetch(`http://127.0.0.1:${port}${path}`, { ...init, headers: { "content-type": "application/json", authorization, ...(init.headers as Record<string, string>) } });
+  fetch(`http://127.0.0.1:${port}${path}`, {
+    ...init,
+    headers: {
+      "content-type": "application/json",
+      authorization,
+      ...(init.headers as Record<string, string>),
+    },
+  });
 
 /** Reads SSE data messages from a fetch body until `count` have arrived (generous deadline). */
 async function readEvents(body: ReadableStream<Uint8Array>, count: number) {
@@ -45,23 +52,38 @@ async function readEvents(body: ReadableStream<Uint8Array>, count: number) {
 test("an update posted on one server arrives on a stream open on the other, and a replay there returns it", async () => {
   const declared = await api(PORTS[0], "/api/dashboard/incidents", {
     method: "POST",
-    body: JSON.stringify({ title: "Cross-instance live", severity: "SEV2", services: ["search-api"], environment: "production" }),
+    body: JSON.stringify({
+      title: "Cross-instance live",
+      severity: "SEV2",
+      services: ["search-api"],
+      environment: "production",
+    }),
   });
   expect(declared.status).toBe(201);
   const { id } = await declared.json();
 
-  const stream = await api(PORTS[1], `/api/dashboard/incidents/${id}/events`, { headers: { accept: "text/event-stream" } });
+  const stream = await api(PORTS[1], `/api/dashboard/incidents/${id}/events`, {
+    headers: { accept: "text/event-stream" },
+  });
   expect(stream.status).toBe(200);
   expect(stream.headers.get("content-type")).toContain("text/event-stream");
   const arriving = readEvents(stream.body!, 1);
   // The server attaches the stream to its hub before it answers, so a change posted now cannot fall before it.
-  const posted = await api(PORTS[0], `/api/dashboard/incidents/${id}/timeline`, { method: "POST", body: JSON.stringify({ type: "update", message: "Posted on the first server" }) });
+  const posted = await api(PORTS[0], `/api/dashboard/incidents/${id}/timeline`, {
+    method: "POST",
+    body: JSON.stringify({ type: "update", message: "Posted on the first server" }),
+  });
   expect(posted.status).toBe(201);
   const [event] = await arriving;
-  expect(event).toMatchObject({ type: "incident.update_posted", data: { kind: "update", message: "Posted on the first server" } });
+  expect(event).toMatchObject({
+    type: "incident.update_posted",
+    data: { kind: "update", message: "Posted on the first server" },
+  });
 
   // A client reconnecting to the first server from before that event gets it replayed.
-  const replay = await api(PORTS[0], `/api/dashboard/incidents/${id}/events`, { headers: { "last-event-id": String(event.id - 1) } });
+  const replay = await api(PORTS[0], `/api/dashboard/incidents/${id}/events`, {
+    headers: { "last-event-id": String(event.id - 1) },
+  });
   const [replayed] = await readEvents(replay.body!, 1);
   expect(replayed).toMatchObject({ id: event.id, data: { message: "Posted on the first server" } });
 });

@@ -3,14 +3,18 @@ import { signIn } from "./support/auth";
 
 const SHOTS = "test-results/screenshots";
 
-test("a rotation set on /services makes its on-call engineer the commander of an incident declared without one", async ({ page }) => {
+test("a rotation set on /services makes its on-call engineer the commander of an incident declared without one", async ({
+  page,
+}) => {
   await signIn(page, "responder", "/services");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Services and on-call");
   // The demo gives every service a rotation, so the page is not empty on first start (earlier specs
   // may have registered more services, without one).
   await expect(page.locator("article[data-service]").first()).toBeVisible();
   expect(await page.locator("article[data-service]").count()).toBeGreaterThanOrEqual(8);
-  await expect(page.locator('article[data-service="payment-service"]').getByTestId("on-call-now")).not.toHaveText("Nobody");
+  await expect(
+    page.locator('article[data-service="payment-service"]').getByTestId("on-call-now"),
+  ).not.toHaveText("Nobody");
 
   const card = page.locator('article[data-service="search-api"]');
   await card.getByText("Edit rotation").click();
@@ -26,10 +30,15 @@ test("a rotation set on /services makes its on-call engineer the commander of an
   await form.getByLabel("Person to add").selectOption({ label: "Diego Ramirez" });
   await form.getByRole("button", { name: "Add", exact: true }).click();
   await form.getByRole("button", { name: "Move Diego Ramirez up" }).click();
-  await expect(form.getByRole("list", { name: "Rotation order" }).getByRole("listitem")).toHaveText([/Diego Ramirez/, /Marcus Okafor/]);
+  await expect(form.getByRole("list", { name: "Rotation order" }).getByRole("listitem")).toHaveText([
+    /Diego Ramirez/,
+    /Marcus Okafor/,
+  ]);
   await form.getByLabel("Owner team").fill("Search Platform");
   await form.getByLabel("Hand-off every (hours)").fill("12");
-  await form.getByLabel("First turn starts (UTC)").fill(new Date(Date.now() - 60 * 60_000).toISOString().slice(0, 16));
+  await form
+    .getByLabel("First turn starts (UTC)")
+    .fill(new Date(Date.now() - 60 * 60_000).toISOString().slice(0, 16));
   await form.getByRole("button", { name: "Save rotation" }).click();
   await expect(form.getByRole("status")).toHaveText("Rotation saved.");
   await expect(card.getByTestId("on-call-now")).toHaveText("Diego Ramirez");
@@ -42,7 +51,9 @@ test("a rotation set on /services makes its on-call engineer the commander of an
   await form.evaluate((f) => f.setAttribute("novalidate", ""));
   await form.getByRole("button", { name: "Save rotation" }).click();
   await expect(form.getByText("At least 1 hour.")).toBeVisible();
-  const stored = await page.evaluate(async () => (await (await fetch("/api/services/search-api")).json()).onCall);
+  const stored = await page.evaluate(
+    async () => (await (await fetch("/api/services/search-api")).json()).onCall,
+  );
   expect(stored).toMatchObject({ userIds: ["user_mno345", "user_ghi789"], handoffHours: 12 });
 
   await page.goto("/incidents/new");
@@ -59,7 +70,10 @@ test("a rotation set on /services makes its on-call engineer the commander of an
   await expect(commander).toHaveText("Diego Ramirez");
   await page.screenshot({ path: `${SHOTS}/oncall-commander.png`, fullPage: true });
   const id = page.url().split("/").pop()!;
-  const saved = await page.evaluate(async (incidentId) => (await fetch(`/api/dashboard/incidents/${incidentId}`)).json(), id);
+  const saved = await page.evaluate(
+    async (incidentId) => (await fetch(`/api/dashboard/incidents/${incidentId}`)).json(),
+    id,
+  );
   expect(saved).toMatchObject({ title, commanderId: "user_mno345" });
 });
 

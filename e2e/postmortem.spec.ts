@@ -2,7 +2,9 @@ import { expect, test } from "./support/test";
 import { signIn } from "./support/auth";
 import { declareViaApi } from "./support/declare";
 
-test("resolve → postmortem link → edit → action item → publish → item done leaves the open list", async ({ page }) => {
+test("resolve → postmortem link → edit → action item → publish → item done leaves the open list", async ({
+  page,
+}) => {
   await signIn(page, "responder");
   const title = `Postmortem walk ${Date.now()}`;
   const id = await declareViaApi(page, title);
@@ -15,18 +17,28 @@ test("resolve → postmortem link → edit → action item → publish → item 
   await expect(link).toHaveText("Postmortem (draft)");
   await link.click();
   await expect(page).toHaveURL(new RegExp(`/incidents/${id}/postmortem$`));
-  await expect(page.getByRole("textbox", { name: "Root cause" })).toHaveValue("Index rebuilt; the slow query has an index now.");
-  await expect(page.getByRole("textbox", { name: "Timeline", exact: true })).toHaveValue(/UTC — .*Incident declared as SEV2/);
+  await expect(page.getByRole("textbox", { name: "Root cause" })).toHaveValue(
+    "Index rebuilt; the slow query has an index now.",
+  );
+  await expect(page.getByRole("textbox", { name: "Timeline", exact: true })).toHaveValue(
+    /UTC — .*Incident declared as SEV2/,
+  );
 
-  await page.getByRole("textbox", { name: "Root cause" }).fill("A missing index on **search_terms** after the migration.");
+  await page
+    .getByRole("textbox", { name: "Root cause" })
+    .fill("A missing index on **search_terms** after the migration.");
   await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
   await page.screenshot({ path: "test-results/e2e/postmortem-editor.png", fullPage: true });
 
-  await page.getByRole("textbox", { name: "Title", exact: true }).fill("Check migrations for missing indexes in CI");
+  await page
+    .getByRole("textbox", { name: "Title", exact: true })
+    .fill("Check migrations for missing indexes in CI");
   await page.getByRole("combobox", { name: "Priority" }).selectOption("high");
   await page.getByLabel("Due date").fill("2020-01-15");
   await page.getByRole("button", { name: "Add action item" }).click();
-  const row = page.getByTestId("action-item").filter({ hasText: "Check migrations for missing indexes in CI" });
+  const row = page
+    .getByTestId("action-item")
+    .filter({ hasText: "Check migrations for missing indexes in CI" });
   await expect(row).toBeVisible();
   await expect(row).toHaveAttribute("data-overdue", "true");
 
@@ -35,7 +47,9 @@ test("resolve → postmortem link → edit → action item → publish → item 
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByTestId("postmortem-status")).toHaveText("Published");
   await expect(page.getByRole("textbox", { name: "Root cause" })).toHaveCount(0);
-  await expect(page.getByRole("region", { name: "Root cause" })).toContainText("A missing index on search_terms after the migration.");
+  await expect(page.getByRole("region", { name: "Root cause" })).toContainText(
+    "A missing index on search_terms after the migration.",
+  );
   await expect(page.getByTestId("postmortem-meta")).toContainText("Published");
 
   await page.goto("/action-items");
@@ -59,5 +73,7 @@ test("resolve → postmortem link → edit → action item → publish → item 
   await expect(page.getByTestId("follow-up-table")).toContainText("search-api");
 
   await page.goto(`/incidents/${id}`);
-  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Action item “Check migrations for missing indexes in CI” open → done");
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText(
+    "Action item “Check migrations for missing indexes in CI” open → done",
+  );
 });

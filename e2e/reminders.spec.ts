@@ -2,13 +2,26 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { signIn } from "./support/auth";
 
-type Item = { id: string; severity: string; status: string; lastManualUpdateAt: string | null; createdAt: string };
+type Item = {
+  id: string;
+  severity: string;
+  status: string;
+  lastManualUpdateAt: string | null;
+  createdAt: string;
+};
 
 const putIntervals = (page: Page, updateIntervalMinutes: Record<string, number | null>) =>
-  page.evaluate(async (body) => {
-    const res = await fetch("/api/settings/reminders", { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-    return res.status;
-  }, { updateIntervalMinutes });
+  page.evaluate(
+    async (body) => {
+      const res = await fetch("/api/settings/reminders", {
+        method: "PUT",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      return res.status;
+    },
+    { updateIntervalMinutes },
+  );
 
 const DEFAULTS = { SEV1: 15, SEV2: 15, SEV3: null, SEV4: null };
 
@@ -23,8 +36,12 @@ test("admins set the update reminder intervals; the incident list flags by them"
   // A bad value is refused inline and keeps what was typed; nothing is saved.
   await page.getByLabel("SEV4 (Low)").fill("soon");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.locator("#interval-SEV4-error")).toHaveText("Use a whole number of minutes; leave it empty (null in the API) for no reminder.");
-  await expect(page.locator("form").getByRole("alert")).toHaveText("SEV4: Use a whole number of minutes; leave it empty (null in the API) for no reminder.");
+  await expect(page.locator("#interval-SEV4-error")).toHaveText(
+    "Use a whole number of minutes; leave it empty (null in the API) for no reminder.",
+  );
+  await expect(page.locator("form").getByRole("alert")).toHaveText(
+    "SEV4: Use a whole number of minutes; leave it empty (null in the API) for no reminder.",
+  );
   await expect(page.getByLabel("SEV4 (Low)")).toHaveValue("soon");
   await expect(page.getByLabel("SEV4 (Low)")).toHaveAttribute("aria-invalid", "true");
 
@@ -74,7 +91,9 @@ test("a silent SEV1 shows the banner, and the reminder job notes it on the timel
   }).toPass({ timeout: 120_000, intervals: [5_000] });
 
   await banner.getByRole("link", { name: "post one" }).click();
-  await page.getByLabel("Message", { exact: true }).fill("Escalated: rolling back now, next update in 15 minutes.");
+  await page
+    .getByLabel("Message", { exact: true })
+    .fill("Escalated: rolling back now, next update in 15 minutes.");
   await page.getByRole("button", { name: "Post update" }).click();
   await expect(page.locator('li[data-kind="update"]').last()).toContainText("Escalated: rolling back now");
   await expect(banner).toHaveCount(0);

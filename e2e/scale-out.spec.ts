@@ -30,7 +30,12 @@ const declare = (port: number, n: number) =>
   fetch(`http://127.0.0.1:${port}/api/dashboard/incidents`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization },
-    body: JSON.stringify({ title: `Concurrent declaration ${n}`, severity: "SEV3", services: ["search-api"], environment: "production" }),
+    body: JSON.stringify({
+      title: `Concurrent declaration ${n}`,
+      severity: "SEV3",
+      services: ["search-api"],
+      environment: "production",
+    }),
   });
 
 test("100 concurrent declarations across two servers get 100 gapless IDs", async () => {
@@ -55,13 +60,21 @@ test("two PATCHes with the same If-Match on different servers: exactly one 412",
   expect([a.status, b.status].sort()).toEqual([200, 412]);
   const loser = a.status === 412 ? a : b;
   expect(loser.headers.get("content-type")).toBe("application/problem+json");
-  const timeline = await (await fetch(`http://127.0.0.1:${PORTS[1]}/api/dashboard/incidents/${created.id}/timeline`, { headers: { authorization } })).json();
+  const timeline = await (
+    await fetch(`http://127.0.0.1:${PORTS[1]}/api/dashboard/incidents/${created.id}/timeline`, {
+      headers: { authorization },
+    })
+  ).json();
   expect(timeline.items.filter((e: { kind: string }) => e.kind === "severity_changed")).toHaveLength(1);
 });
 
 test("one alert key hammered on both servers: one alert, and the seed's workflow declares one incident", async () => {
   const post = (port: number, path: string, body: unknown) =>
-    fetch(`http://127.0.0.1:${port}${path}`, { method: "POST", headers: { "content-type": "application/json", authorization }, body: JSON.stringify(body) });
+    fetch(`http://127.0.0.1:${port}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization },
+      body: JSON.stringify(body),
+    });
   const workflow = await post(PORTS[0], "/api/workflows", {
     name: "Critical payments page",
     trigger: "alert_fired",
@@ -70,18 +83,31 @@ test("one alert key hammered on both servers: one alert, and the seed's workflow
     enabled: true,
   });
   expect(workflow.status).toBe(201);
-  const alert = { title: "Checkout 5xx above 5%", service: "checkout-api", environment: "production", severity: "critical", status: "firing", dedupKey: "scale-out-checkout-5xx" };
-  const answers = await Promise.all(Array.from({ length: 100 }, (_, n) => post(PORTS[n % 2], "/api/alerts", alert)));
+  const alert = {
+    title: "Checkout 5xx above 5%",
+    service: "checkout-api",
+    environment: "production",
+    severity: "critical",
+    status: "firing",
+    dedupKey: "scale-out-checkout-5xx",
+  };
+  const answers = await Promise.all(
+    Array.from({ length: 100 }, (_, n) => post(PORTS[n % 2], "/api/alerts", alert)),
+  );
   expect(answers.every((a) => a.status >= 200 && a.status < 300)).toBe(true);
 
-  const list = (port: number, path: string) => fetch(`http://127.0.0.1:${port}${path}`, { headers: { authorization } }).then((r) => r.json());
+  const list = (port: number, path: string) =>
+    fetch(`http://127.0.0.1:${port}${path}`, { headers: { authorization } }).then((r) => r.json());
   const alerts = await list(PORTS[1], "/api/alerts?status=firing");
   const ours = alerts.items.filter((a: { dedupKey: string }) => a.dedupKey === alert.dedupKey);
   expect(ours).toHaveLength(1);
   expect(ours[0].fireCount).toBe(100);
 
   // Both servers run workers; the alert.fired event is dispatched once, so one SEV1 appears.
-  const sev1 = async () => (await list(PORTS[0], "/api/dashboard/incidents?severity=SEV1")).items.filter((i: { title: string }) => i.title === alert.title);
+  const sev1 = async () =>
+    (await list(PORTS[0], "/api/dashboard/incidents?severity=SEV1")).items.filter(
+      (i: { title: string }) => i.title === alert.title,
+    );
   await expect.poll(sev1, { timeout: 30_000 }).toHaveLength(1);
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   expect(await sev1()).toHaveLength(1);
@@ -95,19 +121,25 @@ test("webhooks: each event is delivered exactly once, signed, with two instances
     await db`insert into webhook_subscriptions (id, url, events, format, description, secret, created_by, created_at, updated_at)
       values ('wh_scale', ${receiver.url("/scale")}, ${db.json(["incident.declared"])}, 'standard', 'scale-out', ${secret}, 'test', now(), now())`;
     const answers = await Promise.all(Array.from({ length: 20 }, (_, n) => declare(PORTS[n % 2], 5000 + n)));
-    const ids: string[] = await Promise.all(answers.map(async (a) => ((await a.json()) as { id: string }).id));
+    const ids: string[] = await Promise.all(
+      answers.map(async (a) => ((await a.json()) as { id: string }).id),
+    );
     const settled = async () =>
-      (await db`select count(*)::int as n from webhook_deliveries where subscription_id = 'wh_scale' and status = 'succeeded'`)[0].n as number;
+      (
+        await db`select count(*)::int as n from webhook_deliveries where subscription_id = 'wh_scale' and status = 'succeeded'`
+      )[0].n as number;
     await expect.poll(settled, { timeout: 60_000 }).toBe(20);
     // Nothing further queued or running that could still send a duplicate.
-    const open = await db`select count(*)::int as n from pgboss.job where name = 'webhooks.deliver' and state in ('created', 'retry', 'active')`;
+    const open =
+      await db`select count(*)::int as n from pgboss.job where name = 'webhooks.deliver' and state in ('created', 'retry', 'active')`;
     expect(open[0].n).toBe(0);
     await db.end();
     const received = receiver.received.filter((r) => r.path === "/scale");
     expect(received).toHaveLength(20);
     expect(new Set(received.map((r) => r.headers["webhook-id"])).size).toBe(20);
     expect(received.map((r) => JSON.parse(r.body).data.incident.id).sort()).toEqual([...ids].sort());
-    for (const request of received) expect(verifyStandardWebhook(secret, request.headers, request.body)).toBe(true);
+    for (const request of received)
+      expect(verifyStandardWebhook(secret, request.headers, request.body)).toBe(true);
   } finally {
     await receiver.close();
   }

@@ -2,7 +2,13 @@ import { expect, test } from "./support/test";
 import { signIn } from "./support/auth";
 
 const policy = (header: string | undefined) =>
-  Object.fromEntries((header ?? "").split(";").map((d) => d.trim().split(/\s+/)).filter((p) => p[0]).map(([name, ...values]) => [name, values]));
+  Object.fromEntries(
+    (header ?? "")
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((p) => p[0])
+      .map(([name, ...values]) => [name, values]),
+  );
 
 test("every page carries a nonce-based CSP that matches its scripts", async ({ request }) => {
   for (const path of ["/login", "/login?next=%2Fincidents%2Fmetrics"]) {
@@ -51,11 +57,19 @@ test("signed-in pages, redirects and the API carry the security headers", async 
   expect(behindTls.headers()["strict-transport-security"]).toBe("max-age=31536000");
 
   await signIn(page, "admin");
-  for (const path of ["/incidents", "/incidents/new", "/incidents/metrics", "/settings/tokens", "/settings/users"]) {
+  for (const path of [
+    "/incidents",
+    "/incidents/new",
+    "/incidents/metrics",
+    "/settings/tokens",
+    "/settings/users",
+  ]) {
     const res = await page.goto(path);
     expect(res!.status(), path).toBe(200);
     const headers = await res!.allHeaders();
-    expect(headers["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(headers["content-security-policy"], path).toMatch(
+      /script-src 'self' 'nonce-[^']+' 'strict-dynamic'/,
+    );
     expect(headers["x-content-type-options"], path).toBe("nosniff");
   }
 });

@@ -7,17 +7,17 @@ test("the specification's API examples work as written", async ({ page }) => {
   await signIn(page, "responder");
   const result = await page.evaluate(async () => {
     const answers: Record<string, unknown> = {};
-    const response = await fetch('/api/dashboard/incidents', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+    const response = await fetch("/api/dashboard/incidents", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
       body: JSON.stringify({
-        title: 'Payment processing failures',
-        severity: 'SEV1',
-        status: 'declared',
-        services: ['payment-service', 'checkout-api'],
-        environment: 'production',
-        description: 'Stripe webhook processing failing since 14:32 UTC. ~30% of payments affected.',
-        declaredBy: 'api',
+        title: "Payment processing failures",
+        severity: "SEV1",
+        status: "declared",
+        services: ["payment-service", "checkout-api"],
+        environment: "production",
+        description: "Stripe webhook processing failing since 14:32 UTC. ~30% of payments affected.",
+        declaredBy: "api",
       }),
     });
     const incident = await response.json();
@@ -25,50 +25,51 @@ test("the specification's API examples work as written", async ({ page }) => {
     const incidentId = incident.id;
 
     const commander = await fetch(`/api/dashboard/incidents/${incidentId}`, {
-      method: 'PATCH',
-      headers: { 'Content-Type': 'application/json' },
+      method: "PATCH",
+      headers: { "Content-Type": "application/json" },
       body: JSON.stringify({
-        commanderId: 'user_abc123',
+        commanderId: "user_abc123",
       }),
     });
     answers.commander = { status: commander.status, body: await commander.json() };
 
     const update = await fetch(`/api/dashboard/incidents/${incidentId}/timeline`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
       body: JSON.stringify({
-        message: 'Identified bad deploy (v2.3.1) as root cause. Rolling back to v2.3.0.',
-        type: 'update',       // 'update' | 'action' | 'resolution'
+        message: "Identified bad deploy (v2.3.1) as root cause. Rolling back to v2.3.0.",
+        type: "update", // 'update' | 'action' | 'resolution'
       }),
     });
     answers.update = { status: update.status, body: await update.json() };
 
     const link = await fetch(`/api/dashboard/incidents/${incidentId}/links`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
       body: JSON.stringify({
-        type: 'alert',
-        targetId: 'alert_event_xyz789',
+        type: "alert",
+        targetId: "alert_event_xyz789",
       }),
     });
     answers.link = { status: link.status, body: await link.json() };
 
     const mitigate = await fetch(`/api/dashboard/incidents/${incidentId}`, {
-      method: 'PATCH',
-      headers: { 'Content-Type': 'application/json' },
+      method: "PATCH",
+      headers: { "Content-Type": "application/json" },
       body: JSON.stringify({
-        status: 'mitigated',
-        mitigationSummary: 'Rolled back to v2.3.0. Error rates returned to baseline.',
+        status: "mitigated",
+        mitigationSummary: "Rolled back to v2.3.0. Error rates returned to baseline.",
       }),
     });
     answers.mitigate = { status: mitigate.status, body: await mitigate.json() };
 
     const resolve = await fetch(`/api/dashboard/incidents/${incidentId}`, {
-      method: 'PATCH',
-      headers: { 'Content-Type': 'application/json' },
+      method: "PATCH",
+      headers: { "Content-Type": "application/json" },
       body: JSON.stringify({
-        status: 'resolved',
-        resolutionSummary: 'Root cause was a missing null check in payment handler (commit abc123). Fix deployed in v2.3.2.',
+        status: "resolved",
+        resolutionSummary:
+          "Root cause was a missing null check in payment handler (commit abc123). Fix deployed in v2.3.2.",
         resolvedAt: new Date().toISOString(),
       }),
     });
@@ -76,7 +77,9 @@ test("the specification's API examples work as written", async ({ page }) => {
 
     const timeline = await fetch(`/api/dashboard/incidents/${incidentId}/timeline`);
     answers.timeline = await timeline.json();
-    return answers as Record<string, { status: number; body: Record<string, unknown> }> & { timeline: { items: { kind: string; message: string | null }[] } };
+    return answers as Record<string, { status: number; body: Record<string, unknown> }> & {
+      timeline: { items: { kind: string; message: string | null }[] };
+    };
   });
 
   expect(result.create.status).toBe(201);

@@ -1,7 +1,10 @@
 import { signIn } from "./support/auth";
 import { expect, test } from "./support/test";
 
-test("admins reach every settings page from one header link; responders only see their account", async ({ page, browser }) => {
+test("admins reach every settings page from one header link; responders only see their account", async ({
+  page,
+  browser,
+}) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, "admin", "/incidents");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
@@ -19,7 +22,9 @@ test("admins reach every settings page from one header link; responders only see
   const context = await browser.newContext();
   const responder = await context.newPage();
   await signIn(responder, "responder", "/settings/account");
-  await expect(responder.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" })).toHaveCount(0);
+  await expect(
+    responder.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }),
+  ).toHaveCount(0);
   await expect(responder.getByRole("navigation", { name: "Settings" })).toHaveCount(0);
   await context.close();
 });

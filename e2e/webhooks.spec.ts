@@ -14,7 +14,9 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => receiver.close());
 
-test("an admin subscribes a receiver, sees the secret once, sends a test and sees it in the delivery log", async ({ page }) => {
+test("an admin subscribes a receiver, sees the secret once, sends a test and sees it in the delivery log", async ({
+  page,
+}) => {
   await signIn(page, "admin", "/settings/tokens");
   // Reached from the settings navigation, not the header.
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Webhooks" }).click();
@@ -60,7 +62,9 @@ test("an admin subscribes a receiver, sees the secret once, sends a test and see
   await page.screenshot({ path: `${SHOTS}/webhooks-390.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
 
-  const violations = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const violations = (await new AxeBuilder({ page }).analyze()).violations.filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
   expect(violations.map((v) => v.id)).toEqual([]);
 
   // Shown once: after a reload the secret is nowhere on the page.
@@ -76,11 +80,21 @@ test("an admin subscribes a receiver, sees the secret once, sends a test and see
   await expect(card).toHaveCount(0);
 });
 
-test("a workflow's notify action sends a declared incident to the chosen subscription", async ({ page, baseURL }) => {
+test("a workflow's notify action sends a declared incident to the chosen subscription", async ({
+  page,
+  baseURL,
+}) => {
   await signIn(page, "admin", "/workflows");
   const stamp = Date.now();
   const origin = { origin: baseURL! };
-  const created = await page.request.post("/api/webhooks", { headers: origin, data: { url: receiver.url("/notify"), events: ["incident.resolved"], description: `Notify target ${stamp}` } });
+  const created = await page.request.post("/api/webhooks", {
+    headers: origin,
+    data: {
+      url: receiver.url("/notify"),
+      events: ["incident.resolved"],
+      description: `Notify target ${stamp}`,
+    },
+  });
   expect(created.status()).toBe(201);
   const { secret } = await created.json();
 
@@ -90,17 +104,28 @@ test("a workflow's notify action sends a declared incident to the chosen subscri
   await page.getByRole("button", { name: "Remove action 1" }).click();
   await page.getByRole("button", { name: "+ Notify webhook" }).click();
   // Responders choose by label; the URL (a credential for chat webhooks) is not shown.
-  await page.getByTestId("action-row").getByLabel("Webhook subscription").selectOption({ label: `Notify target ${stamp} (standard)` });
+  await page
+    .getByTestId("action-row")
+    .getByLabel("Webhook subscription")
+    .selectOption({ label: `Notify target ${stamp} (standard)` });
   await expect(page.getByText(receiver.url("/notify"))).toHaveCount(0);
   await page.getByRole("button", { name: "Create workflow" }).click();
   await expect(page).toHaveURL(/\/workflows\/wf_[0-9a-f-]+\?saved=1$/);
 
   const title = `Bridge notified (e2e ${stamp})`;
-  const declared = await page.request.post("/api/dashboard/incidents", { headers: origin, data: { title, severity: "SEV2", services: ["checkout-api"], environment: "production" } });
+  const declared = await page.request.post("/api/dashboard/incidents", {
+    headers: origin,
+    data: { title, severity: "SEV2", services: ["checkout-api"], environment: "production" },
+  });
   expect(declared.status()).toBe(201);
   const incident = await declared.json();
-  await expect.poll(() => receiver.received.filter((r) => r.path === "/notify").length, { timeout: 30_000 }).toBe(1);
+  await expect
+    .poll(() => receiver.received.filter((r) => r.path === "/notify").length, { timeout: 30_000 })
+    .toBe(1);
   const request = receiver.received.find((r) => r.path === "/notify")!;
   expect(verifyStandardWebhook(secret, request.headers, request.body)).toBe(true);
-  expect(JSON.parse(request.body)).toMatchObject({ type: "workflow.notify", data: { trigger: "incident_declared", incident: { id: incident.id, title, severity: "SEV2" } } });
+  expect(JSON.parse(request.body)).toMatchObject({
+    type: "workflow.notify",
+    data: { trigger: "incident_declared", incident: { id: incident.id, title, severity: "SEV2" } },
+  });
 });

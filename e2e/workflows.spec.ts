@@ -19,7 +19,9 @@ test("a responder builds the seed's workflow, seeing syntax errors while typing"
   const condition = page.getByLabel("Condition");
   await condition.pressSequentially("severity = critical AND service in [payment-service");
   const error = page.locator("#new-condition-error");
-  await expect(error).toHaveText("At column 52: expected , or ] in the list of values, found the end of the condition.");
+  await expect(error).toHaveText(
+    "At column 52: expected , or ] in the list of values, found the end of the condition.",
+  );
   await expect(condition).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByTestId("condition-caret")).toContainText(`${" ".repeat(51)}^`);
   await page.screenshot({ path: `${SHOTS}/workflows-inline-error.png`, fullPage: true });
@@ -35,7 +37,9 @@ test("a responder builds the seed's workflow, seeing syntax errors while typing"
   await expect(row.getByLabel("Action 1 type")).toHaveValue("create_incident");
   await expect(row.getByLabel("Severity")).toHaveValue("SEV1");
 
-  const violations = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const violations = (await new AxeBuilder({ page }).analyze()).violations.filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
   expect(violations.map((v) => v.id)).toEqual([]);
 
   await page.getByRole("button", { name: "Create workflow" }).click();
@@ -43,12 +47,28 @@ test("a responder builds the seed's workflow, seeing syntax errors while typing"
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
   await expect(page.getByText(`alert_fired: ${SEED_CONDITION}`)).toBeVisible();
   await expect(page.getByText("No runs yet.")).toBeVisible();
-  const onEdit = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const onEdit = (await new AxeBuilder({ page }).analyze()).violations.filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
   expect(onEdit.map((v) => v.id)).toEqual([]);
 
   // The API sees exactly what the form built.
-  const saved = await page.evaluate(async () => (await (await fetch("/api/workflows")).json()).items as { name: string; trigger: string; condition: string; actions: unknown[]; enabled: boolean }[]);
-  expect(saved.find((w) => w.name === name)).toMatchObject({ trigger: "alert_fired", condition: SEED_CONDITION, actions: [{ type: "create_incident", severity: "SEV1" }], enabled: true });
+  const saved = await page.evaluate(
+    async () =>
+      (await (await fetch("/api/workflows")).json()).items as {
+        name: string;
+        trigger: string;
+        condition: string;
+        actions: unknown[];
+        enabled: boolean;
+      }[],
+  );
+  expect(saved.find((w) => w.name === name)).toMatchObject({
+    trigger: "alert_fired",
+    condition: SEED_CONDITION,
+    actions: [{ type: "create_incident", severity: "SEV1" }],
+    enabled: true,
+  });
 
   // Disable and enable from the list.
   await page.getByRole("link", { name: "← Workflows" }).click();
@@ -58,20 +78,31 @@ test("a responder builds the seed's workflow, seeing syntax errors while typing"
   await page.screenshot({ path: `${SHOTS}/workflows-list.png`, fullPage: true });
 });
 
-test("a malformed condition sent anyway is refused with its position, and nothing is saved", async ({ page }) => {
+test("a malformed condition sent anyway is refused with its position, and nothing is saved", async ({
+  page,
+}) => {
   await signIn(page, "responder", "/workflows");
-  const before = await page.evaluate(async () => (await (await fetch("/api/workflows")).json()).items.length as number);
+  const before = await page.evaluate(
+    async () => (await (await fetch("/api/workflows")).json()).items.length as number,
+  );
   const res = await page.evaluate(async () => {
     const r = await fetch("/api/workflows", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: "Broken", trigger: "alert_fired", condition: "severity = AND", actions: [{ type: "create_incident", severity: "SEV1" }] }),
+      body: JSON.stringify({
+        name: "Broken",
+        trigger: "alert_fired",
+        condition: "severity = AND",
+        actions: [{ type: "create_incident", severity: "SEV1" }],
+      }),
     });
     return { status: r.status, body: await r.json() };
   });
   expect(res.status).toBe(422);
   expect(res.body).toMatchObject({ offset: 11, column: 12, errors: [{ path: "condition" }] });
-  expect(await page.evaluate(async () => (await (await fetch("/api/workflows")).json()).items.length as number)).toBe(before);
+  expect(
+    await page.evaluate(async () => (await (await fetch("/api/workflows")).json()).items.length as number),
+  ).toBe(before);
 });
 
 test("the preview tests an incident condition against recent incidents", async ({ page }) => {
@@ -91,7 +122,10 @@ test("a viewer reads workflows but is offered no editor", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Create workflow" })).toHaveCount(0);
 });
 
-test("the seed's workflow, built in /workflows, declares a SEV1 for a matching alert sent to the API", async ({ page, baseURL }) => {
+test("the seed's workflow, built in /workflows, declares a SEV1 for a matching alert sent to the API", async ({
+  page,
+  baseURL,
+}) => {
   await signIn(page, "admin", "/workflows");
   const stamp = Date.now();
   const name = `Critical payments alerts e2e ${stamp}`;
@@ -102,13 +136,25 @@ test("the seed's workflow, built in /workflows, declares a SEV1 for a matching a
   await page.getByRole("button", { name: "Create workflow" }).click();
   await expect(page).toHaveURL(/\/workflows\/wf_[0-9a-f-]+\?saved=1$/);
 
-  const token = await page.request.post("/api/settings/tokens", { data: { name: `e2e-workflows-${stamp}`, role: "responder" }, headers: { origin: baseURL! } });
+  const token = await page.request.post("/api/settings/tokens", {
+    data: { name: `e2e-workflows-${stamp}`, role: "responder" },
+    headers: { origin: baseURL! },
+  });
   expect(token.status()).toBe(201);
   const auth = { authorization: `Bearer ${(await token.json()).secret}` };
   const title = `Payment 5xx above 5% (e2e ${stamp})`;
   const fired = await page.request.post("/api/alerts", {
     headers: auth,
-    data: { title, service: "payment-service", environment: "production", severity: "critical", status: "firing", dedupKey: `e2e-payments-${stamp}`, value: 0.12, threshold: 0.05 },
+    data: {
+      title,
+      service: "payment-service",
+      environment: "production",
+      severity: "critical",
+      status: "firing",
+      dedupKey: `e2e-payments-${stamp}`,
+      value: 0.12,
+      threshold: 0.05,
+    },
   });
   expect(fired.status()).toBe(201);
 

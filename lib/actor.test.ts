@@ -5,9 +5,21 @@ const as = (role: Actor["role"]): Actor => ({ type: "user", userId: `user_${role
 
 describe("hasRole", () => {
   it("follows the rank: admin ⊃ responder ⊃ viewer", () => {
-    expect([hasRole(as("viewer"), "viewer"), hasRole(as("viewer"), "responder"), hasRole(as("viewer"), "admin")]).toEqual([true, false, false]);
-    expect([hasRole(as("responder"), "viewer"), hasRole(as("responder"), "responder"), hasRole(as("responder"), "admin")]).toEqual([true, true, false]);
-    expect([hasRole(as("admin"), "viewer"), hasRole(as("admin"), "responder"), hasRole(as("admin"), "admin")]).toEqual([true, true, true]);
+    expect([
+      hasRole(as("viewer"), "viewer"),
+      hasRole(as("viewer"), "responder"),
+      hasRole(as("viewer"), "admin"),
+    ]).toEqual([true, false, false]);
+    expect([
+      hasRole(as("responder"), "viewer"),
+      hasRole(as("responder"), "responder"),
+      hasRole(as("responder"), "admin"),
+    ]).toEqual([true, true, false]);
+    expect([
+      hasRole(as("admin"), "viewer"),
+      hasRole(as("admin"), "responder"),
+      hasRole(as("admin"), "admin"),
+    ]).toEqual([true, true, true]);
   });
 
   it("accepts a token or a catalog user row, and gives an unknown role nothing", () => {
@@ -19,7 +31,9 @@ describe("hasRole", () => {
   });
 
   it("agrees with assertRole", () => {
-    expect(() => assertRole(as("viewer"), "responder", "declare incidents")).toThrow(/viewer\) may not declare incidents; it needs responder/);
+    expect(() => assertRole(as("viewer"), "responder", "declare incidents")).toThrow(
+      /viewer\) may not declare incidents; it needs responder/,
+    );
     expect(() => assertRole(as("responder"), "responder", "declare incidents")).not.toThrow();
   });
 });

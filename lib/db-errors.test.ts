@@ -17,7 +17,9 @@ describe("pgErrorCode", () => {
   });
 
   it("agrees with isUniqueViolation on 23505", () => {
-    const unique = new Error("wrapped", { cause: Object.assign(new Error("duplicate key"), { code: "23505" }) });
+    const unique = new Error("wrapped", {
+      cause: Object.assign(new Error("duplicate key"), { code: "23505" }),
+    });
     expect(pgErrorCode(unique)).toBe("23505");
     expect(isUniqueViolation(unique)).toBe(true);
   });
@@ -26,7 +28,17 @@ describe("pgErrorCode", () => {
 describe("isConnectionError", () => {
   it("recognises a restarting or unreachable server, however wrapped", () => {
     const code = (c: string) => Object.assign(new Error(c), { code: c });
-    for (const c of ["57P01", "57P02", "57P03", "08006", "08001", "ECONNREFUSED", "ECONNRESET", "CONNECTION_CLOSED", "CONNECT_TIMEOUT"]) {
+    for (const c of [
+      "57P01",
+      "57P02",
+      "57P03",
+      "08006",
+      "08001",
+      "ECONNREFUSED",
+      "ECONNRESET",
+      "CONNECTION_CLOSED",
+      "CONNECT_TIMEOUT",
+    ]) {
       expect(isConnectionError(new Error("Failed query", { cause: code(c) })), c).toBe(true);
     }
     expect(isConnectionError(new AggregateError([code("ECONNREFUSED"), code("ECONNREFUSED")]))).toBe(true);

@@ -8,7 +8,11 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /** The SQLSTATE of a database error (postgres.js and PGlite both set `.code`; Drizzle wraps it in `.cause`). */
 export function pgErrorCode(error: unknown): string | undefined {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e && typeof e === "object"; e = e.cause as typeof e) {
+  for (
+    let e = error as { code?: unknown; cause?: unknown } | undefined;
+    e && typeof e === "object";
+    e = e.cause as typeof e
+  ) {
     if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
   }
   return undefined;
@@ -42,7 +46,8 @@ export function isConnectionError(error: unknown): boolean {
     if (!e || typeof e !== "object" || seen.has(e)) return false;
     seen.add(e);
     const { code, cause, errors } = e as { code?: unknown; cause?: unknown; errors?: unknown };
-    if (typeof code === "string" && (CONNECTION_CODES.has(code) || CONNECTION_SQLSTATE.test(code))) return true;
+    if (typeof code === "string" && (CONNECTION_CODES.has(code) || CONNECTION_SQLSTATE.test(code)))
+      return true;
     if (Array.isArray(errors) && errors.some(visit)) return true;
     return visit(cause);
   };

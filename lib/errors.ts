@@ -75,7 +75,12 @@ export class DomainError extends Error {
   constructor(
     code: ErrorCode,
     message: string,
-    options: { errors?: FieldError[]; extra?: Record<string, unknown>; retryAfter?: number; cause?: unknown } = {},
+    options: {
+      errors?: FieldError[];
+      extra?: Record<string, unknown>;
+      retryAfter?: number;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "DomainError";

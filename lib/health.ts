@@ -4,7 +4,12 @@ import { logError } from "@/lib/log-error";
 
 export type Health = {
   status: "ok" | "unavailable";
-  database: { kind: "pglite" | "postgres" | "unknown"; reachable: boolean; latencyMs?: number; error?: string };
+  database: {
+    kind: "pglite" | "postgres" | "unknown";
+    reachable: boolean;
+    latencyMs?: number;
+    error?: string;
+  };
 };
 
 export async function checkHealth(): Promise<Health> {
@@ -14,11 +19,18 @@ export async function checkHealth(): Promise<Health> {
     await handle.db.execute(sql`select 1`);
     return {
       status: "ok",
-      database: { kind: handle.kind, reachable: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 },
+      database: {
+        kind: handle.kind,
+        reachable: true,
+        latencyMs: Math.round((performance.now() - started) * 10) / 10,
+      },
     };
   } catch (error) {
     // The reason goes to the server log; the public answer does not describe the database.
     logError("[health] database unreachable:", error);
-    return { status: "unavailable", database: { kind: "unknown", reachable: false, error: "The database is not reachable." } };
+    return {
+      status: "unavailable",
+      database: { kind: "unknown", reachable: false, error: "The database is not reachable." },
+    };
   }
 }

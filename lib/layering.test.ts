@@ -13,7 +13,8 @@ function sources(dir: string): string[] {
   });
 }
 
-const importsOf = (file: string) => [...readFileSync(path.join(root, file), "utf8").matchAll(/from\s+["']([^"']+)["']/g)].map((m) => m[1]);
+const importsOf = (file: string) =>
+  [...readFileSync(path.join(root, file), "utf8").matchAll(/from\s+["']([^"']+)["']/g)].map((m) => m[1]);
 
 describe("layering", () => {
   const adapters = [...sources("app"), ...sources("components")];
@@ -23,12 +24,16 @@ describe("layering", () => {
   });
 
   it("keeps the database out of app/ and components/: they call lib/", () => {
-    const offenders = adapters.filter((file) => importsOf(file).some((spec) => /^(@\/db(\/|$)|drizzle-orm|postgres$|@electric-sql\/pglite)/.test(spec)));
+    const offenders = adapters.filter((file) =>
+      importsOf(file).some((spec) => /^(@\/db(\/|$)|drizzle-orm|postgres$|@electric-sql\/pglite)/.test(spec)),
+    );
     expect(offenders).toEqual([]);
   });
 
   it("keeps components from importing app/ (pages pass their actions in as props)", () => {
-    const offenders = sources("components").filter((file) => importsOf(file).some((spec) => spec.startsWith("@/app/")));
+    const offenders = sources("components").filter((file) =>
+      importsOf(file).some((spec) => spec.startsWith("@/app/")),
+    );
     expect(offenders).toEqual([]);
   });
 });

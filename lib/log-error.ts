@@ -40,7 +40,13 @@ const redact = (message: string) =>
     .replace(/'(?:[^'\\]|\\.)*'/g, "'…'")
     .replace(/\)=\((?:[^()]|\([^()]*\))*\)/g, ")=(…)");
 const frames = (stack: unknown) =>
-  typeof stack === "string" ? stack.split("\n").filter((line) => line.trimStart().startsWith("at ")).slice(0, 12).join("\n") || undefined : undefined;
+  typeof stack === "string"
+    ? stack
+        .split("\n")
+        .filter((line) => line.trimStart().startsWith("at "))
+        .slice(0, 12)
+        .join("\n") || undefined
+    : undefined;
 
 function describeOne(error: ErrorLike): LoggedError {
   const query = text(error.query);
@@ -52,9 +58,15 @@ function describeOne(error: ErrorLike): LoggedError {
     name: text(error.name) ?? "Error",
     message,
     ...(databaseError ? { code: error.code as string } : {}),
-    ...(text(error.constraint) ?? text(error.constraint_name) ? { constraint: text(error.constraint) ?? text(error.constraint_name) } : {}),
-    ...(text(error.table) ?? text(error.table_name) ? { table: text(error.table) ?? text(error.table_name) } : {}),
-    ...(text(error.column) ?? text(error.column_name) ? { column: text(error.column) ?? text(error.column_name) } : {}),
+    ...((text(error.constraint) ?? text(error.constraint_name))
+      ? { constraint: text(error.constraint) ?? text(error.constraint_name) }
+      : {}),
+    ...((text(error.table) ?? text(error.table_name))
+      ? { table: text(error.table) ?? text(error.table_name) }
+      : {}),
+    ...((text(error.column) ?? text(error.column_name))
+      ? { column: text(error.column) ?? text(error.column_name) }
+      : {}),
     ...(query ? { query: query.slice(0, 2000) } : {}),
     ...(frames(error.stack) ? { stack: frames(error.stack) } : {}),
   };
@@ -65,7 +77,11 @@ export function describeError(error: unknown): LoggedError[] {
   const chain: LoggedError[] = [];
   let current: unknown = error;
   while (current !== undefined && current !== null && chain.length < 5) {
-    chain.push(typeof current === "object" ? describeOne(current as ErrorLike) : { name: typeof current, message: "(a thrown non-error value)" });
+    chain.push(
+      typeof current === "object"
+        ? describeOne(current as ErrorLike)
+        : { name: typeof current, message: "(a thrown non-error value)" },
+    );
     current = typeof current === "object" ? (current as ErrorLike).cause : undefined;
   }
   return chain;

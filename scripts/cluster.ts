@@ -29,7 +29,9 @@ if (!Number.isInteger(instances) || instances < 1 || instances > 32) {
   process.exit(2);
 }
 if (!Number.isInteger(port) || port < 1 || port + instances > 65535) {
-  console.error(`[cluster] --port must be a free TCP port with ${instances} free ports after it, not "${values.port}"`);
+  console.error(
+    `[cluster] --port must be a free TCP port with ${instances} free ports after it, not "${values.port}"`,
+  );
   process.exit(2);
 }
 const databaseUrl = process.env.DATABASE_URL?.trim();
@@ -45,11 +47,16 @@ if (!nginx.ok) process.exit(2);
 
 if (!existsSync(".next/BUILD_ID")) {
   console.log("[cluster] no build yet: running `next build`…");
-  const build = spawnSync("./node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const build = spawnSync("./node_modules/.bin/next", ["build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-console.log(`[cluster] starting ${instances} instance(s) on ports ${port + 1}–${port + instances} behind nginx on ${port}…`);
+console.log(
+  `[cluster] starting ${instances} instance(s) on ports ${port + 1}–${port + instances} behind nginx on ${port}…`,
+);
 const cluster = await startCluster({ nginx: nginx.path, databaseUrl, instances, proxyPort: port });
 console.log(`[cluster] ready: ${cluster.url} (Ctrl-C stops everything gracefully)`);
 
@@ -58,7 +65,9 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    console.log(`[cluster] ${signal}: stopping nginx, then the instances (they finish their requests and jobs)…`);
+    console.log(
+      `[cluster] ${signal}: stopping nginx, then the instances (they finish their requests and jobs)…`,
+    );
     void cluster.stop().then(() => {
       const codes = cluster.instances.map((i) => i.process.exitCode);
       console.log(`[cluster] stopped (instance exit codes: ${codes.join(", ")})`);
@@ -69,6 +78,9 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 // An instance that dies on its own is reported; nginx keeps serving from the others.
 for (const instance of cluster.instances) {
   void instance.exited.then((code) => {
-    if (!stopping) console.error(`[cluster] instance on ${instance.port} exited (${code ?? "signal"}); nginx routes around it`);
+    if (!stopping)
+      console.error(
+        `[cluster] instance on ${instance.port} exited (${code ?? "signal"}); nginx routes around it`,
+      );
   });
 }

@@ -3,5 +3,7 @@ import { closeDb, databaseConfig, getDbHandle } from "@/db/client";
 
 const config = databaseConfig();
 const handle = await getDbHandle();
-console.log(`[db:migrate] ${handle.kind === "postgres" ? "PostgreSQL" : `embedded database in ${"dataDir" in config ? config.dataDir : ""}`} is up to date`);
+console.log(
+  `[db:migrate] ${handle.kind === "postgres" ? "PostgreSQL" : `embedded database in ${"dataDir" in config ? config.dataDir : ""}`} is up to date`,
+);
 await closeDb();

@@ -16,7 +16,10 @@ describe("decideChromium", () => {
   it("names the command to run when not root", () => {
     const decision = decideChromium({ exists: false, isRoot: false, hasAptGet: true });
     expect(decision.action).toBe("fail");
-    expect(decision).toHaveProperty("message", "[test] Chromium missing at /usr/bin/chromium: run `sudo apt-get update && sudo apt-get install -y chromium`, then npm test again");
+    expect(decision).toHaveProperty(
+      "message",
+      "[test] Chromium missing at /usr/bin/chromium: run `sudo apt-get update && sudo apt-get install -y chromium`, then npm test again",
+    );
   });
 
   it("asks for CHROMIUM_PATH without apt-get", () => {
@@ -25,8 +28,25 @@ describe("decideChromium", () => {
   });
 
   it("does not install when a custom CHROMIUM_PATH is missing (the package would not put it there)", () => {
-    const decision = decideChromium({ exists: false, isRoot: true, hasAptGet: true, path: "/opt/chrome/chrome", customPath: true });
-    expect(decision).toMatchObject({ action: "fail", message: expect.stringContaining("CHROMIUM_PATH=/opt/chrome/chrome does not exist") });
-    expect(decideChromium({ exists: false, isRoot: true, hasAptGet: true, path: "/usr/bin/chromium", customPath: true }).action).toBe("install");
+    const decision = decideChromium({
+      exists: false,
+      isRoot: true,
+      hasAptGet: true,
+      path: "/opt/chrome/chrome",
+      customPath: true,
+    });
+    expect(decision).toMatchObject({
+      action: "fail",
+      message: expect.stringContaining("CHROMIUM_PATH=/opt/chrome/chrome does not exist"),
+    });
+    expect(
+      decideChromium({
+        exists: false,
+        isRoot: true,
+        hasAptGet: true,
+        path: "/usr/bin/chromium",
+        customPath: true,
+      }).action,
+    ).toBe("install");
   });
 });

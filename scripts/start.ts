@@ -7,13 +7,26 @@ import { listenHost } from "@/lib/demo/demo-mode";
 
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", ".bin", "next");
-const SOURCES = ["app", "components", "lib", "db", "public", "instrumentation.ts", "next.config.ts", "package.json", "postcss.config.mjs"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "public",
+  "instrumentation.ts",
+  "next.config.ts",
+  "package.json",
+  "postcss.config.mjs",
+];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
   const stat = statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(entry).reduce((max, name) => Math.max(max, newestMtime(path.join(entry, name))), stat.mtimeMs);
+  return readdirSync(entry).reduce(
+    (max, name) => Math.max(max, newestMtime(path.join(entry, name))),
+    stat.mtimeMs,
+  );
 }
 
 function needsBuild(): boolean {
@@ -33,7 +46,9 @@ if (needsBuild()) {
 const port = process.env.PORT ?? "3000";
 const { host, note } = listenHost(process.env);
 if (note) console.log(`[start] ${note}`);
-console.log(`[start] serving on http://localhost:${port} (${process.env.DATABASE_URL ? "PostgreSQL" : `embedded database in ${process.env.DATA_DIR ?? "./.data"}`})`);
+console.log(
+  `[start] serving on http://localhost:${port} (${process.env.DATABASE_URL ? "PostgreSQL" : `embedded database in ${process.env.DATA_DIR ?? "./.data"}`})`,
+);
 const server = spawn(nextBin, ["start", "-p", port, "-H", host], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -10,7 +10,13 @@ const results: Result[] = [];
 const bin = (name: string) => `./node_modules/.bin/${name}`;
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
-function run(name: string, command: string, args: string[], extraEnv: Record<string, string> = {}, count?: () => { passed: number; failed: number }) {
+function run(
+  name: string,
+  command: string,
+  args: string[],
+  extraEnv: Record<string, string> = {},
+  count?: () => { passed: number; failed: number },
+) {
   console.log(`\n━━ ${name} ━━`);
   const started = Date.now();
   const child = spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
@@ -34,16 +40,25 @@ const vitestCount = (file: string) => () => {
   return { passed: report.numPassedTests, failed: report.numFailedTests + (report.numPendingTests ?? 0) };
 };
 const vitest = (name: string, project: string, file: string, extraEnv: Record<string, string> = {}) =>
-  run(name, bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], extraEnv, vitestCount(file));
+  run(
+    name,
+    bin("vitest"),
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`],
+    extraEnv,
+    vitestCount(file),
+  );
 
 rmSync(".test-data", { recursive: true, force: true });
 rmSync("test-results", { recursive: true, force: true });
 
 run("typecheck", bin("tsc"), ["--noEmit"]);
 run("lint", bin("eslint"), [".", "--max-warnings=0"]);
+run("format (prettier --check)", bin("prettier"), ["--check", "."]);
 vitest("unit", "unit", "test-results/unit.json");
 vitest("integration (PGlite)", "integration", "test-results/integration-pglite.json");
-vitest("integration (PostgreSQL)", "integration", "test-results/integration-postgres.json", { TEST_DB: "postgres" });
+vitest("integration (PostgreSQL)", "integration", "test-results/integration-postgres.json", {
+  TEST_DB: "postgres",
+});
 run("build", bin("next"), ["build"]);
 const chromium = existsSync(".next/BUILD_ID") ? ensureChromium() : null;
 if (chromium && !chromium.ok) {
@@ -52,16 +67,25 @@ if (chromium && !chromium.ok) {
 } else if (chromium) {
   // The cluster suite (e2e/cluster.spec.ts) needs nginx; without it that suite is one failure.
   const nginx = ensureNginx({ install: process.getuid?.() === 0 });
-  if (!nginx.ok) results.push({ name: "e2e cluster (nginx missing)", passed: 0, failed: 1, ok: false, seconds: 0 });
-  run("e2e (Playwright, Chromium)", bin("playwright"), ["test"], nginx.ok ? {} : { E2E_WITHOUT_NGINX: "1" }, () => {
-    const stats = JSON.parse(readFileSync("test-results/playwright.json", "utf8")).stats;
-    return { passed: stats.expected + stats.flaky, failed: stats.unexpected + stats.skipped };
-  });
+  if (!nginx.ok)
+    results.push({ name: "e2e cluster (nginx missing)", passed: 0, failed: 1, ok: false, seconds: 0 });
+  run(
+    "e2e (Playwright, Chromium)",
+    bin("playwright"),
+    ["test"],
+    nginx.ok ? {} : { E2E_WITHOUT_NGINX: "1" },
+    () => {
+      const stats = JSON.parse(readFileSync("test-results/playwright.json", "utf8")).stats;
+      return { passed: stats.expected + stats.flaky, failed: stats.unexpected + stats.skipped };
+    },
+  );
 }
 
 console.log("\n━━ summary ━━");
 for (const r of results) {
-  console.log(`${r.ok ? "ok  " : "FAIL"} ${r.name.padEnd(28)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1)}s`);
+  console.log(
+    `${r.ok ? "ok  " : "FAIL"} ${r.name.padEnd(28)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1)}s`,
+  );
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);

@@ -28,23 +28,33 @@ export async function createActionItemAction(_previous: ActionState, form: FormD
   const entry = text(form, "timelineEntryId");
   const state = await runAction(async () => {
     await asActionUser((db, actor) =>
-      createActionItem(db, actor, {
-        incidentId: text(form, "incidentId") ?? "",
-        title: String(form.get("title") ?? ""),
-        ownerId: text(form, "ownerId"),
-        dueDate: text(form, "dueDate"),
-        priority: text(form, "priority"),
-        ticketUrl: text(form, "ticketUrl"),
-        ...(entry ? { timelineEntryId: Number(entry) } : {}),
-      }, { tz }),
+      createActionItem(
+        db,
+        actor,
+        {
+          incidentId: text(form, "incidentId") ?? "",
+          title: String(form.get("title") ?? ""),
+          ownerId: text(form, "ownerId"),
+          dueDate: text(form, "dueDate"),
+          priority: text(form, "priority"),
+          ticketUrl: text(form, "ticketUrl"),
+          ...(entry ? { timelineEntryId: Number(entry) } : {}),
+        },
+        { tz },
+      ),
     );
   }, "Action item added.");
   return refreshed(form, state, ["title", "ownerId", "dueDate", "priority", "ticketUrl"]);
 }
 
-export async function updateActionItemStatusAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+export async function updateActionItemStatusAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const state = await runAction(async () => {
-    await asActionUser((db, actor) => updateActionItem(db, actor, String(form.get("id") ?? ""), { status: form.get("status") }));
+    await asActionUser((db, actor) =>
+      updateActionItem(db, actor, String(form.get("id") ?? ""), { status: form.get("status") }),
+    );
   }, "Saved.");
   return refreshed(form, state);
 }

@@ -19,11 +19,20 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function IncidentsPage({ searchParams }: Props) {
   const query = listQueryFromParams(await searchParams);
   const returnTo = `/incidents${filterQueryString(query)}`;
-  const load = await loadPage(returnTo, async (db, actor) => {
-    const [catalog, reminders] = await Promise.all([listCatalog(db, actor), getReminderSettings(db, actor)]);
-    const { value: page, problem } = await catchInvalid(listIncidents(db, actor, { ...query, limit: "25" }));
-    return { page, catalog, problem, intervals: reminders.updateIntervalMinutes };
-  }, { replicaRead: true });
+  const load = await loadPage(
+    returnTo,
+    async (db, actor) => {
+      const [catalog, reminders] = await Promise.all([
+        listCatalog(db, actor),
+        getReminderSettings(db, actor),
+      ]);
+      const { value: page, problem } = await catchInvalid(
+        listIncidents(db, actor, { ...query, limit: "25" }),
+      );
+      return { page, catalog, problem, intervals: reminders.updateIntervalMinutes };
+    },
+    { replicaRead: true },
+  );
   if (!load.allowed) return <NotAllowed role={load.role} message={load.message} />;
   const { page, catalog, problem, intervals } = load.data;
 
@@ -39,7 +48,9 @@ export default async function IncidentsPage({ searchParams }: Props) {
     <section className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Incidents</h1>
-        <p className="flex items-center gap-2 text-sm text-slate-500">Newest first · times in UTC <LiveRefresh url="/api/dashboard/events?types=incident" /></p>
+        <p className="flex items-center gap-2 text-sm text-slate-500">
+          Newest first · times in UTC <LiveRefresh url="/api/dashboard/events?types=incident" />
+        </p>
       </div>
       <FilterBar query={query} services={catalog.services} environments={catalog.environments} />
       {problem ? (
@@ -49,13 +60,20 @@ export default async function IncidentsPage({ searchParams }: Props) {
           {filtered || query.cursor ? (
             <>
               <p className="font-medium">No incidents match these filters.</p>
-              <Link href="/incidents" className="mt-2 inline-block text-sm underline">Clear the filters</Link>
+              <Link href="/incidents" className="mt-2 inline-block text-sm underline">
+                Clear the filters
+              </Link>
             </>
           ) : (
             <>
               <p className="font-medium">No incidents yet. Quiet is good.</p>
-              <p className="mt-1 text-sm text-slate-500">When something breaks, declare early: it is easier to close an incident than to catch up on one.</p>
-              <Link href="/incidents/new" className="mt-3 inline-block text-sm font-medium underline">Declare an incident</Link>
+              <p className="mt-1 text-sm text-slate-500">
+                When something breaks, declare early: it is easier to close an incident than to catch up on
+                one.
+              </p>
+              <Link href="/incidents/new" className="mt-3 inline-block text-sm font-medium underline">
+                Declare an incident
+              </Link>
             </>
           )}
         </div>
@@ -63,9 +81,20 @@ export default async function IncidentsPage({ searchParams }: Props) {
         <>
           <IncidentTable rows={rows} />
           <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-            {query.cursor ? <Link href={`/incidents${filterQueryString(query)}`} className="underline">← Newest</Link> : <span />}
+            {query.cursor ? (
+              <Link href={`/incidents${filterQueryString(query)}`} className="underline">
+                ← Newest
+              </Link>
+            ) : (
+              <span />
+            )}
             {page?.nextCursor && (
-              <Link href={`/incidents${filterQueryString(query, { cursor: page.nextCursor })}`} className="underline">Older incidents →</Link>
+              <Link
+                href={`/incidents${filterQueryString(query, { cursor: page.nextCursor })}`}
+                className="underline"
+              >
+                Older incidents →
+              </Link>
             )}
           </nav>
         </>

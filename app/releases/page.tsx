@@ -14,11 +14,15 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ReleasesPage({ searchParams }: Props) {
   const raw = await searchParams;
   const query: Record<string, string> = {};
-  for (const key of ["service", "environment", "cursor"]) if (typeof raw[key] === "string" && raw[key]) query[key] = raw[key] as string;
-  const load = await loadPage(`/releases${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ""}`, async (db, actor) => {
-    const { value, problem } = await catchInvalid(listReleases(db, actor, { ...query, limit: "50" }));
-    return { page: value, problem };
-  });
+  for (const key of ["service", "environment", "cursor"])
+    if (typeof raw[key] === "string" && raw[key]) query[key] = raw[key] as string;
+  const load = await loadPage(
+    `/releases${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ""}`,
+    async (db, actor) => {
+      const { value, problem } = await catchInvalid(listReleases(db, actor, { ...query, limit: "50" }));
+      return { page: value, problem };
+    },
+  );
   if (!load.allowed) return <NotAllowed role={load.role} message={load.message} />;
   const { page, problem } = load.data;
 
@@ -34,7 +38,11 @@ export default async function ReleasesPage({ searchParams }: Props) {
         <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center dark:border-slate-700">
           <p className="font-medium">No releases recorded.</p>
           <p className="mt-1 text-sm text-slate-500">
-            Record deployments from CI with an API token: <code className="break-all">POST /api/releases {`{"service":"payment-service","environment":"production","version":"v2.3.1","commit":"9f3c2a1"}`}</code>
+            Record deployments from CI with an API token:{" "}
+            <code className="break-all">
+              POST /api/releases{" "}
+              {`{"service":"payment-service","environment":"production","version":"v2.3.1","commit":"9f3c2a1"}`}
+            </code>
           </p>
         </div>
       ) : (
@@ -43,7 +51,11 @@ export default async function ReleasesPage({ searchParams }: Props) {
             <table className="min-w-full text-sm">
               <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800">
                 <tr>
-                  {["Service", "Version", "Commit", "Environment", "Deployed", "By"].map((h) => <th key={h} scope="col" className="px-3 py-2 text-left font-medium">{h}</th>)}
+                  {["Service", "Version", "Commit", "Environment", "Deployed", "By"].map((h) => (
+                    <th key={h} scope="col" className="px-3 py-2 text-left font-medium">
+                      {h}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -51,18 +63,38 @@ export default async function ReleasesPage({ searchParams }: Props) {
                   <tr key={r.id} data-release={r.id}>
                     <td className="px-3 py-2">{r.service}</td>
                     <td className="px-3 py-2 font-medium">
-                      {r.url ? <a href={r.url} target="_blank" rel="noopener noreferrer nofollow" className="underline">{r.version}</a> : r.version}
+                      {r.url ? (
+                        <a
+                          href={r.url}
+                          target="_blank"
+                          rel="noopener noreferrer nofollow"
+                          className="underline"
+                        >
+                          {r.version}
+                        </a>
+                      ) : (
+                        r.version
+                      )}
                     </td>
                     <td className="px-3 py-2 font-mono text-xs">{r.commit?.slice(0, 10) ?? "—"}</td>
                     <td className="px-3 py-2">{r.environment}</td>
-                    <td className="px-3 py-2 whitespace-nowrap text-xs tabular-nums">{formatUtc(r.deployedAt)}</td>
+                    <td className="px-3 py-2 whitespace-nowrap text-xs tabular-nums">
+                      {formatUtc(r.deployedAt)}
+                    </td>
                     <td className="px-3 py-2 text-xs">{r.deployedBy}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          {page.nextCursor && <Link href={`/releases?${new URLSearchParams({ ...query, cursor: page.nextCursor })}`} className="inline-block text-sm underline">Older releases</Link>}
+          {page.nextCursor && (
+            <Link
+              href={`/releases?${new URLSearchParams({ ...query, cursor: page.nextCursor })}`}
+              className="inline-block text-sm underline"
+            >
+              Older releases
+            </Link>
+          )}
         </>
       )}
     </section>

@@ -28,7 +28,9 @@ export async function addOverrideAction(_previous: ActionState, form: FormData):
 
 export async function removeOverrideAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const state = await runAction(async () => {
-    await asActionUser((db, actor) => deleteOverride(db, actor, String(form.get("slug") ?? ""), String(form.get("overrideId") ?? "")));
+    await asActionUser((db, actor) =>
+      deleteOverride(db, actor, String(form.get("slug") ?? ""), String(form.get("overrideId") ?? "")),
+    );
   }, "Override removed.");
   revalidatePath("/services");
   return state;

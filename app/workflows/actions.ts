@@ -13,14 +13,19 @@ import { workflowFromForm } from "@/lib/workflows/workflow-from-form";
 
 const KEYS = ["name", "trigger", "condition", "actions", "enabled"];
 
-export async function saveWorkflowAction(_previous: ActionState<{ id: string }>, form: FormData): Promise<ActionState<{ id: string }>> {
+export async function saveWorkflowAction(
+  _previous: ActionState<{ id: string }>,
+  form: FormData,
+): Promise<ActionState<{ id: string }>> {
   const id = String(form.get("id") ?? "");
   const version = Number(form.get("version"));
   const state = await runAction(() =>
     asActionUser(async (db, actor) => {
       const input = workflowFromForm(form);
       const saved = id
-        ? await updateWorkflow(db, actor, id, input, { expectedVersion: Number.isInteger(version) ? version : undefined })
+        ? await updateWorkflow(db, actor, id, input, {
+            expectedVersion: Number.isInteger(version) ? version : undefined,
+          })
         : await createWorkflow(db, actor, input);
       return { id: saved.id };
     }),
@@ -33,7 +38,10 @@ export async function saveWorkflowAction(_previous: ActionState<{ id: string }>,
 export async function toggleWorkflowAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const enabled = form.get("enabled") === "true";
   const state = await runAction(
-    () => asActionUser((db, actor) => updateWorkflow(db, actor, String(form.get("id") ?? ""), { enabled })).then(() => undefined),
+    () =>
+      asActionUser((db, actor) => updateWorkflow(db, actor, String(form.get("id") ?? ""), { enabled })).then(
+        () => undefined,
+      ),
     enabled ? "Enabled." : "Disabled.",
   );
   if (state.status === "ok") revalidatePath("/workflows", "layout");
@@ -41,12 +49,21 @@ export async function toggleWorkflowAction(_previous: ActionState, form: FormDat
 }
 
 export async function deleteWorkflowAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const state = await runAction(() => asActionUser((db, actor) => deleteWorkflow(db, actor, String(form.get("id") ?? ""))));
+  const state = await runAction(() =>
+    asActionUser((db, actor) => deleteWorkflow(db, actor, String(form.get("id") ?? ""))),
+  );
   if (state.status !== "ok") return state;
   revalidatePath("/workflows");
   redirect("/workflows");
 }
 
-export async function previewWorkflowAction(_previous: ActionState<PreviewView>, form: FormData): Promise<ActionState<PreviewView>> {
-  return runAction(() => asActionUser((db, actor) => previewWorkflow(db, actor, { trigger: form.get("trigger"), condition: form.get("condition") ?? "" })));
+export async function previewWorkflowAction(
+  _previous: ActionState<PreviewView>,
+  form: FormData,
+): Promise<ActionState<PreviewView>> {
+  return runAction(() =>
+    asActionUser((db, actor) =>
+      previewWorkflow(db, actor, { trigger: form.get("trigger"), condition: form.get("condition") ?? "" }),
+    ),
+  );
 }

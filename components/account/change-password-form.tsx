@@ -19,7 +19,10 @@ export function ChangePasswordForm({ changePassword }: { changePassword: FormAct
   return (
     <form action={action} className="space-y-4" noValidate>
       {error && !hasFieldError && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+        >
           {error.message}
         </p>
       )}
@@ -29,13 +32,23 @@ export function ChangePasswordForm({ changePassword }: { changePassword: FormAct
         return (
           <div key={field.name}>
             <Label htmlFor={id}>{field.label}</Label>
-            <input id={id} name={field.name} type="password" autoComplete={field.autoComplete} required
-              aria-invalid={!!message} aria-describedby={describedBy(id, { error: message })} className={controlClass} />
+            <input
+              id={id}
+              name={field.name}
+              type="password"
+              autoComplete={field.autoComplete}
+              required
+              aria-invalid={!!message}
+              aria-describedby={describedBy(id, { error: message })}
+              className={controlClass}
+            />
             <FieldError id={id} message={message} />
           </div>
         );
       })}
-      <button type="submit" disabled={pending} className={buttonClass}>{pending ? "Changing…" : "Change password"}</button>
+      <button type="submit" disabled={pending} className={buttonClass}>
+        {pending ? "Changing…" : "Change password"}
+      </button>
     </form>
   );
 }

@@ -11,7 +11,17 @@ const PRIORITY_TONE: Record<string, string> = {
 };
 
 /** Action items with their incident; overdue rows are highlighted (computed in the viewer's time zone). */
-export function ActionItemsTable({ items, update, canEdit, showIncident = true }: { items: ActionItemView[]; update: FormAction; canEdit: boolean; showIncident?: boolean }) {
+export function ActionItemsTable({
+  items,
+  update,
+  canEdit,
+  showIncident = true,
+}: {
+  items: ActionItemView[];
+  update: FormAction;
+  canEdit: boolean;
+  showIncident?: boolean;
+}) {
   if (items.length === 0) return <p className="text-sm text-slate-500">No action items.</p>;
   return (
     <div className="overflow-x-auto">
@@ -28,23 +38,66 @@ export function ActionItemsTable({ items, update, canEdit, showIncident = true }
         </thead>
         <tbody>
           {items.map((item) => (
-            <tr key={item.id} data-testid="action-item" data-status={item.status} data-overdue={item.overdue || undefined}
-              className={`border-t border-slate-200 dark:border-slate-800 ${item.overdue ? "bg-red-50 dark:bg-red-950/40" : ""}`}>
+            <tr
+              key={item.id}
+              data-testid="action-item"
+              data-status={item.status}
+              data-overdue={item.overdue || undefined}
+              className={`border-t border-slate-200 dark:border-slate-800 ${item.overdue ? "bg-red-50 dark:bg-red-950/40" : ""}`}
+            >
               <td className="py-2 pr-3">
                 {item.title}
-                {item.ticketUrl && <> · <a href={item.ticketUrl} target="_blank" rel="noopener noreferrer nofollow" className="text-xs underline">ticket</a></>}
+                {item.ticketUrl && (
+                  <>
+                    {" "}
+                    ·{" "}
+                    <a
+                      href={item.ticketUrl}
+                      target="_blank"
+                      rel="noopener noreferrer nofollow"
+                      className="text-xs underline"
+                    >
+                      ticket
+                    </a>
+                  </>
+                )}
               </td>
               {showIncident && (
-                <td className="py-2 pr-3"><Link href={`/incidents/${item.incidentId}`} className="underline">{item.incidentId}</Link> <span className="text-xs text-slate-500">{item.incidentTitle}</span></td>
+                <td className="py-2 pr-3">
+                  <Link href={`/incidents/${item.incidentId}`} className="underline">
+                    {item.incidentId}
+                  </Link>{" "}
+                  <span className="text-xs text-slate-500">{item.incidentTitle}</span>
+                </td>
               )}
-              <td className="py-2 pr-3">{item.ownerName ?? <span className="text-slate-500">unassigned</span>}</td>
+              <td className="py-2 pr-3">
+                {item.ownerName ?? <span className="text-slate-500">unassigned</span>}
+              </td>
               <td className="py-2 pr-3 whitespace-nowrap">
                 {item.dueDate ?? "–"}
-                {item.overdue && <span className="ml-1.5 rounded bg-red-600 px-1.5 py-px text-xs font-semibold text-white">Overdue</span>}
+                {item.overdue && (
+                  <span className="ml-1.5 rounded bg-red-600 px-1.5 py-px text-xs font-semibold text-white">
+                    Overdue
+                  </span>
+                )}
               </td>
-              <td className="py-2 pr-3"><span className={`rounded px-1.5 py-px text-xs font-medium ${PRIORITY_TONE[item.priority]}`}>{item.priority}</span></td>
               <td className="py-2 pr-3">
-                {canEdit ? <ActionItemStatus id={item.id} incidentId={item.incidentId} title={item.title} status={item.status} update={update} /> : STATUS_LABELS[item.status]}
+                <span className={`rounded px-1.5 py-px text-xs font-medium ${PRIORITY_TONE[item.priority]}`}>
+                  {item.priority}
+                </span>
+              </td>
+              <td className="py-2 pr-3">
+                {canEdit ? (
+                  <ActionItemStatus
+                    id={item.id}
+                    incidentId={item.incidentId}
+                    title={item.title}
+                    status={item.status}
+                    update={update}
+                  />
+                ) : (
+                  STATUS_LABELS[item.status]
+                )}
               </td>
             </tr>
           ))}

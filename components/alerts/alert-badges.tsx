@@ -7,12 +7,20 @@ const severityClass: Record<AlertView["severity"], string> = {
 };
 
 export function AlertSeverityBadge({ severity }: { severity: AlertView["severity"] }) {
-  return <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${severityClass[severity]}`}>{severity}</span>;
+  return (
+    <span
+      className={`inline-flex rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${severityClass[severity]}`}
+    >
+      {severity}
+    </span>
+  );
 }
 
 export function AlertStatusBadge({ status }: { status: AlertView["status"] }) {
   return (
-    <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-semibold ${status === "firing" ? "bg-rose-700 text-white" : "bg-emerald-700 text-white"}`}>
+    <span
+      className={`inline-flex rounded px-1.5 py-0.5 text-xs font-semibold ${status === "firing" ? "bg-rose-700 text-white" : "bg-emerald-700 text-white"}`}
+    >
       {status}
     </span>
   );

@@ -13,12 +13,17 @@ export function SignInForm({ next, signIn }: { next: string; signIn: FormAction 
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="next" value={next} />
       {error && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+        >
           {error.message}
         </p>
       )}
       <div>
-        <label htmlFor="email" className="block text-sm font-medium">Email</label>
+        <label htmlFor="email" className="block text-sm font-medium">
+          Email
+        </label>
         <input
           id="email"
           name="email"
@@ -31,10 +36,16 @@ export function SignInForm({ next, signIn }: { next: string; signIn: FormAction 
           aria-describedby={error?.fieldErrors.email ? "email-error" : undefined}
           className={`mt-1 ${controlClass}`}
         />
-        {error?.fieldErrors.email && <p id="email-error" className="mt-1 text-sm text-red-700 dark:text-red-300">{error.fieldErrors.email}</p>}
+        {error?.fieldErrors.email && (
+          <p id="email-error" className="mt-1 text-sm text-red-700 dark:text-red-300">
+            {error.fieldErrors.email}
+          </p>
+        )}
       </div>
       <div>
-        <label htmlFor="password" className="block text-sm font-medium">Password</label>
+        <label htmlFor="password" className="block text-sm font-medium">
+          Password
+        </label>
         <input
           id="password"
           name="password"

@@ -57,9 +57,14 @@ export function DeclareForm({ catalog, currentUserId, declare, prefill, alertId,
   const fieldErrors: Record<string, string> = {};
   for (const [path, message] of Object.entries(error?.fieldErrors ?? {})) {
     const index = /^services\.(\d+)$/.exec(path)?.[1];
-    fieldErrors[path] = index !== undefined && submitted[Number(index)] !== undefined ? `“${submitted[Number(index)]}”: ${message}` : message;
+    fieldErrors[path] =
+      index !== undefined && submitted[Number(index)] !== undefined
+        ? `“${submitted[Number(index)]}”: ${message}`
+        : message;
   }
-  const serviceErrors = Object.entries(fieldErrors).filter(([path]) => fieldOf(path) === "services").map(([, message]) => message);
+  const serviceErrors = Object.entries(fieldErrors)
+    .filter(([path]) => fieldOf(path) === "services")
+    .map(([, message]) => message);
 
   // Take keyboard and screen-reader users to what went wrong, every time a submit is refused.
   useEffect(() => {
@@ -85,17 +90,32 @@ export function DeclareForm({ catalog, currentUserId, declare, prefill, alertId,
   return (
     <form ref={formRef} action={action} onKeyDown={onKeyDown} noValidate className="space-y-4">
       {alertId && <input type="hidden" name="alertId" value={alertId} />}
-      {error && <ErrorSummary ref={summaryRef} title="The incident was not declared" fields={SUMMARY_FIELDS} message={error.message} code={error.code} fieldErrors={fieldErrors} />}
+      {error && (
+        <ErrorSummary
+          ref={summaryRef}
+          title="The incident was not declared"
+          fields={SUMMARY_FIELDS}
+          message={error.message}
+          code={error.code}
+          fieldErrors={fieldErrors}
+        />
+      )}
 
       {errorGroup && (
         <p className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-900 dark:bg-sky-950 dark:text-sky-100">
           <input type="hidden" name="errorGroupId" value={errorGroup.id} />
-          From error group <span className="font-medium">{errorGroup.title}</span> (<code>{errorGroup.id}</code>): it is linked to the incident when you declare.
+          From error group <span className="font-medium">{errorGroup.title}</span> (
+          <code>{errorGroup.id}</code>): it is linked to the incident when you declare.
         </p>
       )}
       <div className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white shadow-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
         <section aria-labelledby="what-heading" className="space-y-5 p-4 sm:p-6">
-          <h2 id="what-heading" className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">What is happening</h2>
+          <h2
+            id="what-heading"
+            className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400"
+          >
+            What is happening
+          </h2>
           <div>
             <Label htmlFor="title">Title</Label>
             <input
@@ -118,9 +138,18 @@ export function DeclareForm({ catalog, currentUserId, declare, prefill, alertId,
         </section>
 
         <section aria-labelledby="where-heading" className="grid gap-5 p-4 sm:p-6 lg:grid-cols-3">
-          <h2 id="where-heading" className="text-xs font-semibold uppercase tracking-wide text-slate-500 lg:col-span-3 dark:text-slate-400">Where</h2>
+          <h2
+            id="where-heading"
+            className="text-xs font-semibold uppercase tracking-wide text-slate-500 lg:col-span-3 dark:text-slate-400"
+          >
+            Where
+          </h2>
           <div className="lg:col-span-2">
-            <ServicePicker services={catalog.services} errors={serviceErrors} initial={prefill ? submittedServices(prefill) : undefined} />
+            <ServicePicker
+              services={catalog.services}
+              errors={serviceErrors}
+              initial={prefill ? submittedServices(prefill) : undefined}
+            />
           </div>
           <div>
             <Label htmlFor="environment">Environment</Label>
@@ -136,7 +165,9 @@ export function DeclareForm({ catalog, currentUserId, declare, prefill, alertId,
             >
               {!defaultEnvironment && <option value="">Choose an environment…</option>}
               {environments.map((e) => (
-                <option key={e.slug} value={e.slug}>{e.name}</option>
+                <option key={e.slug} value={e.slug}>
+                  {e.name}
+                </option>
               ))}
             </select>
             <FieldError id="environment" message={fieldErrors.environment} />
@@ -144,11 +175,18 @@ export function DeclareForm({ catalog, currentUserId, declare, prefill, alertId,
         </section>
 
         <section aria-labelledby="details-heading" className="space-y-5 p-4 sm:p-6">
-          <h2 id="details-heading" className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">What you know so far</h2>
+          <h2
+            id="details-heading"
+            className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400"
+          >
+            What you know so far
+          </h2>
           <MarkdownField defaultValue={values?.description} error={fieldErrors.description} />
           <div className="grid gap-5 sm:grid-cols-2">
             <div>
-              <Label htmlFor="commander" optional>Incident commander</Label>
+              <Label htmlFor="commander" optional>
+                Incident commander
+              </Label>
               <select
                 key={`commander:${commander}`}
                 id="commander"
@@ -160,14 +198,21 @@ export function DeclareForm({ catalog, currentUserId, declare, prefill, alertId,
               >
                 <option value="">No commander yet</option>
                 {commanders.map((u) => (
-                  <option key={u.id} value={u.id}>{u.id === currentUserId ? `${u.name} (you)` : u.name}</option>
+                  <option key={u.id} value={u.id}>
+                    {u.id === currentUserId ? `${u.name} (you)` : u.name}
+                  </option>
                 ))}
               </select>
-              <FieldHint id="commander">Coordinates the response and communication; does not debug. Left empty, the on-call of the first service is assigned.</FieldHint>
+              <FieldHint id="commander">
+                Coordinates the response and communication; does not debug. Left empty, the on-call of the
+                first service is assigned.
+              </FieldHint>
               <FieldError id="commander" message={fieldErrors.commanderId} />
             </div>
             <div>
-              <Label htmlFor="impact-started-at" optional>Impact started (UTC)</Label>
+              <Label htmlFor="impact-started-at" optional>
+                Impact started (UTC)
+              </Label>
               <input
                 id="impact-started-at"
                 name="impactStartedAt"
@@ -175,10 +220,15 @@ export function DeclareForm({ catalog, currentUserId, declare, prefill, alertId,
                 step={60}
                 defaultValue={values?.impactStartedAt}
                 aria-invalid={fieldErrors.impactStartedAt ? true : undefined}
-                aria-describedby={describedBy("impact-started-at", { hint: true, error: fieldErrors.impactStartedAt })}
+                aria-describedby={describedBy("impact-started-at", {
+                  hint: true,
+                  error: fieldErrors.impactStartedAt,
+                })}
                 className={`${controlClass} tabular-nums`}
               />
-              <FieldHint id="impact-started-at">Read as UTC, not your local time. Leave empty to use the moment you declare.</FieldHint>
+              <FieldHint id="impact-started-at">
+                Read as UTC, not your local time. Leave empty to use the moment you declare.
+              </FieldHint>
               <FieldError id="impact-started-at" message={fieldErrors.impactStartedAt} />
             </div>
           </div>
@@ -186,10 +236,15 @@ export function DeclareForm({ catalog, currentUserId, declare, prefill, alertId,
 
         <div className="flex flex-col-reverse gap-3 rounded-b-lg bg-slate-50 px-4 py-3 sm:flex-row sm:items-center sm:justify-between sm:px-6 dark:bg-slate-900/60">
           <p className="hidden text-xs sm:block text-slate-500 dark:text-slate-400">
-            Press <kbd className={kbd}>Ctrl</kbd> + <kbd className={kbd}>Enter</kbd> (<kbd className={kbd}>⌘</kbd> + <kbd className={kbd}>Enter</kbd> on a Mac) to declare from any field.
+            Press <kbd className={kbd}>Ctrl</kbd> + <kbd className={kbd}>Enter</kbd> (
+            <kbd className={kbd}>⌘</kbd> + <kbd className={kbd}>Enter</kbd> on a Mac) to declare from any
+            field.
           </p>
           <div className="flex items-center gap-2">
-            <Link href="/incidents" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-200/70 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500 dark:text-slate-300 dark:hover:bg-slate-800">
+            <Link
+              href="/incidents"
+              className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-200/70 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500 dark:text-slate-300 dark:hover:bg-slate-800"
+            >
               Cancel
             </Link>
             <button
@@ -207,4 +262,5 @@ export function DeclareForm({ catalog, currentUserId, declare, prefill, alertId,
   );
 }
 
-const kbd = "rounded border border-slate-300 bg-white px-1 py-px font-sans text-[11px] font-medium text-slate-600 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-300";
+const kbd =
+  "rounded border border-slate-300 bg-white px-1 py-px font-sans text-[11px] font-medium text-slate-600 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-300";

@@ -7,7 +7,10 @@ const DECLARE_PATH = "/incidents/new";
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.closest("input, textarea, select, [contenteditable]:not([contenteditable='false'])") !== null;
+  return (
+    target.isContentEditable ||
+    target.closest("input, textarea, select, [contenteditable]:not([contenteditable='false'])") !== null
+  );
 }
 
 /**

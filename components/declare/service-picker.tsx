@@ -30,10 +30,16 @@ export function ServicePicker({ services, errors, initial }: Props) {
   const known = new Set(services.map((s) => s.slug));
   const needle = query.trim().toLowerCase();
   const matches = needle
-    ? services.filter((s) => [s.slug, s.name, s.ownerTeam ?? ""].some((text) => text.toLowerCase().includes(needle)))
+    ? services.filter((s) =>
+        [s.slug, s.name, s.ownerTeam ?? ""].some((text) => text.toLowerCase().includes(needle)),
+      )
     : services;
   const candidate = query.trim();
-  const canAddNew = candidate !== "" && SLUG_PATTERN.test(candidate) && !known.has(candidate) && !selected.includes(candidate);
+  const canAddNew =
+    candidate !== "" &&
+    SLUG_PATTERN.test(candidate) &&
+    !known.has(candidate) &&
+    !selected.includes(candidate);
   const messages = [...(slugError ? [slugError] : []), ...errors];
 
   function add(slug: string) {
@@ -77,10 +83,17 @@ export function ServicePicker({ services, errors, initial }: Props) {
       {selected.length > 0 && (
         <ul aria-label="Selected services" className="mb-2 flex flex-wrap gap-1.5">
           {selected.map((slug) => (
-            <li key={slug} className="inline-flex items-center gap-1 rounded-full border border-slate-300 bg-slate-100 py-0.5 pl-2.5 pr-1 text-xs font-medium text-slate-800 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-100">
+            <li
+              key={slug}
+              className="inline-flex items-center gap-1 rounded-full border border-slate-300 bg-slate-100 py-0.5 pl-2.5 pr-1 text-xs font-medium text-slate-800 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-100"
+            >
               <input type="hidden" name="services" value={slug} />
               <span className="font-mono">{slug}</span>
-              {!known.has(slug) && <span className="rounded bg-emerald-100 px-1 text-[10px] uppercase tracking-wide text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">new</span>}
+              {!known.has(slug) && (
+                <span className="rounded bg-emerald-100 px-1 text-[10px] uppercase tracking-wide text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+                  new
+                </span>
+              )}
               <button
                 type="button"
                 onClick={() => remove(slug)}
@@ -133,13 +146,18 @@ export function ServicePicker({ services, errors, initial }: Props) {
             onClick={() => add(candidate)}
             className="mb-1 flex w-full items-center gap-2 rounded-md border border-dashed border-emerald-400 bg-white px-2.5 py-2 text-left text-sm text-emerald-800 hover:bg-emerald-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-emerald-500 dark:border-emerald-700 dark:bg-slate-900 dark:text-emerald-200 dark:hover:bg-emerald-950"
           >
-            <span aria-hidden className="text-base leading-none">+</span>
+            <span aria-hidden className="text-base leading-none">
+              +
+            </span>
             Add new service <span className="font-mono font-medium">{candidate}</span>
           </button>
         )}
         {matches.length === 0 && !canAddNew ? (
           <p className="px-2.5 py-2 text-sm text-slate-500 dark:text-slate-400">
-            No service in the catalog matches “{candidate}”.{!slugError && !SLUG_PATTERN.test(candidate) && ` A new service needs a slug: ${SLUG_RULE.toLowerCase()}`}
+            No service in the catalog matches “{candidate}”.
+            {!slugError &&
+              !SLUG_PATTERN.test(candidate) &&
+              ` A new service needs a slug: ${SLUG_RULE.toLowerCase()}`}
           </p>
         ) : (
           <ul aria-label="Service catalog" className="grid gap-1 sm:grid-cols-2">
@@ -157,13 +175,19 @@ export function ServicePicker({ services, errors, initial }: Props) {
                         : "border-transparent bg-white text-slate-800 hover:border-slate-300 dark:bg-slate-900 dark:text-slate-200 dark:hover:border-slate-600"
                     }`}
                   >
-                    <span aria-hidden className={`mt-0.5 flex h-4 w-4 shrink-0 items-center justify-center rounded border text-[11px] ${on ? "border-white bg-white text-slate-900 dark:border-slate-900 dark:bg-slate-900 dark:text-white" : "border-slate-400 dark:border-slate-600"}`}>
+                    <span
+                      aria-hidden
+                      className={`mt-0.5 flex h-4 w-4 shrink-0 items-center justify-center rounded border text-[11px] ${on ? "border-white bg-white text-slate-900 dark:border-slate-900 dark:bg-slate-900 dark:text-white" : "border-slate-400 dark:border-slate-600"}`}
+                    >
                       {on ? "✓" : ""}
                     </span>
                     <span className="min-w-0">
                       <span className="block font-medium">{service.name}</span>
-                      <span className={`block truncate font-mono text-xs ${on ? "text-slate-300 dark:text-slate-600" : "text-slate-500 dark:text-slate-400"}`}>
-                        {service.slug}{service.ownerTeam ? ` · ${service.ownerTeam}` : ""}
+                      <span
+                        className={`block truncate font-mono text-xs ${on ? "text-slate-300 dark:text-slate-600" : "text-slate-500 dark:text-slate-400"}`}
+                      >
+                        {service.slug}
+                        {service.ownerTeam ? ` · ${service.ownerTeam}` : ""}
                       </span>
                     </span>
                   </button>
@@ -173,7 +197,9 @@ export function ServicePicker({ services, errors, initial }: Props) {
           </ul>
         )}
       </div>
-      <p aria-live="polite" className="sr-only">{announcement}</p>
+      <p aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
     </div>
   );
 }

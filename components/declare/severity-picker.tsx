@@ -4,10 +4,22 @@ import { describedBy, FieldError, hintId } from "@/components/form/field";
 // The cards repeat the severity table's colours (SEV1 red … SEV4 blue) so the choice reads the same
 // here as in the list's badges.
 const tone: Record<Severity, { dot: string; card: string }> = {
-  SEV1: { dot: "bg-red-500", card: "has-[:checked]:border-red-500 has-[:checked]:bg-red-50 has-[:checked]:ring-red-500 dark:has-[:checked]:bg-red-950/40" },
-  SEV2: { dot: "bg-orange-500", card: "has-[:checked]:border-orange-500 has-[:checked]:bg-orange-50 has-[:checked]:ring-orange-500 dark:has-[:checked]:bg-orange-950/40" },
-  SEV3: { dot: "bg-yellow-400", card: "has-[:checked]:border-yellow-500 has-[:checked]:bg-yellow-50 has-[:checked]:ring-yellow-500 dark:has-[:checked]:bg-yellow-950/40" },
-  SEV4: { dot: "bg-blue-500", card: "has-[:checked]:border-blue-500 has-[:checked]:bg-blue-50 has-[:checked]:ring-blue-500 dark:has-[:checked]:bg-blue-950/40" },
+  SEV1: {
+    dot: "bg-red-500",
+    card: "has-[:checked]:border-red-500 has-[:checked]:bg-red-50 has-[:checked]:ring-red-500 dark:has-[:checked]:bg-red-950/40",
+  },
+  SEV2: {
+    dot: "bg-orange-500",
+    card: "has-[:checked]:border-orange-500 has-[:checked]:bg-orange-50 has-[:checked]:ring-orange-500 dark:has-[:checked]:bg-orange-950/40",
+  },
+  SEV3: {
+    dot: "bg-yellow-400",
+    card: "has-[:checked]:border-yellow-500 has-[:checked]:bg-yellow-50 has-[:checked]:ring-yellow-500 dark:has-[:checked]:bg-yellow-950/40",
+  },
+  SEV4: {
+    dot: "bg-blue-500",
+    card: "has-[:checked]:border-blue-500 has-[:checked]:bg-blue-50 has-[:checked]:ring-blue-500 dark:has-[:checked]:bg-blue-950/40",
+  },
 };
 
 export function SeverityPicker({ defaultValue, error }: { defaultValue?: string; error?: string }) {
@@ -22,7 +34,9 @@ export function SeverityPicker({ defaultValue, error }: { defaultValue?: string;
       aria-describedby={describedBy(id, { hint: true, error })}
       className="focus:outline-none"
     >
-      <legend id={`${id}-legend`} className="text-sm font-medium text-slate-800 dark:text-slate-200">Severity</legend>
+      <legend id={`${id}-legend`} className="text-sm font-medium text-slate-800 dark:text-slate-200">
+        Severity
+      </legend>
       <p id={hintId(id)} className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">
         Judge by impact on users, not by how hard the fix looks. You can change it later.
       </p>
@@ -49,12 +63,21 @@ export function SeverityPicker({ defaultValue, error }: { defaultValue?: string;
                 <span className="text-slate-600 dark:text-slate-300">{info.name}</span>
               </span>
               <span className="mt-1.5 text-slate-700 dark:text-slate-300">{info.description}</span>
-              <span className="mt-1 hidden text-xs italic text-slate-500 sm:block dark:text-slate-400">e.g. {info.example}</span>
+              <span className="mt-1 hidden text-xs italic text-slate-500 sm:block dark:text-slate-400">
+                e.g. {info.example}
+              </span>
               <span className="mt-2 inline-flex w-fit items-center gap-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-200">
                 <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-3.5 w-3.5">
-                  <path fillRule="evenodd" d="M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm.75-13a.75.75 0 0 0-1.5 0v5c0 .2.08.39.22.53l3 3a.75.75 0 1 0 1.06-1.06l-2.78-2.78V5Z" clipRule="evenodd" />
+                  <path
+                    fillRule="evenodd"
+                    d="M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm.75-13a.75.75 0 0 0-1.5 0v5c0 .2.08.39.22.53l3 3a.75.75 0 1 0 1.06-1.06l-2.78-2.78V5Z"
+                    clipRule="evenodd"
+                  />
                 </svg>
-                Respond {info.responseTargetLabel.startsWith("<") ? `within ${info.responseTargetLabel.slice(1).trim()}` : info.responseTargetLabel.toLowerCase()}
+                Respond{" "}
+                {info.responseTargetLabel.startsWith("<")
+                  ? `within ${info.responseTargetLabel.slice(1).trim()}`
+                  : info.responseTargetLabel.toLowerCase()}
               </span>
             </label>
           );

@@ -10,7 +10,10 @@ export type SummaryFields = Record<string, { label: string; target: string }>;
 function focusField(event: MouseEvent<HTMLAnchorElement>, target: string) {
   const element = document.getElementById(target);
   if (!element) return;
-  const control = element.matches("input, select, textarea") ? element : (element.querySelector<HTMLElement>("input:checked") ?? element.querySelector<HTMLElement>("input, select, textarea"));
+  const control = element.matches("input, select, textarea")
+    ? element
+    : (element.querySelector<HTMLElement>("input:checked") ??
+      element.querySelector<HTMLElement>("input, select, textarea"));
   if (!control) return;
   event.preventDefault();
   control.focus({ preventScroll: true });
@@ -50,14 +53,20 @@ export function ErrorSummary({ title, fields, message, code, fieldErrors, ref }:
       aria-labelledby="error-summary-heading"
       className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-400 dark:border-red-800 dark:bg-red-950/60 dark:text-red-100"
     >
-      <h2 id="error-summary-heading" className="font-semibold">{heading}</h2>
+      <h2 id="error-summary-heading" className="font-semibold">
+        {heading}
+      </h2>
       {code !== "validation" && <p className="mt-1">{message}</p>}
       {items.length > 0 && (
         <ul className="mt-2 list-disc space-y-1 pl-5">
           {items.map(({ field, text, known }) => (
             <li key={field}>
               {known ? (
-                <a href={`#${known.target}`} onClick={(event) => focusField(event, known.target)} className="font-medium underline underline-offset-2 hover:no-underline focus:outline-none focus-visible:ring-2 focus-visible:ring-red-400">
+                <a
+                  href={`#${known.target}`}
+                  onClick={(event) => focusField(event, known.target)}
+                  className="font-medium underline underline-offset-2 hover:no-underline focus:outline-none focus-visible:ring-2 focus-visible:ring-red-400"
+                >
                   {known.label}
                 </a>
               ) : (

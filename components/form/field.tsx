@@ -32,7 +32,11 @@ export function describedBy(id: string, { hint, error }: { hint?: boolean; error
 export function ErrorIcon() {
   return (
     <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="mt-0.5 h-4 w-4 shrink-0">
-      <path fillRule="evenodd" d="M18 10a8 8 0 1 1-16 0 8 8 0 0 1 16 0Zm-8-5a.75.75 0 0 1 .75.75v4.5a.75.75 0 0 1-1.5 0v-4.5A.75.75 0 0 1 10 5Zm0 10a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z" clipRule="evenodd" />
+      <path
+        fillRule="evenodd"
+        d="M18 10a8 8 0 1 1-16 0 8 8 0 0 1 16 0Zm-8-5a.75.75 0 0 1 .75.75v4.5a.75.75 0 0 1-1.5 0v-4.5A.75.75 0 0 1 10 5Zm0 10a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z"
+        clipRule="evenodd"
+      />
     </svg>
   );
 }
@@ -55,11 +59,21 @@ export function FieldHint({ id, children }: { id: string; children: ReactNode })
   );
 }
 
-export function Label({ htmlFor, children, optional }: { htmlFor: string; children: ReactNode; optional?: boolean }) {
+export function Label({
+  htmlFor,
+  children,
+  optional,
+}: {
+  htmlFor: string;
+  children: ReactNode;
+  optional?: boolean;
+}) {
   return (
     <label htmlFor={htmlFor} className="mb-1.5 block text-sm font-medium text-slate-800 dark:text-slate-200">
       {children}
-      {optional && <span className="ml-1.5 text-xs font-normal text-slate-500 dark:text-slate-400">optional</span>}
+      {optional && (
+        <span className="ml-1.5 text-xs font-normal text-slate-500 dark:text-slate-400">optional</span>
+      )}
     </label>
   );
 }

@@ -27,9 +27,19 @@ type Props = {
   error?: string;
 };
 
-const DESCRIPTION_PLACEHOLDER = "What is broken, for whom, since when, and what you have tried so far.\n\n- Error rate on `POST /checkout` at 30%\n- Started after deploy **v2.3.1**";
+const DESCRIPTION_PLACEHOLDER =
+  "What is broken, for whom, since when, and what you have tried so far.\n\n- Error rate on `POST /checkout` at 30%\n- Started after deploy **v2.3.1**";
 
-export function MarkdownField({ id = "description", name = id, label = "Description", optional = true, rows = 7, placeholder = DESCRIPTION_PLACEHOLDER, defaultValue, error }: Props) {
+export function MarkdownField({
+  id = "description",
+  name = id,
+  label = "Description",
+  optional = true,
+  rows = 7,
+  placeholder = DESCRIPTION_PLACEHOLDER,
+  defaultValue,
+  error,
+}: Props) {
   const [mode, setMode] = useState<Mode>("write");
   const [preview, setPreview] = useState("");
   const textareaRef = useRef<HTMLTextAreaElement>(null);
@@ -43,10 +53,21 @@ export function MarkdownField({ id = "description", name = id, label = "Descript
 
   // Arrow keys move between tabs (the WAI-ARIA tabs pattern); Tab goes on to the panel.
   function onTabKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
-    if (event.key !== "ArrowLeft" && event.key !== "ArrowRight" && event.key !== "Home" && event.key !== "End") return;
+    if (
+      event.key !== "ArrowLeft" &&
+      event.key !== "ArrowRight" &&
+      event.key !== "Home" &&
+      event.key !== "End"
+    )
+      return;
     event.preventDefault();
     const index = MODES.indexOf(mode);
-    const next = event.key === "Home" ? 0 : event.key === "End" ? MODES.length - 1 : (index + (event.key === "ArrowRight" ? 1 : -1) + MODES.length) % MODES.length;
+    const next =
+      event.key === "Home"
+        ? 0
+        : event.key === "End"
+          ? MODES.length - 1
+          : (index + (event.key === "ArrowRight" ? 1 : -1) + MODES.length) % MODES.length;
     show(MODES[next], true);
   }
 
@@ -61,13 +82,22 @@ export function MarkdownField({ id = "description", name = id, label = "Descript
     <div>
       <div className="mb-1.5 flex items-end justify-between gap-3">
         <label htmlFor={id} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
-          {label} {optional && <span className="ml-1 text-xs font-normal text-slate-500 dark:text-slate-400">optional</span>}
+          {label}{" "}
+          {optional && (
+            <span className="ml-1 text-xs font-normal text-slate-500 dark:text-slate-400">optional</span>
+          )}
         </label>
-        <div role="tablist" aria-label={`Write or preview the ${label.toLowerCase()}`} className="inline-flex gap-0.5 rounded-lg bg-slate-100 p-0.5 dark:bg-slate-950">
+        <div
+          role="tablist"
+          aria-label={`Write or preview the ${label.toLowerCase()}`}
+          className="inline-flex gap-0.5 rounded-lg bg-slate-100 p-0.5 dark:bg-slate-950"
+        >
           {MODES.map((m) => (
             <button
               key={m}
-              ref={(node) => { tabRefs.current[m] = node; }}
+              ref={(node) => {
+                tabRefs.current[m] = node;
+              }}
               type="button"
               role="tab"
               id={`${id}-tab-${m}`}
@@ -83,7 +113,12 @@ export function MarkdownField({ id = "description", name = id, label = "Descript
           ))}
         </div>
       </div>
-      <div role="tabpanel" id={`${id}-panel-write`} aria-labelledby={`${id}-tab-write`} hidden={mode !== "write"}>
+      <div
+        role="tabpanel"
+        id={`${id}-panel-write`}
+        aria-labelledby={`${id}-tab-write`}
+        hidden={mode !== "write"}
+      >
         <textarea
           ref={textareaRef}
           id={id}
@@ -105,10 +140,15 @@ export function MarkdownField({ id = "description", name = id, label = "Descript
         data-testid={`${id}-preview`}
         className="min-h-24 rounded-md border border-slate-200 bg-white px-3 py-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400 dark:border-slate-700 dark:bg-slate-950"
       >
-        {preview.trim() ? <Markdown>{preview}</Markdown> : <p className="text-sm text-slate-500 dark:text-slate-400">Nothing to preview yet.</p>}
+        {preview.trim() ? (
+          <Markdown>{preview}</Markdown>
+        ) : (
+          <p className="text-sm text-slate-500 dark:text-slate-400">Nothing to preview yet.</p>
+        )}
       </div>
       <p id={hintId(id)} className="mt-1.5 text-xs text-slate-500 dark:text-slate-400">
-        Markdown: <code className="font-mono">**bold**</code>, <code className="font-mono">`code`</code>, <code className="font-mono">- lists</code>, <code className="font-mono">[links](https://…)</code>.
+        Markdown: <code className="font-mono">**bold**</code>, <code className="font-mono">`code`</code>,{" "}
+        <code className="font-mono">- lists</code>, <code className="font-mono">[links](https://…)</code>.
       </p>
       <FieldError id={id} message={error} />
     </div>

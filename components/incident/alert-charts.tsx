@@ -9,7 +9,9 @@ export function AlertCharts({ charts, markers }: { charts: IncidentAlertChart[];
       {charts.map(({ alert, chart }) => (
         <div key={alert.id} data-alert-chart={alert.id}>
           <p className="mb-1 text-sm">
-            <Link href={`/alerts/${alert.id}`} className="font-medium hover:underline">{alert.title}</Link>
+            <Link href={`/alerts/${alert.id}`} className="font-medium hover:underline">
+              {alert.title}
+            </Link>
             <span className="text-slate-500"> · {alert.status}</span>
           </p>
           <AlertChart chart={chart} markers={markers} />

@@ -22,7 +22,16 @@ type Props = {
 };
 
 /** Title, description, environment and impact start; shows fresh values unless the reader is editing (useEditGuard). */
-export function DetailsForm({ incidentId, version, update, title, description, environment, impactStartedAt, environments }: Props) {
+export function DetailsForm({
+  incidentId,
+  version,
+  update,
+  title,
+  description,
+  environment,
+  impactStartedAt,
+  environments,
+}: Props) {
   const [state, action, pending] = useActionState(update, idleState);
   const errors = state.status === "error" ? state.fieldErrors : {};
   // After a refusal (even a conflict) keep what was typed; the rest of the page shows the fresh state.
@@ -33,24 +42,62 @@ export function DetailsForm({ incidentId, version, update, title, description, e
       <IncidentFields incidentId={incidentId} version={guard.version} />
       <ConflictNotice show={guard.conflict} what="details" />
       <div>
-        <label htmlFor="edit-title" className="block text-sm font-medium">Title</label>
-        <input id="edit-title" name="title" defaultValue={typed?.title ?? title} required className={`mt-1 ${compactControlClass}`} aria-invalid={!!errors.title} />
+        <label htmlFor="edit-title" className="block text-sm font-medium">
+          Title
+        </label>
+        <input
+          id="edit-title"
+          name="title"
+          defaultValue={typed?.title ?? title}
+          required
+          className={`mt-1 ${compactControlClass}`}
+          aria-invalid={!!errors.title}
+        />
       </div>
-      <MarkdownField id="edit-description" name="description" label="Description" rows={5} defaultValue={typed?.description ?? description} error={errors.description} />
+      <MarkdownField
+        id="edit-description"
+        name="description"
+        label="Description"
+        rows={5}
+        defaultValue={typed?.description ?? description}
+        error={errors.description}
+      />
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
-          <label htmlFor="edit-environment" className="block text-sm font-medium">Environment</label>
-          <select id="edit-environment" name="environment" defaultValue={environment} className={`mt-1 ${compactControlClass}`}>
-            {environments.map((env) => <option key={env.slug} value={env.slug}>{env.name}</option>)}
+          <label htmlFor="edit-environment" className="block text-sm font-medium">
+            Environment
+          </label>
+          <select
+            id="edit-environment"
+            name="environment"
+            defaultValue={environment}
+            className={`mt-1 ${compactControlClass}`}
+          >
+            {environments.map((env) => (
+              <option key={env.slug} value={env.slug}>
+                {env.name}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="edit-impact" className="block text-sm font-medium">Impact started (UTC)</label>
+          <label htmlFor="edit-impact" className="block text-sm font-medium">
+            Impact started (UTC)
+          </label>
           <input type="hidden" name="impactStartedAtShown" value={datetimeLocalFromUtc(impactStartedAt)} />
-          <input id="edit-impact" name="impactStartedAt" type="datetime-local" defaultValue={datetimeLocalFromUtc(impactStartedAt)} className={`mt-1 ${compactControlClass}`} aria-invalid={!!errors.impactStartedAt} />
+          <input
+            id="edit-impact"
+            name="impactStartedAt"
+            type="datetime-local"
+            defaultValue={datetimeLocalFromUtc(impactStartedAt)}
+            className={`mt-1 ${compactControlClass}`}
+            aria-invalid={!!errors.impactStartedAt}
+          />
         </div>
       </div>
-      <button type="submit" disabled={pending} className={buttonClass}>Save details</button>
+      <button type="submit" disabled={pending} className={buttonClass}>
+        Save details
+      </button>
       <FormMessage state={state} />
     </form>
   );

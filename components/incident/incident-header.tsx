@@ -14,7 +14,15 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 /** `live` is the page's live-connection pill, shown at the end of the first row. */
-export function IncidentHeader({ incident, now, live }: { incident: IncidentView; now: Date; live?: React.ReactNode }) {
+export function IncidentHeader({
+  incident,
+  now,
+  live,
+}: {
+  incident: IncidentView;
+  now: Date;
+  live?: React.ReactNode;
+}) {
   const response = responseState(incident, now);
   return (
     <header className="rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
@@ -22,25 +30,40 @@ export function IncidentHeader({ incident, now, live }: { incident: IncidentView
         <span className="font-mono text-sm text-slate-500">{incident.id}</span>
         <StatusBadge status={incident.status} />
         <SeverityBadge severity={incident.severity} />
-        {incident.reopenCount > 0 && <span className="text-xs text-slate-500">reopened {incident.reopenCount}×</span>}
+        {incident.reopenCount > 0 && (
+          <span className="text-xs text-slate-500">reopened {incident.reopenCount}×</span>
+        )}
         {live && <span className="ml-auto">{live}</span>}
       </div>
       <h1 className="mt-2 text-2xl font-semibold tracking-tight">{incident.title}</h1>
       <dl className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6">
         <Fact label={incident.resolvedAt ? "Duration" : "Open for"}>
-          <TickingDuration since={incident.createdAt.toISOString()} until={incident.resolvedAt?.toISOString() ?? null} />
+          <TickingDuration
+            since={incident.createdAt.toISOString()}
+            until={incident.resolvedAt?.toISOString() ?? null}
+          />
         </Fact>
-        <Fact label="Commander">{incident.commander?.name ?? <span className="font-medium text-amber-700 dark:text-amber-300">Unassigned</span>}</Fact>
+        <Fact label="Commander">
+          {incident.commander?.name ?? (
+            <span className="font-medium text-amber-700 dark:text-amber-300">Unassigned</span>
+          )}
+        </Fact>
         <Fact label="Environment">{incident.environment}</Fact>
         <Fact label="Services">{incident.services.join(", ")}</Fact>
-        <Fact label="Declared">{formatUtc(incident.createdAt)}<span className="block text-xs text-slate-500">by {incident.declaredBy}</span></Fact>
+        <Fact label="Declared">
+          {formatUtc(incident.createdAt)}
+          <span className="block text-xs text-slate-500">by {incident.declaredBy}</span>
+        </Fact>
         <Fact label={`Response (target ${response.targetLabel})`}>
           {response.respondedInSeconds !== null ? (
             <span className={response.respondedLate ? "text-red-700 dark:text-red-300" : ""}>
-              {formatDuration(response.respondedInSeconds)}{response.respondedLate ? " (late)" : ""}
+              {formatDuration(response.respondedInSeconds)}
+              {response.respondedLate ? " (late)" : ""}
             </span>
           ) : response.breached ? (
-            <span className="font-medium text-red-700 dark:text-red-300">Target missed: nobody investigating</span>
+            <span className="font-medium text-red-700 dark:text-red-300">
+              Target missed: nobody investigating
+            </span>
           ) : (
             <span className="text-slate-500">Waiting for a responder</span>
           )}
@@ -48,8 +71,18 @@ export function IncidentHeader({ incident, now, live }: { incident: IncidentView
       </dl>
       {(incident.technicalLead || incident.communicator) && (
         <p className="mt-3 text-xs text-slate-500">
-          {incident.technicalLead && <>Technical lead: <span className="text-slate-700 dark:text-slate-300">{incident.technicalLead.name}</span>. </>}
-          {incident.communicator && <>Communicator: <span className="text-slate-700 dark:text-slate-300">{incident.communicator.name}</span>.</>}
+          {incident.technicalLead && (
+            <>
+              Technical lead:{" "}
+              <span className="text-slate-700 dark:text-slate-300">{incident.technicalLead.name}</span>.{" "}
+            </>
+          )}
+          {incident.communicator && (
+            <>
+              Communicator:{" "}
+              <span className="text-slate-700 dark:text-slate-300">{incident.communicator.name}</span>.
+            </>
+          )}
         </p>
       )}
     </header>

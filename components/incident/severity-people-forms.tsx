@@ -18,18 +18,28 @@ export function SeverityForm({ incidentId, version, update, severity }: Base & {
   return (
     <form action={action} {...guard.formProps}>
       <IncidentFields incidentId={incidentId} version={guard.version} />
-      <label htmlFor="severity" className="sr-only">Set severity</label>
+      <label htmlFor="severity" className="sr-only">
+        Set severity
+      </label>
       <ConflictNotice show={guard.conflict} what="severity" />
       <div className="flex gap-2">
         {/* Remounted when the severity changes (unless the reader is choosing), so a live page shows the current value. */}
-        <select id="severity" name="severity" key={guard.key} defaultValue={severity} className={compactControlClass}>
+        <select
+          id="severity"
+          name="severity"
+          key={guard.key}
+          defaultValue={severity}
+          className={compactControlClass}
+        >
           {SEVERITIES.map((level) => (
             <option key={level} value={level}>
               {level} · {SEVERITY_TABLE[level].name} ({SEVERITY_TABLE[level].responseTargetLabel})
             </option>
           ))}
         </select>
-        <button type="submit" disabled={pending} className={buttonClass}>Change</button>
+        <button type="submit" disabled={pending} className={buttonClass}>
+          Change
+        </button>
       </div>
       <FormMessage state={state} />
     </form>
@@ -42,7 +52,13 @@ const ROLES = [
   { field: "communicatorId", label: "Communicator" },
 ] as const;
 
-export function PeopleForm({ incidentId, version, update, people, users }: Base & { people: Record<(typeof ROLES)[number]["field"], string | null>; users: UserOption[] }) {
+export function PeopleForm({
+  incidentId,
+  version,
+  update,
+  people,
+  users,
+}: Base & { people: Record<(typeof ROLES)[number]["field"], string | null>; users: UserOption[] }) {
   const [state, action, pending] = useActionState(update, idleState);
   const guard = useEditGuard(version, people);
   return (
@@ -51,16 +67,30 @@ export function PeopleForm({ incidentId, version, update, people, users }: Base 
       <ConflictNotice show={guard.conflict} what="roles" />
       {ROLES.map(({ field, label }) => (
         <div key={field}>
-          <label htmlFor={field} className="block text-xs font-medium uppercase tracking-wide text-slate-500">{label}</label>
-          <select id={field} name={field} key={`${field}-${guard.key}`} defaultValue={people[field] ?? ""} className={`mt-1 ${compactControlClass}`}>
+          <label htmlFor={field} className="block text-xs font-medium uppercase tracking-wide text-slate-500">
+            {label}
+          </label>
+          <select
+            id={field}
+            name={field}
+            key={`${field}-${guard.key}`}
+            defaultValue={people[field] ?? ""}
+            className={`mt-1 ${compactControlClass}`}
+          >
             <option value="">Unassigned</option>
-            {users.filter((u) => hasRole(u, "responder") || u.id === people[field]).map((user) => (
-              <option key={user.id} value={user.id}>{user.name}</option>
-            ))}
+            {users
+              .filter((u) => hasRole(u, "responder") || u.id === people[field])
+              .map((user) => (
+                <option key={user.id} value={user.id}>
+                  {user.name}
+                </option>
+              ))}
           </select>
         </div>
       ))}
-      <button type="submit" disabled={pending} className={buttonClass}>Save roles</button>
+      <button type="submit" disabled={pending} className={buttonClass}>
+        Save roles
+      </button>
       <FormMessage state={state} />
     </form>
   );

@@ -6,7 +6,10 @@ import { Timeline } from "./timeline";
 describe("mitigation and resolution summaries", () => {
   it("render as Markdown on the incident page, raw HTML still escaped", () => {
     const html = renderToStaticMarkup(
-      <Summaries mitigation={"Rolled back to **v2.3.0**"} resolution={"Fixed in `v2.3.2`, see [PR](https://example.com/pr/1) <script>x</script>"} />,
+      <Summaries
+        mitigation={"Rolled back to **v2.3.0**"}
+        resolution={"Fixed in `v2.3.2`, see [PR](https://example.com/pr/1) <script>x</script>"}
+      />,
     );
     expect(html).toContain("<strong>v2.3.0</strong>");
     expect(html).toContain("<code>v2.3.2</code>");
@@ -19,7 +22,20 @@ describe("mitigation and resolution summaries", () => {
     const html = renderToStaticMarkup(
       <Timeline
         entries={[
-          { id: 1, incidentId: "INC-2026-0001", kind: "status_changed", actor: "Alex Chen", message: null, createdAt: new Date("2026-03-15T14:20:00Z"), data: { from: "investigating", to: "mitigated", reason: "advance", summary: "Failed over to **eu-west-2**" } },
+          {
+            id: 1,
+            incidentId: "INC-2026-0001",
+            kind: "status_changed",
+            actor: "Alex Chen",
+            message: null,
+            createdAt: new Date("2026-03-15T14:20:00Z"),
+            data: {
+              from: "investigating",
+              to: "mitigated",
+              reason: "advance",
+              summary: "Failed over to **eu-west-2**",
+            },
+          },
         ]}
       />,
     );

@@ -8,16 +8,26 @@ type Props = { severity: string; silentMinutes: number; intervalMinutes: number;
  */
 export function UpdateOverdueBanner({ severity, silentMinutes, intervalMinutes, canPost }: Props) {
   return (
-    <p role="status" data-testid="update-overdue" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+    <p
+      role="status"
+      data-testid="update-overdue"
+      className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+    >
       <span className="font-semibold">No update for {formatDuration(silentMinutes * 60)}</span>
       {canPost ? (
         <>
-          {" "}— <a href="#update-message" className="font-semibold underline underline-offset-2">post one</a>.
+          {" "}
+          —{" "}
+          <a href="#update-message" className="font-semibold underline underline-offset-2">
+            post one
+          </a>
+          .
         </>
       ) : (
         "."
       )}{" "}
-      {severity} incidents need an update at least every {intervalMinutes} minutes: what you know, what you don&apos;t, what&apos;s next.
+      {severity} incidents need an update at least every {intervalMinutes} minutes: what you know, what you
+      don&apos;t, what&apos;s next.
     </p>
   );
 }

@@ -35,8 +35,12 @@ export function useEditGuard(version: number, watched: unknown) {
 export function ConflictNotice({ show, what }: { show: boolean; what: string }) {
   if (!show) return null;
   return (
-    <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-      Someone else changed the {what} while you were editing. What you entered is kept; saving it will first show you the conflict.
+    <p
+      role="status"
+      className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+    >
+      Someone else changed the {what} while you were editing. What you entered is kept; saving it will first
+      show you the conflict.
     </p>
   );
 }

@@ -6,7 +6,11 @@ import { useRouter } from "next/navigation";
  * A GET form that leaves blank fields out of the URL (`?status=resolved`, not `?status=resolved&q=&…`)
  * and navigates client-side; without JavaScript it still submits as a plain form.
  */
-export function CleanGetForm({ action, children, ...rest }: React.ComponentProps<"form"> & { action: string }) {
+export function CleanGetForm({
+  action,
+  children,
+  ...rest
+}: React.ComponentProps<"form"> & { action: string }) {
   const router = useRouter();
   return (
     <form

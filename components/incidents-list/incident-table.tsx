@@ -1,6 +1,13 @@
 "use client";
 
-import { type ColumnDef, flexRender, getCoreRowModel, getSortedRowModel, type SortingState, useReactTable } from "@tanstack/react-table";
+import {
+  type ColumnDef,
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  type SortingState,
+  useReactTable,
+} from "@tanstack/react-table";
 import Link from "next/link";
 import { useState } from "react";
 import { SeverityBadge, StatusBadge } from "@/components/badges";
@@ -12,11 +19,21 @@ import type { IncidentListItem } from "@/lib/incidents/views";
 
 export type IncidentRow = IncidentListItem & { updateOverdue: boolean; responseBreached: boolean };
 
-const durationOf = (row: IncidentRow, now: number) => (row.resolvedAt ? row.resolvedAt.getTime() : now) - row.createdAt.getTime();
+const durationOf = (row: IncidentRow, now: number) =>
+  (row.resolvedAt ? row.resolvedAt.getTime() : now) - row.createdAt.getTime();
 
 function Flag({ tone, children }: { tone: "red" | "amber"; children: React.ReactNode }) {
-  const colours = tone === "red" ? "bg-red-50 text-red-800 ring-red-600/30 dark:bg-red-950 dark:text-red-200" : "bg-amber-50 text-amber-900 ring-amber-600/30 dark:bg-amber-950 dark:text-amber-100";
-  return <span className={`inline-flex items-center rounded px-1.5 py-0.5 text-[11px] font-semibold ring-1 ring-inset ${colours}`}>{children}</span>;
+  const colours =
+    tone === "red"
+      ? "bg-red-50 text-red-800 ring-red-600/30 dark:bg-red-950 dark:text-red-200"
+      : "bg-amber-50 text-amber-900 ring-amber-600/30 dark:bg-amber-950 dark:text-amber-100";
+  return (
+    <span
+      className={`inline-flex items-center rounded px-1.5 py-0.5 text-[11px] font-semibold ring-1 ring-inset ${colours}`}
+    >
+      {children}
+    </span>
+  );
 }
 
 const columns: ColumnDef<IncidentRow>[] = [
@@ -38,12 +55,17 @@ const columns: ColumnDef<IncidentRow>[] = [
     accessorFn: (row) => row.title.toLowerCase(),
     cell: ({ row: { original: incident } }) => (
       <div className="min-w-56">
-        <Link href={`/incidents/${incident.id}`} className="font-medium hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400">
+        <Link
+          href={`/incidents/${incident.id}`}
+          className="font-medium hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400"
+        >
           <span className="mr-2 font-mono text-xs text-slate-500">{incident.id}</span>
           {incident.title}
         </Link>
         <div className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
-          <span>{incident.services.join(", ")} · {incident.environment}</span>
+          <span>
+            {incident.services.join(", ")} · {incident.environment}
+          </span>
           {incident.responseBreached && <Flag tone="red">Response target missed</Flag>}
           {incident.updateOverdue && <Flag tone="amber">Update overdue</Flag>}
         </div>
@@ -54,7 +76,12 @@ const columns: ColumnDef<IncidentRow>[] = [
     id: "duration",
     header: "Duration",
     accessorFn: (row) => durationOf(row, Date.now()),
-    cell: ({ row }) => <TickingDuration since={row.original.createdAt.toISOString()} until={row.original.resolvedAt?.toISOString() ?? null} />,
+    cell: ({ row }) => (
+      <TickingDuration
+        since={row.original.createdAt.toISOString()}
+        until={row.original.resolvedAt?.toISOString() ?? null}
+      />
+    ),
   },
   {
     id: "commander",
@@ -71,8 +98,12 @@ const columns: ColumnDef<IncidentRow>[] = [
       if (!last) return null;
       return (
         <div className="max-w-xs">
-          <time dateTime={last.at.toISOString()} className="text-xs text-slate-500">{formatUtc(last.at)}</time>
-          <p className="truncate text-xs" title={last.summary}>{last.summary}</p>
+          <time dateTime={last.at.toISOString()} className="text-xs text-slate-500">
+            {formatUtc(last.at)}
+          </time>
+          <p className="truncate text-xs" title={last.summary}>
+            {last.summary}
+          </p>
         </div>
       );
     },
@@ -83,21 +114,42 @@ const columns: ColumnDef<IncidentRow>[] = [
 export function IncidentTable({ rows }: { rows: IncidentRow[] }) {
   const [sorting, setSorting] = useState<SortingState>([]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table manages its own memoisation.
-  const table = useReactTable({ data: rows, columns, state: { sorting }, onSortingChange: setSorting, sortDescFirst: false, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel() });
+  const table = useReactTable({
+    data: rows,
+    columns,
+    state: { sorting },
+    onSortingChange: setSorting,
+    sortDescFirst: false,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+  });
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="min-w-full text-sm">
-        <caption className="sr-only">Incidents, newest first; select a column header to sort this page.</caption>
+        <caption className="sr-only">
+          Incidents, newest first; select a column header to sort this page.
+        </caption>
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/50">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
                 return (
-                  <th key={header.id} scope="col" className="px-3 py-2" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}>
-                    <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 uppercase hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400 dark:hover:text-white">
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className="px-3 py-2"
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
+                  >
+                    <button
+                      type="button"
+                      onClick={header.column.getToggleSortingHandler()}
+                      className="inline-flex items-center gap-1 uppercase hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400 dark:hover:text-white"
+                    >
                       {flexRender(header.column.columnDef.header, header.getContext())}
-                      <span aria-hidden className="text-[10px]">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+                      <span aria-hidden className="text-[10px]">
+                        {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+                      </span>
                     </button>
                   </th>
                 );
@@ -107,9 +159,15 @@ export function IncidentTable({ rows }: { rows: IncidentRow[] }) {
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className="align-top hover:bg-slate-50 dark:hover:bg-slate-800/40" data-incident={row.original.id}>
+            <tr
+              key={row.id}
+              className="align-top hover:bg-slate-50 dark:hover:bg-slate-800/40"
+              data-incident={row.original.id}
+            >
               {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className="px-3 py-2">{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                <td key={cell.id} className="px-3 py-2">
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
               ))}
             </tr>
           ))}

@@ -10,7 +10,8 @@ export type LiveStatus = "connecting" | "live" | "reconnecting";
 // this is how long to wait before trying again ourselves.
 const REOPEN_MS = 5_000;
 
-const withLastEventId = (url: string, id: string | null) => (id ? `${url}${url.includes("?") ? "&" : "?"}lastEventId=${encodeURIComponent(id)}` : url);
+const withLastEventId = (url: string, id: string | null) =>
+  id ? `${url}${url.includes("?") ? "&" : "?"}lastEventId=${encodeURIComponent(id)}` : url;
 
 /**
  * Follows an SSE stream of domain events. The browser reconnects by itself (sending Last-Event-ID);

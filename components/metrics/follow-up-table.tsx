@@ -19,9 +19,21 @@ export function FollowUpTable({ rows }: { rows: ServiceFollowUp[] }) {
         {rows.map((r) => (
           <tr key={r.service} className="border-t border-slate-200 dark:border-slate-800">
             <td className="py-1.5 pr-3">{r.service}</td>
-            <td className="py-1.5 pr-3 tabular-nums">{pct(r.repeatRate)} <span className="text-xs text-slate-500">({r.repeats} of {r.incidents})</span></td>
-            <td className="py-1.5 pr-3 tabular-nums">{pct(r.completionRate)} <span className="text-xs text-slate-500">({r.done} of {r.actionItems})</span></td>
-            <td className="py-1.5 pr-3 tabular-nums">{r.medianDaysToClose === null ? "–" : r.medianDaysToClose.toFixed(1)}</td>
+            <td className="py-1.5 pr-3 tabular-nums">
+              {pct(r.repeatRate)}{" "}
+              <span className="text-xs text-slate-500">
+                ({r.repeats} of {r.incidents})
+              </span>
+            </td>
+            <td className="py-1.5 pr-3 tabular-nums">
+              {pct(r.completionRate)}{" "}
+              <span className="text-xs text-slate-500">
+                ({r.done} of {r.actionItems})
+              </span>
+            </td>
+            <td className="py-1.5 pr-3 tabular-nums">
+              {r.medianDaysToClose === null ? "–" : r.medianDaysToClose.toFixed(1)}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -16,7 +16,8 @@ function ticks(max: number): number[] {
   if (max <= 0) return [0, 1];
   const rough = max / 4;
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough && s >= 1) ?? Math.max(1, power * 10);
+  const step =
+    [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough && s >= 1) ?? Math.max(1, power * 10);
   const out: number[] = [];
   for (let v = 0; v <= max + step - 1e-9; v += step) out.push(Math.round(v));
   return out;
@@ -37,8 +38,18 @@ export function FrequencyChart({ buckets, interval }: { buckets: Bucket[]; inter
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-72 w-full" aria-hidden>
         {axis.map((v) => (
           <g key={v}>
-            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(v)} y2={y(v)} stroke="currentColor" strokeOpacity={0.15} strokeDasharray="3 3" />
-            <text x={PAD.left - 6} y={y(v)} dy="0.32em" textAnchor="end" fontSize={11} fill="currentColor">{v}</text>
+            <line
+              x1={PAD.left}
+              x2={WIDTH - PAD.right}
+              y1={y(v)}
+              y2={y(v)}
+              stroke="currentColor"
+              strokeOpacity={0.15}
+              strokeDasharray="3 3"
+            />
+            <text x={PAD.left - 6} y={y(v)} dy="0.32em" textAnchor="end" fontSize={11} fill="currentColor">
+              {v}
+            </text>
           </g>
         ))}
         {buckets.map((b, i) => {
@@ -48,7 +59,15 @@ export function FrequencyChart({ buckets, interval }: { buckets: Bucket[]; inter
             <g key={b.start} data-bucket={b.start}>
               {SEVERITIES.filter((s) => b[s] > 0).map((s) => {
                 const rect = (
-                  <rect key={s} data-severity={s} x={x} width={barW} y={y(base + b[s])} height={y(base) - y(base + b[s])} fill={COLOURS[s]}>
+                  <rect
+                    key={s}
+                    data-severity={s}
+                    x={x}
+                    width={barW}
+                    y={y(base + b[s])}
+                    height={y(base) - y(base + b[s])}
+                    fill={COLOURS[s]}
+                  >
                     <title>{`${interval === "month" ? "Month" : "Week"} of ${b.start}: ${s} ${b[s]}`}</title>
                   </rect>
                 );
@@ -56,7 +75,15 @@ export function FrequencyChart({ buckets, interval }: { buckets: Bucket[]; inter
                 return rect;
               })}
               {i % every === 0 && (
-                <text x={x + barW / 2} y={HEIGHT - PAD.bottom + 16} textAnchor="middle" fontSize={11} fill="currentColor">{label(b.start)}</text>
+                <text
+                  x={x + barW / 2}
+                  y={HEIGHT - PAD.bottom + 16}
+                  textAnchor="middle"
+                  fontSize={11}
+                  fill="currentColor"
+                >
+                  {label(b.start)}
+                </text>
               )}
             </g>
           );
@@ -65,13 +92,20 @@ export function FrequencyChart({ buckets, interval }: { buckets: Bucket[]; inter
       <ul className="mt-1 flex flex-wrap justify-center gap-3 text-xs" aria-hidden>
         {SEVERITIES.map((s) => (
           <li key={s} className="flex items-center gap-1">
-            <svg viewBox="0 0 10 10" className="h-2.5 w-2.5"><rect width="10" height="10" rx="2" fill={COLOURS[s]} /></svg>
+            <svg viewBox="0 0 10 10" className="h-2.5 w-2.5">
+              <rect width="10" height="10" rx="2" fill={COLOURS[s]} />
+            </svg>
             {s}
           </li>
         ))}
       </ul>
       <figcaption className="sr-only">
-        {buckets.map((b) => `${label(b.start)}: ${b.total} (SEV1 ${b.SEV1}, SEV2 ${b.SEV2}, SEV3 ${b.SEV3}, SEV4 ${b.SEV4})`).join("; ")}
+        {buckets
+          .map(
+            (b) =>
+              `${label(b.start)}: ${b.total} (SEV1 ${b.SEV1}, SEV2 ${b.SEV2}, SEV3 ${b.SEV3}, SEV4 ${b.SEV4})`,
+          )
+          .join("; ")}
       </figcaption>
     </figure>
   );

@@ -12,27 +12,42 @@ const show = (seconds: number | null) => (seconds === null ? "—" : formatDurat
 
 /** Shorter is better for every one of these, so a fall is shown green and a rise red. */
 function Change({ value }: { value: number | null }) {
-  if (value === null || !Number.isFinite(value)) return <span className="text-xs text-slate-500">no previous data</span>;
+  if (value === null || !Number.isFinite(value))
+    return <span className="text-xs text-slate-500">no previous data</span>;
   if (Math.abs(value) < 0.005) return <span className="text-xs text-slate-500">no change</span>;
   const better = value < 0;
   return (
-    <span className={`text-xs font-medium ${better ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}>
+    <span
+      className={`text-xs font-medium ${better ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}
+    >
       {better ? "▼" : "▲"} {Math.abs(value * 100).toFixed(0)}% vs previous period
     </span>
   );
 }
 
 /** `incidents`: all declared in the window, so MTTD can say how many of them it covers. */
-export function TimeMetricCards({ times, incidents }: { times: IncidentMetrics["times"]; incidents: number }) {
+export function TimeMetricCards({
+  times,
+  incidents,
+}: {
+  times: IncidentMetrics["times"];
+  incidents: number;
+}) {
   return (
     <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
       {(Object.keys(NAMES) as MetricKey[]).map((key) => {
         const metric = times[key];
         return (
-          <section key={key} aria-label={NAMES[key].short} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+          <section
+            key={key}
+            aria-label={NAMES[key].short}
+            className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+          >
             <h3 className="text-sm font-semibold">{NAMES[key].short}</h3>
             <p className="text-xs text-slate-500">{NAMES[key].long}</p>
-            <p className="mt-3 text-3xl font-semibold tabular-nums" data-testid={`${key}-mean`}>{show(metric.mean)}</p>
+            <p className="mt-3 text-3xl font-semibold tabular-nums" data-testid={`${key}-mean`}>
+              {show(metric.mean)}
+            </p>
             <p className="text-xs text-slate-500" data-testid={`${key}-count`}>
               {key === "mttd"
                 ? `MTTD over ${metric.count} of ${incidents} incident${incidents === 1 ? "" : "s"} with a known impact start`
@@ -43,14 +58,18 @@ export function TimeMetricCards({ times, incidents }: { times: IncidentMetrics["
               <div>
                 <dt className="text-xs text-slate-500">median (p50)</dt>
                 <dd>
-                  <span className="block tabular-nums" data-testid={`${key}-p50`}>{show(metric.p50)}</span>
+                  <span className="block tabular-nums" data-testid={`${key}-p50`}>
+                    {show(metric.p50)}
+                  </span>
                   <Change value={metric.change.p50} />
                 </dd>
               </div>
               <div>
                 <dt className="text-xs text-slate-500">p90</dt>
                 <dd>
-                  <span className="block tabular-nums" data-testid={`${key}-p90`}>{show(metric.p90)}</span>
+                  <span className="block tabular-nums" data-testid={`${key}-p90`}>
+                    {show(metric.p90)}
+                  </span>
                   <Change value={metric.change.p90} />
                 </dd>
               </div>

@@ -10,7 +10,9 @@ export function CreatePostmortemButton({ incidentId, create }: { incidentId: str
   return (
     <form action={action}>
       <input type="hidden" name="incidentId" value={incidentId} />
-      <button type="submit" disabled={pending} className={buttonClass}>{pending ? "Creating…" : "Create postmortem"}</button>
+      <button type="submit" disabled={pending} className={buttonClass}>
+        {pending ? "Creating…" : "Create postmortem"}
+      </button>
       <FormMessage state={state} />
     </form>
   );

@@ -12,7 +12,9 @@ export function PostmortemSettingsForm({ severities, update }: Props) {
   return (
     <form action={action} className="space-y-3">
       <fieldset className="space-y-2">
-        <legend className="mb-1 text-sm font-medium">Generate a postmortem automatically on the first resolution of</legend>
+        <legend className="mb-1 text-sm font-medium">
+          Generate a postmortem automatically on the first resolution of
+        </legend>
         {severities.map((s) => (
           <label key={s.level} className="flex items-center gap-2 text-sm">
             <input type="checkbox" name={s.level} defaultChecked={s.enabled} />
@@ -20,7 +22,9 @@ export function PostmortemSettingsForm({ severities, update }: Props) {
           </label>
         ))}
       </fieldset>
-      <button type="submit" disabled={pending} className={buttonClass}>{pending ? "Saving…" : "Save"}</button>
+      <button type="submit" disabled={pending} className={buttonClass}>
+        {pending ? "Saving…" : "Save"}
+      </button>
       <FormMessage state={state} />
     </form>
   );

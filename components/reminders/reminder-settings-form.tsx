@@ -14,9 +14,12 @@ export function ReminderSettingsForm({ severities, update }: Props) {
   return (
     <form action={action} className="space-y-4">
       <fieldset className="space-y-3">
-        <legend className="mb-1 text-sm font-medium">Remind when an open incident has had no update for</legend>
+        <legend className="mb-1 text-sm font-medium">
+          Remind when an open incident has had no update for
+        </legend>
         <p id={hintId("intervals")} className="text-xs text-slate-500 dark:text-slate-400">
-          Minutes, 1 to 1440. Leave a field empty for no reminder. Only update, action and resolution messages count as an update.
+          Minutes, 1 to 1440. Leave a field empty for no reminder. Only update, action and resolution messages
+          count as an update.
         </p>
         {severities.map((s) => {
           const id = `interval-${s.level}`;
@@ -24,11 +27,22 @@ export function ReminderSettingsForm({ severities, update }: Props) {
           return (
             <div key={s.level}>
               <div className="flex items-center gap-3">
-                <label htmlFor={id} className="w-36 text-sm">{s.level} ({s.name})</label>
-                <input id={id} name={s.level} inputMode="numeric" autoComplete="off" placeholder="off"
+                <label htmlFor={id} className="w-36 text-sm">
+                  {s.level} ({s.name})
+                </label>
+                <input
+                  id={id}
+                  name={s.level}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  placeholder="off"
                   defaultValue={values?.[s.level] ?? (s.minutes === null ? "" : String(s.minutes))}
-                  aria-invalid={error ? true : undefined} aria-describedby={[hintId("intervals"), error ? errorId(id) : null].filter(Boolean).join(" ")}
-                  className={compactControlClass.replace("w-full", "w-24")} />
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={[hintId("intervals"), error ? errorId(id) : null]
+                    .filter(Boolean)
+                    .join(" ")}
+                  className={compactControlClass.replace("w-full", "w-24")}
+                />
                 <span className="text-sm text-slate-500">minutes</span>
               </div>
               <FieldError id={id} message={error} />
@@ -36,7 +50,9 @@ export function ReminderSettingsForm({ severities, update }: Props) {
           );
         })}
       </fieldset>
-      <button type="submit" disabled={pending} className={buttonClass}>{pending ? "Saving…" : "Save"}</button>
+      <button type="submit" disabled={pending} className={buttonClass}>
+        {pending ? "Saving…" : "Save"}
+      </button>
       <FormMessage state={state} />
     </form>
   );

@@ -14,26 +14,61 @@ export function CreateTokenForm({ createToken }: { createToken: FormAction<Creat
   const [state, action, pending] = useActionState(createToken, initial);
   const error = state.status === "error" ? state : null;
   const [expiry, setExpiry] = useState(error?.values?.expiry ?? "90");
-  const message = error ? (error.fieldErrors.name ?? error.fieldErrors.expiresAt ?? error.fieldErrors.expiresInDays ?? error.message) : null;
+  const message = error
+    ? (error.fieldErrors.name ??
+      error.fieldErrors.expiresAt ??
+      error.fieldErrors.expiresInDays ??
+      error.message)
+    : null;
   return (
     <div className="space-y-4">
-      <form action={action} className="grid gap-4 sm:grid-cols-[1fr_14rem_10rem_auto] sm:items-end" noValidate>
+      <form
+        action={action}
+        className="grid gap-4 sm:grid-cols-[1fr_14rem_10rem_auto] sm:items-end"
+        noValidate
+      >
         <div>
-          <label htmlFor="token-name" className="block text-sm font-medium">Name</label>
-          <input id="token-name" name="name" required placeholder="pagerduty-sync" className={field} defaultValue={error?.values?.name}
-            aria-invalid={!!error?.fieldErrors.name} aria-describedby={error?.fieldErrors.name ? "token-name-error" : undefined} />
+          <label htmlFor="token-name" className="block text-sm font-medium">
+            Name
+          </label>
+          <input
+            id="token-name"
+            name="name"
+            required
+            placeholder="pagerduty-sync"
+            className={field}
+            defaultValue={error?.values?.name}
+            aria-invalid={!!error?.fieldErrors.name}
+            aria-describedby={error?.fieldErrors.name ? "token-name-error" : undefined}
+          />
         </div>
         <div>
-          <label htmlFor="token-role" className="block text-sm font-medium">Role</label>
-          <select id="token-role" name="role" key={error?.values?.role} defaultValue={error?.values?.role ?? "responder"} className={field}>
+          <label htmlFor="token-role" className="block text-sm font-medium">
+            Role
+          </label>
+          <select
+            id="token-role"
+            name="role"
+            key={error?.values?.role}
+            defaultValue={error?.values?.role ?? "responder"}
+            className={field}
+          >
             <option value="viewer">viewer (read only)</option>
             <option value="responder">responder (declare, update)</option>
             <option value="admin">admin</option>
           </select>
         </div>
         <div>
-          <label htmlFor="token-expiry" className="block text-sm font-medium">Expires</label>
-          <select id="token-expiry" name="expiry" value={expiry} onChange={(e) => setExpiry(e.target.value)} className={field}>
+          <label htmlFor="token-expiry" className="block text-sm font-medium">
+            Expires
+          </label>
+          <select
+            id="token-expiry"
+            name="expiry"
+            value={expiry}
+            onChange={(e) => setExpiry(e.target.value)}
+            className={field}
+          >
             <option value="30">in 30 days</option>
             <option value="90">in 90 days</option>
             <option value="never">never</option>
@@ -41,14 +76,27 @@ export function CreateTokenForm({ createToken }: { createToken: FormAction<Creat
           </select>
           {expiry === "date" && (
             <>
-              <label htmlFor="token-expires-at" className="sr-only">Expiry date (UTC)</label>
-              <input id="token-expires-at" name="expiresAt" type="date" required defaultValue={error?.values?.expiresAt} className={field}
-                aria-invalid={!!error?.fieldErrors.expiresAt} aria-describedby={error?.fieldErrors.expiresAt ? "token-name-error" : undefined} />
+              <label htmlFor="token-expires-at" className="sr-only">
+                Expiry date (UTC)
+              </label>
+              <input
+                id="token-expires-at"
+                name="expiresAt"
+                type="date"
+                required
+                defaultValue={error?.values?.expiresAt}
+                className={field}
+                aria-invalid={!!error?.fieldErrors.expiresAt}
+                aria-describedby={error?.fieldErrors.expiresAt ? "token-name-error" : undefined}
+              />
             </>
           )}
         </div>
-        <button type="submit" disabled={pending}
-          className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:ring-offset-2 disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:ring-offset-2 disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900"
+        >
           {pending ? "Creating…" : "Create token"}
         </button>
       </form>
@@ -58,12 +106,22 @@ export function CreateTokenForm({ createToken }: { createToken: FormAction<Creat
         </p>
       )}
       {state.status === "ok" && (
-        <div role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-4 text-sm dark:border-emerald-800 dark:bg-emerald-950">
-          <p className="font-medium">Token “{state.data.name}” created. Copy it now: it will not be shown again.</p>
-          <code data-testid="token-secret" className="mt-2 block break-all rounded bg-white px-2 py-1 font-mono text-xs dark:bg-slate-900">
+        <div
+          role="status"
+          className="rounded-md border border-emerald-300 bg-emerald-50 p-4 text-sm dark:border-emerald-800 dark:bg-emerald-950"
+        >
+          <p className="font-medium">
+            Token “{state.data.name}” created. Copy it now: it will not be shown again.
+          </p>
+          <code
+            data-testid="token-secret"
+            className="mt-2 block break-all rounded bg-white px-2 py-1 font-mono text-xs dark:bg-slate-900"
+          >
             {state.data.secret}
           </code>
-          <p className="mt-2 text-slate-600 dark:text-slate-400">Send it as <code>Authorization: Bearer &lt;token&gt;</code>.</p>
+          <p className="mt-2 text-slate-600 dark:text-slate-400">
+            Send it as <code>Authorization: Bearer &lt;token&gt;</code>.
+          </p>
         </div>
       )}
     </div>

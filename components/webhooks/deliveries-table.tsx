@@ -32,14 +32,26 @@ export function DeliveriesTable({ deliveries, label }: { deliveries: DeliveryVie
             return (
               <tr key={delivery.id}>
                 <td className="whitespace-nowrap px-2 py-1.5 text-xs">{formatUtc(delivery.createdAt)}</td>
-                <td className="px-2 py-1.5"><code className="text-xs">{delivery.eventType}</code></td>
                 <td className="px-2 py-1.5">
-                  <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_LOOK[delivery.status]}`}>{delivery.status}</span>
-                  {delivery.nextAttemptAt && <span className="ml-1 text-xs text-slate-500">next {formatUtc(delivery.nextAttemptAt)}</span>}
+                  <code className="text-xs">{delivery.eventType}</code>
+                </td>
+                <td className="px-2 py-1.5">
+                  <span
+                    className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_LOOK[delivery.status]}`}
+                  >
+                    {delivery.status}
+                  </span>
+                  {delivery.nextAttemptAt && (
+                    <span className="ml-1 text-xs text-slate-500">
+                      next {formatUtc(delivery.nextAttemptAt)}
+                    </span>
+                  )}
                 </td>
                 <td className="px-2 py-1.5 tabular-nums">{delivery.attempts}</td>
                 <td className="px-2 py-1.5 tabular-nums">{delivery.lastStatusCode ?? "—"}</td>
-                <td className="whitespace-nowrap px-2 py-1.5 tabular-nums">{last ? `${last.durationMs} ms` : "—"}</td>
+                <td className="whitespace-nowrap px-2 py-1.5 tabular-nums">
+                  {last ? `${last.durationMs} ms` : "—"}
+                </td>
                 <td className="max-w-md px-2 py-1.5 text-xs text-red-700 dark:text-red-300">
                   {delivery.lastError ?? ""}
                   {delivery.attemptLog.length > 1 && (
@@ -47,7 +59,10 @@ export function DeliveriesTable({ deliveries, label }: { deliveries: DeliveryVie
                       <summary className="cursor-pointer">All {delivery.attemptLog.length} attempts</summary>
                       <ol className="mt-1 list-decimal pl-5">
                         {delivery.attemptLog.map((a) => (
-                          <li key={a.attempt}>{formatUtc(a.at)}: {a.statusCode ?? "no answer"}, {a.durationMs} ms{a.error ? ` — ${a.error}` : ""}</li>
+                          <li key={a.attempt}>
+                            {formatUtc(a.at)}: {a.statusCode ?? "no answer"}, {a.durationMs} ms
+                            {a.error ? ` — ${a.error}` : ""}
+                          </li>
                         ))}
                       </ol>
                     </details>

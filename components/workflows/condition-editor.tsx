@@ -22,7 +22,7 @@ export function checkConditionText(source: string): ConditionSyntaxError | null 
 export function ConditionEditor({ id, value, onChange, serverError }: Props) {
   const error = useMemo(() => checkConditionText(value), [value]);
   const message = error ? `${error.message[0].toUpperCase()}${error.message.slice(1)}.` : serverError;
-  const line = error ? value.split("\n")[error.line - 1] ?? "" : "";
+  const line = error ? (value.split("\n")[error.line - 1] ?? "") : "";
   return (
     <div>
       <Label htmlFor={id}>Condition</Label>
@@ -39,14 +39,19 @@ export function ConditionEditor({ id, value, onChange, serverError }: Props) {
         className={`${controlClass} font-mono`}
       />
       {error && (
-        <pre data-testid="condition-caret" aria-hidden className="mt-1.5 overflow-x-auto rounded bg-red-50 px-2 py-1 font-mono text-xs text-red-800 dark:bg-red-950 dark:text-red-200">
+        <pre
+          data-testid="condition-caret"
+          aria-hidden
+          className="mt-1.5 overflow-x-auto rounded bg-red-50 px-2 py-1 font-mono text-xs text-red-800 dark:bg-red-950 dark:text-red-200"
+        >
           {`${line}\n${" ".repeat(error.column - 1)}^`}
         </pre>
       )}
       <FieldError id={id} message={message} />
       {!message && (
         <FieldHint id={id}>
-          Fields severity, service, environment, source, title, labels.&lt;name&gt;; operators =, !=, in [a, b], not in, AND, OR, NOT and parentheses. Empty matches every event.
+          Fields severity, service, environment, source, title, labels.&lt;name&gt;; operators =, !=, in [a,
+          b], not in, AND, OR, NOT and parentheses. Empty matches every event.
         </FieldHint>
       )}
     </div>

@@ -9,10 +9,22 @@ import type { PreviewView } from "@/lib/workflows/schemas";
 const initial: ActionState<PreviewView> = { status: "idle" };
 
 /** "Test against the last 50": which recent events of the trigger the condition would match; runs nothing. */
-export function PreviewPanel({ trigger, condition, preview }: { trigger: string; condition: string; preview: FormAction<PreviewView> }) {
+export function PreviewPanel({
+  trigger,
+  condition,
+  preview,
+}: {
+  trigger: string;
+  condition: string;
+  preview: FormAction<PreviewView>;
+}) {
   const [state, action, pending] = useActionState(preview, initial);
   return (
-    <form action={action} className="rounded-md border border-slate-200 p-3 dark:border-slate-800" aria-label="Preview">
+    <form
+      action={action}
+      className="rounded-md border border-slate-200 p-3 dark:border-slate-800"
+      aria-label="Preview"
+    >
       <input type="hidden" name="trigger" value={trigger} />
       <input type="hidden" name="condition" value={condition} />
       <button type="submit" disabled={pending} className={secondaryButtonClass}>
@@ -24,10 +36,15 @@ export function PreviewPanel({ trigger, condition, preview }: { trigger: string;
             <p>No recent {state.data.trigger} events to test against.</p>
           ) : (
             <>
-              <p className="font-medium">{state.data.matched} of the last {state.data.sampled} {state.data.trigger} events match.</p>
+              <p className="font-medium">
+                {state.data.matched} of the last {state.data.sampled} {state.data.trigger} events match.
+              </p>
               <ul className="mt-2 max-h-64 space-y-1 overflow-y-auto text-xs">
                 {state.data.items.map((item) => (
-                  <li key={item.key} className={item.matched ? "text-emerald-800 dark:text-emerald-300" : "text-slate-500"}>
+                  <li
+                    key={item.key}
+                    className={item.matched ? "text-emerald-800 dark:text-emerald-300" : "text-slate-500"}
+                  >
                     {item.matched ? "✓ matches" : "· no match"} — {item.label}
                   </li>
                 ))}

@@ -18,7 +18,12 @@ export function pgServers(ports: number[]) {
   async function waitForHealth(port: number) {
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
-      if (await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok).catch(() => false)) return;
+      if (
+        await fetch(`http://127.0.0.1:${port}/api/health`)
+          .then((r) => r.ok)
+          .catch(() => false)
+      )
+        return;
       await new Promise((r) => setTimeout(r, 250));
     }
     throw new Error(`server on ${port} did not become healthy:\n${logs.join("")}`);
@@ -32,7 +37,12 @@ export function pgServers(ports: number[]) {
       await admin.end();
       for (const port of ports) {
         const server = spawn("./node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
-          env: { ...process.env, DATABASE_URL: url.toString(), NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_URL: `http://127.0.0.1:${port}` },
+          env: {
+            ...process.env,
+            DATABASE_URL: url.toString(),
+            NEXT_TELEMETRY_DISABLED: "1",
+            BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
+          },
           stdio: ["ignore", "pipe", "pipe"],
         });
         server.stdout?.on("data", (d) => logs.push(String(d)));
@@ -43,11 +53,14 @@ export function pgServers(ports: number[]) {
     },
     async stop() {
       await Promise.all(
-        servers.map((server) => new Promise<void>((resolve) => {
-          if (server.exitCode !== null) return resolve();
-          server.once("exit", () => resolve());
-          server.kill("SIGTERM");
-        })),
+        servers.map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              if (server.exitCode !== null) return resolve();
+              server.once("exit", () => resolve());
+              server.kill("SIGTERM");
+            }),
+        ),
       );
       const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -16,11 +16,15 @@ export function privatePostgres(port: number) {
 
   const run = (tool: string, args: string[]) => {
     const bin = findPgBin();
-    const command = asRoot ? ["runuser", ["-u", "postgres", "--", path.join(bin, tool), ...args]] : [path.join(bin, tool), args];
+    const command = asRoot
+      ? ["runuser", ["-u", "postgres", "--", path.join(bin, tool), ...args]]
+      : [path.join(bin, tool), args];
     const result = spawnSync(command[0] as string, command[1] as string[], { encoding: "utf8" });
-    if (result.status !== 0) throw new Error(`${tool} ${args.join(" ")} failed:\n${result.stdout}${result.stderr}`);
+    if (result.status !== 0)
+      throw new Error(`${tool} ${args.join(" ")} failed:\n${result.stdout}${result.stderr}`);
   };
-  const options = () => `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
+  const options = () =>
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
 
   return {
     port,
@@ -28,13 +32,25 @@ export function privatePostgres(port: number) {
     init() {
       dir = mkdtempSync(path.join(tmpdir(), "im-pg-"));
       if (asRoot) {
-        const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
+        const id = (flag: string) =>
+          Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
         chownSync(dir, id("-u"), id("-g"));
       }
       run("initdb", ["-D", data(), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
     },
     start() {
-      run("pg_ctl", ["-D", data(), "-o", options(), "-l", path.join(dir, "server.log"), "-w", "-t", "60", "start"]);
+      run("pg_ctl", [
+        "-D",
+        data(),
+        "-o",
+        options(),
+        "-l",
+        path.join(dir, "server.log"),
+        "-w",
+        "-t",
+        "60",
+        "start",
+      ]);
     },
     /** Fast shutdown: sessions are terminated (57P01), as in a restart or failover. */
     stop() {
@@ -57,8 +73,13 @@ export function privatePostgres(port: number) {
 function findPgBin(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN;
   const root = "/usr/lib/postgresql";
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(path.join(root, v, "bin", "initdb"))) : [];
+  const versions = existsSync(root)
+    ? readdirSync(root).filter((v) => existsSync(path.join(root, v, "bin", "initdb")))
+    : [];
   versions.sort((a, b) => Number(b) - Number(a));
-  if (!versions.length) throw new Error("PostgreSQL server binaries (initdb, pg_ctl) not found under /usr/lib/postgresql; set PG_BIN");
+  if (!versions.length)
+    throw new Error(
+      "PostgreSQL server binaries (initdb, pg_ctl) not found under /usr/lib/postgresql; set PG_BIN",
+    );
   return path.join(root, versions[0], "bin");
 }

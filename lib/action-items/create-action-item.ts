@@ -12,7 +12,12 @@ import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import { selectActionItems } from "./list-action-items";
 import { CreateActionItemInput } from "./schemas";
 
-export async function createActionItem(db: Db, actor: Actor, rawInput: unknown, options: UseCaseOptions & { tz?: string } = {}) {
+export async function createActionItem(
+  db: Db,
+  actor: Actor,
+  rawInput: unknown,
+  options: UseCaseOptions & { tz?: string } = {},
+) {
   assertRole(actor, "responder", "create action items");
   const input = parseInput(CreateActionItemInput, rawInput);
   const id = await runTransaction(db, async (tx) => {
@@ -23,10 +28,24 @@ export async function createActionItem(db: Db, actor: Actor, rawInput: unknown, 
       const [entry] = await tx
         .select({ id: timelineEntries.id })
         .from(timelineEntries)
-        .where(and(eq(timelineEntries.id, input.timelineEntryId), eq(timelineEntries.incidentId, input.incidentId)));
-      if (!entry) throw validationError([{ path: "timelineEntryId", message: `No timeline entry ${input.timelineEntryId} on ${input.incidentId}.` }]);
+        .where(
+          and(
+            eq(timelineEntries.id, input.timelineEntryId),
+            eq(timelineEntries.incidentId, input.incidentId),
+          ),
+        );
+      if (!entry)
+        throw validationError([
+          {
+            path: "timelineEntryId",
+            message: `No timeline entry ${input.timelineEntryId} on ${input.incidentId}.`,
+          },
+        ]);
     }
-    const [postmortem] = await tx.select({ id: postmortems.id }).from(postmortems).where(eq(postmortems.incidentId, input.incidentId));
+    const [postmortem] = await tx
+      .select({ id: postmortems.id })
+      .from(postmortems)
+      .where(eq(postmortems.incidentId, input.incidentId));
     const [row] = await tx
       .insert(actionItems)
       .values({
@@ -43,10 +62,24 @@ export async function createActionItem(db: Db, actor: Actor, rawInput: unknown, 
         updatedAt: now,
       })
       .returning();
-    await appendTimeline(tx, input.incidentId, actor, [{ kind: "action_item_created", data: { actionItemId: row.id, title: row.title, fromEntryId: row.timelineEntryId } }], now);
+    await appendTimeline(
+      tx,
+      input.incidentId,
+      actor,
+      [
+        {
+          kind: "action_item_created",
+          data: { actionItemId: row.id, title: row.title, fromEntryId: row.timelineEntryId },
+        },
+      ],
+      now,
+    );
     await refreshActionItemsSection(tx, input.incidentId, now);
     return row.id;
   });
-  const [view] = await selectActionItems(db, eq(actionItems.id, id), { tz: options.tz ?? "UTC", now: clock(options) });
+  const [view] = await selectActionItems(db, eq(actionItems.id, id), {
+    tz: options.tz ?? "UTC",
+    now: clock(options),
+  });
   return view;
 }

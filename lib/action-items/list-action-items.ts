@@ -7,7 +7,11 @@ import { isOverdue, todayIn } from "./overdue";
 import { type ActionItemStatus, type ActionItemView, ListActionItemsQuery, OPEN_STATUSES } from "./schemas";
 
 /** Rows shaped as ActionItemView; `overdue` is worked out for the viewer's time zone. */
-export async function selectActionItems(db: Db, where: SQL | undefined, options: { tz: string; now: Date; limit?: number; newestFirst?: boolean }) {
+export async function selectActionItems(
+  db: Db,
+  where: SQL | undefined,
+  options: { tz: string; now: Date; limit?: number; newestFirst?: boolean },
+) {
   const query = db
     .select({
       id: actionItems.id,
@@ -43,13 +47,29 @@ export async function listActionItems(db: Db, actor: Actor, rawQuery: unknown, o
   const q = parseInput(ListActionItemsQuery, rawQuery);
   const now = options.now ?? new Date();
   const today = todayIn(q.tz, now);
-  const overdueSql = and(inArray(actionItems.status, OPEN_STATUSES), isNotNull(actionItems.dueDate), lt(actionItems.dueDate, today));
+  const overdueSql = and(
+    inArray(actionItems.status, OPEN_STATUSES),
+    isNotNull(actionItems.dueDate),
+    lt(actionItems.dueDate, today),
+  );
 
   const scope: SQL[] = [];
   if (q.owner) scope.push(eq(actionItems.ownerId, q.owner));
   if (q.incidentId) scope.push(eq(actionItems.incidentId, q.incidentId));
   if (q.service) {
-    scope.push(exists(db.select({ one: sql`1` }).from(incidentServices).where(and(eq(incidentServices.incidentId, actionItems.incidentId), eq(incidentServices.serviceSlug, q.service)))));
+    scope.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(incidentServices)
+          .where(
+            and(
+              eq(incidentServices.incidentId, actionItems.incidentId),
+              eq(incidentServices.serviceSlug, q.service),
+            ),
+          ),
+      ),
+    );
   }
   const filters = [...scope];
   if (q.status) filters.push(eq(actionItems.status, q.status));
@@ -57,7 +77,12 @@ export async function listActionItems(db: Db, actor: Actor, rawQuery: unknown, o
   if (q.overdue === "false") filters.push(sql`not coalesce(${overdueSql}, false)`);
   if (q.cursor) filters.push(lt(actionItems.id, Number(q.cursor)));
 
-  const items = await selectActionItems(db, and(...filters), { tz: q.tz, now, limit: q.limit + 1, newestFirst: true });
+  const items = await selectActionItems(db, and(...filters), {
+    tz: q.tz,
+    now,
+    limit: q.limit + 1,
+    newestFirst: true,
+  });
   const more = items.length > q.limit;
   const page = items.slice(0, q.limit);
 
@@ -71,6 +96,9 @@ export async function listActionItems(db: Db, actor: Actor, rawQuery: unknown, o
     })
     .from(actionItems)
     .where(and(...scope));
-  const asNumbers = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)])) as Record<ActionItemStatus | "overdue", number>;
+  const asNumbers = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)])) as Record<
+    ActionItemStatus | "overdue",
+    number
+  >;
   return { items: page, nextCursor: more ? String(page[page.length - 1].id) : null, counts: asNumbers };
 }

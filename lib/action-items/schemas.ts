@@ -4,14 +4,17 @@ import { isoDate, slug } from "@/lib/incidents/schemas";
 export const ACTION_ITEM_STATUSES = ["open", "in_progress", "done", "wont_do"] as const;
 export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
 export const PRIORITIES = ["low", "medium", "high"] as const;
-export const STATUS_LABELS: Record<ActionItemStatus, string> = { open: "Open", in_progress: "In progress", done: "Done", wont_do: "Won't do" };
+export const STATUS_LABELS: Record<ActionItemStatus, string> = {
+  open: "Open",
+  in_progress: "In progress",
+  done: "Done",
+  wont_do: "Won't do",
+};
 export const OPEN_STATUSES: ActionItemStatus[] = ["open", "in_progress"];
 
 const title = z.string().trim().min(1, "Must not be empty.").max(300, "At most 300 characters.");
 const userId = z.string().trim().min(1).max(100);
-const ticketUrl = z
-  .url({ protocol: /^https?$/, message: "Use an http(s) URL." })
-  .max(2000);
+const ticketUrl = z.url({ protocol: /^https?$/, message: "Use an http(s) URL." }).max(2000);
 
 export const CreateActionItemInput = z.strictObject({
   incidentId: z.string().trim().min(1).max(64),
@@ -20,7 +23,12 @@ export const CreateActionItemInput = z.strictObject({
   dueDate: isoDate.optional(),
   priority: z.enum(PRIORITIES).default("medium"),
   ticketUrl: ticketUrl.optional(),
-  timelineEntryId: z.number().int().positive().optional().meta({ description: "The timeline entry this item was made from." }),
+  timelineEntryId: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .meta({ description: "The timeline entry this item was made from." }),
 });
 export type CreateActionItemInput = z.infer<typeof CreateActionItemInput>;
 
@@ -54,8 +62,13 @@ export const ListActionItemsQuery = z.strictObject({
   service: slug.optional(),
   incidentId: z.string().trim().min(1).max(64).optional(),
   overdue: z.enum(["true", "false"]).optional(),
-  tz: timeZone.default("UTC").meta({ description: "The viewer's IANA time zone: a due date is overdue once that day has ended there." }),
-  cursor: z.string().regex(/^\d{1,15}$/, "Use the nextCursor of the previous page.").optional(),
+  tz: timeZone.default("UTC").meta({
+    description: "The viewer's IANA time zone: a due date is overdue once that day has ended there.",
+  }),
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}$/, "Use the nextCursor of the previous page.")
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type ListActionItemsQuery = z.infer<typeof ListActionItemsQuery>;
@@ -78,12 +91,20 @@ export const ActionItemView = z.object({
   updatedAt: z.date(),
   completedAt: z.date().nullable(),
   version: z.number().int(),
-  overdue: z.boolean().meta({ description: "Open or in progress and its due date has passed in the viewer's time zone (tz)." }),
+  overdue: z
+    .boolean()
+    .meta({ description: "Open or in progress and its due date has passed in the viewer's time zone (tz)." }),
 });
 export type ActionItemView = z.infer<typeof ActionItemView>;
 
 export const ActionItemPage = z.object({
   items: z.array(ActionItemView),
   nextCursor: z.string().nullable(),
-  counts: z.object({ open: z.number().int(), in_progress: z.number().int(), done: z.number().int(), wont_do: z.number().int(), overdue: z.number().int() }),
+  counts: z.object({
+    open: z.number().int(),
+    in_progress: z.number().int(),
+    done: z.number().int(),
+    wont_do: z.number().int(),
+    overdue: z.number().int(),
+  }),
 });

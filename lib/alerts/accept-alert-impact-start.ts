@@ -10,10 +10,25 @@ import { firstBreachOf, listIncidentAlerts } from "./incident-alerts";
  * not sent by the page, so "measured" always means measured; it goes through updateIncident, which
  * writes impact_start_changed on the timeline and refuses a stale version.
  */
-export async function acceptAlertImpactStart(db: Db, actor: Actor, incidentId: string, options: Omit<UpdateOptions, "impactStartSource"> = {}) {
+export async function acceptAlertImpactStart(
+  db: Db,
+  actor: Actor,
+  incidentId: string,
+  options: Omit<UpdateOptions, "impactStartSource"> = {},
+) {
   assertRole(actor, "responder", "change incidents");
   await getIncident(db, actor, incidentId);
   const linked = await listIncidentAlerts(db, actor, incidentId);
-  if (linked.length === 0) throw new DomainError("conflict", `Incident ${incidentId} has no linked alerts to measure its impact start from.`);
-  return updateIncident(db, actor, incidentId, { impactStartedAt: firstBreachOf(linked).toISOString() }, { ...options, impactStartSource: "alert" });
+  if (linked.length === 0)
+    throw new DomainError(
+      "conflict",
+      `Incident ${incidentId} has no linked alerts to measure its impact start from.`,
+    );
+  return updateIncident(
+    db,
+    actor,
+    incidentId,
+    { impactStartedAt: firstBreachOf(linked).toISOString() },
+    { ...options, impactStartSource: "alert" },
+  );
 }

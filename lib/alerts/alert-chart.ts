@@ -7,7 +7,11 @@ import type { RuleMetric } from "./schemas";
 import type { AlertView } from "./views";
 
 const MINUTE = 60_000;
-const COLUMN = { error_rate: serviceMetrics.errorRate, latency_p95: serviceMetrics.latencyP95Ms, throughput: serviceMetrics.requestRate } as const;
+const COLUMN = {
+  error_rate: serviceMetrics.errorRate,
+  latency_p95: serviceMetrics.latencyP95Ms,
+  throughput: serviceMetrics.requestRate,
+} as const;
 
 export type AlertChart = {
   metric: RuleMetric;
@@ -25,7 +29,12 @@ export type AlertChart = {
  * it ended (or now). A rule's alert charts its own metric; any other alert the error rate. Buckets
  * keep the worst value so the breach stays visible.
  */
-export async function getAlertChart(db: Db, actor: Actor, alert: AlertView, now: Date = new Date()): Promise<AlertChart | null> {
+export async function getAlertChart(
+  db: Db,
+  actor: Actor,
+  alert: AlertView,
+  now: Date = new Date(),
+): Promise<AlertChart | null> {
   assertRole(actor, "viewer", "view alerts");
   if (!alert.service) return null;
   const metric = (alert.labels.metric in COLUMN ? alert.labels.metric : "error_rate") as RuleMetric;
@@ -33,12 +42,20 @@ export async function getAlertChart(db: Db, actor: Actor, alert: AlertView, now:
   const to = new Date(Math.min((alert.endsAt ?? now).getTime() + 15 * MINUTE, now.getTime()));
   const minutes = bucketMinutes(from, to);
   const column = COLUMN[metric];
-  const worst = metric === "throughput" ? sql<number>`min(${column})::float8` : sql<number>`max(${column})::float8`;
+  const worst =
+    metric === "throughput" ? sql<number>`min(${column})::float8` : sql<number>`max(${column})::float8`;
   const bucket = sql`date_bin(${`${minutes} minutes`}::interval, ${serviceMetrics.ts}, ${from.toISOString()}::timestamptz)`;
   const rows = await db
     .select({ t: sql<number>`(extract(epoch from ${bucket}) * 1000)::float8`, value: worst })
     .from(serviceMetrics)
-    .where(and(eq(serviceMetrics.service, alert.service), eq(serviceMetrics.environment, alert.environment), gte(serviceMetrics.ts, from), lt(serviceMetrics.ts, to)))
+    .where(
+      and(
+        eq(serviceMetrics.service, alert.service),
+        eq(serviceMetrics.environment, alert.environment),
+        gte(serviceMetrics.ts, from),
+        lt(serviceMetrics.ts, to),
+      ),
+    )
     .groupBy(sql`1`)
     .orderBy(sql`1`);
   return {

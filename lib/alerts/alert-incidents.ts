@@ -17,7 +17,9 @@ export async function findOpenIncidentForKey(tx: Db, dedupKey: string): Promise<
     .from(incidentLinks)
     .innerJoin(alerts, eq(alerts.id, incidentLinks.targetId))
     .innerJoin(incidents, eq(incidents.id, incidentLinks.incidentId))
-    .where(and(eq(incidentLinks.type, "alert"), eq(alerts.dedupKey, dedupKey), ne(incidents.status, "resolved")))
+    .where(
+      and(eq(incidentLinks.type, "alert"), eq(alerts.dedupKey, dedupKey), ne(incidents.status, "resolved")),
+    )
     .orderBy(asc(incidents.createdAt), asc(incidents.id))
     .limit(1);
   return row?.id ?? null;
@@ -29,20 +31,44 @@ export async function openIncidentsOfAlert(tx: Db, alertId: string): Promise<str
     .select({ id: incidents.id })
     .from(incidentLinks)
     .innerJoin(incidents, eq(incidents.id, incidentLinks.incidentId))
-    .where(and(eq(incidentLinks.type, "alert"), eq(incidentLinks.targetId, alertId), ne(incidents.status, "resolved")))
+    .where(
+      and(
+        eq(incidentLinks.type, "alert"),
+        eq(incidentLinks.targetId, alertId),
+        ne(incidents.status, "resolved"),
+      ),
+    )
     .orderBy(asc(incidents.id));
   return rows.map((r) => r.id);
 }
 
-const firedData = (alert: AlertRow) => ({ alertId: alert.id, title: alert.title, value: alert.value, threshold: alert.threshold, severity: alert.severity });
+const firedData = (alert: AlertRow) => ({
+  alertId: alert.id,
+  title: alert.title,
+  value: alert.value,
+  threshold: alert.threshold,
+  severity: alert.severity,
+});
 
 /** Links the alert to the incident with an "alert fired" entry; the incident's version moves on. */
-export async function linkAlertToIncident(tx: Db, actor: Actor, incidentId: string, alert: AlertRow, now: Date) {
+export async function linkAlertToIncident(
+  tx: Db,
+  actor: Actor,
+  incidentId: string,
+  alert: AlertRow,
+  now: Date,
+) {
   // Repeats of a linked alert are the common case in a storm: they need no incident lock.
   const [linked] = await tx
     .select({ id: incidentLinks.id })
     .from(incidentLinks)
-    .where(and(eq(incidentLinks.incidentId, incidentId), eq(incidentLinks.type, "alert"), eq(incidentLinks.targetId, alert.id)));
+    .where(
+      and(
+        eq(incidentLinks.incidentId, incidentId),
+        eq(incidentLinks.type, "alert"),
+        eq(incidentLinks.targetId, alert.id),
+      ),
+    );
   if (linked) return;
   const row = await lockIncident(tx, incidentId);
   const inserted = await tx
@@ -52,7 +78,9 @@ export async function linkAlertToIncident(tx: Db, actor: Actor, incidentId: stri
     .returning({ id: incidentLinks.id });
   if (inserted.length === 0) return;
   const { version } = await bumpVersion(tx, row, {}, now);
-  await appendTimeline(tx, incidentId, actor, [{ kind: "alert_fired", data: firedData(alert) }], now, { version });
+  await appendTimeline(tx, incidentId, actor, [{ kind: "alert_fired", data: firedData(alert) }], now, {
+    version,
+  });
 }
 
 /** An incident title of the length declare accepts. */
@@ -65,7 +93,14 @@ const incidentTitle = (title: string) => (title.length >= 3 ? title : `Alert: ${
  * that was already linked once never declares again, so resolving its incident while the alert
  * keeps firing does not open a new one every minute.
  */
-export async function attachAlertToIncident(tx: Db, actor: Actor, alert: AlertRow, request: NormalizedAlert["incident"], now: Date, created: boolean): Promise<string | null> {
+export async function attachAlertToIncident(
+  tx: Db,
+  actor: Actor,
+  alert: AlertRow,
+  request: NormalizedAlert["incident"],
+  now: Date,
+  created: boolean,
+): Promise<string | null> {
   // A repeat was attached when its row was created; one indexed look-up keeps storms cheap.
   if (!created && !request) return (await openIncidentsOfAlert(tx, alert.id))[0] ?? null;
   const open = await findOpenIncidentForKey(tx, alert.dedupKey);
@@ -80,7 +115,10 @@ export async function attachAlertToIncident(tx: Db, actor: Actor, alert: AlertRo
     .where(and(eq(incidentLinks.type, "alert"), eq(incidentLinks.targetId, alert.id)))
     .limit(1);
   if (everLinked) return null;
-  const [knownEnvironment] = await tx.select({ slug: environments.slug }).from(environments).where(eq(environments.slug, alert.environment));
+  const [knownEnvironment] = await tx
+    .select({ slug: environments.slug })
+    .from(environments)
+    .where(eq(environments.slug, alert.environment));
   if (!knownEnvironment) return null;
 
   const impactStartedAt = new Date(Math.min(alert.startsAt.getTime(), now.getTime()));
@@ -105,7 +143,18 @@ export async function attachAlertToIncident(tx: Db, actor: Actor, alert: AlertRo
 export async function noteAlertResolved(tx: Db, actor: Actor, alert: AlertRow, now: Date): Promise<string[]> {
   const open = await openIncidentsOfAlert(tx, alert.id);
   for (const incidentId of open) {
-    await appendTimeline(tx, incidentId, actor, [{ kind: "alert_resolved", data: { alertId: alert.id, title: alert.title, endsAt: alert.endsAt?.toISOString() ?? null } }], now);
+    await appendTimeline(
+      tx,
+      incidentId,
+      actor,
+      [
+        {
+          kind: "alert_resolved",
+          data: { alertId: alert.id, title: alert.title, endsAt: alert.endsAt?.toISOString() ?? null },
+        },
+      ],
+      now,
+    );
   }
   return open;
 }

@@ -21,7 +21,10 @@ export function assertRuleIdShape(id: string) {
 
 export async function listAlertRules(db: Db, actor: Actor): Promise<{ items: AlertRuleView[] }> {
   assertRole(actor, "viewer", "view alert rules");
-  const rows = await db.select().from(alertRules).orderBy(asc(alertRules.service), asc(alertRules.name), asc(alertRules.id));
+  const rows = await db
+    .select()
+    .from(alertRules)
+    .orderBy(asc(alertRules.service), asc(alertRules.name), asc(alertRules.id));
   return { items: rows.map(toAlertRuleView) };
 }
 
@@ -33,7 +36,12 @@ export async function getAlertRule(db: Db, actor: Actor, id: string): Promise<Al
   return toAlertRuleView(row);
 }
 
-export async function createAlertRule(db: Db, actor: Actor, rawInput: unknown, options: { now?: Date } = {}): Promise<AlertRuleView> {
+export async function createAlertRule(
+  db: Db,
+  actor: Actor,
+  rawInput: unknown,
+  options: { now?: Date } = {},
+): Promise<AlertRuleView> {
   assertRole(actor, "responder", "create alert rules");
   const input = parseInput(CreateAlertRuleInput, rawInput);
   return runTransaction(db, async (tx) => {

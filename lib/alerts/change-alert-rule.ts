@@ -13,7 +13,14 @@ import { runTransaction } from "@/lib/db/run-transaction";
 
 type Options = { now?: Date; expectedVersion?: number };
 
-const CONDITION_FIELDS = ["service", "environment", "metric", "comparator", "threshold", "forSeconds"] as const;
+const CONDITION_FIELDS = [
+  "service",
+  "environment",
+  "metric",
+  "comparator",
+  "threshold",
+  "forSeconds",
+] as const;
 const RESET = { evalState: "ok", stateSince: null, breachStartedAt: null, clearSince: null } as const;
 
 async function lockRule(tx: Db, id: string, expectedVersion?: number): Promise<RuleRow> {
@@ -21,9 +28,13 @@ async function lockRule(tx: Db, id: string, expectedVersion?: number): Promise<R
   const [row] = await tx.select().from(alertRules).where(eq(alertRules.id, id)).for("update");
   if (!row) throw notFound(`Alert rule ${id}`);
   if (expectedVersion !== undefined && expectedVersion !== row.version) {
-    throw new DomainError("precondition_failed", `Alert rule ${id} was changed by someone else (you had version ${expectedVersion}, it is now ${row.version}).`, {
-      extra: { currentVersion: row.version },
-    });
+    throw new DomainError(
+      "precondition_failed",
+      `Alert rule ${id} was changed by someone else (you had version ${expectedVersion}, it is now ${row.version}).`,
+      {
+        extra: { currentVersion: row.version },
+      },
+    );
   }
   return row;
 }
@@ -33,14 +44,25 @@ async function lockRule(tx: Db, id: string, expectedVersion?: number): Promise<R
  * (if any) is resolved in the same transaction, because it described a condition that no longer
  * exists; the evaluator decides afresh on its next pass.
  */
-export async function updateAlertRule(db: Db, actor: Actor, id: string, rawInput: unknown, options: Options = {}): Promise<AlertRuleView> {
+export async function updateAlertRule(
+  db: Db,
+  actor: Actor,
+  id: string,
+  rawInput: unknown,
+  options: Options = {},
+): Promise<AlertRuleView> {
   assertRole(actor, "responder", "change alert rules");
   const input = parseInput(UpdateAlertRuleInput, rawInput);
   return runTransaction(db, async (tx) => {
     const row = await lockRule(tx, id, options.expectedVersion);
-    const next = { ...row, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as RuleRow;
+    const next = {
+      ...row,
+      ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+    } as RuleRow;
     if (next.autoCreateIncident && !next.incidentSeverity) {
-      throw validationError([{ path: "incidentSeverity", message: "Choose the severity of the incidents this rule creates." }]);
+      throw validationError([
+        { path: "incidentSeverity", message: "Choose the severity of the incidents this rule creates." },
+      ]);
     }
     if (input.environment) await assertEnvironment(tx, input.environment);
     if (input.service) await ensureServices(tx, [input.service]);
@@ -57,7 +79,12 @@ export async function updateAlertRule(db: Db, actor: Actor, id: string, rawInput
 }
 
 /** Deletes a rule; its firing alert is resolved first, its past alerts stay (rule_id becomes null). */
-export async function deleteAlertRule(db: Db, actor: Actor, id: string, options: Options = {}): Promise<void> {
+export async function deleteAlertRule(
+  db: Db,
+  actor: Actor,
+  id: string,
+  options: Options = {},
+): Promise<void> {
   assertRole(actor, "responder", "delete alert rules");
   await runTransaction(db, async (tx) => {
     const row = await lockRule(tx, id, options.expectedVersion);

@@ -11,22 +11,41 @@ import type { AlertView } from "./views";
 import { runTransaction } from "@/lib/db/run-transaction";
 
 /** An alert says a threshold was crossed, not that every user is down: SEV1 stays a human call. */
-export const INCIDENT_SEVERITY_FOR: Record<AlertSeverity, Severity> = { critical: "SEV2", warning: "SEV3", info: "SEV4" };
+export const INCIDENT_SEVERITY_FOR: Record<AlertSeverity, Severity> = {
+  critical: "SEV2",
+  warning: "SEV3",
+  info: "SEV4",
+};
 
 /** Query parameters that open Declare pre-filled from an alert (`/incidents/new?…`). */
 export function declareQueryFor(alert: AlertView): string {
-  const params = new URLSearchParams({ alert: alert.id, title: alert.title.slice(0, 200), severity: INCIDENT_SEVERITY_FOR[alert.severity], environment: alert.environment });
+  const params = new URLSearchParams({
+    alert: alert.id,
+    title: alert.title.slice(0, 200),
+    severity: INCIDENT_SEVERITY_FOR[alert.severity],
+    environment: alert.environment,
+  });
   if (alert.service) params.set("service", alert.service);
   params.set("impactStartedAt", alert.startsAt.toISOString().slice(0, 16));
   return params.toString();
 }
 
 /** Declares an incident and links the alert it was created from, in one transaction. */
-export async function declareIncidentFromAlert(db: Db, actor: Actor, rawInput: unknown, alertId: string, options: DeclareOptions = {}) {
+export async function declareIncidentFromAlert(
+  db: Db,
+  actor: Actor,
+  rawInput: unknown,
+  alertId: string,
+  options: DeclareOptions = {},
+) {
   assertRole(actor, "responder", "declare incidents");
   return runTransaction(db, async (tx) => {
-    const [alert] = await tx.select().from(alerts).where(eq(alerts.id, alertId.slice(0, 64)));
-    if (!alert) throw validationError([{ path: "alertId", message: `Alert ${alertId} does not exist (any more).` }]);
+    const [alert] = await tx
+      .select()
+      .from(alerts)
+      .where(eq(alerts.id, alertId.slice(0, 64)));
+    if (!alert)
+      throw validationError([{ path: "alertId", message: `Alert ${alertId} does not exist (any more).` }]);
     const incident = await declareIncident(tx, actor, ...measuredStart(rawInput, alert.startsAt, options));
     await linkAlertToIncident(tx, actor, incident.id, alert, options.now ?? new Date());
     return incident;
@@ -40,10 +59,19 @@ const MINUTE = 60_000;
  * it is the alert's first breach: the exact start is stored and marked measured. Changed by the
  * person declaring, it is their report.
  */
-function measuredStart(rawInput: unknown, startsAt: Date, options: DeclareOptions): [unknown, DeclareOptions] {
+function measuredStart(
+  rawInput: unknown,
+  startsAt: Date,
+  options: DeclareOptions,
+): [unknown, DeclareOptions] {
   const given = (rawInput as { impactStartedAt?: unknown } | null)?.impactStartedAt;
-  const sameMinute = typeof given === "string" && Math.floor(new Date(given).getTime() / MINUTE) === Math.floor(startsAt.getTime() / MINUTE);
+  const sameMinute =
+    typeof given === "string" &&
+    Math.floor(new Date(given).getTime() / MINUTE) === Math.floor(startsAt.getTime() / MINUTE);
   // A start a sender's clock put ahead of ours stays as typed, so declare does not refuse it as future.
   if (!sameMinute || startsAt.getTime() > (options.now ?? new Date()).getTime()) return [rawInput, options];
-  return [{ ...(rawInput as object), impactStartedAt: startsAt.toISOString() }, { ...options, impactStartSource: "alert" }];
+  return [
+    { ...(rawInput as object), impactStartedAt: startsAt.toISOString() },
+    { ...options, impactStartSource: "alert" },
+  ];
 }

@@ -12,10 +12,22 @@ type RuleRow = typeof alertRules.$inferSelect;
 /** Points older than this are no data: a service that stopped reporting is not "recovered". */
 export const FRESHNESS_MS = 5 * 60_000;
 
-const COLUMN = { error_rate: serviceMetrics.errorRate, latency_p95: serviceMetrics.latencyP95Ms, throughput: serviceMetrics.requestRate } as const;
-export const METRIC_LABEL: Record<RuleMetric, string> = { error_rate: "error rate", latency_p95: "p95 latency (ms)", throughput: "throughput (req/s)" };
+const COLUMN = {
+  error_rate: serviceMetrics.errorRate,
+  latency_p95: serviceMetrics.latencyP95Ms,
+  throughput: serviceMetrics.requestRate,
+} as const;
+export const METRIC_LABEL: Record<RuleMetric, string> = {
+  error_rate: "error rate",
+  latency_p95: "p95 latency (ms)",
+  throughput: "throughput (req/s)",
+};
 
-export const ruleActor = (rule: Pick<RuleRow, "name">): Actor => ({ type: "system", name: `rule:${rule.name}`, role: "responder" });
+export const ruleActor = (rule: Pick<RuleRow, "name">): Actor => ({
+  type: "system",
+  name: `rule:${rule.name}`,
+  role: "responder",
+});
 export const ruleDedupKey = (ruleId: string) => `rule:${ruleId}`;
 
 /** The latest 1-minute point of the rule's service and environment, if it is fresh. */
@@ -37,7 +49,12 @@ async function latestValue(tx: Db, rule: RuleRow, now: Date): Promise<number | n
   return point ? Number(point.value) : null;
 }
 
-function ruleAlert(rule: RuleRow, action: "fire" | "resolve", value: number | null, startsAt: Date | null): NormalizedAlert {
+function ruleAlert(
+  rule: RuleRow,
+  action: "fire" | "resolve",
+  value: number | null,
+  startsAt: Date | null,
+): NormalizedAlert {
   return {
     source: "rule",
     action,
@@ -48,13 +65,16 @@ function ruleAlert(rule: RuleRow, action: "fire" | "resolve", value: number | nu
     environment: rule.environment,
     severity: rule.severity as NormalizedAlert["severity"],
     labels: { rule: rule.id, metric: rule.metric, comparator: rule.comparator },
-    annotations: { condition: `${METRIC_LABEL[rule.metric as RuleMetric]} ${rule.comparator} ${rule.threshold} for ${rule.forSeconds}s` },
+    annotations: {
+      condition: `${METRIC_LABEL[rule.metric as RuleMetric]} ${rule.comparator} ${rule.threshold} for ${rule.forSeconds}s`,
+    },
     value,
     threshold: rule.threshold,
     startsAt,
     endsAt: null,
     generatorUrl: null,
-    incident: rule.autoCreateIncident && rule.incidentSeverity ? { severity: rule.incidentSeverity as "SEV1" } : null,
+    incident:
+      rule.autoCreateIncident && rule.incidentSeverity ? { severity: rule.incidentSeverity as "SEV1" } : null,
   };
 }
 
@@ -64,7 +84,13 @@ export async function resolveRuleAlert(tx: Db, rule: RuleRow, now: Date) {
   await ingestAlertInTransaction(tx, ruleActor(rule), ruleAlert(rule, "resolve", null, null), now);
 }
 
-export type EvaluationSummary = { evaluated: number; skipped: number; fired: string[]; resolved: string[]; failed: { ruleId: string; error: string }[] };
+export type EvaluationSummary = {
+  evaluated: number;
+  skipped: number;
+  fired: string[];
+  resolved: string[];
+  failed: { ruleId: string; error: string }[];
+};
 
 /**
  * One pass over the enabled rules; the scheduler calls it every minute. Each rule is decided in its
@@ -74,7 +100,11 @@ export type EvaluationSummary = { evaluated: number; skipped: number; fired: str
  */
 export async function evaluateAlertRules(db: Db, now: Date = new Date()): Promise<EvaluationSummary> {
   const summary: EvaluationSummary = { evaluated: 0, skipped: 0, fired: [], resolved: [], failed: [] };
-  const ids = await db.select({ id: alertRules.id }).from(alertRules).where(eq(alertRules.enabled, true)).orderBy(asc(alertRules.id));
+  const ids = await db
+    .select({ id: alertRules.id })
+    .from(alertRules)
+    .where(eq(alertRules.enabled, true))
+    .orderBy(asc(alertRules.id));
   for (const { id } of ids) {
     try {
       await runTransaction(db, async (tx) => {
@@ -90,18 +120,45 @@ export async function evaluateAlertRules(db: Db, now: Date = new Date()): Promis
         summary.evaluated++;
         const value = await latestValue(tx, rule, now);
         // A breach is only "continuous" if we watched it: after a gap in evaluation, pending starts over.
-        const watched = rule.lastEvaluatedAt !== null && now.getTime() - rule.lastEvaluatedAt.getTime() <= FRESHNESS_MS;
+        const watched =
+          rule.lastEvaluatedAt !== null && now.getTime() - rule.lastEvaluatedAt.getTime() <= FRESHNESS_MS;
         const current: RuleState =
           rule.evalState === "pending" && !watched
             ? { state: "ok", stateSince: null, breachStartedAt: null, clearSince: null }
-            : { state: rule.evalState as RuleState["state"], stateSince: rule.stateSince, breachStartedAt: rule.breachStartedAt, clearSince: rule.clearSince };
-        const step = stepRule({ comparator: rule.comparator as Comparator, threshold: rule.threshold, forSeconds: rule.forSeconds }, current, value, now);
+            : {
+                state: rule.evalState as RuleState["state"],
+                stateSince: rule.stateSince,
+                breachStartedAt: rule.breachStartedAt,
+                clearSince: rule.clearSince,
+              };
+        const step = stepRule(
+          {
+            comparator: rule.comparator as Comparator,
+            threshold: rule.threshold,
+            forSeconds: rule.forSeconds,
+          },
+          current,
+          value,
+          now,
+        );
         await tx
           .update(alertRules)
-          .set({ evalState: step.state, stateSince: step.stateSince, breachStartedAt: step.breachStartedAt, clearSince: step.clearSince, lastValue: value, lastEvaluatedAt: now })
+          .set({
+            evalState: step.state,
+            stateSince: step.stateSince,
+            breachStartedAt: step.breachStartedAt,
+            clearSince: step.clearSince,
+            lastValue: value,
+            lastEvaluatedAt: now,
+          })
           .where(eq(alertRules.id, rule.id));
         if (step.transition === "fire" || step.transition === "refresh") {
-          await ingestAlertInTransaction(tx, ruleActor(rule), ruleAlert(rule, "fire", value, step.breachStartedAt), now);
+          await ingestAlertInTransaction(
+            tx,
+            ruleActor(rule),
+            ruleAlert(rule, "fire", value, step.breachStartedAt),
+            now,
+          );
           if (step.transition === "fire") summary.fired.push(rule.id);
         } else if (step.transition === "resolve") {
           await ingestAlertInTransaction(tx, ruleActor(rule), ruleAlert(rule, "resolve", value, null), now);

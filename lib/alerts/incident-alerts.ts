@@ -21,8 +21,18 @@ export async function listIncidentAlerts(db: Db, actor: Actor, incidentId: strin
 export type IncidentAlertChart = { alert: Pick<AlertView, "id" | "title" | "status">; chart: AlertChart };
 
 /** One chart per linked alert that has a service with health data around it. */
-export async function getIncidentAlertCharts(db: Db, actor: Actor, linked: AlertView[], now: Date = new Date()): Promise<IncidentAlertChart[]> {
-  const charts = await Promise.all(linked.map(async (alert) => ({ alert: { id: alert.id, title: alert.title, status: alert.status }, chart: await getAlertChart(db, actor, alert, now) })));
+export async function getIncidentAlertCharts(
+  db: Db,
+  actor: Actor,
+  linked: AlertView[],
+  now: Date = new Date(),
+): Promise<IncidentAlertChart[]> {
+  const charts = await Promise.all(
+    linked.map(async (alert) => ({
+      alert: { id: alert.id, title: alert.title, status: alert.status },
+      chart: await getAlertChart(db, actor, alert, now),
+    })),
+  );
   return charts.filter((c): c is IncidentAlertChart => c.chart !== null && c.chart.points.length > 0);
 }
 
@@ -46,12 +56,14 @@ const OPEN_BEFORE_MITIGATION: Status[] = ["declared", "investigating"];
 export function suggestFromAlerts(incident: IncidentFacts, linked: AlertFacts[]): AlertSuggestions {
   if (linked.length === 0) return { mitigate: null, impactStart: null };
   const allResolved = linked.every((a) => a.status === "resolved");
-  const mitigate = allResolved && OPEN_BEFORE_MITIGATION.includes(incident.status)
-    ? { summary: `All linked alerts resolved: ${linked.map((a) => a.title).join("; ")}.`.slice(0, 2000) }
-    : null;
+  const mitigate =
+    allResolved && OPEN_BEFORE_MITIGATION.includes(incident.status)
+      ? { summary: `All linked alerts resolved: ${linked.map((a) => a.title).join("; ")}.`.slice(0, 2000) }
+      : null;
   const firstBreach = firstBreachOf(linked);
   const impactStart = firstBreach.getTime() < incident.impactStartedAt.getTime() ? firstBreach : null;
   return { mitigate, impactStart };
 }
 
-export const firstBreachOf = (linked: Pick<AlertFacts, "startsAt">[]) => new Date(Math.min(...linked.map((a) => a.startsAt.getTime())));
+export const firstBreachOf = (linked: Pick<AlertFacts, "startsAt">[]) =>
+  new Date(Math.min(...linked.map((a) => a.startsAt.getTime())));

@@ -33,7 +33,12 @@ export type IngestOptions = {
  * The one way an alert enters the system, whatever its source: dedup, history, incident links and
  * (when asked) an incident, all in one transaction, so a 2xx means everything is stored.
  */
-export async function ingestAlert(db: Db, actor: Actor, normalized: unknown, options: IngestOptions = {}): Promise<IngestResultView> {
+export async function ingestAlert(
+  db: Db,
+  actor: Actor,
+  normalized: unknown,
+  options: IngestOptions = {},
+): Promise<IngestResultView> {
   assertRole(actor, "responder", "send alerts");
   const alert = parseInput(NormalizedAlert, normalized);
   const now = options.now ?? new Date();
@@ -45,53 +50,103 @@ export async function ingestAlert(db: Db, actor: Actor, normalized: unknown, opt
 }
 
 /** Several alerts (an Alertmanager group) stored together: all of them or none. */
-export async function ingestAlerts(db: Db, actor: Actor, normalized: unknown[], options: IngestOptions = {}): Promise<IngestResultView[]> {
+export async function ingestAlerts(
+  db: Db,
+  actor: Actor,
+  normalized: unknown[],
+  options: IngestOptions = {},
+): Promise<IngestResultView[]> {
   assertRole(actor, "responder", "send alerts");
   const list = normalized.map((n) => parseInput(NormalizedAlert, n));
   // Keys are locked in one global order, so two overlapping groups cannot deadlock each other.
-  const order = list.map((_, i) => i).sort((a, b) => (list[a].dedupKey < list[b].dedupKey ? -1 : list[a].dedupKey > list[b].dedupKey ? 1 : a - b));
+  const order = list
+    .map((_, i) => i)
+    .sort((a, b) =>
+      list[a].dedupKey < list[b].dedupKey ? -1 : list[a].dedupKey > list[b].dedupKey ? 1 : a - b,
+    );
   return runTransaction(db, async (tx) => {
     const results: IngestResultView[] = new Array(list.length);
-    for (const i of order) results[i] = await ingestAlertInTransaction(tx, actor, list[i], options.now ?? new Date());
+    for (const i of order)
+      results[i] = await ingestAlertInTransaction(tx, actor, list[i], options.now ?? new Date());
     return results;
   });
 }
 
 /** For callers that already hold a transaction (the rule evaluator, with the rule row locked). */
-export async function ingestAlertInTransaction(tx: Db, actor: Actor, alert: NormalizedAlert, now: Date): Promise<IngestResultView> {
+export async function ingestAlertInTransaction(
+  tx: Db,
+  actor: Actor,
+  alert: NormalizedAlert,
+  now: Date,
+): Promise<IngestResultView> {
   if (alert.action === "fire") return fire(tx, actor, alert, now);
   const [current] = await tx
     .select()
     .from(alerts)
     .where(and(eq(alerts.dedupKey, alert.dedupKey), eq(alerts.status, "firing")))
     .for("update");
-  const unchanged: IngestResultView = { outcome: "unchanged", dedupKey: alert.dedupKey, alert: null, incidentId: null };
+  const unchanged: IngestResultView = {
+    outcome: "unchanged",
+    dedupKey: alert.dedupKey,
+    alert: null,
+    incidentId: null,
+  };
   // Nothing firing under this key: a resend, or a late event for an alert already resolved.
   if (!current) return unchanged;
 
   if (alert.action === "acknowledge") {
     if (current.acknowledgedAt) return { ...unchanged, alert: toAlertView(current) };
-    const [row] = await tx.update(alerts).set({ acknowledgedAt: now, updatedAt: now }).where(eq(alerts.id, current.id)).returning();
+    const [row] = await tx
+      .update(alerts)
+      .set({ acknowledgedAt: now, updatedAt: now })
+      .where(eq(alerts.id, current.id))
+      .returning();
     await recordAlertEvent(tx, row, "acknowledged", now);
     const [incidentId] = await openIncidentsOfAlert(tx, row.id);
-    return { outcome: "acknowledged", dedupKey: row.dedupKey, alert: toAlertView(row), incidentId: incidentId ?? null };
+    return {
+      outcome: "acknowledged",
+      dedupKey: row.dedupKey,
+      alert: toAlertView(row),
+      incidentId: incidentId ?? null,
+    };
   }
 
   // A resolution older than the firing it would close belongs to an earlier episode of the key.
-  if (alert.endsAt && alert.endsAt.getTime() < current.startsAt.getTime()) return { ...unchanged, alert: toAlertView(current) };
+  if (alert.endsAt && alert.endsAt.getTime() < current.startsAt.getTime())
+    return { ...unchanged, alert: toAlertView(current) };
   const endsAt = alert.endsAt ?? now;
   const [row] = await tx
     .update(alerts)
-    .set({ status: "resolved", endsAt, lastSeenAt: now, updatedAt: now, ...(alert.value !== null ? { value: alert.value } : {}) })
+    .set({
+      status: "resolved",
+      endsAt,
+      lastSeenAt: now,
+      updatedAt: now,
+      ...(alert.value !== null ? { value: alert.value } : {}),
+    })
     .where(eq(alerts.id, current.id))
     .returning();
   await recordAlertEvent(tx, row, "resolved", now, { endsAt: endsAt.toISOString(), value: alert.value });
   const [incidentId] = await noteAlertResolved(tx, actor, row, now);
-  return { outcome: "resolved", dedupKey: row.dedupKey, alert: toAlertView(row), incidentId: incidentId ?? null };
+  return {
+    outcome: "resolved",
+    dedupKey: row.dedupKey,
+    alert: toAlertView(row),
+    incidentId: incidentId ?? null,
+  };
 }
 
 /** The columns a repeat refreshes: the same in the upsert's conflict branch and in the repeat-only update. */
-const refreshed = (incoming: { value: SQL; threshold: SQL; title: SQL; severity: SQL; labels: SQL; annotations: SQL; seenAt: SQL; updatedAt: SQL }) => ({
+const refreshed = (incoming: {
+  value: SQL;
+  threshold: SQL;
+  title: SQL;
+  severity: SQL;
+  labels: SQL;
+  annotations: SQL;
+  seenAt: SQL;
+  updatedAt: SQL;
+}) => ({
   fireCount: sql`${alerts.fireCount} + 1`,
   lastSeenAt: sql`greatest(${alerts.lastSeenAt}, ${incoming.seenAt})`,
   value: sql`coalesce(${incoming.value}, ${alerts.value})`,
@@ -159,7 +214,12 @@ const repeatStatement = preparedStatement("alert_repeat_firing", (db) => {
  * With `tokensVersion` (a token verified from the cache, lib/tokens/verify-api-token.ts) it changes
  * nothing unless the token stamp still reads that version, so the token check rides in the statement.
  */
-export async function repeatFiring(db: Db, alert: NormalizedAlert, now: Date, tokensVersion?: number): Promise<IngestResultView | null> {
+export async function repeatFiring(
+  db: Db,
+  alert: NormalizedAlert,
+  now: Date,
+  tokensVersion?: number,
+): Promise<IngestResultView | null> {
   if (alert.action !== "fire" || alert.incident || hasActiveClaim()) return null;
   const [raw] = await repeatStatement(db, {
     dedupKey: alert.dedupKey,
@@ -174,7 +234,12 @@ export async function repeatFiring(db: Db, alert: NormalizedAlert, now: Date, to
   });
   if (!raw) return null;
   const row = rowFromDriver(alerts, raw);
-  return { outcome: "repeated", dedupKey: row.dedupKey, alert: toAlertView(row), incidentId: (raw.open_incident_id as string | null) ?? null };
+  return {
+    outcome: "repeated",
+    dedupKey: row.dedupKey,
+    alert: toAlertView(row),
+    incidentId: (raw.open_incident_id as string | null) ?? null,
+  };
 }
 
 /**
@@ -228,12 +293,25 @@ async function fire(tx: Db, actor: Actor, alert: NormalizedAlert, now: Date): Pr
       }),
     })
     .returning();
-  const result = await tx.execute(sql`with upserted as (${upsert.getSQL()}), ${historyAndIncident(sql`case when u.id = ${id} then 'fired' else 'repeated' end`, sql`${alert.value}::double precision`, sql`${now.toISOString()}::timestamptz`)}`);
+  const result = await tx.execute(
+    sql`with upserted as (${upsert.getSQL()}), ${historyAndIncident(sql`case when u.id = ${id} then 'fired' else 'repeated' end`, sql`${alert.value}::double precision`, sql`${now.toISOString()}::timestamptz`)}`,
+  );
   const raw = rowsOf(result)[0];
   const row = rowFromDriver(alerts, raw);
   const created = row.id === id;
-  await announceAlertEvent(tx, row, created ? "fired" : "repeated", now, { value: alert.value, fireCount: row.fireCount });
+  await announceAlertEvent(tx, row, created ? "fired" : "repeated", now, {
+    value: alert.value,
+    fireCount: row.fireCount,
+  });
   // A repeat was attached when its row was created; the statement above already looked its incident up.
-  const incidentId = !created && !alert.incident ? ((raw.open_incident_id as string | null) ?? null) : await attachAlertToIncident(tx, actor, row, alert.incident, now, created);
-  return { outcome: created ? "created" : "repeated", dedupKey: row.dedupKey, alert: toAlertView(row), incidentId };
+  const incidentId =
+    !created && !alert.incident
+      ? ((raw.open_incident_id as string | null) ?? null)
+      : await attachAlertToIncident(tx, actor, row, alert.incident, now, created);
+  return {
+    outcome: created ? "created" : "repeated",
+    dedupKey: row.dedupKey,
+    alert: toAlertView(row),
+    incidentId,
+  };
 }

@@ -9,16 +9,29 @@ import { type AlertDetailView, toAlertView } from "./views";
 
 type Cursor = { status: string; startsAt: Date; id: string };
 
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.status, c.startsAt.toISOString(), c.id])).toString("base64url");
+const encodeCursor = (c: Cursor) =>
+  Buffer.from(JSON.stringify([c.status, c.startsAt.toISOString(), c.id])).toString("base64url");
 
 function decodeCursor(value: string): Cursor {
   try {
-    const [status, startsAt, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as [unknown, unknown, unknown];
+    const [status, startsAt, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as [
+      unknown,
+      unknown,
+      unknown,
+    ];
     const date = new Date(String(startsAt));
-    if ((status !== "firing" && status !== "resolved") || typeof id !== "string" || id.includes("\u0000") || Number.isNaN(date.getTime())) throw new Error("bad cursor");
+    if (
+      (status !== "firing" && status !== "resolved") ||
+      typeof id !== "string" ||
+      id.includes("\u0000") ||
+      Number.isNaN(date.getTime())
+    )
+      throw new Error("bad cursor");
     return { status, startsAt: date, id };
   } catch {
-    throw validationError([{ path: "cursor", message: "Not a cursor this API handed out; start again without it." }]);
+    throw validationError([
+      { path: "cursor", message: "Not a cursor this API handed out; start again without it." },
+    ]);
   }
 }
 
@@ -49,7 +62,10 @@ export async function listAlerts(db: Db, actor: Actor, rawQuery: unknown) {
   const last = page[page.length - 1];
   return {
     items: page.map(toAlertView),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ status: last.status, startsAt: last.startsAt, id: last.id }) : null,
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor({ status: last.status, startsAt: last.startsAt, id: last.id })
+        : null,
   };
 }
 
@@ -59,9 +75,19 @@ export async function getAlert(db: Db, actor: Actor, id: string): Promise<AlertD
   const [row] = await db.select().from(alerts).where(eq(alerts.id, id));
   if (!row) throw notFound(`Alert ${id}`);
   const [events, linked] = await Promise.all([
-    db.select({ kind: alertEvents.kind, at: alertEvents.at, data: alertEvents.data }).from(alertEvents).where(eq(alertEvents.alertId, id)).orderBy(asc(alertEvents.id)).limit(200),
     db
-      .select({ id: incidents.id, title: incidents.title, status: incidents.status, severity: incidents.severity })
+      .select({ kind: alertEvents.kind, at: alertEvents.at, data: alertEvents.data })
+      .from(alertEvents)
+      .where(eq(alertEvents.alertId, id))
+      .orderBy(asc(alertEvents.id))
+      .limit(200),
+    db
+      .select({
+        id: incidents.id,
+        title: incidents.title,
+        status: incidents.status,
+        severity: incidents.severity,
+      })
       .from(incidentLinks)
       .innerJoin(incidents, eq(incidents.id, incidentLinks.incidentId))
       .where(and(eq(incidentLinks.type, "alert"), eq(incidentLinks.targetId, id)))

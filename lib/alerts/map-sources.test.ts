@@ -27,15 +27,34 @@ describe("label mapping", () => {
 });
 
 describe("mapPagerDutyEvent", () => {
-  const trigger = { routing_key: "k", event_action: "trigger", payload: { summary: "Disk full", source: "db-1", severity: "error", component: "Orders DB", group: "prod" } };
+  const trigger = {
+    routing_key: "k",
+    event_action: "trigger",
+    payload: {
+      summary: "Disk full",
+      source: "db-1",
+      severity: "error",
+      component: "Orders DB",
+      group: "prod",
+    },
+  };
 
   it("maps error to critical, component to service, group to environment", () => {
     const alert = mapPagerDutyEvent({ ...trigger, dedup_key: "disk" });
-    expect(alert).toMatchObject({ action: "fire", dedupKey: "disk", severity: "critical", service: "orders-db", environment: "production", title: "Disk full" });
+    expect(alert).toMatchObject({
+      action: "fire",
+      dedupKey: "disk",
+      severity: "critical",
+      service: "orders-db",
+      environment: "production",
+      title: "Disk full",
+    });
   });
 
   it("refuses resolve without dedup_key and trigger without payload", () => {
     expect(() => mapPagerDutyEvent({ routing_key: "k", event_action: "resolve" })).toThrow(DomainError);
-    expect(() => mapPagerDutyEvent({ routing_key: "k", event_action: "trigger", dedup_key: "x" })).toThrow(DomainError);
+    expect(() => mapPagerDutyEvent({ routing_key: "k", event_action: "trigger", dedup_key: "x" })).toThrow(
+      DomainError,
+    );
   });
 });

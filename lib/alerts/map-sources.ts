@@ -12,7 +12,13 @@ import {
 // Pure mappers from each source's payload to the one NormalizedAlert shape. They validate the
 // payload (a DomainError "validation" on bad input) and never touch the database.
 
-const ENVIRONMENT_ALIASES: Record<string, string> = { prod: "production", prd: "production", stage: "staging", stg: "staging", dev: "development" };
+const ENVIRONMENT_ALIASES: Record<string, string> = {
+  prod: "production",
+  prd: "production",
+  stage: "staging",
+  stg: "staging",
+  dev: "development",
+};
 
 /** Label values from other systems ("Payment API", "prod") as the slugs the catalog uses. */
 export function toSlug(value: string | undefined | null): string | null {
@@ -35,7 +41,8 @@ export function toEnvironment(value: string | undefined | null): string {
 /** Alertmanager's free-form `severity` label; unknown or missing values count as a warning. */
 export function toAlertSeverity(value: string | undefined | null): AlertSeverity {
   const v = (value ?? "").toLowerCase();
-  if (["critical", "crit", "page", "error", "high", "p1", "fatal", "emergency"].includes(v)) return "critical";
+  if (["critical", "crit", "page", "error", "high", "p1", "fatal", "emergency"].includes(v))
+    return "critical";
   if (["info", "informational", "low", "none", "debug", "notice"].includes(v)) return "info";
   return "warning";
 }
@@ -109,7 +116,12 @@ export function mapAlertmanagerWebhook(raw: unknown): NormalizedAlert[] {
   });
 }
 
-const PD_SEVERITY: Record<string, AlertSeverity> = { critical: "critical", error: "critical", warning: "warning", info: "info" };
+const PD_SEVERITY: Record<string, AlertSeverity> = {
+  critical: "critical",
+  error: "critical",
+  warning: "warning",
+  info: "info",
+};
 
 /**
  * PagerDuty Events API v2. A trigger without dedup_key gets a generated one (returned to the
@@ -119,10 +131,15 @@ export function mapPagerDutyEvent(raw: unknown): NormalizedAlert {
   const input = parseInput(PagerDutyEventInput, raw);
   const action = input.event_action === "trigger" ? "fire" : input.event_action;
   if (action !== "fire" && !input.dedup_key) {
-    throw validationError([{ path: "dedup_key", message: `${input.event_action} needs the dedup_key of the alert it acts on.` }]);
+    throw validationError([
+      { path: "dedup_key", message: `${input.event_action} needs the dedup_key of the alert it acts on.` },
+    ]);
   }
   const payload = input.payload;
-  if (action === "fire" && !payload) throw validationError([{ path: "payload", message: "A trigger needs a payload with summary, source and severity." }]);
+  if (action === "fire" && !payload)
+    throw validationError([
+      { path: "payload", message: "A trigger needs a payload with summary, source and severity." },
+    ]);
   const annotations: Record<string, unknown> = {};
   if (payload?.custom_details) annotations.custom_details = payload.custom_details;
   if (input.client) annotations.client = input.client;

@@ -14,7 +14,12 @@ export async function receiveNativeAlert(db: Db, actor: Actor, body: unknown, op
   return ingestAlert(db, actor, mapNativeAlert(body), options);
 }
 
-export async function receiveAlertmanagerWebhook(db: Db, actor: Actor, body: unknown, options: IngestOptions = {}) {
+export async function receiveAlertmanagerWebhook(
+  db: Db,
+  actor: Actor,
+  body: unknown,
+  options: IngestOptions = {},
+) {
   assertRole(actor, "responder", "send alerts");
   const results = await ingestAlerts(db, actor, mapAlertmanagerWebhook(body), options);
   return { received: results.length, results };
@@ -30,7 +35,11 @@ export async function pagerDutyActor(db: Db, body: unknown, fallback: () => Prom
   try {
     return await verifyApiToken(db, key);
   } catch (error) {
-    if (error instanceof DomainError) throw new DomainError("unauthenticated", "Unknown routing_key: use an active API token of this product.");
+    if (error instanceof DomainError)
+      throw new DomainError(
+        "unauthenticated",
+        "Unknown routing_key: use an active API token of this product.",
+      );
     throw error;
   }
 }
@@ -40,22 +49,34 @@ export async function pagerDutyActor(db: Db, body: unknown, fallback: () => Prom
  * `fallback` says. A storm's repeat under a token verified moments ago is one statement: the token
  * stamp check rides in it (repeatFiring), and anything else takes the full check and the full path.
  */
-export async function receivePagerDutyRequest(db: Db, body: unknown, fallback: () => Promise<Actor>, options: IngestOptions = {}) {
+export async function receivePagerDutyRequest(
+  db: Db,
+  body: unknown,
+  fallback: () => Promise<Actor>,
+  options: IngestOptions = {},
+) {
   const key = routingKey(body);
   const cached = key === undefined ? null : cachedApiToken(key);
   let repeatTried = false;
   if (cached && hasRole(cached.actor, "responder")) {
     // Not yet sure the token stands: a bad event goes the full way, so a revoked token gets its 401, not a 400.
     const alert = attempt(() => mapPagerDutyEvent(body));
-    const repeated = alert && (await repeatFiring(db, alert, options.now ?? new Date(), cached.tokensVersion));
+    const repeated =
+      alert && (await repeatFiring(db, alert, options.now ?? new Date(), cached.tokensVersion));
     if (repeated) return pagerDutyAnswer(repeated);
     repeatTried = alert !== null;
   }
-  return receivePagerDutyEvent(db, await pagerDutyActor(db, body, fallback), body, { ...options, repeatTried });
+  return receivePagerDutyEvent(db, await pagerDutyActor(db, body, fallback), body, {
+    ...options,
+    repeatTried,
+  });
 }
 
 function routingKey(body: unknown): string | undefined {
-  const key = body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>).routing_key : undefined;
+  const key =
+    body && typeof body === "object" && !Array.isArray(body)
+      ? (body as Record<string, unknown>).routing_key
+      : undefined;
   if (key === undefined) return undefined;
   if (typeof key !== "string" || key.length === 0 || key.length > 200) {
     throw new DomainError("unauthenticated", "routing_key must be an API token of this product.");
@@ -63,7 +84,12 @@ function routingKey(body: unknown): string | undefined {
   return key;
 }
 
-export async function receivePagerDutyEvent(db: Db, actor: Actor, body: unknown, options: IngestOptions = {}) {
+export async function receivePagerDutyEvent(
+  db: Db,
+  actor: Actor,
+  body: unknown,
+  options: IngestOptions = {},
+) {
   assertRole(actor, "responder", "send alerts");
   let alert;
   try {
@@ -71,7 +97,10 @@ export async function receivePagerDutyEvent(db: Db, actor: Actor, body: unknown,
   } catch (error) {
     // PagerDuty answers a bad event with 400 "Event object is invalid"; senders expect that.
     if (error instanceof DomainError && error.code === "validation") {
-      throw new DomainError("bad_request", "Event object is invalid", { errors: error.errors, extra: { message: "Event object is invalid" } });
+      throw new DomainError("bad_request", "Event object is invalid", {
+        errors: error.errors,
+        extra: { message: "Event object is invalid" },
+      });
     }
     throw error;
   }

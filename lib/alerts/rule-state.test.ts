@@ -12,7 +12,8 @@ function run(condition: RuleCondition, values: (number | null)[]) {
   const transitions: [number, string][] = [];
   values.forEach((value, minute) => {
     const step = stepRule(condition, state, value, at(minute));
-    if (step.transition === "fire" || step.transition === "resolve") transitions.push([minute, step.transition]);
+    if (step.transition === "fire" || step.transition === "resolve")
+      transitions.push([minute, step.transition]);
     state = step;
   });
   return { transitions, state };
@@ -39,16 +40,26 @@ describe("stepRule", () => {
     const wobble = [0.1, 0.1, 0.1, 0.1, ...Array.from({ length: 20 }, (_, i) => (i % 2 ? 0.051 : 0.049))];
     expect(run(rule, wobble).transitions).toEqual([[3, "fire"]]);
     // And a wobble that starts below the threshold never fires.
-    expect(run(rule, Array.from({ length: 20 }, (_, i) => (i % 2 ? 0.051 : 0.049))).transitions).toEqual([]);
+    expect(
+      run(
+        rule,
+        Array.from({ length: 20 }, (_, i) => (i % 2 ? 0.051 : 0.049)),
+      ).transitions,
+    ).toEqual([]);
   });
 
   it("resolves only after the value stays past the margin for the recovery time", () => {
     expect(clearThreshold(rule)).toBeCloseTo(0.045);
     // Four minutes clear ≥ max(for = 180 s, 60 s) → resolves on the fourth clear minute.
     expect(run(rule, [0.1, 0.1, 0.1, 0.1, 0.01, 0.01, 0.01]).transitions).toEqual([[3, "fire"]]);
-    expect(run(rule, [0.1, 0.1, 0.1, 0.1, 0.01, 0.01, 0.01, 0.01]).transitions).toEqual([[3, "fire"], [7, "resolve"]]);
+    expect(run(rule, [0.1, 0.1, 0.1, 0.1, 0.01, 0.01, 0.01, 0.01]).transitions).toEqual([
+      [3, "fire"],
+      [7, "resolve"],
+    ]);
     // One breaching minute in the middle restarts the recovery.
-    expect(run(rule, [0.1, 0.1, 0.1, 0.1, 0.01, 0.01, 0.1, 0.01, 0.01, 0.01]).transitions).toEqual([[3, "fire"]]);
+    expect(run(rule, [0.1, 0.1, 0.1, 0.1, 0.01, 0.01, 0.1, 0.01, 0.01, 0.01]).transitions).toEqual([
+      [3, "fire"],
+    ]);
   });
 
   it("keeps firing through missing data", () => {
@@ -61,6 +72,9 @@ describe("stepRule", () => {
     const low: RuleCondition = { comparator: "<", threshold: 10, forSeconds: 60 };
     expect(clearThreshold(low)).toBe(11);
     expect(run(low, [5, 5, 10.5, 10.5, 10.5]).transitions).toEqual([[1, "fire"]]);
-    expect(run(low, [5, 5, 12, 12]).transitions).toEqual([[1, "fire"], [3, "resolve"]]);
+    expect(run(low, [5, 5, 12, 12]).transitions).toEqual([
+      [1, "fire"],
+      [3, "resolve"],
+    ]);
   });
 });

@@ -19,7 +19,12 @@ export const HYSTERESIS_FRACTION = 0.1;
 export const MIN_RECOVER_SECONDS = 60;
 
 export type RuleCondition = { comparator: Comparator; threshold: number; forSeconds: number };
-export type RuleState = { state: "ok" | "pending" | "firing"; stateSince: Date | null; breachStartedAt: Date | null; clearSince: Date | null };
+export type RuleState = {
+  state: "ok" | "pending" | "firing";
+  stateSince: Date | null;
+  breachStartedAt: Date | null;
+  clearSince: Date | null;
+};
 export type RuleStep = RuleState & { transition: "fire" | "resolve" | "refresh" | null };
 
 export function compare(value: number, comparator: Comparator, threshold: number): boolean {
@@ -38,10 +43,13 @@ export function compare(value: number, comparator: Comparator, threshold: number
 /** The threshold a firing rule's value must get back past before it may resolve. */
 export function clearThreshold(rule: RuleCondition): number {
   const margin = Math.abs(rule.threshold) * HYSTERESIS_FRACTION;
-  return rule.comparator === ">" || rule.comparator === ">=" ? rule.threshold - margin : rule.threshold + margin;
+  return rule.comparator === ">" || rule.comparator === ">="
+    ? rule.threshold - margin
+    : rule.threshold + margin;
 }
 
-export const isClear = (value: number, rule: RuleCondition) => !compare(value, rule.comparator, clearThreshold(rule));
+export const isClear = (value: number, rule: RuleCondition) =>
+  !compare(value, rule.comparator, clearThreshold(rule));
 export const recoverSeconds = (rule: RuleCondition) => Math.max(rule.forSeconds, MIN_RECOVER_SECONDS);
 
 const OK: RuleState = { state: "ok", stateSince: null, breachStartedAt: null, clearSince: null };
@@ -51,7 +59,8 @@ export function stepRule(rule: RuleCondition, current: RuleState, value: number 
   const breaching = value !== null && compare(value, rule.comparator, rule.threshold);
   if (current.state === "firing") {
     if (value === null) return { ...current, transition: null };
-    if (!isClear(value, rule)) return { ...current, clearSince: null, transition: breaching ? "refresh" : null };
+    if (!isClear(value, rule))
+      return { ...current, clearSince: null, transition: breaching ? "refresh" : null };
     const clearSince = current.clearSince ?? now;
     if (elapsed(clearSince, now) >= recoverSeconds(rule)) return { ...OK, transition: "resolve" };
     return { ...current, clearSince, transition: null };

@@ -15,8 +15,12 @@ export type RuleMetric = (typeof RULE_METRICS)[number];
 export type Comparator = (typeof COMPARATORS)[number];
 
 export const AlertSeveritySchema = z.enum(ALERT_SEVERITIES);
-const labelMap = z.record(z.string().max(200), z.string().max(2000)).refine((m) => Object.keys(m).length <= 64, "At most 64 labels.");
-const annotationMap = z.record(z.string().max(200), z.unknown()).refine((m) => Object.keys(m).length <= 64, "At most 64 annotations.");
+const labelMap = z
+  .record(z.string().max(200), z.string().max(2000))
+  .refine((m) => Object.keys(m).length <= 64, "At most 64 labels.");
+const annotationMap = z
+  .record(z.string().max(200), z.unknown())
+  .refine((m) => Object.keys(m).length <= 64, "At most 64 annotations.");
 const dedupKey = z.string().trim().min(1, "Give a dedup key.").max(255, "At most 255 characters.");
 const title = z.string().trim().min(1, "Give a title.").max(500, "At most 500 characters.");
 const url = z.url({ protocol: /^https?$/, message: "An http(s) URL." }).max(2000);
@@ -81,14 +85,19 @@ export const AlertmanagerWebhookInput = z.object({
   groupKey: z.string().max(5000).optional(),
   receiver: z.string().max(500).optional(),
   externalURL: z.string().max(2000).optional(),
-  alerts: z.array(AlertmanagerAlert).min(1, "The payload has no alerts.").max(1000, "At most 1000 alerts per notification."),
+  alerts: z
+    .array(AlertmanagerAlert)
+    .min(1, "The payload has no alerts.")
+    .max(1000, "At most 1000 alerts per notification."),
 });
 export type AlertmanagerWebhookInput = z.infer<typeof AlertmanagerWebhookInput>;
 
 export const PAGERDUTY_SEVERITIES = ["critical", "error", "warning", "info"] as const;
 export const PagerDutyEventInput = z.object({
   routing_key: z.string().min(1).max(200),
-  event_action: z.enum(["trigger", "acknowledge", "resolve"], { message: "event_action must be trigger, acknowledge or resolve." }),
+  event_action: z.enum(["trigger", "acknowledge", "resolve"], {
+    message: "event_action must be trigger, acknowledge or resolve.",
+  }),
   dedup_key: z.string().trim().min(1).max(255).optional(),
   payload: z
     .object({
@@ -110,7 +119,12 @@ export type PagerDutyEventInput = z.infer<typeof PagerDutyEventInput>;
 const csv = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .string()
-    .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).max(10));
 
 export const ListAlertsQuery = z.strictObject({
@@ -129,14 +143,22 @@ const ruleFields = {
   metric: z.enum(RULE_METRICS),
   comparator: z.enum(COMPARATORS),
   threshold: z.number({ message: "Give a number, such as 0.05." }).finite(),
-  forSeconds: z.number({ message: "Give whole seconds, such as 300." }).int("Whole seconds.").min(0, "Not negative.").max(24 * 3600, "At most a day."),
+  forSeconds: z
+    .number({ message: "Give whole seconds, such as 300." })
+    .int("Whole seconds.")
+    .min(0, "Not negative.")
+    .max(24 * 3600, "At most a day."),
   severity: AlertSeveritySchema,
   autoCreateIncident: z.boolean(),
   incidentSeverity: SeveritySchema.nullable(),
   enabled: z.boolean(),
 };
-const needsSeverity = (v: { autoCreateIncident?: boolean; incidentSeverity?: string | null }) => !v.autoCreateIncident || !!v.incidentSeverity;
-const severityIssue = { message: "Choose the severity of the incidents this rule creates.", path: ["incidentSeverity"] };
+const needsSeverity = (v: { autoCreateIncident?: boolean; incidentSeverity?: string | null }) =>
+  !v.autoCreateIncident || !!v.incidentSeverity;
+const severityIssue = {
+  message: "Choose the severity of the incidents this rule creates.",
+  path: ["incidentSeverity"],
+};
 
 export const CreateAlertRuleInput = z
   .strictObject({

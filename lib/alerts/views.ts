@@ -33,7 +33,9 @@ export type AlertView = z.infer<typeof AlertView>;
 
 export const AlertDetailView = AlertView.extend({
   events: z.array(z.object({ kind: z.string(), at: date, data: z.record(z.string(), z.unknown()) })),
-  incidents: z.array(z.object({ id: z.string(), title: z.string(), status: z.string(), severity: z.string() })),
+  incidents: z.array(
+    z.object({ id: z.string(), title: z.string(), status: z.string(), severity: z.string() }),
+  ),
 });
 export type AlertDetailView = z.infer<typeof AlertDetailView>;
 
@@ -43,7 +45,10 @@ export const IngestResultView = z.object({
   outcome: z.enum(["created", "repeated", "acknowledged", "resolved", "unchanged"]),
   dedupKey: z.string(),
   alert: AlertView.nullable(),
-  incidentId: z.string().nullable().meta({ description: "The open incident the alert is linked to, if any." }),
+  incidentId: z
+    .string()
+    .nullable()
+    .meta({ description: "The open incident the alert is linked to, if any." }),
 });
 export type IngestResultView = z.infer<typeof IngestResultView>;
 

@@ -17,7 +17,10 @@ export const baseUrl = () => process.env.BETTER_AUTH_URL ?? `http://localhost:${
  */
 async function authSecret(db: Db): Promise<string> {
   if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
-  await db.insert(appMeta).values({ key: "auth_secret", value: randomBytes(32).toString("base64url") }).onConflictDoNothing();
+  await db
+    .insert(appMeta)
+    .values({ key: "auth_secret", value: randomBytes(32).toString("base64url") })
+    .onConflictDoNothing();
   const [row] = await db.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, "auth_secret"));
   return row.value;
 }
@@ -44,8 +47,15 @@ function createAuth(db: Db, secret: string) {
       session: {
         create: {
           before: async (session) => {
-            const [user] = await db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, session.userId));
-            if (!user || user.disabledAt) throw new APIError("FORBIDDEN", { code: ACCOUNT_DISABLED, message: "This account is disabled." });
+            const [user] = await db
+              .select({ disabledAt: users.disabledAt })
+              .from(users)
+              .where(eq(users.id, session.userId));
+            if (!user || user.disabledAt)
+              throw new APIError("FORBIDDEN", {
+                code: ACCOUNT_DISABLED,
+                message: "This account is disabled.",
+              });
           },
         },
       },

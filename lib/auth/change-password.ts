@@ -12,8 +12,14 @@ export const ChangePasswordInput = z
     newPassword: z.string().min(10, "At least 10 characters.").max(200, "At most 200 characters."),
     confirmPassword: z.string().max(200),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "Does not match the new password." })
-  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password different from the current one." });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "Does not match the new password.",
+  })
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    path: ["newPassword"],
+    message: "Choose a password different from the current one.",
+  });
 
 /**
  * The signed-in person changes their own password through better-auth (which checks the current one
@@ -22,23 +28,40 @@ export const ChangePasswordInput = z
  * current password count as failed sign-ins of the account: a stolen session cannot be used to
  * find the password faster than the sign-in form could.
  */
-export async function changePassword(db: Db, actor: Actor, rawInput: unknown, context: { headers: Headers; ip: string | null }): Promise<void> {
-  if (actor.type !== "user") throw new DomainError("forbidden", "Only a signed-in person can change their own password.");
+export async function changePassword(
+  db: Db,
+  actor: Actor,
+  rawInput: unknown,
+  context: { headers: Headers; ip: string | null },
+): Promise<void> {
+  if (actor.type !== "user")
+    throw new DomainError("forbidden", "Only a signed-in person can change their own password.");
   const input = parseInput(ChangePasswordInput, rawInput);
   const auth = await getAuth();
   const session = await auth.api.getSession({ headers: context.headers });
-  if (!session || session.user.id !== actor.userId) throw new DomainError("unauthenticated", "Your session has ended. Sign in again.");
+  if (!session || session.user.id !== actor.userId)
+    throw new DomainError("unauthenticated", "Your session has ended. Sign in again.");
   const attempt = await recordSignInAttempt(db, session.user.email, context.ip);
   try {
     await auth.api.changePassword({
-      body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true },
+      body: {
+        currentPassword: input.currentPassword,
+        newPassword: input.newPassword,
+        revokeOtherSessions: true,
+      },
       headers: context.headers,
     });
   } catch (error) {
     const { statusCode, body } = error as { statusCode?: number; body?: { code?: string; message?: string } };
-    if (body?.code === "INVALID_PASSWORD") throw validationError([{ path: "currentPassword", message: "Wrong current password." }], "Wrong current password; nothing was changed.");
-    if (statusCode === 401) throw new DomainError("unauthenticated", "Your session has ended. Sign in again.");
-    if (statusCode && statusCode < 500) throw validationError([{ path: "newPassword", message: body?.message ?? "Not accepted." }]);
+    if (body?.code === "INVALID_PASSWORD")
+      throw validationError(
+        [{ path: "currentPassword", message: "Wrong current password." }],
+        "Wrong current password; nothing was changed.",
+      );
+    if (statusCode === 401)
+      throw new DomainError("unauthenticated", "Your session has ended. Sign in again.");
+    if (statusCode && statusCode < 500)
+      throw validationError([{ path: "newPassword", message: body?.message ?? "Not accepted." }]);
     throw error;
   }
   await attempt.succeeded();

@@ -6,7 +6,11 @@
 export function clientIp(headers: Headers): string | null {
   if (process.env.TRUST_PROXY !== "1") return null;
   const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").map((part) => part.trim()).filter(Boolean).pop();
+  const last = forwarded
+    ?.split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .pop();
   return last || headers.get("x-real-ip") || null;
 }
 

@@ -25,7 +25,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 function assertSameOrigin(request: Request) {
   const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  const host =
+    request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
   let originHost: string | null = null;
   try {
     originHost = origin ? new URL(origin).host : null;
@@ -33,7 +34,10 @@ function assertSameOrigin(request: Request) {
     originHost = null;
   }
   if (originHost === null || originHost !== host) {
-    throw new DomainError("forbidden", "Cross-origin request refused: a cookie-authenticated change must come from this site.");
+    throw new DomainError(
+      "forbidden",
+      "Cross-origin request refused: a cookie-authenticated change must come from this site.",
+    );
   }
 }
 
@@ -48,7 +52,11 @@ export async function resolveApiActor(request: Request): Promise<Actor> {
   const authorization = request.headers.get("authorization");
   if (authorization) return verifyApiToken(await getDb(), bearerSecret(authorization));
   const actor = await sessionActor(request.headers);
-  if (!actor) throw new DomainError("unauthenticated", "Sign in, or send an API token as `Authorization: Bearer <token>`.");
+  if (!actor)
+    throw new DomainError(
+      "unauthenticated",
+      "Sign in, or send an API token as `Authorization: Bearer <token>`.",
+    );
   if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
   return actor;
 }

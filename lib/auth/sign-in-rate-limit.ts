@@ -15,9 +15,11 @@ const IP_WINDOW_MS = 15 * 60 * 1000;
 export const normalizeAccount = (email: string) => email.trim().toLowerCase();
 
 /** How long the next try must wait after the last of `failures` failures. */
-export const delaySeconds = (failures: number) => (failures < FREE_FAILURES ? 0 : Math.min(2 ** failures, MAX_DELAY_SECONDS));
+export const delaySeconds = (failures: number) =>
+  failures < FREE_FAILURES ? 0 : Math.min(2 ** failures, MAX_DELAY_SECONDS);
 
-const samePair = (account: string, ip: string | null) => and(eq(signInAttempts.account, account), ip ? eq(signInAttempts.ip, ip) : isNull(signInAttempts.ip));
+const samePair = (account: string, ip: string | null) =>
+  and(eq(signInAttempts.account, account), ip ? eq(signInAttempts.ip, ip) : isNull(signInAttempts.ip));
 
 function waitText(seconds: number) {
   if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
@@ -31,9 +33,17 @@ function waitText(seconds: number) {
  * attempt tested no password, so its row is removed again: hammering a delayed pair does not extend
  * the delay. Without a trustworthy IP (`ip` null) the pair is the account alone.
  */
-export async function recordSignInAttempt(db: Db, email: string, ip: string | null, now = new Date()): Promise<{ succeeded: () => Promise<void> }> {
+export async function recordSignInAttempt(
+  db: Db,
+  email: string,
+  ip: string | null,
+  now = new Date(),
+): Promise<{ succeeded: () => Promise<void> }> {
   const account = normalizeAccount(email);
-  const [mine] = await db.insert(signInAttempts).values({ account, ip, at: now }).returning({ id: signInAttempts.id });
+  const [mine] = await db
+    .insert(signInAttempts)
+    .values({ account, ip, at: now })
+    .returning({ id: signInAttempts.id });
   const before = lt(signInAttempts.id, mine.id);
 
   const [pair] = await db
@@ -41,18 +51,27 @@ export async function recordSignInAttempt(db: Db, email: string, ip: string | nu
     .from(signInAttempts)
     .where(and(samePair(account, ip), before, gt(signInAttempts.at, new Date(now.getTime() - MEMORY_MS))));
   const failures = Number(pair.n);
-  let retryAfter = failures >= FREE_FAILURES && pair.last ? Math.ceil((new Date(pair.last).getTime() + delaySeconds(failures) * 1000 - now.getTime()) / 1000) : 0;
+  let retryAfter =
+    failures >= FREE_FAILURES && pair.last
+      ? Math.ceil((new Date(pair.last).getTime() + delaySeconds(failures) * 1000 - now.getTime()) / 1000)
+      : 0;
 
   if (ip) {
     // The MAX-th most recent attempt from this IP: the IP is refused until it leaves the window.
     const [edge] = await db
       .select({ at: signInAttempts.at })
       .from(signInAttempts)
-      .where(and(eq(signInAttempts.ip, ip), before, gt(signInAttempts.at, new Date(now.getTime() - IP_WINDOW_MS))))
+      .where(
+        and(eq(signInAttempts.ip, ip), before, gt(signInAttempts.at, new Date(now.getTime() - IP_WINDOW_MS))),
+      )
       .orderBy(desc(signInAttempts.at))
       .offset(MAX_FAILURES_PER_IP - 1)
       .limit(1);
-    if (edge) retryAfter = Math.max(retryAfter, Math.ceil((new Date(edge.at).getTime() + IP_WINDOW_MS - now.getTime()) / 1000));
+    if (edge)
+      retryAfter = Math.max(
+        retryAfter,
+        Math.ceil((new Date(edge.at).getTime() + IP_WINDOW_MS - now.getTime()) / 1000),
+      );
   }
 
   if (retryAfter > 0) {
@@ -78,20 +97,30 @@ export async function pruneSignInAttempts(db: Db, now = new Date()): Promise<voi
 export type SignInFailures = { failures: number; lockedUntil: Date | null };
 
 /** Recent failures per account, and until when some pair of it is being delayed (for the users page). */
-export async function signInFailuresByAccount(db: Db, emails: string[], now = new Date()): Promise<Map<string, SignInFailures>> {
+export async function signInFailuresByAccount(
+  db: Db,
+  emails: string[],
+  now = new Date(),
+): Promise<Map<string, SignInFailures>> {
   const result = new Map<string, SignInFailures>();
   if (emails.length === 0) return result;
   const rows = await db
     .select({ account: signInAttempts.account, n: count(), last: max(signInAttempts.at) })
     .from(signInAttempts)
-    .where(and(inArray(signInAttempts.account, emails.map(normalizeAccount)), gt(signInAttempts.at, new Date(now.getTime() - MEMORY_MS))))
+    .where(
+      and(
+        inArray(signInAttempts.account, emails.map(normalizeAccount)),
+        gt(signInAttempts.at, new Date(now.getTime() - MEMORY_MS)),
+      ),
+    )
     .groupBy(signInAttempts.account, signInAttempts.ip);
   for (const row of rows) {
     const n = Number(row.n);
     const until = row.last ? new Date(new Date(row.last).getTime() + delaySeconds(n) * 1000) : null;
     const entry = result.get(row.account) ?? { failures: 0, lockedUntil: null };
     entry.failures += n;
-    if (n >= FREE_FAILURES && until && until > now && (!entry.lockedUntil || until > entry.lockedUntil)) entry.lockedUntil = until;
+    if (n >= FREE_FAILURES && until && until > now && (!entry.lockedUntil || until > entry.lockedUntil))
+      entry.lockedUntil = until;
     result.set(row.account, entry);
   }
   return result;
@@ -99,6 +128,9 @@ export async function signInFailuresByAccount(db: Db, emails: string[], now = ne
 
 /** Forgets every failure of an account, from every IP (an admin's unlock). */
 export async function clearSignInFailures(db: Db, email: string): Promise<number> {
-  const deleted = await db.delete(signInAttempts).where(eq(signInAttempts.account, normalizeAccount(email))).returning({ id: signInAttempts.id });
+  const deleted = await db
+    .delete(signInAttempts)
+    .where(eq(signInAttempts.account, normalizeAccount(email)))
+    .returning({ id: signInAttempts.id });
   return deleted.length;
 }

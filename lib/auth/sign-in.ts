@@ -17,13 +17,19 @@ const DISABLED_MESSAGE = "This account is disabled. Ask an admin to re-enable it
  * growing delays per (account, IP) and a per-IP limit (lib/auth/sign-in-rate-limit.ts). A disabled
  * account is told so only after its password was right, so the message reveals nothing to a guesser.
  */
-export async function signIn(rawInput: unknown, context: { headers: Headers; ip: string | null }): Promise<void> {
+export async function signIn(
+  rawInput: unknown,
+  context: { headers: Headers; ip: string | null },
+): Promise<void> {
   const input = parseInput(SignInInput, rawInput);
   const db = await getDb();
   const attempt = await recordSignInAttempt(db, input.email, context.ip);
   const auth = await getAuth();
   try {
-    await auth.api.signInEmail({ body: { email: input.email, password: input.password }, headers: context.headers });
+    await auth.api.signInEmail({
+      body: { email: input.email, password: input.password },
+      headers: context.headers,
+    });
   } catch (error) {
     if ((error as { body?: { code?: string } }).body?.code === ACCOUNT_DISABLED) {
       await attempt.succeeded();

@@ -11,9 +11,18 @@ export type UserOption = { id: string; name: string; email: string; role: string
 export async function listCatalog(db: Db, actor: Actor) {
   assertRole(actor, "viewer", "view the catalog");
   const [serviceRows, environmentRows, userRows] = await Promise.all([
-    db.select({ slug: services.slug, name: services.name, ownerTeam: services.ownerTeam }).from(services).orderBy(asc(services.slug)),
-    db.select({ slug: environments.slug, name: environments.name }).from(environments).orderBy(asc(environments.slug)),
-    db.select({ id: users.id, name: users.name, email: users.email, role: users.role }).from(users).orderBy(asc(users.name)),
+    db
+      .select({ slug: services.slug, name: services.name, ownerTeam: services.ownerTeam })
+      .from(services)
+      .orderBy(asc(services.slug)),
+    db
+      .select({ slug: environments.slug, name: environments.name })
+      .from(environments)
+      .orderBy(asc(environments.slug)),
+    db
+      .select({ id: users.id, name: users.name, email: users.email, role: users.role })
+      .from(users)
+      .orderBy(asc(users.name)),
   ]);
   return {
     services: serviceRows as ServiceOption[],

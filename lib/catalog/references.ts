@@ -4,7 +4,11 @@ import { environments, services, users } from "@/db/schema";
 import { hasRole } from "@/lib/actor";
 import { validationError, type FieldError } from "@/lib/errors";
 
-const titleCase = (slug: string) => slug.split("-").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(" ");
+const titleCase = (slug: string) =>
+  slug
+    .split("-")
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(" ");
 
 /**
  * A well-formed slug the catalog has not seen yet is registered on first use. Always in slug order:
@@ -17,7 +21,8 @@ export async function ensureServices(tx: Db, slugs: string[]): Promise<void> {
 }
 
 /** The catalog rows of slugs, if they are new: named after the slug, in slug order. */
-export const newServiceRows = (slugs: string[]) => [...new Set(slugs)].sort().map((slug) => ({ slug, name: titleCase(slug) }));
+export const newServiceRows = (slugs: string[]) =>
+  [...new Set(slugs)].sort().map((slug) => ({ slug, name: titleCase(slug) }));
 
 export async function assertEnvironment(tx: Db, slug: string, path = "environment"): Promise<void> {
   const known = await tx.select({ slug: environments.slug }).from(environments);
@@ -39,10 +44,16 @@ const ROLE_NAMES: Record<string, string> = {
  * cannot act on the incident, so cannot lead it either. `fields` maps a field path to a user id (or null).
  * Returns id → name, like assertUsers.
  */
-export async function assertAssignees(tx: Db, fields: Record<string, string | null | undefined>): Promise<Map<string, string>> {
+export async function assertAssignees(
+  tx: Db,
+  fields: Record<string, string | null | undefined>,
+): Promise<Map<string, string>> {
   const ids = [...new Set(Object.values(fields).filter((v): v is string => typeof v === "string"))];
   if (ids.length === 0) return new Map();
-  const rows = await tx.select({ id: users.id, name: users.name, role: users.role }).from(users).where(inArray(users.id, ids));
+  const rows = await tx
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(inArray(users.id, ids));
   const found = new Map(rows.map((row) => [row.id, row]));
   const errors: FieldError[] = [];
   for (const [path, id] of Object.entries(fields)) {
@@ -50,7 +61,10 @@ export async function assertAssignees(tx: Db, fields: Record<string, string | nu
     const user = found.get(id);
     if (!user) errors.push({ path, message: `No user with id "${id}".` });
     else if (!hasRole(user, "responder")) {
-      errors.push({ path, message: `${user.name} is a ${user.role}; only responders and admins can be ${ROLE_NAMES[path] ?? "assigned"}.` });
+      errors.push({
+        path,
+        message: `${user.name} is a ${user.role}; only responders and admins can be ${ROLE_NAMES[path] ?? "assigned"}.`,
+      });
     }
   }
   if (errors.length) throw validationError(errors);
@@ -61,7 +75,10 @@ export async function assertAssignees(tx: Db, fields: Record<string, string | nu
  * Checks that every referenced user exists; `fields` maps a field path to a user id (or null).
  * Returns id → name, so timeline entries can record who was meant even if the name changes later.
  */
-export async function assertUsers(tx: Db, fields: Record<string, string | null | undefined>): Promise<Map<string, string>> {
+export async function assertUsers(
+  tx: Db,
+  fields: Record<string, string | null | undefined>,
+): Promise<Map<string, string>> {
   const ids = [...new Set(Object.values(fields).filter((v): v is string => typeof v === "string"))];
   if (ids.length === 0) return new Map();
   const rows = await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));

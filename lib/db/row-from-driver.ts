@@ -15,7 +15,9 @@ export function rowFromDriver<T extends Table>(table: T, raw: Record<string, unk
 }
 
 /** postgres.js under Drizzle hands json over as text; PGlite parses it. */
-export const fromJson = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
+export const fromJson = <T>(value: unknown): T =>
+  (typeof value === "string" ? JSON.parse(value) : value) as T;
 
 /** Rows of `db.execute`, whichever driver answered (PGlite gives {rows}, postgres.js an array). */
-export const rowsOf = <T = Record<string, unknown>>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+export const rowsOf = <T = Record<string, unknown>>(result: unknown): T[] =>
+  (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];

@@ -41,7 +41,11 @@ export type RunTransactionOptions = {
 /** Whether `db` is a transaction already (runTransaction then opens a savepoint of it). */
 export const isTransaction = (db: Db) => is(db, PgTransaction);
 
-export async function runTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, options: RunTransactionOptions = {}): Promise<T> {
+export async function runTransaction<T>(
+  db: Db,
+  fn: (tx: Db) => Promise<T>,
+  options: RunTransactionOptions = {},
+): Promise<T> {
   // Nested: a savepoint of the outer transaction, which owns the timeouts, the retry and the mark.
   if (isTransaction(db)) return db.transaction((tx) => fn(tx as unknown as Db));
 
@@ -67,10 +71,18 @@ export async function runTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, opti
           await sleep(backoffMs(attempt));
           continue;
         }
-        throw new DomainError("unavailable", "The change kept colliding with simultaneous changes and was not applied; try again.", { retryAfter: 1 });
+        throw new DomainError(
+          "unavailable",
+          "The change kept colliding with simultaneous changes and was not applied; try again.",
+          { retryAfter: 1 },
+        );
       }
       if (code && BUSY.has(code)) {
-        throw new DomainError("unavailable", "The database is busy and the change was not applied; try again.", { retryAfter: 2 });
+        throw new DomainError(
+          "unavailable",
+          "The database is busy and the change was not applied; try again.",
+          { retryAfter: 2 },
+        );
       }
       throw error;
     }
@@ -84,7 +96,9 @@ export async function runTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, opti
  */
 function needsOwnTimeouts(db: Db): boolean {
   const session = connectionTimeouts(db);
-  return !session || session.lock_timeout !== LOCK_TIMEOUT_MS || session.statement_timeout !== STATEMENT_TIMEOUT_MS;
+  return (
+    !session || session.lock_timeout !== LOCK_TIMEOUT_MS || session.statement_timeout !== STATEMENT_TIMEOUT_MS
+  );
 }
 
 // 10–40 ms, then 20–80 ms: long enough for the other transaction to finish, short for a request.

@@ -3,7 +3,10 @@ import { demoDataEnabled, listenHost } from "@/lib/demo/demo-mode";
 
 describe("listenHost", () => {
   it("keeps a demo server (embedded database, demo data on) on the loopback interface and says so", () => {
-    expect(listenHost({})).toEqual({ host: "127.0.0.1", note: "demo accounts: listening on 127.0.0.1 only; set HOST=0.0.0.0 to expose" });
+    expect(listenHost({})).toEqual({
+      host: "127.0.0.1",
+      note: "demo accounts: listening on 127.0.0.1 only; set HOST=0.0.0.0 to expose",
+    });
     expect(listenHost({ DATA_DIR: "/srv/incidents", DEMO_DATA: "on" }).host).toBe("127.0.0.1");
   });
 

@@ -15,6 +15,7 @@ export async function ensureDemoData(): Promise<void> {
   if (await seedDemo(db)) {
     console.log(`[demo] loaded demo data into ${config.dataDir} in ${Date.now() - started} ms`);
     console.log("[demo] sign in with one of these demo-only accounts (shown once):");
-    for (const login of DEMO_LOGINS) console.log(`[demo]   ${login.role.padEnd(9)} ${login.email} / ${login.password}`);
+    for (const login of DEMO_LOGINS)
+      console.log(`[demo]   ${login.role.padEnd(9)} ${login.email} / ${login.password}`);
   }
 }

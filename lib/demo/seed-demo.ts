@@ -28,7 +28,12 @@ function random(seed: number) {
   };
 }
 
-const userActor = (user: (typeof DEMO_USERS)[number]): Actor => ({ type: "user", userId: user.id, name: user.name, role: user.role as Role });
+const userActor = (user: (typeof DEMO_USERS)[number]): Actor => ({
+  type: "user",
+  userId: user.id,
+  name: user.name,
+  role: user.role as Role,
+});
 
 /** The status the demo leaves an incident in: the newest are still open, in every phase. */
 function finalStatus(index: number, total: number): Status {
@@ -55,7 +60,7 @@ export async function seedDemo(db: Db, options: { now?: Date; incidents?: number
   const now = options.now ?? new Date();
   const total = options.incidents ?? 40;
   const rand = random(42);
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
 
   const system: Actor = { type: "system", name: "demo", role: "admin" };
   for (const user of DEMO_USERS) {
@@ -73,14 +78,21 @@ export async function seedDemo(db: Db, options: { now?: Date; incidents?: number
   anchor.setUTCHours(9, 0, 0, 0);
   anchor.setUTCDate(anchor.getUTCDate() - ((anchor.getUTCDay() + 6) % 7));
   for (const s of DEMO_SERVICES) {
-    const onCall = { userIds: [...s.onCall], handoffHours: DEMO_HANDOFF_HOURS[s.slug] ?? 168, startsAt: anchor.toISOString() };
+    const onCall = {
+      userIds: [...s.onCall],
+      handoffHours: DEMO_HANDOFF_HOURS[s.slug] ?? 168,
+      startsAt: anchor.toISOString(),
+    };
     await updateService(db, system, s.slug, { ownerTeam: s.ownerTeam, onCall }, { now });
   }
 
   const responders = DEMO_USERS.filter((u) => u.role !== "viewer");
   const start = now.getTime() - 90 * DAY;
   // Spread declarations over 90 days, oldest first so IDs increase with time.
-  const times = Array.from({ length: total }, (_, i) => start + ((i + rand() * 0.8) / total) * (90 * DAY - 6 * 60 * MINUTE));
+  const times = Array.from(
+    { length: total },
+    (_, i) => start + ((i + rand() * 0.8) / total) * (90 * DAY - 6 * 60 * MINUTE),
+  );
   for (let i = 0; i < total; i++) {
     const scenario = SCENARIOS[i % SCENARIOS.length];
     const declarer = pick(responders);
@@ -110,27 +122,75 @@ export async function seedDemo(db: Db, options: { now?: Date; incidents?: number
     if (open === "declared") continue;
 
     await updateIncident(db, ic, incident.id, { status: "investigating" }, { now: at(3 + rand() * 8) });
-    await addLink(db, ic, incident.id, { type: "alert", targetId: `alert_event_${(1000 + i * 37).toString(36)}` }, { now: at(1) });
+    await addLink(
+      db,
+      ic,
+      incident.id,
+      { type: "alert", targetId: `alert_event_${(1000 + i * 37).toString(36)}` },
+      { now: at(1) },
+    );
     if (severity !== "SEV4") {
       await updateIncident(db, ic, incident.id, { technicalLeadId: pick(responders).id }, { now: at(2) });
     }
-    await addTimelineEntry(db, ic, incident.id, { type: "update", message: scenario.updates[0] }, { now: at(6 + rand() * 10) });
+    await addTimelineEntry(
+      db,
+      ic,
+      incident.id,
+      { type: "update", message: scenario.updates[0] },
+      { now: at(6 + rand() * 10) },
+    );
     if (scenario.escalateTo && i % 2 === 1) {
       await updateIncident(db, ic, incident.id, { severity: scenario.escalateTo }, { now: at(4) });
     }
-    await addLink(db, ic, incident.id, { type: "error_group", targetId: signals.errorGroupId }, { now: at(2) });
+    await addLink(
+      db,
+      ic,
+      incident.id,
+      { type: "error_group", targetId: signals.errorGroupId },
+      { now: at(2) },
+    );
     if (scenario.updates[1]) {
-      await addTimelineEntry(db, ic, incident.id, { type: "action", message: scenario.updates[1] }, { now: at(5 + rand() * 15) });
+      await addTimelineEntry(
+        db,
+        ic,
+        incident.id,
+        { type: "action", message: scenario.updates[1] },
+        { now: at(5 + rand() * 15) },
+      );
     }
     if (open === "investigating") continue;
 
-    await updateIncident(db, ic, incident.id, { status: "mitigated", mitigationSummary: scenario.mitigation }, { now: at(10 + rand() * 60) });
+    await updateIncident(
+      db,
+      ic,
+      incident.id,
+      { status: "mitigated", mitigationSummary: scenario.mitigation },
+      { now: at(10 + rand() * 60) },
+    );
     if (open === "mitigated") continue;
 
     await addLink(db, ic, incident.id, { type: "release", targetId: signals.releaseId }, { now: at(20) });
-    await markLink(db, ic, incident.id, { type: "release", targetId: signals.releaseId, role: "suspected_cause" }, { now: at(1) });
-    await addLink(db, ic, incident.id, { type: "trace", targetId: `trace_${(7_000_000 + i * 7919).toString(16)}` }, { now: at(1) });
-    await updateIncident(db, ic, incident.id, { status: "resolved", resolutionSummary: scenario.resolution }, { now: at(30 + rand() * 240) });
+    await markLink(
+      db,
+      ic,
+      incident.id,
+      { type: "release", targetId: signals.releaseId, role: "suspected_cause" },
+      { now: at(1) },
+    );
+    await addLink(
+      db,
+      ic,
+      incident.id,
+      { type: "trace", targetId: `trace_${(7_000_000 + i * 7919).toString(16)}` },
+      { now: at(1) },
+    );
+    await updateIncident(
+      db,
+      ic,
+      incident.id,
+      { status: "resolved", resolutionSummary: scenario.resolution },
+      { now: at(30 + rand() * 240) },
+    );
   }
   await seedDemoMetrics(db, now);
   await db

@@ -37,22 +37,38 @@ export const newErrorGroupId = () => `err_${randomBytes(8).toString("hex")}`;
  * call made the group (the `error_group_created` fact). Occurrences of one batch are summed first and
  * the groups written in key order, so two batches never wait on each other's rows in opposite orders.
  */
-export async function ingestErrors(db: Db, actor: Actor, rawInput: unknown, options: UseCaseOptions = {}): Promise<{ items: IngestedGroup[] }> {
+export async function ingestErrors(
+  db: Db,
+  actor: Actor,
+  rawInput: unknown,
+  options: UseCaseOptions = {},
+): Promise<{ items: IngestedGroup[] }> {
   assertRole(actor, "responder", "report errors");
   // Parsed with one schema or the other, not the union, so a refusal names the offending field.
   const batch = isErrorBatch(rawInput);
-  const occurrences = batch ? parseInput(IngestErrorsBatch, rawInput).occurrences : [parseInput(ErrorOccurrence, rawInput)];
+  const occurrences = batch
+    ? parseInput(IngestErrorsBatch, rawInput).occurrences
+    : [parseInput(ErrorOccurrence, rawInput)];
   const now = clock(options);
 
   const pending = new Map<string, Pending>();
   const errors: { path: string; message: string }[] = [];
   occurrences.forEach((o, index) => {
     const seen = o.seenAt ? new Date(o.seenAt) : now;
-    if (seen.getTime() > now.getTime() + 5 * 60_000) errors.push({ path: !batch ? "seenAt" : `occurrences.${index}.seenAt`, message: "In the future." });
+    if (seen.getTime() > now.getTime() + 5 * 60_000)
+      errors.push({ path: !batch ? "seenAt" : `occurrences.${index}.seenAt`, message: "In the future." });
     const key = JSON.stringify([o.service, o.environment, o.fingerprint]);
     const entry = pending.get(key) ?? {
-      service: o.service, environment: o.environment, fingerprint: o.fingerprint, title: o.title, culprit: o.culprit ?? null,
-      count: 0, usersAffected: 0, firstSeen: seen, lastSeen: seen, hours: new Map<number, number>(),
+      service: o.service,
+      environment: o.environment,
+      fingerprint: o.fingerprint,
+      title: o.title,
+      culprit: o.culprit ?? null,
+      count: 0,
+      usersAffected: 0,
+      firstSeen: seen,
+      lastSeen: seen,
+      hours: new Map<number, number>(),
     };
     entry.count = Math.min(INT_MAX, entry.count + o.count);
     entry.usersAffected = Math.max(entry.usersAffected, o.usersAffected);
@@ -63,19 +79,35 @@ export async function ingestErrors(db: Db, actor: Actor, rawInput: unknown, opti
     pending.set(key, entry);
   });
   if (errors.length) throw validationError(errors, "Some occurrences are invalid; none were stored.");
-  const ordered = [...pending.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, value]) => value);
+  const ordered = [...pending.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, value]) => value);
 
   return runTransaction(db, async (tx) => {
-    for (const environment of new Set(ordered.map((p) => p.environment))) await assertEnvironment(tx, environment, "environment");
-    await ensureServices(tx, ordered.map((p) => p.service));
+    for (const environment of new Set(ordered.map((p) => p.environment)))
+      await assertEnvironment(tx, environment, "environment");
+    await ensureServices(
+      tx,
+      ordered.map((p) => p.service),
+    );
     const items: IngestedGroup[] = [];
     const announced: NewEvent[] = [];
     for (const p of ordered) {
       const [row] = await tx
         .insert(errorGroups)
         .values({
-          id: newErrorGroupId(), fingerprint: p.fingerprint, title: p.title, culprit: p.culprit, service: p.service, environment: p.environment,
-          count: p.count, usersAffected: p.usersAffected, firstSeen: p.firstSeen, lastSeen: p.lastSeen, createdAt: now, updatedAt: now,
+          id: newErrorGroupId(),
+          fingerprint: p.fingerprint,
+          title: p.title,
+          culprit: p.culprit,
+          service: p.service,
+          environment: p.environment,
+          count: p.count,
+          usersAffected: p.usersAffected,
+          firstSeen: p.firstSeen,
+          lastSeen: p.lastSeen,
+          createdAt: now,
+          updatedAt: now,
         })
         .onConflictDoUpdate({
           target: [errorGroups.service, errorGroups.environment, errorGroups.fingerprint],
@@ -94,7 +126,11 @@ export async function ingestErrors(db: Db, actor: Actor, rawInput: unknown, opti
         .returning({ ...getTableColumns(errorGroups), created: sql<boolean>`(xmax = 0)` });
       await tx
         .insert(errorGroupHourly)
-        .values([...p.hours.entries()].sort(([a], [b]) => a - b).map(([hour, count]) => ({ groupId: row.id, hour: new Date(hour), count })))
+        .values(
+          [...p.hours.entries()]
+            .sort(([a], [b]) => a - b)
+            .map(([hour, count]) => ({ groupId: row.id, hour: new Date(hour), count })),
+        )
         .onConflictDoUpdate({
           target: [errorGroupHourly.groupId, errorGroupHourly.hour],
           set: { count: sql`least(${errorGroupHourly.count}::bigint + excluded.count, ${INT_MAX})::int` },
@@ -102,8 +138,20 @@ export async function ingestErrors(db: Db, actor: Actor, rawInput: unknown, opti
       const created = row.created === true || String(row.created) === "true";
       items.push({ group: toErrorGroupView(row), created });
       if (created) {
-        const payload = { service: row.service, environment: row.environment, fingerprint: row.fingerprint, title: row.title };
-        announced.push({ type: "error_group.created", subjectId: row.id, incidentId: null, payload, actor, createdAt: now });
+        const payload = {
+          service: row.service,
+          environment: row.environment,
+          fingerprint: row.fingerprint,
+          title: row.title,
+        };
+        announced.push({
+          type: "error_group.created",
+          subjectId: row.id,
+          incidentId: null,
+          payload,
+          actor,
+          createdAt: now,
+        });
       }
     }
     // In the transaction that made the groups: announced exactly when, and only if, they exist.

@@ -12,17 +12,21 @@ export const TREND_HOURS = 24;
 
 type Cursor = { sort: "last_seen" | "count"; value: string | number; id: string };
 
-const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify([cursor.sort, cursor.value, cursor.id])).toString("base64url");
+const encodeCursor = (cursor: Cursor) =>
+  Buffer.from(JSON.stringify([cursor.sort, cursor.value, cursor.id])).toString("base64url");
 
 function decodeCursor(value: string, sort: Cursor["sort"]): Cursor {
   try {
     const [kind, key, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
     if (kind !== sort || typeof id !== "string" || id.includes("\u0000")) throw new Error("bad cursor");
     if (sort === "count" && !Number.isInteger(key)) throw new Error("bad cursor");
-    if (sort === "last_seen" && (typeof key !== "string" || Number.isNaN(Date.parse(key)))) throw new Error("bad cursor");
+    if (sort === "last_seen" && (typeof key !== "string" || Number.isNaN(Date.parse(key))))
+      throw new Error("bad cursor");
     return { sort, value: key, id };
   } catch {
-    throw validationError([{ path: "cursor", message: "Not a cursor this API handed out for this sort; start again without it." }]);
+    throw validationError([
+      { path: "cursor", message: "Not a cursor this API handed out for this sort; start again without it." },
+    ]);
   }
 }
 
@@ -68,12 +72,23 @@ export async function listErrorGroups(db: Db, actor: Actor, rawQuery: unknown, o
     .orderBy(desc(key), desc(errorGroups.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
-  const trends = await trendsOf(db, page.map((r) => r.id), options.now ?? new Date());
-  const items: ErrorGroupListItem[] = page.map((row) => ({ ...toErrorGroupView(row), trend: trends.get(row.id) ?? [] }));
+  const trends = await trendsOf(
+    db,
+    page.map((r) => r.id),
+    options.now ?? new Date(),
+  );
+  const items: ErrorGroupListItem[] = page.map((row) => ({
+    ...toErrorGroupView(row),
+    trend: trends.get(row.id) ?? [],
+  }));
   const last = page.at(-1);
   const nextCursor =
     rows.length > query.limit && last
-      ? encodeCursor({ sort: query.sort, value: query.sort === "count" ? last.count : last.lastSeen.toISOString(), id: last.id })
+      ? encodeCursor({
+          sort: query.sort,
+          value: query.sort === "count" ? last.count : last.lastSeen.toISOString(),
+          id: last.id,
+        })
       : null;
   return { items, nextCursor };
 }

@@ -5,27 +5,36 @@ export const ERROR_GROUP_STATUSES = ["unresolved", "resolved", "ignored"] as con
 export const MAX_OCCURRENCES_PER_BATCH = 500;
 
 export const ErrorOccurrence = z.strictObject({
-  fingerprint: z.string().trim().min(1, "Give the fingerprint that groups identical errors.").max(200, "At most 200 characters."),
+  fingerprint: z
+    .string()
+    .trim()
+    .min(1, "Give the fingerprint that groups identical errors.")
+    .max(200, "At most 200 characters."),
   title: z.string().trim().min(1, "Give the error's message or type.").max(300, "At most 300 characters."),
   culprit: z.string().trim().max(300, "At most 300 characters.").optional(),
   service: slug,
   environment: slug,
   count: z.number().int().min(1, "At least 1.").max(1_000_000, "At most 1000000 per report.").default(1),
   usersAffected: z.number().int().min(0).max(100_000_000).default(0).meta({
-    description: "Distinct users the sender saw in this report; the group keeps the largest value reported (a lower bound).",
+    description:
+      "Distinct users the sender saw in this report; the group keeps the largest value reported (a lower bound).",
   }),
   seenAt: isoDateTime.optional().meta({ description: "When the occurrences happened (default: now)." }),
 });
 export type ErrorOccurrence = z.infer<typeof ErrorOccurrence>;
 
 export const IngestErrorsBatch = z.strictObject({
-  occurrences: z.array(ErrorOccurrence).min(1, "Send at least one occurrence.").max(MAX_OCCURRENCES_PER_BATCH, `At most ${MAX_OCCURRENCES_PER_BATCH} per batch.`),
+  occurrences: z
+    .array(ErrorOccurrence)
+    .min(1, "Send at least one occurrence.")
+    .max(MAX_OCCURRENCES_PER_BATCH, `At most ${MAX_OCCURRENCES_PER_BATCH} per batch.`),
 });
 
 /** One occurrence, or a batch `{ occurrences: [...] }` (documentation; ingestErrors picks one by the key). */
 export const IngestErrorsInput = z.union([ErrorOccurrence, IngestErrorsBatch]);
 
-export const isErrorBatch = (raw: unknown): boolean => typeof raw === "object" && raw !== null && !Array.isArray(raw) && "occurrences" in raw;
+export const isErrorBatch = (raw: unknown): boolean =>
+  typeof raw === "object" && raw !== null && !Array.isArray(raw) && "occurrences" in raw;
 
 export const ListErrorGroupsQuery = z.strictObject({
   service: slug.optional(),
@@ -54,7 +63,9 @@ export const ErrorGroupView = z.object({
 export type ErrorGroupView = z.infer<typeof ErrorGroupView>;
 
 export const ErrorGroupListItem = ErrorGroupView.extend({
-  trend: z.array(z.number().int()).meta({ description: "Occurrences in each of the last 24 hours, oldest first." }),
+  trend: z
+    .array(z.number().int())
+    .meta({ description: "Occurrences in each of the last 24 hours, oldest first." }),
 });
 export type ErrorGroupListItem = z.infer<typeof ErrorGroupListItem>;
 

@@ -9,13 +9,24 @@ import { type ErrorGroupView, UpdateErrorGroupInput } from "./schemas";
 import { toErrorGroupView } from "./to-view";
 
 /** Resolves, ignores or reopens an error group; a resolved group that recurs is unresolved again by the ingest. */
-export async function updateErrorGroup(db: Db, actor: Actor, id: string, rawInput: unknown, options: UseCaseOptions = {}): Promise<ErrorGroupView> {
+export async function updateErrorGroup(
+  db: Db,
+  actor: Actor,
+  id: string,
+  rawInput: unknown,
+  options: UseCaseOptions = {},
+): Promise<ErrorGroupView> {
   assertRole(actor, "responder", "change error groups");
   const input = parseInput(UpdateErrorGroupInput, rawInput);
   return runTransaction(db, async (tx) => {
-    const [row] = id.length <= 200
-      ? await tx.update(errorGroups).set({ status: input.status, updatedAt: clock(options) }).where(eq(errorGroups.id, id)).returning()
-      : [];
+    const [row] =
+      id.length <= 200
+        ? await tx
+            .update(errorGroups)
+            .set({ status: input.status, updatedAt: clock(options) })
+            .where(eq(errorGroups.id, id))
+            .returning()
+        : [];
     if (!row) throw notFound(`Error group ${id}`);
     return toErrorGroupView(row);
   });

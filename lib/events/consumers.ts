@@ -13,17 +13,28 @@ export type EventConsumer = (tx: Db, event: StoredEvent) => Promise<void>;
  */
 export type ConsumerInterest = (db: Db) => Promise<ReadonlySet<string>>;
 
-type Registration = { name: string; types: readonly EventType[] | "*"; consume: EventConsumer; interest?: ConsumerInterest };
+type Registration = {
+  name: string;
+  types: readonly EventType[] | "*";
+  consume: EventConsumer;
+  interest?: ConsumerInterest;
+};
 
 const consumersKey = Symbol.for("incident-manager.events.consumers");
-const consumers: Map<string, Registration> = ((globalThis as Record<symbol, unknown>)[consumersKey] ??= new Map()) as Map<string, Registration>;
+const consumers: Map<string, Registration> = ((globalThis as Record<symbol, unknown>)[consumersKey] ??=
+  new Map()) as Map<string, Registration>;
 
 /**
  * Subscribes a consumer (a stable, unique name such as `workflows.match`) to event types ("*" for
  * all). List its module in lib/jobs/handlers.ts so workers load it. Work with effects outside the
  * database (HTTP calls) belongs in a job the consumer enqueues with `enqueueJob(tx, …)`.
  */
-export function registerEventConsumer(name: string, types: readonly EventType[] | "*", consume: EventConsumer, interest?: ConsumerInterest): void {
+export function registerEventConsumer(
+  name: string,
+  types: readonly EventType[] | "*",
+  consume: EventConsumer,
+  interest?: ConsumerInterest,
+): void {
   consumers.set(name, { name, types, consume, interest });
 }
 
@@ -31,7 +42,8 @@ export function unregisterEventConsumer(name: string): void {
   consumers.delete(name);
 }
 
-const wants = (registration: Registration, type: string) => registration.types === "*" || (registration.types as readonly string[]).includes(type);
+const wants = (registration: Registration, type: string) =>
+  registration.types === "*" || (registration.types as readonly string[]).includes(type);
 
 /**
  * Hands each event to every interested consumer, once per (consumer, event): the mark is inserted in
@@ -46,7 +58,9 @@ export async function dispatchEvents(db: Db, eventIds: number[]): Promise<void> 
   // Asked only when the batch holds an event of the consumer's types; errors count as the consumer's.
   const interests = await Promise.all(
     registrations.map((registration) =>
-      registration.interest && rows.some((event) => wants(registration, event.type)) ? registration.interest(db).catch(() => undefined) : undefined,
+      registration.interest && rows.some((event) => wants(registration, event.type))
+        ? registration.interest(db).catch(() => undefined)
+        : undefined,
     ),
   );
   const failures: string[] = [];

@@ -22,7 +22,10 @@ type AnnouncedEntry = EntryKind & { id: number; message?: string | null };
  * `incident.resolved`). `incidentVersion` is the incident's version after the change, when the command
  * bumped it: a live page can then tell which version its forms are based on without reading the incident again.
  */
-export function eventsOfEntry(entry: AnnouncedEntry, incidentVersion?: number): Pick<NewEvent, "type" | "payload">[] {
+export function eventsOfEntry(
+  entry: AnnouncedEntry,
+  incidentVersion?: number,
+): Pick<NewEvent, "type" | "payload">[] {
   const payload = {
     ...entry.data,
     kind: entry.kind,
@@ -37,6 +40,12 @@ export function eventsOfEntry(entry: AnnouncedEntry, incidentVersion?: number): 
 /** The domain events a batch of written timeline entries announces. */
 export function incidentEventsFromTimeline(rows: TimelineRow[], incidentVersion?: number): NewEvent[] {
   return rows.flatMap((row) =>
-    eventsOfEntry(row, incidentVersion).map((event) => ({ ...event, incidentId: row.incidentId, subjectId: row.incidentId, actor: row.actor, createdAt: row.createdAt })),
+    eventsOfEntry(row, incidentVersion).map((event) => ({
+      ...event,
+      incidentId: row.incidentId,
+      subjectId: row.incidentId,
+      actor: row.actor,
+      createdAt: row.createdAt,
+    })),
   );
 }

@@ -13,7 +13,10 @@ export type LiveListener = (event: LiveEvent) => void;
 // Next bundles this module separately for instrumentation (the job runner) and for the routes (streams).
 type Feed = { emitter: EventEmitter; ready: Promise<() => Promise<void>> };
 const feedsKey = Symbol.for("incident-manager.live.feeds");
-const feeds = ((globalThis as Record<symbol, unknown>)[feedsKey] ??= new WeakMap()) as WeakMap<DbHandle, Feed>;
+const feeds = ((globalThis as Record<symbol, unknown>)[feedsKey] ??= new WeakMap()) as WeakMap<
+  DbHandle,
+  Feed
+>;
 
 function parse(payload: string): LiveEvent | null {
   try {
@@ -31,7 +34,10 @@ function openFeed(handle: DbHandle): Feed {
     const event = parse(payload);
     if (event) emitter.emit("event", event);
   };
-  const ready = handle.raw.kind === "pglite" ? handle.raw.client.listen(LIVE_CHANNEL, deliver) : listenAcrossRestarts(handle.raw.client, deliver);
+  const ready =
+    handle.raw.kind === "pglite"
+      ? handle.raw.client.listen(LIVE_CHANNEL, deliver)
+      : listenAcrossRestarts(handle.raw.client, deliver);
   return { emitter, ready };
 }
 
@@ -44,7 +50,10 @@ export const RELISTEN_INTERVAL_MS = 5_000;
  * a new listener is added and the previous one removed, which costs nothing while the channel is
  * alive (no SQL) and issues a fresh LISTEN once the server is back after a restart.
  */
-async function listenAcrossRestarts(client: Sql, deliver: (payload: string) => void): Promise<() => Promise<void>> {
+async function listenAcrossRestarts(
+  client: Sql,
+  deliver: (payload: string) => void,
+): Promise<() => Promise<void>> {
   let current = await client.listen(LIVE_CHANNEL, deliver);
   let stopped = false;
   const timer = setInterval(() => {

@@ -18,7 +18,9 @@ export async function purgeExpiredEvents(db: Db, now = new Date()): Promise<numb
     const deleted = await db.execute(
       sql`delete from events where id in (select id from events where created_at < ${oldest.toISOString()}::timestamptz order by id limit ${BATCH}) returning id`,
     );
-    const count = Array.isArray(deleted) ? deleted.length : ((deleted as { rows?: unknown[] }).rows?.length ?? 0);
+    const count = Array.isArray(deleted)
+      ? deleted.length
+      : ((deleted as { rows?: unknown[] }).rows?.length ?? 0);
     total += count;
     if (count < BATCH) return total;
   }

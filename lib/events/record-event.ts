@@ -44,7 +44,10 @@ export async function recordEvents(tx: Db, newEvents: NewEvent[]): Promise<Store
       }),
     )
     // The NOTIFY for live pages rides on the insert (one round trip fewer).
-    .returning({ ...getTableColumns(events), notified: liveNotice(events.id, events.type, events.incidentId) });
+    .returning({
+      ...getTableColumns(events),
+      notified: liveNotice(events.id, events.type, events.incidentId),
+    });
   await enqueueJob(tx, dispatchEventsJob, { eventIds: rows.map((row) => row.id) });
   return rows.map((row) => {
     const { notified, ...event } = row;

@@ -5,7 +5,13 @@ import { logError } from "@/lib/log-error";
 export type ActionState<T = void> =
   | { status: "idle" }
   | { status: "ok"; data: T; message?: string }
-  | { status: "error"; message: string; code: string; fieldErrors: Record<string, string>; values?: Record<string, string> };
+  | {
+      status: "error";
+      message: string;
+      code: string;
+      fieldErrors: Record<string, string>;
+      values?: Record<string, string>;
+    };
 
 export const idle = { status: "idle" } as const;
 
@@ -20,7 +26,12 @@ export function toActionError(error: unknown): Extract<ActionState<never>, { sta
     return { status: "error", message: error.message, code: error.code, fieldErrors };
   }
   logError("[action]", error);
-  return { status: "error", message: "Something went wrong on our side; nothing was changed. Try again.", code: "internal", fieldErrors: {} };
+  return {
+    status: "error",
+    message: "Something went wrong on our side; nothing was changed. Try again.",
+    code: "internal",
+    fieldErrors: {},
+  };
 }
 
 /** Runs an action body; a domain error becomes form state. Call redirect() after this, not inside. */

@@ -54,7 +54,10 @@ export const json = (data: unknown, init: ResponseInit = {}) =>
  * The one wrapper of every JSON route: who is calling, the body (size-limited JSON), the
  * Idempotency-Key protocol for POST, and every error mapped to problem+json by handleApiError.
  */
-export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>) => Promise<Response>, options: Options = {}) {
+export function apiRoute<P = Record<string, never>>(
+  handler: (ctx: ApiContext<P>) => Promise<Response>,
+  options: Options = {},
+) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const url = new URL(request.url);
     try {
@@ -65,17 +68,24 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>
       const hasBody = !["GET", "HEAD"].includes(request.method);
       const text = hasBody ? await readBodyText(request, options.bodyLimit) : "";
       let parsed: { value: unknown } | undefined;
-      const body = () => (parsed ??= { value: parseJsonText(text, request.headers.get("content-type")) }).value;
+      const body = () =>
+        (parsed ??= { value: parseJsonText(text, request.headers.get("content-type")) }).value;
       const run = () =>
-        handler({ request, params, actor, db, body, tokensVersion: cached?.tokensVersion }).catch(async (error: unknown) => {
-          if (!cached || pgErrorCode(error) !== TOKEN_STAMP_MOVED) throw error;
-          return handler({ request, params, actor: await resolveApiActor(request), db, body });
-        });
+        handler({ request, params, actor, db, body, tokensVersion: cached?.tokensVersion }).catch(
+          async (error: unknown) => {
+            if (!cached || pgErrorCode(error) !== TOKEN_STAMP_MOVED) throw error;
+            return handler({ request, params, actor: await resolveApiActor(request), db, body });
+          },
+        );
 
       const key = request.headers.get("idempotency-key");
       if (request.method === "POST" && key !== null) {
         const fingerprint = await requestFingerprint(db, request.method, url.pathname, text);
-        return await withIdempotency(db, { principal: actorKey(actor), key, fingerprint, secretBearing: options.secretBearing }, run);
+        return await withIdempotency(
+          db,
+          { principal: actorKey(actor), key, fingerprint, secretBearing: options.secretBearing },
+          run,
+        );
       }
       return await run();
     } catch (error) {

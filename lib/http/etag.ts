@@ -11,7 +11,10 @@ export function expectedVersionFrom(request: Request): number | undefined {
   if (header === null || header.trim() === "*") return undefined;
   const match = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(header);
   if (!match) {
-    throw new DomainError("precondition_failed", `If-Match ${header} does not name a version of this incident; use the ETag from GET.`);
+    throw new DomainError(
+      "precondition_failed",
+      `If-Match ${header} does not name a version of this incident; use the ETag from GET.`,
+    );
   }
   return Number(match[1]);
 }

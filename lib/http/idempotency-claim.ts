@@ -15,7 +15,11 @@ export function runWithClaim<T>(claim: IdempotencyClaim, fn: () => Promise<T>): 
 }
 
 export const claimIs = (claim: Pick<IdempotencyClaim, "principal" | "key" | "owner">) =>
-  and(eq(idempotencyKeys.principal, claim.principal), eq(idempotencyKeys.key, claim.key), eq(idempotencyKeys.owner, claim.owner));
+  and(
+    eq(idempotencyKeys.principal, claim.principal),
+    eq(idempotencyKeys.key, claim.key),
+    eq(idempotencyKeys.owner, claim.owner),
+  );
 
 /**
  * Inside the command's own transaction: the key becomes `committed` together with the change, so a

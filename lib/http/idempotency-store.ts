@@ -21,8 +21,14 @@ async function fingerprintSecret(db: Db): Promise<Buffer> {
   let pending = generatedSecrets.get(db);
   if (!pending) {
     pending = (async () => {
-      await db.insert(appMeta).values({ key: FINGERPRINT_SECRET, value: randomBytes(32).toString("base64url") }).onConflictDoNothing();
-      const [row] = await db.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, FINGERPRINT_SECRET));
+      await db
+        .insert(appMeta)
+        .values({ key: FINGERPRINT_SECRET, value: randomBytes(32).toString("base64url") })
+        .onConflictDoNothing();
+      const [row] = await db
+        .select({ value: appMeta.value })
+        .from(appMeta)
+        .where(eq(appMeta.key, FINGERPRINT_SECRET));
       return Buffer.from(row.value, "base64url");
     })();
     pending.catch(() => generatedSecrets.delete(db));
@@ -32,8 +38,15 @@ async function fingerprintSecret(db: Db): Promise<Buffer> {
 }
 
 /** What "the same request" means for a key: method, path and the exact body, under a server-side HMAC. */
-export async function requestFingerprint(db: Db, method: string, path: string, body: string): Promise<string> {
-  return createHmac("sha256", await fingerprintSecret(db)).update(`${method} ${path}\n${body}`).digest("hex");
+export async function requestFingerprint(
+  db: Db,
+  method: string,
+  path: string,
+  body: string,
+): Promise<string> {
+  return createHmac("sha256", await fingerprintSecret(db))
+    .update(`${method} ${path}\n${body}`)
+    .digest("hex");
 }
 
 /**

@@ -24,7 +24,8 @@ export type IdempotentRequest = {
   secretBearing?: boolean;
 };
 
-type Outcome = { kind: "claimed"; owner: string } | { kind: "answer"; response: Response } | { kind: "vanished" };
+type Outcome =
+  { kind: "claimed"; owner: string } | { kind: "answer"; response: Response } | { kind: "vanished" };
 
 /**
  * Same key + same request → the first answer again; same key + another request → 422; while the
@@ -32,19 +33,33 @@ type Outcome = { kind: "claimed"; owner: string } | { kind: "answer"; response: 
  * was committed forgets the key, so the retry runs again; the command's transaction marks the key
  * committed (runTransaction), so a committed command is never run twice.
  */
-export async function withIdempotency(db: Db, request: IdempotentRequest, run: () => Promise<Response>): Promise<Response> {
+export async function withIdempotency(
+  db: Db,
+  request: IdempotentRequest,
+  run: () => Promise<Response>,
+): Promise<Response> {
   if (request.key.length === 0 || request.key.length > 255) {
     throw new DomainError("bad_request", "Idempotency-Key must be 1 to 255 characters.");
   }
   for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
     const outcome = await claimOrReplay(db, request);
-    if (outcome.kind === "claimed") return runClaimed(db, request, { principal: request.principal, key: request.key, owner: outcome.owner, active: true }, run);
+    if (outcome.kind === "claimed")
+      return runClaimed(
+        db,
+        request,
+        { principal: request.principal, key: request.key, owner: outcome.owner, active: true },
+        run,
+      );
     if (outcome.kind === "answer") return outcome.response;
   }
   throw inProgress();
 }
 
-const inProgress = () => new DomainError("idempotency_in_progress", "A request with this Idempotency-Key is still being processed; retry shortly.");
+const inProgress = () =>
+  new DomainError(
+    "idempotency_in_progress",
+    "A request with this Idempotency-Key is still being processed; retry shortly.",
+  );
 
 async function claimOrReplay(db: Db, { principal, key, fingerprint }: IdempotentRequest): Promise<Outcome> {
   await deleteExpiredKey(db, principal, key);
@@ -69,7 +84,10 @@ async function claimOrReplay(db: Db, { principal, key, fingerprint }: Idempotent
     .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
   if (!previous) return { kind: "vanished" };
   if (previous.requestHash !== fingerprint) {
-    throw new DomainError("idempotency_mismatch", "This Idempotency-Key was already used with a different request; use a new key.");
+    throw new DomainError(
+      "idempotency_mismatch",
+      "This Idempotency-Key was already used with a different request; use a new key.",
+    );
   }
   switch (previous.state) {
     case "done":
@@ -81,7 +99,10 @@ async function claimOrReplay(db: Db, { principal, key, fingerprint }: Idempotent
         }),
       };
     case "withheld":
-      throw new DomainError("idempotency_not_replayable", "This response held a secret and cannot be replayed");
+      throw new DomainError(
+        "idempotency_not_replayable",
+        "This response held a secret and cannot be replayed",
+      );
     case "committed":
       if (!previous.abandoned) throw inProgress();
       throw new DomainError(
@@ -89,7 +110,8 @@ async function claimOrReplay(db: Db, { principal, key, fingerprint }: Idempotent
         "The request with this Idempotency-Key was applied, but its answer was lost; it will not be applied again. Read the current state instead.",
       );
     default:
-      if (previous.abandoned && (await takeOver(db, principal, key, owner))) return { kind: "claimed", owner };
+      if (previous.abandoned && (await takeOver(db, principal, key, owner)))
+        return { kind: "claimed", owner };
       throw inProgress();
   }
 }
@@ -111,9 +133,15 @@ async function takeOver(db: Db, principal: string, key: string, owner: string): 
   return taken.length > 0;
 }
 
-async function runClaimed(db: Db, request: IdempotentRequest, claim: IdempotencyClaim, run: () => Promise<Response>): Promise<Response> {
+async function runClaimed(
+  db: Db,
+  request: IdempotentRequest,
+  claim: IdempotencyClaim,
+  run: () => Promise<Response>,
+): Promise<Response> {
   // Only a claim that committed nothing may be forgotten; a committed one stays, so no retry re-applies it.
-  const release = () => db.delete(idempotencyKeys).where(and(claimIs(claim), eq(idempotencyKeys.state, "running")));
+  const release = () =>
+    db.delete(idempotencyKeys).where(and(claimIs(claim), eq(idempotencyKeys.state, "running")));
   let response: Response;
   try {
     response = await runWithClaim(claim, run);

@@ -22,16 +22,26 @@ export function allowHeader(methods: readonly string[]): string {
 export function methodNotAllowed<const A extends readonly Implementable[]>(allowed: A) {
   const allow = allowHeader(allowed);
   const refuse = (request: Request) => {
-    const error = new DomainError("method_not_allowed", `${request.method} is not supported on this resource; use ${allow}.`);
+    const error = new DomainError(
+      "method_not_allowed",
+      `${request.method} is not supported on this resource; use ${allow}.`,
+    );
     return problemResponse(error, new URL(request.url).pathname, { allow });
   };
   const options = () => new Response(null, { status: 204, headers: { allow } });
   const implemented = new Set(allow.split(", ").filter((m) => m !== "OPTIONS"));
   const handlers = Object.fromEntries(
-    ORDER.filter((m) => !implemented.has(m)).map((method) => [method, Object.assign(method === "OPTIONS" ? options : refuse, { allowed })]),
+    ORDER.filter((m) => !implemented.has(m)).map((method) => [
+      method,
+      Object.assign(method === "OPTIONS" ? options : refuse, { allowed }),
+    ]),
   );
-  return handlers as unknown as Record<Exclude<Implementable, A[number]> | ("GET" extends A[number] ? never : "HEAD") | "OPTIONS", Handler>;
+  return handlers as unknown as Record<
+    Exclude<Implementable, A[number]> | ("GET" extends A[number] ? never : "HEAD") | "OPTIONS",
+    Handler
+  >;
 }
 
 /** True for a handler made by methodNotAllowed (the route inventory tells real handlers from these). */
-export const isMethodNotAllowedHandler = (value: unknown): value is Handler => typeof value === "function" && Array.isArray((value as Partial<Handler>).allowed);
+export const isMethodNotAllowedHandler = (value: unknown): value is Handler =>
+  typeof value === "function" && Array.isArray((value as Partial<Handler>).allowed);

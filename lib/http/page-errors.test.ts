@@ -13,8 +13,15 @@ const digestOf = (run: () => unknown) => {
 
 describe("toPageLoad", () => {
   it("turns forbidden into a refusal carrying the role and the use case's message", () => {
-    const refusal = toPageLoad(new DomainError("forbidden", "Your role (viewer) may not manage users; it needs admin."), "viewer");
-    expect(refusal).toEqual({ allowed: false, role: "viewer", message: "Your role (viewer) may not manage users; it needs admin." });
+    const refusal = toPageLoad(
+      new DomainError("forbidden", "Your role (viewer) may not manage users; it needs admin."),
+      "viewer",
+    );
+    expect(refusal).toEqual({
+      allowed: false,
+      role: "viewer",
+      message: "Your role (viewer) may not manage users; it needs admin.",
+    });
   });
 
   it("turns not found into Next's 404", () => {

@@ -13,7 +13,8 @@ export type PageLoad<T> = { allowed: true; data: T } | { allowed: false; role: R
  * Next's 404 page, anything else is rethrown to the error page.
  */
 export function toPageLoad(error: unknown, role: Role): PageLoad<never> {
-  if (error instanceof DomainError && error.code === "forbidden") return { allowed: false, role, message: error.message };
+  if (error instanceof DomainError && error.code === "forbidden")
+    return { allowed: false, role, message: error.message };
   if (error instanceof DomainError && error.code === "not_found") notFound();
   throw error;
 }
@@ -23,10 +24,17 @@ export function toPageLoad(error: unknown, role: Role): PageLoad<never> {
  * `toPageLoad`. `replicaRead`: the page only reads and tolerates a little lag (list, metrics), so it
  * may use the read pool (DATABASE_READ_URL); pages shown right after a write read the primary.
  */
-export async function loadPage<T>(returnTo: string, command: (db: Db, actor: Actor) => Promise<T>, options: { replicaRead?: boolean } = {}): Promise<PageLoad<T>> {
+export async function loadPage<T>(
+  returnTo: string,
+  command: (db: Db, actor: Actor) => Promise<T>,
+  options: { replicaRead?: boolean } = {},
+): Promise<PageLoad<T>> {
   const actor = await requirePageActor(returnTo);
   try {
-    return { allowed: true, data: await command(options.replicaRead ? await getReadDb() : await getDb(), actor) };
+    return {
+      allowed: true,
+      data: await command(options.replicaRead ? await getReadDb() : await getDb(), actor),
+    };
   } catch (error) {
     return toPageLoad(error, actor.role);
   }
@@ -36,7 +44,9 @@ export async function loadPage<T>(returnTo: string, command: (db: Db, actor: Act
  * For filters read from the URL: a hand-edited bad value becomes a message beside the form, not an
  * error page. Only validation errors are caught.
  */
-export async function catchInvalid<T>(work: Promise<T>): Promise<{ value: T; problem: null } | { value: null; problem: DomainError }> {
+export async function catchInvalid<T>(
+  work: Promise<T>,
+): Promise<{ value: T; problem: null } | { value: null; problem: DomainError }> {
   try {
     return { value: await work, problem: null };
   } catch (error) {

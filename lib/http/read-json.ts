@@ -4,7 +4,10 @@ export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
 /** The raw body text, refusing anything over `limit` bytes before reading it all into memory. */
 export async function readBodyText(request: Request, limit = DEFAULT_BODY_LIMIT): Promise<string> {
-  const tooLarge = () => new DomainError("payload_too_large", `The request body is larger than ${limit} bytes.`, { extra: { limit } });
+  const tooLarge = () =>
+    new DomainError("payload_too_large", `The request body is larger than ${limit} bytes.`, {
+      extra: { limit },
+    });
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw tooLarge();
   if (!request.body) return "";
@@ -29,7 +32,8 @@ export function parseJsonText(text: string, contentType: string | null): unknown
   if (type && type !== "application/json" && !type.endsWith("+json")) {
     throw new DomainError("unsupported_media_type", `Send the body as application/json (got ${type}).`);
   }
-  if (text.trim() === "") throw new DomainError("bad_request", "The request body is empty; send a JSON object.");
+  if (text.trim() === "")
+    throw new DomainError("bad_request", "The request body is empty; send a JSON object.");
   try {
     return JSON.parse(text);
   } catch (error) {

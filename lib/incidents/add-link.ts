@@ -10,7 +10,13 @@ import { bumpVersion, lockIncident } from "./lock-incident";
 import { LinkInput } from "./schemas";
 import { appendTimeline } from "./timeline-writer";
 
-export async function addLink(db: Db, actor: Actor, incidentId: string, rawInput: unknown, options: UseCaseOptions = {}): Promise<LinkView> {
+export async function addLink(
+  db: Db,
+  actor: Actor,
+  incidentId: string,
+  rawInput: unknown,
+  options: UseCaseOptions = {},
+): Promise<LinkView> {
   assertRole(actor, "responder", "link data to incidents");
   const input = parseInput(LinkInput, rawInput);
   return runTransaction(db, async (tx) => {
@@ -19,18 +25,48 @@ export async function addLink(db: Db, actor: Actor, incidentId: string, rawInput
     const [existing] = await tx
       .select({ id: incidentLinks.id })
       .from(incidentLinks)
-      .where(and(eq(incidentLinks.incidentId, incidentId), eq(incidentLinks.type, input.type), eq(incidentLinks.targetId, input.targetId)));
+      .where(
+        and(
+          eq(incidentLinks.incidentId, incidentId),
+          eq(incidentLinks.type, input.type),
+          eq(incidentLinks.targetId, input.targetId),
+        ),
+      );
     if (existing) {
-      throw new DomainError("already_exists", `${input.type} ${input.targetId} is already linked to ${incidentId}.`, {
-        errors: [{ path: "targetId", message: "Already linked." }],
-      });
+      throw new DomainError(
+        "already_exists",
+        `${input.type} ${input.targetId} is already linked to ${incidentId}.`,
+        {
+          errors: [{ path: "targetId", message: "Already linked." }],
+        },
+      );
     }
     const [link] = await tx
       .insert(incidentLinks)
-      .values({ incidentId, type: input.type, targetId: input.targetId, createdBy: actorLabel(actor), createdAt: now })
+      .values({
+        incidentId,
+        type: input.type,
+        targetId: input.targetId,
+        createdBy: actorLabel(actor),
+        createdAt: now,
+      })
       .returning();
     const { version } = await bumpVersion(tx, row, {}, now);
-    await appendTimeline(tx, incidentId, actor, [{ kind: "link_added", data: { type: input.type, targetId: input.targetId } }], now, { version });
-    return { id: link.id, type: link.type, targetId: link.targetId, createdBy: link.createdBy, createdAt: link.createdAt, role: null };
+    await appendTimeline(
+      tx,
+      incidentId,
+      actor,
+      [{ kind: "link_added", data: { type: input.type, targetId: input.targetId } }],
+      now,
+      { version },
+    );
+    return {
+      id: link.id,
+      type: link.type,
+      targetId: link.targetId,
+      createdBy: link.createdBy,
+      createdAt: link.createdAt,
+      role: null,
+    };
   });
 }

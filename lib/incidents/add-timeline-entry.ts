@@ -12,14 +12,22 @@ import { toTimelineView } from "./list-timeline";
  * order with status changes, and bumps the version: the incident's ETag is how open pages and API
  * clients notice that anything, a new update included, has happened.
  */
-export async function addTimelineEntry(db: Db, actor: Actor, incidentId: string, rawInput: unknown, options: UseCaseOptions = {}) {
+export async function addTimelineEntry(
+  db: Db,
+  actor: Actor,
+  incidentId: string,
+  rawInput: unknown,
+  options: UseCaseOptions = {},
+) {
   assertRole(actor, "responder", "post timeline updates");
   const input = parseInput(AddTimelineEntryInput, rawInput);
   const [entry] = await runTransaction(db, async (tx) => {
     const row = await lockIncident(tx, incidentId);
     const now = clock(options);
     const { version } = await bumpVersion(tx, row, {}, now);
-    return appendTimeline(tx, incidentId, actor, [{ kind: input.type, message: input.message }], now, { version });
+    return appendTimeline(tx, incidentId, actor, [{ kind: input.type, message: input.message }], now, {
+      version,
+    });
   });
   return toTimelineView(entry);
 }

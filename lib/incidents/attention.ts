@@ -17,10 +17,15 @@ export type ResponseState = {
 };
 
 /** Did anyone pick the incident up within its severity's response target? */
-export function responseState(incident: { severity: Severity; status: Status; createdAt: Date; investigatingAt: Date | null }, now: Date): ResponseState {
+export function responseState(
+  incident: { severity: Severity; status: Status; createdAt: Date; investigatingAt: Date | null },
+  now: Date,
+): ResponseState {
   const info = SEVERITY_TABLE[incident.severity];
   const targetSeconds = info.responseTargetMinutes * 60;
-  const respondedInSeconds = incident.investigatingAt ? Math.round((incident.investigatingAt.getTime() - incident.createdAt.getTime()) / 1000) : null;
+  const respondedInSeconds = incident.investigatingAt
+    ? Math.round((incident.investigatingAt.getTime() - incident.createdAt.getTime()) / 1000)
+    : null;
   const elapsed = (now.getTime() - incident.createdAt.getTime()) / 1000;
   return {
     targetLabel: info.responseTargetLabel,
@@ -45,7 +50,12 @@ export const isManualUpdate = (kind: string) => MANUAL_UPDATE_KINDS.includes(kin
 /** Minutes without a manual update before an open incident is overdue; null = no reminder. */
 export type UpdateIntervals = Record<Severity, number | null>;
 
-export const DEFAULT_UPDATE_INTERVALS: UpdateIntervals = { SEV1: UPDATE_INTERVAL_MINUTES, SEV2: UPDATE_INTERVAL_MINUTES, SEV3: null, SEV4: null };
+export const DEFAULT_UPDATE_INTERVALS: UpdateIntervals = {
+  SEV1: UPDATE_INTERVAL_MINUTES,
+  SEV2: UPDATE_INTERVAL_MINUTES,
+  SEV3: null,
+  SEV4: null,
+};
 
 export type UpdateSilence = {
   /** The last manual update, or the declaration when there was none: the start of this silence. */
@@ -64,10 +74,14 @@ export function updateSilence(
   intervals: UpdateIntervals,
   now: Date,
 ): UpdateSilence {
-  const silentSince = incident.lastManualUpdateAt && incident.lastManualUpdateAt > incident.createdAt ? incident.lastManualUpdateAt : incident.createdAt;
+  const silentSince =
+    incident.lastManualUpdateAt && incident.lastManualUpdateAt > incident.createdAt
+      ? incident.lastManualUpdateAt
+      : incident.createdAt;
   const silentMs = now.getTime() - silentSince.getTime();
   const intervalMinutes = intervals[incident.severity] ?? null;
-  const overdue = incident.status !== "resolved" && intervalMinutes !== null && silentMs > intervalMinutes * 60_000;
+  const overdue =
+    incident.status !== "resolved" && intervalMinutes !== null && silentMs > intervalMinutes * 60_000;
   return { silentSince, silentMinutes: Math.max(0, Math.floor(silentMs / 60_000)), intervalMinutes, overdue };
 }
 

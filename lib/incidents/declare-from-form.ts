@@ -1,7 +1,15 @@
 import { utcFromDatetimeLocal } from "@/lib/datetime-local";
 
 /** The Declare form's fields, handed back to the form when the use case refuses them. */
-export const DECLARE_FIELDS = ["title", "severity", "services", "environment", "description", "commanderId", "impactStartedAt"];
+export const DECLARE_FIELDS = [
+  "title",
+  "severity",
+  "services",
+  "environment",
+  "description",
+  "commanderId",
+  "impactStartedAt",
+];
 
 // The schema's messages are written for API clients; an empty form control deserves plainer words.
 const WHEN_EMPTY: Record<string, string> = {
@@ -36,7 +44,10 @@ export function declareFromForm(form: FormData) {
 }
 
 /** Field errors with the plainer words for the required controls the user left empty. */
-export function explainEmptyFields(fieldErrors: Record<string, string>, form: FormData): Record<string, string> {
+export function explainEmptyFields(
+  fieldErrors: Record<string, string>,
+  form: FormData,
+): Record<string, string> {
   const explained = { ...fieldErrors };
   for (const [field, message] of Object.entries(WHEN_EMPTY)) {
     if (explained[field] && !text(form, field).trim()) explained[field] = message;

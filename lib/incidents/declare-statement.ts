@@ -1,6 +1,14 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, serialLaneOf } from "@/db/client";
-import { events, incidentCounters, incidents, incidentServices, services, timelineEntries, users } from "@/db/schema";
+import {
+  events,
+  incidentCounters,
+  incidents,
+  incidentServices,
+  services,
+  timelineEntries,
+  users,
+} from "@/db/schema";
 import { newServiceRows } from "@/lib/catalog/references";
 import { preparedStatement } from "@/lib/db/prepared-statement";
 import { isTransaction } from "@/lib/db/run-transaction";
@@ -23,7 +31,11 @@ let dispatchInsert: SQL | undefined;
 const write = preparedStatement("declare_incident", () => {
   const slotOf = (name: string, type: string) => sql`${sql.placeholder(name)}::${sql.raw(type)}`;
   const [year, now, actor, actorUserId, status] = [
-    slotOf("year", "int"), slotOf("now", "timestamptz"), slotOf("actor", "text"), slotOf("actorUserId", "text"), slotOf("status", "text"),
+    slotOf("year", "int"),
+    slotOf("now", "timestamptz"),
+    slotOf("actor", "text"),
+    slotOf("actorUserId", "text"),
+    slotOf("status", "text"),
   ];
   return sql`
     with ensured as (
@@ -92,7 +104,17 @@ const write = preparedStatement("declare_incident", () => {
 
 export type Declaration = {
   /** The ID comes from the year's counter; declared by the actor; impact from the declaration time unless given. */
-  incident: Omit<typeof incidents.$inferInsert, "id" | "seq" | "createdAt" | "updatedAt" | "investigatingAt" | "impactStartedAt" | "declaredBy" | "declaredByUserId"> & {
+  incident: Omit<
+    typeof incidents.$inferInsert,
+    | "id"
+    | "seq"
+    | "createdAt"
+    | "updatedAt"
+    | "investigatingAt"
+    | "impactStartedAt"
+    | "declaredBy"
+    | "declaredByUserId"
+  > & {
     impactStartedAt: Date | null;
   };
   services: string[];
@@ -122,8 +144,14 @@ export type Declaration = {
  * its own transaction on the serial lane: the counter row stays locked only while PostgreSQL runs and
  * commits it, and the next declaration is already waiting on the same connection.
  */
-export async function writeDeclaration(db: Db, d: Declaration): Promise<{ incident: typeof incidents.$inferSelect; people: PersonRow[] }> {
-  dispatchInsert ??= await jobInsertWithData(dispatchEventsJob, sql`jsonb_build_object('eventIds', (select jsonb_agg(id order by id) from outbox))`);
+export async function writeDeclaration(
+  db: Db,
+  d: Declaration,
+): Promise<{ incident: typeof incidents.$inferSelect; people: PersonRow[] }> {
+  dispatchInsert ??= await jobInsertWithData(
+    dispatchEventsJob,
+    sql`jsonb_build_object('eventIds', (select jsonb_agg(id order by id) from outbox))`,
+  );
   const i = d.incident;
   // On its own, the statement goes down the serial lane: declarations queue there, pipelined, rather
   // than in PostgreSQL on the counter row. In a transaction, it is one of the transaction's statements.
@@ -147,14 +175,18 @@ export async function writeDeclaration(db: Db, d: Declaration): Promise<{ incide
     impactStartedAt: i.impactStartedAt?.toISOString() ?? null,
     impactStartSource: i.impactStartSource,
     services: JSON.stringify(d.services),
-    entries: JSON.stringify(d.entries.map((e) => ({ kind: e.kind, message: e.message ?? null, data: e.data ?? {} }))),
+    entries: JSON.stringify(
+      d.entries.map((e) => ({ kind: e.kind, message: e.message ?? null, data: e.data ?? {} })),
+    ),
     events: JSON.stringify(d.events.map((e) => ({ type: e.type, payload: e.payload ?? {}, entry: e.entry }))),
     people: JSON.stringify(d.people),
     tokensVersion: d.tokensVersion,
     oncallStamp: d.oncallStamp,
   });
   if (Number(row.queued) === 0) {
-    await enqueueJob(db, dispatchEventsJob, { eventIds: (fromJson<(number | string)[]>(row.event_ids) ?? []).map(Number) });
+    await enqueueJob(db, dispatchEventsJob, {
+      eventIds: (fromJson<(number | string)[]>(row.event_ids) ?? []).map(Number),
+    });
   }
   return {
     incident: rowFromDriver(incidents, fromJson(row.incident)),

@@ -3,8 +3,17 @@ import type { TimelineEntryView } from "./views";
 
 type Person = { id: string; name: string } | null | undefined;
 
-const ROLE_NAMES: Record<string, string> = { technicalLead: "Technical lead", communicator: "Communicator", commander: "Commander" };
-const LINK_NAMES: Record<string, string> = { alert: "Alert", error_group: "Error group", trace: "Trace", release: "Release" };
+const ROLE_NAMES: Record<string, string> = {
+  technicalLead: "Technical lead",
+  communicator: "Communicator",
+  commander: "Commander",
+};
+const LINK_NAMES: Record<string, string> = {
+  alert: "Alert",
+  error_group: "Error group",
+  trace: "Trace",
+  release: "Release",
+};
 const FIELD_NAMES: Record<string, string> = {
   title: "title",
   description: "description",
@@ -13,10 +22,15 @@ const FIELD_NAMES: Record<string, string> = {
 };
 
 const who = (person: Person) => person?.name ?? "nobody";
-const list = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
+const list = (items: string[]) =>
+  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 
 const measured = (d: Record<string, unknown>) =>
-  typeof d.value === "number" ? (typeof d.threshold === "number" ? `: ${d.value} vs threshold ${d.threshold}` : `: ${d.value}`) : "";
+  typeof d.value === "number"
+    ? typeof d.threshold === "number"
+      ? `: ${d.value} vs threshold ${d.threshold}`
+      : `: ${d.value}`
+    : "";
 
 /**
  * The plain sentence an automatic timeline entry stands for ("Severity changed SEV3 → SEV2").
@@ -36,12 +50,17 @@ export function describeEntry(entry: Pick<TimelineEntryView, "kind" | "data" | "
       return `Severity ${d.direction === "escalated" ? "escalated" : "lowered"} ${d.from} → ${d.to}`;
     case "commander_changed":
       if (!d.to) return `Commander ${who(d.from as Person)} unassigned`;
-      if (d.reason === "on_call") return `Assigned ${who(d.to as Person)} as commander (on call for ${d.service})`;
-      return d.from ? `Commander changed from ${who(d.from as Person)} to ${who(d.to as Person)}` : `${who(d.to as Person)} assigned as commander`;
+      if (d.reason === "on_call")
+        return `Assigned ${who(d.to as Person)} as commander (on call for ${d.service})`;
+      return d.from
+        ? `Commander changed from ${who(d.from as Person)} to ${who(d.to as Person)}`
+        : `${who(d.to as Person)} assigned as commander`;
     case "role_changed": {
       const role = ROLE_NAMES[String(d.role)] ?? String(d.role);
       if (!d.to) return `${role} ${who(d.from as Person)} unassigned`;
-      return d.from ? `${role} changed from ${who(d.from as Person)} to ${who(d.to as Person)}` : `${who(d.to as Person)} assigned as ${role.toLowerCase()}`;
+      return d.from
+        ? `${role} changed from ${who(d.from as Person)} to ${who(d.to as Person)}`
+        : `${who(d.to as Person)} assigned as ${role.toLowerCase()}`;
     }
     case "service_added":
       return `Service ${d.service} added`;
@@ -53,7 +72,10 @@ export function describeEntry(entry: Pick<TimelineEntryView, "kind" | "data" | "
       return `Impact start set to ${String(d.to).replace("T", " ").slice(0, 16)} UTC${d.source === "alert" ? " (measured: first breach of the linked alerts)" : ""}`;
     case "details_changed": {
       const fields = ((d.fields as string[]) ?? []).map((f) => FIELD_NAMES[f] ?? f);
-      return d.to ? `Title changed to “${d.to}”` + (fields.length > 1 ? ` (and ${list(fields.filter((f) => f !== "title"))} edited)` : "") : `Edited the ${list(fields)}`;
+      return d.to
+        ? `Title changed to “${d.to}”` +
+            (fields.length > 1 ? ` (and ${list(fields.filter((f) => f !== "title"))} edited)` : "")
+        : `Edited the ${list(fields)}`;
     }
     case "link_added":
       return `${LINK_NAMES[String(d.type)] ?? d.type} ${d.targetId} linked`;
@@ -64,9 +86,12 @@ export function describeEntry(entry: Pick<TimelineEntryView, "kind" | "data" | "
     case "alert_resolved":
       return `Alert “${d.title}” resolved (${d.alertId})`;
     case "link_marked": {
-      const mark = (role: unknown) => (role === "fix" ? "the fix" : role === "suspected_cause" ? "the suspected cause" : null);
+      const mark = (role: unknown) =>
+        role === "fix" ? "the fix" : role === "suspected_cause" ? "the suspected cause" : null;
       const name = `${LINK_NAMES[String(d.type)] ?? d.type} ${d.targetId}`;
-      return mark(d.to) ? `${name} marked as ${mark(d.to)}` : `${name} no longer marked as ${mark(d.from) ?? "anything"}`;
+      return mark(d.to)
+        ? `${name} marked as ${mark(d.to)}`
+        : `${name} no longer marked as ${mark(d.from) ?? "anything"}`;
     }
     case "postmortem_created":
       return d.automatic ? "Postmortem generated on resolution" : "Postmortem created";
@@ -78,7 +103,9 @@ export function describeEntry(entry: Pick<TimelineEntryView, "kind" | "data" | "
       return `Action item “${d.title}” added`;
     case "action_item_changed": {
       const fields = ((d.fields as string[]) ?? []).join(", ");
-      return d.to ? `Action item “${d.title}” ${String(d.from).replace("_", " ")} → ${String(d.to).replace("_", " ")}` : `Action item “${d.title}” edited (${fields})`;
+      return d.to
+        ? `Action item “${d.title}” ${String(d.from).replace("_", " ")} → ${String(d.to).replace("_", " ")}`
+        : `Action item “${d.title}” edited (${fields})`;
     }
     case "update_overdue":
       return `No update for ${d.minutesSilent} min (${d.severity} needs one every ${d.intervalMinutes} min): reminder sent`;

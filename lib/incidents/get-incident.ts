@@ -37,11 +37,21 @@ export async function getIncident(db: Db, actor: Actor, id: string): Promise<Inc
       .orderBy(asc(incidentLinks.id)),
   ]);
 
-  const personIds = [row.commanderId, row.technicalLeadId, row.communicatorId].filter((v): v is string => !!v);
+  const personIds = [row.commanderId, row.technicalLeadId, row.communicatorId].filter(
+    (v): v is string => !!v,
+  );
   const people = personIds.length
-    ? await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, personIds))
+    ? await db
+        .select({ id: users.id, name: users.name, email: users.email })
+        .from(users)
+        .where(inArray(users.id, personIds))
     : [];
-  return toIncidentView(row, serviceRows.map((s) => s.slug), linkRows, people);
+  return toIncidentView(
+    row,
+    serviceRows.map((s) => s.slug),
+    linkRows,
+    people,
+  );
 }
 
 type IncidentRow = typeof incidents.$inferSelect;
@@ -49,7 +59,12 @@ type LinkRow = Omit<LinkView, "role"> & { role: string | null };
 export type PersonRow = { id: string; name: string; email: string };
 
 /** The API's view of an incident row, its services (in slug order), links and the people it names. */
-export function toIncidentView(row: IncidentRow, services: string[], linkRows: LinkRow[], people: PersonRow[]): IncidentView {
+export function toIncidentView(
+  row: IncidentRow,
+  services: string[],
+  linkRows: LinkRow[],
+  people: PersonRow[],
+): IncidentView {
   const person = (userId: string | null) => people.find((p) => p.id === userId) ?? null;
 
   return {

@@ -40,7 +40,12 @@ function incidentIn(status: Status): PhaseFields {
   };
   if (status === "investigating") return { ...base, investigatingAt: new Date("2026-03-15T14:05:00.000Z") };
   if (status === "mitigated") {
-    return { ...base, investigatingAt: new Date("2026-03-15T14:05:00.000Z"), mitigatedAt: new Date("2026-03-15T14:20:00.000Z"), mitigationSummary: "Rolled back" };
+    return {
+      ...base,
+      investigatingAt: new Date("2026-03-15T14:05:00.000Z"),
+      mitigatedAt: new Date("2026-03-15T14:20:00.000Z"),
+      mitigationSummary: "Rolled back",
+    };
   }
   if (status === "resolved") {
     return {
@@ -56,7 +61,11 @@ function incidentIn(status: Status): PhaseFields {
   return base;
 }
 
-const withSummaries = (to: Status): TransitionCommand => ({ to, mitigationSummary: "Traffic shifted", resolutionSummary: "Config fixed" });
+const withSummaries = (to: Status): TransitionCommand => ({
+  to,
+  mitigationSummary: "Traffic shifted",
+  resolutionSummary: "Config fixed",
+});
 
 function caught(fn: () => unknown): DomainError {
   try {
@@ -93,54 +102,93 @@ describe("the transition table", () => {
   }
 
   it("names the reason: advance, regress (impact came back) and reopen", () => {
-    expect(applyTransition(incidentIn("declared"), withSummaries("resolved"), NOW).event.data.reason).toBe("advance");
-    expect(applyTransition(incidentIn("mitigated"), withSummaries("investigating"), NOW).event.data.reason).toBe("regress");
-    expect(applyTransition(incidentIn("resolved"), withSummaries("investigating"), NOW).event.data.reason).toBe("reopen");
+    expect(applyTransition(incidentIn("declared"), withSummaries("resolved"), NOW).event.data.reason).toBe(
+      "advance",
+    );
+    expect(
+      applyTransition(incidentIn("mitigated"), withSummaries("investigating"), NOW).event.data.reason,
+    ).toBe("regress");
+    expect(
+      applyTransition(incidentIn("resolved"), withSummaries("investigating"), NOW).event.data.reason,
+    ).toBe("reopen");
   });
 });
 
 describe("summaries", () => {
   for (const blank of [undefined, null, "", "   \n\t"]) {
     it(`mitigated refuses a mitigationSummary of ${JSON.stringify(blank)}`, () => {
-      const error = caught(() => applyTransition(incidentIn("investigating"), { to: "mitigated", mitigationSummary: blank }, NOW));
+      const error = caught(() =>
+        applyTransition(incidentIn("investigating"), { to: "mitigated", mitigationSummary: blank }, NOW),
+      );
       expect(error.code).toBe("validation");
       expect(error.errors.map((e) => e.path)).toEqual(["mitigationSummary"]);
     });
 
     it(`resolved refuses a resolutionSummary of ${JSON.stringify(blank)}`, () => {
-      const error = caught(() => applyTransition(incidentIn("mitigated"), { to: "resolved", resolutionSummary: blank }, NOW));
+      const error = caught(() =>
+        applyTransition(incidentIn("mitigated"), { to: "resolved", resolutionSummary: blank }, NOW),
+      );
       expect(error.code).toBe("validation");
       expect(error.errors.map((e) => e.path)).toEqual(["resolutionSummary"]);
     });
   }
 
   it("resolved does not need a mitigationSummary, and summaries are trimmed", () => {
-    const { next, event } = applyTransition(incidentIn("declared"), { to: "resolved", resolutionSummary: "  False alarm  " }, NOW);
+    const { next, event } = applyTransition(
+      incidentIn("declared"),
+      { to: "resolved", resolutionSummary: "  False alarm  " },
+      NOW,
+    );
     expect(next.resolutionSummary).toBe("False alarm");
     expect(next.mitigationSummary).toBeNull();
     expect(event.data.summary).toBe("False alarm");
   });
 
   it("investigating needs no summary", () => {
-    expect(applyTransition(incidentIn("declared"), { to: "investigating" }, NOW).next.status).toBe("investigating");
+    expect(applyTransition(incidentIn("declared"), { to: "investigating" }, NOW).next.status).toBe(
+      "investigating",
+    );
   });
 });
 
 describe("timestamps", () => {
   it("declared → investigating stamps investigatingAt only", () => {
     const { next } = applyTransition(incidentIn("declared"), { to: "investigating" }, NOW);
-    expect(next).toMatchObject({ investigatingAt: NOW, mitigatedAt: null, resolvedAt: null, durationSeconds: null });
+    expect(next).toMatchObject({
+      investigatingAt: NOW,
+      mitigatedAt: null,
+      resolvedAt: null,
+      durationSeconds: null,
+    });
   });
 
   it("declared → mitigated gives the skipped investigating phase the transition time", () => {
-    const { next } = applyTransition(incidentIn("declared"), { to: "mitigated", mitigationSummary: "Rolled back" }, NOW);
-    expect(next).toMatchObject({ investigatingAt: NOW, mitigatedAt: NOW, resolvedAt: null, mitigationSummary: "Rolled back" });
+    const { next } = applyTransition(
+      incidentIn("declared"),
+      { to: "mitigated", mitigationSummary: "Rolled back" },
+      NOW,
+    );
+    expect(next).toMatchObject({
+      investigatingAt: NOW,
+      mitigatedAt: NOW,
+      resolvedAt: null,
+      mitigationSummary: "Rolled back",
+    });
   });
 
   it("declared → resolved (false alarm) stamps every phase and the duration", () => {
-    const { next } = applyTransition(incidentIn("declared"), { to: "resolved", resolutionSummary: "False alarm" }, NOW);
+    const { next } = applyTransition(
+      incidentIn("declared"),
+      { to: "resolved", resolutionSummary: "False alarm" },
+      NOW,
+    );
     // 14:00 → 15:00 is one hour.
-    expect(next).toMatchObject({ investigatingAt: NOW, mitigatedAt: NOW, resolvedAt: NOW, durationSeconds: 3600 });
+    expect(next).toMatchObject({
+      investigatingAt: NOW,
+      mitigatedAt: NOW,
+      resolvedAt: NOW,
+      durationSeconds: 3600,
+    });
   });
 
   it("mitigated → resolved keeps the earlier phase times", () => {
@@ -155,7 +203,11 @@ describe("timestamps", () => {
 
   it("an explicit resolvedAt is used for resolvedAt and the duration", () => {
     const at = new Date("2026-03-15T14:45:30.000Z");
-    const { next } = applyTransition(incidentIn("investigating"), { to: "resolved", resolutionSummary: "Fixed", resolvedAt: at }, NOW);
+    const { next } = applyTransition(
+      incidentIn("investigating"),
+      { to: "resolved", resolutionSummary: "Fixed", resolvedAt: at },
+      NOW,
+    );
     expect(next.resolvedAt).toEqual(at);
     expect(next.mitigatedAt).toEqual(at);
     expect(next.durationSeconds).toBe(45 * 60 + 30);
@@ -164,36 +216,75 @@ describe("timestamps", () => {
   it("refuses a resolvedAt more than 5 minutes before the declaration; within the skew it is the declaration time", () => {
     const declared = incidentIn("declared");
     const tooEarly = new Date(CREATED.getTime() - 5 * 60 * 1000 - 1);
-    const error = caught(() => applyTransition(declared, { to: "resolved", resolutionSummary: "Fixed", resolvedAt: tooEarly }, NOW));
+    const error = caught(() =>
+      applyTransition(declared, { to: "resolved", resolutionSummary: "Fixed", resolvedAt: tooEarly }, NOW),
+    );
     expect(error.code).toBe("validation");
-    expect(error.errors).toEqual([{ path: "resolvedAt", message: "Must not be before the declaration time." }]);
+    expect(error.errors).toEqual([
+      { path: "resolvedAt", message: "Must not be before the declaration time." },
+    ]);
 
     const edge = new Date(CREATED.getTime() - 5 * 60 * 1000);
-    const { next } = applyTransition(declared, { to: "resolved", resolutionSummary: "Fixed", resolvedAt: edge }, NOW);
-    expect(next).toMatchObject({ investigatingAt: CREATED, mitigatedAt: CREATED, resolvedAt: CREATED, durationSeconds: 0 });
+    const { next } = applyTransition(
+      declared,
+      { to: "resolved", resolutionSummary: "Fixed", resolvedAt: edge },
+      NOW,
+    );
+    expect(next).toMatchObject({
+      investigatingAt: CREATED,
+      mitigatedAt: CREATED,
+      resolvedAt: CREATED,
+      durationSeconds: 0,
+    });
   });
 
   it("refuses a resolvedAt more than 5 minutes before the last phase change (mitigated at 14:20); within the skew it is that time", () => {
     const tooEarly = new Date("2026-03-15T14:14:59.999Z");
-    const error = caught(() => applyTransition(incidentIn("mitigated"), { to: "resolved", resolutionSummary: "Fixed", resolvedAt: tooEarly }, NOW));
+    const error = caught(() =>
+      applyTransition(
+        incidentIn("mitigated"),
+        { to: "resolved", resolutionSummary: "Fixed", resolvedAt: tooEarly },
+        NOW,
+      ),
+    );
     expect(error.code).toBe("validation");
-    expect(error.errors).toEqual([{ path: "resolvedAt", message: "Must not be before 2026-03-15T14:20:00.000Z." }]);
+    expect(error.errors).toEqual([
+      { path: "resolvedAt", message: "Must not be before 2026-03-15T14:20:00.000Z." },
+    ]);
 
-    const edge = applyTransition(incidentIn("mitigated"), { to: "resolved", resolutionSummary: "Fixed", resolvedAt: new Date("2026-03-15T14:15:00.000Z") }, NOW);
+    const edge = applyTransition(
+      incidentIn("mitigated"),
+      { to: "resolved", resolutionSummary: "Fixed", resolvedAt: new Date("2026-03-15T14:15:00.000Z") },
+      NOW,
+    );
     expect(edge.next.resolvedAt).toEqual(new Date("2026-03-15T14:20:00.000Z"));
     expect(edge.next.durationSeconds).toBe(20 * 60);
-    const { next } = applyTransition(incidentIn("mitigated"), { to: "resolved", resolutionSummary: "Fixed", resolvedAt: new Date("2026-03-15T14:20:00.000Z") }, NOW);
+    const { next } = applyTransition(
+      incidentIn("mitigated"),
+      { to: "resolved", resolutionSummary: "Fixed", resolvedAt: new Date("2026-03-15T14:20:00.000Z") },
+      NOW,
+    );
     expect(next.durationSeconds).toBe(20 * 60);
   });
 
   it("refuses a resolvedAt more than 5 minutes in the future but accepts one within the skew", () => {
     const tooLate = new Date(NOW.getTime() + 5 * 60 * 1000 + 1000);
-    const error = caught(() => applyTransition(incidentIn("investigating"), { to: "resolved", resolutionSummary: "Fixed", resolvedAt: tooLate }, NOW));
+    const error = caught(() =>
+      applyTransition(
+        incidentIn("investigating"),
+        { to: "resolved", resolutionSummary: "Fixed", resolvedAt: tooLate },
+        NOW,
+      ),
+    );
     expect(error.code).toBe("validation");
     expect(error.errors.map((e) => e.path)).toEqual(["resolvedAt"]);
 
     const slightlyAhead = new Date(NOW.getTime() + 4 * 60 * 1000);
-    const { next } = applyTransition(incidentIn("investigating"), { to: "resolved", resolutionSummary: "Fixed", resolvedAt: slightlyAhead }, NOW);
+    const { next } = applyTransition(
+      incidentIn("investigating"),
+      { to: "resolved", resolutionSummary: "Fixed", resolvedAt: slightlyAhead },
+      NOW,
+    );
     expect(next.resolvedAt).toEqual(slightlyAhead);
     expect(next.durationSeconds).toBe(64 * 60);
   });

@@ -67,17 +67,24 @@ export function applyTransition(
       "invalid_transition",
       `An incident cannot move from ${from} to ${to}.` +
         (allowed.length ? ` From ${from} it can move to: ${allowed.join(", ")}.` : ""),
-      { errors: [{ path: "status", message: `Cannot move from ${from} to ${to}.` }], extra: { from, to, allowed } },
+      {
+        errors: [{ path: "status", message: `Cannot move from ${from} to ${to}.` }],
+        extra: { from, to, allowed },
+      },
     );
   }
   if (to === "mitigated" && !filled(command.mitigationSummary)) {
     throw new DomainError("validation", "Moving to mitigated needs a mitigation summary.", {
-      errors: [{ path: "mitigationSummary", message: "Say how user impact was reduced (required for mitigated)." }],
+      errors: [
+        { path: "mitigationSummary", message: "Say how user impact was reduced (required for mitigated)." },
+      ],
     });
   }
   if (to === "resolved" && !filled(command.resolutionSummary)) {
     throw new DomainError("validation", "Moving to resolved needs a resolution summary.", {
-      errors: [{ path: "resolutionSummary", message: "Say what fixed the root cause (required for resolved)." }],
+      errors: [
+        { path: "resolutionSummary", message: "Say what fixed the root cause (required for resolved)." },
+      ],
     });
   }
 
@@ -89,7 +96,11 @@ export function applyTransition(
     // MTTA or MTTM longer than MTTR. The client's clock gets the same 5 minutes of slack into the past
     // as into the future (the last phase change was stamped by our clock); within it, the time is
     // taken as the last phase change itself, so the order still holds.
-    const latestPhase = Math.max(current.createdAt.getTime(), current.investigatingAt?.getTime() ?? 0, current.mitigatedAt?.getTime() ?? 0);
+    const latestPhase = Math.max(
+      current.createdAt.getTime(),
+      current.investigatingAt?.getTime() ?? 0,
+      current.mitigatedAt?.getTime() ?? 0,
+    );
     if (at.getTime() < current.createdAt.getTime() - MAX_CLOCK_SKEW_MS) {
       throw new DomainError("validation", "resolvedAt is before the incident was declared.", {
         errors: [{ path: "resolvedAt", message: "Must not be before the declaration time." }],
@@ -97,7 +108,9 @@ export function applyTransition(
     }
     if (at.getTime() < latestPhase - MAX_CLOCK_SKEW_MS) {
       throw new DomainError("validation", "resolvedAt is before the incident's last phase change.", {
-        errors: [{ path: "resolvedAt", message: `Must not be before ${new Date(latestPhase).toISOString()}.` }],
+        errors: [
+          { path: "resolvedAt", message: `Must not be before ${new Date(latestPhase).toISOString()}.` },
+        ],
       });
     }
     if (at.getTime() < latestPhase) at = new Date(latestPhase);
@@ -129,7 +142,8 @@ export function applyTransition(
     next.durationSeconds = Math.max(0, Math.round((at.getTime() - current.createdAt.getTime()) / 1000));
   }
 
-  const summary = to === "mitigated" ? next.mitigationSummary : to === "resolved" ? next.resolutionSummary : undefined;
+  const summary =
+    to === "mitigated" ? next.mitigationSummary : to === "resolved" ? next.resolutionSummary : undefined;
   return {
     next,
     event: { kind: "status_changed", data: { from, to, reason, ...(summary ? { summary } : {}) } },

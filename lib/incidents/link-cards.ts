@@ -11,7 +11,14 @@ import type { LinkType } from "./schemas";
 import type { LinkView } from "./views";
 
 /** `state` is the alert's status (firing, acknowledged, resolved); `href` its page here. */
-export type AlertCardDetail = { title: string; state: string; value: number | null; threshold: number | null; startedAt: Date | null; href: string };
+export type AlertCardDetail = {
+  title: string;
+  state: string;
+  value: number | null;
+  threshold: number | null;
+  startedAt: Date | null;
+  href: string;
+};
 
 /** What the product knows of a linked item; `null` detail means "not known here". */
 export type LinkCard =
@@ -24,7 +31,11 @@ type Resolver<T> = (db: Db, targetIds: string[], now: Date) => Promise<Map<strin
 
 async function errorGroupCards(db: Db, ids: string[], now: Date) {
   const rows = await db.select().from(errorGroups).where(inArray(errorGroups.id, ids));
-  const trends = await trendsOf(db, rows.map((r) => r.id), now);
+  const trends = await trendsOf(
+    db,
+    rows.map((r) => r.id),
+    now,
+  );
   return new Map(rows.map((row) => [row.id, { ...toErrorGroupView(row), trend: trends.get(row.id) ?? [] }]));
 }
 
@@ -39,13 +50,22 @@ const alertCards: Resolver<AlertCardDetail> = async (db, ids) => {
   return new Map(
     rows.map((row) => [
       row.id,
-      { title: row.title, state: row.status, value: row.value, threshold: row.threshold, startedAt: row.startsAt, href: `/alerts/${encodeURIComponent(row.id)}` },
+      {
+        title: row.title,
+        state: row.status,
+        value: row.value,
+        threshold: row.threshold,
+        startedAt: row.startsAt,
+        href: `/alerts/${encodeURIComponent(row.id)}`,
+      },
     ]),
   );
 };
 
 /** The one registry: how each link type finds what is known of its targets. */
-export const cardResolvers: { [K in Exclude<LinkType, "trace">]: Resolver<NonNullable<Extract<LinkCard, { type: K }>["detail"]>> } = {
+export const cardResolvers: {
+  [K in Exclude<LinkType, "trace">]: Resolver<NonNullable<Extract<LinkCard, { type: K }>["detail"]>>;
+} = {
   error_group: errorGroupCards,
   release: (db, ids) => releaseCards(db, ids),
   alert: alertCards,
@@ -61,7 +81,12 @@ export function traceUrl(id: string, template = process.env.TRACE_URL_TEMPLATE):
 }
 
 /** Each of the incident's links with what the product knows of its target, in link order. */
-export async function getLinkCards(db: Db, actor: Actor, links: LinkView[], options: { now?: Date } = {}): Promise<LinkCard[]> {
+export async function getLinkCards(
+  db: Db,
+  actor: Actor,
+  links: LinkView[],
+  options: { now?: Date } = {},
+): Promise<LinkCard[]> {
   assertRole(actor, "viewer", "view incidents");
   const now = options.now ?? new Date();
   const idsOf = (type: string) => links.filter((l) => l.type === type).map((l) => l.targetId);
@@ -71,8 +96,10 @@ export async function getLinkCards(db: Db, actor: Actor, links: LinkView[], opti
     idsOf("alert").length ? cardResolvers.alert(db, idsOf("alert"), now) : new Map(),
   ]);
   return links.map((link): LinkCard => {
-    if (link.type === "error_group") return { link, type: "error_group", detail: groups.get(link.targetId) ?? null };
-    if (link.type === "release") return { link, type: "release", detail: releaseMap.get(link.targetId) ?? null };
+    if (link.type === "error_group")
+      return { link, type: "error_group", detail: groups.get(link.targetId) ?? null };
+    if (link.type === "release")
+      return { link, type: "release", detail: releaseMap.get(link.targetId) ?? null };
     if (link.type === "alert") return { link, type: "alert", detail: alerts.get(link.targetId) ?? null };
     return { link, type: "trace", detail: { url: traceUrl(link.targetId) } };
   });

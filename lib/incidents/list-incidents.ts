@@ -26,16 +26,29 @@ function decodeCursor(value: string): Cursor {
     const [createdAt, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
     const date = new Date(createdAt);
     const year = date.getUTCFullYear();
-    if (typeof id !== "string" || id.includes("\u0000") || typeof createdAt !== "string" || !ISO_MICROS.test(createdAt)) throw new Error("bad cursor");
+    if (
+      typeof id !== "string" ||
+      id.includes("\u0000") ||
+      typeof createdAt !== "string" ||
+      !ISO_MICROS.test(createdAt)
+    )
+      throw new Error("bad cursor");
     if (Number.isNaN(date.getTime()) || year < 1970 || year > 2999) throw new Error("bad cursor");
     return { createdAt, id };
   } catch {
-    throw validationError([{ path: "cursor", message: "Not a cursor this API handed out; start again without it." }]);
+    throw validationError([
+      { path: "cursor", message: "Not a cursor this API handed out; start again without it." },
+    ]);
   }
 }
 
 /** One line for the "last update" column: a manual message's first line, or the automatic sentence. */
-function summarize(entry: { kind: string; actor: string; message: string | null; data: Record<string, unknown> }) {
+function summarize(entry: {
+  kind: string;
+  actor: string;
+  message: string | null;
+  data: Record<string, unknown>;
+}) {
   if (isManualEntry(entry.kind)) return plainLine(entry.message ?? "");
   return describeEntry(entry);
 }
@@ -45,9 +58,14 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
 // The keyset: the incident's (created_at, id), or with a service filter the service row's copy of it,
 // so the page is a newest-first walk of that one service's index entries, not a probe of every
 // incident in the window for its services (a rare service in a dense month: thousands of probes).
-type Keyset = { createdAt: typeof incidents.createdAt | typeof incidentServices.incidentCreatedAt; id: typeof incidents.id | typeof incidentServices.incidentId };
+type Keyset = {
+  createdAt: typeof incidents.createdAt | typeof incidentServices.incidentCreatedAt;
+  id: typeof incidents.id | typeof incidentServices.incidentId;
+};
 const keysetOf = (query: ListIncidentsQuery): Keyset =>
-  query.service ? { createdAt: incidentServices.incidentCreatedAt, id: incidentServices.incidentId } : { createdAt: incidents.createdAt, id: incidents.id };
+  query.service
+    ? { createdAt: incidentServices.incidentCreatedAt, id: incidentServices.incidentId }
+    : { createdAt: incidents.createdAt, id: incidents.id };
 
 // A date without a time means the whole day: `to=2026-03-15` includes the 15th.
 const endBound = (column: Keyset["createdAt"], value: string) =>
@@ -91,22 +109,33 @@ export async function listIncidents(db: Db, actor: Actor, rawQuery: unknown) {
     // (1M dense: the week's ~6k open incidents).
     const others = [...incidentFilters({ ...query, status: undefined }, keyset), ...after];
     const walks = query.status.map(
-      (status) => sql`(select ${incidents.id}, ${incidents.createdAt} from ${incidents} where ${and(eq(incidents.status, status), ...others)}
+      (
+        status,
+      ) => sql`(select ${incidents.id}, ${incidents.createdAt} from ${incidents} where ${and(eq(incidents.status, status), ...others)}
         order by ${incidents.createdAt} desc, ${incidents.id} desc limit ${limit})`,
     );
     pageIds = sql`(select id from (${sql.join(walks, sql` union all `)}) walks order by created_at desc, id desc limit ${limit})`;
   } else {
     pageIds = (
       query.service
-        ? db.select({ id: incidents.id }).from(incidentServices).innerJoin(incidents, eq(incidents.id, incidentServices.incidentId))
+        ? db
+            .select({ id: incidents.id })
+            .from(incidentServices)
+            .innerJoin(incidents, eq(incidents.id, incidentServices.incidentId))
         : db.select({ id: incidents.id }).from(incidents)
     )
       .where(where.length ? and(...where) : undefined)
       .orderBy(desc(keyset.createdAt), desc(keyset.id))
       .limit(limit);
   }
-  const reminderKinds = sql.join(REMINDER_KINDS.map((kind) => sql`${kind}`), sql`, `);
-  const manualKinds = sql.join(MANUAL_UPDATE_KINDS.map((kind) => sql`${kind}`), sql`, `);
+  const reminderKinds = sql.join(
+    REMINDER_KINDS.map((kind) => sql`${kind}`),
+    sql`, `,
+  );
+  const manualKinds = sql.join(
+    MANUAL_UPDATE_KINDS.map((kind) => sql`${kind}`),
+    sql`, `,
+  );
   const rows = await db
     .select({
       id: incidents.id,
@@ -121,10 +150,14 @@ export async function listIncidents(db: Db, actor: Actor, rawQuery: unknown) {
       durationSeconds: incidents.durationSeconds,
       commanderId: incidents.commanderId,
       commanderName: users.name,
-      services: sql<string[]>`array(select ${incidentServices.serviceSlug} from ${incidentServices} where ${incidentServices.incidentId} = ${incidents.id} order by 1)`,
+      services: sql<
+        string[]
+      >`array(select ${incidentServices.serviceSlug} from ${incidentServices} where ${incidentServices.incidentId} = ${incidents.id} order by 1)`,
       lastUpdate: sql<unknown>`(select json_build_object('at', t.created_at, 'kind', t.kind, 'actor', t.actor, 'message', t.message, 'data', t.data)
         from ${timelineEntries} t where t.incident_id = ${incidents.id} and t.kind not in (${reminderKinds}) order by t.id desc limit 1)`,
-      lastManualUpdateAt: sql<string | Date | null>`(select max(t.created_at) from ${timelineEntries} t where t.incident_id = ${incidents.id} and t.kind in (${manualKinds}))`,
+      lastManualUpdateAt: sql<
+        string | Date | null
+      >`(select max(t.created_at) from ${timelineEntries} t where t.incident_id = ${incidents.id} and t.kind in (${manualKinds}))`,
     })
     .from(incidents)
     .leftJoin(users, eq(users.id, incidents.commanderId))
@@ -134,9 +167,13 @@ export async function listIncidents(db: Db, actor: Actor, rawQuery: unknown) {
 
   const page = rows.slice(0, query.limit);
   const items: IncidentListItem[] = page.map((row) => {
-    const last = (typeof row.lastUpdate === "string" ? JSON.parse(row.lastUpdate) : row.lastUpdate) as
-      | { at: string; kind: string; actor: string; message: string | null; data: Record<string, unknown> }
-      | null;
+    const last = (typeof row.lastUpdate === "string" ? JSON.parse(row.lastUpdate) : row.lastUpdate) as {
+      at: string;
+      kind: string;
+      actor: string;
+      message: string | null;
+      data: Record<string, unknown>;
+    } | null;
     return {
       id: row.id,
       title: row.title,
@@ -151,11 +188,20 @@ export async function listIncidents(db: Db, actor: Actor, rawQuery: unknown) {
       investigatingAt: row.investigatingAt,
       lastManualUpdateAt: row.lastManualUpdateAt ? new Date(row.lastManualUpdateAt) : null,
       lastUpdate: last
-        ? { at: new Date(last.at), kind: last.kind, actor: last.actor, message: last.message, summary: summarize(last) }
+        ? {
+            at: new Date(last.at),
+            kind: last.kind,
+            actor: last.actor,
+            message: last.message,
+            summary: summarize(last),
+          }
         : null,
     };
   });
   const lastItem = page[page.length - 1];
-  const nextCursor = rows.length > query.limit && lastItem ? encodeCursor({ createdAt: lastItem.cursorAt, id: lastItem.id }) : null;
+  const nextCursor =
+    rows.length > query.limit && lastItem
+      ? encodeCursor({ createdAt: lastItem.cursorAt, id: lastItem.id })
+      : null;
   return { items, nextCursor };
 }

@@ -3,7 +3,17 @@ import { filterQueryString, hasFilters, listQueryFromParams } from "./list-param
 
 describe("listQueryFromParams", () => {
   it("joins repeated values, trims and drops empty ones", () => {
-    expect(listQueryFromParams({ status: ["declared", "investigating"], severity: "SEV1", service: "", environment: "  ", q: " checkout ", cursor: "abc", other: "x" })).toEqual({
+    expect(
+      listQueryFromParams({
+        status: ["declared", "investigating"],
+        severity: "SEV1",
+        service: "",
+        environment: "  ",
+        q: " checkout ",
+        cursor: "abc",
+        other: "x",
+      }),
+    ).toEqual({
       status: "declared,investigating",
       severity: "SEV1",
       q: "checkout",
@@ -11,7 +21,9 @@ describe("listQueryFromParams", () => {
     });
   });
   it("builds a query string of the filters only", () => {
-    expect(filterQueryString({ status: "declared,mitigated", cursor: "abc", q: "a b" })).toBe("?status=declared%2Cmitigated&q=a+b");
+    expect(filterQueryString({ status: "declared,mitigated", cursor: "abc", q: "a b" })).toBe(
+      "?status=declared%2Cmitigated&q=a+b",
+    );
     expect(filterQueryString({}, { cursor: "x" })).toBe("?cursor=x");
     expect(filterQueryString({})).toBe("");
     expect(hasFilters({ cursor: "x" })).toBe(false);

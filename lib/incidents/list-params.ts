@@ -11,7 +11,10 @@ export function listQueryFromParams(params: SearchParams): Record<string, string
   const query: Record<string, string> = {};
   for (const key of [...LIST_FILTERS, "cursor"] as const) {
     const raw = params[key];
-    const value = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((v) => v.trim()).filter(Boolean).join(",");
+    const value = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
+      .map((v) => v.trim())
+      .filter(Boolean)
+      .join(",");
     if (value) query[key] = value;
   }
   return query;

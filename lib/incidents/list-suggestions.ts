@@ -8,7 +8,14 @@ import type { IncidentView } from "./views";
 
 export const SUGGESTION_WINDOW_MINUTES = 30;
 
-export type Suggestion = { type: LinkType; targetId: string; label: string; detail: string; at: Date; service: string };
+export type Suggestion = {
+  type: LinkType;
+  targetId: string;
+  label: string;
+  detail: string;
+  at: Date;
+  service: string;
+};
 
 type Window = { services: string[]; environment: string; from: Date; to: Date };
 type SuggestionSource = (db: Db, window: Window) => Promise<Suggestion[]>;
@@ -17,7 +24,14 @@ const errorGroupsStarted: SuggestionSource = async (db, w) => {
   const rows = await db
     .select()
     .from(errorGroups)
-    .where(and(inArray(errorGroups.service, w.services), eq(errorGroups.environment, w.environment), gte(errorGroups.firstSeen, w.from), lte(errorGroups.firstSeen, w.to)))
+    .where(
+      and(
+        inArray(errorGroups.service, w.services),
+        eq(errorGroups.environment, w.environment),
+        gte(errorGroups.firstSeen, w.from),
+        lte(errorGroups.firstSeen, w.to),
+      ),
+    )
     .orderBy(asc(errorGroups.firstSeen))
     .limit(50);
   return rows.map((row) => ({
@@ -34,7 +48,14 @@ const alertsStarted: SuggestionSource = async (db, w) => {
   const rows = await db
     .select()
     .from(alerts)
-    .where(and(inArray(alerts.service, w.services), eq(alerts.environment, w.environment), gte(alerts.startsAt, w.from), lte(alerts.startsAt, w.to)))
+    .where(
+      and(
+        inArray(alerts.service, w.services),
+        eq(alerts.environment, w.environment),
+        gte(alerts.startsAt, w.from),
+        lte(alerts.startsAt, w.to),
+      ),
+    )
     .orderBy(asc(alerts.startsAt))
     .limit(50);
   return rows.map((row) => ({
@@ -65,12 +86,23 @@ export const suggestionSources: SuggestionSource[] = [alertsStarted, errorGroups
  * within 30 minutes before the impact started (both ends included): the likely causes, one click from
  * being linked. Already linked items are left out.
  */
-export async function listSuggestions(db: Db, actor: Actor, incident: Pick<IncidentView, "services" | "environment" | "impactStartedAt" | "links">): Promise<Suggestion[]> {
+export async function listSuggestions(
+  db: Db,
+  actor: Actor,
+  incident: Pick<IncidentView, "services" | "environment" | "impactStartedAt" | "links">,
+): Promise<Suggestion[]> {
   assertRole(actor, "viewer", "view incidents");
   const to = incident.impactStartedAt;
-  const window = { services: incident.services, environment: incident.environment, from: new Date(to.getTime() - SUGGESTION_WINDOW_MINUTES * 60_000), to };
+  const window = {
+    services: incident.services,
+    environment: incident.environment,
+    from: new Date(to.getTime() - SUGGESTION_WINDOW_MINUTES * 60_000),
+    to,
+  };
   if (window.services.length === 0) return [];
   const linked = new Set(incident.links.map((l) => `${l.type}:${l.targetId}`));
   const found = (await Promise.all(suggestionSources.map((source) => source(db, window)))).flat();
-  return found.filter((s) => !linked.has(`${s.type}:${s.targetId}`)).sort((a, b) => a.at.getTime() - b.at.getTime());
+  return found
+    .filter((s) => !linked.has(`${s.type}:${s.targetId}`))
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
 }

@@ -11,7 +11,8 @@ export type IncidentRow = typeof incidents.$inferSelect;
  */
 /** An incident id as a path gives it: anything that cannot be one is simply not found. */
 export function assertIncidentIdShape(id: string): void {
-  if (id.length === 0 || id.length > 64 || id.includes("\u0000")) throw notFound(`Incident ${id.replace(/\u0000/g, "")}`);
+  if (id.length === 0 || id.length > 64 || id.includes("\u0000"))
+    throw notFound(`Incident ${id.replace(/\u0000/g, "")}`);
 }
 
 export async function lockIncident(tx: Db, id: string, expectedVersion?: number): Promise<IncidentRow> {

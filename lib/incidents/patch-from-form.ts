@@ -1,7 +1,15 @@
 import { utcFromDatetimeLocal } from "@/lib/datetime-local";
 import { validationError } from "@/lib/errors";
 
-const TEXT_FIELDS = ["status", "severity", "title", "description", "environment", "mitigationSummary", "resolutionSummary"] as const;
+const TEXT_FIELDS = [
+  "status",
+  "severity",
+  "title",
+  "description",
+  "environment",
+  "mitigationSummary",
+  "resolutionSummary",
+] as const;
 const PERSON_FIELDS = ["commanderId", "technicalLeadId", "communicatorId"] as const;
 
 /**
@@ -31,7 +39,8 @@ export function patchFromForm(form: FormData): { patch: Record<string, unknown>;
   let expectedVersion: number | undefined;
   if (typeof version === "string" && version !== "") {
     expectedVersion = Number(version);
-    if (!Number.isInteger(expectedVersion)) throw validationError([{ path: "version", message: "Reload the page." }]);
+    if (!Number.isInteger(expectedVersion))
+      throw validationError([{ path: "version", message: "Reload the page." }]);
   }
   return { patch, expectedVersion };
 }

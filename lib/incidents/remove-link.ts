@@ -9,7 +9,13 @@ import { bumpVersion, lockIncident } from "./lock-incident";
 import { LinkInput } from "./schemas";
 import { appendTimeline } from "./timeline-writer";
 
-export async function removeLink(db: Db, actor: Actor, incidentId: string, rawInput: unknown, options: UseCaseOptions = {}) {
+export async function removeLink(
+  db: Db,
+  actor: Actor,
+  incidentId: string,
+  rawInput: unknown,
+  options: UseCaseOptions = {},
+) {
   assertRole(actor, "responder", "unlink data from incidents");
   const input = parseInput(LinkInput, rawInput);
   await runTransaction(db, async (tx) => {
@@ -17,10 +23,23 @@ export async function removeLink(db: Db, actor: Actor, incidentId: string, rawIn
     const now = clock(options);
     const removed = await tx
       .delete(incidentLinks)
-      .where(and(eq(incidentLinks.incidentId, incidentId), eq(incidentLinks.type, input.type), eq(incidentLinks.targetId, input.targetId)))
+      .where(
+        and(
+          eq(incidentLinks.incidentId, incidentId),
+          eq(incidentLinks.type, input.type),
+          eq(incidentLinks.targetId, input.targetId),
+        ),
+      )
       .returning({ id: incidentLinks.id });
     if (removed.length === 0) throw notFound(`Link ${input.type} ${input.targetId} on ${incidentId}`);
     const { version } = await bumpVersion(tx, row, {}, now);
-    await appendTimeline(tx, incidentId, actor, [{ kind: "link_removed", data: { type: input.type, targetId: input.targetId } }], now, { version });
+    await appendTimeline(
+      tx,
+      incidentId,
+      actor,
+      [{ kind: "link_removed", data: { type: input.type, targetId: input.targetId } }],
+      now,
+      { version },
+    );
   });
 }

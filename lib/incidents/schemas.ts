@@ -20,7 +20,9 @@ const RANGE_MESSAGE = "Must be between 1970 and 2999.";
 export const isoDateTime = z.iso
   .datetime({ offset: true, message: "Use an ISO 8601 date-time such as 2026-03-15T14:35:00Z." })
   .refine(inRange, RANGE_MESSAGE);
-export const isoDate = z.iso.date({ message: "Use a date such as 2026-03-15." }).refine(inRange, RANGE_MESSAGE);
+export const isoDate = z.iso
+  .date({ message: "Use a date such as 2026-03-15." })
+  .refine(inRange, RANGE_MESSAGE);
 const userId = z.string().trim().min(1).max(100);
 const markdown = (max: number) => z.string().max(max, `At most ${max} characters.`);
 const summary = z.string().trim().min(1, "Must not be empty.").max(5000, "At most 5000 characters.");
@@ -101,14 +103,22 @@ export type LinkInput = z.infer<typeof LinkInput>;
 
 export const LINK_ROLES = ["suspected_cause", "fix"] as const;
 export const MarkLinkInput = LinkInput.extend({
-  role: z.enum(LINK_ROLES).nullable().meta({ description: "suspected_cause or fix (releases only); null clears the mark." }),
+  role: z
+    .enum(LINK_ROLES)
+    .nullable()
+    .meta({ description: "suspected_cause or fix (releases only); null clears the mark." }),
 });
 export type MarkLinkInput = z.infer<typeof MarkLinkInput>;
 
 const csv = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .string()
-    .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).max(10));
 
 const dateOrDateTime = z.union([isoDateTime, isoDate], {

@@ -14,7 +14,14 @@ export type PendingEntry = { kind: TimelineKind; data?: Record<string, unknown>;
  * records the domain events they announce (outbox, consumers, live pages) in the same transaction.
  * `version` is the incident's version after the command (from bumpVersion), carried by the events.
  */
-export async function appendTimeline(tx: Db, incidentId: string, actor: Actor, entries: PendingEntry[], now: Date, options: { version?: number } = {}) {
+export async function appendTimeline(
+  tx: Db,
+  incidentId: string,
+  actor: Actor,
+  entries: PendingEntry[],
+  now: Date,
+  options: { version?: number } = {},
+) {
   if (entries.length === 0) return [];
   const rows = await timelineInsert(tx, incidentId, actor, entries, now);
   await announceTimeline(tx, rows, options.version);
@@ -42,6 +49,10 @@ function timelineInsert(tx: Db, incidentId: string, actor: Actor, entries: Pendi
  * The events of entries written by `timelineInsert`: every timeline write goes through here.
  * `version` is the incident's version after the command, carried by the events.
  */
-export async function announceTimeline(tx: Db, rows: (typeof timelineEntries.$inferSelect)[], version?: number) {
+export async function announceTimeline(
+  tx: Db,
+  rows: (typeof timelineEntries.$inferSelect)[],
+  version?: number,
+) {
   await recordEvents(tx, incidentEventsFromTimeline(rows, version));
 }

@@ -13,7 +13,10 @@ export const LinkView = z.object({
   targetId: z.string(),
   createdBy: z.string(),
   createdAt: date,
-  role: z.enum(["suspected_cause", "fix"]).nullable().meta({ description: "A linked release judged the suspected cause or the fix; null otherwise." }),
+  role: z
+    .enum(["suspected_cause", "fix"])
+    .nullable()
+    .meta({ description: "A linked release judged the suspected cause or the fix; null otherwise." }),
 });
 
 export const IncidentView = z.object({
@@ -32,10 +35,19 @@ export const IncidentView = z.object({
   communicator: PersonView.nullable(),
   declaredBy: z.string().meta({ description: "The principal that declared it (user name or token:<name>)." }),
   source: z.string(),
-  sourceLabel: z.string().nullable().meta({ description: "The declaredBy label the client sent, e.g. 'api'." }),
+  sourceLabel: z
+    .string()
+    .nullable()
+    .meta({ description: "The declaredBy label the client sent, e.g. 'api'." }),
   impactStartedAt: date,
-  impactStartSource: z.enum(IMPACT_START_SOURCES).meta({ description: "reported by a person, declared_default (unknown: the declaration time stands in) or alert (measured: the first breach of a linked alert)." }),
-  impactStartKnown: z.boolean().meta({ description: "false when no impact start was reported and impactStartedAt is the declaration time standing in; MTTD counts only known starts." }),
+  impactStartSource: z.enum(IMPACT_START_SOURCES).meta({
+    description:
+      "reported by a person, declared_default (unknown: the declaration time stands in) or alert (measured: the first breach of a linked alert).",
+  }),
+  impactStartKnown: z.boolean().meta({
+    description:
+      "false when no impact start was reported and impactStartedAt is the declaration time standing in; MTTD counts only known starts.",
+  }),
   createdAt: date,
   investigatingAt: date.nullable(),
   mitigatedAt: date.nullable(),
@@ -61,9 +73,20 @@ export const IncidentListItem = z.object({
   resolvedAt: date.nullable(),
   durationSeconds: z.number().int().nullable(),
   investigatingAt: date.nullable(),
-  lastManualUpdateAt: date.nullable().meta({ description: "The last update, action or resolution message: what the update-overdue reminder measures from (null: none yet)." }),
+  lastManualUpdateAt: date.nullable().meta({
+    description:
+      "The last update, action or resolution message: what the update-overdue reminder measures from (null: none yet).",
+  }),
   lastUpdate: z
-    .object({ at: date, kind: z.string(), actor: z.string(), message: z.string().nullable(), summary: z.string().meta({ description: "One line: a manual update's first line or the automatic entry as a sentence." }) })
+    .object({
+      at: date,
+      kind: z.string(),
+      actor: z.string(),
+      message: z.string().nullable(),
+      summary: z.string().meta({
+        description: "One line: a manual update's first line or the automatic entry as a sentence.",
+      }),
+    })
     .nullable(),
 });
 

@@ -30,7 +30,12 @@ export type EnqueueOptions = {
  * Queues a job INSIDE the caller's transaction: it is inserted, and so runs, only if that transaction
  * commits. Returns the job id, or null when a singleton option suppressed a duplicate.
  */
-export async function enqueueJob<T>(tx: Db, job: string | JobDefinition<T>, data: T, options: EnqueueOptions = {}): Promise<string | null> {
+export async function enqueueJob<T>(
+  tx: Db,
+  job: string | JobDefinition<T>,
+  data: T,
+  options: EnqueueOptions = {},
+): Promise<string | null> {
   const name = typeof job === "string" ? job : job.name;
   const db = drizzleExecutor(tx);
   // Without the definition loaded in this process, the queue's own settings apply.
@@ -75,7 +80,8 @@ async function captureInsert<T>(job: JobDefinition<T>) {
   };
   await sender.send(job.name, {}, { ...queueSettings(job.options), db });
   // The data is the third parameter of pg-boss 10's insert; a release that moves it must fail here, loudly.
-  if (!seen || !/\$3::jsonb as data/.test(seen.text)) throw new Error("pg-boss's job insert no longer takes its data as $3::jsonb.");
+  if (!seen || !/\$3::jsonb as data/.test(seen.text))
+    throw new Error("pg-boss's job insert no longer takes its data as $3::jsonb.");
   return seen;
 }
 

@@ -9,7 +9,9 @@ describe("job expiry", () => {
     expect(DEFAULT_EXPIRE_SECONDS).toBe(120);
     const jobs = listJobDefinitions();
     expect(jobs.length).toBeGreaterThan(0);
-    const tooLong = jobs.filter((job) => queueSettings(job.options).expireInSeconds > 5 * 60).map((job) => job.name);
+    const tooLong = jobs
+      .filter((job) => queueSettings(job.options).expireInSeconds > 5 * 60)
+      .map((job) => job.name);
     expect(tooLong).toEqual([]);
   });
 

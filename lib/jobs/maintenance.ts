@@ -4,7 +4,8 @@ import { defineJob } from "./registry";
 export type MaintenanceTask = (db: Db, now: Date) => Promise<unknown>;
 
 const tasksKey = Symbol.for("incident-manager.jobs.maintenance");
-const tasks: Map<string, MaintenanceTask> = ((globalThis as Record<symbol, unknown>)[tasksKey] ??= new Map()) as Map<string, MaintenanceTask>;
+const tasks: Map<string, MaintenanceTask> = ((globalThis as Record<symbol, unknown>)[tasksKey] ??=
+  new Map()) as Map<string, MaintenanceTask>;
 
 /** Adds a purge (or other housekeeping) run every 10 minutes by one instance. It must be idempotent. */
 export function registerMaintenance(name: string, task: MaintenanceTask): void {

@@ -36,7 +36,8 @@ export type AnyJobDefinition = JobDefinition<any>;
 
 // Module reloads in dev must not lose definitions, so the registry hangs off globalThis.
 const registryKey = Symbol.for("incident-manager.jobs.registry");
-const registry: Map<string, AnyJobDefinition> = ((globalThis as Record<symbol, unknown>)[registryKey] ??= new Map()) as Map<string, AnyJobDefinition>;
+const registry: Map<string, AnyJobDefinition> = ((globalThis as Record<symbol, unknown>)[registryKey] ??=
+  new Map()) as Map<string, AnyJobDefinition>;
 
 const NAME = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/;
 
@@ -45,7 +46,11 @@ const NAME = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/;
  * options. Call at module level in the feature's own folder and list the module in lib/jobs/handlers.ts.
  * Handlers must tolerate running twice (a crash after the work but before completion redelivers it).
  */
-export function defineJob<T = Record<string, unknown>>(name: string, handler: JobHandler<T>, options: JobOptions<T> = {}): JobDefinition<T> {
+export function defineJob<T = Record<string, unknown>>(
+  name: string,
+  handler: JobHandler<T>,
+  options: JobOptions<T> = {},
+): JobDefinition<T> {
   if (!NAME.test(name)) throw new Error(`Job name "${name}" must look like "domain.verb-noun".`);
   const definition: JobDefinition<T> = { name, handler, options };
   registry.set(name, definition);

@@ -32,12 +32,20 @@ function createBoss(handle: DbHandle, options: RunnerOptions) {
     maintenanceIntervalSeconds: 30,
     // pg-boss rejects keys that are present but undefined.
     ...(options.cronMonitorIntervalSeconds
-      ? { cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds, cronWorkerIntervalSeconds: options.cronMonitorIntervalSeconds }
+      ? {
+          cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds,
+          cronWorkerIntervalSeconds: options.cronMonitorIntervalSeconds,
+        }
       : {}),
   };
   if (handle.raw.kind === "pglite") return new PgBoss({ ...common, db: pgliteExecutor(handle.raw.client) });
   // Its own small pool: workers hold connections while polling, the app's pool stays for requests.
-  return new PgBoss({ ...common, connectionString: handle.raw.url, max: 3, application_name: "incident-manager-jobs" });
+  return new PgBoss({
+    ...common,
+    connectionString: handle.raw.url,
+    max: 3,
+    application_name: "incident-manager-jobs",
+  });
 }
 
 /** Starts one queue instance working the given jobs. Every app instance runs one; pg-boss's row locks make each job run once. */
@@ -53,7 +61,11 @@ export async function startJobRunner(handle: DbHandle, options: RunnerOptions = 
     await boss.createQueue(job.name, queue);
     await boss.updateQueue(job.name, queue);
     const batch = job.options.batch;
-    const workOptions = { batchSize: batch?.size ?? 1, includeMetadata: true as const, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
+    const workOptions = {
+      batchSize: batch?.size ?? 1,
+      includeMetadata: true as const,
+      pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+    };
     for (let i = 0; i < (job.options.concurrency ?? 1); i++) {
       let workerId = "";
       workerId = await boss.work<unknown>(job.name, workOptions, async (items) => {
@@ -72,7 +84,8 @@ export async function startJobRunner(handle: DbHandle, options: RunnerOptions = 
       workerIds.set(job.name, [...(workerIds.get(job.name) ?? []), workerId]);
     }
     // A schedule removed from the code must stop firing, so absent ones are deleted.
-    if (job.options.schedule) await boss.schedule(job.name, job.options.schedule, null as unknown as object, { tz: "UTC" });
+    if (job.options.schedule)
+      await boss.schedule(job.name, job.options.schedule, null as unknown as object, { tz: "UTC" });
     else await boss.unschedule(job.name);
   }
   // One worker is enough to look: an idle one fetches now; if all are busy, one looks again when done.
@@ -82,5 +95,9 @@ export async function startJobRunner(handle: DbHandle, options: RunnerOptions = 
     const id = ids.find((candidate) => !busy.has(candidate)) ?? ids[0];
     if (id) boss.notifyWorker(id);
   };
-  return { boss, wake, stop: (timeoutMs = 10_000) => boss.stop({ graceful: true, timeout: timeoutMs, close: true, wait: true }) };
+  return {
+    boss,
+    wake,
+    stop: (timeoutMs = 10_000) => boss.stop({ graceful: true, timeout: timeoutMs, close: true, wait: true }),
+  };
 }

@@ -12,11 +12,13 @@ export type SqlExecutor = { executeSql: (text: string, values?: unknown[]) => Pr
  */
 export function toParam(value: unknown): unknown {
   if (value === undefined) return null;
-  if (value !== null && typeof value === "object" && !(value instanceof Date) && !Array.isArray(value)) return JSON.stringify(value);
+  if (value !== null && typeof value === "object" && !(value instanceof Date) && !Array.isArray(value))
+    return JSON.stringify(value);
   return value;
 }
 
-const rowsOf = (result: unknown) => (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []));
+const rowsOf = (result: unknown) =>
+  Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []);
 
 /** The app's PGlite instance: pg-boss shares it (PGlite serialises queries and transactions itself). */
 export function pgliteExecutor(client: PGlite): SqlExecutor {
@@ -57,6 +59,8 @@ export function drizzleExecutor(tx: Db): SqlExecutor {
 export function sqlFromPgBoss(text: string, values: unknown[], swap: Record<number, SQL> = {}): SQL {
   const chunks: SQL[] = text
     .split(/\$(\d+)/)
-    .map((part, index) => (index % 2 === 1 ? (swap[Number(part)] ?? sql`${toParam(values[Number(part) - 1])}`) : sql.raw(part)));
+    .map((part, index) =>
+      index % 2 === 1 ? (swap[Number(part)] ?? sql`${toParam(values[Number(part) - 1])}`) : sql.raw(part),
+    );
   return sql.join(chunks);
 }

@@ -52,6 +52,8 @@ export async function stopJobs(timeoutMs = stopTimeoutMs()): Promise<void> {
   const pending = state.runner;
   if (!pending) return state.stopping;
   state.runner = undefined;
-  state.stopping = pending.then((runner) => runner.stop(timeoutMs)).catch((error) => console.error("[jobs] stop:", (error as Error).message));
+  state.stopping = pending
+    .then((runner) => runner.stop(timeoutMs))
+    .catch((error) => console.error("[jobs] stop:", (error as Error).message));
   return state.stopping;
 }

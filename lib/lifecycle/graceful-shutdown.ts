@@ -7,12 +7,15 @@
 type Cleanup = () => void;
 type State = { installed?: boolean; shuttingDown?: boolean; listeners: Set<Cleanup> };
 const stateKey = Symbol.for("incident-manager.lifecycle.shutdown");
-const state: State = ((globalThis as Record<symbol, unknown>)[stateKey] ??= { listeners: new Set() }) as State;
+const state: State = ((globalThis as Record<symbol, unknown>)[stateKey] ??= {
+  listeners: new Set(),
+}) as State;
 
 export const shutdownTimeoutMs = (env: Record<string, string | undefined> = process.env) => {
   const raw = env.SHUTDOWN_TIMEOUT_MS?.trim();
   const value = raw ? Number(raw) : 30_000;
-  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`SHUTDOWN_TIMEOUT_MS must be a positive whole number of milliseconds, not "${raw}".`);
+  if (!Number.isSafeInteger(value) || value <= 0)
+    throw new Error(`SHUTDOWN_TIMEOUT_MS must be a positive whole number of milliseconds, not "${raw}".`);
   return value;
 };
 
@@ -46,7 +49,8 @@ export type ShutdownSteps = {
 export function installGracefulShutdown(steps: ShutdownSteps, timeoutMs = shutdownTimeoutMs()): void {
   if (state.installed) return;
   state.installed = true;
-  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => beginShutdown(signal, steps, timeoutMs));
+  for (const signal of ["SIGTERM", "SIGINT"] as const)
+    process.once(signal, () => beginShutdown(signal, steps, timeoutMs));
 }
 
 function beginShutdown(signal: NodeJS.Signals, steps: ShutdownSteps, timeoutMs: number) {
@@ -62,7 +66,9 @@ function beginShutdown(signal: NodeJS.Signals, steps: ShutdownSteps, timeoutMs: 
   }
   state.listeners.clear();
   // Jobs stop in parallel with the HTTP drain; the pool closes only after both.
-  const jobsStopped = steps.stopJobs().catch((error) => console.error("[shutdown] jobs:", (error as Error).message));
+  const jobsStopped = steps
+    .stopJobs()
+    .catch((error) => console.error("[shutdown] jobs:", (error as Error).message));
   const exit = process.exit.bind(process);
   let exiting = false;
   const finish = (code: number) => {
@@ -82,7 +88,9 @@ function beginShutdown(signal: NodeJS.Signals, steps: ShutdownSteps, timeoutMs: 
     finish(n === 143 || n === 130 ? 0 : n);
   }) as typeof process.exit;
   const timer = setTimeout(() => {
-    console.error(`[shutdown] requests still open after ${timeoutMs} ms (SHUTDOWN_TIMEOUT_MS); exiting anyway`);
+    console.error(
+      `[shutdown] requests still open after ${timeoutMs} ms (SHUTDOWN_TIMEOUT_MS); exiting anyway`,
+    );
     finish(1);
   }, timeoutMs);
   timer.unref();

@@ -7,4 +7,6 @@ import { AUTOMATIC_KINDS } from "@/lib/incidents/timeline-kinds";
  * EventSource only dispatches named events to listeners registered for that name, so the browser
  * subscribes to each of these.
  */
-export const LIVE_EVENT_NAMES: readonly string[] = [...new Set([...EVENT_TYPES, ...AUTOMATIC_KINDS.map((kind) => `incident.${kind}`)])];
+export const LIVE_EVENT_NAMES: readonly string[] = [
+  ...new Set([...EVENT_TYPES, ...AUTOMATIC_KINDS.map((kind) => `incident.${kind}`)]),
+];

@@ -24,20 +24,29 @@ function positive(env: Record<string, string | undefined>, name: string, fallbac
 }
 
 export function liveSettings(env: Record<string, string | undefined> = process.env): LiveSettings {
-  return { heartbeatMs: positive(env, "LIVE_HEARTBEAT_MS", 15_000), maxStreams: positive(env, "LIVE_MAX_STREAMS", 200) };
+  return {
+    heartbeatMs: positive(env, "LIVE_HEARTBEAT_MS", 15_000),
+    maxStreams: positive(env, "LIVE_MAX_STREAMS", 200),
+  };
 }
 
 /** The resume point a reconnecting client sends: the Last-Event-ID header, or `?lastEventId=` for clients that cannot set headers. */
 export function readLastEventId(request: Request): number | undefined {
   const raw = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
   if (raw === null || raw.trim() === "") return undefined;
-  if (!/^\d{1,15}$/.test(raw.trim())) throw validationError([{ path: "lastEventId", message: "Last-Event-ID must be an event id (a whole number)." }]);
+  if (!/^\d{1,15}$/.test(raw.trim()))
+    throw validationError([
+      { path: "lastEventId", message: "Last-Event-ID must be an event id (a whole number)." },
+    ]);
   return Number(raw.trim());
 }
 
 // Open streams in this process, counted before anything is opened so the cap holds under a burst.
 type Registry = { open: number; closers: Set<() => void>; signals?: boolean };
-const counter = ((globalThis as Record<symbol, unknown>)[Symbol.for("incident-manager.live-streams")] ??= { open: 0, closers: new Set() }) as Registry;
+const counter = ((globalThis as Record<symbol, unknown>)[Symbol.for("incident-manager.live-streams")] ??= {
+  open: 0,
+  closers: new Set(),
+}) as Registry;
 export const openStreamCount = () => counter.open;
 
 /** Ends every open stream (their clients reconnect, to another instance if this one is going away). */
@@ -74,7 +83,11 @@ export type StreamRequest = {
 export async function openEventStream(db: Db, options: StreamRequest): Promise<Response> {
   const settings = options.settings ?? liveSettings();
   if (counter.open >= settings.maxStreams) {
-    throw new DomainError("unavailable", `This server already has ${settings.maxStreams} live streams open; try again shortly.`, { retryAfter: 5 });
+    throw new DomainError(
+      "unavailable",
+      `This server already has ${settings.maxStreams} live streams open; try again shortly.`,
+      { retryAfter: 5 },
+    );
   }
   counter.open++;
 
@@ -139,11 +152,17 @@ export async function openEventStream(db: Db, options: StreamRequest): Promise<R
   const replay = async () => {
     let after = options.lastEventId ?? upTo;
     while (!closed && after < upTo) {
-      const rows = await readEventRange(db, { after, upTo, incidentId: options.incidentId, limit: REPLAY_BATCH });
+      const rows = await readEventRange(db, {
+        after,
+        upTo,
+        incidentId: options.incidentId,
+        limit: REPLAY_BATCH,
+      });
       for (const row of rows) if (options.accepts(row)) send(row, false);
       if (rows.length < REPLAY_BATCH) break;
       after = rows[rows.length - 1].id;
-      while (!closed && (controller.desiredSize ?? 1) <= 0) await new Promise<void>((resolve) => (drained = resolve));
+      while (!closed && (controller.desiredSize ?? 1) <= 0)
+        await new Promise<void>((resolve) => (drained = resolve));
     }
     for (const [row, late] of buffer.splice(0)) send(row, late);
     buffering = false;

@@ -18,7 +18,10 @@ export async function readEventsAfter(db: Db, afterId: number, limit: number): P
 }
 
 /** A replay: events in (after, upTo], oldest first, one incident's only when given (its index). */
-export async function readEventRange(db: Db, range: { after: number; upTo: number; incidentId?: string; limit: number }): Promise<StoredEvent[]> {
+export async function readEventRange(
+  db: Db,
+  range: { after: number; upTo: number; incidentId?: string; limit: number },
+): Promise<StoredEvent[]> {
   const within = and(gt(events.id, range.after), lte(events.id, range.upTo));
   return db
     .select()

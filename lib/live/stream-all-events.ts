@@ -9,9 +9,18 @@ export const EVENT_AGGREGATES = [...new Set(EVENT_TYPES.map((type) => type.split
 
 export function parseAggregates(raw: string | null): Set<string> | null {
   if (raw === null || raw.trim() === "") return null;
-  const wanted = raw.split(",").map((part) => part.trim()).filter(Boolean);
+  const wanted = raw
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
   const unknown = wanted.filter((part) => !EVENT_AGGREGATES.includes(part));
-  if (unknown.length) throw validationError([{ path: "types", message: `Unknown event group ${unknown.join(", ")}; use ${EVENT_AGGREGATES.join(", ")}.` }]);
+  if (unknown.length)
+    throw validationError([
+      {
+        path: "types",
+        message: `Unknown event group ${unknown.join(", ")}; use ${EVENT_AGGREGATES.join(", ")}.`,
+      },
+    ]);
   return new Set(wanted);
 }
 
@@ -20,5 +29,9 @@ export async function streamAllEvents(db: Db, actor: Actor, request: Request): P
   assertRole(actor, "viewer", "view incidents");
   const lastEventId = readLastEventId(request);
   const aggregates = parseAggregates(new URL(request.url).searchParams.get("types"));
-  return openEventStream(db, { request, lastEventId, accepts: (event) => !aggregates || aggregates.has(event.type.split(".")[0]) });
+  return openEventStream(db, {
+    request,
+    lastEventId,
+    accepts: (event) => !aggregates || aggregates.has(event.type.split(".")[0]),
+  });
 }

@@ -8,9 +8,19 @@ import { openEventStream, readLastEventId } from "./event-stream";
  * One incident's changes as Server-Sent Events (the detail page). Who may read and whether the
  * incident exists are settled before the stream starts, so those answers are plain problem+json.
  */
-export async function streamIncidentEvents(db: Db, actor: Actor, incidentId: string, request: Request): Promise<Response> {
+export async function streamIncidentEvents(
+  db: Db,
+  actor: Actor,
+  incidentId: string,
+  request: Request,
+): Promise<Response> {
   assertRole(actor, "viewer", "view incidents");
   const lastEventId = readLastEventId(request);
   if (!(await incidentExists(db, incidentId))) throw notFound(`Incident ${incidentId}`);
-  return openEventStream(db, { request, lastEventId, incidentId, accepts: (event) => event.incidentId === incidentId });
+  return openEventStream(db, {
+    request,
+    lastEventId,
+    incidentId,
+    accepts: (event) => event.incidentId === incidentId,
+  });
 }

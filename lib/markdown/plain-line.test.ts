@@ -4,7 +4,10 @@ import { plainLine } from "./plain-line";
 describe("plainLine", () => {
   it.each([
     ["**Root cause** found", "Root cause found"],
-    ["Rolled back to `v2.3.0` (see [the PR](https://git.example/pr/1))", "Rolled back to v2.3.0 (see the PR)"],
+    [
+      "Rolled back to `v2.3.0` (see [the PR](https://git.example/pr/1))",
+      "Rolled back to v2.3.0 (see the PR)",
+    ],
     ["- _still_ failing for ~~some~~ EU users", "still failing for some EU users"],
     ["\n\n## Update\nmore", "Update"],
     ["snake_case_name stays", "snake_case_name stays"],

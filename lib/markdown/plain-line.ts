@@ -4,7 +4,11 @@
  * leading heading, quote or list marker is dropped. Not a renderer: anything unusual stays as written.
  */
 export function plainLine(markdown: string, max = 140): string {
-  const line = markdown.split("\n").find((l) => l.trim())?.trim() ?? "";
+  const line =
+    markdown
+      .split("\n")
+      .find((l) => l.trim())
+      ?.trim() ?? "";
   return line
     .replace(/^(#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)/, "")
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")

@@ -32,14 +32,18 @@ describe("Markdown rendering", () => {
   it("renders a remote image as a link named by its alt text, never an <img>", () => {
     const html = render("![dashboard](https://tracker.example/pixel.png)");
     expect(html).not.toContain("<img");
-    expect(html).toContain('<a href="https://tracker.example/pixel.png" target="_blank" rel="noopener noreferrer nofollow"');
+    expect(html).toContain(
+      '<a href="https://tracker.example/pixel.png" target="_blank" rel="noopener noreferrer nofollow"',
+    );
     expect(html).toContain(">dashboard</a>");
   });
 
   it("renders a protocol-relative image as a link named by its URL when there is no alt text", () => {
     const html = render("![](//tracker.example/pixel.png)");
     expect(html).not.toContain("<img");
-    expect(html).toContain('href="//tracker.example/pixel.png" target="_blank" rel="noopener noreferrer nofollow"');
+    expect(html).toContain(
+      'href="//tracker.example/pixel.png" target="_blank" rel="noopener noreferrer nofollow"',
+    );
     expect(html).toContain(">//tracker.example/pixel.png</a>");
   });
 
@@ -48,21 +52,32 @@ describe("Markdown rendering", () => {
   });
 
   it("treats a // link as external and a path as internal", () => {
-    expect(render("[x](//evil.example/login)")).toContain('<a href="//evil.example/login" target="_blank" rel="noopener noreferrer nofollow"');
-    expect(render("[runbook](https://wiki.example/runbook)")).toContain('target="_blank" rel="noopener noreferrer nofollow"');
+    expect(render("[x](//evil.example/login)")).toContain(
+      '<a href="//evil.example/login" target="_blank" rel="noopener noreferrer nofollow"',
+    );
+    expect(render("[runbook](https://wiki.example/runbook)")).toContain(
+      'target="_blank" rel="noopener noreferrer nofollow"',
+    );
     const internal = render("[other incident](/incidents/INC-2026-0001)");
     expect(internal).toContain('<a href="/incidents/INC-2026-0001" class=');
     expect(internal).not.toContain("target=");
   });
 
   it("leaves javascript: and data: links and images inert", () => {
-    for (const markdown of ["[click](javascript:alert(1))", "[x](data:text/html,<script>alert(1)</script>)", "![x](data:image/png;base64,AAAA)", "![x](javascript:alert(1))"]) {
+    for (const markdown of [
+      "[click](javascript:alert(1))",
+      "[x](data:text/html,<script>alert(1)</script>)",
+      "![x](data:image/png;base64,AAAA)",
+      "![x](javascript:alert(1))",
+    ]) {
       const html = render(markdown);
       expect(html, markdown).not.toMatch(/href=|src=|<img/);
     }
   });
 
   it("never renders raw HTML", () => {
-    expect(render('<img src="https://tracker.example/p.png"> <script>alert(1)</script>')).not.toMatch(/<img|<script/);
+    expect(render('<img src="https://tracker.example/p.png"> <script>alert(1)</script>')).not.toMatch(
+      /<img|<script/,
+    );
   });
 });

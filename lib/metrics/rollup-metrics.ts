@@ -31,8 +31,10 @@ export async function rollupWindowStats(db: Db, from: Date, to: Date) {
   const days = wholeDays(from, to);
   const totals = sql.join(
     [
-      sql`coalesce(sum(incidents), 0)::int as incidents`, sql`coalesce(sum(open), 0)::int as open`,
-      sql`coalesce(sum(with_impact_start), 0)::int as with_impact_start`, sql`coalesce(sum(with_measured_impact_start), 0)::int as with_measured`,
+      sql`coalesce(sum(incidents), 0)::int as incidents`,
+      sql`coalesce(sum(open), 0)::int as open`,
+      sql`coalesce(sum(with_impact_start), 0)::int as with_impact_start`,
+      sql`coalesce(sum(with_measured_impact_start), 0)::int as with_measured`,
       ...METRIC_KEYS.flatMap((k) => [
         sql.raw(`coalesce(sum(${k}_count), 0)::int as ${k}_count`),
         sql.raw(`coalesce(sum(${k}_values), 0)::int as ${k}_values`),
@@ -50,14 +52,28 @@ export async function rollupWindowStats(db: Db, from: Date, to: Date) {
   // out from under the value reads.
   const { row, percentiles } = await db.transaction(
     async (tx) => {
-      const [totalsResult, bucketResult] = await Promise.all([tx.execute(statsQuery), tx.execute(bucketQuery)]);
+      const [totalsResult, bucketResult] = await Promise.all([
+        tx.execute(statsQuery),
+        tx.execute(bucketQuery),
+      ]);
       const buckets = rowsOf<{ metric: MetricKey; bucket: number; n: number }>(bucketResult);
-      return { row: rowsOf<Record<string, unknown>>(totalsResult)[0], percentiles: await exactPercentiles(tx as unknown as Db, buckets, { from, to, days }) };
+      return {
+        row: rowsOf<Record<string, unknown>>(totalsResult)[0],
+        percentiles: await exactPercentiles(tx as unknown as Db, buckets, { from, to, days }),
+      };
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
   const stats = Object.fromEntries(
-    METRIC_KEYS.map((k) => [k, { count: Number(row[`${k}_count`]), mean: num(row[`${k}_mean`]), p50: num(percentiles[k][0]), p90: num(percentiles[k][1]) }]),
+    METRIC_KEYS.map((k) => [
+      k,
+      {
+        count: Number(row[`${k}_count`]),
+        mean: num(row[`${k}_mean`]),
+        p50: num(percentiles[k][0]),
+        p90: num(percentiles[k][1]),
+      },
+    ]),
   ) as Record<MetricKey, Stat>;
   return {
     incidents: Number(row.incidents),
@@ -82,5 +98,9 @@ export async function rollupTopServices(db: Db, from: Date, to: Date) {
       from incident_daily_stats where service <> '' and ${wholeDays(from, to)}
       group by service having sum(incidents) > 0
       order by 2 desc, 3 desc, service limit 10`);
-  return rowsOf<{ service: string; incidents: number; minutes: number }>(result).map((r) => ({ service: r.service, incidents: Number(r.incidents), minutes: Number(r.minutes) }));
+  return rowsOf<{ service: string; incidents: number; minutes: number }>(result).map((r) => ({
+    service: r.service,
+    incidents: Number(r.incidents),
+    minutes: Number(r.minutes),
+  }));
 }

@@ -35,10 +35,15 @@ function locate(counts: number[], rank: number, what: string): [number, number] 
 
 /** Sub-bucket counts over the window of each (metric, bucket) asked for, keyed `metric:bucket`. */
 async function subBucketCounts(db: Db, pairs: { metric: MetricKey; bucket: number }[], parts: WindowParts) {
-  const sums = sql.raw(`array[${Array.from({ length: SUB_BUCKETS }, (_, k) => `sum(subs[${k + 1}])`).join(", ")}]::int[]`);
+  const sums = sql.raw(
+    `array[${Array.from({ length: SUB_BUCKETS }, (_, k) => `sum(subs[${k + 1}])`).join(", ")}]::int[]`,
+  );
   // The buckets asked for as a VALUES list joined on the primary key (metric, bucket, day): a range of
   // it per bucket, planned once (a branch per bucket cost ~0.1 ms of planning each).
-  const list = sql.join(pairs.map(({ metric, bucket }) => sql`(${metric}::text, ${bucket}::smallint)`), sql`, `);
+  const list = sql.join(
+    pairs.map(({ metric, bucket }) => sql`(${metric}::text, ${bucket}::smallint)`),
+    sql`, `,
+  );
   const rows = rowsOf<{ metric: MetricKey; bucket: number; subs: (number | string)[] }>(
     await db.execute(sql`select w.metric, w.bucket, ${sums} as subs
       from (values ${list}) w(metric, bucket) join incident_metric_sub_buckets s on s.metric = w.metric and s.bucket = w.bucket
@@ -53,14 +58,21 @@ export async function exactPercentiles(db: Db, buckets: BucketCount[], parts: Wi
   type Rank = { metric: MetricKey; bucket: number; offset: number };
   const plan = {} as Record<MetricKey, { pos: number; lo: Rank; hi: Rank }[] | null>;
   for (const metric of METRIC_KEYS) {
-    const mine = buckets.filter((b) => b.metric === metric).map((b) => ({ bucket: Number(b.bucket), n: Number(b.n) })).sort((a, b) => a.bucket - b.bucket);
+    const mine = buckets
+      .filter((b) => b.metric === metric)
+      .map((b) => ({ bucket: Number(b.bucket), n: Number(b.n) }))
+      .sort((a, b) => a.bucket - b.bucket);
     const total = mine.reduce((s, b) => s + b.n, 0);
     if (total === 0) {
       plan[metric] = null;
       continue;
     }
     const rank = (r: number): Rank => {
-      const [i, offset] = locate(mine.map((b) => b.n), r, metric);
+      const [i, offset] = locate(
+        mine.map((b) => b.n),
+        r,
+        metric,
+      );
       return { metric, bucket: mine[i].bucket, offset };
     };
     plan[metric] = FRACTIONS.map((p) => {
@@ -69,21 +81,41 @@ export async function exactPercentiles(db: Db, buckets: BucketCount[], parts: Wi
     });
   }
   const ranks = Object.values(plan).flatMap((steps) => (steps ?? []).flatMap((s) => [s.lo, s.hi]));
-  if (!ranks.length) return Object.fromEntries(METRIC_KEYS.map((m) => [m, [null, null]])) as Record<MetricKey, (number | null)[]>;
+  if (!ranks.length)
+    return Object.fromEntries(METRIC_KEYS.map((m) => [m, [null, null]])) as Record<
+      MetricKey,
+      (number | null)[]
+    >;
 
   // 2. The sub-bucket of each rank, from its bucket's sub-bucket counts.
-  const pairs = [...new Map(ranks.map((r) => [`${r.metric}:${r.bucket}`, { metric: r.metric, bucket: r.bucket }])).values()];
+  const pairs = [
+    ...new Map(
+      ranks.map((r) => [`${r.metric}:${r.bucket}`, { metric: r.metric, bucket: r.bucket }]),
+    ).values(),
+  ];
   const subs = await subBucketCounts(db, pairs, parts);
   const place = (r: Rank) => {
-    const [sub, offset] = locate(subs.get(`${r.metric}:${r.bucket}`) ?? [], r.offset, `${r.metric} bucket ${r.bucket}`);
-    return { metric: r.metric, bucket: r.bucket, sub, offset, key: `${r.metric}:${r.bucket}:${sub}:${offset}` };
+    const [sub, offset] = locate(
+      subs.get(`${r.metric}:${r.bucket}`) ?? [],
+      r.offset,
+      `${r.metric} bucket ${r.bucket}`,
+    );
+    return {
+      metric: r.metric,
+      bucket: r.bucket,
+      sub,
+      offset,
+      key: `${r.metric}:${r.bucket}:${sub}:${offset}`,
+    };
   };
   const wanted = new Map(ranks.map(place).map((p) => [p.key, p]));
 
   // 3. The values: one read per sub-bucket offset, returning that rank and the next (percentile_cont's
   // two neighbours usually share a sub-bucket).
   const values = new Map<string, number>();
-  const reads = [...wanted.values()].filter((w) => !wanted.has(`${w.metric}:${w.bucket}:${w.sub}:${w.offset - 1}`));
+  const reads = [...wanted.values()].filter(
+    (w) => !wanted.has(`${w.metric}:${w.bucket}:${w.sub}:${w.offset - 1}`),
+  );
   const selects = reads.map(({ metric, bucket, sub, offset }) => {
     const value = sql.raw(`${metric}_seconds`);
     const bucketColumn = sql.raw(`${metric}_bucket`);
@@ -91,7 +123,14 @@ export async function exactPercentiles(db: Db, buckets: BucketCount[], parts: Wi
       and ${value} is not null and created_at >= ${iso(parts.from)}::timestamptz and created_at < ${iso(parts.to)}::timestamptz
       order by ${value} offset ${offset} limit 2)`;
   });
-  const [row] = rowsOf<Record<string, unknown>>(await db.execute(sql`select ${sql.join(selects.map((s, i) => sql`${s} as ${sql.raw(`v${i}`)}`), sql`, `)}`));
+  const [row] = rowsOf<Record<string, unknown>>(
+    await db.execute(
+      sql`select ${sql.join(
+        selects.map((s, i) => sql`${s} as ${sql.raw(`v${i}`)}`),
+        sql`, `,
+      )}`,
+    ),
+  );
   reads.forEach(({ metric, bucket, sub, offset }, i) => {
     const pair = row[`v${i}`] as (number | string)[];
     pair.forEach((v, k) => values.set(`${metric}:${bucket}:${sub}:${offset + k}`, Number(v)));
@@ -102,11 +141,14 @@ export async function exactPercentiles(db: Db, buckets: BucketCount[], parts: Wi
       const steps = plan[metric];
       if (!steps) return [metric, [null, null]];
       // PostgreSQL's float8 lerp: first + (second - first) * (pos - floor(pos)).
-      return [metric, steps.map(({ pos, lo, hi }) => {
-        const a = values.get(place(lo).key)!;
-        const b = values.get(place(hi).key)!;
-        return Number.isInteger(pos) ? a : a + (b - a) * (pos - Math.floor(pos));
-      })];
+      return [
+        metric,
+        steps.map(({ pos, lo, hi }) => {
+          const a = values.get(place(lo).key)!;
+          const b = values.get(place(hi).key)!;
+          return Number.isInteger(pos) ? a : a + (b - a) * (pos - Math.floor(pos));
+        }),
+      ];
     }),
   ) as Record<MetricKey, (number | null)[]>;
 }

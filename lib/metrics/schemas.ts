@@ -16,13 +16,24 @@ export const MetricsQuery = z
     environment: slug.optional(),
     severity: z
       .string()
-      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(SeveritySchema).max(4))
       .optional(),
     interval: z.enum(["week", "month"]).default("week"),
   })
-  .refine((q) => !(q.range && (q.from || q.to)), { message: "Give either range or from/to, not both.", path: ["range"] })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to.", path: ["from"] });
+  .refine((q) => !(q.range && (q.from || q.to)), {
+    message: "Give either range or from/to, not both.",
+    path: ["range"],
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: "from must not be after to.",
+    path: ["from"],
+  });
 export type MetricsQuery = z.infer<typeof MetricsQuery>;
 
 const DAY_MS = 86_400_000;
@@ -50,7 +61,12 @@ export function metricsWindow(query: MetricsQuery, now: Date) {
   const length = to.getTime() - from.getTime();
   // Checked on the window itself, so a `from` alone (which runs to now) is bounded too.
   if (length > MAX_WINDOW_DAYS * DAY_MS) {
-    throw validationError([{ path: query.from ? "from" : "to", message: `The period may span at most ${MAX_WINDOW_DAYS} days; choose a later from or an earlier to.` }]);
+    throw validationError([
+      {
+        path: query.from ? "from" : "to",
+        message: `The period may span at most ${MAX_WINDOW_DAYS} days; choose a later from or an earlier to.`,
+      },
+    ]);
   }
   return { from, to, previousFrom: new Date(from.getTime() - length), previousTo: from };
 }

@@ -12,20 +12,39 @@ import { CreateOverrideInput } from "./schemas";
 import type { OverrideView } from "./views";
 
 /** Someone covers the service over [startsAt, endsAt); where overrides overlap, the newest wins. */
-export async function createOverride(db: Db, actor: Actor, rawSlug: string, rawInput: unknown, options: UseCaseOptions = {}): Promise<OverrideView> {
+export async function createOverride(
+  db: Db,
+  actor: Actor,
+  rawSlug: string,
+  rawInput: unknown,
+  options: UseCaseOptions = {},
+): Promise<OverrideView> {
   assertRole(actor, "responder", "change on-call rotations");
   const slug = parseSlug(rawSlug);
   const input = parseInput(CreateOverrideInput, rawInput);
   return runTransaction(db, async (tx) => {
-    const [service] = await tx.select({ slug: services.slug }).from(services).where(eq(services.slug, slug)).for("update");
+    const [service] = await tx
+      .select({ slug: services.slug })
+      .from(services)
+      .where(eq(services.slug, slug))
+      .for("update");
     if (!service) throw notFound(`Service ${slug}`);
     const now = clock(options);
     const endsAt = new Date(input.endsAt);
-    if (endsAt.getTime() <= now.getTime()) throw validationError([{ path: "endsAt", message: "This override would already be over." }]);
+    if (endsAt.getTime() <= now.getTime())
+      throw validationError([{ path: "endsAt", message: "This override would already be over." }]);
     await assertOnCallPeople(tx, [["userId", input.userId]]);
     const [row] = await tx
       .insert(oncallOverrides)
-      .values({ serviceSlug: slug, userId: input.userId, startsAt: new Date(input.startsAt), endsAt, createdBy: actorLabel(actor), createdByUserId: actorUserId(actor), createdAt: now })
+      .values({
+        serviceSlug: slug,
+        userId: input.userId,
+        startsAt: new Date(input.startsAt),
+        endsAt,
+        createdBy: actorLabel(actor),
+        createdByUserId: actorUserId(actor),
+        createdAt: now,
+      })
       .returning({ id: oncallOverrides.id });
     const [view] = await readServiceViews(tx, now, [slug]);
     return view.overrides.find((o) => o.id === row.id)!;

@@ -8,7 +8,13 @@ import { OnCallQuery } from "./schemas";
 import type { OnCallView } from "./views";
 
 /** Who is on call for a service at `at` (default: now); `userId: null` when nobody is. */
-export async function getOnCall(db: Db, actor: Actor, rawSlug: string, rawQuery: unknown, options: UseCaseOptions = {}): Promise<OnCallView> {
+export async function getOnCall(
+  db: Db,
+  actor: Actor,
+  rawSlug: string,
+  rawQuery: unknown,
+  options: UseCaseOptions = {},
+): Promise<OnCallView> {
   assertRole(actor, "viewer", "see who is on call");
   const slug = parseSlug(rawSlug);
   const query = parseInput(OnCallQuery, rawQuery);

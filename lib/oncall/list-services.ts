@@ -7,12 +7,21 @@ import { ServiceSlug } from "./schemas";
 import type { ServiceView } from "./views";
 
 /** Every service with its owner team, rotation, overrides, and who is on call now and next. */
-export async function listServices(db: Db, actor: Actor, options: UseCaseOptions = {}): Promise<ServiceView[]> {
+export async function listServices(
+  db: Db,
+  actor: Actor,
+  options: UseCaseOptions = {},
+): Promise<ServiceView[]> {
   assertRole(actor, "viewer", "view services");
   return readServiceViews(db, clock(options));
 }
 
-export async function getService(db: Db, actor: Actor, rawSlug: string, options: UseCaseOptions = {}): Promise<ServiceView> {
+export async function getService(
+  db: Db,
+  actor: Actor,
+  rawSlug: string,
+  options: UseCaseOptions = {},
+): Promise<ServiceView> {
   assertRole(actor, "viewer", "view services");
   const slug = parseSlug(rawSlug);
   const [view] = await readServiceViews(db, clock(options), [slug]);

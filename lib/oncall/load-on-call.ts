@@ -2,7 +2,14 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { preparedStatement } from "@/lib/db/prepared-statement";
 import { fromJson } from "@/lib/db/row-from-driver";
-import { oncallOverrides, oncallRotationMembers, oncallStamp, serviceOncall, services, users } from "@/db/schema";
+import {
+  oncallOverrides,
+  oncallRotationMembers,
+  oncallStamp,
+  serviceOncall,
+  services,
+  users,
+} from "@/db/schema";
 import { hasRole } from "@/lib/actor";
 import { nextOnCall, onCallAt, type Override, type Rotation } from "./on-call-at";
 import type { OnCallView, OverrideView, ServiceView } from "./views";
@@ -40,9 +47,16 @@ const readStates = preparedStatement(
  * rotation in turn order and the overrides not yet over at `at`, plus the people they name, in one
  * statement (aggregated per service row): it runs inside every declaration without a named commander.
  */
-async function loadStates(db: Db, slugs: string[] | undefined, at: Date): Promise<{ states: OnCallState[]; people: Map<string, Person>; stamp: number | null }> {
+async function loadStates(
+  db: Db,
+  slugs: string[] | undefined,
+  at: Date,
+): Promise<{ states: OnCallState[]; people: Map<string, Person>; stamp: number | null }> {
   if (slugs?.length === 0) return { states: [], people: new Map(), stamp: null };
-  const rows = (await readStates(db, { slugs: slugs ? JSON.stringify(slugs) : null, at: at.toISOString() })) as ServiceRow[];
+  const rows = (await readStates(db, {
+    slugs: slugs ? JSON.stringify(slugs) : null,
+    at: at.toISOString(),
+  })) as ServiceRow[];
   const states = rows.map((row): OnCallState => {
     const setup = fromJson<{ handoffHours: number; startsAt: string } | null>(row.rotation);
     const members = fromJson<string[] | null>(row.members) ?? [];
@@ -54,15 +68,37 @@ async function loadStates(db: Db, slugs: string[] | undefined, at: Date): Promis
       createdAt: new Date(o.createdAt),
       createdBy: o.createdBy,
     }));
-    const rotation: Rotation | null = setup ? { userIds: members, handoffHours: setup.handoffHours, startsAt: new Date(setup.startsAt) } : null;
+    const rotation: Rotation | null = setup
+      ? { userIds: members, handoffHours: setup.handoffHours, startsAt: new Date(setup.startsAt) }
+      : null;
     return { slug: row.slug, name: row.name, ownerTeam: row.ownerTeam, rotation, overrides };
   });
   const people = rows.flatMap((row) => fromJson<Person[] | null>(row.people) ?? []);
-  return { states, people: new Map(people.map((p) => [p.id, p])), stamp: rows.length ? Number(rows[0].stamp) : null };
+  return {
+    states,
+    people: new Map(people.map((p) => [p.id, p])),
+    stamp: rows.length ? Number(rows[0].stamp) : null,
+  };
 }
 
-type RawOverride = { id: number | string; userId: string; startsAt: string; endsAt: string; createdAt: string; createdBy: string };
-type ServiceRow = { slug: string; name: string; ownerTeam: string | null; rotation: unknown; members: unknown; overrides: unknown; people: unknown; stamp: number | string };
+type RawOverride = {
+  id: number | string;
+  userId: string;
+  startsAt: string;
+  endsAt: string;
+  createdAt: string;
+  createdBy: string;
+};
+type ServiceRow = {
+  slug: string;
+  name: string;
+  ownerTeam: string | null;
+  rotation: unknown;
+  members: unknown;
+  overrides: unknown;
+  people: unknown;
+  stamp: number | string;
+};
 
 /** Viewers cannot run an incident, so they are never on call (a member demoted after joining leaves a gap). */
 const eligibleIn = (people: Map<string, Person>) => (userId: string) => {
@@ -79,13 +115,25 @@ function toView(state: OnCallState, people: Map<string, Person>, at: Date): Serv
     slug: state.slug,
     name: state.name,
     ownerTeam: state.ownerTeam,
-    onCall: state.rotation ? { userIds: [...state.rotation.userIds], handoffHours: state.rotation.handoffHours, startsAt: state.rotation.startsAt } : null,
+    onCall: state.rotation
+      ? {
+          userIds: [...state.rotation.userIds],
+          handoffHours: state.rotation.handoffHours,
+          startsAt: state.rotation.startsAt,
+        }
+      : null,
     members: (state.rotation?.userIds ?? []).map((id) => people.get(id) ?? { id, name: id, role: "unknown" }),
     now: { userId: current, name: nameOf(current), until: next?.at ?? null },
     next: next ? { userId: next.userId, name: nameOf(next.userId), at: next.at } : null,
-    overrides: state.overrides.map(
-      (o): OverrideView => ({ id: o.id, userId: o.userId, userName: nameOf(o.userId)!, startsAt: o.startsAt, endsAt: o.endsAt, createdBy: o.createdBy, createdAt: o.createdAt }),
-    ),
+    overrides: state.overrides.map((o): OverrideView => ({
+      id: o.id,
+      userId: o.userId,
+      userName: nameOf(o.userId)!,
+      startsAt: o.startsAt,
+      endsAt: o.endsAt,
+      createdBy: o.createdBy,
+      createdAt: o.createdAt,
+    })),
   };
 }
 
@@ -109,7 +157,10 @@ export async function findOnCall(db: Db, slug: string, at: Date): Promise<OnCall
 // (assert_oncall_stamp, migration 0029), so a schedule changed since, by any instance, is never used.
 // A minute at most, so a quiet process does not keep states it no longer needs.
 const CACHE_MS = 60_000;
-const cached = new Map<string, { state: OnCallState; people: Map<string, Person>; stamp: number; readAt: number }>();
+const cached = new Map<
+  string,
+  { state: OnCallState; people: Map<string, Person>; stamp: number; readAt: number }
+>();
 export const ONCALL_STAMP_MOVED = "IMT02";
 
 /**
@@ -117,9 +168,14 @@ export const ONCALL_STAMP_MOVED = "IMT02";
  * version the statement must assert (null when read now: nothing to check). The rotation arithmetic
  * runs at `at` either way, so a handoff since the read is honoured.
  */
-export async function findOnCallForDeclaration(db: Db, slug: string, at: Date): Promise<{ onCall: OnCallView | null; stamp: number | null }> {
+export async function findOnCallForDeclaration(
+  db: Db,
+  slug: string,
+  at: Date,
+): Promise<{ onCall: OnCallView | null; stamp: number | null }> {
   const hit = cached.get(slug);
-  if (hit && Date.now() - hit.readAt < CACHE_MS) return { onCall: onCallOf(slug, at, toView(hit.state, hit.people, at)), stamp: hit.stamp };
+  if (hit && Date.now() - hit.readAt < CACHE_MS)
+    return { onCall: onCallOf(slug, at, toView(hit.state, hit.people, at)), stamp: hit.stamp };
   const { states, people, stamp } = await loadStates(db, [slug], at);
   const [state] = states;
   // An override that ends before `at` is left out of the read, and so of every later use: it is over.

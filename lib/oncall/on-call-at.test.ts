@@ -76,7 +76,10 @@ describe("onCallAt: overrides", () => {
   it("lets the newest override win where several overlap, whatever their order", () => {
     const older = override("dee", 0, 48, 1);
     const newer = override("eve", 12, 24, 2);
-    for (const cover of [[older, newer], [newer, older]]) {
+    for (const cover of [
+      [older, newer],
+      [newer, older],
+    ]) {
       expect(onCallAt(three, cover, after(11))).toBe("dee");
       expect(onCallAt(three, cover, after(12))).toBe("eve");
       expect(onCallAt(three, cover, after(24))).toBe("dee");
@@ -110,7 +113,10 @@ describe("nextOnCall", () => {
 
   it("has no hand-off for one person without overrides, and finds a far-off override", () => {
     expect(nextOnCall(one, [], after(3))).toBeNull();
-    expect(nextOnCall({ ...one, handoffHours: 1 }, [override("dee", 24 * 365, 24 * 366)], after(3))).toEqual({ userId: "dee", at: after(24 * 365) });
+    expect(nextOnCall({ ...one, handoffHours: 1 }, [override("dee", 24 * 365, 24 * 366)], after(3))).toEqual({
+      userId: "dee",
+      at: after(24 * 365),
+    });
   });
 
   it("counts overrides: their start, their end, and a rotation boundary hidden under one", () => {

@@ -33,7 +33,12 @@ function coveringOverrides(overrides: readonly Override[], at: Date): Override[]
  * turn if eligible, else nobody. An ineligible member's turn is not handed to someone else: a person who
  * is not on call would otherwise be paged without knowing it.
  */
-export function onCallAt(rotation: Rotation | null, overrides: readonly Override[], at: Date, eligible: Eligible = always): string | null {
+export function onCallAt(
+  rotation: Rotation | null,
+  overrides: readonly Override[],
+  at: Date,
+  eligible: Eligible = always,
+): string | null {
   const override = coveringOverrides(overrides, at).find((o) => eligible(o.userId));
   if (override) return override.userId;
   const member = rotationUserAt(rotation, at);
@@ -48,10 +53,17 @@ export type HandOff = { userId: string | null; at: Date };
  * override edges; between two edges the covering overrides stay the same, and the rotation repeats every
  * n turns, so n + 1 turns without a change mean none until the next edge.
  */
-export function nextOnCall(rotation: Rotation | null, overrides: readonly Override[], at: Date, eligible: Eligible = always): HandOff | null {
+export function nextOnCall(
+  rotation: Rotation | null,
+  overrides: readonly Override[],
+  at: Date,
+  eligible: Eligible = always,
+): HandOff | null {
   const t = at.getTime();
   const current = onCallAt(rotation, overrides, at, eligible);
-  const edges = [...new Set(overrides.flatMap((o) => [o.startsAt.getTime(), o.endsAt.getTime()]).filter((e) => e > t))].sort((a, b) => a - b);
+  const edges = [
+    ...new Set(overrides.flatMap((o) => [o.startsAt.getTime(), o.endsAt.getTime()]).filter((e) => e > t)),
+  ].sort((a, b) => a - b);
   const members = rotation?.userIds.length ?? 0;
   const length = rotation ? rotation.handoffHours * HOUR : 0;
   const start = rotation?.startsAt.getTime() ?? 0;

@@ -19,7 +19,8 @@ export const RotationInput = z.strictObject({
     .max(50, "At most 50 people.")
     .superRefine((ids, ctx) => {
       ids.forEach((id, index) => {
-        if (ids.indexOf(id) !== index) ctx.addIssue({ code: "custom", path: [index], message: "This person is already in the rotation." });
+        if (ids.indexOf(id) !== index)
+          ctx.addIssue({ code: "custom", path: [index], message: "This person is already in the rotation." });
       });
     }),
   handoffHours: z
@@ -33,7 +34,13 @@ export type RotationInput = z.infer<typeof RotationInput>;
 
 /** PUT semantics: the whole on-call setup; `onCall: null` removes the rotation, a missing ownerTeam clears it. */
 export const UpdateServiceInput = z.strictObject({
-  ownerTeam: z.string().trim().min(1, "Must not be empty.").max(100, "At most 100 characters.").nullable().optional(),
+  ownerTeam: z
+    .string()
+    .trim()
+    .min(1, "Must not be empty.")
+    .max(100, "At most 100 characters.")
+    .nullable()
+    .optional(),
   onCall: RotationInput.nullable(),
 });
 export type UpdateServiceInput = z.infer<typeof UpdateServiceInput>;
@@ -43,7 +50,12 @@ export const CreateOverrideInput = z
   .superRefine((value, ctx) => {
     const span = new Date(value.endsAt).getTime() - new Date(value.startsAt).getTime();
     if (span <= 0) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "Must be after the start." });
-    else if (span > MAX_OVERRIDE_DAYS * 86_400_000) ctx.addIssue({ code: "custom", path: ["endsAt"], message: `An override covers at most ${MAX_OVERRIDE_DAYS} days.` });
+    else if (span > MAX_OVERRIDE_DAYS * 86_400_000)
+      ctx.addIssue({
+        code: "custom",
+        path: ["endsAt"],
+        message: `An override covers at most ${MAX_OVERRIDE_DAYS} days.`,
+      });
   });
 export type CreateOverrideInput = z.infer<typeof CreateOverrideInput>;
 

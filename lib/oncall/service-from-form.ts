@@ -10,13 +10,23 @@ const hours = (value: string) => (/^-?\d+(\.\d+)?$/.test(value) ? Number(value) 
 
 /** An empty rotation (everyone removed) turns the rotation off, like `onCall: null` in the API. */
 export function serviceFromForm(form: FormData) {
-  const userIds = form.getAll("userIds").map(String).filter((id) => id !== "");
+  const userIds = form
+    .getAll("userIds")
+    .map(String)
+    .filter((id) => id !== "");
   const ownerTeam = text(form, "ownerTeam");
   return {
     slug: text(form, "slug"),
     input: {
       ownerTeam: ownerTeam === "" ? null : ownerTeam,
-      onCall: userIds.length === 0 ? null : { userIds, handoffHours: hours(text(form, "handoffHours")), startsAt: utcFromDatetimeLocal(text(form, "startsAt")) },
+      onCall:
+        userIds.length === 0
+          ? null
+          : {
+              userIds,
+              handoffHours: hours(text(form, "handoffHours")),
+              startsAt: utcFromDatetimeLocal(text(form, "startsAt")),
+            },
     },
   };
 }
@@ -24,6 +34,10 @@ export function serviceFromForm(form: FormData) {
 export function overrideFromForm(form: FormData) {
   return {
     slug: text(form, "slug"),
-    input: { userId: text(form, "userId"), startsAt: utcFromDatetimeLocal(text(form, "startsAt")), endsAt: utcFromDatetimeLocal(text(form, "endsAt")) },
+    input: {
+      userId: text(form, "userId"),
+      startsAt: utcFromDatetimeLocal(text(form, "startsAt")),
+      endsAt: utcFromDatetimeLocal(text(form, "endsAt")),
+    },
   };
 }

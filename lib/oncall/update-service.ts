@@ -15,25 +15,47 @@ import type { ServiceView } from "./views";
  * PUT semantics: replaces the owner team and the rotation. A well-formed slug the catalog has not seen
  * is registered, as a declaration would (`created` tells the adapter to answer 201).
  */
-export async function updateService(db: Db, actor: Actor, rawSlug: string, rawInput: unknown, options: UseCaseOptions = {}): Promise<{ service: ServiceView; created: boolean }> {
+export async function updateService(
+  db: Db,
+  actor: Actor,
+  rawSlug: string,
+  rawInput: unknown,
+  options: UseCaseOptions = {},
+): Promise<{ service: ServiceView; created: boolean }> {
   assertRole(actor, "responder", "change on-call rotations");
   const slug = parseSlug(rawSlug);
   const input = parseInput(UpdateServiceInput, rawInput);
   return runTransaction(db, async (tx) => {
-    const people = input.onCall?.userIds.map((id, index): [string, string] => [`onCall.userIds.${index}`, id]) ?? [];
+    const people =
+      input.onCall?.userIds.map((id, index): [string, string] => [`onCall.userIds.${index}`, id]) ?? [];
     await assertOnCallPeople(tx, people);
     // The service row serialises two PUTs of one service; a new row is as good a lock: a second insert
     // of the same slug waits for the first transaction to end.
-    const [existing] = await tx.select({ slug: services.slug }).from(services).where(eq(services.slug, slug)).for("update");
+    const [existing] = await tx
+      .select({ slug: services.slug })
+      .from(services)
+      .where(eq(services.slug, slug))
+      .for("update");
     if (!existing) await ensureServices(tx, [slug]);
     const now = clock(options);
-    await tx.update(services).set({ ownerTeam: input.ownerTeam ?? null }).where(eq(services.slug, slug));
+    await tx
+      .update(services)
+      .set({ ownerTeam: input.ownerTeam ?? null })
+      .where(eq(services.slug, slug));
     // Members cascade with their rotation, so a shorter list leaves no stale positions behind.
     await tx.delete(serviceOncall).where(eq(serviceOncall.serviceSlug, slug));
     if (input.onCall) {
       const { userIds, handoffHours, startsAt } = input.onCall;
-      await tx.insert(serviceOncall).values({ serviceSlug: slug, handoffHours, startsAt: new Date(startsAt), updatedBy: actorLabel(actor), updatedAt: now });
-      await tx.insert(oncallRotationMembers).values(userIds.map((userId, position) => ({ serviceSlug: slug, position, userId })));
+      await tx.insert(serviceOncall).values({
+        serviceSlug: slug,
+        handoffHours,
+        startsAt: new Date(startsAt),
+        updatedBy: actorLabel(actor),
+        updatedAt: now,
+      });
+      await tx
+        .insert(oncallRotationMembers)
+        .values(userIds.map((userId, position) => ({ serviceSlug: slug, position, userId })));
     }
     const [service] = await readServiceViews(tx, now, [slug]);
     return { service, created: !existing };

@@ -19,10 +19,17 @@ export const ServiceView = z.object({
   slug: z.string(),
   name: z.string(),
   ownerTeam: z.string().nullable(),
-  onCall: z.object({ userIds: z.array(z.string()), handoffHours: z.number().int(), startsAt: z.date() }).nullable(),
+  onCall: z
+    .object({ userIds: z.array(z.string()), handoffHours: z.number().int(), startsAt: z.date() })
+    .nullable(),
   members: z.array(Person).describe("The rotation's people in turn order"),
-  now: z.object({ userId: z.string().nullable(), name: z.string().nullable(), until: z.date().nullable() }).describe("Who is on call now and until when (null: no hand-off ahead)"),
-  next: z.object({ userId: z.string().nullable(), name: z.string().nullable(), at: z.date() }).nullable().describe("The next hand-off"),
+  now: z
+    .object({ userId: z.string().nullable(), name: z.string().nullable(), until: z.date().nullable() })
+    .describe("Who is on call now and until when (null: no hand-off ahead)"),
+  next: z
+    .object({ userId: z.string().nullable(), name: z.string().nullable(), at: z.date() })
+    .nullable()
+    .describe("The next hand-off"),
   overrides: z.array(OverrideView).describe("Current and upcoming overrides, soonest first"),
 });
 export type ServiceView = z.infer<typeof ServiceView>;

@@ -1,13 +1,30 @@
 import { z } from "zod";
 import { alertPaths, alertSchemas } from "./alert-paths";
-import { ErrorGroupListItem, ErrorGroupView, IngestErrorsInput, UpdateErrorGroupInput } from "@/lib/error-groups/schemas";
-import { AddTimelineEntryInput, DeclareIncidentInput, LinkInput, ListIncidentsQuery, MarkLinkInput, UpdateIncidentInput } from "@/lib/incidents/schemas";
+import {
+  ErrorGroupListItem,
+  ErrorGroupView,
+  IngestErrorsInput,
+  UpdateErrorGroupInput,
+} from "@/lib/error-groups/schemas";
+import {
+  AddTimelineEntryInput,
+  DeclareIncidentInput,
+  LinkInput,
+  ListIncidentsQuery,
+  MarkLinkInput,
+  UpdateIncidentInput,
+} from "@/lib/incidents/schemas";
 import { RecordReleaseInput, ReleaseView } from "@/lib/releases/schemas";
 import { IncidentPage, IncidentView, LinkView, TimelineEntryView } from "@/lib/incidents/views";
 import { MetricsQuery } from "@/lib/metrics/schemas";
 import { CreateOverrideInput, UpdateServiceInput } from "@/lib/oncall/schemas";
 import { OnCallView, OverrideView, ServiceList, ServiceView } from "@/lib/oncall/views";
-import { ActionItemPage, ActionItemView, CreateActionItemInput, UpdateActionItemInput } from "@/lib/action-items/schemas";
+import {
+  ActionItemPage,
+  ActionItemView,
+  CreateActionItemInput,
+  UpdateActionItemInput,
+} from "@/lib/action-items/schemas";
 import { PostmortemSettingsView, UpdatePostmortemSettingsInput } from "@/lib/postmortems/postmortem-settings";
 import { PostmortemView, UpdatePostmortemInput } from "@/lib/postmortems/schemas";
 import { IngestMetricsInput } from "@/lib/telemetry/schemas";
@@ -51,7 +68,10 @@ const jsonAnswer = (description: string, name: string, headers?: Json) => ({
   ...(headers ? { headers } : {}),
   content: { "application/json": { schema: ref(name) } },
 });
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: ref("Problem") } } });
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: ref("Problem") } },
+});
 const problems = (...codes: number[]) => {
   const text: Record<number, string> = {
     400: "Malformed JSON or bad header",
@@ -64,16 +84,29 @@ const problems = (...codes: number[]) => {
     415: "Body is not JSON",
     422: "Validation failed or invalid transition; see errors[]",
   };
-  return Object.fromEntries([...new Set([401, 403, ...codes])].sort().map((code) => [String(code), problem(text[code])]));
+  return Object.fromEntries(
+    [...new Set([401, 403, ...codes])].sort().map((code) => [String(code), problem(text[code])]),
+  );
 };
 
-const idParam = { name: "id", in: "path", required: true, schema: { type: "string", example: "INC-2026-0042" } };
-const slugParam = { name: "slug", in: "path", required: true, schema: { type: "string", example: "payment-service" } };
+const idParam = {
+  name: "id",
+  in: "path",
+  required: true,
+  schema: { type: "string", example: "INC-2026-0042" },
+};
+const slugParam = {
+  name: "slug",
+  in: "path",
+  required: true,
+  schema: { type: "string", example: "payment-service" },
+};
 const idempotencyHeader = {
   name: "Idempotency-Key",
   in: "header",
   required: false,
-  description: "Same key + same body replays the first answer for 24 hours; same key + other body → 422; still running → 409. Answers that show a secret once are never stored: their key answers 409.",
+  description:
+    "Same key + same body replays the first answer for 24 hours; same key + other body → 422; still running → 409. Answers that show a secret once are never stored: their key answers 409.",
   schema: { type: "string", maxLength: 255 },
 };
 
@@ -88,13 +121,23 @@ function queryParameters(shape: Record<string, unknown> = ListIncidentsQuery.sha
 
 export function buildOpenApiDocument(): Json {
   const helpers = { input, output, problems };
-  const pathHelpers: PathHelpers = { ref, body, jsonAnswer, problems, idempotencyHeader, queryParameters, idParam, slugParam };
+  const pathHelpers: PathHelpers = {
+    ref,
+    body,
+    jsonAnswer,
+    problems,
+    idempotencyHeader,
+    queryParameters,
+    idParam,
+    slugParam,
+  };
   return {
     openapi: "3.1.0",
     info: {
       title: "Incident manager API",
       version: "1.0.0",
-      description: "Declare, investigate and resolve incidents. Errors are RFC 9457 application/problem+json.",
+      description:
+        "Declare, investigate and resolve incidents. Errors are RFC 9457 application/problem+json.",
     },
     paths: {
       "/api/dashboard/incidents": {
@@ -103,7 +146,10 @@ export function buildOpenApiDocument(): Json {
           parameters: [idempotencyHeader],
           requestBody: body("DeclareIncidentInput"),
           responses: {
-            "201": jsonAnswer("Declared", "Incident", { Location: { schema: { type: "string" } }, ETag: { schema: { type: "string" } } }),
+            "201": jsonAnswer("Declared", "Incident", {
+              Location: { schema: { type: "string" } },
+              ETag: { schema: { type: "string" } },
+            }),
             ...problems(400, 409, 413, 415, 422),
           },
         },
@@ -117,33 +163,65 @@ export function buildOpenApiDocument(): Json {
         parameters: [idParam],
         get: {
           summary: "Get an incident",
-          responses: { "200": jsonAnswer("The incident", "Incident", { ETag: { schema: { type: "string" } } }), ...problems(404) },
+          responses: {
+            "200": jsonAnswer("The incident", "Incident", { ETag: { schema: { type: "string" } } }),
+            ...problems(404),
+          },
         },
         patch: {
           summary: "Change an incident (status, severity, roles, services, details)",
           parameters: [{ name: "If-Match", in: "header", required: false, schema: { type: "string" } }],
           requestBody: body("UpdateIncidentInput"),
-          responses: { "200": jsonAnswer("The changed incident", "Incident"), ...problems(400, 404, 412, 413, 415, 422) },
+          responses: {
+            "200": jsonAnswer("The changed incident", "Incident"),
+            ...problems(400, 404, 412, 413, 415, 422),
+          },
         },
       },
       "/api/dashboard/incidents/{id}/timeline": {
         parameters: [idParam],
         get: {
           summary: "The incident's timeline, oldest first",
-          responses: { "200": { description: "Entries", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: ref("TimelineEntry") } } } } } }, ...problems(404) },
+          responses: {
+            "200": {
+              description: "Entries",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: { items: { type: "array", items: ref("TimelineEntry") } },
+                  },
+                },
+              },
+            },
+            ...problems(404),
+          },
         },
         post: {
           summary: "Post a manual update (Markdown)",
           parameters: [idempotencyHeader],
           requestBody: body("AddTimelineEntryInput"),
-          responses: { "201": jsonAnswer("The entry", "TimelineEntry"), ...problems(400, 404, 413, 415, 422) },
+          responses: {
+            "201": jsonAnswer("The entry", "TimelineEntry"),
+            ...problems(400, 404, 413, 415, 422),
+          },
         },
       },
       "/api/dashboard/incidents/{id}/links": {
         parameters: [idParam],
         get: {
           summary: "Linked alerts, error groups, traces and releases",
-          responses: { "200": { description: "Links", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: ref("Link") } } } } } }, ...problems(404) },
+          responses: {
+            "200": {
+              description: "Links",
+              content: {
+                "application/json": {
+                  schema: { type: "object", properties: { items: { type: "array", items: ref("Link") } } },
+                },
+              },
+            },
+            ...problems(404),
+          },
         },
         post: {
           summary: "Link an alert, error group, trace or release",
@@ -152,7 +230,8 @@ export function buildOpenApiDocument(): Json {
           responses: { "201": jsonAnswer("The link", "Link"), ...problems(400, 404, 409, 413, 415, 422) },
         },
         patch: {
-          summary: "Mark a linked release as the suspected cause or the fix (role null clears it); writes a link_marked timeline entry",
+          summary:
+            "Mark a linked release as the suspected cause or the fix (role null clears it); writes a link_marked timeline entry",
           requestBody: body("MarkLinkInput"),
           responses: { "200": jsonAnswer("The link", "Link"), ...problems(400, 404, 413, 415, 422) },
         },
@@ -164,17 +243,39 @@ export function buildOpenApiDocument(): Json {
       },
       "/api/dashboard/incidents/metrics": {
         get: {
-          summary: "MTTD, MTTA, MTTM, MTTR (mean, p50, p90, change against the previous period), frequency by severity, top services",
+          summary:
+            "MTTD, MTTA, MTTM, MTTR (mean, p50, p90, change against the previous period), frequency by severity, top services",
           parameters: queryParameters(MetricsQuery.shape),
-          responses: { "200": { description: "Aggregates computed by PostgreSQL; times in seconds", content: { "application/json": { schema: { type: "object" } } } }, ...problems(422) },
+          responses: {
+            "200": {
+              description: "Aggregates computed by PostgreSQL; times in seconds",
+              content: { "application/json": { schema: { type: "object" } } },
+            },
+            ...problems(422),
+          },
         },
       },
       "/api/ingest/metrics": {
         post: {
-          summary: "Send 1-minute service health points (API token with role responder); all or nothing, idempotent per service, environment and minute",
+          summary:
+            "Send 1-minute service health points (API token with role responder); all or nothing, idempotent per service, environment and minute",
           requestBody: body("IngestMetricsInput"),
           responses: {
-            "200": { description: "Stored", content: { "application/json": { schema: { type: "object", properties: { accepted: { type: "integer" }, written: { type: "integer" }, unchanged: { type: "integer" } } } } } },
+            "200": {
+              description: "Stored",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      accepted: { type: "integer" },
+                      written: { type: "integer" },
+                      unchanged: { type: "integer" },
+                    },
+                  },
+                },
+              },
+            },
             ...problems(400, 413, 415, 422),
           },
         },
@@ -183,29 +284,85 @@ export function buildOpenApiDocument(): Json {
       "/api/settings/tokens": {
         get: {
           summary: "API tokens (admin)",
-          responses: { "200": { description: "Tokens, without secrets", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: ref("ApiToken") } } } } } }, ...problems(401, 403) },
+          responses: {
+            "200": {
+              description: "Tokens, without secrets",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: { items: { type: "array", items: ref("ApiToken") } },
+                  },
+                },
+              },
+            },
+            ...problems(401, 403),
+          },
         },
         post: {
           summary: "Create an API token (admin); the answer is the only time the secret is shown",
           requestBody: body("CreateApiTokenInput"),
-          responses: { "201": { description: "The token and its secret", content: { "application/json": { schema: { allOf: [ref("ApiToken"), { type: "object", properties: { secret: { type: "string" } } }] } } } }, ...problems(401, 403, 409, 422) },
+          responses: {
+            "201": {
+              description: "The token and its secret",
+              content: {
+                "application/json": {
+                  schema: {
+                    allOf: [ref("ApiToken"), { type: "object", properties: { secret: { type: "string" } } }],
+                  },
+                },
+              },
+            },
+            ...problems(401, 403, 409, 422),
+          },
         },
       },
       "/api/settings/tokens/{id}": {
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
-        delete: { summary: "Revoke an API token (admin)", responses: { "204": { description: "Revoked" }, ...problems(401, 403, 404) } },
+        delete: {
+          summary: "Revoke an API token (admin)",
+          responses: { "204": { description: "Revoked" }, ...problems(401, 403, 404) },
+        },
       },
       "/api/settings/users": {
-        get: { summary: "Users (admin)", responses: { "200": { description: "Users", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: ref("UserListItem") } } } } } }, ...problems(401, 403) } },
+        get: {
+          summary: "Users (admin)",
+          responses: {
+            "200": {
+              description: "Users",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: { items: { type: "array", items: ref("UserListItem") } },
+                  },
+                },
+              },
+            },
+            ...problems(401, 403),
+          },
+        },
         post: {
-          summary: "Add a user who signs in with email and password (admin); without `password` a strong one is generated",
+          summary:
+            "Add a user who signs in with email and password (admin); without `password` a strong one is generated",
           requestBody: body("CreateUserInput"),
-          responses: { "201": jsonAnswer("The user; `password` only when it was generated (shown this once, never a chosen one)", "User", { Location: { schema: { type: "string" } } }), ...problems(409, 422) },
+          responses: {
+            "201": jsonAnswer(
+              "The user; `password` only when it was generated (shown this once, never a chosen one)",
+              "User",
+              { Location: { schema: { type: "string" } } },
+            ),
+            ...problems(409, 422),
+          },
         },
       },
       "/api/settings/users/{id}": {
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
-        patch: { summary: "Change a user's role (admin; the last admin stays admin)", requestBody: body("ChangeUserRoleInput"), responses: { "200": jsonAnswer("The user", "User"), ...problems(404, 409, 422) } },
+        patch: {
+          summary: "Change a user's role (admin; the last admin stays admin)",
+          requestBody: body("ChangeUserRoleInput"),
+          responses: { "200": jsonAnswer("The user", "User"), ...problems(404, 409, 422) },
+        },
       },
       ...workflowPaths({ ref, body, jsonAnswer, problems, idempotencyHeader }),
       ...oncallPaths(pathHelpers),
@@ -214,18 +371,26 @@ export function buildOpenApiDocument(): Json {
       ...reminderPaths(pathHelpers),
       ...webhookPaths(pathHelpers),
       "/api/openapi.json": {
-        get: { summary: "This document (OpenAPI 3.1, generated from the zod schemas)", security: [], responses: { "200": { description: "The OpenAPI document" } } },
+        get: {
+          summary: "This document (OpenAPI 3.1, generated from the zod schemas)",
+          security: [],
+          responses: { "200": { description: "The OpenAPI document" } },
+        },
       },
       "/api/settings/users/{id}/disable": {
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
         post: {
-          summary: "Disable a user (admin): their sessions end, they cannot sign in, and the API tokens they created are refused until re-enabled; never yourself nor the last active admin",
+          summary:
+            "Disable a user (admin): their sessions end, they cannot sign in, and the API tokens they created are refused until re-enabled; never yourself nor the last active admin",
           responses: { "200": { description: "The user, with disabledAt" }, ...problems(404, 409) },
         },
       },
       "/api/settings/users/{id}/enable": {
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
-        post: { summary: "Re-enable a disabled user (admin)", responses: { "200": { description: "The user, disabledAt null" }, ...problems(404) } },
+        post: {
+          summary: "Re-enable a disabled user (admin)",
+          responses: { "200": { description: "The user, disabledAt null" }, ...problems(404) },
+        },
       },
       "/api/settings/users/{id}/unlock": {
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
@@ -236,14 +401,27 @@ export function buildOpenApiDocument(): Json {
       },
       ...alertPaths(helpers),
       "/api/health": {
-        get: { summary: "Liveness and database reachability", security: [], responses: { "200": { description: "Healthy" }, "503": { description: "Database unreachable" } } },
+        get: {
+          summary: "Liveness and database reachability",
+          security: [],
+          responses: { "200": { description: "Healthy" }, "503": { description: "Database unreachable" } },
+        },
       },
     },
     security: [{ bearerToken: [] }, { sessionCookie: [] }],
     components: {
       securitySchemes: {
-        bearerToken: { type: "http", scheme: "bearer", description: "An API token created by an admin (imt_…)." },
-        sessionCookie: { type: "apiKey", in: "cookie", name: "better-auth.session_token", description: "A signed-in browser session; writes must be same-origin." },
+        bearerToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API token created by an admin (imt_…).",
+        },
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "better-auth.session_token",
+          description: "A signed-in browser session; writes must be same-origin.",
+        },
       },
       schemas: {
         DeclareIncidentInput: input(DeclareIncidentInput),
@@ -295,7 +473,13 @@ export function buildOpenApiDocument(): Json {
             status: { type: "integer" },
             detail: { type: "string" },
             instance: { type: "string" },
-            errors: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } },
+            errors: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: { path: { type: "string" }, message: { type: "string" } },
+              },
+            },
           },
         },
       },

@@ -2,20 +2,33 @@ import { ListActionItemsQuery } from "@/lib/action-items/schemas";
 import type { PathHelpers } from "./path-helpers";
 
 /** The postmortems and action items part of /api/openapi.json. */
-export function postmortemPaths({ body, jsonAnswer, problems, idempotencyHeader, queryParameters, idParam }: PathHelpers) {
+export function postmortemPaths({
+  body,
+  jsonAnswer,
+  problems,
+  idempotencyHeader,
+  queryParameters,
+  idParam,
+}: PathHelpers) {
   return {
     "/api/dashboard/incidents/{id}/postmortem": {
       parameters: [idParam],
       get: {
         summary: "The incident's postmortem with its action items (404 before there is one)",
         parameters: queryParameters({ tz: ListActionItemsQuery.shape.tz }),
-        responses: { "200": jsonAnswer("The postmortem", "Postmortem", { ETag: { schema: { type: "string" } } }), ...problems(404) },
+        responses: {
+          "200": jsonAnswer("The postmortem", "Postmortem", { ETag: { schema: { type: "string" } } }),
+          ...problems(404),
+        },
       },
       put: {
         summary: "Edit sections, authors or status (draft → in_review → published); published is read-only",
         parameters: [{ name: "If-Match", in: "header", required: false, schema: { type: "string" } }],
         requestBody: body("UpdatePostmortemInput"),
-        responses: { "200": jsonAnswer("The postmortem", "Postmortem"), ...problems(400, 404, 409, 412, 413, 415, 422) },
+        responses: {
+          "200": jsonAnswer("The postmortem", "Postmortem"),
+          ...problems(400, 404, 409, 412, 413, 415, 422),
+        },
       },
       post: {
         summary: "Create the postmortem by hand (for severities not generated automatically)",
@@ -28,10 +41,14 @@ export function postmortemPaths({ body, jsonAnswer, problems, idempotencyHeader,
         summary: "Create an action item on an incident (written to its timeline)",
         parameters: [idempotencyHeader],
         requestBody: body("CreateActionItemInput"),
-        responses: { "201": jsonAnswer("The action item", "ActionItem"), ...problems(400, 404, 413, 415, 422) },
+        responses: {
+          "201": jsonAnswer("The action item", "ActionItem"),
+          ...problems(400, 404, 413, 415, 422),
+        },
       },
       get: {
-        summary: "Action items across incidents, newest first, with counts; overdue in the viewer's time zone (tz)",
+        summary:
+          "Action items across incidents, newest first, with counts; overdue in the viewer's time zone (tz)",
         parameters: queryParameters(ListActionItemsQuery.shape),
         responses: { "200": jsonAnswer("A page of action items", "ActionItemPage"), ...problems(422) },
       },
@@ -39,15 +56,29 @@ export function postmortemPaths({ body, jsonAnswer, problems, idempotencyHeader,
     "/api/action-items/{id}": {
       parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
       patch: {
-        summary: "Change an action item (status open → in_progress → done | wont_do); written to the timeline",
+        summary:
+          "Change an action item (status open → in_progress → done | wont_do); written to the timeline",
         parameters: [{ name: "If-Match", in: "header", required: false, schema: { type: "string" } }],
         requestBody: body("UpdateActionItemInput"),
-        responses: { "200": jsonAnswer("The action item", "ActionItem"), ...problems(400, 404, 409, 412, 413, 415, 422) },
+        responses: {
+          "200": jsonAnswer("The action item", "ActionItem"),
+          ...problems(400, 404, 409, 412, 413, 415, 422),
+        },
       },
     },
     "/api/settings/postmortems": {
-      get: { summary: "Which severities get a postmortem automatically on resolution", responses: { "200": jsonAnswer("The setting", "PostmortemSettings"), ...problems() } },
-      put: { summary: "Change which severities get a postmortem automatically (admin)", requestBody: body("UpdatePostmortemSettingsInput"), responses: { "200": jsonAnswer("The setting", "PostmortemSettings"), ...problems(400, 413, 415, 422) } },
+      get: {
+        summary: "Which severities get a postmortem automatically on resolution",
+        responses: { "200": jsonAnswer("The setting", "PostmortemSettings"), ...problems() },
+      },
+      put: {
+        summary: "Change which severities get a postmortem automatically (admin)",
+        requestBody: body("UpdatePostmortemSettingsInput"),
+        responses: {
+          "200": jsonAnswer("The setting", "PostmortemSettings"),
+          ...problems(400, 413, 415, 422),
+        },
+      },
     },
   };
 }

@@ -35,7 +35,10 @@ export type SectionKey = keyof typeof SECTION_TITLES;
 export const SECTION_KEYS = Object.keys(SECTION_TITLES) as SectionKey[];
 
 const utc = (d: Date) => d.toISOString().replace("T", " ").slice(0, 19) + " UTC";
-const span = (from: Date | null, to: Date | null) => (from && to ? formatDurationPrecise(Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000))) : "not reached");
+const span = (from: Date | null, to: Date | null) =>
+  from && to
+    ? formatDurationPrecise(Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000)))
+    : "not reached";
 const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
 /** Every section, generated from the incident as it is now; nothing here is invented. */
@@ -44,25 +47,44 @@ export function buildSections(source: PostmortemSource): Record<SectionKey, stri
   const known = source.alerts ?? new Map<string, LinkedAlertFact>();
   const severity = SEVERITY_TABLE[i.severity];
   const links = (type: string) => i.links.filter((l) => l.type === type);
-  const linkList = (type: string, label: string) => links(type).map((l) => `- ${label} \`${l.targetId}\` (linked ${utc(l.createdAt)} by ${l.createdBy})`);
+  const linkList = (type: string, label: string) =>
+    links(type).map((l) => `- ${label} \`${l.targetId}\` (linked ${utc(l.createdAt)} by ${l.createdBy})`);
   const ack = i.investigatingAt ? (i.investigatingAt.getTime() - i.createdAt.getTime()) / 60_000 : null;
-  const reopens = timeline.filter((e) => e.kind === "status_changed" && (e.data as { reason?: string }).reason === "reopen").length;
-  const regressions = timeline.filter((e) => e.kind === "status_changed" && (e.data as { reason?: string }).reason === "regress").length;
-  const escalations = timeline.filter((e) => e.kind === "severity_changed" && (e.data as { direction?: string }).direction === "escalated").length;
+  const reopens = timeline.filter(
+    (e) => e.kind === "status_changed" && (e.data as { reason?: string }).reason === "reopen",
+  ).length;
+  const regressions = timeline.filter(
+    (e) => e.kind === "status_changed" && (e.data as { reason?: string }).reason === "regress",
+  ).length;
+  const escalations = timeline.filter(
+    (e) => e.kind === "severity_changed" && (e.data as { direction?: string }).direction === "escalated",
+  ).length;
   const updates = timeline.filter((e) => isManualEntry(e.kind)).length;
 
   const well: string[] = [];
   const badly: string[] = [];
-  if (ack !== null && ack <= severity.responseTargetMinutes) well.push(`Investigation started ${span(i.createdAt, i.investigatingAt)} after declaration, within the ${i.severity} response target (${severity.responseTargetLabel}).`);
-  if (ack !== null && ack > severity.responseTargetMinutes) badly.push(`Investigation started ${span(i.createdAt, i.investigatingAt)} after declaration, outside the ${i.severity} response target (${severity.responseTargetLabel}).`);
+  if (ack !== null && ack <= severity.responseTargetMinutes)
+    well.push(
+      `Investigation started ${span(i.createdAt, i.investigatingAt)} after declaration, within the ${i.severity} response target (${severity.responseTargetLabel}).`,
+    );
+  if (ack !== null && ack > severity.responseTargetMinutes)
+    badly.push(
+      `Investigation started ${span(i.createdAt, i.investigatingAt)} after declaration, outside the ${i.severity} response target (${severity.responseTargetLabel}).`,
+    );
   if (ack === null) badly.push("The incident never entered investigation before it was resolved.");
   if (i.commander) well.push(`${i.commander.name} was commander.`);
   else badly.push("No commander was assigned.");
-  if (updates > 0) well.push(`${updates} manual update${updates === 1 ? "" : "s"} kept the timeline current.`);
+  if (updates > 0)
+    well.push(`${updates} manual update${updates === 1 ? "" : "s"} kept the timeline current.`);
   else badly.push("No manual updates were posted to the timeline.");
-  if (reopens) badly.push(`The incident was reopened ${reopens} time${reopens === 1 ? "" : "s"} after being resolved.`);
-  if (regressions) badly.push(`Impact returned after mitigation ${regressions} time${regressions === 1 ? "" : "s"}.`);
-  if (escalations) badly.push(`Severity was escalated ${escalations} time${escalations === 1 ? "" : "s"} during the incident.`);
+  if (reopens)
+    badly.push(`The incident was reopened ${reopens} time${reopens === 1 ? "" : "s"} after being resolved.`);
+  if (regressions)
+    badly.push(`Impact returned after mitigation ${regressions} time${regressions === 1 ? "" : "s"}.`);
+  if (escalations)
+    badly.push(
+      `Severity was escalated ${escalations} time${escalations === 1 ? "" : "s"} during the incident.`,
+    );
 
   const metricLines = snapshot.services.map(({ service, points }) => {
     if (points.length === 0) return `- **${service}**: no health data was recorded in the window.`;
@@ -72,7 +94,13 @@ export function buildSections(source: PostmortemSource): Record<SectionKey, stri
   });
 
   return {
-    summary: [`**${i.id}: ${i.title}**`, `${i.severity} (${severity.name}) in ${i.environment}, declared ${utc(i.createdAt)} by ${i.declaredBy}.`, i.description.trim()].filter(Boolean).join("\n\n"),
+    summary: [
+      `**${i.id}: ${i.title}**`,
+      `${i.severity} (${severity.name}) in ${i.environment}, declared ${utc(i.createdAt)} by ${i.declaredBy}.`,
+      i.description.trim(),
+    ]
+      .filter(Boolean)
+      .join("\n\n"),
     impact: [
       `- Impact started: ${utc(i.impactStartedAt)}${i.impactStartKnown ? "" : " (not reported; the declaration time stands in)"}`,
       `- Duration: ${i.durationSeconds !== null ? formatDurationPrecise(i.durationSeconds) : span(i.createdAt, i.resolvedAt)}`,
@@ -84,15 +112,31 @@ export function buildSections(source: PostmortemSource): Record<SectionKey, stri
       `- Environment: ${i.environment}`,
     ].join("\n"),
     timeline: timeline
-      .map((e) => `- ${utc(e.createdAt)} — ${e.actor}: ${isManualEntry(e.kind) ? `(${e.kind}) ${oneLine(e.message ?? "")}` : describeEntry(e)}`)
+      .map(
+        (e) =>
+          `- ${utc(e.createdAt)} — ${e.actor}: ${isManualEntry(e.kind) ? `(${e.kind}) ${oneLine(e.message ?? "")}` : describeEntry(e)}`,
+      )
       .join("\n"),
-    alerts: links("alert").length ? links("alert").map((l) => alertLine(l, known.get(l.targetId))).join("\n") : "No alerts were linked to this incident.",
+    alerts: links("alert").length
+      ? links("alert")
+          .map((l) => alertLine(l, known.get(l.targetId)))
+          .join("\n")
+      : "No alerts were linked to this incident.",
     errors_releases:
-      [...linkList("error_group", "Error group"), ...linkList("release", "Release"), ...linkList("trace", "Trace")].join("\n") ||
-      "No error groups, releases or traces were linked to this incident.",
-    metrics: [`Error rate and p95 latency from ${utc(new Date(snapshot.from))} to ${utc(new Date(snapshot.to))}, ${snapshot.bucketMinutes}-minute buckets, frozen ${snapshot.capturedAt.replace("T", " ").slice(0, 19)} UTC.`, ...metricLines].join("\n"),
+      [
+        ...linkList("error_group", "Error group"),
+        ...linkList("release", "Release"),
+        ...linkList("trace", "Trace"),
+      ].join("\n") || "No error groups, releases or traces were linked to this incident.",
+    metrics: [
+      `Error rate and p95 latency from ${utc(new Date(snapshot.from))} to ${utc(new Date(snapshot.to))}, ${snapshot.bucketMinutes}-minute buckets, frozen ${snapshot.capturedAt.replace("T", " ").slice(0, 19)} UTC.`,
+      ...metricLines,
+    ].join("\n"),
     root_cause: i.resolutionSummary?.trim() || "The resolution summary was empty.",
-    mitigation_resolution: [`**Mitigation:** ${i.mitigationSummary?.trim() || "the incident was not mitigated separately."}`, `**Resolution:** ${i.resolutionSummary?.trim() || "no resolution summary."}`].join("\n\n"),
+    mitigation_resolution: [
+      `**Mitigation:** ${i.mitigationSummary?.trim() || "the incident was not mitigated separately."}`,
+      `**Resolution:** ${i.resolutionSummary?.trim() || "no resolution summary."}`,
+    ].join("\n\n"),
     went_well: well.map((l) => `- ${l}`).join("\n") || "Nothing stood out from the recorded data.",
     went_badly: badly.map((l) => `- ${l}`).join("\n") || "Nothing stood out from the recorded data.",
     action_items: buildActionItemsText(actionItems),
@@ -102,12 +146,18 @@ export function buildSections(source: PostmortemSource): Record<SectionKey, stri
 function alertLine(link: IncidentView["links"][number], fact: LinkedAlertFact | undefined): string {
   const linked = `(linked ${utc(link.createdAt)} by ${link.createdBy})`;
   if (!fact) return `- Alert \`${link.targetId}\` ${linked}`;
-  const reading = fact.value === null ? "no value reported" : `value ${fact.value}${fact.threshold === null ? "" : ` vs threshold ${fact.threshold}`}`;
+  const reading =
+    fact.value === null
+      ? "no value reported"
+      : `value ${fact.value}${fact.threshold === null ? "" : ` vs threshold ${fact.threshold}`}`;
   return `- Alert \`${link.targetId}\` ${oneLine(fact.title)} (${fact.severity}): ${reading} at firing, ${utc(fact.firedAt)} ${linked}`;
 }
 
 /** Generated text replaces a section only where nobody has edited it; a new section is added. */
-export function mergeSections(existing: PostmortemSection[], generated: Record<SectionKey, string>): PostmortemSection[] {
+export function mergeSections(
+  existing: PostmortemSection[],
+  generated: Record<SectionKey, string>,
+): PostmortemSection[] {
   return SECTION_KEYS.map((key) => {
     const old = existing.find((s) => s.key === key);
     if (old?.edited) return old;
@@ -115,4 +165,5 @@ export function mergeSections(existing: PostmortemSection[], generated: Record<S
   });
 }
 
-export const renderMarkdown = (sections: PostmortemSection[]) => sections.map((s) => `## ${s.title}\n\n${s.text}`).join("\n\n") + "\n";
+export const renderMarkdown = (sections: PostmortemSection[]) =>
+  sections.map((s) => `## ${s.title}\n\n${s.text}`).join("\n\n") + "\n";

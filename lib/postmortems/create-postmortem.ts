@@ -10,11 +10,19 @@ import { generatePostmortem } from "./generate-postmortem";
 import { toPostmortemView } from "./get-postmortem";
 
 /** The Create postmortem button: for severities the setting leaves out, or before resolution. */
-export async function createPostmortem(db: Db, actor: Actor, incidentId: string, options: UseCaseOptions = {}) {
+export async function createPostmortem(
+  db: Db,
+  actor: Actor,
+  incidentId: string,
+  options: UseCaseOptions = {},
+) {
   assertRole(actor, "responder", "create postmortems");
   const row = await runTransaction(db, async (tx) => {
     await lockIncident(tx, incidentId);
-    const [existing] = await tx.select({ id: postmortems.id }).from(postmortems).where(eq(postmortems.incidentId, incidentId));
+    const [existing] = await tx
+      .select({ id: postmortems.id })
+      .from(postmortems)
+      .where(eq(postmortems.incidentId, incidentId));
     if (existing) throw new DomainError("already_exists", `${incidentId} already has a postmortem.`);
     return generatePostmortem(tx, actor, incidentId, clock(options), { automatic: false });
   });

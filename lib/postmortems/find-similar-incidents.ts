@@ -7,13 +7,23 @@ export const RECURRENCE_DAYS = 90;
 export const TITLE_SIMILARITY = 0.3;
 export const TITLE_CANDIDATES = 500;
 
-export type SimilarIncident = { id: string; title: string; createdAt: Date; reason: "same_link" | "similar_title"; similarity: number; openActionItems: number };
+export type SimilarIncident = {
+  id: string;
+  title: string;
+  createdAt: Date;
+  reason: "same_link" | "similar_title";
+  similarity: number;
+  openActionItems: number;
+};
 
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+const rowsOf = <T>(result: unknown): T[] =>
+  (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
 /** pg_trgm when an operator has installed it; the app's least-privilege role cannot create extensions. */
 async function hasTrigrams(db: Db): Promise<boolean> {
-  const rows = rowsOf<{ present: boolean }>(await db.execute(sql`select exists (select 1 from pg_extension where extname = 'pg_trgm') as present`));
+  const rows = rowsOf<{ present: boolean }>(
+    await db.execute(sql`select exists (select 1 from pg_extension where extname = 'pg_trgm') as present`),
+  );
   return rows[0]?.present === true;
 }
 
@@ -27,13 +37,19 @@ const words = (column: ReturnType<typeof sql>) =>
  * word-overlap Jaccard otherwise (PGlite, or PostgreSQL without the extension). Each comes with its
  * count of open action items.
  */
-export async function findSimilarIncidents(db: Db, actor: Actor, incidentId: string): Promise<SimilarIncident[]> {
+export async function findSimilarIncidents(
+  db: Db,
+  actor: Actor,
+  incidentId: string,
+): Promise<SimilarIncident[]> {
   assertRole(actor, "viewer", "view incidents");
   assertIncidentIdShape(incidentId);
   // Jaccard of two sets of distinct words: |A ∩ B| / (|A| + |B| - |A ∩ B|), with each title split once
   // (offset 0 keeps the split from being inlined into each use) and the intersection counted once.
   const trigrams = await hasTrigrams(db);
-  const titleScore = trigrams ? sql`similarity(c.title, x.title)` : sql`common.n::float8 / greatest(1, cardinality(cw.w) + cardinality(xw.w) - common.n)`;
+  const titleScore = trigrams
+    ? sql`similarity(c.title, x.title)`
+    : sql`common.n::float8 / greatest(1, cardinality(cw.w) + cardinality(xw.w) - common.n)`;
   const wordSets = trigrams
     ? sql``
     : sql`cross join lateral (select ${words(sql`c.title`)} as w offset 0) cw cross join lateral (select count(*) as n from unnest(cw.w) e where e = any(xw.w)) common`;
@@ -82,7 +98,14 @@ export async function findSimilarIncidents(db: Db, actor: Actor, incidentId: str
     where c.same_link or c.score >= ${TITLE_SIMILARITY}
     order by c.same_link desc, c.score desc, c.created_at desc
     limit 5`);
-  return rowsOf<{ id: string; title: string; created_ms: number | string; same_link: boolean; score: number | string; open_items: number | string }>(result).map((r) => ({
+  return rowsOf<{
+    id: string;
+    title: string;
+    created_ms: number | string;
+    same_link: boolean;
+    score: number | string;
+    open_items: number | string;
+  }>(result).map((r) => ({
     id: r.id,
     title: r.title,
     createdAt: new Date(Number(r.created_ms)),

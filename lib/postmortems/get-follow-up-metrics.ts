@@ -17,7 +17,8 @@ export type ServiceFollowUp = {
   medianDaysToClose: number | null;
 };
 
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+const rowsOf = <T>(result: unknown): T[] =>
+  (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 const iso = (d: Date) => d.toISOString();
@@ -37,7 +38,11 @@ const RECURRENCE_DAYS_SQL = sql.raw(String(RECURRENCE_DAYS));
  * checked one by one, against the incidents of their own day and of day D - RECURRENCE_DAYS. The
  * window is whole UTC days, as the metrics page's (the incident counts are its days' rollup rows).
  */
-export async function getFollowUpMetrics(db: Db, actor: Actor, window: { from: Date; to: Date }): Promise<ServiceFollowUp[]> {
+export async function getFollowUpMetrics(
+  db: Db,
+  actor: Actor,
+  window: { from: Date; to: Date },
+): Promise<ServiceFollowUp[]> {
   assertRole(actor, "viewer", "view metrics");
   const from = sql`${iso(window.from)}::timestamptz`;
   const to = sql`${iso(window.to)}::timestamptz`;

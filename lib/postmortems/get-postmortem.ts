@@ -8,9 +8,18 @@ import { assertIncidentIdShape } from "@/lib/incidents/lock-incident";
 import type { PostmortemRow } from "./generate-postmortem";
 import type { PostmortemStatus, PostmortemView } from "./schemas";
 
-export async function toPostmortemView(db: Db, row: PostmortemRow, options: { tz?: string; now?: Date } = {}): Promise<PostmortemView> {
-  const people = row.authors.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, row.authors)) : [];
-  const items = await selectActionItems(db, eq(actionItems.incidentId, row.incidentId), { tz: options.tz ?? "UTC", now: options.now ?? new Date() });
+export async function toPostmortemView(
+  db: Db,
+  row: PostmortemRow,
+  options: { tz?: string; now?: Date } = {},
+): Promise<PostmortemView> {
+  const people = row.authors.length
+    ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, row.authors))
+    : [];
+  const items = await selectActionItems(db, eq(actionItems.incidentId, row.incidentId), {
+    tz: options.tz ?? "UTC",
+    now: options.now ?? new Date(),
+  });
   return {
     id: row.id,
     incidentId: row.incidentId,
@@ -38,7 +47,12 @@ export async function getPostmortem(db: Db, actor: Actor, incidentId: string, op
 }
 
 /** The same, or null: for pages that offer to create one. */
-export async function findPostmortem(db: Db, actor: Actor, incidentId: string, options: { tz?: string } = {}) {
+export async function findPostmortem(
+  db: Db,
+  actor: Actor,
+  incidentId: string,
+  options: { tz?: string } = {},
+) {
   assertRole(actor, "viewer", "view postmortems");
   assertIncidentIdShape(incidentId);
   const [row] = await db.select().from(postmortems).where(eq(postmortems.incidentId, incidentId));

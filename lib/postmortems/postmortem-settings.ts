@@ -8,23 +8,33 @@ import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 
 export const PostmortemSettingsView = z.object({ autoGenerate: z.record(z.enum(SEVERITIES), z.boolean()) });
 export type PostmortemSettingsView = z.infer<typeof PostmortemSettingsView>;
-export const UpdatePostmortemSettingsInput = z.strictObject({ autoGenerate: z.partialRecord(z.enum(SEVERITIES), z.boolean()) });
+export const UpdatePostmortemSettingsInput = z.strictObject({
+  autoGenerate: z.partialRecord(z.enum(SEVERITIES), z.boolean()),
+});
 
 /** A severity without a row gets a postmortem automatically: the default is all of them. */
 async function readSettings(db: Db): Promise<PostmortemSettingsView> {
   const rows = await db.select().from(postmortemSettings);
-  const map = Object.fromEntries(SEVERITIES.map((s) => [s, rows.find((r) => r.severity === s)?.autoGenerate ?? true])) as Record<Severity, boolean>;
+  const map = Object.fromEntries(
+    SEVERITIES.map((s) => [s, rows.find((r) => r.severity === s)?.autoGenerate ?? true]),
+  ) as Record<Severity, boolean>;
   return { autoGenerate: map };
 }
 
-export const autoGenerates = async (tx: Db, severity: Severity) => (await readSettings(tx)).autoGenerate[severity] ?? true;
+export const autoGenerates = async (tx: Db, severity: Severity) =>
+  (await readSettings(tx)).autoGenerate[severity] ?? true;
 
 export async function getPostmortemSettings(db: Db, actor: Actor) {
   assertRole(actor, "viewer", "view postmortem settings");
   return readSettings(db);
 }
 
-export async function updatePostmortemSettings(db: Db, actor: Actor, rawInput: unknown, options: UseCaseOptions = {}) {
+export async function updatePostmortemSettings(
+  db: Db,
+  actor: Actor,
+  rawInput: unknown,
+  options: UseCaseOptions = {},
+) {
   assertRole(actor, "admin", "change which severities get a postmortem");
   const input = parseInput(UpdatePostmortemSettingsInput, rawInput);
   const now = clock(options);
@@ -33,7 +43,10 @@ export async function updatePostmortemSettings(db: Db, actor: Actor, rawInput: u
       await tx
         .insert(postmortemSettings)
         .values({ severity, autoGenerate: autoGenerate!, updatedAt: now })
-        .onConflictDoUpdate({ target: postmortemSettings.severity, set: { autoGenerate: autoGenerate!, updatedAt: now } });
+        .onConflictDoUpdate({
+          target: postmortemSettings.severity,
+          set: { autoGenerate: autoGenerate!, updatedAt: now },
+        });
     }
   });
   return readSettings(db);

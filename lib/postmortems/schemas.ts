@@ -13,15 +13,29 @@ export const UpdatePostmortemInput = z
     sections: z
       .partialRecord(SectionKeySchema, z.string().max(50_000, "At most 50000 characters."))
       .optional()
-      .meta({ description: "Section key → new Markdown text. An edited section is never overwritten by regeneration." }),
+      .meta({
+        description:
+          "Section key → new Markdown text. An edited section is never overwritten by regeneration.",
+      }),
     status: PostmortemStatusSchema.optional(),
-    authors: z.array(z.string().trim().min(1).max(100)).max(20).optional().meta({ description: "User ids; whoever edits is added automatically." }),
+    authors: z
+      .array(z.string().trim().min(1).max(100))
+      .max(20)
+      .optional()
+      .meta({ description: "User ids; whoever edits is added automatically." }),
   })
-  .refine((v) => v.sections !== undefined || v.status !== undefined || v.authors !== undefined, { message: "Send sections, status or authors." });
+  .refine((v) => v.sections !== undefined || v.status !== undefined || v.authors !== undefined, {
+    message: "Send sections, status or authors.",
+  });
 export type UpdatePostmortemInput = z.infer<typeof UpdatePostmortemInput>;
 
 const date = z.date();
-export const PostmortemSectionView = z.object({ key: z.string(), title: z.string(), text: z.string(), edited: z.boolean() });
+export const PostmortemSectionView = z.object({
+  key: z.string(),
+  title: z.string(),
+  text: z.string(),
+  edited: z.boolean(),
+});
 const Point = z.object({ t: z.number(), errorRate: z.number(), latencyP95Ms: z.number() });
 export const MetricSnapshotView = z.object({
   from: z.number(),

@@ -18,17 +18,31 @@ import { POSTMORTEM_TRANSITIONS, type PostmortemStatus, UpdatePostmortemInput } 
  * A stale If-Match is a 412 that carries the current postmortem, so the editor can show both
  * versions and lose nothing. Published is final and read-only.
  */
-export async function updatePostmortem(db: Db, actor: Actor, incidentId: string, rawInput: unknown, options: UseCaseOptions & { expectedVersion?: number } = {}) {
+export async function updatePostmortem(
+  db: Db,
+  actor: Actor,
+  incidentId: string,
+  rawInput: unknown,
+  options: UseCaseOptions & { expectedVersion?: number } = {},
+) {
   assertRole(actor, "responder", "edit postmortems");
   const input = parseInput(UpdatePostmortemInput, rawInput);
   const outcome = await runTransaction(db, async (tx) => {
     const incident = await lockIncident(tx, incidentId);
-    const [pm] = await tx.select().from(postmortems).where(eq(postmortems.incidentId, incidentId)).for("update");
+    const [pm] = await tx
+      .select()
+      .from(postmortems)
+      .where(eq(postmortems.incidentId, incidentId))
+      .for("update");
     if (!pm) throw notFound(`The postmortem of ${incidentId}`);
     if (options.expectedVersion !== undefined && options.expectedVersion !== pm.version) {
       return { stale: pm };
     }
-    if (pm.status === "published") throw new DomainError("conflict", "The postmortem is published and read-only; only its action items' state can change.");
+    if (pm.status === "published")
+      throw new DomainError(
+        "conflict",
+        "The postmortem is published and read-only; only its action items' state can change.",
+      );
     const now = clock(options);
 
     let sections = pm.sections;
@@ -44,40 +58,76 @@ export async function updatePostmortem(db: Db, actor: Actor, incidentId: string,
       authors = [...new Set(input.authors)];
     }
     const editor = actorUserId(actor);
-    if (editor && input.sections && sections !== pm.sections && !authors.includes(editor)) authors = [...authors, editor];
+    if (editor && input.sections && sections !== pm.sections && !authors.includes(editor))
+      authors = [...authors, editor];
 
     let status = pm.status as PostmortemStatus;
     let publishedAt = pm.publishedAt;
     if (input.status && input.status !== status) {
       if (!POSTMORTEM_TRANSITIONS[status].includes(input.status)) {
-        throw new DomainError("invalid_transition", `A postmortem in ${status.replace("_", " ")} cannot move to ${input.status.replace("_", " ")}.`, {
-          errors: [{ path: "status", message: `Allowed: ${POSTMORTEM_TRANSITIONS[status].join(", ") || "none"}.` }],
-        });
+        throw new DomainError(
+          "invalid_transition",
+          `A postmortem in ${status.replace("_", " ")} cannot move to ${input.status.replace("_", " ")}.`,
+          {
+            errors: [
+              { path: "status", message: `Allowed: ${POSTMORTEM_TRANSITIONS[status].join(", ") || "none"}.` },
+            ],
+          },
+        );
       }
-      await appendTimeline(tx, incidentId, actor, [{ kind: "postmortem_status_changed", data: { postmortemId: pm.id, from: status, to: input.status } }], now);
+      await appendTimeline(
+        tx,
+        incidentId,
+        actor,
+        [
+          {
+            kind: "postmortem_status_changed",
+            data: { postmortemId: pm.id, from: status, to: input.status },
+          },
+        ],
+        now,
+      );
       status = input.status;
       if (status === "published") publishedAt = now;
     }
     const [row] = await tx
       .update(postmortems)
-      .set({ sections, markdown: renderMarkdown(sections), authors, status, publishedAt, version: pm.version + 1, updatedAt: now })
+      .set({
+        sections,
+        markdown: renderMarkdown(sections),
+        authors,
+        status,
+        publishedAt,
+        version: pm.version + 1,
+        updatedAt: now,
+      })
       .where(eq(postmortems.id, pm.id))
       .returning();
     // Published is final, so this transition happens once per postmortem: the event with it.
-    if (status === "published" && pm.status !== "published") await announcePublished(tx, incident, row, actor);
+    if (status === "published" && pm.status !== "published")
+      await announcePublished(tx, incident, row, actor);
     return { row };
   });
   if ("stale" in outcome && outcome.stale) {
     const current = await toPostmortemView(db, outcome.stale);
-    throw new DomainError("precondition_failed", `The postmortem was changed by someone else (you had version ${options.expectedVersion}, it is now ${current.version}). Both versions are kept: merge yours into the current one and save again.`, {
-      extra: { currentVersion: current.version, current },
-    });
+    throw new DomainError(
+      "precondition_failed",
+      `The postmortem was changed by someone else (you had version ${options.expectedVersion}, it is now ${current.version}). Both versions are kept: merge yours into the current one and save again.`,
+      {
+        extra: { currentVersion: current.version, current },
+      },
+    );
   }
   return toPostmortemView(db, outcome.row!);
 }
 
 /** What a receiver needs to post "Postmortem published" with a link, without calling back. */
-async function announcePublished(tx: Db, incident: IncidentRow, pm: typeof postmortems.$inferSelect, actor: Actor) {
+async function announcePublished(
+  tx: Db,
+  incident: IncidentRow,
+  pm: typeof postmortems.$inferSelect,
+  actor: Actor,
+) {
   await recordEvent(tx, {
     type: "postmortem.published",
     incidentId: incident.id,

@@ -14,12 +14,18 @@ import { toReleaseView } from "./to-view";
  * Records a deployment. A version is deployed once per service and environment: posting it again
  * (a retried CI step) answers the stored release with `created: false` and changes nothing.
  */
-export async function recordRelease(db: Db, actor: Actor, rawInput: unknown, options: UseCaseOptions = {}): Promise<{ release: ReleaseView; created: boolean }> {
+export async function recordRelease(
+  db: Db,
+  actor: Actor,
+  rawInput: unknown,
+  options: UseCaseOptions = {},
+): Promise<{ release: ReleaseView; created: boolean }> {
   assertRole(actor, "responder", "record releases");
   const input = parseInput(RecordReleaseInput, rawInput);
   const now = clock(options);
   const deployedAt = input.deployedAt ? new Date(input.deployedAt) : now;
-  if (deployedAt.getTime() > now.getTime() + 5 * 60_000) throw validationError([{ path: "deployedAt", message: "In the future." }]);
+  if (deployedAt.getTime() > now.getTime() + 5 * 60_000)
+    throw validationError([{ path: "deployedAt", message: "In the future." }]);
 
   return runTransaction(db, async (tx) => {
     await assertEnvironment(tx, input.environment);
@@ -44,7 +50,13 @@ export async function recordRelease(db: Db, actor: Actor, rawInput: unknown, opt
     const [existing] = await tx
       .select()
       .from(releases)
-      .where(and(eq(releases.service, input.service), eq(releases.environment, input.environment), eq(releases.version, input.version)));
+      .where(
+        and(
+          eq(releases.service, input.service),
+          eq(releases.environment, input.environment),
+          eq(releases.version, input.version),
+        ),
+      );
     return { release: toReleaseView(existing), created: false };
   });
 }

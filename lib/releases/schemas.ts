@@ -5,10 +5,23 @@ export const RecordReleaseInput = z.strictObject({
   service: slug,
   environment: slug,
   version: z.string().trim().min(1, "Give the version, e.g. v2.3.1.").max(100, "At most 100 characters."),
-  commit: z.string().trim().regex(/^[0-9a-f]{7,40}$/i, "A git commit SHA (7 to 40 hex digits).").optional(),
+  commit: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-f]{7,40}$/i, "A git commit SHA (7 to 40 hex digits).")
+    .optional(),
   deployedAt: isoDateTime.optional().meta({ description: "When the deployment finished (default: now)." }),
-  deployedBy: z.string().trim().min(1).max(100).optional().meta({ description: "Who or what deployed it (default: the caller)." }),
-  url: z.url({ protocol: /^https?$/, message: "An http(s) URL." }).max(2000).optional(),
+  deployedBy: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ description: "Who or what deployed it (default: the caller)." }),
+  url: z
+    .url({ protocol: /^https?$/, message: "An http(s) URL." })
+    .max(2000)
+    .optional(),
 });
 export type RecordReleaseInput = z.infer<typeof RecordReleaseInput>;
 

@@ -9,7 +9,13 @@ export type ReminderKind = "update_overdue" | "response_target_missed" | "action
  * makes the claim unique: a concurrent run on any instance blocks on the same key and, once the
  * first commits, inserts nothing, so the event recorded in the same transaction exists once.
  */
-export async function claimReminder(tx: Db, kind: ReminderKind, subjectId: string, periodKey: string, now: Date): Promise<boolean> {
+export async function claimReminder(
+  tx: Db,
+  kind: ReminderKind,
+  subjectId: string,
+  periodKey: string,
+  now: Date,
+): Promise<boolean> {
   const inserted = await tx
     .insert(reminderEmissions)
     .values({ kind, subjectId, periodKey, createdAt: now })

@@ -44,14 +44,22 @@ export async function emitActionItemsOverdue(db: Db, now: Date): Promise<number>
 async function emitOne(db: Db, id: number, now: Date): Promise<boolean> {
   return runTransaction(db, async (tx) => {
     // The incident first, then the item: the order every action item command locks them in.
-    const [ref] = await tx.select({ incidentId: actionItems.incidentId }).from(actionItems).where(eq(actionItems.id, id));
+    const [ref] = await tx
+      .select({ incidentId: actionItems.incidentId })
+      .from(actionItems)
+      .where(eq(actionItems.id, id));
     if (!ref) return false;
     await lockIncident(tx, ref.incidentId);
     const [item] = await tx.select().from(actionItems).where(eq(actionItems.id, id)).for("update");
     if (!item?.dueDate || !isOverdue(item, ACTION_ITEM_EVENT_TIME_ZONE, now)) return false;
     if (!(await claimReminder(tx, "action_item_overdue", String(item.id), item.dueDate, now))) return false;
-    const [incident] = await tx.select({ title: incidents.title, severity: incidents.severity, status: incidents.status }).from(incidents).where(eq(incidents.id, item.incidentId));
-    const [owner] = item.ownerId ? await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, item.ownerId)) : [];
+    const [incident] = await tx
+      .select({ title: incidents.title, severity: incidents.severity, status: incidents.status })
+      .from(incidents)
+      .where(eq(incidents.id, item.incidentId));
+    const [owner] = item.ownerId
+      ? await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, item.ownerId))
+      : [];
     await recordEvent(tx, {
       type: "action_item.overdue",
       incidentId: item.incidentId,

@@ -17,15 +17,33 @@ import { incidentFacts, reminderActor } from "./incident-facts";
  */
 export async function emitResponseTargetMissed(db: Db, now: Date): Promise<number> {
   const declared = await db
-    .select({ id: incidents.id, severity: incidents.severity, status: incidents.status, createdAt: incidents.createdAt, investigatingAt: incidents.investigatingAt })
+    .select({
+      id: incidents.id,
+      severity: incidents.severity,
+      status: incidents.status,
+      createdAt: incidents.createdAt,
+      investigatingAt: incidents.investigatingAt,
+    })
     .from(incidents)
     .where(eq(incidents.status, "declared"));
-  const breached = declared.filter((row) => responseState({ ...row, severity: row.severity as Severity, status: row.status as Status }, now).breached);
+  const breached = declared.filter(
+    (row) =>
+      responseState({ ...row, severity: row.severity as Severity, status: row.status as Status }, now)
+        .breached,
+  );
   if (breached.length === 0) return 0;
   const claimed = await db
     .select({ subjectId: reminderEmissions.subjectId })
     .from(reminderEmissions)
-    .where(and(eq(reminderEmissions.kind, "response_target_missed"), inArray(reminderEmissions.subjectId, breached.map((b) => b.id))));
+    .where(
+      and(
+        eq(reminderEmissions.kind, "response_target_missed"),
+        inArray(
+          reminderEmissions.subjectId,
+          breached.map((b) => b.id),
+        ),
+      ),
+    );
   const done = new Set(claimed.map((c) => c.subjectId));
 
   let emitted = 0;
@@ -43,18 +61,24 @@ async function emitOne(db: Db, incidentId: string, now: Date): Promise<boolean> 
     if (!state.breached) return false;
     if (!(await claimReminder(tx, "response_target_missed", incidentId, "", now))) return false;
     const facts = await incidentFacts(tx, incident);
-    await appendTimeline(tx, incidentId, reminderActor, [
-      {
-        kind: "response_target_missed",
-        data: {
-          ...facts,
-          declaredAt: incident.createdAt.toISOString(),
-          targetMinutes: SEVERITY_TABLE[severity].responseTargetMinutes,
-          targetLabel: state.targetLabel,
-          minutesSinceDeclared: Math.floor((now.getTime() - incident.createdAt.getTime()) / 60_000),
+    await appendTimeline(
+      tx,
+      incidentId,
+      reminderActor,
+      [
+        {
+          kind: "response_target_missed",
+          data: {
+            ...facts,
+            declaredAt: incident.createdAt.toISOString(),
+            targetMinutes: SEVERITY_TABLE[severity].responseTargetMinutes,
+            targetLabel: state.targetLabel,
+            minutesSinceDeclared: Math.floor((now.getTime() - incident.createdAt.getTime()) / 60_000),
+          },
         },
-      },
-    ], now);
+      ],
+      now,
+    );
     return true;
   });
 }

@@ -17,7 +17,12 @@ export async function lastManualUpdateAt(db: Db, incidentId: string): Promise<Da
   const [row] = await db
     .select({ at: max(timelineEntries.createdAt) })
     .from(timelineEntries)
-    .where(and(eq(timelineEntries.incidentId, incidentId), inArray(timelineEntries.kind, [...MANUAL_UPDATE_KINDS])));
+    .where(
+      and(
+        eq(timelineEntries.incidentId, incidentId),
+        inArray(timelineEntries.kind, [...MANUAL_UPDATE_KINDS]),
+      ),
+    );
   return row?.at ? new Date(row.at) : null;
 }
 
@@ -33,20 +38,30 @@ export async function emitUpdateOverdue(db: Db, intervals: UpdateIntervals, now:
   const severities = (Object.keys(intervals) as Severity[]).filter((s) => intervals[s] !== null);
   if (severities.length === 0) return 0;
   // Correlated per open incident (timeline_incident_idx), never a scan of every incident's timeline.
-  const manualKinds = sql.join(MANUAL_UPDATE_KINDS.map((kind) => sql`${kind}`), sql`, `);
+  const manualKinds = sql.join(
+    MANUAL_UPDATE_KINDS.map((kind) => sql`${kind}`),
+    sql`, `,
+  );
   const open = await db
     .select({
       id: incidents.id,
       severity: incidents.severity,
       status: incidents.status,
       createdAt: incidents.createdAt,
-      lastManualUpdateAt: sql<string | Date | null>`(select max(t.created_at) from ${timelineEntries} t where t.incident_id = "incidents"."id" and t.kind in (${manualKinds}))`,
+      lastManualUpdateAt: sql<
+        string | Date | null
+      >`(select max(t.created_at) from ${timelineEntries} t where t.incident_id = "incidents"."id" and t.kind in (${manualKinds}))`,
     })
     .from(incidents)
     .where(and(inArray(incidents.status, OPEN_STATUSES), inArray(incidents.severity, severities)));
   const due = open.flatMap((row) => {
     const silence = updateSilence(
-      { severity: row.severity as Severity, status: row.status as Status, createdAt: row.createdAt, lastManualUpdateAt: row.lastManualUpdateAt ? new Date(row.lastManualUpdateAt) : null },
+      {
+        severity: row.severity as Severity,
+        status: row.status as Status,
+        createdAt: row.createdAt,
+        lastManualUpdateAt: row.lastManualUpdateAt ? new Date(row.lastManualUpdateAt) : null,
+      },
       intervals,
       now,
     );
@@ -56,7 +71,15 @@ export async function emitUpdateOverdue(db: Db, intervals: UpdateIntervals, now:
   const claimed = await db
     .select({ subjectId: reminderEmissions.subjectId, periodKey: reminderEmissions.periodKey })
     .from(reminderEmissions)
-    .where(and(eq(reminderEmissions.kind, "update_overdue"), inArray(reminderEmissions.subjectId, due.map((d) => d.id))));
+    .where(
+      and(
+        eq(reminderEmissions.kind, "update_overdue"),
+        inArray(
+          reminderEmissions.subjectId,
+          due.map((d) => d.id),
+        ),
+      ),
+    );
   const done = new Set(claimed.map((c) => `${c.subjectId} ${c.periodKey}`));
 
   let emitted = 0;
@@ -71,19 +94,36 @@ async function emitOne(db: Db, incidentId: string, intervals: UpdateIntervals, n
   return runTransaction(db, async (tx) => {
     const incident = await lockIncident(tx, incidentId);
     const silence = updateSilence(
-      { severity: incident.severity as Severity, status: incident.status as Status, createdAt: incident.createdAt, lastManualUpdateAt: await lastManualUpdateAt(tx, incidentId) },
+      {
+        severity: incident.severity as Severity,
+        status: incident.status as Status,
+        createdAt: incident.createdAt,
+        lastManualUpdateAt: await lastManualUpdateAt(tx, incidentId),
+      },
       intervals,
       now,
     );
     if (!silence.overdue) return false;
-    if (!(await claimReminder(tx, "update_overdue", incidentId, silence.silentSince.toISOString(), now))) return false;
+    if (!(await claimReminder(tx, "update_overdue", incidentId, silence.silentSince.toISOString(), now)))
+      return false;
     const facts = await incidentFacts(tx, incident);
-    await appendTimeline(tx, incidentId, reminderActor, [
-      {
-        kind: "update_overdue",
-        data: { ...facts, silentSince: silence.silentSince.toISOString(), minutesSilent: silence.silentMinutes, intervalMinutes: silence.intervalMinutes },
-      },
-    ], now);
+    await appendTimeline(
+      tx,
+      incidentId,
+      reminderActor,
+      [
+        {
+          kind: "update_overdue",
+          data: {
+            ...facts,
+            silentSince: silence.silentSince.toISOString(),
+            minutesSilent: silence.silentMinutes,
+            intervalMinutes: silence.intervalMinutes,
+          },
+        },
+      ],
+      now,
+    );
     return true;
   });
 }

@@ -10,7 +10,10 @@ export const incidentPath = (id: string) => `/incidents/${encodeURIComponent(id)
 /** What a receiver (chat message, pager) needs to say which incident and who runs it, without a look-up. */
 export async function incidentFacts(tx: Db, incident: IncidentRow) {
   const [commander] = incident.commanderId
-    ? await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, incident.commanderId))
+    ? await tx
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(eq(users.id, incident.commanderId))
     : [];
   return {
     incidentId: incident.id,

@@ -14,6 +14,8 @@ describe("reminderSettingsFromForm", () => {
     });
   });
   it("hands anything else on as typed, for the use case to refuse with its own message", () => {
-    expect(reminderSettingsFromForm(form({ SEV1: "1.5", SEV2: "soon" })).updateIntervalMinutes).toMatchObject({ SEV1: "1.5", SEV2: "soon" });
+    expect(reminderSettingsFromForm(form({ SEV1: "1.5", SEV2: "soon" })).updateIntervalMinutes).toMatchObject(
+      { SEV1: "1.5", SEV2: "soon" },
+    );
   });
 });

@@ -18,7 +18,8 @@ const interval = z
 
 export const ReminderSettingsView = z.object({
   updateIntervalMinutes: z.record(z.enum(SEVERITIES), z.number().int().nullable()).meta({
-    description: "Per severity: minutes without a manual update before an open incident is overdue (null: no reminder).",
+    description:
+      "Per severity: minutes without a manual update before an open incident is overdue (null: no reminder).",
   }),
 });
 export type ReminderSettingsView = z.infer<typeof ReminderSettingsView>;
@@ -46,7 +47,12 @@ export async function getReminderSettings(db: Db, actor: Actor): Promise<Reminde
   return { updateIntervalMinutes: await readUpdateIntervals(db) };
 }
 
-export async function updateReminderSettings(db: Db, actor: Actor, rawInput: unknown, options: UseCaseOptions = {}): Promise<ReminderSettingsView> {
+export async function updateReminderSettings(
+  db: Db,
+  actor: Actor,
+  rawInput: unknown,
+  options: UseCaseOptions = {},
+): Promise<ReminderSettingsView> {
   assertRole(actor, "admin", "change update reminder intervals");
   const input = parseInput(UpdateReminderSettingsInput, rawInput);
   const now = clock(options);
@@ -56,7 +62,10 @@ export async function updateReminderSettings(db: Db, actor: Actor, rawInput: unk
       await tx
         .insert(reminderSettings)
         .values({ severity, updateIntervalMinutes: value, updatedAt: now })
-        .onConflictDoUpdate({ target: reminderSettings.severity, set: { updateIntervalMinutes: value, updatedAt: now } });
+        .onConflictDoUpdate({
+          target: reminderSettings.severity,
+          set: { updateIntervalMinutes: value, updatedAt: now },
+        });
     }
   });
   return { updateIntervalMinutes: await readUpdateIntervals(db) };

@@ -10,7 +10,9 @@ describe("contentSecurityPolicy", () => {
   });
 
   it("adds 'unsafe-eval' in development only", () => {
-    expect(contentSecurityPolicy("n", { development: true })).toContain("script-src 'self' 'nonce-n' 'strict-dynamic' 'unsafe-eval';");
+    expect(contentSecurityPolicy("n", { development: true })).toContain(
+      "script-src 'self' 'nonce-n' 'strict-dynamic' 'unsafe-eval';",
+    );
     expect(contentSecurityPolicy("n")).not.toContain("unsafe-eval");
   });
 });

@@ -41,7 +41,10 @@ export const HSTS_VALUE = "max-age=31536000";
  * Whether the browser reached us over https: the configured public URL says so, or a trusted proxy
  * in front (TRUST_PROXY=1) reports it. `next start` itself only speaks plain http.
  */
-export function servedOverHttps(forwardedProto: string | null, env: Record<string, string | undefined>): boolean {
+export function servedOverHttps(
+  forwardedProto: string | null,
+  env: Record<string, string | undefined>,
+): boolean {
   if (env.BETTER_AUTH_URL?.startsWith("https://")) return true;
   return env.TRUST_PROXY === "1" && forwardedProto?.split(",")[0].trim().toLowerCase() === "https";
 }

@@ -13,7 +13,10 @@ export type HealthPoint = { t: number; errorRate: number; latencyP95Ms: number }
  * The chart window: a little before the impact started until a little after resolution (or now),
  * padded by a tenth of the span, at least 15 minutes each side.
  */
-export function healthWindow(incident: Pick<IncidentView, "impactStartedAt" | "createdAt" | "resolvedAt">, now: Date) {
+export function healthWindow(
+  incident: Pick<IncidentView, "impactStartedAt" | "createdAt" | "resolvedAt">,
+  now: Date,
+) {
   const start = Math.min(incident.impactStartedAt.getTime(), incident.createdAt.getTime());
   const end = (incident.resolvedAt ?? now).getTime();
   const pad = Math.max(15 * MINUTE, (end - start) / 10);
@@ -21,13 +24,19 @@ export function healthWindow(incident: Pick<IncidentView, "impactStartedAt" | "c
 }
 
 /** Bucket size in whole minutes so that the window has at most MAX_POINTS buckets. */
-export const bucketMinutes = (from: Date, to: Date) => Math.max(1, Math.ceil((to.getTime() - from.getTime()) / MINUTE / MAX_POINTS));
+export const bucketMinutes = (from: Date, to: Date) =>
+  Math.max(1, Math.ceil((to.getTime() - from.getTime()) / MINUTE / MAX_POINTS));
 
 /**
  * Error rate and p95 latency of each affected service around the incident, downsampled in
  * PostgreSQL (date_bin): the mean error rate and the worst p95 of each bucket, so spikes survive.
  */
-export async function getIncidentHealth(db: Db, actor: Actor, incident: IncidentView, options: { now?: Date } = {}) {
+export async function getIncidentHealth(
+  db: Db,
+  actor: Actor,
+  incident: IncidentView,
+  options: { now?: Date } = {},
+) {
   assertRole(actor, "viewer", "view service health");
   const window = healthWindow(incident, options.now ?? new Date());
   const minutes = bucketMinutes(window.from, window.to);
@@ -54,7 +63,11 @@ export async function getIncidentHealth(db: Db, actor: Actor, incident: Incident
 
   const series = new Map<string, HealthPoint[]>(incident.services.map((s) => [s, []]));
   for (const row of rows) {
-    series.get(row.service)?.push({ t: Number(row.bucket), errorRate: Number(row.errorRate), latencyP95Ms: Number(row.latencyP95Ms) });
+    series.get(row.service)?.push({
+      t: Number(row.bucket),
+      errorRate: Number(row.errorRate),
+      latencyP95Ms: Number(row.latencyP95Ms),
+    });
   }
   const markers = [
     { label: "declared", t: incident.createdAt.getTime() },

@@ -18,9 +18,15 @@ export const retentionDays = () => Number(process.env.METRICS_RETENTION_DAYS ?? 
 export async function ingestMetrics(db: Db, actor: Actor, rawInput: unknown, options: { now?: Date } = {}) {
   assertRole(actor, "responder", "send service metrics");
   if (actor.type !== "token") {
-    throw new DomainError("forbidden", "Metrics are sent by integrations with an API token (Authorization: Bearer …), not from a browser session.");
+    throw new DomainError(
+      "forbidden",
+      "Metrics are sent by integrations with an API token (Authorization: Bearer …), not from a browser session.",
+    );
   }
-  const { points } = parseInput(IngestMetricsInput, Array.isArray(rawInput) ? { points: rawInput } : rawInput);
+  const { points } = parseInput(
+    IngestMetricsInput,
+    Array.isArray(rawInput) ? { points: rawInput } : rawInput,
+  );
   const now = options.now ?? new Date();
   const oldest = now.getTime() - retentionDays() * 24 * 60 * MINUTE;
 
@@ -28,17 +34,34 @@ export async function ingestMetrics(db: Db, actor: Actor, rawInput: unknown, opt
   const errors: { path: string; message: string }[] = [];
   points.forEach((point, index) => {
     const minute = Math.floor(Date.parse(point.timestamp) / MINUTE) * MINUTE;
-    if (minute > now.getTime() + 5 * MINUTE) errors.push({ path: `points.${index}.timestamp`, message: "In the future." });
-    if (minute < oldest) errors.push({ path: `points.${index}.timestamp`, message: `Older than the ${retentionDays()}-day retention.` });
+    if (minute > now.getTime() + 5 * MINUTE)
+      errors.push({ path: `points.${index}.timestamp`, message: "In the future." });
+    if (minute < oldest)
+      errors.push({
+        path: `points.${index}.timestamp`,
+        message: `Older than the ${retentionDays()}-day retention.`,
+      });
     const key = `${point.service}|${point.environment}|${minute}`;
-    if (rows.has(key)) errors.push({ path: `points.${index}`, message: "Another point in this batch has the same service, environment and minute." });
-    rows.set(key, { service: point.service, environment: point.environment, ts: new Date(minute), errorRate: point.errorRate, latencyP95Ms: point.latencyP95Ms, requestRate: point.requestRate });
+    if (rows.has(key))
+      errors.push({
+        path: `points.${index}`,
+        message: "Another point in this batch has the same service, environment and minute.",
+      });
+    rows.set(key, {
+      service: point.service,
+      environment: point.environment,
+      ts: new Date(minute),
+      errorRate: point.errorRate,
+      latencyP95Ms: point.latencyP95Ms,
+      requestRate: point.requestRate,
+    });
   });
   if (errors.length) throw validationError(errors, "Some points are invalid; none were stored.");
 
   const values = [...rows.values()];
   return runTransaction(db, async (tx) => {
-    for (const environment of new Set(values.map((v) => v.environment))) await assertEnvironment(tx, environment, "points.environment");
+    for (const environment of new Set(values.map((v) => v.environment)))
+      await assertEnvironment(tx, environment, "points.environment");
     await ensureServices(tx, [...new Set(values.map((v) => v.service))]);
     let written = 0;
     for (let i = 0; i < values.length; i += 1000) {
@@ -47,7 +70,11 @@ export async function ingestMetrics(db: Db, actor: Actor, rawInput: unknown, opt
         .values(values.slice(i, i + 1000))
         .onConflictDoUpdate({
           target: [serviceMetrics.service, serviceMetrics.environment, serviceMetrics.ts],
-          set: { errorRate: sql`excluded.error_rate`, latencyP95Ms: sql`excluded.latency_p95_ms`, requestRate: sql`excluded.request_rate` },
+          set: {
+            errorRate: sql`excluded.error_rate`,
+            latencyP95Ms: sql`excluded.latency_p95_ms`,
+            requestRate: sql`excluded.request_rate`,
+          },
           // Identical points are left alone, so a replayed batch writes nothing.
           setWhere: sql`(${serviceMetrics.errorRate}, ${serviceMetrics.latencyP95Ms}, ${serviceMetrics.requestRate}) is distinct from (excluded.error_rate, excluded.latency_p95_ms, excluded.request_rate)`,
         })

@@ -23,14 +23,22 @@ function expiryOf(input: CreateApiTokenInput, now: Date): Date | null {
 }
 
 /** The only answer that ever contains the secret. */
-export async function createApiToken(db: Db, actor: Actor, rawInput: unknown): Promise<{ token: ApiTokenView; secret: string }> {
+export async function createApiToken(
+  db: Db,
+  actor: Actor,
+  rawInput: unknown,
+): Promise<{ token: ApiTokenView; secret: string }> {
   assertRole(actor, "admin", "create API tokens");
   const input = parseInput(CreateApiTokenInput, rawInput);
   // A token must never let its creator do more than they may themselves (actor.role is current).
   if (ROLES.indexOf(input.role) > ROLES.indexOf(actor.role)) {
-    throw new DomainError("forbidden", `A token cannot have a higher role (${input.role}) than its creator (${actor.role}).`, {
-      errors: [{ path: "role", message: `At most ${actor.role}.` }],
-    });
+    throw new DomainError(
+      "forbidden",
+      `A token cannot have a higher role (${input.role}) than its creator (${actor.role}).`,
+      {
+        errors: [{ path: "role", message: `At most ${actor.role}.` }],
+      },
+    );
   }
   const now = new Date();
   const expiresAt = expiryOf(input, now);
@@ -38,11 +46,30 @@ export async function createApiToken(db: Db, actor: Actor, rawInput: unknown): P
   try {
     const [row] = await db
       .insert(apiTokens)
-      .values({ id: randomUUID(), name: input.name, role: input.role, prefix, secretHash: hash, createdBy: actorUserId(actor), createdAt: now, expiresAt })
+      .values({
+        id: randomUUID(),
+        name: input.name,
+        role: input.role,
+        prefix,
+        secretHash: hash,
+        createdBy: actorUserId(actor),
+        createdAt: now,
+        expiresAt,
+      })
       .returning();
     return {
       secret,
-      token: { id: row.id, name: row.name, role: row.role as Role, prefix: row.prefix, createdBy: row.createdBy, createdAt: row.createdAt, lastUsedAt: null, expiresAt: row.expiresAt, revokedAt: null },
+      token: {
+        id: row.id,
+        name: row.name,
+        role: row.role as Role,
+        prefix: row.prefix,
+        createdBy: row.createdBy,
+        createdAt: row.createdAt,
+        lastUsedAt: null,
+        expiresAt: row.expiresAt,
+        revokedAt: null,
+      },
     };
   } catch (error) {
     if (isUniqueViolation(error)) {

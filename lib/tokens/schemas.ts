@@ -10,9 +10,15 @@ export const CreateApiTokenInput = z.strictObject({
     .regex(/^[a-z0-9][a-z0-9._-]*$/i, "Letters, digits, dots, dashes and underscores (e.g. pagerduty-sync)."),
   role: z.enum(ROLES),
   // At most one of the two; neither (or expiresAt null) means the token never expires.
-  expiresInDays: z.int("A whole number of days.").min(1, "At least 1 day.").max(3650, "At most 3650 days.").optional(),
+  expiresInDays: z
+    .int("A whole number of days.")
+    .min(1, "At least 1 day.")
+    .max(3650, "At most 3650 days.")
+    .optional(),
   expiresAt: z
-    .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: "A date (2026-12-31) or an ISO date-time." })
+    .union([z.iso.datetime({ offset: true }), z.iso.date()], {
+      error: "A date (2026-12-31) or an ISO date-time.",
+    })
     .nullable()
     .optional()
     .meta({ description: "A date alone means 00:00 UTC of that day." }),

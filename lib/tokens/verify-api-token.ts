@@ -28,7 +28,10 @@ type Verified = {
 type Cached = { token: Verified; version: number; cachedAt: number };
 
 // Read on every request a cached token makes: built once.
-const readStamp = preparedStatement("token_stamp", () => sql`select ${tokenStamp.tokensVersion} as version from ${tokenStamp} where ${tokenStamp.id} = 1`);
+const readStamp = preparedStatement(
+  "token_stamp",
+  () => sql`select ${tokenStamp.tokensVersion} as version from ${tokenStamp} where ${tokenStamp.id} = 1`,
+);
 
 // Per process, keyed by the secret's hash. Only tokens that passed are kept: a refusal is never cached.
 const cache = new Map<string, Cached>();
@@ -61,7 +64,9 @@ export async function verifyApiToken(db: Db, secret: string, now = new Date()): 
       creatorRole: users.role,
       creatorDisabledAt: users.disabledAt,
       // Read with the token in one snapshot, so the cached entry is never newer than its stamp.
-      version: sql<string | number | null>`(select ${tokenStamp.tokensVersion} from ${tokenStamp} where ${tokenStamp.id} = 1)`,
+      version: sql<
+        string | number | null
+      >`(select ${tokenStamp.tokensVersion} from ${tokenStamp} where ${tokenStamp.id} = 1)`,
     })
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.createdBy))
@@ -82,30 +87,53 @@ export async function verifyApiToken(db: Db, secret: string, now = new Date()): 
  * `tokensVersion` (a storm repeat, lib/alerts/receive-alerts.ts), so a revoked token changes nothing.
  * Null whenever the full check has something to do (unknown, old entry, expired, last use to record).
  */
-export function cachedApiToken(secret: string, now = new Date()): { actor: Actor; tokensVersion: number } | null {
+export function cachedApiToken(
+  secret: string,
+  now = new Date(),
+): { actor: Actor; tokensVersion: number } | null {
   const cached = cache.get(hashTokenSecret(secret));
-  if (!cached || now.getTime() - cached.cachedAt >= TOKEN_CACHE_MS || cached.cachedAt > now.getTime()) return null;
+  if (!cached || now.getTime() - cached.cachedAt >= TOKEN_CACHE_MS || cached.cachedAt > now.getTime())
+    return null;
   const { token } = cached;
-  if ((token.expiresAt && token.expiresAt <= now) || token.creatorDisabledAt || lastUseIsStale(token, now)) return null;
+  if ((token.expiresAt && token.expiresAt <= now) || token.creatorDisabledAt || lastUseIsStale(token, now))
+    return null;
   return { actor: actorOf(token), tokensVersion: cached.version };
 }
 
-const lastUseIsStale = (token: Verified, now: Date) => !token.lastUsedAt || token.lastUsedAt.getTime() < now.getTime() - LAST_USED_RESOLUTION_MS;
+const lastUseIsStale = (token: Verified, now: Date) =>
+  !token.lastUsedAt || token.lastUsedAt.getTime() < now.getTime() - LAST_USED_RESOLUTION_MS;
 
 function actorOf(token: Verified): Actor {
-  const role = token.creatorRole ? lower(token.role as Role, token.creatorRole as Role) : (token.role as Role);
-  return { type: "token", tokenName: token.name, role, ...(token.createdBy ? { userId: token.createdBy } : {}) };
+  const role = token.creatorRole
+    ? lower(token.role as Role, token.creatorRole as Role)
+    : (token.role as Role);
+  return {
+    type: "token",
+    tokenName: token.name,
+    role,
+    ...(token.createdBy ? { userId: token.createdBy } : {}),
+  };
 }
 
 async function accept(db: Db, token: Verified, now: Date): Promise<Actor> {
-  if (token.expiresAt && token.expiresAt <= now) throw new DomainError("unauthenticated", `The API token expired at ${token.expiresAt.toISOString()}.`);
-  if (token.creatorDisabledAt) throw new DomainError("unauthenticated", "The API token's creator is disabled, so the token is too.");
+  if (token.expiresAt && token.expiresAt <= now)
+    throw new DomainError("unauthenticated", `The API token expired at ${token.expiresAt.toISOString()}.`);
+  if (token.creatorDisabledAt)
+    throw new DomainError("unauthenticated", "The API token's creator is disabled, so the token is too.");
   // Most requests find a fresh last use and skip the write: one round trip fewer on every API call.
   if (lastUseIsStale(token, now)) {
     await db
       .update(apiTokens)
       .set({ lastUsedAt: now })
-      .where(and(eq(apiTokens.id, token.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)))));
+      .where(
+        and(
+          eq(apiTokens.id, token.id),
+          or(
+            isNull(apiTokens.lastUsedAt),
+            lt(apiTokens.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)),
+          ),
+        ),
+      );
     token.lastUsedAt = now;
   }
   return actorOf(token);

@@ -38,7 +38,9 @@ export async function createUser(db: Db, actor: Actor, rawInput: unknown) {
         .insert(users)
         .values({ id, email: input.email, name: input.name, role: input.role, emailVerified: true })
         .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
-      await tx.insert(accounts).values({ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password });
+      await tx
+        .insert(accounts)
+        .values({ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password });
       return { ...user, generatedPassword };
     });
   } catch (error) {

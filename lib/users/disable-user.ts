@@ -17,17 +17,32 @@ export async function disableUser(db: Db, actor: Actor, userId: string) {
   }
   return runTransaction(db, async (tx) => {
     // Same locking as changeUserRole: target and admins in id order, so concurrent changes queue.
-    const locked = await tx.select().from(users).where(or(eq(users.id, userId), eq(users.role, "admin"))).orderBy(asc(users.id)).for("update");
+    const locked = await tx
+      .select()
+      .from(users)
+      .where(or(eq(users.id, userId), eq(users.role, "admin")))
+      .orderBy(asc(users.id))
+      .for("update");
     const user = locked.find((u) => u.id === userId);
     if (!user) throw notFound(`User ${userId}`);
-    if (user.role === "admin" && !user.disabledAt && !locked.some((u) => u.id !== userId && u.role === "admin" && !u.disabledAt)) {
+    if (
+      user.role === "admin" &&
+      !user.disabledAt &&
+      !locked.some((u) => u.id !== userId && u.role === "admin" && !u.disabledAt)
+    ) {
       throw new DomainError("conflict", "This is the last active admin; make someone else an admin first.");
     }
     const [updated] = await tx
       .update(users)
       .set({ disabledAt: user.disabledAt ?? new Date(), updatedAt: new Date() })
       .where(eq(users.id, userId))
-      .returning({ id: users.id, name: users.name, email: users.email, role: users.role, disabledAt: users.disabledAt });
+      .returning({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        role: users.role,
+        disabledAt: users.disabledAt,
+      });
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     return updated;
   });

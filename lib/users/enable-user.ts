@@ -11,7 +11,13 @@ export async function enableUser(db: Db, actor: Actor, userId: string) {
     .update(users)
     .set({ disabledAt: null, updatedAt: new Date() })
     .where(eq(users.id, userId))
-    .returning({ id: users.id, name: users.name, email: users.email, role: users.role, disabledAt: users.disabledAt });
+    .returning({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      disabledAt: users.disabledAt,
+    });
   if (!updated) throw notFound(`User ${userId}`);
   return updated;
 }

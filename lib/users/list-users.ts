@@ -19,12 +19,27 @@ export type UserView = {
 export async function listUsers(db: Db, actor: Actor): Promise<UserView[]> {
   assertRole(actor, "admin", "manage users");
   const rows = await db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt, disabledAt: users.disabledAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      createdAt: users.createdAt,
+      disabledAt: users.disabledAt,
+    })
     .from(users)
     .orderBy(asc(users.name));
-  const failures = await signInFailuresByAccount(db, rows.map((row) => row.email));
+  const failures = await signInFailuresByAccount(
+    db,
+    rows.map((row) => row.email),
+  );
   return rows.map((row) => {
     const f = failures.get(normalizeAccount(row.email));
-    return { ...row, role: row.role as Role, signInFailures: f?.failures ?? 0, lockedUntil: f?.lockedUntil ?? null };
+    return {
+      ...row,
+      role: row.role as Role,
+      signInFailures: f?.failures ?? 0,
+      lockedUntil: f?.lockedUntil ?? null,
+    };
   });
 }

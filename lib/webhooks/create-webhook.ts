@@ -17,13 +17,19 @@ export async function assertTargetAllowed(url: string, options: TargetOptions): 
   try {
     await resolveTarget(url, options);
   } catch (error) {
-    if (error instanceof TargetRefused) throw validationError([{ path: "url", message: error.message }], "This URL may not receive webhooks.");
+    if (error instanceof TargetRefused)
+      throw validationError([{ path: "url", message: error.message }], "This URL may not receive webhooks.");
     throw error;
   }
 }
 
 /** The only answer that ever contains the secret. */
-export async function createWebhook(db: Db, actor: Actor, rawInput: unknown, options: WebhookOptions = {}): Promise<WebhookView & { secret: string }> {
+export async function createWebhook(
+  db: Db,
+  actor: Actor,
+  rawInput: unknown,
+  options: WebhookOptions = {},
+): Promise<WebhookView & { secret: string }> {
   assertRole(actor, "admin", "create webhook subscriptions");
   const input = parseInput(CreateWebhookInput, rawInput);
   // Resolved before the transaction: no DNS wait while holding a connection.

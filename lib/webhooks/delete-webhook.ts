@@ -11,7 +11,10 @@ export async function deleteWebhook(db: Db, actor: Actor, id: string): Promise<v
   assertRole(actor, "admin", "delete webhook subscriptions");
   if (!isWebhookIdShape(id)) throw notFound("Webhook subscription");
   await runTransaction(db, async (tx) => {
-    const deleted = await tx.delete(webhookSubscriptions).where(eq(webhookSubscriptions.id, id)).returning({ id: webhookSubscriptions.id });
+    const deleted = await tx
+      .delete(webhookSubscriptions)
+      .where(eq(webhookSubscriptions.id, id))
+      .returning({ id: webhookSubscriptions.id });
     if (deleted.length === 0) throw notFound(`Webhook subscription ${id}`);
   });
 }

@@ -14,7 +14,11 @@ export type NewDelivery = { dedupKey: string; eventId?: number | null; body: Web
  * (subscription, dedupKey) makes a second fan-out of the same event a no-op (returns null), so each
  * subscription gets one delivery per event however often the event is handed over.
  */
-export async function enqueueDelivery(tx: Db, subscription: Subscription, delivery: NewDelivery): Promise<string | null> {
+export async function enqueueDelivery(
+  tx: Db,
+  subscription: Subscription,
+  delivery: NewDelivery,
+): Promise<string | null> {
   const body = subscription.format === "slack" ? slackMessage(delivery.body) : delivery.body;
   const [row] = await tx
     .insert(webhookDeliveries)

@@ -23,14 +23,25 @@ export async function fanOutEvent(tx: Db, event: StoredEvent): Promise<number> {
   const body = await webhookBodyForEvent(tx, event);
   let queued = 0;
   for (const subscription of subscriptions) {
-    if (await enqueueDelivery(tx, subscription, { dedupKey: `event:${event.id}`, eventId: event.id, body, now: new Date() })) queued++;
+    if (
+      await enqueueDelivery(tx, subscription, {
+        dedupKey: `event:${event.id}`,
+        eventId: event.id,
+        body,
+        now: new Date(),
+      })
+    )
+      queued++;
   }
   return queued;
 }
 
 /** The event types some enabled subscription wants. */
 export async function subscribedEventTypes(db: Db): Promise<Set<string>> {
-  const rows = await db.select({ events: webhookSubscriptions.events }).from(webhookSubscriptions).where(eq(webhookSubscriptions.enabled, true));
+  const rows = await db
+    .select({ events: webhookSubscriptions.events })
+    .from(webhookSubscriptions)
+    .where(eq(webhookSubscriptions.enabled, true));
   return new Set(rows.flatMap((row) => row.events));
 }
 

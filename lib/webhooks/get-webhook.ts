@@ -38,7 +38,10 @@ export async function findWebhookRow(db: Db, id: string): Promise<Row> {
 
 export async function listWebhooks(db: Db, actor: Actor): Promise<WebhookView[]> {
   assertRole(actor, "admin", "view webhook subscriptions");
-  const rows = await db.select().from(webhookSubscriptions).orderBy(asc(webhookSubscriptions.createdAt), asc(webhookSubscriptions.id));
+  const rows = await db
+    .select()
+    .from(webhookSubscriptions)
+    .orderBy(asc(webhookSubscriptions.createdAt), asc(webhookSubscriptions.id));
   return rows.map(toWebhookView);
 }
 
@@ -53,6 +56,13 @@ export async function getWebhook(db: Db, actor: Actor, id: string): Promise<Webh
  */
 export async function listWebhookTargets(db: Db, actor: Actor): Promise<WebhookTargetView[]> {
   assertRole(actor, "viewer", "view workflow targets");
-  const rows = await db.select().from(webhookSubscriptions).orderBy(asc(webhookSubscriptions.createdAt), asc(webhookSubscriptions.id));
-  return rows.map((row) => ({ id: row.id, label: `${row.description || new URL(row.url).host} (${row.format})`, enabled: row.enabled }));
+  const rows = await db
+    .select()
+    .from(webhookSubscriptions)
+    .orderBy(asc(webhookSubscriptions.createdAt), asc(webhookSubscriptions.id));
+  return rows.map((row) => ({
+    id: row.id,
+    label: `${row.description || new URL(row.url).host} (${row.format})`,
+    enabled: row.enabled,
+  }));
 }

@@ -14,21 +14,32 @@ const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toS
 function decodeCursor(text: string): Cursor {
   try {
     const value = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as Cursor;
-    if (typeof value.at === "string" && typeof value.id === "string" && !Number.isNaN(Date.parse(value.at))) return value;
+    if (typeof value.at === "string" && typeof value.id === "string" && !Number.isNaN(Date.parse(value.at)))
+      return value;
   } catch {
     // Falls through to the 422 below.
   }
-  throw validationError([{ path: "cursor", message: "Not a cursor from a previous page; start without one." }]);
+  throw validationError([
+    { path: "cursor", message: "Not a cursor from a previous page; start without one." },
+  ]);
 }
 
 /** The delivery log, newest first (keyset pagination), each delivery with its attempts. */
-export async function listWebhookDeliveries(db: Db, actor: Actor, id: string, rawQuery: unknown = {}): Promise<DeliveryPage> {
+export async function listWebhookDeliveries(
+  db: Db,
+  actor: Actor,
+  id: string,
+  rawQuery: unknown = {},
+): Promise<DeliveryPage> {
   assertRole(actor, "admin", "view webhook deliveries");
   const query = parseInput(ListDeliveriesQuery, rawQuery);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const subscription = await findWebhookRow(db, id);
   const after = cursor
-    ? or(lt(webhookDeliveries.createdAt, new Date(cursor.at)), and(eq(webhookDeliveries.createdAt, new Date(cursor.at)), lt(webhookDeliveries.id, cursor.id)))
+    ? or(
+        lt(webhookDeliveries.createdAt, new Date(cursor.at)),
+        and(eq(webhookDeliveries.createdAt, new Date(cursor.at)), lt(webhookDeliveries.id, cursor.id)),
+      )
     : undefined;
   const rows = await db
     .select()
@@ -41,26 +52,42 @@ export async function listWebhookDeliveries(db: Db, actor: Actor, id: string, ra
     ? await db
         .select()
         .from(webhookDeliveryAttempts)
-        .where(inArray(webhookDeliveryAttempts.deliveryId, page.map((row) => row.id)))
+        .where(
+          inArray(
+            webhookDeliveryAttempts.deliveryId,
+            page.map((row) => row.id),
+          ),
+        )
         .orderBy(asc(webhookDeliveryAttempts.attempt))
     : [];
-  const items = page.map(
-    (row): DeliveryView => ({
-      id: row.id,
-      eventType: row.eventType,
-      eventId: row.eventId,
-      status: row.status as DeliveryView["status"],
-      attempts: row.attempts,
-      lastStatusCode: row.lastStatusCode,
-      lastError: row.lastError,
-      nextAttemptAt: row.nextAttemptAt,
-      createdAt: row.createdAt,
-      completedAt: row.completedAt,
-      attemptLog: attempts
-        .filter((a) => a.deliveryId === row.id)
-        .map((a) => ({ attempt: a.attempt, statusCode: a.statusCode, durationMs: a.durationMs, error: a.error, willRetry: a.willRetry, at: a.at })),
-    }),
-  );
+  const items = page.map((row): DeliveryView => ({
+    id: row.id,
+    eventType: row.eventType,
+    eventId: row.eventId,
+    status: row.status as DeliveryView["status"],
+    attempts: row.attempts,
+    lastStatusCode: row.lastStatusCode,
+    lastError: row.lastError,
+    nextAttemptAt: row.nextAttemptAt,
+    createdAt: row.createdAt,
+    completedAt: row.completedAt,
+    attemptLog: attempts
+      .filter((a) => a.deliveryId === row.id)
+      .map((a) => ({
+        attempt: a.attempt,
+        statusCode: a.statusCode,
+        durationMs: a.durationMs,
+        error: a.error,
+        willRetry: a.willRetry,
+        at: a.at,
+      })),
+  }));
   const last = page.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null };
+  return {
+    items,
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id })
+        : null,
+  };
 }

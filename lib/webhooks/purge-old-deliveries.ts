@@ -10,7 +10,12 @@ export async function purgeOldDeliveries(db: Db, now = new Date()): Promise<numb
   const oldest = new Date(now.getTime() - DELIVERY_LOG_DAYS * 24 * 60 * 60_000);
   const deleted = await db
     .delete(webhookDeliveries)
-    .where(and(lt(webhookDeliveries.createdAt, oldest), inArray(webhookDeliveries.status, ["succeeded", "failed"])))
+    .where(
+      and(
+        lt(webhookDeliveries.createdAt, oldest),
+        inArray(webhookDeliveries.status, ["succeeded", "failed"]),
+      ),
+    )
     .returning({ id: webhookDeliveries.id });
   return deleted.length;
 }

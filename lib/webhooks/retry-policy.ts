@@ -3,19 +3,25 @@ const BASE_SECONDS = 10;
 const CAP_SECONDS = 60 * 60;
 
 export type Outcome =
-  | { kind: "delivered" }
-  | { kind: "retryable"; error: string }
-  | { kind: "permanent"; error: string };
+  { kind: "delivered" } | { kind: "retryable"; error: string } | { kind: "permanent"; error: string };
 
 /** How an attempt ended, from the receiver's answer (statusCode null: no answer at all). */
 export function classifyAnswer(statusCode: number | null, error: string | null, location?: string): Outcome {
   if (statusCode === null) return { kind: "retryable", error: error ?? "No answer." };
   if (statusCode >= 200 && statusCode < 300) return { kind: "delivered" };
   if (statusCode >= 300 && statusCode < 400) {
-    return { kind: "permanent", error: `Permanent failure: answered ${statusCode} (redirect${location ? ` to ${location}` : ""}); redirects are not followed — use the final URL.` };
+    return {
+      kind: "permanent",
+      error: `Permanent failure: answered ${statusCode} (redirect${location ? ` to ${location}` : ""}); redirects are not followed — use the final URL.`,
+    };
   }
-  if (statusCode === 408 || statusCode === 429) return { kind: "retryable", error: `Answered ${statusCode}; retrying later.` };
-  if (statusCode >= 400 && statusCode < 500) return { kind: "permanent", error: `Permanent failure: the receiver refused it with ${statusCode}; not retried.` };
+  if (statusCode === 408 || statusCode === 429)
+    return { kind: "retryable", error: `Answered ${statusCode}; retrying later.` };
+  if (statusCode >= 400 && statusCode < 500)
+    return {
+      kind: "permanent",
+      error: `Permanent failure: the receiver refused it with ${statusCode}; not retried.`,
+    };
   return { kind: "retryable", error: `Answered ${statusCode}.` };
 }
 

@@ -32,10 +32,15 @@ const url = z
   .min(1, "Give the receiver's URL.")
   .max(2000, "At most 2000 characters.")
   .refine((value) => URL.canParse(value), "Not a URL (e.g. https://hooks.example.com/incidents).")
-  .refine((value) => !URL.canParse(value) || ["http:", "https:"].includes(new URL(value).protocol), "Only http:// and https:// URLs.");
+  .refine(
+    (value) => !URL.canParse(value) || ["http:", "https:"].includes(new URL(value).protocol),
+    "Only http:// and https:// URLs.",
+  );
 
 const events = z
-  .array(z.enum(WEBHOOK_EVENTS, { error: `Unknown event type; use one of ${WEBHOOK_EVENTS.join(", ")}.` }), { error: "A list of event types." })
+  .array(z.enum(WEBHOOK_EVENTS, { error: `Unknown event type; use one of ${WEBHOOK_EVENTS.join(", ")}.` }), {
+    error: "A list of event types.",
+  })
   .min(1, "Choose at least one event.")
   .max(WEBHOOK_EVENTS.length)
   .transform((list) => WEBHOOK_EVENTS.filter((event) => list.includes(event)));
@@ -56,7 +61,10 @@ export const UpdateWebhookInput = z.strictObject({
   events: events.optional(),
   format: format.optional(),
   description: description.optional(),
-  enabled: z.boolean({ error: "true or false." }).optional().meta({ description: "true re-enables a disabled subscription and clears its failure state." }),
+  enabled: z
+    .boolean({ error: "true or false." })
+    .optional()
+    .meta({ description: "true re-enables a disabled subscription and clears its failure state." }),
 });
 export type UpdateWebhookInput = z.infer<typeof UpdateWebhookInput>;
 
@@ -75,7 +83,9 @@ export const WebhookView = z.object({
   enabled: z.boolean(),
   disabledReason: z.string().nullable(),
   disabledAt: z.date().nullable(),
-  failingSince: z.date().nullable().meta({ description: "Start of the current run of failed deliveries; after 24 h the subscription is disabled." }),
+  failingSince: z.date().nullable().meta({
+    description: "Start of the current run of failed deliveries; after 24 h the subscription is disabled.",
+  }),
   lastFailure: z.string().nullable(),
   createdBy: z.string(),
   createdAt: z.date(),

@@ -16,19 +16,34 @@ import { TEST_EVENT } from "./schemas";
  * log). It is sent even to a disabled subscription — that is how an admin checks a fixed receiver
  * before re-enabling it.
  */
-export async function sendTestWebhook(db: Db, actor: Actor, id: string, options: UseCaseOptions = {}): Promise<{ deliveryId: string }> {
+export async function sendTestWebhook(
+  db: Db,
+  actor: Actor,
+  id: string,
+  options: UseCaseOptions = {},
+): Promise<{ deliveryId: string }> {
   assertRole(actor, "admin", "send test webhooks");
   if (!isWebhookIdShape(id)) throw notFound("Webhook subscription");
   return runTransaction(db, async (tx) => {
-    const [subscription] = await tx.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, id));
+    const [subscription] = await tx
+      .select()
+      .from(webhookSubscriptions)
+      .where(eq(webhookSubscriptions.id, id));
     if (!subscription) throw notFound(`Webhook subscription ${id}`);
     const now = clock(options);
     const body = {
       type: TEST_EVENT,
       timestamp: now.toISOString(),
-      data: { message: `Test message from the incident manager (${appUrl()}), sent by ${actorLabel(actor)}.`, subscriptionId: subscription.id },
+      data: {
+        message: `Test message from the incident manager (${appUrl()}), sent by ${actorLabel(actor)}.`,
+        subscriptionId: subscription.id,
+      },
     };
-    const deliveryId = await enqueueDelivery(tx, subscription, { dedupKey: `test:${randomUUID()}`, body, now });
+    const deliveryId = await enqueueDelivery(tx, subscription, {
+      dedupKey: `test:${randomUUID()}`,
+      body,
+      now,
+    });
     return { deliveryId: deliveryId! };
   });
 }

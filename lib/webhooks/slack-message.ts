@@ -23,7 +23,8 @@ const HEADLINE: Record<string, string> = {
 };
 
 // Slack mrkdwn treats &, < and > as markup; a title must not become a link.
-const escape = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+const escape = (text: string) =>
+  text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export function slackMessage(body: WebhookBody): Record<string, unknown> {
@@ -31,14 +32,21 @@ export function slackMessage(body: WebhookBody): Record<string, unknown> {
   const incident = body.data.incident as IncidentSummary | null | undefined;
   const alert = body.data.alert as AlertSummary | null | undefined;
   const changes = (body.data.changes ?? {}) as Record<string, unknown>;
-  const note = typeof changes.message === "string" ? clip(changes.message, 2000) : typeof body.data.message === "string" ? body.data.message : null;
+  const note =
+    typeof changes.message === "string"
+      ? clip(changes.message, 2000)
+      : typeof body.data.message === "string"
+        ? body.data.message
+        : null;
   const subject = incident ?? alert;
   const title = subject ? `${subject.id}: ${subject.title}` : headline;
   const commander = incident ? (incident.commander?.name ?? "unassigned") : null;
   const text = subject
     ? `${headline}: [${subject.severity}] ${title} (${subject.status}${commander ? `, commander ${commander}` : ""}) ${subject.url}`
     : `${headline}${note ? `: ${note}` : ""}`;
-  const blocks: Block[] = [{ type: "header", text: { type: "plain_text", text: clip(`${headline}: ${title}`, 150), emoji: false } }];
+  const blocks: Block[] = [
+    { type: "header", text: { type: "plain_text", text: clip(`${headline}: ${title}`, 150), emoji: false } },
+  ];
   if (subject) {
     blocks.push({
       type: "section",
@@ -46,12 +54,23 @@ export function slackMessage(body: WebhookBody): Record<string, unknown> {
         { type: "mrkdwn", text: `*Severity*\n${escape(subject.severity)}` },
         { type: "mrkdwn", text: `*Status*\n${escape(subject.status)}` },
         ...(commander ? [{ type: "mrkdwn", text: `*Commander*\n${escape(commander)}` }] : []),
-        ...("from" in changes && "to" in changes ? [{ type: "mrkdwn", text: `*Change*\n${escape(String(changes.from))} → ${escape(String(changes.to))}` }] : []),
+        ...("from" in changes && "to" in changes
+          ? [
+              {
+                type: "mrkdwn",
+                text: `*Change*\n${escape(String(changes.from))} → ${escape(String(changes.to))}`,
+              },
+            ]
+          : []),
       ],
     });
   }
   if (note) blocks.push({ type: "section", text: { type: "mrkdwn", text: escape(note) } });
-  if (subject) blocks.push({ type: "section", text: { type: "mrkdwn", text: `<${subject.url}|Open ${subject.id}>` } });
-  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `${escape(body.type)} · ${body.timestamp}` }] });
+  if (subject)
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: `<${subject.url}|Open ${subject.id}>` } });
+  blocks.push({
+    type: "context",
+    elements: [{ type: "mrkdwn", text: `${escape(body.type)} · ${body.timestamp}` }],
+  });
   return { text: clip(text, 3000), blocks };
 }

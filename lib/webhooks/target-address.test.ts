@@ -24,12 +24,20 @@ describe("blockedAddressReason", () => {
     expect(blockedAddressReason(address)).toBe(reason);
   });
 
-  it.each(["8.8.8.8", "1.1.1.1", "93.184.216.34", "172.15.255.255", "172.32.0.1", "100.63.255.255", "100.128.0.1", "192.169.0.1", "11.0.0.1", "223.255.255.255"])(
-    "allows public IPv4 %s",
-    (address) => {
-      expect(blockedAddressReason(address)).toBeNull();
-    },
-  );
+  it.each([
+    "8.8.8.8",
+    "1.1.1.1",
+    "93.184.216.34",
+    "172.15.255.255",
+    "172.32.0.1",
+    "100.63.255.255",
+    "100.128.0.1",
+    "192.169.0.1",
+    "11.0.0.1",
+    "223.255.255.255",
+  ])("allows public IPv4 %s", (address) => {
+    expect(blockedAddressReason(address)).toBeNull();
+  });
 
   it.each([
     ["::", "unspecified"],
@@ -55,9 +63,12 @@ describe("blockedAddressReason", () => {
     expect(blockedAddressReason(address)).toBe(reason);
   });
 
-  it.each(["2606:4700:4700::1111", "2001:4860:4860::8888", "2a00:1450:4001:80b::200e"])("allows public IPv6 %s", (address) => {
-    expect(blockedAddressReason(address)).toBeNull();
-  });
+  it.each(["2606:4700:4700::1111", "2001:4860:4860::8888", "2a00:1450:4001:80b::200e"])(
+    "allows public IPv6 %s",
+    (address) => {
+      expect(blockedAddressReason(address)).toBeNull();
+    },
+  );
 
   it("refuses anything that is not an IP literal", () => {
     expect(blockedAddressReason("localhost")).toBe("not an IP address");
@@ -80,10 +91,18 @@ describe("retry policy", () => {
     expect(classifyAnswer(503, null).kind).toBe("retryable");
     expect(classifyAnswer(408, null).kind).toBe("retryable");
     expect(classifyAnswer(429, null).kind).toBe("retryable");
-    expect(classifyAnswer(null, "Timed out after 10 s.")).toEqual({ kind: "retryable", error: "Timed out after 10 s." });
-    expect(classifyAnswer(404, null)).toEqual({ kind: "permanent", error: "Permanent failure: the receiver refused it with 404; not retried." });
+    expect(classifyAnswer(null, "Timed out after 10 s.")).toEqual({
+      kind: "retryable",
+      error: "Timed out after 10 s.",
+    });
+    expect(classifyAnswer(404, null)).toEqual({
+      kind: "permanent",
+      error: "Permanent failure: the receiver refused it with 404; not retried.",
+    });
     expect(classifyAnswer(302, null, "https://elsewhere.example/").kind).toBe("permanent");
-    expect(classifyAnswer(302, null, "https://elsewhere.example/")).toMatchObject({ error: expect.stringContaining("redirects are not followed") });
+    expect(classifyAnswer(302, null, "https://elsewhere.example/")).toMatchObject({
+      error: expect.stringContaining("redirects are not followed"),
+    });
   });
 
   it("backs off exponentially with jitter; the first retry within 30 s, capped at an hour", () => {

@@ -13,14 +13,25 @@ import { UpdateWebhookInput, type WebhookView } from "./schemas";
  * PATCH semantics. `enabled: true` re-enables and clears the failure state (a fresh 24-hour window);
  * `enabled: false` is an admin's choice and says so as the reason.
  */
-export async function updateWebhook(db: Db, actor: Actor, id: string, rawInput: unknown, options: WebhookOptions = {}): Promise<WebhookView> {
+export async function updateWebhook(
+  db: Db,
+  actor: Actor,
+  id: string,
+  rawInput: unknown,
+  options: WebhookOptions = {},
+): Promise<WebhookView> {
   assertRole(actor, "admin", "change webhook subscriptions");
   const input = parseInput(UpdateWebhookInput, rawInput);
-  if (Object.keys(input).length === 0) throw validationError([{ path: "", message: "Send at least one field to change." }]);
+  if (Object.keys(input).length === 0)
+    throw validationError([{ path: "", message: "Send at least one field to change." }]);
   if (!isWebhookIdShape(id)) throw notFound("Webhook subscription");
   if (input.url !== undefined) await assertTargetAllowed(input.url, options);
   const row = await runTransaction(db, async (tx) => {
-    const [current] = await tx.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, id)).for("update");
+    const [current] = await tx
+      .select()
+      .from(webhookSubscriptions)
+      .where(eq(webhookSubscriptions.id, id))
+      .for("update");
     if (!current) throw notFound(`Webhook subscription ${id}`);
     const now = clock(options);
     const enabling = input.enabled === true && !current.enabled;
@@ -32,8 +43,16 @@ export async function updateWebhook(db: Db, actor: Actor, id: string, rawInput: 
         ...(input.events !== undefined ? { events: input.events } : {}),
         ...(input.format !== undefined ? { format: input.format } : {}),
         ...(input.description !== undefined ? { description: input.description } : {}),
-        ...(enabling ? { enabled: true, disabledReason: null, disabledAt: null, failingSince: null, lastFailure: null } : {}),
-        ...(disabling ? { enabled: false, disabledReason: `Disabled by ${actor.type === "user" ? actor.name : "an API token"}.`, disabledAt: now } : {}),
+        ...(enabling
+          ? { enabled: true, disabledReason: null, disabledAt: null, failingSince: null, lastFailure: null }
+          : {}),
+        ...(disabling
+          ? {
+              enabled: false,
+              disabledReason: `Disabled by ${actor.type === "user" ? actor.name : "an API token"}.`,
+              disabledAt: now,
+            }
+          : {}),
         updatedAt: now,
       })
       .where(eq(webhookSubscriptions.id, id))

@@ -12,14 +12,29 @@ export type IncidentSummary = {
   commander: { id: string; name: string } | null;
   url: string;
 };
-export type AlertSummary = { id: string; title: string; severity: string; status: string; service: string | null; environment: string; url: string };
+export type AlertSummary = {
+  id: string;
+  title: string;
+  severity: string;
+  status: string;
+  service: string | null;
+  environment: string;
+  url: string;
+};
 
 /** The Standard Webhooks body: `{ type, timestamp, data }`. */
 export type WebhookBody = { type: string; timestamp: string; data: Record<string, unknown> };
 
 export async function incidentSummary(db: Db, id: string): Promise<IncidentSummary | null> {
   const [row] = await db
-    .select({ id: incidents.id, title: incidents.title, severity: incidents.severity, status: incidents.status, commanderId: incidents.commanderId, commanderName: users.name })
+    .select({
+      id: incidents.id,
+      title: incidents.title,
+      severity: incidents.severity,
+      status: incidents.status,
+      commanderId: incidents.commanderId,
+      commanderName: users.name,
+    })
     .from(incidents)
     .leftJoin(users, eq(users.id, incidents.commanderId))
     .where(eq(incidents.id, id));
@@ -37,7 +52,15 @@ export async function incidentSummary(db: Db, id: string): Promise<IncidentSumma
 async function alertSummary(db: Db, id: string): Promise<AlertSummary | null> {
   const [row] = await db.select().from(alerts).where(eq(alerts.id, id));
   if (!row) return null;
-  return { id: row.id, title: row.title, severity: row.severity, status: row.status, service: row.service, environment: row.environment, url: alertUrl(row.id) };
+  return {
+    id: row.id,
+    title: row.title,
+    severity: row.severity,
+    status: row.status,
+    service: row.service,
+    environment: row.environment,
+    url: alertUrl(row.id),
+  };
 }
 
 /**

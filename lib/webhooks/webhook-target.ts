@@ -21,7 +21,8 @@ export class TargetRefused extends Error {
 }
 
 /** WEBHOOK_ALLOW_PRIVATE_TARGETS=1 lifts the address check (self-hosted receivers, tests). */
-export const privateTargetsAllowed = (options: TargetOptions = {}) => options.allowPrivate ?? process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS === "1";
+export const privateTargetsAllowed = (options: TargetOptions = {}) =>
+  options.allowPrivate ?? process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS === "1";
 
 export type Target = { url: URL; address: string; family: number };
 
@@ -33,7 +34,8 @@ export type Target = { url: URL; address: string; family: number };
 export async function resolveTarget(rawUrl: string, options: TargetOptions = {}): Promise<Target> {
   if (!URL.canParse(rawUrl)) throw new TargetRefused("Not a URL.", true);
   const url = new URL(rawUrl);
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new TargetRefused("Only http:// and https:// URLs.", true);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new TargetRefused("Only http:// and https:// URLs.", true);
   const host = url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname;
   let addresses: ResolvedAddress[];
   if (isIP(host)) {
@@ -42,7 +44,9 @@ export async function resolveTarget(rawUrl: string, options: TargetOptions = {})
     try {
       addresses = await (options.resolver ?? systemResolver)(host);
     } catch (error) {
-      throw new TargetRefused(`Cannot resolve ${host} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+      throw new TargetRefused(
+        `Cannot resolve ${host} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+      );
     }
     if (addresses.length === 0) throw new TargetRefused(`${host} has no address.`);
   }

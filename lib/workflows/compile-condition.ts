@@ -34,10 +34,16 @@ export function assertActionsFit(trigger: Trigger, actions: WorkflowAction[]): v
   let haveIncident = incidentTrigger;
   actions.forEach((action, i) => {
     if (incidentTrigger && MAKES_INCIDENT.includes(action.type)) {
-      errors.push({ path: `actions.${i}.type`, message: `${action.type} cannot run on ${trigger}: the event already is an incident.` });
+      errors.push({
+        path: `actions.${i}.type`,
+        message: `${action.type} cannot run on ${trigger}: the event already is an incident.`,
+      });
     }
     if (NEEDS_INCIDENT.includes(action.type) && !haveIncident) {
-      errors.push({ path: `actions.${i}.type`, message: `${action.type} needs an incident: put create_incident or link_to_open_incident before it.` });
+      errors.push({
+        path: `actions.${i}.type`,
+        message: `${action.type} needs an incident: put create_incident or link_to_open_incident before it.`,
+      });
     }
     if (MAKES_INCIDENT.includes(action.type)) haveIncident = true;
   });

@@ -11,9 +11,16 @@ import { toWorkflowView } from "./get-workflow";
 import { CreateWorkflowInput, type WorkflowView } from "./schemas";
 
 export const nameTaken = (name: string) =>
-  new DomainError("already_exists", `A workflow named "${name}" already exists.`, { errors: [{ path: "name", message: "Already used by another workflow." }] });
+  new DomainError("already_exists", `A workflow named "${name}" already exists.`, {
+    errors: [{ path: "name", message: "Already used by another workflow." }],
+  });
 
-export async function createWorkflow(db: Db, actor: Actor, rawInput: unknown, options: UseCaseOptions = {}): Promise<WorkflowView> {
+export async function createWorkflow(
+  db: Db,
+  actor: Actor,
+  rawInput: unknown,
+  options: UseCaseOptions = {},
+): Promise<WorkflowView> {
   assertRole(actor, "responder", "create workflows");
   const input = parseInput(CreateWorkflowInput, rawInput);
   compileCondition(input.condition);

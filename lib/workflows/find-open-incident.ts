@@ -11,7 +11,10 @@ export type OpenIncidentMatch = { incidentId: string; by: string };
  * with that key reached (events that are not stored alerts), then the newest open incident of one of
  * the event's services.
  */
-export async function findOpenIncident(db: Db, subject: { dedupKey?: string | null; services: string[] }): Promise<OpenIncidentMatch | null> {
+export async function findOpenIncident(
+  db: Db,
+  subject: { dedupKey?: string | null; services: string[] },
+): Promise<OpenIncidentMatch | null> {
   if (subject.dedupKey) {
     const linked = await findOpenIncidentForKey(db, subject.dedupKey);
     if (linked) return { incidentId: linked, by: `alert with dedup key ${subject.dedupKey}` };
@@ -19,7 +22,12 @@ export async function findOpenIncident(db: Db, subject: { dedupKey?: string | nu
       .select({ incidentId: incidents.id })
       .from(workflowRuns)
       .innerJoin(incidents, eq(incidents.id, workflowRuns.incidentId))
-      .where(and(sql`${workflowRuns.event} -> 'subject' ->> 'dedupKey' = ${subject.dedupKey}`, ne(incidents.status, "resolved")))
+      .where(
+        and(
+          sql`${workflowRuns.event} -> 'subject' ->> 'dedupKey' = ${subject.dedupKey}`,
+          ne(incidents.status, "resolved"),
+        ),
+      )
       .orderBy(desc(workflowRuns.id))
       .limit(1);
     if (row) return { incidentId: row.incidentId, by: `same dedup key ${subject.dedupKey}` };

@@ -27,7 +27,11 @@ export function toWorkflowView(row: WorkflowRow, lastRun: WorkflowView["lastRun"
 async function lastRuns(db: Db, ids: string[]) {
   if (ids.length === 0) return new Map<string, NonNullable<WorkflowView["lastRun"]>>();
   const rows = await db
-    .selectDistinctOn([workflowRuns.workflowId], { workflowId: workflowRuns.workflowId, at: workflowRuns.createdAt, matched: workflowRuns.matched })
+    .selectDistinctOn([workflowRuns.workflowId], {
+      workflowId: workflowRuns.workflowId,
+      at: workflowRuns.createdAt,
+      matched: workflowRuns.matched,
+    })
     .from(workflowRuns)
     .where(inArray(workflowRuns.workflowId, ids))
     .orderBy(workflowRuns.workflowId, desc(workflowRuns.id));
@@ -36,8 +40,14 @@ async function lastRuns(db: Db, ids: string[]) {
 
 export async function listWorkflows(db: Db, actor: Actor): Promise<WorkflowView[]> {
   assertRole(actor, "viewer", "view workflows");
-  const rows = await db.select().from(workflows).orderBy(asc(sql`lower(${workflows.name})`), asc(workflows.id));
-  const runs = await lastRuns(db, rows.map((row) => row.id));
+  const rows = await db
+    .select()
+    .from(workflows)
+    .orderBy(asc(sql`lower(${workflows.name})`), asc(workflows.id));
+  const runs = await lastRuns(
+    db,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => toWorkflowView(row, runs.get(row.id) ?? null));
 }
 

@@ -6,9 +6,19 @@ import { getWorkflow } from "./get-workflow";
 import type { ActionResult, Trigger, WorkflowRunView } from "./schemas";
 
 /** The run log, newest first. */
-export async function listWorkflowRuns(db: Db, actor: Actor, id: string, limit = 100): Promise<WorkflowRunView[]> {
+export async function listWorkflowRuns(
+  db: Db,
+  actor: Actor,
+  id: string,
+  limit = 100,
+): Promise<WorkflowRunView[]> {
   await getWorkflow(db, actor, id);
-  const rows = await db.select().from(workflowRuns).where(eq(workflowRuns.workflowId, id)).orderBy(desc(workflowRuns.id)).limit(Math.min(Math.max(limit, 1), 500));
+  const rows = await db
+    .select()
+    .from(workflowRuns)
+    .where(eq(workflowRuns.workflowId, id))
+    .orderBy(desc(workflowRuns.id))
+    .limit(Math.min(Math.max(limit, 1), 500));
   return rows.map((row) => ({
     id: row.id,
     workflowId: row.workflowId,

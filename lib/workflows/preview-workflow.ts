@@ -21,5 +21,10 @@ export async function previewWorkflow(db: Db, actor: Actor, rawInput: unknown): 
     at: sample.at,
     matched: node === null || evaluateCondition(node, conditionContext(sample.subject)),
   }));
-  return { trigger: input.trigger, sampled: items.length, matched: items.filter((item) => item.matched).length, items };
+  return {
+    trigger: input.trigger,
+    sampled: items.length,
+    matched: items.filter((item) => item.matched).length,
+    items,
+  };
 }

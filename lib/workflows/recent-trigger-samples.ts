@@ -11,29 +11,72 @@ export type TriggerSample = { key: string; label: string; at: Date; subject: Wor
  * "test against the last 50" preview: alerts that fired (or, for alert_resolved, that resolved),
  * error groups by creation, or incidents by declaration, newest first.
  */
-export async function recentTriggerSamples(db: Db, trigger: Trigger, limit: number): Promise<TriggerSample[]> {
+export async function recentTriggerSamples(
+  db: Db,
+  trigger: Trigger,
+  limit: number,
+): Promise<TriggerSample[]> {
   if (trigger === "alert_fired") {
     const rows = await db.select().from(alerts).orderBy(desc(alerts.startsAt), desc(alerts.id)).limit(limit);
-    return rows.map((row) => ({ key: row.id, label: `${row.severity} ${row.service ?? "no service"}: ${row.title}`, at: row.startsAt, subject: alertSubject(row) }));
+    return rows.map((row) => ({
+      key: row.id,
+      label: `${row.severity} ${row.service ?? "no service"}: ${row.title}`,
+      at: row.startsAt,
+      subject: alertSubject(row),
+    }));
   }
   if (trigger === "alert_resolved") {
-    const rows = await db.select().from(alerts).where(eq(alerts.status, "resolved")).orderBy(desc(alerts.endsAt), desc(alerts.id)).limit(limit);
-    return rows.map((row) => ({ key: row.id, label: `${row.severity} ${row.service ?? "no service"}: ${row.title}`, at: row.endsAt ?? row.lastSeenAt, subject: alertSubject(row) }));
+    const rows = await db
+      .select()
+      .from(alerts)
+      .where(eq(alerts.status, "resolved"))
+      .orderBy(desc(alerts.endsAt), desc(alerts.id))
+      .limit(limit);
+    return rows.map((row) => ({
+      key: row.id,
+      label: `${row.severity} ${row.service ?? "no service"}: ${row.title}`,
+      at: row.endsAt ?? row.lastSeenAt,
+      subject: alertSubject(row),
+    }));
   }
   if (trigger === "error_group_created") {
-    const rows = await db.select().from(errorGroups).orderBy(desc(errorGroups.createdAt), desc(errorGroups.id)).limit(limit);
-    return rows.map((row) => ({ key: row.id, label: `${row.service}: ${row.title}`, at: row.createdAt, subject: errorGroupSubject(row) }));
+    const rows = await db
+      .select()
+      .from(errorGroups)
+      .orderBy(desc(errorGroups.createdAt), desc(errorGroups.id))
+      .limit(limit);
+    return rows.map((row) => ({
+      key: row.id,
+      label: `${row.service}: ${row.title}`,
+      at: row.createdAt,
+      subject: errorGroupSubject(row),
+    }));
   }
-  const rows = await db.select().from(incidents).orderBy(desc(incidents.createdAt), desc(incidents.id)).limit(limit);
+  const rows = await db
+    .select()
+    .from(incidents)
+    .orderBy(desc(incidents.createdAt), desc(incidents.id))
+    .limit(limit);
   if (rows.length === 0) return [];
-  const links = await db.select().from(incidentServices).where(inArray(incidentServices.incidentId, rows.map((row) => row.id)));
+  const links = await db
+    .select()
+    .from(incidentServices)
+    .where(
+      inArray(
+        incidentServices.incidentId,
+        rows.map((row) => row.id),
+      ),
+    );
   return rows.map((row) => ({
     key: row.id,
     label: `${row.id} ${row.severity} ${row.status}: ${row.title}`,
     at: row.createdAt,
     subject: {
       severity: row.severity,
-      service: links.filter((link) => link.incidentId === row.id).map((link) => link.serviceSlug).sort(),
+      service: links
+        .filter((link) => link.incidentId === row.id)
+        .map((link) => link.serviceSlug)
+        .sort(),
       environment: row.environment,
       source: row.source,
       title: row.title,

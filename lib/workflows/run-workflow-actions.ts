@@ -17,12 +17,20 @@ import type { ActionResult, WorkflowAction, WorkflowEvent } from "./schemas";
 
 type Subject = WorkflowEvent["subject"];
 type Step = { result: Omit<ActionResult, "type">; incidentId?: string };
-type RunContext = { tx: Db; actor: Actor; workflowName: string; event: WorkflowEvent; now: Date; incidentId: string | null };
+type RunContext = {
+  tx: Db;
+  actor: Actor;
+  workflowName: string;
+  event: WorkflowEvent;
+  now: Date;
+  incidentId: string | null;
+};
 
 // Failures that mean "run the whole transaction again", not "this action failed".
 const TRANSACTION_LEVEL = new Set(["40P01", "40001", "55P03", "57014"]);
 
-const list = (value: Subject["service"]) => (value == null ? [] : typeof value === "string" ? [value] : [...value]);
+const list = (value: Subject["service"]) =>
+  value == null ? [] : typeof value === "string" ? [value] : [...value];
 const first = (value: Subject["title"]) => list(value)[0] ?? null;
 
 /**
@@ -30,7 +38,10 @@ const first = (value: Subject["title"]) => list(value)[0] ?? null;
  * action is rolled back alone and recorded, and the ones after it still run (an action that needs an
  * incident is skipped when none was reached).
  */
-export async function runWorkflowActions(ctx: RunContext, actions: WorkflowAction[]): Promise<{ results: ActionResult[]; incidentId: string | null }> {
+export async function runWorkflowActions(
+  ctx: RunContext,
+  actions: WorkflowAction[],
+): Promise<{ results: ActionResult[]; incidentId: string | null }> {
   const results: ActionResult[] = [];
   for (const action of actions) {
     let step: Step;
@@ -39,7 +50,9 @@ export async function runWorkflowActions(ctx: RunContext, actions: WorkflowActio
     } catch (error) {
       if (error instanceof DomainError) {
         const fields = error.errors.map((e) => `${e.path}: ${e.message}`).join("; ");
-        step = { result: { status: "error", detail: fields ? `${error.message} (${fields})` : error.message } };
+        step = {
+          result: { status: "error", detail: fields ? `${error.message} (${fields})` : error.message },
+        };
       } else if (TRANSACTION_LEVEL.has(pgErrorCode(error) ?? "")) {
         throw error;
       } else {
@@ -63,18 +76,33 @@ async function runAction(ctx: RunContext, action: WorkflowAction): Promise<Step>
       return assignCommander(ctx, action.userId);
     case "post_timeline_update": {
       if (!ctx.incidentId) return noIncident();
-      await addTimelineEntry(ctx.tx, ctx.actor, ctx.incidentId, { type: "update", message: action.message }, { now: ctx.now });
+      await addTimelineEntry(
+        ctx.tx,
+        ctx.actor,
+        ctx.incidentId,
+        { type: "update", message: action.message },
+        { now: ctx.now },
+      );
       return { result: { status: "ok", detail: `posted an update to ${ctx.incidentId}` } };
     }
     case "notify": {
       if (!ctx.incidentId) return noIncident();
-      const request = { webhookId: action.webhookId, incidentId: ctx.incidentId, workflowName: ctx.workflowName, trigger: ctx.event.trigger, eventKey: ctx.event.id, now: ctx.now };
+      const request = {
+        webhookId: action.webhookId,
+        incidentId: ctx.incidentId,
+        workflowName: ctx.workflowName,
+        trigger: ctx.event.trigger,
+        eventKey: ctx.event.id,
+        now: ctx.now,
+      };
       return { result: await notifyWebhook(ctx.tx, request) };
     }
   }
 }
 
-const noIncident = (): Step => ({ result: { status: "skipped", detail: "No incident to act on (no earlier action reached one)." } });
+const noIncident = (): Step => ({
+  result: { status: "skipped", detail: "No incident to act on (no earlier action reached one)." },
+});
 
 /** The alert or error group the event is about, as an incident link. */
 function subjectLink(subject: Subject) {
@@ -83,55 +111,120 @@ function subjectLink(subject: Subject) {
   return null;
 }
 
-async function createIncident(ctx: RunContext, action: Extract<WorkflowAction, { type: "create_incident" }>): Promise<Step> {
+async function createIncident(
+  ctx: RunContext,
+  action: Extract<WorkflowAction, { type: "create_incident" }>,
+): Promise<Step> {
   const { subject, trigger } = ctx.event;
   const services = list(subject.service);
   const environment = first(subject.environment);
-  if (services.length === 0) return { result: { status: "error", detail: "The event names no service; an incident needs at least one." } };
-  if (!environment) return { result: { status: "error", detail: "The event names no environment; an incident needs one." } };
+  if (services.length === 0)
+    return {
+      result: { status: "error", detail: "The event names no service; an incident needs at least one." },
+    };
+  if (!environment)
+    return { result: { status: "error", detail: "The event names no environment; an incident needs one." } };
   const eventTitle = first(subject.title)?.trim() ?? "";
-  const title = (action.title ?? (eventTitle.length >= 3 ? eventTitle : `${trigger} (workflow ${ctx.workflowName})`)).slice(0, 200);
+  const title = (
+    action.title ?? (eventTitle.length >= 3 ? eventTitle : `${trigger} (workflow ${ctx.workflowName})`)
+  ).slice(0, 200);
   const started = subject.startedAt ? new Date(subject.startedAt) : null;
-  const impactStartedAt = started && !Number.isNaN(started.getTime()) && started <= ctx.now ? started.toISOString() : undefined;
-  const source = trigger.startsWith("alert_") ? "alert" : trigger === "error_group_created" ? "error_group" : "workflow";
+  const impactStartedAt =
+    started && !Number.isNaN(started.getTime()) && started <= ctx.now ? started.toISOString() : undefined;
+  const source = trigger.startsWith("alert_")
+    ? "alert"
+    : trigger === "error_group_created"
+      ? "error_group"
+      : "workflow";
   const incident = await declareIncident(
     ctx.tx,
     ctx.actor,
-    { title, severity: action.severity, services, environment, declaredBy: `workflow:${ctx.workflowName}`.slice(0, 100), ...(impactStartedAt ? { impactStartedAt } : {}) },
+    {
+      title,
+      severity: action.severity,
+      services,
+      environment,
+      declaredBy: `workflow:${ctx.workflowName}`.slice(0, 100),
+      ...(impactStartedAt ? { impactStartedAt } : {}),
+    },
     { source, now: ctx.now },
   );
   const link = subjectLink(subject);
   if (link) await addLink(ctx.tx, ctx.actor, incident.id, link, { now: ctx.now });
   const about = link ? `${link.type.replace("_", " ")} ${link.targetId}` : `event ${ctx.event.id}`;
-  await addTimelineEntry(ctx.tx, ctx.actor, incident.id, { type: "action", message: `Declared by workflow **${ctx.workflowName}** on ${trigger} (${about}).` }, { now: ctx.now });
-  return { incidentId: incident.id, result: { status: "ok", detail: `declared ${incident.id} (${action.severity})${link ? `, linked ${about}` : ""}` } };
+  await addTimelineEntry(
+    ctx.tx,
+    ctx.actor,
+    incident.id,
+    { type: "action", message: `Declared by workflow **${ctx.workflowName}** on ${trigger} (${about}).` },
+    { now: ctx.now },
+  );
+  return {
+    incidentId: incident.id,
+    result: {
+      status: "ok",
+      detail: `declared ${incident.id} (${action.severity})${link ? `, linked ${about}` : ""}`,
+    },
+  };
 }
 
 async function linkToOpenIncident(ctx: RunContext): Promise<Step> {
   const { subject } = ctx.event;
-  const match = await findOpenIncident(ctx.tx, { dedupKey: subject.dedupKey, services: list(subject.service) });
-  if (!match) return { result: { status: "skipped", detail: "No open incident with the same dedup key or service." } };
+  const match = await findOpenIncident(ctx.tx, {
+    dedupKey: subject.dedupKey,
+    services: list(subject.service),
+  });
+  if (!match)
+    return { result: { status: "skipped", detail: "No open incident with the same dedup key or service." } };
   const link = subjectLink(subject);
-  if (!link) return { incidentId: match.incidentId, result: { status: "ok", detail: `found ${match.incidentId} (${match.by}); the event has nothing to link` } };
+  if (!link)
+    return {
+      incidentId: match.incidentId,
+      result: {
+        status: "ok",
+        detail: `found ${match.incidentId} (${match.by}); the event has nothing to link`,
+      },
+    };
   try {
     await runTransaction(ctx.tx, () => addLink(ctx.tx, ctx.actor, match.incidentId, link, { now: ctx.now }));
   } catch (error) {
     if (!(error instanceof DomainError && error.code === "already_exists")) throw error;
-    return { incidentId: match.incidentId, result: { status: "ok", detail: `${link.type} ${link.targetId} was already linked to ${match.incidentId}` } };
+    return {
+      incidentId: match.incidentId,
+      result: {
+        status: "ok",
+        detail: `${link.type} ${link.targetId} was already linked to ${match.incidentId}`,
+      },
+    };
   }
-  return { incidentId: match.incidentId, result: { status: "ok", detail: `linked ${link.type} ${link.targetId} to ${match.incidentId} (${match.by})` } };
+  return {
+    incidentId: match.incidentId,
+    result: {
+      status: "ok",
+      detail: `linked ${link.type} ${link.targetId} to ${match.incidentId} (${match.by})`,
+    },
+  };
 }
 
 async function assignCommander(ctx: RunContext, who: string): Promise<Step> {
   const incidentId = ctx.incidentId;
   if (!incidentId) return noIncident();
-  const [row] = await ctx.tx.select({ commanderId: incidents.commanderId }).from(incidents).where(eq(incidents.id, incidentId));
+  const [row] = await ctx.tx
+    .select({ commanderId: incidents.commanderId })
+    .from(incidents)
+    .where(eq(incidents.id, incidentId));
   let userId = who;
   let why = "";
   if (who === "on-call") {
     const services = [
       ...list(ctx.event.subject.service),
-      ...(await ctx.tx.select({ slug: incidentServices.serviceSlug }).from(incidentServices).where(eq(incidentServices.incidentId, incidentId)).orderBy(asc(incidentServices.serviceSlug))).map((s) => s.slug),
+      ...(
+        await ctx.tx
+          .select({ slug: incidentServices.serviceSlug })
+          .from(incidentServices)
+          .where(eq(incidentServices.incidentId, incidentId))
+          .orderBy(asc(incidentServices.serviceSlug))
+      ).map((s) => s.slug),
     ];
     let found: string | null = null;
     for (const service of [...new Set(services)]) {
@@ -141,10 +234,28 @@ async function assignCommander(ctx: RunContext, who: string): Promise<Step> {
         break;
       }
     }
-    if (!found) return { result: { status: "skipped", detail: `Nobody is on call for ${[...new Set(services)].join(", ") || "the incident's services"}.` } };
+    if (!found)
+      return {
+        result: {
+          status: "skipped",
+          detail: `Nobody is on call for ${[...new Set(services)].join(", ") || "the incident's services"}.`,
+        },
+      };
     userId = found;
   }
-  if (row?.commanderId === userId) return { result: { status: "skipped", detail: `${userId} already commands ${incidentId}.` } };
-  const incident = await updateIncident(ctx.tx, ctx.actor, incidentId, { commanderId: userId }, { now: ctx.now });
-  return { result: { status: "ok", detail: `assigned ${incident.commander?.name ?? userId} as commander of ${incidentId}${why}` } };
+  if (row?.commanderId === userId)
+    return { result: { status: "skipped", detail: `${userId} already commands ${incidentId}.` } };
+  const incident = await updateIncident(
+    ctx.tx,
+    ctx.actor,
+    incidentId,
+    { commanderId: userId },
+    { now: ctx.now },
+  );
+  return {
+    result: {
+      status: "ok",
+      detail: `assigned ${incident.commander?.name ?? userId} as commander of ${incidentId}${why}`,
+    },
+  };
 }

@@ -4,12 +4,24 @@ import { SeveritySchema } from "@/lib/incidents/schemas";
 // Shared by the JSON API, the /workflows forms and /api/openapi.json. No database imports: the
 // editor reads the trigger and action lists from here.
 
-export const TRIGGERS = ["alert_fired", "alert_resolved", "error_group_created", "incident_declared", "incident_status_changed"] as const;
+export const TRIGGERS = [
+  "alert_fired",
+  "alert_resolved",
+  "error_group_created",
+  "incident_declared",
+  "incident_status_changed",
+] as const;
 export const TriggerSchema = z.enum(TRIGGERS);
 export type Trigger = z.infer<typeof TriggerSchema>;
 export const INCIDENT_TRIGGERS: readonly Trigger[] = ["incident_declared", "incident_status_changed"];
 
-export const ACTION_TYPES = ["create_incident", "link_to_open_incident", "assign_commander", "post_timeline_update", "notify"] as const;
+export const ACTION_TYPES = [
+  "create_incident",
+  "link_to_open_incident",
+  "assign_commander",
+  "post_timeline_update",
+  "notify",
+] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
 const ACTION_HINT = `Use one of ${ACTION_TYPES.join(", ")}.`;
@@ -20,7 +32,12 @@ export const WorkflowActionInput = z.discriminatedUnion(
     z.strictObject({
       type: z.literal("create_incident"),
       severity: SeveritySchema,
-      title: z.string().trim().min(3, "At least 3 characters.").max(200, "At most 200 characters.").optional(),
+      title: z
+        .string()
+        .trim()
+        .min(3, "At least 3 characters.")
+        .max(200, "At most 200 characters.")
+        .optional(),
     }),
     z.strictObject({ type: z.literal("link_to_open_incident") }),
     z.strictObject({
@@ -34,7 +51,11 @@ export const WorkflowActionInput = z.discriminatedUnion(
     // Sends the incident to one webhook subscription (Settings → Webhooks), through the delivery job.
     z.strictObject({
       type: z.literal("notify"),
-      webhookId: z.string().trim().min(1, "Choose a webhook subscription.").max(64, "Not a webhook subscription id."),
+      webhookId: z
+        .string()
+        .trim()
+        .min(1, "Choose a webhook subscription.")
+        .max(64, "Not a webhook subscription id."),
     }),
   ],
   { error: ACTION_HINT },
@@ -44,7 +65,10 @@ export type WorkflowAction = z.infer<typeof WorkflowActionInput>;
 const name = z.string().trim().min(3, "At least 3 characters.").max(100, "At most 100 characters.");
 // Checked by the parser in the use case (compileCondition), which names the position of an error.
 const condition = z.string().max(2000, "At most 2000 characters.");
-const actions = z.array(WorkflowActionInput).min(1, "Add at least one action.").max(10, "At most 10 actions.");
+const actions = z
+  .array(WorkflowActionInput)
+  .min(1, "Add at least one action.")
+  .max(10, "At most 10 actions.");
 
 export const CreateWorkflowInput = z.strictObject({
   name,
@@ -67,7 +91,10 @@ export type UpdateWorkflowInput = z.infer<typeof UpdateWorkflowInput>;
 export const PreviewWorkflowInput = z.strictObject({ trigger: TriggerSchema, condition });
 export type PreviewWorkflowInput = z.infer<typeof PreviewWorkflowInput>;
 
-const fieldValue = z.union([z.string().max(500), z.array(z.string().max(500)).max(50)]).nullable().optional();
+const fieldValue = z
+  .union([z.string().max(500), z.array(z.string().max(500)).max(50)])
+  .nullable()
+  .optional();
 
 /** What happened, as a workflow sees it; `id` is the stable event key (a replay carries the same one). */
 export const WorkflowEvent = z.strictObject({
@@ -89,7 +116,11 @@ export const WorkflowEvent = z.strictObject({
 });
 export type WorkflowEvent = z.infer<typeof WorkflowEvent>;
 
-export const ActionResultView = z.object({ type: z.string(), status: z.enum(["ok", "error", "skipped"]), detail: z.string() });
+export const ActionResultView = z.object({
+  type: z.string(),
+  status: z.enum(["ok", "error", "skipped"]),
+  detail: z.string(),
+});
 export type ActionResult = z.infer<typeof ActionResultView>;
 
 export const WorkflowView = z.object({

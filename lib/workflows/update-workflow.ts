@@ -15,10 +15,17 @@ import { type Trigger, UpdateWorkflowInput, type WorkflowAction, type WorkflowVi
 export type UpdateWorkflowOptions = UseCaseOptions & { expectedVersion?: number };
 
 /** PATCH semantics; the trigger and actions are checked together, as they will run. */
-export async function updateWorkflow(db: Db, actor: Actor, id: string, rawInput: unknown, options: UpdateWorkflowOptions = {}): Promise<WorkflowView> {
+export async function updateWorkflow(
+  db: Db,
+  actor: Actor,
+  id: string,
+  rawInput: unknown,
+  options: UpdateWorkflowOptions = {},
+): Promise<WorkflowView> {
   assertRole(actor, "responder", "change workflows");
   const input = parseInput(UpdateWorkflowInput, rawInput);
-  if (Object.keys(input).length === 0) throw validationError([{ path: "", message: "Send at least one field to change." }]);
+  if (Object.keys(input).length === 0)
+    throw validationError([{ path: "", message: "Send at least one field to change." }]);
   if (input.condition !== undefined) compileCondition(input.condition);
   if (!isWorkflowIdShape(id)) throw notFound("Workflow");
   try {
@@ -26,11 +33,18 @@ export async function updateWorkflow(db: Db, actor: Actor, id: string, rawInput:
       const [row] = await tx.select().from(workflows).where(eq(workflows.id, id)).for("update");
       if (!row) throw notFound(`Workflow ${id}`);
       if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) {
-        throw new DomainError("precondition_failed", `Workflow ${row.name} was changed by someone else (you had version ${options.expectedVersion}, it is now ${row.version}). Reload and try again.`, {
-          extra: { currentVersion: row.version },
-        });
+        throw new DomainError(
+          "precondition_failed",
+          `Workflow ${row.name} was changed by someone else (you had version ${options.expectedVersion}, it is now ${row.version}). Reload and try again.`,
+          {
+            extra: { currentVersion: row.version },
+          },
+        );
       }
-      assertActionsFit((input.trigger ?? row.trigger) as Trigger, input.actions ?? (row.actions as WorkflowAction[]));
+      assertActionsFit(
+        (input.trigger ?? row.trigger) as Trigger,
+        input.actions ?? (row.actions as WorkflowAction[]),
+      );
       if (input.actions) await assertNotifyTargets(tx, input.actions);
       await tx
         .update(workflows)

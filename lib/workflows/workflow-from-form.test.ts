@@ -10,14 +10,28 @@ const form = (entries: Record<string, string>) => {
 
 describe("workflowFromForm", () => {
   it("reads the fields, the actions JSON and the enabled checkbox", () => {
-    expect(workflowFromForm(form({ name: "W", trigger: "alert_fired", condition: "severity = critical", actions: '[{"type":"create_incident","severity":"SEV1"}]', enabled: "on" }))).toEqual({
+    expect(
+      workflowFromForm(
+        form({
+          name: "W",
+          trigger: "alert_fired",
+          condition: "severity = critical",
+          actions: '[{"type":"create_incident","severity":"SEV1"}]',
+          enabled: "on",
+        }),
+      ),
+    ).toEqual({
       name: "W",
       trigger: "alert_fired",
       condition: "severity = critical",
       actions: [{ type: "create_incident", severity: "SEV1" }],
       enabled: true,
     });
-    expect(workflowFromForm(form({ name: "W" }))).toMatchObject({ actions: [], enabled: false, condition: "" });
+    expect(workflowFromForm(form({ name: "W" }))).toMatchObject({
+      actions: [],
+      enabled: false,
+      condition: "",
+    });
   });
 
   it("turns unreadable actions into a validation error on actions", () => {
@@ -25,7 +39,9 @@ describe("workflowFromForm", () => {
     try {
       workflowFromForm(form({ actions: "{oops" }));
     } catch (error) {
-      expect((error as DomainError).errors).toEqual([{ path: "actions", message: "The actions could not be read; reload the page and try again." }]);
+      expect((error as DomainError).errors).toEqual([
+        { path: "actions", message: "The actions could not be read; reload the page and try again." },
+      ]);
     }
   });
 });

@@ -11,7 +11,9 @@ export function workflowFromForm(form: FormData) {
   try {
     actions = JSON.parse(text);
   } catch {
-    throw validationError([{ path: "actions", message: "The actions could not be read; reload the page and try again." }]);
+    throw validationError([
+      { path: "actions", message: "The actions could not be read; reload the page and try again." },
+    ]);
   }
   return {
     name: String(form.get("name") ?? ""),

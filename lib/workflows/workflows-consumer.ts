@@ -71,9 +71,19 @@ export async function runWorkflowsForOutboxEvent(tx: Db, event: StoredEvent): Pr
 
 /** The event types some enabled workflow is triggered by. */
 export async function workflowEventTypes(db: Db): Promise<Set<string>> {
-  const rows = await db.selectDistinct({ trigger: workflows.trigger }).from(workflows).where(eq(workflows.enabled, true));
+  const rows = await db
+    .selectDistinct({ trigger: workflows.trigger })
+    .from(workflows)
+    .where(eq(workflows.enabled, true));
   const triggers = new Set<string>(rows.map((row) => row.trigger));
-  return new Set(Object.entries(TRIGGER_OF).flatMap(([type, trigger]) => (triggers.has(trigger) ? [type] : [])));
+  return new Set(
+    Object.entries(TRIGGER_OF).flatMap(([type, trigger]) => (triggers.has(trigger) ? [type] : [])),
+  );
 }
 
-registerEventConsumer(WORKFLOWS_CONSUMER, Object.keys(TRIGGER_OF) as EventType[], runWorkflowsForOutboxEvent, workflowEventTypes);
+registerEventConsumer(
+  WORKFLOWS_CONSUMER,
+  Object.keys(TRIGGER_OF) as EventType[],
+  runWorkflowsForOutboxEvent,
+  workflowEventTypes,
+);

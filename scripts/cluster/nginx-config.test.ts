@@ -19,16 +19,24 @@ describe("nginxConfig", () => {
   });
 
   it("passes both live streams unbuffered with a long read timeout", () => {
-    for (const location of ["location = /api/dashboard/events {", "location ~ ^/api/dashboard/incidents/[^/]+/events$ {"]) {
+    for (const location of [
+      "location = /api/dashboard/events {",
+      "location ~ ^/api/dashboard/incidents/[^/]+/events$ {",
+    ]) {
       const block = config.slice(config.indexOf(location), config.indexOf("}", config.indexOf(location)));
       expect(block).toContain("proxy_buffering off;");
       expect(block).toContain("proxy_read_timeout 1h;");
     }
-    expect(new RegExp("^/api/dashboard/incidents/[^/]+/events$").test("/api/dashboard/incidents/INC-2026-0001/events")).toBe(true);
+    expect(
+      new RegExp("^/api/dashboard/incidents/[^/]+/events$").test(
+        "/api/dashboard/incidents/INC-2026-0001/events",
+      ),
+    ).toBe(true);
   });
 
   it("keeps every file nginx writes under its prefix", () => {
-    for (const line of config.split("\n").filter((l) => /(_path|pid|error_log) /.test(l))) expect(line).toContain("/tmp/x/");
+    for (const line of config.split("\n").filter((l) => /(_path|pid|error_log) /.test(l)))
+      expect(line).toContain("/tmp/x/");
   });
 
   it("refuses an empty upstream", () => {

@@ -20,7 +20,9 @@ export const SSE_LOCATIONS = ["= /api/dashboard/events", "~ ^/api/dashboard/inci
 export function nginxConfig(input: NginxConfigInput): string {
   const { prefix, listenPort, upstreamPorts } = input;
   if (upstreamPorts.length === 0) throw new Error("nginxConfig: at least one upstream port");
-  const servers = upstreamPorts.map((port) => `    server 127.0.0.1:${port} max_fails=1 fail_timeout=10s;`).join("\n");
+  const servers = upstreamPorts
+    .map((port) => `    server 127.0.0.1:${port} max_fails=1 fail_timeout=10s;`)
+    .join("\n");
   const sse = SSE_LOCATIONS.map(
     (location) => `    location ${location} {
       proxy_pass http://app;

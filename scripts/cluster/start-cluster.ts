@@ -38,11 +38,21 @@ const defaultLog = (source: string, text: string) => {
   for (const line of text.split("\n")) if (line.trim()) console.log(`[${source}] ${line}`);
 };
 
-export async function waitForHealth(url: string, timeoutMs = 60_000, alive: () => boolean = () => true): Promise<void> {
+export async function waitForHealth(
+  url: string,
+  timeoutMs = 60_000,
+  alive: () => boolean = () => true,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!alive()) throw new Error(`${url}: the process exited before it was healthy`);
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${url} did not become healthy within ${timeoutMs / 1000} s`);
@@ -56,16 +66,20 @@ const exitOf = (child: ChildProcess) =>
 
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const log = options.log ?? defaultLog;
-  const ports = options.instancePorts ?? Array.from({ length: options.instances }, (_, i) => options.proxyPort + 1 + i);
+  const ports =
+    options.instancePorts ?? Array.from({ length: options.instances }, (_, i) => options.proxyPort + 1 + i);
   const url = `http://127.0.0.1:${options.proxyPort}`;
   const instances: Instance[] = [];
   const children: ChildProcess[] = [];
 
   const spawnInstance = (port: number): Instance => {
     const args = ["start", "-p", String(port), "-H", "127.0.0.1"];
-    const core = options.pinCores?.length ? options.pinCores[ports.indexOf(port) % options.pinCores.length] : undefined;
+    const core = options.pinCores?.length
+      ? options.pinCores[ports.indexOf(port) % options.pinCores.length]
+      : undefined;
     // taskset execs the server in place: the child's pid and process group stay the server's.
-    const [command, commandArgs] = core === undefined ? [nextBin, args] : ["taskset", ["-c", String(core), nextBin, ...args]];
+    const [command, commandArgs] =
+      core === undefined ? [nextBin, args] : ["taskset", ["-c", String(core), nextBin, ...args]];
     const child = spawn(command, commandArgs, {
       env: {
         ...process.env,
@@ -108,7 +122,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   try {
     for (const port of ports) instances.push(spawnInstance(port));
     // One at a time would also work; together they show the migration lock doing its job.
-    await Promise.all(instances.map((i) => waitForHealth(`http://127.0.0.1:${i.port}`, 120_000, () => i.process.exitCode === null)));
+    await Promise.all(
+      instances.map((i) =>
+        waitForHealth(`http://127.0.0.1:${i.port}`, 120_000, () => i.process.exitCode === null),
+      ),
+    );
 
     const tmp = path.join(prefix, "tmp");
     mkdirSync(tmp, { recursive: true });
@@ -116,8 +134,20 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     // As root, nginx's workers run as nobody: they must be able to write their temp files.
     if (isRoot) for (const dir of [prefix, tmp]) chmodSync(dir, 0o777);
     const conf = path.join(prefix, "nginx.conf");
-    writeFileSync(conf, nginxConfig({ prefix, listenPort: options.proxyPort, upstreamPorts: ports, workers: options.nginxWorkers }));
-    nginx = spawn(options.nginx, ["-p", prefix, "-c", conf, "-e", path.join(prefix, "error.log"), "-g", "daemon off;"], { stdio: ["ignore", "pipe", "pipe"], detached: true });
+    writeFileSync(
+      conf,
+      nginxConfig({
+        prefix,
+        listenPort: options.proxyPort,
+        upstreamPorts: ports,
+        workers: options.nginxWorkers,
+      }),
+    );
+    nginx = spawn(
+      options.nginx,
+      ["-p", prefix, "-c", conf, "-e", path.join(prefix, "error.log"), "-g", "daemon off;"],
+      { stdio: ["ignore", "pipe", "pipe"], detached: true },
+    );
     nginx.stdout?.on("data", (d) => log("nginx", String(d)));
     nginx.stderr?.on("data", (d) => log("nginx", String(d)));
     const proxy = nginx;
@@ -132,9 +162,14 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     instances,
     async restart(i) {
       const old = instances[i];
-      if (old.process.exitCode === null && old.process.signalCode === null) throw new Error(`instance ${i} is still running`);
+      if (old.process.exitCode === null && old.process.signalCode === null)
+        throw new Error(`instance ${i} is still running`);
       instances[i] = spawnInstance(old.port);
-      await waitForHealth(`http://127.0.0.1:${old.port}`, 120_000, () => instances[i].process.exitCode === null);
+      await waitForHealth(
+        `http://127.0.0.1:${old.port}`,
+        120_000,
+        () => instances[i].process.exitCode === null,
+      );
     },
     stop,
   };

@@ -9,13 +9,21 @@ import { updateIncident } from "@/lib/incidents/update-incident";
 import { call, resetDatabase, responder } from "@/tests/support/harness";
 
 const PATH = "/api/action-items";
-const create = (body: unknown, as: "viewer" | "responder" = "responder") => call(collection.POST, PATH, { method: "POST", body, as });
+const create = (body: unknown, as: "viewer" | "responder" = "responder") =>
+  call(collection.POST, PATH, { method: "POST", body, as });
 const patch = (id: number | string, body: unknown, headers: Record<string, string> = {}) =>
   call(itemRoute.PATCH, `${PATH}/${id}`, { method: "PATCH", params: { id: String(id) }, body, headers });
 const list = (query: string) => call(collection.GET, `${PATH}?${query}`);
 
 async function declare(title: string, services = ["checkout-api"]) {
-  return (await declareIncident(await getDb(), responder, { title, severity: "SEV2", services, environment: "production" })).id;
+  return (
+    await declareIncident(await getDb(), responder, {
+      title,
+      severity: "SEV2",
+      services,
+      environment: "production",
+    })
+  ).id;
 }
 
 beforeEach(async () => {
@@ -26,13 +34,29 @@ describe("action items", () => {
   it("go open → in progress → done, every change on the incident's timeline, and leave the open list", async () => {
     const db = await getDb();
     const id = await declare("Checkout failing");
-    const created = await create({ incidentId: id, title: "Add a null check test", ownerId: "user_def456", dueDate: "2026-04-01", priority: "high" });
+    const created = await create({
+      incidentId: id,
+      title: "Add a null check test",
+      ownerId: "user_def456",
+      dueDate: "2026-04-01",
+      priority: "high",
+    });
     expect(created.status).toBe(201);
     expect(created.headers.get("location")).toBe(`${PATH}/${created.json.id}`);
-    expect(created.json).toMatchObject({ incidentId: id, title: "Add a null check test", ownerName: "Priya Natarajan", status: "open", priority: "high", dueDate: "2026-04-01" });
+    expect(created.json).toMatchObject({
+      incidentId: id,
+      title: "Add a null check test",
+      ownerName: "Priya Natarajan",
+      status: "open",
+      priority: "high",
+      dueDate: "2026-04-01",
+    });
 
     expect((await patch(created.json.id, { status: "in_progress" })).json.status).toBe("in_progress");
-    const done = await patch(created.json.id, { status: "done", ticketUrl: "https://tracker.example.com/T-12" });
+    const done = await patch(created.json.id, {
+      status: "done",
+      ticketUrl: "https://tracker.example.com/T-12",
+    });
     expect(done.json).toMatchObject({ status: "done", ticketUrl: "https://tracker.example.com/T-12" });
     expect(done.json.completedAt).not.toBeNull();
 
@@ -48,7 +72,9 @@ describe("action items", () => {
     const open = await list("status=open");
     expect(open.json.items).toEqual([]);
     expect(open.json.counts).toMatchObject({ open: 0, in_progress: 0, done: 1 });
-    expect((await list("status=done")).json.items.map((i: { id: number }) => i.id)).toEqual([created.json.id]);
+    expect((await list("status=done")).json.items.map((i: { id: number }) => i.id)).toEqual([
+      created.json.id,
+    ]);
   });
 
   it("is made from a timeline entry of the same incident only", async () => {
@@ -79,7 +105,9 @@ describe("action items", () => {
     expect((await patch(item.json.id, {})).status).toBe(422);
     expect((await patch(999999, { status: "done" })).status).toBe(404);
     expect((await patch("abc", { status: "done" })).status).toBe(404);
-    expect((await patch(item.json.id, { status: "done" }, { "if-match": `"${item.json.version + 5}"` })).status).toBe(412);
+    expect(
+      (await patch(item.json.id, { status: "done" }, { "if-match": `"${item.json.version + 5}"` })).status,
+    ).toBe(412);
     expect((await list("tz=Mars/Olympus")).status).toBe(422);
     expect((await list("")).json.items[0].status).toBe("open");
   });
@@ -90,10 +118,17 @@ describe("action items", () => {
     await create({ incidentId: a, title: "past due", dueDate: "2020-01-01", ownerId: "user_def456" });
     await create({ incidentId: b, title: "far future", dueDate: "2999-01-01" });
     await create({ incidentId: b, title: "no date" });
-    expect((await list("owner=user_def456")).json.items.map((i: { title: string }) => i.title)).toEqual(["past due"]);
-    expect((await list("service=search-api")).json.items.map((i: { title: string }) => i.title)).toEqual(["no date", "far future"]);
+    expect((await list("owner=user_def456")).json.items.map((i: { title: string }) => i.title)).toEqual([
+      "past due",
+    ]);
+    expect((await list("service=search-api")).json.items.map((i: { title: string }) => i.title)).toEqual([
+      "no date",
+      "far future",
+    ]);
     const overdue = await list("overdue=true&tz=Asia/Tokyo");
-    expect(overdue.json.items.map((i: { title: string; overdue: boolean }) => [i.title, i.overdue])).toEqual([["past due", true]]);
+    expect(overdue.json.items.map((i: { title: string; overdue: boolean }) => [i.title, i.overdue])).toEqual([
+      ["past due", true],
+    ]);
     expect(overdue.json.counts.overdue).toBe(1);
     expect((await list("overdue=false")).json.items).toHaveLength(2);
     const first = await list("limit=2");
@@ -111,10 +146,16 @@ describe("action items", () => {
     expect(item.json.postmortemId).not.toBeNull();
     const pmPath = `/api/dashboard/incidents/${id}/postmortem`;
     const pm = await call(postmortemRoute.GET, pmPath, { params: { id } });
-    expect(pm.json.sections.find((s: { key: string }) => s.key === "action_items").text).toBe("- [ ] Alert on 502 rate (medium, open)");
+    expect(pm.json.sections.find((s: { key: string }) => s.key === "action_items").text).toBe(
+      "- [ ] Alert on 502 rate (medium, open)",
+    );
     expect(pm.json.actionItems.map((i: { title: string }) => i.title)).toEqual(["Alert on 502 rate"]);
     await call(postmortemRoute.PUT, pmPath, { method: "PUT", params: { id }, body: { status: "in_review" } });
-    const published = await call(postmortemRoute.PUT, pmPath, { method: "PUT", params: { id }, body: { status: "published" } });
+    const published = await call(postmortemRoute.PUT, pmPath, {
+      method: "PUT",
+      params: { id },
+      body: { status: "published" },
+    });
     expect((await patch(item.json.id, { title: "Renamed" })).status).toBe(409);
     expect((await patch(item.json.id, { status: "done" })).json.status).toBe("done");
     const after = await call(postmortemRoute.GET, pmPath, { params: { id } });

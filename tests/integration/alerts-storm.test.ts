@@ -16,7 +16,13 @@ const trigger = (dedupKey: string, i: number) => ({
   routing_key: tokens.responder,
   event_action: "trigger",
   dedup_key: dedupKey,
-  payload: { summary: `Checkout errors (${dedupKey})`, source: "storm", severity: "critical", component: "checkout-api", custom_details: { n: i } },
+  payload: {
+    summary: `Checkout errors (${dedupKey})`,
+    source: "storm",
+    severity: "critical",
+    component: "checkout-api",
+    custom_details: { n: i },
+  },
 });
 const system: Actor = { type: "system", name: "rule:Checkout errors", role: "responder" };
 const ruleAlert = (over: Partial<NormalizedAlert> = {}): NormalizedAlert => ({
@@ -48,37 +54,59 @@ beforeEach(async () => {
 
 describe("alert storms", () => {
   it("1,000 concurrent PagerDuty triggers of one key → one alert counting 1,000 firings", STORM, async () => {
-    const answers = await Promise.all(Array.from({ length: 1000 }, (_, i) => call(pagerduty.POST, PD, { method: "POST", body: trigger("storm-1", i), as: "anonymous" })));
+    const answers = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) =>
+        call(pagerduty.POST, PD, { method: "POST", body: trigger("storm-1", i), as: "anonymous" }),
+      ),
+    );
     expect(answers.filter((a) => a.status === 202)).toHaveLength(1000);
-    const rows = await queryRows<{ fire_count: number; status: string }>(sql`select fire_count, status from alerts`);
+    const rows = await queryRows<{ fire_count: number; status: string }>(
+      sql`select fire_count, status from alerts`,
+    );
     expect(rows).toEqual([{ fire_count: 1000, status: "firing" }]);
     expect(await count(sql`select count(*)::int as n from alert_events where kind = 'fired'`)).toBe(1);
     expect(await count(sql`select count(*)::int as n from alert_events where kind = 'repeated'`)).toBe(999);
   });
 
   it("1,000 firings over 10 keys → 10 alerts", STORM, async () => {
-    const answers = await Promise.all(Array.from({ length: 1000 }, (_, i) => call(pagerduty.POST, PD, { method: "POST", body: trigger(`key-${i % 10}`, i), as: "anonymous" })));
+    const answers = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) =>
+        call(pagerduty.POST, PD, { method: "POST", body: trigger(`key-${i % 10}`, i), as: "anonymous" }),
+      ),
+    );
     expect(answers.every((a) => a.status === 202)).toBe(true);
-    const rows = await queryRows<{ dedup_key: string; fire_count: number }>(sql`select dedup_key, fire_count from alerts order by dedup_key`);
+    const rows = await queryRows<{ dedup_key: string; fire_count: number }>(
+      sql`select dedup_key, fire_count from alerts order by dedup_key`,
+    );
     expect(rows).toEqual(Array.from({ length: 10 }, (_, k) => ({ dedup_key: `key-${k}`, fire_count: 100 })));
   });
 
-  it("1,000 concurrent firings asking for an incident → one alert, one incident, linked once", STORM, async () => {
-    const db = await getDb();
-    const results = await Promise.all(Array.from({ length: 1000 }, () => ingestAlert(db, system, ruleAlert())));
-    const incidentIds = new Set(results.map((r) => r.incidentId));
-    expect(incidentIds.size).toBe(1);
-    const [incidentId] = [...incidentIds];
-    expect(incidentId).toMatch(/^INC-\d{4}-0001$/);
-    expect(await count(sql`select count(*)::int as n from alerts`)).toBe(1);
-    expect(await count(sql`select count(*)::int as n from incidents`)).toBe(1);
-    expect(await count(sql`select count(*)::int as n from incident_links where type = 'alert'`)).toBe(1);
-    const [incident] = await queryRows<{ source: string; severity: string; impact_started_at: Date | string }>(sql`select source, severity, impact_started_at from incidents`);
-    expect(incident.source).toBe("alert");
-    expect(incident.severity).toBe("SEV2");
-    // The impact started when the breach did, not when the incident was declared.
-    expect(new Date(incident.impact_started_at).getTime()).toBe(results[0].alert!.startsAt.getTime());
-  });
+  it(
+    "1,000 concurrent firings asking for an incident → one alert, one incident, linked once",
+    STORM,
+    async () => {
+      const db = await getDb();
+      const results = await Promise.all(
+        Array.from({ length: 1000 }, () => ingestAlert(db, system, ruleAlert())),
+      );
+      const incidentIds = new Set(results.map((r) => r.incidentId));
+      expect(incidentIds.size).toBe(1);
+      const [incidentId] = [...incidentIds];
+      expect(incidentId).toMatch(/^INC-\d{4}-0001$/);
+      expect(await count(sql`select count(*)::int as n from alerts`)).toBe(1);
+      expect(await count(sql`select count(*)::int as n from incidents`)).toBe(1);
+      expect(await count(sql`select count(*)::int as n from incident_links where type = 'alert'`)).toBe(1);
+      const [incident] = await queryRows<{
+        source: string;
+        severity: string;
+        impact_started_at: Date | string;
+      }>(sql`select source, severity, impact_started_at from incidents`);
+      expect(incident.source).toBe("alert");
+      expect(incident.severity).toBe("SEV2");
+      // The impact started when the breach did, not when the incident was declared.
+      expect(new Date(incident.impact_started_at).getTime()).toBe(results[0].alert!.startsAt.getTime());
+    },
+  );
 });
 
 describe("alerts and incidents", () => {
@@ -91,36 +119,81 @@ describe("alerts and incidents", () => {
     expect(second.alert!.id).not.toBe(first.alert!.id);
     expect(second.incidentId).toBe(first.incidentId);
     expect(await count(sql`select count(*)::int as n from incidents`)).toBe(1);
-    const links = await queryRows<{ target_id: string }>(sql`select target_id from incident_links order by id`);
+    const links = await queryRows<{ target_id: string }>(
+      sql`select target_id from incident_links order by id`,
+    );
     expect(links.map((l) => l.target_id)).toEqual([first.alert!.id, second.alert!.id]);
   });
 
   it("writes 'alert resolved' on every open incident linked to the alert, and on no resolved one", async () => {
-    const fired = await call(alertsRoute.POST, "/api/alerts", { method: "POST", body: { title: "Checkout 5xx", service: "checkout-api", environment: "production", severity: "critical", status: "firing", dedupKey: "co-5xx" } });
+    const fired = await call(alertsRoute.POST, "/api/alerts", {
+      method: "POST",
+      body: {
+        title: "Checkout 5xx",
+        service: "checkout-api",
+        environment: "production",
+        severity: "critical",
+        status: "firing",
+        dedupKey: "co-5xx",
+      },
+    });
     const alertId = fired.json.alert.id as string;
     const db = await getDb();
     const declare = async (title: string) => {
       const { declareIncident } = await import("@/lib/incidents/declare-incident");
       const { addLink } = await import("@/lib/incidents/add-link");
-      const incident = await declareIncident(db, system, { title, severity: "SEV2", services: ["checkout-api"], environment: "production" });
+      const incident = await declareIncident(db, system, {
+        title,
+        severity: "SEV2",
+        services: ["checkout-api"],
+        environment: "production",
+      });
       await addLink(db, system, incident.id, { type: "alert", targetId: alertId });
       return incident.id;
     };
     const openA = await declare("Checkout failing");
     const openB = await declare("Payments degraded");
     const closed = await declare("Old checkout incident");
-    const patch = await call(incidentItem.PATCH, `/api/dashboard/incidents/${closed}`, { method: "PATCH", params: { id: closed }, body: { status: "resolved", resolutionSummary: "Unrelated, closed" } });
+    const patch = await call(incidentItem.PATCH, `/api/dashboard/incidents/${closed}`, {
+      method: "PATCH",
+      params: { id: closed },
+      body: { status: "resolved", resolutionSummary: "Unrelated, closed" },
+    });
     expect(patch.status).toBe(200);
 
-    const resolved = await call(alertsRoute.POST, "/api/alerts", { method: "POST", body: { title: "Checkout 5xx", service: "checkout-api", environment: "production", severity: "critical", status: "resolved", dedupKey: "co-5xx" } });
+    const resolved = await call(alertsRoute.POST, "/api/alerts", {
+      method: "POST",
+      body: {
+        title: "Checkout 5xx",
+        service: "checkout-api",
+        environment: "production",
+        severity: "critical",
+        status: "resolved",
+        dedupKey: "co-5xx",
+      },
+    });
     expect(resolved.json.outcome).toBe("resolved");
-    const entries = await queryRows<{ incident_id: string; data: { alertId: string } }>(sql`select incident_id, data from timeline_entries where kind = 'alert_resolved' order by incident_id`);
+    const entries = await queryRows<{ incident_id: string; data: { alertId: string } }>(
+      sql`select incident_id, data from timeline_entries where kind = 'alert_resolved' order by incident_id`,
+    );
     expect(entries.map((e) => e.incident_id)).toEqual([openA, openB].sort());
     expect(entries.every((e) => e.data.alertId === alertId)).toBe(true);
 
     // Sent again: nothing new anywhere.
-    await call(alertsRoute.POST, "/api/alerts", { method: "POST", body: { title: "Checkout 5xx", service: "checkout-api", environment: "production", severity: "critical", status: "resolved", dedupKey: "co-5xx" } });
-    expect(await count(sql`select count(*)::int as n from timeline_entries where kind = 'alert_resolved'`)).toBe(2);
+    await call(alertsRoute.POST, "/api/alerts", {
+      method: "POST",
+      body: {
+        title: "Checkout 5xx",
+        service: "checkout-api",
+        environment: "production",
+        severity: "critical",
+        status: "resolved",
+        dedupKey: "co-5xx",
+      },
+    });
+    expect(
+      await count(sql`select count(*)::int as n from timeline_entries where kind = 'alert_resolved'`),
+    ).toBe(2);
   });
 
   it("declares from an alert page: the incident and its link commit together; an unknown alert stores nothing", async () => {
@@ -128,14 +201,28 @@ describe("alerts and incidents", () => {
     const { declareIncidentFromAlert, declareQueryFor } = await import("@/lib/alerts/declare-from-alert");
     const fired = await ingestAlert(db, system, ruleAlert({ incident: null, severity: "warning" }));
     const query = new URLSearchParams(declareQueryFor(fired.alert!));
-    expect(Object.fromEntries(query)).toMatchObject({ alert: fired.alert!.id, severity: "SEV3", service: "checkout-api", environment: "production" });
-    const input = { title: query.get("title")!, severity: query.get("severity")!, services: [query.get("service")!], environment: query.get("environment")! };
+    expect(Object.fromEntries(query)).toMatchObject({
+      alert: fired.alert!.id,
+      severity: "SEV3",
+      service: "checkout-api",
+      environment: "production",
+    });
+    const input = {
+      title: query.get("title")!,
+      severity: query.get("severity")!,
+      services: [query.get("service")!],
+      environment: query.get("environment")!,
+    };
 
-    await expect(declareIncidentFromAlert(db, system, input, "alt_doesnotexist")).rejects.toMatchObject({ code: "validation" });
+    await expect(declareIncidentFromAlert(db, system, input, "alt_doesnotexist")).rejects.toMatchObject({
+      code: "validation",
+    });
     expect(await count(sql`select count(*)::int as n from incidents`)).toBe(0);
 
     const incident = await declareIncidentFromAlert(db, system, input, fired.alert!.id);
-    const links = await queryRows<{ incident_id: string; target_id: string }>(sql`select incident_id, target_id from incident_links`);
+    const links = await queryRows<{ incident_id: string; target_id: string }>(
+      sql`select incident_id, target_id from incident_links`,
+    );
     expect(links).toEqual([{ incident_id: incident.id, target_id: fired.alert!.id }]);
     // From now on the key's firings belong to this incident.
     expect((await ingestAlert(db, system, ruleAlert({ incident: null }))).incidentId).toBe(incident.id);

@@ -16,9 +16,17 @@ const declare = (body: unknown = validIncident, headers: Record<string, string> 
 const patch = (id: string, body: unknown, headers: Record<string, string> = {}) =>
   call(item.PATCH, `${PATH}/${id}`, { method: "PATCH", body, headers, params: { id } });
 const note = (id: string, message: string) =>
-  call(timeline.POST, `${PATH}/${id}/timeline`, { method: "POST", body: { type: "update", message }, params: { id } });
+  call(timeline.POST, `${PATH}/${id}/timeline`, {
+    method: "POST",
+    body: { type: "update", message },
+    params: { id },
+  });
 const kinds = async (id: string) =>
-  (await queryRows<{ kind: string }>(sql`select kind from timeline_entries where incident_id = ${id} order by id`)).map((r) => r.kind);
+  (
+    await queryRows<{ kind: string }>(
+      sql`select kind from timeline_entries where incident_id = ${id} order by id`,
+    )
+  ).map((r) => r.kind);
 
 beforeEach(async () => {
   await resetDatabase();
@@ -27,7 +35,9 @@ beforeEach(async () => {
 describe("concurrent commands", () => {
   it("gives 100 simultaneous declarations 100 distinct, gapless IDs", async () => {
     const year = new Date().getUTCFullYear();
-    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => declare({ ...validIncident, title: `Parallel outage ${i}` })));
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => declare({ ...validIncident, title: `Parallel outage ${i}` })),
+    );
     expect(answers.map((a) => a.status)).toEqual(Array(100).fill(201));
 
     const expected: string[] = [];
@@ -36,14 +46,20 @@ describe("concurrent commands", () => {
     expect(expected[99]).toBe(`INC-${year}-0100`);
     expect(answers.map((a) => a.json.id as string).sort()).toEqual(expected);
 
-    const rows = await queryRows<{ id: string; title: string }>(sql`select id, title from incidents order by id`);
+    const rows = await queryRows<{ id: string; title: string }>(
+      sql`select id, title from incidents order by id`,
+    );
     expect(rows.map((r) => r.id)).toEqual(expected);
     // Each answer describes the row that was stored under its ID.
     const titleById = new Map(rows.map((r) => [r.id, r.title]));
     for (const a of answers) expect(titleById.get(a.json.id)).toBe(a.json.title);
-    const [counter] = await queryRows<{ last: number }>(sql`select last from incident_counters where year = ${year}`);
+    const [counter] = await queryRows<{ last: number }>(
+      sql`select last from incident_counters where year = ${year}`,
+    );
     expect(counter.last).toBe(100);
-    const [declared] = await queryRows<{ n: number }>(sql`select count(*)::int as n from timeline_entries where kind = 'declared'`);
+    const [declared] = await queryRows<{ n: number }>(
+      sql`select count(*)::int as n from timeline_entries where kind = 'declared'`,
+    );
     expect(declared.n).toBe(100);
   });
 
@@ -60,7 +76,9 @@ describe("concurrent commands", () => {
     expect(loser.json.status).toBe(412);
     expect(winner.json.version).toBe(2);
 
-    const [row] = await queryRows<{ severity: string; version: number }>(sql`select severity, version from incidents where id = ${id}`);
+    const [row] = await queryRows<{ severity: string; version: number }>(
+      sql`select severity, version from incidents where id = ${id}`,
+    );
     expect(row).toEqual({ severity: winner.json.severity, version: 2 });
     expect(await kinds(id)).toEqual(["declared", "severity_changed"]);
   });
@@ -75,12 +93,21 @@ describe("concurrent commands", () => {
     expect(posted.status).toBe(201);
 
     const list = await call(timeline.GET, `${PATH}/${id}/timeline`, { params: { id } });
-    const items = list.json.items as { kind: string; message: string | null; data: Record<string, unknown> }[];
+    const items = list.json.items as {
+      kind: string;
+      message: string | null;
+      data: Record<string, unknown>;
+    }[];
     expect(items.map((e) => e.kind).sort()).toEqual(["declared", "status_changed", "update"]);
     expect(items[0].kind).toBe("declared");
     expect(items.find((e) => e.kind === "update")?.message).toBe("Customers report checkout works again");
-    expect(items.find((e) => e.kind === "status_changed")?.data).toMatchObject({ from: "declared", to: "mitigated" });
-    const [row] = await queryRows<{ status: string; version: number }>(sql`select status, version from incidents where id = ${id}`);
+    expect(items.find((e) => e.kind === "status_changed")?.data).toMatchObject({
+      from: "declared",
+      to: "mitigated",
+    });
+    const [row] = await queryRows<{ status: string; version: number }>(
+      sql`select status, version from incidents where id = ${id}`,
+    );
     // Both are changes to the incident: each takes a version.
     expect(row).toEqual({ status: "mitigated", version: 3 });
   });
@@ -97,9 +124,21 @@ describe("concurrent commands", () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 201, 201, 201, 201, 201, 201, 201]);
     const all = await kinds(id);
     expect(all.filter((k) => k === "update")).toHaveLength(7);
-    expect(all.filter((k) => k !== "update").sort()).toEqual(["commander_changed", "declared", "role_changed", "severity_changed"]);
-    const [row] = await queryRows(sql`select severity, commander_id, technical_lead_id, version from incidents where id = ${id}`);
-    expect(row).toEqual({ severity: "SEV2", commander_id: "user_abc123", technical_lead_id: "user_def456", version: 11 });
+    expect(all.filter((k) => k !== "update").sort()).toEqual([
+      "commander_changed",
+      "declared",
+      "role_changed",
+      "severity_changed",
+    ]);
+    const [row] = await queryRows(
+      sql`select severity, commander_id, technical_lead_id, version from incidents where id = ${id}`,
+    );
+    expect(row).toEqual({
+      severity: "SEV2",
+      commander_id: "user_abc123",
+      technical_lead_id: "user_def456",
+      version: 11,
+    });
   });
 });
 
@@ -111,17 +150,23 @@ describe("timeline order under contention", () => {
     const cycle = ["SEV2", "SEV3", "SEV4", "SEV1"];
     for (let round = 0; round < 4; round++) {
       const id = (await declare()).json.id as string;
-      const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => patch(id, { severity: cycle[i % 4] })));
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => patch(id, { severity: cycle[i % 4] })),
+      );
       for (const a of answers) expect(a.status).toBe(200);
       const list = await call(timeline.GET, `${PATH}/${id}/timeline`, { params: { id } });
-      const changes = (list.json.items as { kind: string; data: { from: string; to: string } }[]).filter((e) => e.kind === "severity_changed");
+      const changes = (list.json.items as { kind: string; data: { from: string; to: string } }[]).filter(
+        (e) => e.kind === "severity_changed",
+      );
       expect(changes.length).toBeGreaterThan(0);
       let current = "SEV1"; // validIncident is declared as SEV1
       for (const [n, change] of changes.entries()) {
         expect(change.data.from, `round ${round}, change ${n} of ${changes.length}`).toBe(current);
         current = change.data.to;
       }
-      const [row] = await queryRows<{ severity: string }>(sql`select severity from incidents where id = ${id}`);
+      const [row] = await queryRows<{ severity: string }>(
+        sql`select severity from incidents where id = ${id}`,
+      );
       expect(row.severity).toBe(current);
     }
   });
@@ -129,7 +174,9 @@ describe("timeline order under contention", () => {
 
 describe("concurrent Idempotency-Key retries", () => {
   it("declares once for 10 simultaneous POSTs with the same key and body", async () => {
-    const answers = await Promise.all(Array.from({ length: 10 }, () => declare(validIncident, { "idempotency-key": "retry-storm-1" })));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => declare(validIncident, { "idempotency-key": "retry-storm-1" })),
+    );
     const statuses = answers.map((a) => a.status);
     for (const s of statuses) expect([201, 409]).toContain(s);
     const created = answers.filter((a) => a.status === 201);
@@ -142,7 +189,9 @@ describe("concurrent Idempotency-Key retries", () => {
     const rows = await queryRows<{ id: string }>(sql`select id from incidents`);
     expect(rows).toHaveLength(1);
     expect(new Set(created.map((a) => a.json.id))).toEqual(new Set([rows[0].id]));
-    const [key] = await queryRows<{ state: string; response_status: number }>(sql`select state, response_status from idempotency_keys where key = 'retry-storm-1'`);
+    const [key] = await queryRows<{ state: string; response_status: number }>(
+      sql`select state, response_status from idempotency_keys where key = 'retry-storm-1'`,
+    );
     expect(key).toEqual({ state: "done", response_status: 201 });
 
     // A later retry replays the stored answer.
@@ -154,11 +203,19 @@ describe("concurrent Idempotency-Key retries", () => {
 
   it("keeps different keys independent under concurrency", async () => {
     const answers = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => declare({ ...validIncident, title: `Keyed outage ${i % 5}` }, { "idempotency-key": `k-${i % 5}` })),
+      Array.from({ length: 10 }, (_, i) =>
+        declare({ ...validIncident, title: `Keyed outage ${i % 5}` }, { "idempotency-key": `k-${i % 5}` }),
+      ),
     );
     for (const a of answers) expect([201, 409]).toContain(a.status);
     const rows = await queryRows<{ title: string }>(sql`select title from incidents order by title`);
-    expect(rows.map((r) => r.title)).toEqual(["Keyed outage 0", "Keyed outage 1", "Keyed outage 2", "Keyed outage 3", "Keyed outage 4"]);
+    expect(rows.map((r) => r.title)).toEqual([
+      "Keyed outage 0",
+      "Keyed outage 1",
+      "Keyed outage 2",
+      "Keyed outage 3",
+      "Keyed outage 4",
+    ]);
   });
 });
 
@@ -167,10 +224,24 @@ describe("an abandoned Idempotency-Key claim", () => {
     const db = await getDb();
     const body = JSON.stringify(validIncident);
     // The claim a crashed process left behind two minutes ago (principal = the responder token's actor key).
-    await db.insert(idempotencyKeys).values({ principal: "token:test-responder", key: "crashed", requestHash: await requestFingerprint(db, "POST", "/api/dashboard/incidents", body), state: "running", createdAt: new Date(Date.now() - 120_000) });
-    const retry = await call(collection.POST, "/api/dashboard/incidents", { method: "POST", rawBody: body, headers: { "content-type": "application/json", "idempotency-key": "crashed" } });
+    await db.insert(idempotencyKeys).values({
+      principal: "token:test-responder",
+      key: "crashed",
+      requestHash: await requestFingerprint(db, "POST", "/api/dashboard/incidents", body),
+      state: "running",
+      createdAt: new Date(Date.now() - 120_000),
+    });
+    const retry = await call(collection.POST, "/api/dashboard/incidents", {
+      method: "POST",
+      rawBody: body,
+      headers: { "content-type": "application/json", "idempotency-key": "crashed" },
+    });
     expect(retry.status).toBe(201);
-    const fresh = await call(collection.POST, "/api/dashboard/incidents", { method: "POST", rawBody: body, headers: { "content-type": "application/json", "idempotency-key": "crashed" } });
+    const fresh = await call(collection.POST, "/api/dashboard/incidents", {
+      method: "POST",
+      rawBody: body,
+      headers: { "content-type": "application/json", "idempotency-key": "crashed" },
+    });
     expect(fresh.headers.get("idempotent-replayed")).toBe("true");
     expect(fresh.json.id).toBe(retry.json.id);
   });

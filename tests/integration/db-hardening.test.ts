@@ -21,7 +21,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const show = async (setting: string) => (await queryRows<Record<string, string>>(sql.raw(`SHOW ${setting}`)))[0][setting];
+const show = async (setting: string) =>
+  (await queryRows<Record<string, string>>(sql.raw(`SHOW ${setting}`)))[0][setting];
 
 describe("session timeouts", () => {
   it("are set on the app's connections from the environment", async () => {
@@ -45,7 +46,9 @@ describe("session timeouts", () => {
       [1, 2, 3].map(() =>
         db.transaction(async (tx) => {
           const result = (await tx.execute(sql`select current_setting('lock_timeout') as v`)) as unknown;
-          const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { v: string }[];
+          const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+            v: string;
+          }[];
           return rows[0].v;
         }),
       ),
@@ -55,11 +58,17 @@ describe("session timeouts", () => {
 
   it("send parameterised statements as server-side prepared statements on PostgreSQL (one Bind + Execute once seen)", async () => {
     const { kind } = await getDbHandle();
-    const statements = await (await getDb()).transaction(async (tx) => {
+    const statements = await (
+      await getDb()
+    ).transaction(async (tx) => {
       // Twice, so the second run is the cached statement; both on the transaction's one connection.
       for (let i = 0; i < 2; i++) await tx.execute(sql`select ${i}::int + 41 as answer_probe`);
-      const result = (await tx.execute(sql`select statement from pg_prepared_statements where statement like '%answer_probe%' and statement not like '%pg_prepared_statements%'`)) as unknown;
-      return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { statement: string }[];
+      const result = (await tx.execute(
+        sql`select statement from pg_prepared_statements where statement like '%answer_probe%' and statement not like '%pg_prepared_statements%'`,
+      )) as unknown;
+      return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+        statement: string;
+      }[];
     });
     // PGlite is one in-process session without a wire round trip to save; it stays on unnamed statements.
     expect(statements.length).toBe(kind === "postgres" ? 1 : 0);
@@ -67,38 +76,61 @@ describe("session timeouts", () => {
 
   it("give way to the transaction's own limits inside runTransaction when they differ", async () => {
     const inside = await runTransaction(await getDb(), async (tx) => {
-      const result = (await tx.execute(sql`select current_setting('lock_timeout') as lock, current_setting('statement_timeout') as statement`)) as unknown;
-      return ((Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { lock: string; statement: string }[])[0];
+      const result = (await tx.execute(
+        sql`select current_setting('lock_timeout') as lock, current_setting('statement_timeout') as statement`,
+      )) as unknown;
+      return (
+        (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+          lock: string;
+          statement: string;
+        }[]
+      )[0];
     });
     expect(inside).toEqual({ lock: "5s", statement: "15s" });
   });
 
   it("default to 15 s, 5 s and 30 s and refuse a value that is not whole milliseconds", () => {
-    expect(sessionTimeouts({})).toEqual({ statement_timeout: 15_000, lock_timeout: 5_000, idle_in_transaction_session_timeout: 30_000 });
+    expect(sessionTimeouts({})).toEqual({
+      statement_timeout: 15_000,
+      lock_timeout: 5_000,
+      idle_in_transaction_session_timeout: 30_000,
+    });
     expect(sessionTimeouts({ DB_LOCK_TIMEOUT_MS: "0" }).lock_timeout).toBe(0);
     expect(() => sessionTimeouts({ DB_STATEMENT_TIMEOUT_MS: "15s" })).toThrow(/DB_STATEMENT_TIMEOUT_MS/);
-    expect(() => sessionTimeouts({ DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: "-1" })).toThrow(/DB_IDLE_IN_TRANSACTION_TIMEOUT_MS/);
+    expect(() => sessionTimeouts({ DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: "-1" })).toThrow(
+      /DB_IDLE_IN_TRANSACTION_TIMEOUT_MS/,
+    );
   });
 });
 
 describe("TRUNCATE guard on timeline_entries", () => {
   it("refuses TRUNCATE of the timeline, directly or cascaded from incidents, and keeps the rows", async () => {
-    expect((await call(collection.POST, "/api/dashboard/incidents", { method: "POST", body: validIncident })).status).toBe(201);
+    expect(
+      (await call(collection.POST, "/api/dashboard/incidents", { method: "POST", body: validIncident }))
+        .status,
+    ).toBe(201);
     const db = await getDb();
-    await expect(db.execute(sql`TRUNCATE timeline_entries`)).rejects.toMatchObject({ cause: expect.objectContaining({ code: "P0001" }) });
+    await expect(db.execute(sql`TRUNCATE timeline_entries`)).rejects.toMatchObject({
+      cause: expect.objectContaining({ code: "P0001" }),
+    });
     await expect(db.execute(sql`TRUNCATE incidents CASCADE`)).rejects.toThrow();
     const [{ n }] = await queryRows<{ n: number }>(sql`select count(*)::int as n from timeline_entries`);
     expect(n).toBe(1);
   });
 
   it("allows it only in a transaction that opted in, and the opt-in ends with the transaction", async () => {
-    expect((await call(collection.POST, "/api/dashboard/incidents", { method: "POST", body: validIncident })).status).toBe(201);
+    expect(
+      (await call(collection.POST, "/api/dashboard/incidents", { method: "POST", body: validIncident }))
+        .status,
+    ).toBe(201);
     const db = await getDb();
     await db.transaction(async (tx) => {
       await tx.execute(sql`SELECT set_config('app.allow_timeline_truncate', 'on', true)`);
       await tx.execute(sql`TRUNCATE timeline_entries`);
     });
-    expect((await queryRows<{ n: number }>(sql`select count(*)::int as n from timeline_entries`))[0].n).toBe(0);
+    expect((await queryRows<{ n: number }>(sql`select count(*)::int as n from timeline_entries`))[0].n).toBe(
+      0,
+    );
     await expect(db.execute(sql`TRUNCATE timeline_entries`)).rejects.toThrow();
   });
 });
@@ -151,7 +183,9 @@ describe("error logs", () => {
     const db = await getDb();
     let error: unknown;
     try {
-      await db.execute(sql`insert into users (id, name, email) values ('u_dup', 'Dup', ${"alex@example.com"})`);
+      await db.execute(
+        sql`insert into users (id, name, email) values ('u_dup', 'Dup', ${"alex@example.com"})`,
+      );
     } catch (caught) {
       error = caught;
     }

@@ -13,10 +13,24 @@ beforeEach(async () => {
   await resetDatabase();
 });
 
-const alertFired = (subjectId: string) => ({ type: "alert.fired" as const, subjectId, payload: { fingerprint: subjectId }, actor: "test" });
-const dispatchJobs = () => queryRows<{ data: { eventIds: number[] } }>(sql`select data from pgboss.job where name = 'events.dispatch'`);
-const eventCount = async () => Number((await queryRows<{ n: number }>(sql`select count(*)::int as n from events`))[0].n);
-const context = async (): Promise<JobContext> => ({ jobId: "test", name: dispatchEventsJob.name, retryCount: 0, db: await getDb() });
+const alertFired = (subjectId: string) => ({
+  type: "alert.fired" as const,
+  subjectId,
+  payload: { fingerprint: subjectId },
+  actor: "test",
+});
+const dispatchJobs = () =>
+  queryRows<{ data: { eventIds: number[] } }>(
+    sql`select data from pgboss.job where name = 'events.dispatch'`,
+  );
+const eventCount = async () =>
+  Number((await queryRows<{ n: number }>(sql`select count(*)::int as n from events`))[0].n);
+const context = async (): Promise<JobContext> => ({
+  jobId: "test",
+  name: dispatchEventsJob.name,
+  retryCount: 0,
+  db: await getDb(),
+});
 
 async function waitFor(check: () => boolean | Promise<boolean>, what: string) {
   for (let i = 0; i < 300; i++) {
@@ -66,7 +80,9 @@ describe("outbox", () => {
       await dispatchEventsJob.handler(jobs[0].data, await context());
       await dispatchEventsJob.handler(jobs[0].data, await context());
       expect(seen).toEqual({ first: [event.id], flaky: [event.id] });
-      const marks = await queryRows<{ consumer: string }>(sql`select consumer from event_consumptions order by consumer`);
+      const marks = await queryRows<{ consumer: string }>(
+        sql`select consumer from event_consumptions order by consumer`,
+      );
       expect(marks.map((m) => m.consumer)).toEqual(["test.first", "test.flaky"]);
     } finally {
       for (const name of ["test.first", "test.flaky", "test.other-type"]) unregisterEventConsumer(name);
@@ -77,13 +93,22 @@ describe("outbox", () => {
     const db = await getDb();
     const seen: string[] = [];
     let interested = new Set<string>(["alert.fired"]);
-    registerEventConsumer("test.picky", "*", async (_tx, event) => void seen.push(event.type), async () => interested);
+    registerEventConsumer(
+      "test.picky",
+      "*",
+      async (_tx, event) => void seen.push(event.type),
+      async () => interested,
+    );
     try {
       const fired = await db.transaction((tx) => recordEvent(tx, alertFired("picky")));
-      const resolved = await db.transaction((tx) => recordEvent(tx, { ...alertFired("picky"), type: "alert.resolved" }));
+      const resolved = await db.transaction((tx) =>
+        recordEvent(tx, { ...alertFired("picky"), type: "alert.resolved" }),
+      );
       await dispatchEventsJob.handler({ eventIds: [fired.id, resolved.id] }, await context());
       expect(seen).toEqual(["alert.fired"]);
-      const marks = await queryRows<{ event_id: number }>(sql`select event_id from event_consumptions where consumer = 'test.picky'`);
+      const marks = await queryRows<{ event_id: number }>(
+        sql`select event_id from event_consumptions where consumer = 'test.picky'`,
+      );
       expect(marks.map((m) => Number(m.event_id))).toEqual([fired.id]);
       // Interest that appears later (a subscription created) picks up a redelivered event.
       interested = new Set(["alert.fired", "alert.resolved"]);
@@ -95,27 +120,57 @@ describe("outbox", () => {
   });
 
   it("declaring an incident through the API records incident.declared with its id", async () => {
-    const body = { ...validIncident, status: "investigating", commanderId: "user_def456", technicalLeadId: "user_abc123" };
+    const body = {
+      ...validIncident,
+      status: "investigating",
+      commanderId: "user_def456",
+      technicalLeadId: "user_abc123",
+    };
     const res = await call(collection.POST, "/api/dashboard/incidents", { method: "POST", body });
     expect(res.status).toBe(201);
-    const rows = await queryRows<{ id: number | string; type: string; incident_id: string; subject_id: string; payload: Record<string, unknown> }>(
-      sql`select id, type, incident_id, subject_id, payload from events order by id`,
-    );
-    expect(rows.map((r) => r.type)).toEqual(["incident.declared", "incident.status_changed", "incident.commander_changed", "incident.role_changed"]);
-    expect(rows[0]).toMatchObject({ incident_id: res.json.id, subject_id: res.json.id, payload: { severity: "SEV1", title: validIncident.title, incidentVersion: 1 } });
-    // Each event names its own timeline entry, in the entries' order.
-    const entries = await queryRows<{ id: number | string; kind: string }>(sql`select id, kind from timeline_entries where incident_id = ${res.json.id} order by id`);
-    expect(rows.map((r) => [r.payload.kind, r.payload.timelineEntryId])).toEqual(entries.map((e) => [e.kind, Number(e.id)]));
-    // The declaration's statement writes its events and their one job together: the job names exactly them.
-    expect((await dispatchJobs()).map((job) => job.data)).toEqual([{ eventIds: rows.map((r) => Number(r.id)) }]);
-
-    const resolve = await call((await import("@/app/api/dashboard/incidents/[id]/route")).PATCH, `/api/dashboard/incidents/${res.json.id}`, {
-      method: "PATCH",
-      body: { status: "resolved", resolutionSummary: "Rolled back the webhook change." },
-      params: { id: res.json.id },
+    const rows = await queryRows<{
+      id: number | string;
+      type: string;
+      incident_id: string;
+      subject_id: string;
+      payload: Record<string, unknown>;
+    }>(sql`select id, type, incident_id, subject_id, payload from events order by id`);
+    expect(rows.map((r) => r.type)).toEqual([
+      "incident.declared",
+      "incident.status_changed",
+      "incident.commander_changed",
+      "incident.role_changed",
+    ]);
+    expect(rows[0]).toMatchObject({
+      incident_id: res.json.id,
+      subject_id: res.json.id,
+      payload: { severity: "SEV1", title: validIncident.title, incidentVersion: 1 },
     });
+    // Each event names its own timeline entry, in the entries' order.
+    const entries = await queryRows<{ id: number | string; kind: string }>(
+      sql`select id, kind from timeline_entries where incident_id = ${res.json.id} order by id`,
+    );
+    expect(rows.map((r) => [r.payload.kind, r.payload.timelineEntryId])).toEqual(
+      entries.map((e) => [e.kind, Number(e.id)]),
+    );
+    // The declaration's statement writes its events and their one job together: the job names exactly them.
+    expect((await dispatchJobs()).map((job) => job.data)).toEqual([
+      { eventIds: rows.map((r) => Number(r.id)) },
+    ]);
+
+    const resolve = await call(
+      (await import("@/app/api/dashboard/incidents/[id]/route")).PATCH,
+      `/api/dashboard/incidents/${res.json.id}`,
+      {
+        method: "PATCH",
+        body: { status: "resolved", resolutionSummary: "Rolled back the webhook change." },
+        params: { id: res.json.id },
+      },
+    );
     expect(resolve.status, resolve.text).toBe(200);
-    const later = await queryRows<{ type: string; payload: Record<string, unknown> }>(sql`select type, payload from events where id > ${Number(rows.at(-1)!.id)} order by id`);
+    const later = await queryRows<{ type: string; payload: Record<string, unknown> }>(
+      sql`select type, payload from events where id > ${Number(rows.at(-1)!.id)} order by id`,
+    );
     const types = later.map((r) => r.type);
     const status = types.indexOf("incident.status_changed");
     expect(types[status + 1]).toBe("incident.resolved");

@@ -9,12 +9,20 @@ import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/h
 
 const PATH = "/api/dashboard/incidents";
 const PRINCIPAL = "token:test-responder";
-const keyed = (key: string, body: unknown = validIncident) => call(collection.POST, PATH, { method: "POST", body, headers: { "idempotency-key": key } });
+const keyed = (key: string, body: unknown = validIncident) =>
+  call(collection.POST, PATH, { method: "POST", body, headers: { "idempotency-key": key } });
 const incidentCount = async () => (await queryRows(sql`select id from incidents`)).length;
 const keyRow = async (key: string) =>
-  (await queryRows<{ state: string; owner: string; response_body: string | null }>(sql`select state, owner::text as owner, response_body from idempotency_keys where key = ${key}`))[0];
+  (
+    await queryRows<{ state: string; owner: string; response_body: string | null }>(
+      sql`select state, owner::text as owner, response_body from idempotency_keys where key = ${key}`,
+    )
+  )[0];
 /** Makes a claim look as old as one left by a process that died (past the one-minute cutoff). */
-const age = (key: string, seconds: number) => queryRows(sql`update idempotency_keys set created_at = now() - make_interval(secs => ${seconds}) where key = ${key} returning key`);
+const age = (key: string, seconds: number) =>
+  queryRows(
+    sql`update idempotency_keys set created_at = now() - make_interval(secs => ${seconds}) where key = ${key} returning key`,
+  );
 
 beforeEach(async () => {
   await resetDatabase();
@@ -46,11 +54,19 @@ describe("behaviour kept from the first version", () => {
       return json(await declareIncident(db, actor, body()), { status: 201 });
     });
     const logged = quietServerErrors();
-    const first = await call(route, PATH, { method: "POST", body: validIncident, headers: { "idempotency-key": "flaky" } });
+    const first = await call(route, PATH, {
+      method: "POST",
+      body: validIncident,
+      headers: { "idempotency-key": "flaky" },
+    });
     expect(first.status).toBe(500);
     expect(logged).toHaveBeenCalledOnce();
     expect(await keyRow("flaky")).toBeUndefined();
-    const retry = await call(route, PATH, { method: "POST", body: validIncident, headers: { "idempotency-key": "flaky" } });
+    const retry = await call(route, PATH, {
+      method: "POST",
+      body: validIncident,
+      headers: { "idempotency-key": "flaky" },
+    });
     expect(retry.status).toBe(201);
     expect(await incidentCount()).toBe(1);
   });
@@ -64,7 +80,11 @@ describe("the key is committed with the command", () => {
       throw new Error("crashed after the commit");
     });
     const logged = quietServerErrors();
-    const first = await call(route, PATH, { method: "POST", body: validIncident, headers: { "idempotency-key": "lost" } });
+    const first = await call(route, PATH, {
+      method: "POST",
+      body: validIncident,
+      headers: { "idempotency-key": "lost" },
+    });
     expect(first.status).toBe(500);
     expect(logged).toHaveBeenCalledOnce();
     expect((await keyRow("lost")).state).toBe("committed");
@@ -98,7 +118,8 @@ describe("the key is committed with the command", () => {
       const incident = await declareIncident(db, actor, body());
       return json({ attempt, id: incident.id }, { status: 201 });
     });
-    const send = () => call(route, PATH, { method: "POST", body: validIncident, headers: { "idempotency-key": "slow" } });
+    const send = () =>
+      call(route, PATH, { method: "POST", body: validIncident, headers: { "idempotency-key": "slow" } });
 
     const original = send();
     await originalStarted;
@@ -148,7 +169,11 @@ describe("expiry and the per-principal cap", () => {
       ('user:b', 'old-committed', 'h', 'committed', now() - interval '30 hours'),
       ('user:a', 'young', 'h', 'done', now() - interval '23 hours')`);
     expect(await purgeExpiredIdempotencyKeys(db, new Date())).toBe(3);
-    expect((await queryRows<{ key: string }>(sql`select key from idempotency_keys where principal like 'user:%'`)).map((r) => r.key)).toEqual(["young"]);
+    expect(
+      (
+        await queryRows<{ key: string }>(sql`select key from idempotency_keys where principal like 'user:%'`)
+      ).map((r) => r.key),
+    ).toEqual(["young"]);
     expect(await purgeExpiredIdempotencyKeys(db, new Date(Date.now() + 25 * 3600_000))).toBe(1);
   });
 
@@ -166,16 +191,22 @@ describe("expiry and the per-principal cap", () => {
     await db.execute(sql`insert into idempotency_keys (principal, key, request_hash, state, created_at)
       select ${PRINCIPAL}, 'full-' || n, 'h', case when n = 0 then 'running' else 'done' end, now() - make_interval(mins => 2000 - n)
       from generate_series(0, ${KEYS_PER_PRINCIPAL - 1}) n`);
-    await db.execute(sql`insert into idempotency_keys (principal, key, request_hash, state) values ('user:other', 'full-1', 'h', 'done')`);
+    await db.execute(
+      sql`insert into idempotency_keys (principal, key, request_hash, state) values ('user:other', 'full-1', 'h', 'done')`,
+    );
 
     expect((await keyed("one-more")).status).toBe(201);
-    const mine = await queryRows<{ key: string }>(sql`select key from idempotency_keys where principal = ${PRINCIPAL}`);
+    const mine = await queryRows<{ key: string }>(
+      sql`select key from idempotency_keys where principal = ${PRINCIPAL}`,
+    );
     expect(mine).toHaveLength(KEYS_PER_PRINCIPAL);
     const keys = new Set(mine.map((r) => r.key));
     expect(keys.has("one-more")).toBe(true);
     expect(keys.has("full-0")).toBe(true);
     expect(keys.has("full-1")).toBe(false);
     expect(keys.has("full-2")).toBe(true);
-    expect(await queryRows(sql`select key from idempotency_keys where principal = 'user:other'`)).toHaveLength(1);
+    expect(
+      await queryRows(sql`select key from idempotency_keys where principal = 'user:other'`),
+    ).toHaveLength(1);
   });
 });

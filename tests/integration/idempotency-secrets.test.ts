@@ -18,7 +18,9 @@ async function tablesContaining(needle: string): Promise<string[]> {
   expect(tables.map((t) => t.name)).toContain("idempotency_keys");
   const found: string[] = [];
   for (const { name } of tables) {
-    const [row] = await queryRows<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(name)} x where x::text like ${"%" + needle + "%"}`);
+    const [row] = await queryRows<{ n: number }>(
+      sql`select count(*)::int as n from ${sql.identifier(name)} x where x::text like ${"%" + needle + "%"}`,
+    );
     if (Number(row.n) > 0) found.push(name);
   }
   return found;
@@ -28,25 +30,39 @@ describe("an Idempotency-Key on an answer that shows a secret once", () => {
   it("stores no token secret anywhere, and a replay of the key is a 409 instead of the secret", async () => {
     const body = { name: "deploy-bot", role: "responder" };
     const headers = { "idempotency-key": "token-once" };
-    const created = await call(tokenList.POST, "/api/settings/tokens", { method: "POST", as: "admin", body, headers });
+    const created = await call(tokenList.POST, "/api/settings/tokens", {
+      method: "POST",
+      as: "admin",
+      body,
+      headers,
+    });
     expect(created.status).toBe(201);
     const secret: string = created.json.secret;
     expect(secret).toMatch(/^imt_/);
 
-    const replay = await call(tokenList.POST, "/api/settings/tokens", { method: "POST", as: "admin", body, headers });
+    const replay = await call(tokenList.POST, "/api/settings/tokens", {
+      method: "POST",
+      as: "admin",
+      body,
+      headers,
+    });
     expect(replay.status).toBe(409);
     expect(replay.headers.get("content-type")).toBe("application/problem+json");
     expect(replay.json.type).toContain("idempotency_not_replayable");
     expect(replay.json.detail).toBe("This response held a secret and cannot be replayed");
     expect(replay.text).not.toContain(secret);
 
-    const keyRows = await queryRows<{ row: string; state: string }>(sql`select k::text as row, state from idempotency_keys k where key = 'token-once'`);
+    const keyRows = await queryRows<{ row: string; state: string }>(
+      sql`select k::text as row, state from idempotency_keys k where key = 'token-once'`,
+    );
     expect(keyRows).toHaveLength(1);
     expect(keyRows[0].state).toBe("withheld");
     expect(keyRows[0].row).not.toContain(secret);
     // Not in any table at all: api_tokens keeps only the hash.
     expect(await tablesContaining(secret)).toEqual([]);
-    const [token] = await queryRows<{ secret_hash: string }>(sql`select secret_hash from api_tokens where name = 'deploy-bot'`);
+    const [token] = await queryRows<{ secret_hash: string }>(
+      sql`select secret_hash from api_tokens where name = 'deploy-bot'`,
+    );
     expect(token.secret_hash).toBe(createHash("sha256").update(secret).digest("hex"));
     // Exactly one token was made.
     expect(await queryRows(sql`select id from api_tokens where name = 'deploy-bot'`)).toHaveLength(1);
@@ -55,9 +71,19 @@ describe("an Idempotency-Key on an answer that shows a secret once", () => {
   it("remembers a refusal on a secret-bearing route like any other (it holds no secret)", async () => {
     const body = { name: "test-viewer", role: "viewer" };
     const headers = { "idempotency-key": "dup-name" };
-    const first = await call(tokenList.POST, "/api/settings/tokens", { method: "POST", as: "admin", body, headers });
+    const first = await call(tokenList.POST, "/api/settings/tokens", {
+      method: "POST",
+      as: "admin",
+      body,
+      headers,
+    });
     expect(first.status).toBe(409);
-    const again = await call(tokenList.POST, "/api/settings/tokens", { method: "POST", as: "admin", body, headers });
+    const again = await call(tokenList.POST, "/api/settings/tokens", {
+      method: "POST",
+      as: "admin",
+      body,
+      headers,
+    });
     expect(again.status).toBe(409);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect(again.json.errors[0].path).toBe("name");
@@ -67,9 +93,19 @@ describe("an Idempotency-Key on an answer that shows a secret once", () => {
     const password = "correct-horse-battery-7";
     const body = { name: "Kai Keyed", email: "kai@example.com", role: "viewer", password };
     const headers = { "idempotency-key": "user-once" };
-    const created = await call(userList.POST, "/api/settings/users", { method: "POST", as: "admin", body, headers });
+    const created = await call(userList.POST, "/api/settings/users", {
+      method: "POST",
+      as: "admin",
+      body,
+      headers,
+    });
     expect(created.status).toBe(201);
-    const replay = await call(userList.POST, "/api/settings/users", { method: "POST", as: "admin", body, headers });
+    const replay = await call(userList.POST, "/api/settings/users", {
+      method: "POST",
+      as: "admin",
+      body,
+      headers,
+    });
     expect(replay.status).toBe(409);
     expect(replay.json.type).toContain("idempotency_not_replayable");
     expect(await tablesContaining(password)).toEqual([]);
@@ -86,15 +122,21 @@ describe("request fingerprints", () => {
       headers: { "content-type": "application/json", "idempotency-key": "fp-1" },
     });
     expect(res.status).toBe(201);
-    const [row] = await queryRows<{ request_hash: string }>(sql`select request_hash from idempotency_keys where key = 'fp-1'`);
+    const [row] = await queryRows<{ request_hash: string }>(
+      sql`select request_hash from idempotency_keys where key = 'fp-1'`,
+    );
     const message = `POST /api/dashboard/incidents\n${text}`;
     expect(row.request_hash).not.toBe(createHash("sha256").update(message).digest("hex"));
 
     let secret: Buffer;
     if (process.env.BETTER_AUTH_SECRET) {
-      secret = createHmac("sha256", process.env.BETTER_AUTH_SECRET).update("idempotency-fingerprint").digest();
+      secret = createHmac("sha256", process.env.BETTER_AUTH_SECRET)
+        .update("idempotency-fingerprint")
+        .digest();
     } else {
-      const [meta] = await queryRows<{ value: string }>(sql`select value from app_meta where key = 'idempotency_fingerprint_secret'`);
+      const [meta] = await queryRows<{ value: string }>(
+        sql`select value from app_meta where key = 'idempotency_fingerprint_secret'`,
+      );
       secret = Buffer.from(meta.value, "base64url");
       expect(secret.length).toBe(32);
     }

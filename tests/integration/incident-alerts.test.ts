@@ -18,28 +18,47 @@ vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 const MINUTE = 60_000;
 const ago = (minutes: number) => new Date(Date.now() - minutes * MINUTE);
 const nativeAlert = (dedupKey: string, startsAt: Date, extra: Record<string, unknown> = {}) => ({
-  title: `Checkout 5xx (${dedupKey})`, service: "checkout-api", environment: "production", severity: "critical", status: "firing", dedupKey, startsAt: startsAt.toISOString(), ...extra,
+  title: `Checkout 5xx (${dedupKey})`,
+  service: "checkout-api",
+  environment: "production",
+  severity: "critical",
+  status: "firing",
+  dedupKey,
+  startsAt: startsAt.toISOString(),
+  ...extra,
 });
 
 async function fireAlert(dedupKey: string, startsAt: Date) {
-  const res = await call(alertsRoute.POST, "/api/alerts", { method: "POST", body: nativeAlert(dedupKey, startsAt) });
+  const res = await call(alertsRoute.POST, "/api/alerts", {
+    method: "POST",
+    body: nativeAlert(dedupKey, startsAt),
+  });
   expect(res.status).toBe(201);
   return res.json.alert.id as string;
 }
 async function resolveAlert(dedupKey: string, startsAt: Date) {
-  const res = await call(alertsRoute.POST, "/api/alerts", { method: "POST", body: nativeAlert(dedupKey, startsAt, { status: "resolved" }) });
+  const res = await call(alertsRoute.POST, "/api/alerts", {
+    method: "POST",
+    body: nativeAlert(dedupKey, startsAt, { status: "resolved" }),
+  });
   expect(res.json.outcome).toBe("resolved");
 }
 /** An incident whose reported impact started `minutes` ago, with the given alerts linked by hand. */
 async function incidentWith(minutes: number, alertIds: string[]) {
   const db = await getDb();
-  const incident = await declareIncident(db, responder, { ...validIncident, impactStartedAt: ago(minutes).toISOString() });
+  const incident = await declareIncident(db, responder, {
+    ...validIncident,
+    impactStartedAt: ago(minutes).toISOString(),
+  });
   for (const targetId of alertIds) await addLink(db, responder, incident.id, { type: "alert", targetId });
   return incident.id;
 }
 async function suggestions(incidentId: string) {
   const db = await getDb();
-  return suggestFromAlerts(await getIncident(db, viewer, incidentId), await listIncidentAlerts(db, viewer, incidentId));
+  return suggestFromAlerts(
+    await getIncident(db, viewer, incidentId),
+    await listIncidentAlerts(db, viewer, incidentId),
+  );
 }
 
 beforeEach(async () => {
@@ -58,10 +77,18 @@ describe("measured impact start from linked alerts", () => {
     expect((await suggestions(id)).impactStart?.toISOString()).toBe(early.toISOString());
 
     const before = await getIncident(await getDb(), viewer, id);
-    const after = await acceptAlertImpactStart(await getDb(), responder, id, { expectedVersion: before.version });
+    const after = await acceptAlertImpactStart(await getDb(), responder, id, {
+      expectedVersion: before.version,
+    });
     expect(after.impactStartedAt.toISOString()).toBe(early.toISOString());
-    expect(after).toMatchObject({ impactStartSource: "alert", impactStartKnown: true, version: before.version + 1 });
-    const entries = await queryRows<{ kind: string; data: { to: string; source: string } }>(sql`select kind, data from timeline_entries where incident_id = ${id} and kind = 'impact_start_changed'`);
+    expect(after).toMatchObject({
+      impactStartSource: "alert",
+      impactStartKnown: true,
+      version: before.version + 1,
+    });
+    const entries = await queryRows<{ kind: string; data: { to: string; source: string } }>(
+      sql`select kind, data from timeline_entries where incident_id = ${id} and kind = 'impact_start_changed'`,
+    );
     expect(entries).toHaveLength(1);
     expect(entries[0].data).toMatchObject({ to: early.toISOString(), source: "alert" });
     expect((await suggestions(id)).impactStart).toBeNull();
@@ -82,12 +109,18 @@ describe("measured impact start from linked alerts", () => {
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe("conflict");
     const after = await getIncident(await getDb(), viewer, id);
-    expect(after).toMatchObject({ version: before.version, impactStartSource: "reported", impactStartedAt: before.impactStartedAt });
+    expect(after).toMatchObject({
+      version: before.version,
+      impactStartSource: "reported",
+      impactStartedAt: before.impactStartedAt,
+    });
   });
 
   it("a viewer cannot accept it", async () => {
     const id = await incidentWith(30, [await fireAlert("k", ago(45))]);
-    await expect(acceptAlertImpactStart(await getDb(), viewer, id)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(acceptAlertImpactStart(await getDb(), viewer, id)).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 });
 
@@ -96,7 +129,13 @@ describe("declare from an alert page", () => {
     const startsAt = new Date(Math.floor(ago(30).getTime() / MINUTE) * MINUTE + 42_000);
     const alertId = await fireAlert("k-page", startsAt);
     const offered = `${startsAt.toISOString().slice(0, 16)}:00Z`;
-    const measured = await declareIncidentFromAlert(await getDb(), responder, { ...validIncident, impactStartedAt: offered }, alertId, { source: "dashboard" });
+    const measured = await declareIncidentFromAlert(
+      await getDb(),
+      responder,
+      { ...validIncident, impactStartedAt: offered },
+      alertId,
+      { source: "dashboard" },
+    );
     expect(measured).toMatchObject({ impactStartSource: "alert", impactStartKnown: true });
     expect(measured.impactStartedAt.toISOString()).toBe(startsAt.toISOString());
     expect((await suggestions(measured.id)).impactStart).toBeNull();
@@ -104,7 +143,13 @@ describe("declare from an alert page", () => {
     await resolveAlert("k-page", startsAt);
     const other = await fireAlert("k-page-2", startsAt);
     const edited = new Date(startsAt.getTime() + 5 * MINUTE).toISOString();
-    const reported = await declareIncidentFromAlert(await getDb(), responder, { ...validIncident, impactStartedAt: edited }, other, { source: "dashboard" });
+    const reported = await declareIncidentFromAlert(
+      await getDb(),
+      responder,
+      { ...validIncident, impactStartedAt: edited },
+      other,
+      { source: "dashboard" },
+    );
     expect(reported).toMatchObject({ impactStartSource: "reported" });
     expect(reported.impactStartedAt.toISOString()).toBe(edited);
     expect((await suggestions(reported.id)).impactStart?.toISOString()).toBe(startsAt.toISOString());
@@ -129,7 +174,10 @@ describe("Mitigated suggestion when every linked alert resolved", () => {
 
     await updateIncident(await getDb(), responder, id, { status: "investigating" });
     expect((await suggestions(id)).mitigate).not.toBeNull();
-    await updateIncident(await getDb(), responder, id, { status: "mitigated", mitigationSummary: mitigate!.summary });
+    await updateIncident(await getDb(), responder, id, {
+      status: "mitigated",
+      mitigationSummary: mitigate!.summary,
+    });
     expect((await suggestions(id)).mitigate).toBeNull();
   });
 

@@ -36,7 +36,9 @@ async function holdCounter(year: number) {
   let held!: () => void;
   const holding = new Promise<void>((resolve) => (held = resolve));
   const blocker = db.transaction(async (tx) => {
-    await tx.execute(sql`insert into incident_counters (year, last) values (${year}, 0) on conflict (year) do update set last = incident_counters.last`);
+    await tx.execute(
+      sql`insert into incident_counters (year, last) values (${year}, 0) on conflict (year) do update set last = incident_counters.last`,
+    );
     held();
     await gate;
   });
@@ -48,7 +50,9 @@ async function holdCounter(year: number) {
 }
 
 const times = async () =>
-  queryRows<{ id: string; seq: number; created_at: string }>(sql`select id, seq, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') as created_at from incidents order by year, seq`);
+  queryRows<{ id: string; seq: number; created_at: string }>(
+    sql`select id, seq, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') as created_at from incidents order by year, seq`,
+  );
 
 describe("incident ID year on New Year's Eve", () => {
   it("keeps the year of the time it was declared at, for its ID and its time alike, however long it waited for the counter", async () => {
@@ -62,7 +66,10 @@ describe("incident ID year on New Year's Eve", () => {
     await release();
     const incident = await declaring;
 
-    expect([incident.id, incident.createdAt.toISOString()]).toEqual(["INC-2026-0001", "2026-12-31T23:59:59.000Z"]);
+    expect([incident.id, incident.createdAt.toISOString()]).toEqual([
+      "INC-2026-0001",
+      "2026-12-31T23:59:59.000Z",
+    ]);
   });
 });
 
@@ -72,14 +79,20 @@ describe("declaration times follow ID order", () => {
     const db = await getDb();
     const release = await holdCounter(2026);
     vi.setSystemTime(new Date("2026-06-01T10:00:02.000Z"));
-    const first = declareIncident(db, responder, { ...validIncident, title: "Read the clock later, queued first" });
+    const first = declareIncident(db, responder, {
+      ...validIncident,
+      title: "Read the clock later, queued first",
+    });
     await untilWaiting(1);
     vi.setSystemTime(new Date("2026-06-01T10:00:01.000Z"));
     // From another instance on PostgreSQL (its own pool and serial lane): in this one, the second would
     // queue behind the first on the lane's connection, where no lock wait shows it has arrived.
     const other = TEST_TARGET === "postgres" ? await openDatabase() : null;
     try {
-      const second = declareIncident(other?.db ?? db, responder, { ...validIncident, title: "Read the clock earlier, queued second" });
+      const second = declareIncident(other?.db ?? db, responder, {
+        ...validIncident,
+        title: "Read the clock earlier, queued second",
+      });
       await untilWaiting(2);
       await release();
       await Promise.all([first, second]);
@@ -96,6 +109,9 @@ describe("declaration times follow ID order", () => {
     const db = await getDb();
     await declareIncident(db, responder, validIncident, { now: new Date("2026-06-01T10:00:02.000Z") });
     await declareIncident(db, responder, validIncident, { now: new Date("2026-06-01T10:00:01.000Z") });
-    expect((await times()).map((row) => row.created_at)).toEqual(["2026-06-01T10:00:02.000", "2026-06-01T10:00:01.000"]);
+    expect((await times()).map((row) => row.created_at)).toEqual([
+      "2026-06-01T10:00:02.000",
+      "2026-06-01T10:00:01.000",
+    ]);
   });
 });

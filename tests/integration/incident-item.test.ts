@@ -19,12 +19,30 @@ const entries = async (id: string) => {
   expect(res.status).toBe(200);
   return res.json.items as { kind: string; data: Record<string, unknown>; actor: string }[];
 };
-type Row = { status: string; severity: string; version: number; title: string; commander_id: string | null; reopen_count: number };
+type Row = {
+  status: string;
+  severity: string;
+  version: number;
+  title: string;
+  commander_id: string | null;
+  reopen_count: number;
+};
 const row = async (id: string) =>
-  (await queryRows<Row>(sql`select status, severity, version, title, commander_id, reopen_count from incidents where id = ${id}`))[0];
+  (
+    await queryRows<Row>(
+      sql`select status, severity, version, title, commander_id, reopen_count from incidents where id = ${id}`,
+    )
+  )[0];
 const entryCount = async (id: string) =>
-  Number((await queryRows<{ n: number }>(sql`select count(*)::int as n from timeline_entries where incident_id = ${id}`))[0].n);
-const paths = (res: { json: { errors?: { path: string }[] } }) => (res.json.errors ?? []).map((e) => e.path).sort();
+  Number(
+    (
+      await queryRows<{ n: number }>(
+        sql`select count(*)::int as n from timeline_entries where incident_id = ${id}`,
+      )
+    )[0].n,
+  );
+const paths = (res: { json: { errors?: { path: string }[] } }) =>
+  (res.json.errors ?? []).map((e) => e.path).sort();
 
 const alex = { id: "user_abc123", name: "Alex Chen" };
 const priya = { id: "user_def456", name: "Priya Natarajan" };
@@ -39,7 +57,14 @@ describe("GET /api/dashboard/incidents/:id", () => {
     const res = await get(id);
     expect(res.status).toBe(200);
     expect(res.headers.get("etag")).toBe('"1"');
-    expect(res.json).toMatchObject({ id, status: "declared", severity: "SEV1", version: 1, commanderId: "user_abc123", links: [] });
+    expect(res.json).toMatchObject({
+      id,
+      status: "declared",
+      severity: "SEV1",
+      version: 1,
+      commanderId: "user_abc123",
+      links: [],
+    });
     expect(res.json.commander).toEqual({ ...alex, email: "alex@example.com" });
     expect(res.json.technicalLead).toBeNull();
     expect(res.json.services).toEqual(["checkout-api", "payment-service"]);
@@ -71,7 +96,14 @@ describe("PATCH /api/dashboard/incidents/:id — fields", () => {
     }
     const list = await entries(id);
     // The first resolution also generates the postmortem, in the same transaction.
-    expect(list.map((e) => e.kind)).toEqual(["declared", "status_changed", "status_changed", "status_changed", "postmortem_created", "status_changed"]);
+    expect(list.map((e) => e.kind)).toEqual([
+      "declared",
+      "status_changed",
+      "status_changed",
+      "status_changed",
+      "postmortem_created",
+      "status_changed",
+    ]);
     expect(list.filter((e) => e.kind === "status_changed").map((e) => [e.data.from, e.data.to])).toEqual([
       ["declared", "investigating"],
       ["investigating", "mitigated"],
@@ -79,10 +111,20 @@ describe("PATCH /api/dashboard/incidents/:id — fields", () => {
       ["resolved", "investigating"],
     ]);
     expect(list[5].data.reason).toBe("reopen");
-    const [db] = await queryRows<{ reopen_count: number; resolved_at: Date | null; duration_seconds: number | null; resolution_summary: string }>(
+    const [db] = await queryRows<{
+      reopen_count: number;
+      resolved_at: Date | null;
+      duration_seconds: number | null;
+      resolution_summary: string;
+    }>(
       sql`select reopen_count, resolved_at, duration_seconds, resolution_summary from incidents where id = ${id}`,
     );
-    expect(db).toEqual({ reopen_count: 1, resolved_at: null, duration_seconds: null, resolution_summary: "Fixed webhook secret" });
+    expect(db).toEqual({
+      reopen_count: 1,
+      resolved_at: null,
+      duration_seconds: null,
+      resolution_summary: "Fixed webhook secret",
+    });
   });
 
   it("resolves with an explicit resolvedAt and computes the duration from it", async () => {
@@ -91,7 +133,12 @@ describe("PATCH /api/dashboard/incidents/:id — fields", () => {
     const resolvedAt = new Date(createdAt.getTime() + 2000).toISOString();
     const res = await patch(id, { status: "resolved", resolutionSummary: "False alarm", resolvedAt });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ status: "resolved", resolvedAt, durationSeconds: 2, resolutionSummary: "False alarm" });
+    expect(res.json).toMatchObject({
+      status: "resolved",
+      resolvedAt,
+      durationSeconds: 2,
+      resolutionSummary: "False alarm",
+    });
   });
 
   it("gives a resolvedAt 5 minutes of clock skew before the last phase change, taking it as that time, and no more", async () => {
@@ -104,13 +151,21 @@ describe("PATCH /api/dashboard/incidents/:id — fields", () => {
     };
 
     const late = await mitigate();
-    const tooEarly = await patch(late.id, { status: "resolved", resolutionSummary: "Fixed", resolvedAt: new Date(late.mitigatedAt.getTime() - FIVE_MIN - 1).toISOString() });
+    const tooEarly = await patch(late.id, {
+      status: "resolved",
+      resolutionSummary: "Fixed",
+      resolvedAt: new Date(late.mitigatedAt.getTime() - FIVE_MIN - 1).toISOString(),
+    });
     expect(tooEarly.status).toBe(422);
     expect(paths(tooEarly)).toEqual(["resolvedAt"]);
     expect((await row(late.id)).status).toBe("mitigated");
 
     const edge = await mitigate();
-    const skewed = await patch(edge.id, { status: "resolved", resolutionSummary: "Fixed", resolvedAt: new Date(edge.mitigatedAt.getTime() - FIVE_MIN).toISOString() });
+    const skewed = await patch(edge.id, {
+      status: "resolved",
+      resolutionSummary: "Fixed",
+      resolvedAt: new Date(edge.mitigatedAt.getTime() - FIVE_MIN).toISOString(),
+    });
     expect(skewed.status).toBe(200);
     expect(skewed.json.resolvedAt).toBe(edge.mitigatedAt.toISOString());
     expect(skewed.json.durationSeconds).toBeGreaterThanOrEqual(0);
@@ -155,7 +210,9 @@ describe("PATCH /api/dashboard/incidents/:id — fields", () => {
       { role: "communicator", from: null, to: alex },
       { role: "communicator", from: alex, to: null },
     ]);
-    const [db] = await queryRows(sql`select technical_lead_id, communicator_id from incidents where id = ${id}`);
+    const [db] = await queryRows(
+      sql`select technical_lead_id, communicator_id from incidents where id = ${id}`,
+    );
     expect(db).toEqual({ technical_lead_id: "user_def456", communicator_id: null });
   });
 
@@ -164,15 +221,21 @@ describe("PATCH /api/dashboard/incidents/:id — fields", () => {
     const res = await patch(id, { services: ["checkout-api", "search-api"] });
     expect(res.status).toBe(200);
     expect(res.json.services).toEqual(["checkout-api", "search-api"]);
-    const changes = (await entries(id)).filter((e) => e.kind.startsWith("service_")).map((e) => [e.kind, e.data.service]);
+    const changes = (await entries(id))
+      .filter((e) => e.kind.startsWith("service_"))
+      .map((e) => [e.kind, e.data.service]);
     expect(changes).toEqual([
       ["service_added", "search-api"],
       ["service_removed", "payment-service"],
     ]);
-    const rows = await queryRows<{ service_slug: string }>(sql`select service_slug from incident_services where incident_id = ${id} order by service_slug`);
+    const rows = await queryRows<{ service_slug: string }>(
+      sql`select service_slug from incident_services where incident_id = ${id} order by service_slug`,
+    );
     expect(rows.map((r) => r.service_slug)).toEqual(["checkout-api", "search-api"]);
     // The added service carries the declaration time, which the list's service filter walks.
-    const copies = await queryRows<{ n: number }>(sql`select count(*)::int as n from incident_services s join incidents i on i.id = s.incident_id
+    const copies = await queryRows<{
+      n: number;
+    }>(sql`select count(*)::int as n from incident_services s join incidents i on i.id = s.incident_id
       where s.incident_id = ${id} and s.incident_created_at = i.created_at`);
     expect(Number(copies[0].n)).toBe(2);
     const listed = await call(collection.GET, `${PATH}?service=search-api`, { as: "viewer" });
@@ -183,9 +246,15 @@ describe("PATCH /api/dashboard/incidents/:id — fields", () => {
     const id = await declare();
     const res = await patch(id, { title: "Payments failing in EU", description: "**Update**: EU only" });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ title: "Payments failing in EU", description: "**Update**: EU only", version: 2 });
+    expect(res.json).toMatchObject({
+      title: "Payments failing in EU",
+      description: "**Update**: EU only",
+      version: 2,
+    });
     const details = (await entries(id)).filter((e) => e.kind === "details_changed").map((e) => e.data);
-    expect(details).toEqual([{ fields: ["title", "description"], from: "Payment processing failures", to: "Payments failing in EU" }]);
+    expect(details).toEqual([
+      { fields: ["title", "description"], from: "Payment processing failures", to: "Payments failing in EU" },
+    ]);
   });
 
   it("changes the environment, and refuses an unknown one with 422", async () => {
@@ -211,9 +280,14 @@ describe("PATCH /api/dashboard/incidents/:id — fields", () => {
     expect(res.status).toBe(200);
     expect(res.json.impactStartedAt).toBe(earlier);
     expect(res.json.impactStartKnown).toBe(true);
-    const reported = await call(collection.POST, PATH, { method: "POST", body: { ...validIncident, impactStartedAt: earlier } });
+    const reported = await call(collection.POST, PATH, {
+      method: "POST",
+      body: { ...validIncident, impactStartedAt: earlier },
+    });
     expect(reported.json.impactStartKnown).toBe(true);
-    expect((await entries(id)).filter((e) => e.kind === "impact_start_changed").map((e) => e.data.to)).toEqual([earlier]);
+    expect(
+      (await entries(id)).filter((e) => e.kind === "impact_start_changed").map((e) => e.data.to),
+    ).toEqual([earlier]);
     const later = await patch(id, { impactStartedAt: new Date(createdAt.getTime() + 60_000).toISOString() });
     expect(later.status).toBe(422);
     expect(paths(later)).toEqual(["impactStartedAt"]);
@@ -321,7 +395,11 @@ describe("PATCH /api/dashboard/incidents/:id — If-Match", () => {
     expect(stale.json.status).toBe(412);
     const garbage = await patch(id, { severity: "SEV3" }, { "if-match": "not-an-etag" });
     expect(garbage.status).toBe(412);
-    expect(await row(id)).toMatchObject({ severity: "SEV2", version: 2, title: "Payment processing failures" });
+    expect(await row(id)).toMatchObject({
+      severity: "SEV2",
+      version: 2,
+      title: "Payment processing failures",
+    });
     expect(await entryCount(id)).toBe(before);
   });
 });

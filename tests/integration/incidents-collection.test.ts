@@ -4,8 +4,10 @@ import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/h
 import { sql } from "drizzle-orm";
 
 const PATH = "/api/dashboard/incidents";
-const declare = (body: unknown, headers: Record<string, string> = {}) => call(collection.POST, PATH, { method: "POST", body, headers });
-const incidentCount = async () => Number((await queryRows<{ n: number }>(sql`select count(*)::int as n from incidents`))[0].n);
+const declare = (body: unknown, headers: Record<string, string> = {}) =>
+  call(collection.POST, PATH, { method: "POST", body, headers });
+const incidentCount = async () =>
+  Number((await queryRows<{ n: number }>(sql`select count(*)::int as n from incidents`))[0].n);
 
 beforeEach(async () => {
   await resetDatabase();
@@ -17,7 +19,12 @@ describe("POST /api/dashboard/incidents", () => {
     expect(first.status).toBe(201);
     const year = new Date().getUTCFullYear();
     expect(first.json.id).toBe(`INC-${year}-0001`);
-    expect(first.json).toMatchObject({ status: "declared", severity: "SEV1", environment: "production", sourceLabel: "api" });
+    expect(first.json).toMatchObject({
+      status: "declared",
+      severity: "SEV1",
+      environment: "production",
+      sourceLabel: "api",
+    });
     expect(first.json.services).toEqual(["checkout-api", "payment-service"]);
     expect(first.headers.get("location")).toBe(`${PATH}/INC-${year}-0001`);
     expect(first.headers.get("etag")).toBe('"1"');
@@ -25,18 +32,26 @@ describe("POST /api/dashboard/incidents", () => {
 
     const second = await declare({ ...validIncident, title: "Second one" });
     expect(second.json.id).toBe(`INC-${year}-0002`);
-    const entries = await queryRows<{ kind: string }>(sql`select kind from timeline_entries where incident_id = ${first.json.id}`);
+    const entries = await queryRows<{ kind: string }>(
+      sql`select kind from timeline_entries where incident_id = ${first.json.id}`,
+    );
     expect(entries.map((e) => e.kind)).toEqual(["declared"]);
   });
 
   it("registers an unknown, well-formed service on first use", async () => {
     await declare({ ...validIncident, services: ["brand-new-svc"] });
-    const rows = await queryRows<{ slug: string; name: string }>(sql`select slug, name from services where slug = 'brand-new-svc'`);
+    const rows = await queryRows<{ slug: string; name: string }>(
+      sql`select slug, name from services where slug = 'brand-new-svc'`,
+    );
     expect(rows).toEqual([{ slug: "brand-new-svc", name: "Brand New Svc" }]);
   });
 
   it("refuses malformed JSON with 400 problem+json and writes nothing", async () => {
-    const res = await call(collection.POST, PATH, { method: "POST", rawBody: "{not json", headers: { "content-type": "application/json" } });
+    const res = await call(collection.POST, PATH, {
+      method: "POST",
+      rawBody: "{not json",
+      headers: { "content-type": "application/json" },
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     expect(res.json).toMatchObject({ status: 400, title: "Bad request" });
@@ -44,7 +59,12 @@ describe("POST /api/dashboard/incidents", () => {
   });
 
   it("refuses wrong types, missing and unknown fields with 422 and per-field errors", async () => {
-    const res = await declare({ severity: "SEV9", services: "payment-service", environment: "production", isAdmin: true });
+    const res = await declare({
+      severity: "SEV9",
+      services: "payment-service",
+      environment: "production",
+      isAdmin: true,
+    });
     expect(res.status).toBe(422);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     const paths = res.json.errors.map((e: { path: string }) => e.path).sort();
@@ -58,7 +78,9 @@ describe("POST /api/dashboard/incidents", () => {
     expect(env.json.errors[0].path).toBe("environment");
     const commander = await declare({ ...validIncident, commanderId: "user_nobody" });
     expect(commander.status).toBe(422);
-    expect(commander.json.errors).toEqual([{ path: "commanderId", message: 'No user with id "user_nobody".' }]);
+    expect(commander.json.errors).toEqual([
+      { path: "commanderId", message: 'No user with id "user_nobody".' },
+    ]);
     expect(await incidentCount()).toBe(0);
   });
 
@@ -70,7 +92,11 @@ describe("POST /api/dashboard/incidents", () => {
   });
 
   it("refuses a non-JSON content type with 415", async () => {
-    const res = await call(collection.POST, PATH, { method: "POST", rawBody: "title=x", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const res = await call(collection.POST, PATH, {
+      method: "POST",
+      rawBody: "title=x",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(res.status).toBe(415);
     expect(await incidentCount()).toBe(0);
   });
@@ -87,7 +113,10 @@ describe("POST /api/dashboard/incidents", () => {
 
   it("refuses the same Idempotency-Key with another body with 422", async () => {
     await declare(validIncident, { "idempotency-key": "key-2" });
-    const other = await declare({ ...validIncident, title: "Something else" }, { "idempotency-key": "key-2" });
+    const other = await declare(
+      { ...validIncident, title: "Something else" },
+      { "idempotency-key": "key-2" },
+    );
     expect(other.status).toBe(422);
     expect(other.json.type).toContain("idempotency_mismatch");
     expect(await incidentCount()).toBe(1);
@@ -97,19 +126,33 @@ describe("POST /api/dashboard/incidents", () => {
 describe("GET /api/dashboard/incidents", () => {
   it("filters and pages with a keyset cursor", async () => {
     for (let i = 0; i < 5; i++) {
-      await declare({ ...validIncident, title: `Outage number ${i}`, severity: i % 2 ? "SEV2" : "SEV3", services: [i < 2 ? "search-api" : "payment-service"] });
+      await declare({
+        ...validIncident,
+        title: `Outage number ${i}`,
+        severity: i % 2 ? "SEV2" : "SEV3",
+        services: [i < 2 ? "search-api" : "payment-service"],
+      });
     }
     const first = await call(collection.GET, `${PATH}?limit=2`);
     expect(first.status).toBe(200);
-    expect(first.json.items.map((i: { title: string }) => i.title)).toEqual(["Outage number 4", "Outage number 3"]);
+    expect(first.json.items.map((i: { title: string }) => i.title)).toEqual([
+      "Outage number 4",
+      "Outage number 3",
+    ]);
     const second = await call(collection.GET, `${PATH}?limit=2&cursor=${first.json.nextCursor}`);
-    expect(second.json.items.map((i: { title: string }) => i.title)).toEqual(["Outage number 2", "Outage number 1"]);
+    expect(second.json.items.map((i: { title: string }) => i.title)).toEqual([
+      "Outage number 2",
+      "Outage number 1",
+    ]);
     const third = await call(collection.GET, `${PATH}?limit=2&cursor=${second.json.nextCursor}`);
     expect(third.json.items.map((i: { title: string }) => i.title)).toEqual(["Outage number 0"]);
     expect(third.json.nextCursor).toBeNull();
 
     const sev2 = await call(collection.GET, `${PATH}?severity=SEV2`);
-    expect(sev2.json.items.map((i: { title: string }) => i.title)).toEqual(["Outage number 3", "Outage number 1"]);
+    expect(sev2.json.items.map((i: { title: string }) => i.title)).toEqual([
+      "Outage number 3",
+      "Outage number 1",
+    ]);
     const search = await call(collection.GET, `${PATH}?service=search-api&q=number%201`);
     expect(search.json.items.map((i: { title: string }) => i.title)).toEqual(["Outage number 1"]);
     const byStatus = await call(collection.GET, `${PATH}?status=resolved`);

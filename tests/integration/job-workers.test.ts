@@ -38,9 +38,13 @@ const countJob = defineJob<{ n: number }>("test.count-runs", async (data, { jobI
   runs.push({ n: data.n, jobId });
 });
 const ticks: number[] = [];
-const tickJob = defineJob("test.tick", async () => {
-  ticks.push(Date.now());
-}, { schedule: "* * * * *" });
+const tickJob = defineJob(
+  "test.tick",
+  async () => {
+    ticks.push(Date.now());
+  },
+  { schedule: "* * * * *" },
+);
 
 describe("workers", () => {
   it("two queue instances on one database run each of N jobs exactly once", async () => {
@@ -53,7 +57,9 @@ describe("workers", () => {
     await startRunner(handle, { jobs: [countJob], pollingIntervalSeconds: 60 });
     await startRunner(handle, { jobs: [countJob], pollingIntervalSeconds: 60 });
     await waitFor(async () => {
-      const rows = await queryRows<{ n: number }>(sql`select count(*)::int as n from pgboss.job where name = 'test.count-runs' and state = 'completed'`);
+      const rows = await queryRows<{ n: number }>(
+        sql`select count(*)::int as n from pgboss.job where name = 'test.count-runs' and state = 'completed'`,
+      );
       return rows[0].n === N;
     }, "all jobs to complete");
     expect(runs.map((r) => r.n).sort((a, b) => a - b)).toEqual(Array.from({ length: N }, (_, n) => n));
@@ -63,15 +69,21 @@ describe("workers", () => {
   it("a batch job takes its queued jobs together, merged into one run, and completes each once", async () => {
     const handle = await getDbHandle();
     const calls: number[][] = [];
-    const batchJob = defineJob<{ ns: number[] }>("test.batch-merge", async (data) => {
-      calls.push(data.ns);
-    }, { batch: { size: 50, merge: (items) => ({ ns: items.flatMap((item) => item.ns) }) } });
+    const batchJob = defineJob<{ ns: number[] }>(
+      "test.batch-merge",
+      async (data) => {
+        calls.push(data.ns);
+      },
+      { batch: { size: 50, merge: (items) => ({ ns: items.flatMap((item) => item.ns) }) } },
+    );
     await handle.db.transaction(async (tx) => {
       for (let n = 0; n < 30; n++) await enqueueJob(tx, batchJob, { ns: [n] });
     });
     await startRunner(handle, { jobs: [batchJob], pollingIntervalSeconds: 60 });
     await waitFor(async () => {
-      const rows = await queryRows<{ n: number }>(sql`select count(*)::int as n from pgboss.job where name = 'test.batch-merge' and state = 'completed'`);
+      const rows = await queryRows<{ n: number }>(
+        sql`select count(*)::int as n from pgboss.job where name = 'test.batch-merge' and state = 'completed'`,
+      );
       return rows[0].n === 30;
     }, "all batched jobs to complete");
     // All 30 were queued before the worker started, so its first fetch took them at once.
@@ -84,13 +96,17 @@ describe("workers", () => {
     let running = 0;
     let most = 0;
     let done = 0;
-    const exclusive = defineJob("test.exclusive", async () => {
-      running++;
-      most = Math.max(most, running);
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      running--;
-      done++;
-    }, { policy: "singleton", concurrency: 2 });
+    const exclusive = defineJob(
+      "test.exclusive",
+      async () => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        running--;
+        done++;
+      },
+      { policy: "singleton", concurrency: 2 },
+    );
     // The queue takes its policy when a worker starts; jobs queued before then join it.
     await startRunner(handle, { jobs: [exclusive], pollingIntervalSeconds: 0.5 });
     await startRunner(handle, { jobs: [exclusive], pollingIntervalSeconds: 0.5 });
@@ -115,7 +131,9 @@ describe("workers", () => {
     await waitFor(() => started, "the job to start");
     await runner.stop(10_000);
     expect(finished).toBe(true);
-    const rows = await queryRows<{ state: string }>(sql`select state from pgboss.job where name = 'test.slow'`);
+    const rows = await queryRows<{ state: string }>(
+      sql`select state from pgboss.job where name = 'test.slow'`,
+    );
     expect(rows).toEqual([{ state: "completed" }]);
   });
 
@@ -134,17 +152,30 @@ describe("workers", () => {
     const db = await getDb();
     const later = new Date(Date.now() + 3_600_000);
     const ids = await db.transaction(async (tx) => [
-      await enqueueJob(tx, countJob, { n: 1 }, { startAfter: later, singletonKey: "only-one", singletonSeconds: 60 }),
+      await enqueueJob(
+        tx,
+        countJob,
+        { n: 1 },
+        { startAfter: later, singletonKey: "only-one", singletonSeconds: 60 },
+      ),
       await enqueueJob(tx, countJob, { n: 2 }, { singletonKey: "only-one", singletonSeconds: 60 }),
       await enqueueJob(tx, "test.fresh-queue", { n: 3 }),
     ]);
     expect(ids[0]).toEqual(expect.any(String));
     expect(ids[1]).toBeNull();
     expect(ids[2]).toEqual(expect.any(String));
-    const rows = await queryRows<{ name: string; data: unknown; start_after: Date | string; retry_limit: number }>(
+    const rows = await queryRows<{
+      name: string;
+      data: unknown;
+      start_after: Date | string;
+      retry_limit: number;
+    }>(
       sql`select name, data, start_after, retry_limit from pgboss.job where name like 'test.%' order by name`,
     );
-    expect(rows.map((r) => [r.name, r.data])).toEqual([["test.count-runs", { n: 1 }], ["test.fresh-queue", { n: 3 }]]);
+    expect(rows.map((r) => [r.name, r.data])).toEqual([
+      ["test.count-runs", { n: 1 }],
+      ["test.fresh-queue", { n: 3 }],
+    ]);
     expect(new Date(rows[0].start_after).getTime()).toBe(later.getTime());
     // The definition's retry settings travel with the job.
     expect(rows[0].retry_limit).toBe(3);
@@ -155,14 +186,24 @@ describe("workers", () => {
     const started = Date.now();
     // Every minute, checked every second by both instances: without pg-boss's once-per-tick guard
     // each check would send the job again.
-    await startRunner(handle, { jobs: [tickJob], pollingIntervalSeconds: 0.5, cronMonitorIntervalSeconds: 1 });
-    await startRunner(handle, { jobs: [tickJob], pollingIntervalSeconds: 0.5, cronMonitorIntervalSeconds: 1 });
+    await startRunner(handle, {
+      jobs: [tickJob],
+      pollingIntervalSeconds: 0.5,
+      cronMonitorIntervalSeconds: 1,
+    });
+    await startRunner(handle, {
+      jobs: [tickJob],
+      pollingIntervalSeconds: 0.5,
+      cronMonitorIntervalSeconds: 1,
+    });
     await waitFor(() => ticks.length > 0, "the first tick");
     await new Promise((resolve) => setTimeout(resolve, 4000));
     const minutes = Math.floor(Date.now() / 60_000) - Math.floor(started / 60_000) + 1;
     expect(ticks.length).toBeGreaterThanOrEqual(1);
     expect(ticks.length).toBeLessThanOrEqual(minutes);
-    const schedules = await queryRows<{ name: string; cron: string }>(sql`select name, cron from pgboss.schedule where name = 'test.tick'`);
+    const schedules = await queryRows<{ name: string; cron: string }>(
+      sql`select name, cron from pgboss.schedule where name = 'test.tick'`,
+    );
     expect(schedules).toEqual([{ name: "test.tick", cron: "* * * * *" }]);
   });
 });

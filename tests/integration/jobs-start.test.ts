@@ -2,7 +2,14 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as collection from "@/app/api/dashboard/incidents/route";
 import { getDb } from "@/db/client";
-import { eventConsumptions, events, idempotencyKeys, serviceMetrics, services, signInAttempts } from "@/db/schema";
+import {
+  eventConsumptions,
+  events,
+  idempotencyKeys,
+  serviceMetrics,
+  services,
+  signInAttempts,
+} from "@/db/schema";
 import { registerEventConsumer } from "@/lib/events/consumers";
 import type { StoredEvent } from "@/lib/events/event-types";
 import { listMaintenance, runMaintenance } from "@/lib/jobs/maintenance";
@@ -26,7 +33,9 @@ afterAll(async () => {
 
 describe("startJobs", () => {
   it("creates the queues, registers the maintenance schedule and the features' purges", async () => {
-    const schedules = await queryRows<{ name: string; cron: string; timezone: string }>(sql`select name, cron, timezone from pgboss.schedule where name not like 'test.%'`);
+    const schedules = await queryRows<{ name: string; cron: string; timezone: string }>(
+      sql`select name, cron, timezone from pgboss.schedule where name not like 'test.%'`,
+    );
     expect(schedules).toEqual(
       expect.arrayContaining([
         { name: "jobs.run-maintenance", cron: "*/10 * * * *", timezone: "UTC" },
@@ -35,15 +44,33 @@ describe("startJobs", () => {
       ]),
     );
     expect(schedules).toHaveLength(3);
-    const queues = await queryRows<{ name: string }>(sql`select name from pgboss.queue where name not like '\_\_pgboss%' and name not like 'test.%' order by name`);
-    expect(queues.map((q) => q.name)).toEqual(["alerts.evaluate-rules", "events.dispatch", "jobs.run-maintenance", "reminders.run-timers", "webhooks.deliver"]);
-    expect(listMaintenance()).toEqual(["events.purge-expired-events", "auth.prune-sign-in-attempts", "telemetry.purge-expired-metrics", "http.purge-idempotency-keys", "webhooks.purge-old-deliveries"]);
+    const queues = await queryRows<{ name: string }>(
+      sql`select name from pgboss.queue where name not like '\_\_pgboss%' and name not like 'test.%' order by name`,
+    );
+    expect(queues.map((q) => q.name)).toEqual([
+      "alerts.evaluate-rules",
+      "events.dispatch",
+      "jobs.run-maintenance",
+      "reminders.run-timers",
+      "webhooks.deliver",
+    ]);
+    expect(listMaintenance()).toEqual([
+      "events.purge-expired-events",
+      "auth.prune-sign-in-attempts",
+      "telemetry.purge-expired-metrics",
+      "http.purge-idempotency-keys",
+      "webhooks.purge-old-deliveries",
+    ]);
   });
 
   it("dispatches a declared incident's event to consumers through the running workers", async () => {
-    const res = await call(collection.POST, "/api/dashboard/incidents", { method: "POST", body: validIncident });
+    const res = await call(collection.POST, "/api/dashboard/incidents", {
+      method: "POST",
+      body: validIncident,
+    });
     expect(res.status).toBe(201);
-    for (let i = 0; i < 200 && delivered.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let i = 0; i < 200 && delivered.length === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect(delivered.map((e) => [e.type, e.incidentId])).toEqual([["incident.declared", res.json.id]]);
   });
 
@@ -55,25 +82,79 @@ describe("startJobs", () => {
       { account: "new@example.com", at: new Date(now.getTime() - 60_000) },
     ]);
     await db.insert(idempotencyKeys).values([
-      { principal: "user:a", key: "old", requestHash: "x", state: "done", createdAt: new Date(now.getTime() - 25 * 60 * 60_000) },
-      { principal: "user:a", key: "new", requestHash: "x", state: "done", createdAt: new Date(now.getTime() - 60_000) },
+      {
+        principal: "user:a",
+        key: "old",
+        requestHash: "x",
+        state: "done",
+        createdAt: new Date(now.getTime() - 25 * 60 * 60_000),
+      },
+      {
+        principal: "user:a",
+        key: "new",
+        requestHash: "x",
+        state: "done",
+        createdAt: new Date(now.getTime() - 60_000),
+      },
     ]);
     await db.insert(services).values({ slug: "svc-a", name: "Svc A" }).onConflictDoNothing();
-    const point = { service: "svc-a", environment: "production", errorRate: 0, latencyP95Ms: 1, requestRate: 1 };
+    const point = {
+      service: "svc-a",
+      environment: "production",
+      errorRate: 0,
+      latencyP95Ms: 1,
+      requestRate: 1,
+    };
     await db.insert(serviceMetrics).values([
       { ...point, ts: new Date(now.getTime() - 200 * 86_400_000) },
       { ...point, ts: new Date(now.getTime() - 86_400_000) },
     ]);
-    const [oldEvent, newEvent] = await db.insert(events).values([
-      { type: "alert.fired", subjectId: "a1", actor: "test", createdAt: new Date(now.getTime() - 31 * 86_400_000) },
-      { type: "alert.fired", subjectId: "a2", actor: "test", createdAt: new Date(now.getTime() - 29 * 86_400_000) },
-    ]).returning();
-    await db.insert(eventConsumptions).values([{ consumer: "test", eventId: oldEvent.id }, { consumer: "test", eventId: newEvent.id }]);
+    const [oldEvent, newEvent] = await db
+      .insert(events)
+      .values([
+        {
+          type: "alert.fired",
+          subjectId: "a1",
+          actor: "test",
+          createdAt: new Date(now.getTime() - 31 * 86_400_000),
+        },
+        {
+          type: "alert.fired",
+          subjectId: "a2",
+          actor: "test",
+          createdAt: new Date(now.getTime() - 29 * 86_400_000),
+        },
+      ])
+      .returning();
+    await db.insert(eventConsumptions).values([
+      { consumer: "test", eventId: oldEvent.id },
+      { consumer: "test", eventId: newEvent.id },
+    ]);
     await runMaintenance(db, now);
-    expect((await db.select({ id: events.id }).from(events).where(sql`${events.subjectId} in ('a1', 'a2')`)).map((r) => r.id)).toEqual([newEvent.id]);
-    expect((await db.select({ eventId: eventConsumptions.eventId }).from(eventConsumptions).where(sql`${eventConsumptions.consumer} = 'test'`)).map((r) => r.eventId)).toEqual([newEvent.id]);
-    expect((await db.select({ account: signInAttempts.account }).from(signInAttempts)).map((r) => r.account)).toEqual(["new@example.com"]);
-    expect((await db.select({ key: idempotencyKeys.key }).from(idempotencyKeys)).map((r) => r.key)).toEqual(["new"]);
-    expect((await db.select({ ts: serviceMetrics.ts }).from(serviceMetrics)).map((r) => r.ts.toISOString())).toEqual(["2026-05-31T12:00:00.000Z"]);
+    expect(
+      (
+        await db
+          .select({ id: events.id })
+          .from(events)
+          .where(sql`${events.subjectId} in ('a1', 'a2')`)
+      ).map((r) => r.id),
+    ).toEqual([newEvent.id]);
+    expect(
+      (
+        await db
+          .select({ eventId: eventConsumptions.eventId })
+          .from(eventConsumptions)
+          .where(sql`${eventConsumptions.consumer} = 'test'`)
+      ).map((r) => r.eventId),
+    ).toEqual([newEvent.id]);
+    expect(
+      (await db.select({ account: signInAttempts.account }).from(signInAttempts)).map((r) => r.account),
+    ).toEqual(["new@example.com"]);
+    expect((await db.select({ key: idempotencyKeys.key }).from(idempotencyKeys)).map((r) => r.key)).toEqual([
+      "new",
+    ]);
+    expect(
+      (await db.select({ ts: serviceMetrics.ts }).from(serviceMetrics)).map((r) => r.ts.toISOString()),
+    ).toEqual(["2026-05-31T12:00:00.000Z"]);
   });
 });

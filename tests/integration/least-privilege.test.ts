@@ -56,13 +56,15 @@ async function dropRole(role: string) {
   await owner.execute(sql.raw(`DROP ROLE ${role}`));
 }
 
-const rowsOf = <T,>(result: unknown) => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+const rowsOf = <T>(result: unknown) =>
+  (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
 const sqlState = async (work: Promise<unknown>) => {
   try {
     await work;
   } catch (error) {
-    for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code) return e.code;
+    for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+      if (e.code) return e.code;
     return "no code";
   }
   return "succeeded";
@@ -78,20 +80,27 @@ describe("the app as a role that may only add to the timeline", () => {
 
       const incident = await declareIncident(app.db, responder, validIncident);
       await updateIncident(app.db, responder, incident.id, { status: "investigating" });
-      const entry = await addTimelineEntry(app.db, responder, incident.id, { type: "update", message: "Rolled back the deploy" });
+      const entry = await addTimelineEntry(app.db, responder, incident.id, {
+        type: "update",
+        message: "Rolled back the deploy",
+      });
       expect(entry).toMatchObject({ kind: "update", message: "Rolled back the deploy" });
       const timeline = await listTimeline(app.db, responder, incident.id);
       expect(timeline.map((e) => e.kind)).toEqual(["declared", "status_changed", "update"]);
 
       // 42501 is insufficient_privilege: refused before the append-only trigger (P0001) would run.
-      expect(await sqlState(app.db.execute(sql`update timeline_entries set message = 'rewritten'`))).toBe("42501");
+      expect(await sqlState(app.db.execute(sql`update timeline_entries set message = 'rewritten'`))).toBe(
+        "42501",
+      );
       expect(await sqlState(app.db.execute(sql`delete from timeline_entries`))).toBe("42501");
       expect(await sqlState(app.db.execute(sql`truncate timeline_entries`))).toBe("42501");
     } finally {
       await app.close();
       await dropRole(role);
     }
-    const rows = await queryRows<{ message: string | null }>(sql`select message from timeline_entries order by id`);
+    const rows = await queryRows<{ message: string | null }>(
+      sql`select message from timeline_entries order by id`,
+    );
     expect(rows.map((r) => r.message)).toEqual([null, null, "Rolled back the deploy"]);
   });
 });

@@ -18,19 +18,70 @@ const NOW = new Date("2026-03-15T15:00:00Z");
 
 async function declared() {
   const db = await getDb();
-  return declareIncident(db, responder, {
-    title: "Payment processing failures", severity: "SEV1", services: ["payment-service"], environment: "production", impactStartedAt: IMPACT.toISOString(),
-  }, { now: NOW });
+  return declareIncident(
+    db,
+    responder,
+    {
+      title: "Payment processing failures",
+      severity: "SEV1",
+      services: ["payment-service"],
+      environment: "production",
+      impactStartedAt: IMPACT.toISOString(),
+    },
+    { now: NOW },
+  );
 }
 const group = async (fingerprint: string, seenAt: string, extra: Record<string, unknown> = {}) =>
-  (await ingestErrors(await getDb(), responder, { fingerprint, title: `Error ${fingerprint}`, service: "payment-service", environment: "production", seenAt, ...extra }, { now: NOW })).items[0].group;
+  (
+    await ingestErrors(
+      await getDb(),
+      responder,
+      {
+        fingerprint,
+        title: `Error ${fingerprint}`,
+        service: "payment-service",
+        environment: "production",
+        seenAt,
+        ...extra,
+      },
+      { now: NOW },
+    )
+  ).items[0].group;
 const release = async (version: string, deployedAt: string, extra: Record<string, unknown> = {}) =>
-  (await recordRelease(await getDb(), responder, { service: "payment-service", environment: "production", version, commit: "9f3c2a1", deployedAt, ...extra }, { now: NOW })).release;
+  (
+    await recordRelease(
+      await getDb(),
+      responder,
+      {
+        service: "payment-service",
+        environment: "production",
+        version,
+        commit: "9f3c2a1",
+        deployedAt,
+        ...extra,
+      },
+      { now: NOW },
+    )
+  ).release;
 
 async function fire(dedupKey: string, startsAt: string, extra: Record<string, unknown> = {}) {
-  const { alert } = await receiveNativeAlert(await getDb(), responder, {
-    title: `Alert ${dedupKey}`, service: "payment-service", environment: "production", severity: "critical", status: "firing", dedupKey, startsAt, value: 0.12, threshold: 0.05, ...extra,
-  }, { now: NOW });
+  const { alert } = await receiveNativeAlert(
+    await getDb(),
+    responder,
+    {
+      title: `Alert ${dedupKey}`,
+      service: "payment-service",
+      environment: "production",
+      severity: "critical",
+      status: "firing",
+      dedupKey,
+      startsAt,
+      value: 0.12,
+      threshold: 0.05,
+      ...extra,
+    },
+    { now: NOW },
+  );
   if (!alert) throw new Error(`alert ${dedupKey} was not stored`);
   return alert;
 }
@@ -52,18 +103,39 @@ describe("link cards", () => {
     const g = await group("stripe-timeout", minutesBefore(10), { count: 12, usersAffected: 7 });
     const r = await release("v2.3.1", minutesBefore(20));
     // The seed's link example, verbatim, still links though no alert of that ID is known here.
-    const seed = await call(links.POST, `/api/dashboard/incidents/${incident.id}/links`, { method: "POST", body: { type: "alert", targetId: "alert_xyz789" }, params: { id: incident.id } });
+    const seed = await call(links.POST, `/api/dashboard/incidents/${incident.id}/links`, {
+      method: "POST",
+      body: { type: "alert", targetId: "alert_xyz789" },
+      params: { id: incident.id },
+    });
     expect(seed.status).toBe(201);
-    for (const [type, targetId] of [["error_group", g.id], ["release", r.id], ["trace", "4bf92f3577b34da6a3ce929d0e0e4736"], ["error_group", "err_elsewhere"]]) {
+    for (const [type, targetId] of [
+      ["error_group", g.id],
+      ["release", r.id],
+      ["trace", "4bf92f3577b34da6a3ce929d0e0e4736"],
+      ["error_group", "err_elsewhere"],
+    ]) {
       await addLink(db, responder, incident.id, { type, targetId });
     }
-    const cards = await getLinkCards(db, viewer, (await getIncident(db, viewer, incident.id)).links, { now: NOW });
+    const cards = await getLinkCards(db, viewer, (await getIncident(db, viewer, incident.id)).links, {
+      now: NOW,
+    });
     const byTarget = Object.fromEntries(cards.map((c) => [c.link.targetId, c]));
     expect(byTarget.alert_xyz789.detail).toBeNull();
-    expect(byTarget[g.id].detail).toMatchObject({ count: 12, usersAffected: 7, title: "Error stripe-timeout" });
+    expect(byTarget[g.id].detail).toMatchObject({
+      count: 12,
+      usersAffected: 7,
+      title: "Error stripe-timeout",
+    });
     expect((byTarget[g.id].detail as { trend: number[] }).trend.reduce((a, b) => a + b, 0)).toBe(12);
-    expect(byTarget[r.id].detail).toMatchObject({ version: "v2.3.1", commit: "9f3c2a1", deployedAt: new Date(minutesBefore(20)) });
-    expect(byTarget["4bf92f3577b34da6a3ce929d0e0e4736"].detail).toEqual({ url: "https://tracing.example/trace/4bf92f3577b34da6a3ce929d0e0e4736" });
+    expect(byTarget[r.id].detail).toMatchObject({
+      version: "v2.3.1",
+      commit: "9f3c2a1",
+      deployedAt: new Date(minutesBefore(20)),
+    });
+    expect(byTarget["4bf92f3577b34da6a3ce929d0e0e4736"].detail).toEqual({
+      url: "https://tracing.example/trace/4bf92f3577b34da6a3ce929d0e0e4736",
+    });
     expect(byTarget.err_elsewhere.detail).toBeNull();
   });
 
@@ -72,8 +144,17 @@ describe("link cards", () => {
     const incident = await declared();
     const a = await fire("pay-5xx", minutesBefore(5));
     await addLink(db, responder, incident.id, { type: "alert", targetId: a.id });
-    const [card] = await getLinkCards(db, viewer, (await getIncident(db, viewer, incident.id)).links, { now: NOW });
-    expect(card.detail).toEqual({ title: "Alert pay-5xx", state: "firing", value: 0.12, threshold: 0.05, startedAt: new Date(minutesBefore(5)), href: `/alerts/${a.id}` });
+    const [card] = await getLinkCards(db, viewer, (await getIncident(db, viewer, incident.id)).links, {
+      now: NOW,
+    });
+    expect(card.detail).toEqual({
+      title: "Alert pay-5xx",
+      state: "firing",
+      value: 0.12,
+      threshold: 0.05,
+      startedAt: new Date(minutesBefore(5)),
+      href: `/alerts/${a.id}`,
+    });
   });
 
   it("uses only an http(s) trace template with {id}, and encodes the ID", () => {
@@ -94,7 +175,9 @@ describe("suggestions", () => {
     await fire("staging", minutesBefore(5), { environment: "staging" });
     await fire("other-service", minutesBefore(5), { service: "search-api" });
     const suggestions = await listSuggestions(db, viewer, incident);
-    expect(suggestions.map((s) => [s.type, s.targetId, s.label, s.detail])).toEqual([["alert", inside.id, "Alert inside", "critical · firing · value 0.12 vs threshold 0.05"]]);
+    expect(suggestions.map((s) => [s.type, s.targetId, s.label, s.detail])).toEqual([
+      ["alert", inside.id, "Alert inside", "critical · firing · value 0.12 vs threshold 0.05"],
+    ]);
     await addLink(db, responder, incident.id, { type: "alert", targetId: inside.id });
     expect(await listSuggestions(db, viewer, await getIncident(db, viewer, incident.id))).toEqual([]);
   });
@@ -110,7 +193,12 @@ describe("suggestions", () => {
     const deploy = await release("v2.3.1", minutesBefore(29));
     await release("v2.3.0", minutesBefore(31));
     const suggestions = await listSuggestions(db, viewer, incident);
-    expect(suggestions.map((s) => [s.type, s.targetId])).toEqual([["error_group", inside.id], ["release", deploy.id]].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+    expect(suggestions.map((s) => [s.type, s.targetId])).toEqual(
+      [
+        ["error_group", inside.id],
+        ["release", deploy.id],
+      ].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+    );
     // Linked once, a suggestion is not offered again.
     await addLink(db, responder, incident.id, { type: "release", targetId: deploy.id });
     const after = await listSuggestions(db, viewer, await getIncident(db, viewer, incident.id));
@@ -121,7 +209,10 @@ describe("suggestions", () => {
 describe("PATCH /api/dashboard/incidents/:id/links (release marks)", () => {
   const mark = (id: string, body: unknown, as: "responder" | "viewer" = "responder") =>
     call(links.PATCH, `/api/dashboard/incidents/${id}/links`, { method: "PATCH", body, params: { id }, as });
-  const entries = (id: string) => queryRows<{ kind: string; data: Record<string, unknown> }>(sql`select kind, data from timeline_entries where incident_id = ${id} and kind = 'link_marked' order by id`);
+  const entries = (id: string) =>
+    queryRows<{ kind: string; data: Record<string, unknown> }>(
+      sql`select kind, data from timeline_entries where incident_id = ${id} and kind = 'link_marked' order by id`,
+    );
 
   it("marks a linked release as suspected cause, then fix, then clears it, each with a timeline entry", async () => {
     const db = await getDb();
@@ -131,11 +222,17 @@ describe("PATCH /api/dashboard/incidents/:id/links (release marks)", () => {
     const suspected = await mark(incident.id, { type: "release", targetId: r.id, role: "suspected_cause" });
     expect(suspected.status).toBe(200);
     expect(suspected.json.role).toBe("suspected_cause");
-    expect((await mark(incident.id, { type: "release", targetId: r.id, role: "suspected_cause" })).status).toBe(200);
+    expect(
+      (await mark(incident.id, { type: "release", targetId: r.id, role: "suspected_cause" })).status,
+    ).toBe(200);
     await mark(incident.id, { type: "release", targetId: r.id, role: "fix" });
     await mark(incident.id, { type: "release", targetId: r.id, role: null });
     const written = await entries(incident.id);
-    expect(written.map((e) => [e.data.from, e.data.to])).toEqual([[null, "suspected_cause"], ["suspected_cause", "fix"], ["fix", null]]);
+    expect(written.map((e) => [e.data.from, e.data.to])).toEqual([
+      [null, "suspected_cause"],
+      ["suspected_cause", "fix"],
+      ["fix", null],
+    ]);
     expect((await getIncident(db, viewer, incident.id)).links[0].role).toBeNull();
   });
 
@@ -146,9 +243,15 @@ describe("PATCH /api/dashboard/incidents/:id/links (release marks)", () => {
     const alert = await mark(incident.id, { type: "alert", targetId: "alert_xyz789", role: "fix" });
     expect(alert.status).toBe(422);
     expect(alert.json.errors[0].path).toBe("role");
-    expect((await mark(incident.id, { type: "release", targetId: "rel_nope", role: "fix" })).status).toBe(404);
-    expect((await mark(incident.id, { type: "release", targetId: "rel_nope", role: "blame" })).status).toBe(422);
-    expect((await mark(incident.id, { type: "release", targetId: "rel_nope", role: "fix" }, "viewer")).status).toBe(403);
+    expect((await mark(incident.id, { type: "release", targetId: "rel_nope", role: "fix" })).status).toBe(
+      404,
+    );
+    expect((await mark(incident.id, { type: "release", targetId: "rel_nope", role: "blame" })).status).toBe(
+      422,
+    );
+    expect(
+      (await mark(incident.id, { type: "release", targetId: "rel_nope", role: "fix" }, "viewer")).status,
+    ).toBe(403);
     expect(await entries(incident.id)).toEqual([]);
   });
 });

@@ -20,7 +20,11 @@ const declare = async (title = validIncident.title) => {
   return res.json.id as string;
 };
 const postUpdate = async (id: string, message: string) => {
-  const res = await call(timeline.POST, `${PATH}/${id}/timeline`, { method: "POST", body: { type: "update", message }, params: { id } });
+  const res = await call(timeline.POST, `${PATH}/${id}/timeline`, {
+    method: "POST",
+    body: { type: "update", message },
+    params: { id },
+  });
   expect(res.status, res.text).toBe(201);
   return res.json as { id: number };
 };
@@ -64,13 +68,24 @@ describe("GET /api/dashboard/incidents/:id/events", () => {
       type: "incident.update_posted",
       incidentId: id,
       actor: "token:test-responder",
-      data: { kind: "update", message: "Rolled back **v2.3.1**; error rate falling.", timelineEntryId: entry.id, incidentVersion: 2 },
+      data: {
+        kind: "update",
+        message: "Rolled back **v2.3.1**; error rate falling.",
+        timelineEntryId: entry.id,
+        incidentVersion: 2,
+      },
     });
     expect(new Date(update.at).getTime()).not.toBeNaN();
-    const [row] = await queryRows<{ id: number }>(sql`select id::int as id from events where type = 'incident.update_posted'`);
+    const [row] = await queryRows<{ id: number }>(
+      sql`select id::int as id from events where type = 'incident.update_posted'`,
+    );
     expect(update.id).toBe(row.id);
 
-    const patched = await call(item.PATCH, `${PATH}/${id}`, { method: "PATCH", body: { status: "investigating", severity: "SEV2" }, params: { id } });
+    const patched = await call(item.PATCH, `${PATH}/${id}`, {
+      method: "PATCH",
+      body: { status: "investigating", severity: "SEV2" },
+      params: { id },
+    });
     expect(patched.status, patched.text).toBe(200);
     const events = await stream.waitForEvents(3, "the severity and status changes");
     expect(events.slice(1).map((e) => [e.type, e.data.from, e.data.to, e.data.incidentVersion])).toEqual([
@@ -78,10 +93,17 @@ describe("GET /api/dashboard/incidents/:id/events", () => {
       ["incident.status_changed", "declared", "investigating", 3],
     ]);
 
-    const linked = await call(links.POST, `${PATH}/${id}/links`, { method: "POST", body: { type: "trace", targetId: "t-42" }, params: { id } });
+    const linked = await call(links.POST, `${PATH}/${id}/links`, {
+      method: "POST",
+      body: { type: "trace", targetId: "t-42" },
+      params: { id },
+    });
     expect(linked.status, linked.text).toBe(201);
     const [, , , link] = await stream.waitForEvents(4, "the link");
-    expect(link).toMatchObject({ type: "incident.link_added", data: { type: "trace", targetId: "t-42", incidentVersion: 4 } });
+    expect(link).toMatchObject({
+      type: "incident.link_added",
+      data: { type: "trace", targetId: "t-42", incidentVersion: 4 },
+    });
   });
 
   it("carries only its own incident's events", async () => {
@@ -107,25 +129,46 @@ describe("GET /api/dashboard/incidents/:id/events", () => {
     await resumed.waitForEvents(3, "the replay");
     await postUpdate(id, "five (live)");
     const events = await resumed.waitForEvents(4, "the live update");
-    expect(events.map((e) => e.data.message)).toEqual(["two", "three (missed)", "four (missed)", "five (live)"]);
+    expect(events.map((e) => e.data.message)).toEqual([
+      "two",
+      "three (missed)",
+      "four (missed)",
+      "five (live)",
+    ]);
     const ids = events.map((e) => e.id);
     expect(ids).toEqual([...ids].sort((x, y) => x - y));
     expect(new Set(ids).size).toBe(ids.length);
 
     // The query parameter does the same for clients that cannot set the header.
-    const byQuery = await track(openSse(incidentEvents.GET, `${PATH}/${id}/events?lastEventId=${seen[1].id}`, { params: { id } }));
-    expect((await byQuery.waitForEvents(3)).map((e) => e.data.message)).toEqual(["three (missed)", "four (missed)", "five (live)"]);
+    const byQuery = await track(
+      openSse(incidentEvents.GET, `${PATH}/${id}/events?lastEventId=${seen[1].id}`, { params: { id } }),
+    );
+    expect((await byQuery.waitForEvents(3)).map((e) => e.data.message)).toEqual([
+      "three (missed)",
+      "four (missed)",
+      "five (live)",
+    ]);
   });
 
   it("answers 401 without credentials, 404 for an unknown incident and 422 for a bad Last-Event-ID, before any stream", async () => {
     const id = await declare();
-    const anonymous = await call(incidentEvents.GET, `${PATH}/${id}/events`, { params: { id }, as: "anonymous" });
+    const anonymous = await call(incidentEvents.GET, `${PATH}/${id}/events`, {
+      params: { id },
+      as: "anonymous",
+    });
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get("content-type")).toBe("application/problem+json");
-    const unknown = await call(incidentEvents.GET, `${PATH}/INC-1999-0001/events`, { params: { id: "INC-1999-0001" }, as: "viewer" });
+    const unknown = await call(incidentEvents.GET, `${PATH}/INC-1999-0001/events`, {
+      params: { id: "INC-1999-0001" },
+      as: "viewer",
+    });
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get("content-type")).toBe("application/problem+json");
-    const bad = await call(incidentEvents.GET, `${PATH}/${id}/events`, { params: { id }, as: "viewer", headers: { "last-event-id": "yesterday" } });
+    const bad = await call(incidentEvents.GET, `${PATH}/${id}/events`, {
+      params: { id },
+      as: "viewer",
+      headers: { "last-event-id": "yesterday" },
+    });
     expect(bad.status).toBe(422);
     expect(bad.json.errors).toEqual([expect.objectContaining({ path: "lastEventId" })]);
     expect(openStreamCount()).toBe(0);
@@ -145,9 +188,15 @@ describe("GET /api/dashboard/incidents/:id/events", () => {
     expect(openStreamCount()).toBe(2);
     expect(attachedSinkCount()).toBe(2);
     aborted.abort();
-    await eventually(() => openStreamCount() === 1 && attachedSinkCount() === 1, "the aborted stream to detach");
+    await eventually(
+      () => openStreamCount() === 1 && attachedSinkCount() === 1,
+      "the aborted stream to detach",
+    );
     await cancelled.cancel();
-    await eventually(() => openStreamCount() === 0 && attachedSinkCount() === 0, "the cancelled stream to detach");
+    await eventually(
+      () => openStreamCount() === 0 && attachedSinkCount() === 0,
+      "the cancelled stream to detach",
+    );
     // With nothing attached the hub has stopped listening; a new stream starts it again and works.
     const again = await track(streamOf(id));
     await postUpdate(id, "after reconnect");
@@ -185,14 +234,17 @@ describe("GET /api/dashboard/incidents/:id/events", () => {
 });
 
 describe("ordering: ids are taken before commit", () => {
-  const burnId = async () => Number((await queryRows<{ id: number }>(sql`select nextval('events_id_seq')::int as id`))[0].id);
+  const burnId = async () =>
+    Number((await queryRows<{ id: number }>(sql`select nextval('events_id_seq')::int as id`))[0].id);
   // What a slow transaction does: its event row (with the id it took earlier) commits late.
   const commitLate = async (eventId: number, incidentId: string, message: string) => {
     const db = await getDb();
     await db.transaction(async (tx) => {
       await tx.execute(sql`insert into events (id, type, incident_id, subject_id, payload, actor)
         values (${eventId}, 'incident.update_posted', ${incidentId}, ${incidentId}, ${JSON.stringify({ kind: "update", message })}::jsonb, 'slow')`);
-      await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ id: eventId, type: "incident.update_posted", incidentId })})`);
+      await tx.execute(
+        sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ id: eventId, type: "incident.update_posted", incidentId })})`,
+      );
     });
   };
 
@@ -204,7 +256,10 @@ describe("ordering: ids are taken before commit", () => {
     await postUpdate(id, "fast");
     await commitLate(slow, id, "slow");
     const events = await stream.waitForEvents(2);
-    expect(events.map((e) => [e.id, e.data.message])).toEqual([[slow, "slow"], [slow + 1, "fast"]]);
+    expect(events.map((e) => [e.id, e.data.message])).toEqual([
+      [slow, "slow"],
+      [slow + 1, "fast"],
+    ]);
   });
 
   it("skips a gap that does not fill (a rollback) after the wait, and still delivers a very late commit", async () => {
@@ -216,9 +271,15 @@ describe("ordering: ids are taken before commit", () => {
     await stream.waitForEvents(1, "the update behind the gap");
     await commitLate(slow, id, "very late");
     const events = await stream.waitForEvents(2, "the late event");
-    expect(events.map((e) => [e.id, e.data.message])).toEqual([[slow + 1, "fast"], [slow, "very late"]]);
+    expect(events.map((e) => [e.id, e.data.message])).toEqual([
+      [slow + 1, "fast"],
+      [slow, "very late"],
+    ]);
     // The resume point goes back to the highest id, so a reconnect does not replay "fast" again.
-    await stream.waitFor((m) => m.at(-1)?.id === String(slow + 1) && m.at(-1)?.data === undefined, "the resume point");
+    await stream.waitFor(
+      (m) => m.at(-1)?.id === String(slow + 1) && m.at(-1)?.data === undefined,
+      "the resume point",
+    );
   });
 });
 
@@ -230,7 +291,11 @@ describe("GET /api/dashboard/events", () => {
     await alertsOnly.waitFor((m) => m.some((x) => x.retry !== undefined), "the stream to open");
     const id = await declare("Checkout is down");
     const [declared] = await everything.waitForEvents(1, "the declaration");
-    expect(declared).toMatchObject({ type: "incident.declared", incidentId: id, data: { title: "Checkout is down", severity: "SEV1", incidentVersion: 1 } });
+    expect(declared).toMatchObject({
+      type: "incident.declared",
+      incidentId: id,
+      data: { title: "Checkout is down", severity: "SEV1", incidentVersion: 1 },
+    });
     expect(alertsOnly.events()).toEqual([]);
 
     const bad = await call(allEvents.GET, "/api/dashboard/events?types=nonsense", { as: "viewer" });

@@ -9,7 +9,8 @@ beforeAll(async () => {
   await loadMetricsFixture(await getDb(), responder);
 });
 
-const get = (query: string) => call(metricsRoute.GET, `/api/dashboard/incidents/metrics?${query}`, { as: "viewer" });
+const get = (query: string) =>
+  call(metricsRoute.GET, `/api/dashboard/incidents/metrics?${query}`, { as: "viewer" });
 
 describe("GET /api/dashboard/incidents/metrics", () => {
   it("computes counts, MTTD/MTTA/MTTM/MTTR mean, p50, p90 and the change against the previous window", async () => {
@@ -18,7 +19,13 @@ describe("GET /api/dashboard/incidents/metrics", () => {
     const m = res.json;
     expect(m.window).toEqual({ from: "2026-03-01T00:00:00.000Z", to: "2026-04-01T00:00:00.000Z" });
     expect(m.previousWindow).toEqual({ from: "2026-01-29T00:00:00.000Z", to: "2026-03-01T00:00:00.000Z" });
-    expect(m.incidents).toEqual({ count: 5, previous: 1, open: 2, withImpactStart: 3, withMeasuredImpactStart: 0 });
+    expect(m.incidents).toEqual({
+      count: 5,
+      previous: 1,
+      open: 2,
+      withImpactStart: 3,
+      withMeasuredImpactStart: 0,
+    });
     // MTTD over the known impact starts only (A, C, D: 600, 1800, 0 seconds); B and E have none and
     // are not counted as detected at once.
     expect(m.times.mttd).toMatchObject({ count: 3, mean: 800, p50: 600, p90: 1560 });
@@ -45,7 +52,12 @@ describe("GET /api/dashboard/incidents/metrics", () => {
       { start: "2026-03-30", total: 0, SEV1: 0, SEV2: 0, SEV3: 0, SEV4: 0 },
     ]);
     const monthly = await get("from=2026-02-01&to=2026-03-31&interval=month");
-    expect(monthly.json.frequency.buckets.map((b: { start: string; total: number }) => [b.start, b.total])).toEqual([["2026-02-01", 1], ["2026-03-01", 5]]);
+    expect(
+      monthly.json.frequency.buckets.map((b: { start: string; total: number }) => [b.start, b.total]),
+    ).toEqual([
+      ["2026-02-01", 1],
+      ["2026-03-01", 5],
+    ]);
   });
 
   it("ranks the top services by incidents and incident minutes (open ones up to the window's end)", async () => {
@@ -59,7 +71,13 @@ describe("GET /api/dashboard/incidents/metrics", () => {
 
   it("applies service, environment and severity filters", async () => {
     const service = (await get("from=2026-03-01&to=2026-03-31&service=search-api")).json;
-    expect(service.incidents).toEqual({ count: 2, previous: 0, open: 1, withImpactStart: 1, withMeasuredImpactStart: 0 });
+    expect(service.incidents).toEqual({
+      count: 2,
+      previous: 0,
+      open: 1,
+      withImpactStart: 1,
+      withMeasuredImpactStart: 0,
+    });
     expect(service.times.mttr).toMatchObject({ count: 1, mean: 1800 });
     expect(service.times.mttr.change.mean).toBeNull();
     const sev2 = (await get("from=2026-03-01&to=2026-03-31&severity=SEV2")).json;
@@ -77,7 +95,9 @@ describe("GET /api/dashboard/incidents/metrics", () => {
     const reversed = await get("from=2026-03-05&to=2026-03-01");
     expect(reversed.status).toBe(422);
     expect(reversed.json.errors[0].path).toBe("from");
-    expect((await call(metricsRoute.GET, "/api/dashboard/incidents/metrics", { as: "anonymous" })).status).toBe(401);
+    expect(
+      (await call(metricsRoute.GET, "/api/dashboard/incidents/metrics", { as: "anonymous" })).status,
+    ).toBe(401);
   });
 
   it("caps the window at 366 days, with a field error", async () => {

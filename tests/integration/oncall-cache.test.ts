@@ -15,23 +15,32 @@ const ALEX = "user_abc123"; // admin
 const PRIYA = "user_def456"; // responder
 const H = 3_600_000;
 
-const put = (slug: string, body: unknown) => call(serviceItem.PUT, `/api/services/${slug}`, { method: "PUT", params: { slug }, body, as: "responder" });
+const put = (slug: string, body: unknown) =>
+  call(serviceItem.PUT, `/api/services/${slug}`, { method: "PUT", params: { slug }, body, as: "responder" });
 const declare = async () => {
-  const res = await call(incidentCollection.POST, "/api/dashboard/incidents", { method: "POST", body: validIncident });
+  const res = await call(incidentCollection.POST, "/api/dashboard/incidents", {
+    method: "POST",
+    body: validIncident,
+  });
   expect(res.status).toBe(201);
   return res.json as { id: string; commanderId: string | null };
 };
 const commanderEntry = async (id: string) =>
-  ((await call(timeline.GET, `/api/dashboard/incidents/${id}/timeline`, { params: { id } })).json.items as { kind: string; data: { to: { id: string; name: string } } }[]).find(
-    (e) => e.kind === "commander_changed",
-  );
+  (
+    (await call(timeline.GET, `/api/dashboard/incidents/${id}/timeline`, { params: { id } })).json.items as {
+      kind: string;
+      data: { to: { id: string; name: string } };
+    }[]
+  ).find((e) => e.kind === "commander_changed");
 // Behind this process's back, as another instance or an operator would change it.
 const elsewhere = async (statement: ReturnType<typeof sql>) => (await getDb()).execute(statement);
 
 beforeEach(async () => {
   await resetDatabase();
   // Priya's turn since an hour ago, Alex's in 23 hours.
-  await put("payment-service", { onCall: { userIds: [PRIYA, ALEX], handoffHours: 24, startsAt: new Date(Date.now() - H).toISOString() } });
+  await put("payment-service", {
+    onCall: { userIds: [PRIYA, ALEX], handoffHours: 24, startsAt: new Date(Date.now() - H).toISOString() },
+  });
 });
 
 describe("the on-call of a declaration, cached per process", () => {
@@ -67,7 +76,10 @@ describe("the on-call of a declaration, cached per process", () => {
   });
 
   it("moves the stamp on every change that can change who is on call", async () => {
-    const stamp = async () => Number((await queryRows<{ v: string }>(sql`select version::text as v from oncall_stamp where id = 1`))[0].v);
+    const stamp = async () =>
+      Number(
+        (await queryRows<{ v: string }>(sql`select version::text as v from oncall_stamp where id = 1`))[0].v,
+      );
     const changes = [
       sql`update service_oncall set handoff_hours = 12 where service_slug = 'payment-service'`,
       sql`delete from oncall_rotation_members where service_slug = 'payment-service' and user_id = ${ALEX}`,

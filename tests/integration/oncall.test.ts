@@ -23,13 +23,23 @@ const iso = (hours: number, ms = 0) => new Date(start.getTime() + hours * H + ms
 const put = (slug: string, body: unknown, as: "viewer" | "responder" | "admin" = "responder") =>
   call(serviceItem.PUT, `/api/services/${slug}`, { method: "PUT", params: { slug }, body, as });
 const onCallAt = (slug: string, at?: string) =>
-  call(oncall.GET, `/api/services/${slug}/oncall${at ? `?at=${encodeURIComponent(at)}` : ""}`, { params: { slug } });
+  call(oncall.GET, `/api/services/${slug}/oncall${at ? `?at=${encodeURIComponent(at)}` : ""}`, {
+    params: { slug },
+  });
 const addOverride = (slug: string, body: unknown, as: "viewer" | "responder" = "responder") =>
   call(overrides.POST, `/api/services/${slug}/overrides`, { method: "POST", params: { slug }, body, as });
-const declare = (body: unknown) => call(incidentCollection.POST, "/api/dashboard/incidents", { method: "POST", body });
-const entriesOf = async (id: string) => (await call(timeline.GET, `/api/dashboard/incidents/${id}/timeline`, { params: { id } })).json.items as { kind: string; data: Record<string, unknown>; actor: string }[];
-const rotationRows = async () => Number((await queryRows<{ n: number }>(sql`select count(*)::int as n from oncall_rotation_members`))[0].n);
-const paths = (res: { json: { errors?: { path: string }[] } }) => [...new Set((res.json.errors ?? []).map((e) => e.path))].sort();
+const declare = (body: unknown) =>
+  call(incidentCollection.POST, "/api/dashboard/incidents", { method: "POST", body });
+const entriesOf = async (id: string) =>
+  (await call(timeline.GET, `/api/dashboard/incidents/${id}/timeline`, { params: { id } })).json.items as {
+    kind: string;
+    data: Record<string, unknown>;
+    actor: string;
+  }[];
+const rotationRows = async () =>
+  Number((await queryRows<{ n: number }>(sql`select count(*)::int as n from oncall_rotation_members`))[0].n);
+const paths = (res: { json: { errors?: { path: string }[] } }) =>
+  [...new Set((res.json.errors ?? []).map((e) => e.path))].sort();
 
 const rotation = { userIds: [PRIYA, ALEX], handoffHours: 24, startsAt: start.toISOString() };
 
@@ -42,8 +52,16 @@ describe("PUT /api/services/:slug and GET /api/services", () => {
     const created = await put("payment-service", { ownerTeam: "Payments", onCall: rotation });
     expect(created.status).toBe(201);
     expect(created.headers.get("location")).toBe("/api/services/payment-service");
-    expect(created.json).toMatchObject({ slug: "payment-service", name: "Payment Service", ownerTeam: "Payments", onCall: { userIds: [PRIYA, ALEX], handoffHours: 24, startsAt: start.toISOString() } });
-    expect(created.json.members.map((m: { name: string }) => m.name)).toEqual(["Priya Natarajan", "Alex Chen"]);
+    expect(created.json).toMatchObject({
+      slug: "payment-service",
+      name: "Payment Service",
+      ownerTeam: "Payments",
+      onCall: { userIds: [PRIYA, ALEX], handoffHours: 24, startsAt: start.toISOString() },
+    });
+    expect(created.json.members.map((m: { name: string }) => m.name)).toEqual([
+      "Priya Natarajan",
+      "Alex Chen",
+    ]);
 
     const replaced = await put("payment-service", { onCall: { ...rotation, userIds: [ALEX] } });
     expect(replaced.status).toBe(200);
@@ -70,10 +88,16 @@ describe("PUT /api/services/:slug and GET /api/services", () => {
   });
 
   it("applies simultaneous PUTs of one new service one after the other, never a 500", async () => {
-    const results = await Promise.all([put("edge-gateway", { onCall: rotation }), put("edge-gateway", { onCall: { ...rotation, userIds: [ALEX] } }), put("edge-gateway", { onCall: null })]);
+    const results = await Promise.all([
+      put("edge-gateway", { onCall: rotation }),
+      put("edge-gateway", { onCall: { ...rotation, userIds: [ALEX] } }),
+      put("edge-gateway", { onCall: null }),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(expect.arrayContaining([201]));
     for (const res of results) expect([200, 201]).toContain(res.status);
-    const stored = (await call(serviceItem.GET, "/api/services/edge-gateway", { params: { slug: "edge-gateway" } })).json;
+    const stored = (
+      await call(serviceItem.GET, "/api/services/edge-gateway", { params: { slug: "edge-gateway" } })
+    ).json;
     expect(results.map((r) => JSON.stringify(r.json.onCall))).toContain(JSON.stringify(stored.onCall));
     expect(await rotationRows()).toBe(stored.onCall?.userIds.length ?? 0);
   });
@@ -106,10 +130,16 @@ describe("PUT /api/services/:slug and GET /api/services", () => {
       expect(res.headers.get("content-type")).toBe("application/problem+json");
       expect(paths(res), JSON.stringify(body)).toEqual(expected);
     }
-    const viewerMessage = (await put("payment-service", { onCall: { ...rotation, userIds: [VIC] } })).json.errors[0].message;
+    const viewerMessage = (await put("payment-service", { onCall: { ...rotation, userIds: [VIC] } })).json
+      .errors[0].message;
     expect(viewerMessage).toMatch(/Vic Viewer is a viewer; only responders and admins can be on call/);
-    const after = await call(serviceItem.GET, "/api/services/payment-service", { params: { slug: "payment-service" } });
-    expect(after.json).toMatchObject({ ownerTeam: "Payments", onCall: { userIds: [PRIYA, ALEX], handoffHours: 24 } });
+    const after = await call(serviceItem.GET, "/api/services/payment-service", {
+      params: { slug: "payment-service" },
+    });
+    expect(after.json).toMatchObject({
+      ownerTeam: "Payments",
+      onCall: { userIds: [PRIYA, ALEX], handoffHours: 24 },
+    });
     expect((await call(serviceCollection.GET, "/api/services")).json.items).toHaveLength(1);
   });
 
@@ -121,7 +151,9 @@ describe("PUT /api/services/:slug and GET /api/services", () => {
   });
 
   it("answers 404 for an unknown or malformed slug", async () => {
-    expect((await call(serviceItem.GET, "/api/services/nope", { params: { slug: "nope" } })).status).toBe(404);
+    expect((await call(serviceItem.GET, "/api/services/nope", { params: { slug: "nope" } })).status).toBe(
+      404,
+    );
     expect((await put("Not A Slug", { onCall: rotation })).status).toBe(404);
     expect((await onCallAt("nope")).status).toBe(404);
   });
@@ -134,7 +166,13 @@ describe("GET /api/services/:slug/oncall?at=", () => {
 
   it("follows the rotation to the millisecond at each hand-off", async () => {
     const at = async (time: string) => (await onCallAt("payment-service", time)).json;
-    expect(await at(iso(0))).toEqual({ service: "payment-service", at: iso(0), userId: PRIYA, name: "Priya Natarajan", until: iso(24) });
+    expect(await at(iso(0))).toEqual({
+      service: "payment-service",
+      at: iso(0),
+      userId: PRIYA,
+      name: "Priya Natarajan",
+      until: iso(24),
+    });
     expect((await at(iso(24, -1))).userId).toBe(PRIYA);
     expect(await at(iso(24))).toMatchObject({ userId: ALEX, name: "Alex Chen", until: iso(48) });
     expect((await at(iso(48))).userId).toBe(PRIYA);
@@ -145,7 +183,9 @@ describe("GET /api/services/:slug/oncall?at=", () => {
     const bad = await onCallAt("payment-service", "yesterday");
     expect(bad.status).toBe(422);
     expect(paths(bad)).toEqual(["at"]);
-    const extra = await call(oncall.GET, "/api/services/payment-service/oncall?when=now", { params: { slug: "payment-service" } });
+    const extra = await call(oncall.GET, "/api/services/payment-service/oncall?when=now", {
+      params: { slug: "payment-service" },
+    });
     expect(extra.status).toBe(422);
   });
 });
@@ -158,9 +198,17 @@ describe("overrides", () => {
   });
 
   it("covers its range, shows in the list, and is removed by DELETE", async () => {
-    const created = await addOverride("payment-service", { userId: ALEX, startsAt: future(1), endsAt: future(3) });
+    const created = await addOverride("payment-service", {
+      userId: ALEX,
+      startsAt: future(1),
+      endsAt: future(3),
+    });
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ userId: ALEX, userName: "Alex Chen", createdBy: "token:test-responder" });
+    expect(created.json).toMatchObject({
+      userId: ALEX,
+      userName: "Alex Chen",
+      createdBy: "token:test-responder",
+    });
     const id = String(created.json.id);
     expect(created.headers.get("location")).toBe(`/api/services/payment-service/overrides/${id}`);
     expect((await onCallAt("payment-service", future(2))).json.userId).toBe(ALEX);
@@ -170,7 +218,11 @@ describe("overrides", () => {
     expect(item.next).toMatchObject({ userId: ALEX, at: created.json.startsAt });
 
     const del = (overrideId: string, as: "viewer" | "responder" = "responder") =>
-      call(overrideItem.DELETE, `/api/services/payment-service/overrides/${overrideId}`, { method: "DELETE", params: { slug: "payment-service", id: overrideId }, as });
+      call(overrideItem.DELETE, `/api/services/payment-service/overrides/${overrideId}`, {
+        method: "DELETE",
+        params: { slug: "payment-service", id: overrideId },
+        as,
+      });
     expect((await del(id, "viewer")).status).toBe(403);
     expect((await del(id)).status).toBe(204);
     expect((await del(id)).status).toBe(404);
@@ -187,13 +239,39 @@ describe("overrides", () => {
   });
 
   it("refuses a viewer, a reversed or past range, an unknown service, and a viewer caller", async () => {
-    expect(paths(await addOverride("payment-service", { userId: VIC, startsAt: future(1), endsAt: future(2) }))).toEqual(["userId"]);
-    expect(paths(await addOverride("payment-service", { userId: ALEX, startsAt: future(2), endsAt: future(1) }))).toEqual(["endsAt"]);
-    expect(paths(await addOverride("payment-service", { userId: ALEX, startsAt: future(-3), endsAt: future(-1) }))).toEqual(["endsAt"]);
-    expect(paths(await addOverride("payment-service", { userId: ALEX, startsAt: future(1), endsAt: future(24 * 100) }))).toEqual(["endsAt"]);
-    expect((await addOverride("nope", { userId: ALEX, startsAt: future(1), endsAt: future(2) })).status).toBe(404);
-    expect((await addOverride("payment-service", { userId: ALEX, startsAt: future(1), endsAt: future(2) }, "viewer")).status).toBe(403);
-    expect((await call(overrides.GET, "/api/services/payment-service/overrides", { params: { slug: "payment-service" } })).json.items).toEqual([]);
+    expect(
+      paths(await addOverride("payment-service", { userId: VIC, startsAt: future(1), endsAt: future(2) })),
+    ).toEqual(["userId"]);
+    expect(
+      paths(await addOverride("payment-service", { userId: ALEX, startsAt: future(2), endsAt: future(1) })),
+    ).toEqual(["endsAt"]);
+    expect(
+      paths(await addOverride("payment-service", { userId: ALEX, startsAt: future(-3), endsAt: future(-1) })),
+    ).toEqual(["endsAt"]);
+    expect(
+      paths(
+        await addOverride("payment-service", { userId: ALEX, startsAt: future(1), endsAt: future(24 * 100) }),
+      ),
+    ).toEqual(["endsAt"]);
+    expect((await addOverride("nope", { userId: ALEX, startsAt: future(1), endsAt: future(2) })).status).toBe(
+      404,
+    );
+    expect(
+      (
+        await addOverride(
+          "payment-service",
+          { userId: ALEX, startsAt: future(1), endsAt: future(2) },
+          "viewer",
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(overrides.GET, "/api/services/payment-service/overrides", {
+          params: { slug: "payment-service" },
+        })
+      ).json.items,
+    ).toEqual([]);
   });
 });
 
@@ -207,7 +285,12 @@ describe("declaring without a commander", () => {
     expect(res.status).toBe(201);
     expect(res.json.commanderId).toBe(PRIYA);
     const entry = (await entriesOf(res.json.id)).find((e) => e.kind === "commander_changed")!;
-    expect(entry.data).toMatchObject({ from: null, to: { id: PRIYA, name: "Priya Natarajan" }, reason: "on_call", service: "payment-service" });
+    expect(entry.data).toMatchObject({
+      from: null,
+      to: { id: PRIYA, name: "Priya Natarajan" },
+      reason: "on_call",
+      service: "payment-service",
+    });
     expect(describeEntry(entry)).toBe("Assigned Priya Natarajan as commander (on call for payment-service)");
   });
 
@@ -222,12 +305,18 @@ describe("declaring without a commander", () => {
     await put("payment-service", { onCall: { userIds: [PRIYA], handoffHours: 168, startsAt: begun() } });
     const named = await declare({ ...validIncident, commanderId: ALEX });
     expect(named.json.commanderId).toBe(ALEX);
-    expect((await entriesOf(named.json.id)).find((e) => e.kind === "commander_changed")!.data).not.toHaveProperty("reason");
+    expect(
+      (await entriesOf(named.json.id)).find((e) => e.kind === "commander_changed")!.data,
+    ).not.toHaveProperty("reason");
 
     const auto = await declare(validIncident);
     expect(auto.json.commanderId).toBe(PRIYA);
     const id = auto.json.id as string;
-    const moved = await call(incidentItem.PATCH, `/api/dashboard/incidents/${id}`, { method: "PATCH", params: { id }, body: { commanderId: ALEX } });
+    const moved = await call(incidentItem.PATCH, `/api/dashboard/incidents/${id}`, {
+      method: "PATCH",
+      params: { id },
+      body: { commanderId: ALEX },
+    });
     expect(moved.status).toBe(200);
     expect(moved.json.commanderId).toBe(ALEX);
   });
@@ -244,7 +333,11 @@ describe("declaring without a commander", () => {
 
   it("assigns the override's person while an override covers the declaration", async () => {
     await put("payment-service", { onCall: { userIds: [PRIYA], handoffHours: 168, startsAt: begun() } });
-    await addOverride("payment-service", { userId: ALEX, startsAt: begun(), endsAt: new Date(Date.now() + H).toISOString() });
+    await addOverride("payment-service", {
+      userId: ALEX,
+      startsAt: begun(),
+      endsAt: new Date(Date.now() + H).toISOString(),
+    });
     expect((await declare(validIncident)).json.commanderId).toBe(ALEX);
   });
 });

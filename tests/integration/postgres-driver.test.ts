@@ -10,7 +10,9 @@ const URL = process.env.TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postg
 
 it("keeps a transaction's connection when its BEGIN fills a busy connection's pipeline", async () => {
   // max_pipeline: a documented option the types leave out.
-  const sql = postgres(URL, { max: 2, max_pipeline: 1, onnotice: () => {} } as postgres.Options<Record<string, never>>);
+  const sql = postgres(URL, { max: 2, max_pipeline: 1, onnotice: () => {} } as postgres.Options<
+    Record<string, never>
+  >);
   try {
     // Both connections open, then busy, so what comes next is pipelined behind running queries.
     await Promise.all([sql`select pg_sleep(0.05)`, sql`select pg_sleep(0.05)`]);
@@ -22,10 +24,19 @@ it("keeps a transaction's connection when its BEGIN fills a busy connection's pi
         const [second] = await tx`select txid_current()::text as id, pg_backend_pid() as pid`;
         return first.id === second.id && first.pid === second.pid ? "one transaction" : "split";
       });
-    const results = await Promise.allSettled([sql`select 1`, sql`select 2`, transaction(), transaction(), transaction(), sql`select 3`]);
-    expect(results.map((r) => (r.status === "fulfilled" ? (typeof r.value === "string" ? r.value : "rows") : String(r.reason)))).toEqual(
-      ["rows", "rows", "one transaction", "one transaction", "one transaction", "rows"],
-    );
+    const results = await Promise.allSettled([
+      sql`select 1`,
+      sql`select 2`,
+      transaction(),
+      transaction(),
+      transaction(),
+      sql`select 3`,
+    ]);
+    expect(
+      results.map((r) =>
+        r.status === "fulfilled" ? (typeof r.value === "string" ? r.value : "rows") : String(r.reason),
+      ),
+    ).toEqual(["rows", "rows", "one transaction", "one transaction", "one transaction", "rows"]);
     await Promise.all(busy);
   } finally {
     await sql.end({ timeout: 1 });

@@ -17,25 +17,58 @@ import { sql } from "drizzle-orm";
 const T0 = new Date("2026-03-02T10:00:00Z");
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 const path = (id: string) => `/api/dashboard/incidents/${id}/postmortem`;
-const getPm = (id: string, as: "viewer" | "responder" = "responder") => call(postmortemRoute.GET, path(id), { params: { id }, as });
+const getPm = (id: string, as: "viewer" | "responder" = "responder") =>
+  call(postmortemRoute.GET, path(id), { params: { id }, as });
 const putPm = (id: string, body: unknown, ifMatch?: string) =>
-  call(postmortemRoute.PUT, path(id), { method: "PUT", params: { id }, body, headers: ifMatch ? { "if-match": ifMatch } : {} });
+  call(postmortemRoute.PUT, path(id), {
+    method: "PUT",
+    params: { id },
+    body,
+    headers: ifMatch ? { "if-match": ifMatch } : {},
+  });
 
 async function declare(severity = "SEV1", title = "Checkout failing with 502s") {
   const db = await getDb();
-  const incident = await declareIncident(db, responder, {
-    title, severity, services: ["checkout-api"], environment: "production", description: "Card payments fail at the last step.",
-    impactStartedAt: at(-7).toISOString(),
-  }, { now: T0 });
+  const incident = await declareIncident(
+    db,
+    responder,
+    {
+      title,
+      severity,
+      services: ["checkout-api"],
+      environment: "production",
+      description: "Card payments fail at the last step.",
+      impactStartedAt: at(-7).toISOString(),
+    },
+    { now: T0 },
+  );
   return incident.id;
 }
 
 async function resolveFully(id: string, resolvedAtMinute = 45) {
   const db = await getDb();
   await updateIncident(db, responder, id, { status: "investigating" }, { now: at(4) });
-  await addTimelineEntry(db, responder, id, { message: "Rolled back **release 2026.03.1**", type: "action" }, { now: at(10) });
-  await updateIncident(db, responder, id, { status: "mitigated", mitigationSummary: "Rolled back the release" }, { now: at(20) });
-  await updateIncident(db, responder, id, { status: "resolved", resolutionSummary: "A null check was missing in the payment adapter" }, { now: at(resolvedAtMinute) });
+  await addTimelineEntry(
+    db,
+    responder,
+    id,
+    { message: "Rolled back **release 2026.03.1**", type: "action" },
+    { now: at(10) },
+  );
+  await updateIncident(
+    db,
+    responder,
+    id,
+    { status: "mitigated", mitigationSummary: "Rolled back the release" },
+    { now: at(20) },
+  );
+  await updateIncident(
+    db,
+    responder,
+    id,
+    { status: "resolved", resolutionSummary: "A null check was missing in the payment adapter" },
+    { now: at(resolvedAtMinute) },
+  );
 }
 
 beforeEach(async () => {
@@ -46,14 +79,23 @@ describe("generation on resolution", () => {
   it("lists a known linked alert with its value vs threshold at firing, not its latest value", async () => {
     const db = await getDb();
     const id = await declare();
-    const body = { title: "Checkout 5xx above 5%", service: "checkout-api", environment: "production", severity: "critical", status: "firing", dedupKey: "co-5xx", threshold: 0.05 };
+    const body = {
+      title: "Checkout 5xx above 5%",
+      service: "checkout-api",
+      environment: "production",
+      severity: "critical",
+      status: "firing",
+      dedupKey: "co-5xx",
+      threshold: 0.05,
+    };
     const fired = await receiveNativeAlert(db, responder, { ...body, value: 0.12 }, { now: at(-5) });
     await receiveNativeAlert(db, responder, { ...body, value: 0.31 }, { now: at(2) });
     const alertId = fired.alert?.id ?? "";
     await addLink(db, responder, id, { type: "alert", targetId: alertId }, { now: at(3) });
     await addLink(db, responder, id, { type: "alert", targetId: "pd-elsewhere" }, { now: at(3) });
     await resolveFully(id);
-    const text = (await getPm(id)).json.sections.find((s: { key: string }) => s.key === "alerts").text as string;
+    const text = (await getPm(id)).json.sections.find((s: { key: string }) => s.key === "alerts")
+      .text as string;
     expect(text.split("\n")).toEqual([
       `- Alert \`${alertId}\` Checkout 5xx above 5% (critical): value 0.12 vs threshold 0.05 at firing, 2026-03-02 09:55:00 UTC (linked 2026-03-02 10:03:00 UTC by Alex Chen)`,
       "- Alert `pd-elsewhere` (linked 2026-03-02 10:03:00 UTC by Alex Chen)",
@@ -66,9 +108,16 @@ describe("generation on resolution", () => {
     await addLink(db, responder, id, { type: "alert", targetId: "alert-4711" }, { now: at(1) });
     await addLink(db, responder, id, { type: "release", targetId: "2026.03.1" }, { now: at(2) });
     await addLink(db, responder, id, { type: "error_group", targetId: "eg-99" }, { now: at(3) });
-    await db.insert(serviceMetrics).values([0, 5, 10, 30].map((m) => ({
-      service: "checkout-api", environment: "production", ts: at(m), errorRate: m === 5 ? 0.42 : 0.01, latencyP95Ms: m === 10 ? 1900 : 200, requestRate: 50,
-    })));
+    await db.insert(serviceMetrics).values(
+      [0, 5, 10, 30].map((m) => ({
+        service: "checkout-api",
+        environment: "production",
+        ts: at(m),
+        errorRate: m === 5 ? 0.42 : 0.01,
+        latencyP95Ms: m === 10 ? 1900 : 200,
+        requestRate: 50,
+      })),
+    );
     await resolveFully(id);
 
     const res = await getPm(id);
@@ -90,9 +139,13 @@ describe("generation on resolution", () => {
     // Every entry, automatic and manual, in UTC.
     const timeline = await listTimeline(db, responder, id);
     const lines = text("timeline").split("\n");
-    expect(lines).toHaveLength(timeline.filter((e) => e.createdAt <= at(45) && e.kind !== "postmortem_created").length);
+    expect(lines).toHaveLength(
+      timeline.filter((e) => e.createdAt <= at(45) && e.kind !== "postmortem_created").length,
+    );
     expect(lines[0]).toMatch(/^- 2026-03-02 10:00:00 UTC — Alex Chen: Incident declared as SEV1/);
-    expect(text("timeline")).toContain("2026-03-02 10:10:00 UTC — Alex Chen: (action) Rolled back **release 2026.03.1**");
+    expect(text("timeline")).toContain(
+      "2026-03-02 10:10:00 UTC — Alex Chen: (action) Rolled back **release 2026.03.1**",
+    );
     expect(text("alerts")).toContain("alert-4711");
     expect(text("errors_releases")).toContain("2026.03.1");
     expect(text("errors_releases")).toContain("eg-99");
@@ -104,7 +157,9 @@ describe("generation on resolution", () => {
     expect(text("action_items")).toBe("No action items yet.");
     expect(pm.markdown).toContain("## Metric snapshots");
     // The series are frozen into the postmortem.
-    expect(pm.metricSnapshot.services[0].points.map((p: { errorRate: number }) => p.errorRate)).toEqual([0.01, 0.42, 0.01, 0.01]);
+    expect(pm.metricSnapshot.services[0].points.map((p: { errorRate: number }) => p.errorRate)).toEqual([
+      0.01, 0.42, 0.01, 0.01,
+    ]);
     await db.delete(serviceMetrics);
     expect((await getPm(id)).json.metricSnapshot.services[0].points).toHaveLength(4);
 
@@ -125,17 +180,30 @@ describe("generation on resolution", () => {
     const id = await declare();
     await resolveFully(id);
     const first = (await getPm(id)).json;
-    const edited = await putPm(id, { sections: { root_cause: "Human analysis: the adapter swallowed a timeout." } }, `"${first.version}"`);
+    const edited = await putPm(
+      id,
+      { sections: { root_cause: "Human analysis: the adapter swallowed a timeout." } },
+      `"${first.version}"`,
+    );
     expect(edited.status).toBe(200);
 
     await updateIncident(db, responder, id, { status: "investigating" }, { now: at(60) });
-    await updateIncident(db, responder, id, { status: "resolved", resolutionSummary: "Second fix: timeouts are retried" }, { now: at(90) });
+    await updateIncident(
+      db,
+      responder,
+      id,
+      { status: "resolved", resolutionSummary: "Second fix: timeouts are retried" },
+      { now: at(90) },
+    );
 
     const rows = await queryRows(sql`select count(*)::int as n from postmortems where incident_id = ${id}`);
     expect(Number(rows[0].n)).toBe(1);
     const pm = (await getPm(id)).json;
     const section = (key: string) => pm.sections.find((s: { key: string }) => s.key === key);
-    expect(section("root_cause")).toMatchObject({ text: "Human analysis: the adapter swallowed a timeout.", edited: true });
+    expect(section("root_cause")).toMatchObject({
+      text: "Human analysis: the adapter swallowed a timeout.",
+      edited: true,
+    });
     expect(section("mitigation_resolution").text).toContain("Second fix: timeouts are retried");
     expect(section("timeline").text).toContain("Incident reopened");
     expect(section("went_badly").text).toContain("reopened 1 time");
@@ -148,11 +216,31 @@ describe("generation on resolution", () => {
 
 describe("the per-severity setting", () => {
   it("skips severities switched off, and the Create postmortem button covers them", async () => {
-    const put = await call(settingsRoute.PUT, "/api/settings/postmortems", { method: "PUT", as: "admin", body: { autoGenerate: { SEV4: false } } });
+    const put = await call(settingsRoute.PUT, "/api/settings/postmortems", {
+      method: "PUT",
+      as: "admin",
+      body: { autoGenerate: { SEV4: false } },
+    });
     expect(put.status).toBe(200);
     expect(put.json.autoGenerate).toEqual({ SEV1: true, SEV2: true, SEV3: true, SEV4: false });
-    expect((await call(settingsRoute.PUT, "/api/settings/postmortems", { method: "PUT", as: "responder", body: { autoGenerate: { SEV1: false } } })).status).toBe(403);
-    expect((await call(settingsRoute.PUT, "/api/settings/postmortems", { method: "PUT", as: "admin", body: { autoGenerate: { SEV9: false } } })).status).toBe(422);
+    expect(
+      (
+        await call(settingsRoute.PUT, "/api/settings/postmortems", {
+          method: "PUT",
+          as: "responder",
+          body: { autoGenerate: { SEV1: false } },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(settingsRoute.PUT, "/api/settings/postmortems", {
+          method: "PUT",
+          as: "admin",
+          body: { autoGenerate: { SEV9: false } },
+        })
+      ).status,
+    ).toBe(422);
 
     const low = await declare("SEV4", "Chart glitch");
     const high = await declare("SEV3", "Search slow");
@@ -161,13 +249,25 @@ describe("the per-severity setting", () => {
     expect((await getPm(low)).status).toBe(404);
     expect((await getPm(high)).status).toBe(200);
 
-    expect((await call(postmortemRoute.POST, path(low), { method: "POST", params: { id: low }, as: "viewer" })).status).toBe(403);
+    expect(
+      (await call(postmortemRoute.POST, path(low), { method: "POST", params: { id: low }, as: "viewer" }))
+        .status,
+    ).toBe(403);
     const created = await call(postmortemRoute.POST, path(low), { method: "POST", params: { id: low } });
     expect(created.status).toBe(201);
-    expect(created.json.sections.find((s: { key: string }) => s.key === "summary").text).toContain("Chart glitch");
+    expect(created.json.sections.find((s: { key: string }) => s.key === "summary").text).toContain(
+      "Chart glitch",
+    );
     const again = await call(postmortemRoute.POST, path(low), { method: "POST", params: { id: low } });
     expect(again.status).toBe(409);
-    expect((await call(postmortemRoute.POST, path("INC-2026-9999"), { method: "POST", params: { id: "INC-2026-9999" } })).status).toBe(404);
+    expect(
+      (
+        await call(postmortemRoute.POST, path("INC-2026-9999"), {
+          method: "POST",
+          params: { id: "INC-2026-9999" },
+        })
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -177,13 +277,23 @@ describe("editing", () => {
     await resolveFully(id);
     const { version } = (await getPm(id)).json;
     // Alice saves from her browser session (a user, so she becomes an author); Bob's API save was based on the same version.
-    const alice = await updatePostmortem(await getDb(), responder, id, { sections: { went_well: "Fast rollback." } }, { expectedVersion: version });
+    const alice = await updatePostmortem(
+      await getDb(),
+      responder,
+      id,
+      { sections: { went_well: "Fast rollback." } },
+      { expectedVersion: version },
+    );
     expect(alice.authors).toEqual([{ id: "user_abc123", name: "Alex Chen" }]);
     const bob = await putPm(id, { sections: { went_well: "Good paging." } }, `"${version}"`);
     expect(bob.status).toBe(412);
     expect(bob.json.currentVersion).toBe(version + 1);
-    expect(bob.json.current.sections.find((s: { key: string }) => s.key === "went_well").text).toBe("Fast rollback.");
-    expect((await getPm(id)).json.sections.find((s: { key: string }) => s.key === "went_well").text).toBe("Fast rollback.");
+    expect(bob.json.current.sections.find((s: { key: string }) => s.key === "went_well").text).toBe(
+      "Fast rollback.",
+    );
+    expect((await getPm(id)).json.sections.find((s: { key: string }) => s.key === "went_well").text).toBe(
+      "Fast rollback.",
+    );
   });
 
   it("moves draft → in_review → published, refuses skips, and is read-only once published", async () => {
@@ -203,9 +313,17 @@ describe("editing", () => {
     expect((await putPm(id, { status: "draft" })).status).toBe(409);
     // A reopen and resolve leaves the published document as it was.
     await updateIncident(db, responder, id, { status: "investigating" }, { now: at(60) });
-    await updateIncident(db, responder, id, { status: "resolved", resolutionSummary: "Another fix" }, { now: at(90) });
+    await updateIncident(
+      db,
+      responder,
+      id,
+      { status: "resolved", resolutionSummary: "Another fix" },
+      { now: at(90) },
+    );
     expect((await getPm(id)).json.markdown).toBe(frozen);
-    const kinds = (await listTimeline(db, responder, id)).filter((e) => e.kind === "postmortem_status_changed").map((e) => e.data.to);
+    const kinds = (await listTimeline(db, responder, id))
+      .filter((e) => e.kind === "postmortem_status_changed")
+      .map((e) => e.data.to);
     expect(kinds).toEqual(["in_review", "draft", "in_review", "published"]);
   });
 
@@ -217,7 +335,16 @@ describe("editing", () => {
     expect((await putPm(id, { markdownz: "x" })).status).toBe(422);
     expect((await putPm(id, {})).status).toBe(422);
     expect((await putPm(id, { authors: ["nobody"] })).status).toBe(422);
-    expect((await call(postmortemRoute.PUT, path(id), { method: "PUT", params: { id }, body: { status: "in_review" }, as: "viewer" })).status).toBe(403);
+    expect(
+      (
+        await call(postmortemRoute.PUT, path(id), {
+          method: "PUT",
+          params: { id },
+          body: { status: "in_review" },
+          as: "viewer",
+        })
+      ).status,
+    ).toBe(403);
     expect((await getPm(id)).json.version).toBe(before.version);
   });
 });

@@ -14,13 +14,25 @@ const PUBLIC_ROUTES = new Set(["GET /api/health", "GET /api/openapi.json"]);
 const PUBLIC_ACTIONS = new Set(["app/login/actions.ts#signInAction", "app/login/actions.ts#signOutAction"]);
 // Anyone signed in may change their own password: a viewer gets as far as validating the form.
 const SELF_SERVICE_ACTIONS = new Set(["app/settings/account/actions.ts#changePasswordAction"]);
-const ADMIN_ONLY_READS = new Set(["GET /api/settings/tokens", "GET /api/settings/users", "GET /api/webhooks", "GET /api/webhooks/[id]", "GET /api/webhooks/[id]/deliveries"]);
+const ADMIN_ONLY_READS = new Set([
+  "GET /api/settings/tokens",
+  "GET /api/settings/users",
+  "GET /api/webhooks",
+  "GET /api/webhooks/[id]",
+  "GET /api/webhooks/[id]/deliveries",
+]);
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 let requestHeaders = new Headers();
 vi.mock("next/headers", () => ({
   headers: async () => requestHeaders,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, has: () => false }),
+  cookies: async () => ({
+    get: () => undefined,
+    getAll: () => [],
+    set: () => {},
+    delete: () => {},
+    has: () => false,
+  }),
 }));
 
 // Outside a Next request there is no cache to revalidate; the actions' answers are what is tested.
@@ -34,20 +46,30 @@ function walk(dir: string, match: (file: string) => boolean): string[] {
 }
 
 const routeFiles = walk("app/api", (f) => f.endsWith(`${path.sep}route.ts`));
-const actionFiles = walk("app", (f) => /\.tsx?$/.test(f) && /^["']use server["']/.test(readFileSync(f, "utf8").trimStart()));
+const actionFiles = walk(
+  "app",
+  (f) => /\.tsx?$/.test(f) && /^["']use server["']/.test(readFileSync(f, "utf8").trimStart()),
+);
 
 /** `app/api/dashboard/incidents/[id]/route.ts` → a concrete path and the params Next would pass. */
 function concrete(file: string) {
   const route = "/" + path.relative("app", path.dirname(file)).split(path.sep).join("/");
   const params: Record<string, string | string[]> = {};
-  const url = route.replace(/\[\.\.\.(\w+)\]/g, (_, name) => ((params[name] = ["nothing-here"]), "nothing-here")).replace(/\[(\w+)\]/g, (_, name) => ((params[name] = "INC-2026-0001"), "INC-2026-0001"));
+  const url = route
+    .replace(/\[\.\.\.(\w+)\]/g, (_, name) => ((params[name] = ["nothing-here"]), "nothing-here"))
+    .replace(/\[(\w+)\]/g, (_, name) => ((params[name] = "INC-2026-0001"), "INC-2026-0001"));
   return { route, url, params };
 }
 
 const awaitedModules = new Map<string, Record<string, unknown>>();
 for (const file of routeFiles) awaitedModules.set(file, await import(/* @vite-ignore */ path.resolve(file)));
 /** The methods a route really implements (not the 405 answers from methodNotAllowed). */
-const implemented = (file: string) => METHODS.filter((m) => typeof awaitedModules.get(file)![m] === "function" && !isMethodNotAllowedHandler(awaitedModules.get(file)![m]));
+const implemented = (file: string) =>
+  METHODS.filter(
+    (m) =>
+      typeof awaitedModules.get(file)![m] === "function" &&
+      !isMethodNotAllowedHandler(awaitedModules.get(file)![m]),
+  );
 const routeCases = routeFiles.flatMap((file) => implemented(file).map((method) => ({ file, method })));
 // Every other method, HEAD when there is no GET (Next answers HEAD from GET), and OPTIONS.
 const refusedCases = routeFiles.flatMap((file) => {
@@ -65,7 +87,11 @@ describe("route inventory", () => {
   it("finds the routes and actions it is meant to guard", () => {
     expect(routeCases.length).toBeGreaterThanOrEqual(20);
     expect(routeCases.map((c) => `${c.method} ${concrete(c.file).route}`)).toEqual(
-      expect.arrayContaining(["POST /api/settings/users/[id]/disable", "POST /api/settings/users/[id]/enable", "POST /api/settings/users/[id]/unlock"]),
+      expect.arrayContaining([
+        "POST /api/settings/users/[id]/disable",
+        "POST /api/settings/users/[id]/enable",
+        "POST /api/settings/users/[id]/unlock",
+      ]),
     );
     expect(actionFiles.length).toBeGreaterThanOrEqual(3);
   });
@@ -74,36 +100,56 @@ describe("route inventory", () => {
   it("includes the alert routes", () => {
     const found = new Set(routeCases.map((c) => `${c.method} ${concrete(c.file).route}`));
     for (const route of [
-      "GET /api/alerts", "POST /api/alerts", "GET /api/alerts/[id]",
-      "GET /api/alerts/rules", "POST /api/alerts/rules", "GET /api/alerts/rules/[id]", "PATCH /api/alerts/rules/[id]", "DELETE /api/alerts/rules/[id]",
-      "POST /api/integrations/alertmanager", "POST /api/integrations/pagerduty/v2/enqueue",
-    ]) expect(found).toContain(route);
+      "GET /api/alerts",
+      "POST /api/alerts",
+      "GET /api/alerts/[id]",
+      "GET /api/alerts/rules",
+      "POST /api/alerts/rules",
+      "GET /api/alerts/rules/[id]",
+      "PATCH /api/alerts/rules/[id]",
+      "DELETE /api/alerts/rules/[id]",
+      "POST /api/integrations/alertmanager",
+      "POST /api/integrations/pagerduty/v2/enqueue",
+    ])
+      expect(found).toContain(route);
   });
 
-  it.each(routeCases)("$method $file refuses an anonymous caller (401) unless public", async ({ file, method }) => {
-    const { route, url, params } = concrete(file);
-    const handler = awaitedModules.get(file)![method] as Parameters<typeof call>[0];
-    const res = await call(handler, url, { method, params: params as Record<string, string>, as: "anonymous", ...(method === "GET" ? {} : { body: {} }) });
-    if (PUBLIC_ROUTES.has(`${method} ${route}`)) {
-      expect(res.status).toBe(200);
-    } else {
-      expect(res.status).toBe(401);
-      expect(res.headers.get("content-type")).toBe("application/problem+json");
-      expect(res.json.status).toBe(401);
-    }
-  });
-
-  it.each(routeCases.filter((c) => c.method !== "GET" || ADMIN_ONLY_READS.has(`GET ${concrete(c.file).route}`)))(
-    "$method $file refuses a viewer (403; 404 from the catch-all)",
+  it.each(routeCases)(
+    "$method $file refuses an anonymous caller (401) unless public",
     async ({ file, method }) => {
       const { route, url, params } = concrete(file);
       const handler = awaitedModules.get(file)![method] as Parameters<typeof call>[0];
-      const res = await call(handler, url, { method, params: params as Record<string, string>, as: "viewer", ...(method === "GET" ? {} : { body: {} }) });
-      // The catch-all answers 404 for everyone signed in: there is nothing there to protect.
-      expect(res.status).toBe(route.includes("[...") ? 404 : 403);
-      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      const res = await call(handler, url, {
+        method,
+        params: params as Record<string, string>,
+        as: "anonymous",
+        ...(method === "GET" ? {} : { body: {} }),
+      });
+      if (PUBLIC_ROUTES.has(`${method} ${route}`)) {
+        expect(res.status).toBe(200);
+      } else {
+        expect(res.status).toBe(401);
+        expect(res.headers.get("content-type")).toBe("application/problem+json");
+        expect(res.json.status).toBe(401);
+      }
     },
   );
+
+  it.each(
+    routeCases.filter((c) => c.method !== "GET" || ADMIN_ONLY_READS.has(`GET ${concrete(c.file).route}`)),
+  )("$method $file refuses a viewer (403; 404 from the catch-all)", async ({ file, method }) => {
+    const { route, url, params } = concrete(file);
+    const handler = awaitedModules.get(file)![method] as Parameters<typeof call>[0];
+    const res = await call(handler, url, {
+      method,
+      params: params as Record<string, string>,
+      as: "viewer",
+      ...(method === "GET" ? {} : { body: {} }),
+    });
+    // The catch-all answers 404 for everyone signed in: there is nothing there to protect.
+    expect(res.status).toBe(route.includes("[...") ? 404 : 403);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+  });
 });
 
 describe("methods a route does not implement", () => {
@@ -114,41 +160,65 @@ describe("methods a route does not implement", () => {
     expect(new Set(refusedCases.map((c) => c.file)).size).toBe(routeFiles.length - 1);
   });
 
-  it.each(refusedCases)("$method $file answers 405 problem+json with Allow: $allow", async ({ file, method, allow }) => {
-    const { url, params } = concrete(file);
-    const handler = awaitedModules.get(file)![method] as Parameters<typeof call>[0] | undefined;
-    expect(handler, `${file} must export ${method} from methodNotAllowed()`).toBeTypeOf("function");
-    const res = await call(handler!, url, { method, params: params as Record<string, string>, as: "responder" });
-    expect(res.status).toBe(405);
-    expect(res.headers.get("allow")).toBe(allow);
-    expect(res.headers.get("content-type")).toBe("application/problem+json");
-    if (method !== "HEAD") expect(res.json).toMatchObject({ status: 405, title: "Method not allowed", instance: url });
-  });
+  it.each(refusedCases)(
+    "$method $file answers 405 problem+json with Allow: $allow",
+    async ({ file, method, allow }) => {
+      const { url, params } = concrete(file);
+      const handler = awaitedModules.get(file)![method] as Parameters<typeof call>[0] | undefined;
+      expect(handler, `${file} must export ${method} from methodNotAllowed()`).toBeTypeOf("function");
+      const res = await call(handler!, url, {
+        method,
+        params: params as Record<string, string>,
+        as: "responder",
+      });
+      expect(res.status).toBe(405);
+      expect(res.headers.get("allow")).toBe(allow);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      if (method !== "HEAD")
+        expect(res.json).toMatchObject({ status: 405, title: "Method not allowed", instance: url });
+    },
+  );
 
-  it.each(routeFiles.filter((f) => !f.includes("[...")))("OPTIONS %s lists exactly the implemented methods", async (file) => {
-    const { url, params } = concrete(file);
-    const handler = awaitedModules.get(file)!.OPTIONS as Parameters<typeof call>[0] | undefined;
-    expect(handler, `${file} must export OPTIONS from methodNotAllowed()`).toBeTypeOf("function");
-    const res = await call(handler!, url, { method: "OPTIONS", params: params as Record<string, string>, as: "anonymous" });
-    expect(res.status).toBe(204);
-    expect(res.headers.get("allow")).toBe(allowHeader(implemented(file)));
-  });
+  it.each(routeFiles.filter((f) => !f.includes("[...")))(
+    "OPTIONS %s lists exactly the implemented methods",
+    async (file) => {
+      const { url, params } = concrete(file);
+      const handler = awaitedModules.get(file)!.OPTIONS as Parameters<typeof call>[0] | undefined;
+      expect(handler, `${file} must export OPTIONS from methodNotAllowed()`).toBeTypeOf("function");
+      const res = await call(handler!, url, {
+        method: "OPTIONS",
+        params: params as Record<string, string>,
+        as: "anonymous",
+      });
+      expect(res.status).toBe(204);
+      expect(res.headers.get("allow")).toBe(allowHeader(implemented(file)));
+    },
+  );
 });
 
 describe("OpenAPI document", () => {
   const paths = buildOpenApiDocument().paths as Record<string, Record<string, unknown>>;
-  it.each(routeFiles.filter((f) => !f.includes("[...")))("documents %s with each method it implements", (file) => {
-    const documented = concrete(file).route.replace(/\[(\w+)\]/g, "{$1}");
-    expect(Object.keys(paths)).toContain(documented);
-    for (const method of implemented(file)) expect(Object.keys(paths[documented]), `${method} ${documented}`).toContain(method.toLowerCase());
-  });
+  it.each(routeFiles.filter((f) => !f.includes("[...")))(
+    "documents %s with each method it implements",
+    (file) => {
+      const documented = concrete(file).route.replace(/\[(\w+)\]/g, "{$1}");
+      expect(Object.keys(paths)).toContain(documented);
+      for (const method of implemented(file))
+        expect(Object.keys(paths[documented]), `${method} ${documented}`).toContain(method.toLowerCase());
+    },
+  );
 });
 
 const actionCases = (
   await Promise.all(
     actionFiles.map(async (file) => {
       const mod = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
-      return Object.entries(mod).filter(([, v]) => typeof v === "function").map(([name, fn]) => ({ id: `${file.split(path.sep).join("/")}#${name}`, fn: fn as (...args: unknown[]) => Promise<unknown> }));
+      return Object.entries(mod)
+        .filter(([, v]) => typeof v === "function")
+        .map(([name, fn]) => ({
+          id: `${file.split(path.sep).join("/")}#${name}`,
+          fn: fn as (...args: unknown[]) => Promise<unknown>,
+        }));
     }),
   )
 ).flat();
@@ -166,20 +236,38 @@ async function outcome(fn: (...args: unknown[]) => Promise<unknown>) {
 }
 
 describe("server action inventory", () => {
-  it.each(actionCases.filter((c) => !PUBLIC_ACTIONS.has(c.id)))("$id refuses an anonymous caller", async ({ fn }) => {
-    const { result, redirect } = await outcome(fn);
-    if (redirect) expect(redirect).toContain("/login");
-    else expect(result).toMatchObject({ status: "error", code: "unauthenticated" });
-  });
+  it.each(actionCases.filter((c) => !PUBLIC_ACTIONS.has(c.id)))(
+    "$id refuses an anonymous caller",
+    async ({ fn }) => {
+      const { result, redirect } = await outcome(fn);
+      if (redirect) expect(redirect).toContain("/login");
+      else expect(result).toMatchObject({ status: "error", code: "unauthenticated" });
+    },
+  );
 
-  it.each(actionCases.filter((c) => !PUBLIC_ACTIONS.has(c.id)))("$id refuses a viewer (self-service: only bad input)", async ({ id, fn }) => {
-    const password = "viewer-password-123";
-    await createUser(await getDb(), { type: "system", name: "test", role: "admin" }, { email: "view@example.com", name: "View Only", role: "viewer", password });
-    const signedIn = await (await getAuth()).api.signInEmail({ body: { email: "view@example.com", password }, asResponse: true });
-    const cookie = signedIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    expect(cookie).toContain("session_token");
-    requestHeaders = new Headers({ cookie });
-    const { result } = await outcome(fn);
-    expect(result).toMatchObject({ status: "error", code: SELF_SERVICE_ACTIONS.has(id) ? "validation" : "forbidden" });
-  });
+  it.each(actionCases.filter((c) => !PUBLIC_ACTIONS.has(c.id)))(
+    "$id refuses a viewer (self-service: only bad input)",
+    async ({ id, fn }) => {
+      const password = "viewer-password-123";
+      await createUser(
+        await getDb(),
+        { type: "system", name: "test", role: "admin" },
+        { email: "view@example.com", name: "View Only", role: "viewer", password },
+      );
+      const signedIn = await (
+        await getAuth()
+      ).api.signInEmail({ body: { email: "view@example.com", password }, asResponse: true });
+      const cookie = signedIn.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
+      expect(cookie).toContain("session_token");
+      requestHeaders = new Headers({ cookie });
+      const { result } = await outcome(fn);
+      expect(result).toMatchObject({
+        status: "error",
+        code: SELF_SERVICE_ACTIONS.has(id) ? "validation" : "forbidden",
+      });
+    },
+  );
 });

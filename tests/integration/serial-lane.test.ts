@@ -10,7 +10,8 @@ import { call, queryRows, resetDatabase, TEST_TARGET, validIncident } from "@/te
 // still its own transaction: one that fails must not take its neighbours in the pipeline with it.
 
 const PATH = "/api/dashboard/incidents";
-const declare = (body: Record<string, unknown> = {}) => call(collection.POST, PATH, { method: "POST", body: { ...validIncident, ...body } });
+const declare = (body: Record<string, unknown> = {}) =>
+  call(collection.POST, PATH, { method: "POST", body: { ...validIncident, ...body } });
 const number = (id: string) => Number(id.split("-")[2]);
 
 beforeEach(async () => {
@@ -35,7 +36,10 @@ async function holdCounter(year: number) {
 
 /** Backends of this database waiting for a lock, by application_name. */
 const lockWaiters = () =>
-  queryRows<{ app: string; n: number }>(sql`select application_name as app, count(*)::int as n from pg_stat_activity
+  queryRows<{
+    app: string;
+    n: number;
+  }>(sql`select application_name as app, count(*)::int as n from pg_stat_activity
     where datname = current_database() and wait_event_type = 'Lock' group by 1 order by 1`);
 
 async function until(check: () => Promise<boolean>, what: string) {
@@ -71,7 +75,10 @@ describe("the serial lane of declarations", () => {
       if (hold) {
         // Only the lane's connection waits on the lock: the rest queue behind it in the pipeline, not
         // as backends each parked on the row (the pool would show five or six here).
-        await until(async () => (await lockWaiters()).some((w) => w.app === "incident-manager-serial"), "the lane to wait on the counter");
+        await until(
+          async () => (await lockWaiters()).some((w) => w.app === "incident-manager-serial"),
+          "the lane to wait on the counter",
+        );
         await new Promise((resolve) => setTimeout(resolve, 100));
         expect(await lockWaiters()).toEqual([{ app: "incident-manager-serial", n: 1 }]);
       }
@@ -83,14 +90,20 @@ describe("the serial lane of declarations", () => {
     for (const refused of [answers[1], answers[3]]) expect(refused.json.errors[0].path).toBe("environment");
     // The four accepted took the next four numbers (in the order their statements reached the lane),
     // and each answer describes the row stored under its ID.
-    const accepted = [answers[0], answers[2], answers[4], answers[5]].map((a) => a.json as { id: string; title: string });
+    const accepted = [answers[0], answers[2], answers[4], answers[5]].map(
+      (a) => a.json as { id: string; title: string },
+    );
     expect(accepted.map((a) => number(a.id)).sort()).toEqual([2, 3, 4, 5]);
-    const rows = await queryRows<{ id: string; title: string }>(sql`select id, title from incidents order by seq`);
+    const rows = await queryRows<{ id: string; title: string }>(
+      sql`select id, title from incidents order by seq`,
+    );
     expect(rows.map((r) => r.id)).toEqual([first.json.id, ...accepted.map((a) => a.id).sort()]);
     const titleById = new Map(rows.map((r) => [r.id, r.title]));
     for (const a of accepted) expect(titleById.get(a.id)).toBe(a.title);
     expect(accepted.map((a) => a.title).sort()).toEqual(["Outage A", "Outage C", "Outage E", "Outage F"]);
-    const [counter] = await queryRows<{ last: number }>(sql`select last from incident_counters where year = ${year}`);
+    const [counter] = await queryRows<{ last: number }>(
+      sql`select last from incident_counters where year = ${year}`,
+    );
     expect(counter.last).toBe(5);
   });
 });

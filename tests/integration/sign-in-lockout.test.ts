@@ -11,17 +11,32 @@ import { call, queryRows, resetDatabase } from "@/tests/support/harness";
 
 vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, has: () => false }),
+  cookies: async () => ({
+    get: () => undefined,
+    getAll: () => [],
+    set: () => {},
+    delete: () => {},
+    has: () => false,
+  }),
 }));
 
 const system = { type: "system", name: "test", role: "admin" } as const;
 const PASSWORD = "correct-horse-battery";
 
 async function addUser(email: string) {
-  return createUser(await getDb(), system, { email, name: email.split("@")[0], role: "responder", password: PASSWORD });
+  return createUser(await getDb(), system, {
+    email,
+    name: email.split("@")[0],
+    role: "responder",
+    password: PASSWORD,
+  });
 }
 
-const attempt = (email: string, password: string, ip: string | null) => signIn({ email, password }, { headers: new Headers(), ip }).then(() => "ok" as const, (e: DomainError) => e);
+const attempt = (email: string, password: string, ip: string | null) =>
+  signIn({ email, password }, { headers: new Headers(), ip }).then(
+    () => "ok" as const,
+    (e: DomainError) => e,
+  );
 
 beforeEach(async () => {
   await resetDatabase();
@@ -31,20 +46,31 @@ describe("sign-in lockout is per (account, IP)", () => {
   it("someone hammering an account from one IP does not lock its owner out on another IP", async () => {
     await addUser("owner@example.com");
     const outcomes = [];
-    for (let i = 0; i < 10; i++) outcomes.push(await attempt("owner@example.com", `guess-${i}-guess`, "203.0.113.66"));
-    expect(outcomes.slice(0, 3).map((o) => (o as DomainError).code)).toEqual(["unauthenticated", "unauthenticated", "unauthenticated"]);
+    for (let i = 0; i < 10; i++)
+      outcomes.push(await attempt("owner@example.com", `guess-${i}-guess`, "203.0.113.66"));
+    expect(outcomes.slice(0, 3).map((o) => (o as DomainError).code)).toEqual([
+      "unauthenticated",
+      "unauthenticated",
+      "unauthenticated",
+    ]);
     expect(outcomes.slice(3).every((o) => (o as DomainError).code === "rate_limited")).toBe(true);
 
     expect(await attempt("owner@example.com", PASSWORD, "198.51.100.7")).toBe("ok");
     // ... and the attacker's pair is still delayed: the owner's success does not reset it.
-    expect(((await attempt("owner@example.com", PASSWORD, "203.0.113.66")) as DomainError).code).toBe("rate_limited");
+    expect(((await attempt("owner@example.com", PASSWORD, "203.0.113.66")) as DomainError).code).toBe(
+      "rate_limited",
+    );
   });
 
   it("delays grow as 2^failures seconds after the free ones, capped at 15 minutes", async () => {
     const db = await getDb();
     const t0 = Date.parse("2026-11-01T10:00:00Z");
     const at = (seconds: number) => new Date(t0 + seconds * 1000);
-    const tryAt = (seconds: number) => recordSignInAttempt(db, "slow@example.com", "192.0.2.1", at(seconds)).then(() => "tried", (e: DomainError) => e.extra.retryAfterSeconds);
+    const tryAt = (seconds: number) =>
+      recordSignInAttempt(db, "slow@example.com", "192.0.2.1", at(seconds)).then(
+        () => "tried",
+        (e: DomainError) => e.extra.retryAfterSeconds,
+      );
     // Each "tried" attempt stays recorded as a failure (succeeded() is never called).
     expect([await tryAt(0), await tryAt(1), await tryAt(2)]).toEqual(["tried", "tried", "tried"]);
     expect(await tryAt(5)).toBe(5); // 8 s after the third failure at t=2
@@ -53,16 +79,24 @@ describe("sign-in lockout is per (account, IP)", () => {
     expect(await tryAt(26)).toBe("tried"); // 5th failure
     expect(await tryAt(27)).toBe(31); // 32 s after t=26
     // Refused attempts were not recorded, so hammering did not make the delay longer.
-    const rows = await queryRows<{ n: number }>(sql`select count(*)::int as n from sign_in_attempts where account = 'slow@example.com'`);
+    const rows = await queryRows<{ n: number }>(
+      sql`select count(*)::int as n from sign_in_attempts where account = 'slow@example.com'`,
+    );
     expect(Number(rows[0].n)).toBe(5);
 
-    for (let i = 0; i < 10; i++) await db.execute(sql`insert into sign_in_attempts (account, ip, at) values ('slow@example.com', '192.0.2.1', ${at(30).toISOString()})`);
+    for (let i = 0; i < 10; i++)
+      await db.execute(
+        sql`insert into sign_in_attempts (account, ip, at) values ('slow@example.com', '192.0.2.1', ${at(30).toISOString()})`,
+      );
     expect(await tryAt(31)).toBe(MAX_DELAY_SECONDS - 1);
   });
 
   it("without a trustworthy IP the account gets growing delays, not a 15-minute lockout", async () => {
     await addUser("noip@example.com");
-    for (let i = 0; i < 3; i++) expect(((await attempt("noip@example.com", "wrong-password", null)) as DomainError).code).toBe("unauthenticated");
+    for (let i = 0; i < 3; i++)
+      expect(((await attempt("noip@example.com", "wrong-password", null)) as DomainError).code).toBe(
+        "unauthenticated",
+      );
     const limited = (await attempt("noip@example.com", PASSWORD, null)) as DomainError;
     expect(limited.status).toBe(429);
     // 2^3 seconds after the third failure, less what has passed since it.
@@ -73,7 +107,10 @@ describe("sign-in lockout is per (account, IP)", () => {
 
   it("refuses an IP that sprays many accounts, whatever account it tries next", async () => {
     await addUser("sprayed@example.com");
-    for (let i = 0; i < 20; i++) expect(((await attempt(`u${i}@example.com`, "spray-password", "203.0.113.5")) as DomainError).code).toBe("unauthenticated");
+    for (let i = 0; i < 20; i++)
+      expect(
+        ((await attempt(`u${i}@example.com`, "spray-password", "203.0.113.5")) as DomainError).code,
+      ).toBe("unauthenticated");
     const refused = (await attempt("sprayed@example.com", PASSWORD, "203.0.113.5")) as DomainError;
     expect(refused.code).toBe("rate_limited");
     expect(refused.extra.retryAfterSeconds).toBeGreaterThan(800);
@@ -92,22 +129,37 @@ describe("admin unlock", () => {
     expect(row.signInFailures).toBe(3);
     expect(Date.parse(row.lockedUntil)).toBeGreaterThan(Date.now());
 
-    const unlocked = await call(unlockRoute.POST, `/api/settings/users/${user.id}/unlock`, { method: "POST", as: "admin", params: { id: user.id } });
+    const unlocked = await call(unlockRoute.POST, `/api/settings/users/${user.id}/unlock`, {
+      method: "POST",
+      as: "admin",
+      params: { id: user.id },
+    });
     expect(unlocked.status).toBe(200);
     expect(unlocked.json).toMatchObject({ id: user.id, clearedFailures: 3 });
     const after = await call(userList.GET, "/api/settings/users", { as: "admin" });
-    expect(after.json.items.find((u: { email: string }) => u.email === "locked@example.com")).toMatchObject({ signInFailures: 0, lockedUntil: null });
+    expect(after.json.items.find((u: { email: string }) => u.email === "locked@example.com")).toMatchObject({
+      signInFailures: 0,
+      lockedUntil: null,
+    });
     expect(await attempt("locked@example.com", PASSWORD, null)).toBe("ok");
   });
 
   it("is for admins only and answers 404 for an unknown user", async () => {
     const user = await addUser("someone@example.com");
     await attempt("someone@example.com", "wrong-password", null);
-    const byResponder = await call(unlockRoute.POST, `/api/settings/users/${user.id}/unlock`, { method: "POST", as: "responder", params: { id: user.id } });
+    const byResponder = await call(unlockRoute.POST, `/api/settings/users/${user.id}/unlock`, {
+      method: "POST",
+      as: "responder",
+      params: { id: user.id },
+    });
     expect(byResponder.status).toBe(403);
     const left = await queryRows<{ n: number }>(sql`select count(*)::int as n from sign_in_attempts`);
     expect(Number(left[0].n)).toBe(1);
-    const missing = await call(unlockRoute.POST, "/api/settings/users/nobody/unlock", { method: "POST", as: "admin", params: { id: "nobody" } });
+    const missing = await call(unlockRoute.POST, "/api/settings/users/nobody/unlock", {
+      method: "POST",
+      as: "admin",
+      params: { id: "nobody" },
+    });
     expect(missing.status).toBe(404);
   });
 });

@@ -15,12 +15,30 @@ beforeEach(async () => {
 
 describe("summaries sent beside a status change", () => {
   it("keeps a resolution summary sent with the move to mitigated, and a mitigation summary sent with a regress", async () => {
-    const mitigated = await patch({ status: "mitigated", mitigationSummary: "Rolled back", resolutionSummary: "Draft: null check missing" });
-    expect(mitigated.json).toMatchObject({ status: "mitigated", mitigationSummary: "Rolled back", resolutionSummary: "Draft: null check missing" });
+    const mitigated = await patch({
+      status: "mitigated",
+      mitigationSummary: "Rolled back",
+      resolutionSummary: "Draft: null check missing",
+    });
+    expect(mitigated.json).toMatchObject({
+      status: "mitigated",
+      mitigationSummary: "Rolled back",
+      resolutionSummary: "Draft: null check missing",
+    });
     const regressed = await patch({ status: "investigating", mitigationSummary: "Rollback did not hold" });
-    expect(regressed.json).toMatchObject({ status: "investigating", mitigationSummary: "Rollback did not hold", mitigatedAt: null });
+    expect(regressed.json).toMatchObject({
+      status: "investigating",
+      mitigationSummary: "Rollback did not hold",
+      mitigatedAt: null,
+    });
     const timeline = await call(timelineRoute.GET, `${PATH}/${id}/timeline`, { params: { id } });
     const kinds = timeline.json.items.map((e: { kind: string }) => e.kind);
-    expect(kinds).toEqual(["declared", "status_changed", "details_changed", "status_changed", "details_changed"]);
+    expect(kinds).toEqual([
+      "declared",
+      "status_changed",
+      "details_changed",
+      "status_changed",
+      "details_changed",
+    ]);
   });
 });

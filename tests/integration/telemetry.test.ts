@@ -18,8 +18,10 @@ const point = (minutesAgo: number, extra: Record<string, unknown> = {}) => ({
   requestRate: 100,
   ...extra,
 });
-const send = (body: unknown, as: "responder" | "viewer" | "anonymous" = "responder") => call(ingest.POST, PATH, { method: "POST", body, as });
-const stored = async () => Number((await queryRows<{ n: number }>(sql`select count(*)::int as n from service_metrics`))[0].n);
+const send = (body: unknown, as: "responder" | "viewer" | "anonymous" = "responder") =>
+  call(ingest.POST, PATH, { method: "POST", body, as });
+const stored = async () =>
+  Number((await queryRows<{ n: number }>(sql`select count(*)::int as n from service_metrics`))[0].n);
 
 beforeEach(async () => {
   await resetDatabase();
@@ -36,16 +38,31 @@ describe("POST /api/ingest/metrics", () => {
     expect(await stored()).toBe(4);
     const corrected = await send({ points: [point(1, { errorRate: 0.5 })] });
     expect(corrected.json).toEqual({ accepted: 1, written: 1, unchanged: 0 });
-    const [row] = await queryRows<{ e: number }>(sql`select error_rate as e from service_metrics where service = 'payment-service' order by ts desc limit 1`);
+    const [row] = await queryRows<{ e: number }>(
+      sql`select error_rate as e from service_metrics where service = 'payment-service' order by ts desc limit 1`,
+    );
     expect(Number(row.e)).toBe(0.5);
     // A bare array is accepted as the batch too.
     expect((await send([point(9)])).json).toEqual({ accepted: 1, written: 1, unchanged: 0 });
   });
 
   it("rejects bad points with per-item errors and stores none of the batch", async () => {
-    const res = await send({ points: [point(5), point(4, { errorRate: 7 }), point(3, { timestamp: "yesterday" }), point(2, { service: "Bad Slug" }), point(1, { extra: 1 })] });
+    const res = await send({
+      points: [
+        point(5),
+        point(4, { errorRate: 7 }),
+        point(3, { timestamp: "yesterday" }),
+        point(2, { service: "Bad Slug" }),
+        point(1, { extra: 1 }),
+      ],
+    });
     expect(res.status).toBe(422);
-    expect(res.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(["points.1.errorRate", "points.2.timestamp", "points.3.service", "points.4.extra"]);
+    expect(res.json.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      "points.1.errorRate",
+      "points.2.timestamp",
+      "points.3.service",
+      "points.4.extra",
+    ]);
     const duplicate = await send({ points: [point(2), point(2)] });
     expect(duplicate.status).toBe(422);
     expect(duplicate.json.errors[0].path).toBe("points.1");
@@ -70,11 +87,33 @@ describe("incident health series", () => {
   it("covers the incident window, downsampled to at most 500 points per series", async () => {
     const db = await getDb();
     const start = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 20 * 3600_000);
-    const { id } = await declareIncident(db, responder, { title: "Long incident", severity: "SEV2", services: ["payment-service", "search-api"], environment: "production", impactStartedAt: new Date(start.getTime() - 30 * 60_000).toISOString() }, { now: start });
-    await updateIncident(db, responder, id, { status: "resolved", resolutionSummary: "done" }, { now: new Date(start.getTime() + 12 * 3600_000) });
+    const { id } = await declareIncident(
+      db,
+      responder,
+      {
+        title: "Long incident",
+        severity: "SEV2",
+        services: ["payment-service", "search-api"],
+        environment: "production",
+        impactStartedAt: new Date(start.getTime() - 30 * 60_000).toISOString(),
+      },
+      { now: start },
+    );
+    await updateIncident(
+      db,
+      responder,
+      id,
+      { status: "resolved", resolutionSummary: "done" },
+      { now: new Date(start.getTime() + 12 * 3600_000) },
+    );
     // 16 hours of minutes for payment-service: 960 points; search-api sends nothing.
     const from = start.getTime() - 2 * 3600_000;
-    const points = Array.from({ length: 960 }, (_, i) => ({ ...point(0), timestamp: new Date(from + i * 60_000).toISOString(), errorRate: i % 2 ? 0.1 : 0.3, latencyP95Ms: i }));
+    const points = Array.from({ length: 960 }, (_, i) => ({
+      ...point(0),
+      timestamp: new Date(from + i * 60_000).toISOString(),
+      errorRate: i % 2 ? 0.1 : 0.3,
+      latencyP95Ms: i,
+    }));
     expect((await send({ points })).status).toBe(200);
 
     const health = await getIncidentHealth(db, responder, await getIncident(db, responder, id));
@@ -91,6 +130,11 @@ describe("incident health series", () => {
     expect(middle.latencyP95Ms).toBe(16 + 2 * 200);
     expect(middle.t).toBe(health.from + 200 * 2 * 60_000);
     expect(health.services.find((s) => s.service === "search-api")!.points).toEqual([]);
-    expect(health.markers.map((m) => m.label)).toEqual(["declared", "investigating", "mitigated", "resolved"]);
+    expect(health.markers.map((m) => m.label)).toEqual([
+      "declared",
+      "investigating",
+      "mitigated",
+      "resolved",
+    ]);
   });
 });

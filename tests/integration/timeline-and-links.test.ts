@@ -13,20 +13,33 @@ const declare = async () => {
   expect(res.status).toBe(201);
   return res.json.id as string;
 };
-const post = (id: string, body: unknown) => call(timeline.POST, `${PATH}/${id}/timeline`, { method: "POST", body, params: { id } });
+const post = (id: string, body: unknown) =>
+  call(timeline.POST, `${PATH}/${id}/timeline`, { method: "POST", body, params: { id } });
 const list = (id: string) => call(timeline.GET, `${PATH}/${id}/timeline`, { params: { id } });
-const link = (id: string, body: unknown) => call(links.POST, `${PATH}/${id}/links`, { method: "POST", body, params: { id } });
+const link = (id: string, body: unknown) =>
+  call(links.POST, `${PATH}/${id}/links`, { method: "POST", body, params: { id } });
 const unlink = (id: string, options: { body?: unknown; query?: string }) =>
-  call(links.DELETE, `${PATH}/${id}/links${options.query ?? ""}`, { method: "DELETE", body: options.body, params: { id } });
-const paths = (res: { json: { errors?: { path: string }[] } }) => (res.json.errors ?? []).map((e) => e.path).sort();
+  call(links.DELETE, `${PATH}/${id}/links${options.query ?? ""}`, {
+    method: "DELETE",
+    body: options.body,
+    params: { id },
+  });
+const paths = (res: { json: { errors?: { path: string }[] } }) =>
+  (res.json.errors ?? []).map((e) => e.path).sort();
 
 type EntryRow = { id: number; kind: string; message: string | null };
 const entryRows = (id: string) =>
-  queryRows<EntryRow>(sql`select id::int as id, kind, message from timeline_entries where incident_id = ${id} order by id`);
-const allEntries = async () => Number((await queryRows<{ n: number }>(sql`select count(*)::int as n from timeline_entries`))[0].n);
+  queryRows<EntryRow>(
+    sql`select id::int as id, kind, message from timeline_entries where incident_id = ${id} order by id`,
+  );
+const allEntries = async () =>
+  Number((await queryRows<{ n: number }>(sql`select count(*)::int as n from timeline_entries`))[0].n);
 const linkRows = (id: string) =>
-  queryRows<{ type: string; target_id: string }>(sql`select type, target_id from incident_links where incident_id = ${id} order by id`);
-const version = async (id: string) => (await call(item.GET, `${PATH}/${id}`, { params: { id } })).json.version as number;
+  queryRows<{ type: string; target_id: string }>(
+    sql`select type, target_id from incident_links where incident_id = ${id} order by id`,
+  );
+const version = async (id: string) =>
+  (await call(item.GET, `${PATH}/${id}`, { params: { id } })).json.version as number;
 
 beforeEach(async () => {
   await resetDatabase();
@@ -39,13 +52,23 @@ describe("POST/GET /api/dashboard/incidents/:id/timeline", () => {
     for (const type of ["update", "action", "resolution"]) {
       const res = await post(id, { type, message: `**${type}**: rolled back` });
       expect(res.status).toBe(201);
-      expect(res.json).toMatchObject({ incidentId: id, kind: type, actor: "token:test-responder", message: `**${type}**: rolled back` });
+      expect(res.json).toMatchObject({
+        incidentId: id,
+        kind: type,
+        actor: "token:test-responder",
+        message: `**${type}**: rolled back`,
+      });
       expect(res.headers.get("location")).toBe(`${PATH}/${id}/timeline#${res.json.id}`);
       created.push(res.json.id);
     }
     const res = await list(id);
     expect(res.status).toBe(200);
-    expect(res.json.items.map((e: { kind: string }) => e.kind)).toEqual(["declared", "update", "action", "resolution"]);
+    expect(res.json.items.map((e: { kind: string }) => e.kind)).toEqual([
+      "declared",
+      "update",
+      "action",
+      "resolution",
+    ]);
     expect(res.json.items.slice(1).map((e: { id: number }) => e.id)).toEqual(created);
     const rows = await entryRows(id);
     expect(rows.map((r) => r.kind)).toEqual(["declared", "update", "action", "resolution"]);
@@ -61,10 +84,20 @@ describe("POST/GET /api/dashboard/incidents/:id/timeline", () => {
     const after = await call(item.GET, `${PATH}/${id}`, { params: { id } });
     expect(after.headers.get("etag")).not.toBe(before);
     expect(after.json.version).toBe(2);
-    const stale = await call(item.PATCH, `${PATH}/${id}`, { method: "PATCH", body: { severity: "SEV2" }, headers: { "if-match": before! }, params: { id } });
+    const stale = await call(item.PATCH, `${PATH}/${id}`, {
+      method: "PATCH",
+      body: { severity: "SEV2" },
+      headers: { "if-match": before! },
+      params: { id },
+    });
     expect(stale.status).toBe(412);
     expect((await call(item.GET, `${PATH}/${id}`, { params: { id } })).json.severity).toBe("SEV1");
-    const fresh = await call(item.PATCH, `${PATH}/${id}`, { method: "PATCH", body: { severity: "SEV2" }, headers: { "if-match": after.headers.get("etag")! }, params: { id } });
+    const fresh = await call(item.PATCH, `${PATH}/${id}`, {
+      method: "PATCH",
+      body: { severity: "SEV2" },
+      headers: { "if-match": after.headers.get("etag")! },
+      params: { id },
+    });
     expect(fresh.status).toBe(200);
   });
 
@@ -93,7 +126,9 @@ describe("POST/GET /api/dashboard/incidents/:id/timeline", () => {
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     expect(res.json.status).toBe(404);
     expect(await allEntries()).toBe(before);
-    expect((await queryRows(sql`select id from timeline_entries where incident_id = 'INC-1999-0042'`)).length).toBe(0);
+    expect(
+      (await queryRows(sql`select id from timeline_entries where incident_id = 'INC-1999-0042'`)).length,
+    ).toBe(0);
     expect((await list("INC-1999-0042")).status).toBe(404);
   });
 
@@ -119,13 +154,20 @@ describe("timeline entries are append-only in the database", () => {
     const db = await getDb();
     // Drizzle wraps the driver's error; the trigger's message is on the cause.
     const refusal = async (query: ReturnType<typeof sql>) => {
-      const error = await db.execute(query).then(() => undefined, (e: Error & { cause?: Error }) => e);
+      const error = await db.execute(query).then(
+        () => undefined,
+        (e: Error & { cause?: Error }) => e,
+      );
       expect(error).toBeInstanceOf(Error);
       return String(error?.cause?.message ?? error?.message);
     };
-    expect(await refusal(sql`UPDATE timeline_entries SET message = 'x'`)).toMatch(/append-only \(UPDATE refused\)/);
+    expect(await refusal(sql`UPDATE timeline_entries SET message = 'x'`)).toMatch(
+      /append-only \(UPDATE refused\)/,
+    );
     expect(await refusal(sql`DELETE FROM timeline_entries`)).toMatch(/append-only \(DELETE refused\)/);
-    expect(await refusal(sql`DELETE FROM timeline_entries WHERE incident_id = ${id} AND kind = 'update'`)).toMatch(/append-only/);
+    expect(
+      await refusal(sql`DELETE FROM timeline_entries WHERE incident_id = ${id} AND kind = 'update'`),
+    ).toMatch(/append-only/);
     expect(await entryRows(id)).toEqual(before);
   });
 });
@@ -135,7 +177,11 @@ describe("links", () => {
     const id = await declare();
     const res = await link(id, { type: "alert", targetId: "alert_high_error_rate" });
     expect(res.status).toBe(201);
-    expect(res.json).toMatchObject({ type: "alert", targetId: "alert_high_error_rate", createdBy: "token:test-responder" });
+    expect(res.json).toMatchObject({
+      type: "alert",
+      targetId: "alert_high_error_rate",
+      createdBy: "token:test-responder",
+    });
     expect(res.headers.get("location")).toBe(`${PATH}/${id}/links`);
     expect((await link(id, { type: "release", targetId: "v2.14.0" })).status).toBe(201);
 
@@ -181,7 +227,9 @@ describe("links", () => {
     const unknown = await link("INC-1999-0001", { type: "alert", targetId: "a1" });
     expect(unknown.status).toBe(404);
     expect(await linkRows(id)).toEqual([]);
-    expect((await call(links.GET, `${PATH}/INC-1999-0001/links`, { params: { id: "INC-1999-0001" } })).status).toBe(404);
+    expect(
+      (await call(links.GET, `${PATH}/INC-1999-0001/links`, { params: { id: "INC-1999-0001" } })).status,
+    ).toBe(404);
   });
 
   it("unlinks via the body and via ?type=&targetId= with 204, recording link_removed", async () => {

@@ -11,8 +11,10 @@ import { ABANDONED_AFTER_SECONDS } from "@/lib/http/idempotency";
 import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
 
 /** A real database error with the given SQLSTATE, raised by the server and reported by the driver. */
-const raise = (tx: Db, code: string) => tx.execute(sql.raw(`do $$ begin raise exception 'forced by the test' using errcode = '${code}'; end $$`));
-const probeRows = async () => (await queryRows(sql`select slug from services where slug = 'retry-probe'`)).length;
+const raise = (tx: Db, code: string) =>
+  tx.execute(sql.raw(`do $$ begin raise exception 'forced by the test' using errcode = '${code}'; end $$`));
+const probeRows = async () =>
+  (await queryRows(sql`select slug from services where slug = 'retry-probe'`)).length;
 
 beforeEach(async () => {
   await resetDatabase();
@@ -47,7 +49,11 @@ describe("runTransaction", () => {
       });
       return json({ applied: true }, { status: 201 });
     });
-    const res = await call(route, "/api/probe", { method: "POST", body: {}, headers: { "idempotency-key": "always-deadlocks" } });
+    const res = await call(route, "/api/probe", {
+      method: "POST",
+      body: {},
+      headers: { "idempotency-key": "always-deadlocks" },
+    });
     expect(attempts).toBe(TRANSACTION_ATTEMPTS);
     expect(res.status).toBe(503);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
@@ -55,7 +61,9 @@ describe("runTransaction", () => {
     expect(res.json.type).toContain("unavailable");
     expect(await probeRows()).toBe(0);
     // Nothing was committed, so the key is forgotten and a retry may run.
-    expect(await queryRows(sql`select key from idempotency_keys where key = 'always-deadlocks'`)).toHaveLength(0);
+    expect(
+      await queryRows(sql`select key from idempotency_keys where key = 'always-deadlocks'`),
+    ).toHaveLength(0);
   });
 
   it("answers a lock or statement timeout with 503 at once (no retry)", async () => {
@@ -89,8 +97,13 @@ describe("runTransaction", () => {
     const db = await getDb();
     const [before] = await queryRows<{ lock: string }>(sql`select current_setting('lock_timeout') as lock`);
     const inside = await runTransaction(db, async (tx) => {
-      const rows = await tx.execute(sql`select current_setting('lock_timeout') as lock, current_setting('statement_timeout') as statement`);
-      return (Array.isArray(rows) ? rows : (rows as unknown as { rows: unknown[] }).rows)[0] as { lock: string; statement: string };
+      const rows = await tx.execute(
+        sql`select current_setting('lock_timeout') as lock, current_setting('statement_timeout') as statement`,
+      );
+      return (Array.isArray(rows) ? rows : (rows as unknown as { rows: unknown[] }).rows)[0] as {
+        lock: string;
+        statement: string;
+      };
     });
     expect(inside).toEqual({ lock: "5s", statement: "15s" });
     const [outside] = await queryRows<{ lock: string }>(sql`select current_setting('lock_timeout') as lock`);
@@ -106,19 +119,30 @@ describe("adding brand-new services in opposite orders at once", () => {
     const db = await getDb();
     // Each new catalog row takes 10 ms here, so the two inserts really overlap: unordered, each
     // declaration would wait for a slug the other has just inserted (a deadlock on PostgreSQL).
-    await db.execute(sql`create function slow_service_insert() returns trigger language plpgsql as $$ begin perform pg_sleep(0.01); return new; end $$`);
-    await db.execute(sql`create trigger slow_service_insert before insert on services for each row execute function slow_service_insert()`);
+    await db.execute(
+      sql`create function slow_service_insert() returns trigger language plpgsql as $$ begin perform pg_sleep(0.01); return new; end $$`,
+    );
+    await db.execute(
+      sql`create trigger slow_service_insert before insert on services for each row execute function slow_service_insert()`,
+    );
     try {
       const slugs = Array.from({ length: 20 }, (_, n) => `svc-${String(n).padStart(2, "0")}-new`);
       const answers = await Promise.all(
-        [slugs, [...slugs].reverse()].map((list) => call(collection.POST, "/api/dashboard/incidents", { method: "POST", body: { ...validIncident, services: list } })),
+        [slugs, [...slugs].reverse()].map((list) =>
+          call(collection.POST, "/api/dashboard/incidents", {
+            method: "POST",
+            body: { ...validIncident, services: list },
+          }),
+        ),
       );
       expect(answers.map((x) => x.status)).toEqual([201, 201]);
     } finally {
       await db.execute(sql`drop trigger slow_service_insert on services`);
       await db.execute(sql`drop function slow_service_insert()`);
     }
-    const [row] = await queryRows<{ n: number }>(sql`select count(*)::int as n from services where slug like 'svc-%'`);
+    const [row] = await queryRows<{ n: number }>(
+      sql`select count(*)::int as n from services where slug like 'svc-%'`,
+    );
     expect(Number(row.n)).toBe(20);
   });
 });

@@ -39,17 +39,36 @@ describe("webhook delivery through the job workers", () => {
     const created = await call(webhooks.POST, "/api/webhooks", {
       method: "POST",
       as: "admin",
-      body: { url: receiver.url(), events: ["incident.declared", "incident.status_changed", "incident.update_posted"] },
+      body: {
+        url: receiver.url(),
+        events: ["incident.declared", "incident.status_changed", "incident.update_posted"],
+      },
     });
-    const declared = await call(collection.POST, "/api/dashboard/incidents", { method: "POST", body: validIncident });
+    const declared = await call(collection.POST, "/api/dashboard/incidents", {
+      method: "POST",
+      body: validIncident,
+    });
     const id = declared.json.id;
-    await call(item.PATCH, `/api/dashboard/incidents/${id}`, { method: "PATCH", params: { id }, body: { status: "investigating" } });
-    await call(timeline.POST, `/api/dashboard/incidents/${id}/timeline`, { method: "POST", params: { id }, body: { type: "update", message: "Mitigation in progress." } });
+    await call(item.PATCH, `/api/dashboard/incidents/${id}`, {
+      method: "PATCH",
+      params: { id },
+      body: { status: "investigating" },
+    });
+    await call(timeline.POST, `/api/dashboard/incidents/${id}/timeline`, {
+      method: "POST",
+      params: { id },
+      body: { type: "update", message: "Mitigation in progress." },
+    });
     await waitFor(() => receiver.received.length >= 3, "three deliveries");
     const types = receiver.received.map((r) => JSON.parse(r.body).type).sort();
     expect(types).toEqual(["incident.declared", "incident.status_changed", "incident.update_posted"]);
-    for (const request of receiver.received) expect(verifyStandardWebhook(created.json.secret, request.headers, request.body)).toBe(true);
-    await waitFor(async () => (await queryRows(sql`select id from webhook_deliveries where status <> 'succeeded'`)).length === 0, "all marked succeeded");
+    for (const request of receiver.received)
+      expect(verifyStandardWebhook(created.json.secret, request.headers, request.body)).toBe(true);
+    await waitFor(
+      async () =>
+        (await queryRows(sql`select id from webhook_deliveries where status <> 'succeeded'`)).length === 0,
+      "all marked succeeded",
+    );
     expect(new Set(receiver.received.map((r) => r.headers["webhook-id"])).size).toBe(3);
     expect(receiver.received).toHaveLength(3);
   });
@@ -58,15 +77,29 @@ describe("webhook delivery through the job workers", () => {
     receiver.received.length = 0;
     let answers = 0;
     receiver.answerWith((_r, response) => response.writeHead(answers++ === 0 ? 500 : 202).end());
-    const created = await call(webhooks.POST, "/api/webhooks", { method: "POST", as: "admin", body: { url: receiver.url("/flaky"), events: ["incident.severity_changed"] } });
+    const created = await call(webhooks.POST, "/api/webhooks", {
+      method: "POST",
+      as: "admin",
+      body: { url: receiver.url("/flaky"), events: ["incident.severity_changed"] },
+    });
     const [incident] = await queryRows<{ id: string }>(sql`select id from incidents`);
-    await call(item.PATCH, `/api/dashboard/incidents/${incident.id}`, { method: "PATCH", params: { id: incident.id }, body: { severity: "SEV2" } });
+    await call(item.PATCH, `/api/dashboard/incidents/${incident.id}`, {
+      method: "PATCH",
+      params: { id: incident.id },
+      body: { severity: "SEV2" },
+    });
     await waitFor(() => receiver.received.filter((r) => r.path === "/flaky").length >= 2, "the retry");
     const flaky = receiver.received.filter((r) => r.path === "/flaky");
     expect(flaky[0].headers["webhook-id"]).toBe(flaky[1].headers["webhook-id"]);
-    for (const request of flaky) expect(verifyStandardWebhook(created.json.secret, request.headers, request.body)).toBe(true);
+    for (const request of flaky)
+      expect(verifyStandardWebhook(created.json.secret, request.headers, request.body)).toBe(true);
     const id = created.json.id;
-    await waitFor(async () => (await call(deliveries.GET, `/api/webhooks/${id}/deliveries`, { params: { id }, as: "admin" })).json.items[0]?.status === "succeeded", "success recorded");
+    await waitFor(
+      async () =>
+        (await call(deliveries.GET, `/api/webhooks/${id}/deliveries`, { params: { id }, as: "admin" })).json
+          .items[0]?.status === "succeeded",
+      "success recorded",
+    );
     const log = await call(deliveries.GET, `/api/webhooks/${id}/deliveries`, { params: { id }, as: "admin" });
     expect(log.json.items).toHaveLength(1);
     expect(log.json.items[0].attemptLog).toMatchObject([

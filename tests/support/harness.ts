@@ -41,7 +41,11 @@ export async function resetDatabase() {
 const testAdmin: Actor = { type: "system", name: "test-setup", role: "admin" };
 
 /** Bearer secrets of one API token per role, made fresh by resetDatabase. */
-export const tokens: Record<"viewer" | "responder" | "admin", string> = { viewer: "", responder: "", admin: "" };
+export const tokens: Record<"viewer" | "responder" | "admin", string> = {
+  viewer: "",
+  responder: "",
+  admin: "",
+};
 
 /** Rows of a raw query, whichever driver answered (PGlite gives {rows}, postgres.js an array). */
 export async function queryRows<T = Record<string, unknown>>(query: ReturnType<typeof sql>): Promise<T[]> {

@@ -9,11 +9,21 @@ type Handler = (request: Request, context: { params: Promise<any> }) => Promise<
  * Opens an SSE route handler in process and reads it message by message, as an EventSource would
  * (blank-line separated blocks of `field: value` lines).
  */
-export async function openSse(handler: Handler, path: string, options: { params?: Record<string, string>; headers?: Record<string, string>; as?: keyof typeof tokens | "anonymous" } = {}) {
+export async function openSse(
+  handler: Handler,
+  path: string,
+  options: {
+    params?: Record<string, string>;
+    headers?: Record<string, string>;
+    as?: keyof typeof tokens | "anonymous";
+  } = {},
+) {
   const abort = new AbortController();
   const headers: Record<string, string> = { accept: "text/event-stream", ...options.headers };
   if (options.as !== "anonymous") headers.authorization = `Bearer ${tokens[options.as ?? "viewer"]}`;
-  const response = await handler(new Request(`http://localhost${path}`, { headers, signal: abort.signal }), { params: Promise.resolve(options.params ?? {}) });
+  const response = await handler(new Request(`http://localhost${path}`, { headers, signal: abort.signal }), {
+    params: Promise.resolve(options.params ?? {}),
+  });
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
   let text = "";
@@ -59,7 +69,10 @@ export async function openSse(handler: Handler, path: string, options: { params?
     return messages;
   }
 
-  const events = () => messages.filter((m) => m.data !== undefined).map((m) => ({ id: Number(m.id), type: m.event!, ...JSON.parse(m.data!) }));
+  const events = () =>
+    messages
+      .filter((m) => m.data !== undefined)
+      .map((m) => ({ id: Number(m.id), type: m.event!, ...JSON.parse(m.data!) }));
   return {
     response,
     messages,
@@ -67,7 +80,10 @@ export async function openSse(handler: Handler, path: string, options: { params?
     raw: () => raw,
     waitFor,
     /** Waits for `count` events (data messages) in total. */
-    waitForEvents: async (count: number, what = `${count} events`) => (await waitFor(() => events().length >= count, what), events()),
+    waitForEvents: async (count: number, what = `${count} events`) => (
+      await waitFor(() => events().length >= count, what),
+      events()
+    ),
     abort: () => abort.abort(),
     cancel: () => reader.cancel().catch(() => {}),
   };

@@ -7,7 +7,13 @@ import type { IncomingHttpHeaders } from "node:http";
  * `${webhook-id}.${webhook-timestamp}.${body}` with HMAC-SHA256, base64 it, and compare with each
  * space-separated `v1,<signature>` of the webhook-signature header in constant time.
  */
-export function verifyStandardWebhook(secret: string, headers: IncomingHttpHeaders, body: string, toleranceSeconds = 300, now = Date.now()): boolean {
+export function verifyStandardWebhook(
+  secret: string,
+  headers: IncomingHttpHeaders,
+  body: string,
+  toleranceSeconds = 300,
+  now = Date.now(),
+): boolean {
   const id = headers["webhook-id"];
   const timestamp = headers["webhook-timestamp"];
   const signatures = headers["webhook-signature"];

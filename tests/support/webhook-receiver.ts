@@ -13,7 +13,11 @@ export async function startReceiver() {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      const item = { headers: request.headers, body: Buffer.concat(chunks).toString("utf8"), path: request.url ?? "/" };
+      const item = {
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+        path: request.url ?? "/",
+      };
       received.push(item);
       answer(item, response);
     });
@@ -26,7 +30,8 @@ export async function startReceiver() {
     answerWith(next: Answer) {
       answer = next;
     },
-    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+    close: () =>
+      new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
   };
 }
 export type Receiver = Awaited<ReturnType<typeof startReceiver>>;

@@ -6,8 +6,20 @@ import { updateAlertRule } from "@/lib/alerts/change-alert-rule";
 import { asActionUser } from "@/lib/auth/page-actor";
 import { type ActionState, runAction, withValues } from "@/lib/http/action-state";
 
-const FIELDS = ["name", "service", "environment", "metric", "comparator", "threshold", "forSeconds", "severity", "autoCreateIncident", "incidentSeverity"];
-const text = (form: FormData, key: string) => (typeof form.get(key) === "string" ? String(form.get(key)).trim() : "");
+const FIELDS = [
+  "name",
+  "service",
+  "environment",
+  "metric",
+  "comparator",
+  "threshold",
+  "forSeconds",
+  "severity",
+  "autoCreateIncident",
+  "incidentSeverity",
+];
+const text = (form: FormData, key: string) =>
+  typeof form.get(key) === "string" ? String(form.get(key)).trim() : "";
 // An empty or non-numeric box reaches the schema as a string, which it refuses with a field message.
 const number = (value: string) => (value !== "" && Number.isFinite(Number(value)) ? Number(value) : value);
 
@@ -38,17 +50,27 @@ export async function createAlertRuleAction(_previous: ActionState, form: FormDa
 export async function updateAlertRuleAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const state = await runAction(async () => {
     const version = Number(text(form, "version"));
-    await asActionUser((db, actor) => updateAlertRule(db, actor, text(form, "id"), toInput(form), { expectedVersion: Number.isInteger(version) && version > 0 ? version : undefined }));
+    await asActionUser((db, actor) =>
+      updateAlertRule(db, actor, text(form, "id"), toInput(form), {
+        expectedVersion: Number.isInteger(version) && version > 0 ? version : undefined,
+      }),
+    );
   }, "Rule saved.");
   revalidatePath("/alerts/rules");
   return withValues(state, form, FIELDS);
 }
 
-export async function setAlertRuleEnabledAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+export async function setAlertRuleEnabledAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const enabled = text(form, "enabled") === "true";
-  const state = await runAction(async () => {
-    await asActionUser((db, actor) => updateAlertRule(db, actor, text(form, "id"), { enabled }));
-  }, enabled ? "Rule enabled." : "Rule disabled.");
+  const state = await runAction(
+    async () => {
+      await asActionUser((db, actor) => updateAlertRule(db, actor, text(form, "id"), { enabled }));
+    },
+    enabled ? "Rule enabled." : "Rule disabled.",
+  );
   revalidatePath("/alerts/rules");
   return state;
 }

@@ -11,7 +11,8 @@ import { listCatalog } from "@/lib/catalog/list-catalog";
 export const metadata: Metadata = { title: "Alert rules" };
 export const dynamic = "force-dynamic";
 
-const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900";
+const card =
+  "rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900";
 
 export default async function AlertRulesPage() {
   const page = await loadPage("/alerts/rules", async (db, actor) => ({
@@ -24,14 +25,27 @@ export default async function AlertRulesPage() {
   const ruleActions = { create: createAlertRuleAction, update: updateAlertRuleAction };
   return (
     <div className="mx-auto max-w-6xl space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500"><Link href="/alerts" className="hover:underline">Alerts</Link> / Rules</nav>
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+        <Link href="/alerts" className="hover:underline">
+          Alerts
+        </Link>{" "}
+        / Rules
+      </nav>
       <h1 className="text-2xl font-semibold tracking-tight">Alert rules</h1>
       <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-400">
-        Rules watch the 1-minute service health sent to <code>/api/ingest/metrics</code>, every minute. An alert fires when the
-        condition holds for the whole &ldquo;for&rdquo; duration and resolves by itself once the value is back past the threshold by 10&nbsp;%
-        for at least a minute (or the &ldquo;for&rdquo; duration, if longer).
+        Rules watch the 1-minute service health sent to <code>/api/ingest/metrics</code>, every minute. An
+        alert fires when the condition holds for the whole &ldquo;for&rdquo; duration and resolves by itself
+        once the value is back past the threshold by 10&nbsp;% for at least a minute (or the &ldquo;for&rdquo;
+        duration, if longer).
       </p>
-      {canEdit && <section className={card} aria-labelledby="new-rule"><h2 id="new-rule" className="mb-3 text-sm font-semibold">New rule</h2><RuleForm environments={environments} actions={ruleActions} /></section>}
+      {canEdit && (
+        <section className={card} aria-labelledby="new-rule">
+          <h2 id="new-rule" className="mb-3 text-sm font-semibold">
+            New rule
+          </h2>
+          <RuleForm environments={environments} actions={ruleActions} />
+        </section>
+      )}
       {rules.length === 0 ? (
         <p className="text-sm text-slate-500">No rules yet.</p>
       ) : (
@@ -42,20 +56,29 @@ export default async function AlertRulesPage() {
                 <p className="text-sm">
                   <span className="font-semibold">{rule.name}</span>{" "}
                   <span className="text-slate-600 dark:text-slate-400">
-                    {rule.service}/{rule.environment}: {rule.metric} {rule.comparator} {rule.threshold} for {rule.forSeconds}s → {rule.severity}
+                    {rule.service}/{rule.environment}: {rule.metric} {rule.comparator} {rule.threshold} for{" "}
+                    {rule.forSeconds}s → {rule.severity}
                     {rule.autoCreateIncident ? `, auto-creates ${rule.incidentSeverity}` : ""}
                   </span>
                 </p>
                 <p className="flex items-center gap-2 text-xs">
-                  <span className="rounded bg-slate-100 px-1.5 py-0.5 dark:bg-slate-800">{rule.enabled ? rule.state : "disabled"}</span>
-                  {rule.lastValue !== null && <span className="tabular-nums text-slate-500">last {rule.lastValue}</span>}
+                  <span className="rounded bg-slate-100 px-1.5 py-0.5 dark:bg-slate-800">
+                    {rule.enabled ? rule.state : "disabled"}
+                  </span>
+                  {rule.lastValue !== null && (
+                    <span className="tabular-nums text-slate-500">last {rule.lastValue}</span>
+                  )}
                   {canEdit && <EnableToggle rule={rule} setEnabled={setAlertRuleEnabledAction} />}
                 </p>
               </div>
               {canEdit && (
                 <details className="mt-2">
-                  <summary className="cursor-pointer text-xs text-slate-600 dark:text-slate-400">Edit</summary>
-                  <div className="mt-3"><RuleForm rule={rule} environments={environments} actions={ruleActions} /></div>
+                  <summary className="cursor-pointer text-xs text-slate-600 dark:text-slate-400">
+                    Edit
+                  </summary>
+                  <div className="mt-3">
+                    <RuleForm rule={rule} environments={environments} actions={ruleActions} />
+                  </div>
                 </details>
               )}
             </li>

@@ -7,7 +7,10 @@ import { timeZoneFrom } from "@/lib/action-items/time-zone";
 
 export const POST = apiRoute(async ({ request, actor, db, body }) => {
   const item = await createActionItem(db, actor, body(), { tz: timeZoneFrom(request) });
-  return json(item, { status: 201, headers: { location: `/api/action-items/${item.id}`, etag: etagFor(item.version) } });
+  return json(item, {
+    status: 201,
+    headers: { location: `/api/action-items/${item.id}`, etag: etagFor(item.version) },
+  });
 });
 
 export const GET = apiRoute(async ({ request, actor, db }) => {

@@ -9,6 +9,8 @@ export const POST = apiRoute(async ({ actor, db, body }) => {
   return json(result.release, { status: result.created ? 201 : 200 });
 });
 
-export const GET = apiRoute(async ({ request, actor, db }) => json(await listReleases(db, actor, Object.fromEntries(new URL(request.url).searchParams))));
+export const GET = apiRoute(async ({ request, actor, db }) =>
+  json(await listReleases(db, actor, Object.fromEntries(new URL(request.url).searchParams))),
+);
 
 export const { PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET", "POST"]);

@@ -32,14 +32,18 @@ export async function updateIncidentAction(_previous: ActionState, form: FormDat
 
 export async function addUpdateAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const state = await runAction(async () => {
-    await asActionUser((db, actor) => addTimelineEntry(db, actor, idOf(form), { type: form.get("type"), message: form.get("message") }));
+    await asActionUser((db, actor) =>
+      addTimelineEntry(db, actor, idOf(form), { type: form.get("type"), message: form.get("message") }),
+    );
   }, "Update posted.");
   return refreshed(form, state, ["message", "type"]);
 }
 
 export async function addLinkAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const state = await runAction(async () => {
-    await asActionUser((db, actor) => addLink(db, actor, idOf(form), { type: form.get("type"), targetId: form.get("targetId") }));
+    await asActionUser((db, actor) =>
+      addLink(db, actor, idOf(form), { type: form.get("type"), targetId: form.get("targetId") }),
+    );
   }, "Linked.");
   return refreshed(form, state, ["type", "targetId"]);
 }
@@ -48,20 +52,31 @@ export async function addLinkAction(_previous: ActionState, form: FormData): Pro
 export async function markLinkAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const state = await runAction(async () => {
     const role = form.get("role");
-    await asActionUser((db, actor) => markLink(db, actor, idOf(form), { type: form.get("type"), targetId: form.get("targetId"), role: role === "" ? null : role }));
+    await asActionUser((db, actor) =>
+      markLink(db, actor, idOf(form), {
+        type: form.get("type"),
+        targetId: form.get("targetId"),
+        role: role === "" ? null : role,
+      }),
+    );
   }, "Marked.");
   return refreshed(form, state);
 }
 
 export async function removeLinkAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const state = await runAction(async () => {
-    await asActionUser((db, actor) => removeLink(db, actor, idOf(form), { type: form.get("type"), targetId: form.get("targetId") }));
+    await asActionUser((db, actor) =>
+      removeLink(db, actor, idOf(form), { type: form.get("type"), targetId: form.get("targetId") }),
+    );
   }, "Unlinked.");
   return refreshed(form, state);
 }
 
 /** The linked alerts' first breach becomes the impact start (measured); the time is computed on the server. */
-export async function acceptAlertImpactStartAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+export async function acceptAlertImpactStartAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const state = await runAction(async () => {
     const { expectedVersion } = patchFromForm(form);
     await asActionUser((db, actor) => acceptAlertImpactStart(db, actor, idOf(form), { expectedVersion }));

@@ -20,7 +20,14 @@ import { findPostmortem } from "@/lib/postmortems/get-postmortem";
 import { findSimilarIncidents } from "@/lib/postmortems/find-similar-incidents";
 import { AlertCharts } from "@/components/incident/alert-charts";
 import { ImpactStartOffer } from "@/components/incident/impact-start-offer";
-import { acceptAlertImpactStartAction, addLinkAction, addUpdateAction, markLinkAction, removeLinkAction, updateIncidentAction } from "./actions";
+import {
+  acceptAlertImpactStartAction,
+  addLinkAction,
+  addUpdateAction,
+  markLinkAction,
+  removeLinkAction,
+  updateIncidentAction,
+} from "./actions";
 import { getIncidentAlertCharts, listIncidentAlerts, suggestFromAlerts } from "@/lib/alerts/incident-alerts";
 import { hasRole } from "@/lib/actor";
 import { listCatalog } from "@/lib/catalog/list-catalog";
@@ -49,7 +56,10 @@ async function Similar({ id }: { id: string }) {
 
 function Panel({ title, children }: { title: string; children: React.ReactNode }) {
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" aria-label={title}>
+    <section
+      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      aria-label={title}
+    >
       <h2 className="mb-3 text-sm font-semibold">{title}</h2>
       {children}
     </section>
@@ -59,8 +69,16 @@ function Panel({ title, children }: { title: string; children: React.ReactNode }
 export default async function IncidentPage({ params }: Props) {
   const { id } = await params;
   const page = await loadPage(`/incidents/${id}`, async (db, actor) => {
-    const [incident, timeline, catalog, reminders] = await Promise.all([getIncident(db, actor, id), listTimeline(db, actor, id), listCatalog(db, actor), getReminderSettings(db, actor)]);
-    const [health, linkedAlerts] = await Promise.all([getIncidentHealth(db, actor, incident), listIncidentAlerts(db, actor, id)]);
+    const [incident, timeline, catalog, reminders] = await Promise.all([
+      getIncident(db, actor, id),
+      listTimeline(db, actor, id),
+      listCatalog(db, actor),
+      getReminderSettings(db, actor),
+    ]);
+    const [health, linkedAlerts] = await Promise.all([
+      getIncidentHealth(db, actor, incident),
+      listIncidentAlerts(db, actor, id),
+    ]);
     const [cards, suggestions, releases, postmortem, alertCharts] = await Promise.all([
       getLinkCards(db, actor, incident.links),
       listSuggestions(db, actor, incident),
@@ -69,10 +87,36 @@ export default async function IncidentPage({ params }: Props) {
       getIncidentAlertCharts(db, actor, linkedAlerts),
     ]);
     const fromAlerts = suggestFromAlerts(incident, linkedAlerts);
-    return { incident, timeline, catalog, health, cards, suggestions, releases, postmortem, alertCharts, fromAlerts, canEdit: hasRole(actor, "responder"), intervals: reminders.updateIntervalMinutes };
+    return {
+      incident,
+      timeline,
+      catalog,
+      health,
+      cards,
+      suggestions,
+      releases,
+      postmortem,
+      alertCharts,
+      fromAlerts,
+      canEdit: hasRole(actor, "responder"),
+      intervals: reminders.updateIntervalMinutes,
+    };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
-  const { incident, timeline, catalog, health, cards, suggestions, releases, postmortem, alertCharts, fromAlerts, canEdit, intervals } = page.data;
+  const {
+    incident,
+    timeline,
+    catalog,
+    health,
+    cards,
+    suggestions,
+    releases,
+    postmortem,
+    alertCharts,
+    fromAlerts,
+    canEdit,
+    intervals,
+  } = page.data;
   const phases = [
     { label: "declared", at: incident.createdAt },
     { label: "investigating", at: incident.investigatingAt },
@@ -85,13 +129,22 @@ export default async function IncidentPage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <IncidentHeader incident={incident} now={now} live={<LiveRefresh url={`/api/dashboard/incidents/${encodeURIComponent(incident.id)}/events`} />} />
+      <IncidentHeader
+        incident={incident}
+        now={now}
+        live={<LiveRefresh url={`/api/dashboard/incidents/${encodeURIComponent(incident.id)}/events`} />}
+      />
       {/* Streamed: it compares titles over the 90 days before the incident, which must not hold back the first byte. */}
       <Suspense fallback={null}>
         <Similar id={id} />
       </Suspense>
       {silence.overdue && silence.intervalMinutes !== null && (
-        <UpdateOverdueBanner severity={incident.severity} silentMinutes={silence.silentMinutes} intervalMinutes={silence.intervalMinutes} canPost={canEdit} />
+        <UpdateOverdueBanner
+          severity={incident.severity}
+          silentMinutes={silence.silentMinutes}
+          intervalMinutes={silence.intervalMinutes}
+          canPost={canEdit}
+        />
       )}
       {/* Three blocks: on a phone the status controls come first, then the story, then the rest;
           on a wide screen the story takes two columns and the controls sit beside it. */}
@@ -101,46 +154,127 @@ export default async function IncidentPage({ params }: Props) {
         {canEdit && (
           <div className="min-w-0 space-y-6 lg:col-start-3 lg:row-start-1">
             <Panel title="Status">
-              <StatusControls incidentId={incident.id} version={incident.version} update={updateIncidentAction} status={incident.status} allowed={allowedTransitions(incident.status)}
-                mitigationSuggestion={fromAlerts.mitigate?.summary} />
+              <StatusControls
+                incidentId={incident.id}
+                version={incident.version}
+                update={updateIncidentAction}
+                status={incident.status}
+                allowed={allowedTransitions(incident.status)}
+                mitigationSuggestion={fromAlerts.mitigate?.summary}
+              />
             </Panel>
             {fromAlerts.impactStart && (
               <Panel title="Measured impact start">
-                <ImpactStartOffer incidentId={incident.id} version={incident.version} firstBreach={fromAlerts.impactStart.toISOString()}
-                  current={incident.impactStartedAt.toISOString()} accept={acceptAlertImpactStartAction} />
+                <ImpactStartOffer
+                  incidentId={incident.id}
+                  version={incident.version}
+                  firstBreach={fromAlerts.impactStart.toISOString()}
+                  current={incident.impactStartedAt.toISOString()}
+                  accept={acceptAlertImpactStartAction}
+                />
               </Panel>
             )}
-            <Panel title="Severity"><SeverityForm incidentId={incident.id} version={incident.version} update={updateIncidentAction} severity={incident.severity} /></Panel>
+            <Panel title="Severity">
+              <SeverityForm
+                incidentId={incident.id}
+                version={incident.version}
+                update={updateIncidentAction}
+                severity={incident.severity}
+              />
+            </Panel>
             <Panel title="People">
-              <PeopleForm incidentId={incident.id} version={incident.version} update={updateIncidentAction} users={catalog.users}
-                people={{ commanderId: incident.commanderId, technicalLeadId: incident.technicalLeadId, communicatorId: incident.communicatorId }} />
+              <PeopleForm
+                incidentId={incident.id}
+                version={incident.version}
+                update={updateIncidentAction}
+                users={catalog.users}
+                people={{
+                  commanderId: incident.commanderId,
+                  technicalLeadId: incident.technicalLeadId,
+                  communicatorId: incident.communicatorId,
+                }}
+              />
             </Panel>
           </div>
         )}
         <div className="min-w-0 space-y-6 lg:col-span-2 lg:col-start-1 lg:row-span-2 lg:row-start-1">
           {incident.description && (
-            <Panel title="Description"><Markdown>{incident.description}</Markdown></Panel>
+            <Panel title="Description">
+              <Markdown>{incident.description}</Markdown>
+            </Panel>
           )}
           {(incident.mitigationSummary || incident.resolutionSummary) && (
             <Panel title="Summaries">
               <Summaries mitigation={incident.mitigationSummary} resolution={incident.resolutionSummary} />
             </Panel>
           )}
-          {alertCharts.length > 0 && <Panel title="Linked alert metrics"><AlertCharts charts={alertCharts} markers={phases} /></Panel>}
-          <Panel title="Service health"><ServiceHealth health={health} releases={releases} /></Panel>
-          <Panel title="Timeline"><Timeline entries={timeline} offerActionItems={canEdit} /></Panel>
+          {alertCharts.length > 0 && (
+            <Panel title="Linked alert metrics">
+              <AlertCharts charts={alertCharts} markers={phases} />
+            </Panel>
+          )}
+          <Panel title="Service health">
+            <ServiceHealth health={health} releases={releases} />
+          </Panel>
+          <Panel title="Timeline">
+            <Timeline entries={timeline} offerActionItems={canEdit} />
+          </Panel>
           {canEdit && <AddUpdateForm incidentId={incident.id} addUpdate={addUpdateAction} />}
         </div>
         <div className={`min-w-0 space-y-6 lg:col-start-3 ${canEdit ? "lg:row-start-2" : "lg:row-start-1"}`}>
-          <Panel title="Postmortem"><PostmortemLink incidentId={incident.id} status={postmortem?.status ?? null} openItems={postmortem?.actionItems.filter((i) => i.status === "open" || i.status === "in_progress").length ?? 0} canCreate={canEdit} /></Panel>
-          <Panel title="Linked data"><LinksPanel incidentId={incident.id} links={incident.links} canEdit={canEdit} addLink={addLinkAction} removeLink={removeLinkAction} cards={cards} markLink={markLinkAction} /></Panel>
-          <Panel title="Suggestions"><Suggestions incidentId={incident.id} suggestions={suggestions} canEdit={canEdit} addLink={addLinkAction} windowMinutes={SUGGESTION_WINDOW_MINUTES} /></Panel>
+          <Panel title="Postmortem">
+            <PostmortemLink
+              incidentId={incident.id}
+              status={postmortem?.status ?? null}
+              openItems={
+                postmortem?.actionItems.filter((i) => i.status === "open" || i.status === "in_progress")
+                  .length ?? 0
+              }
+              canCreate={canEdit}
+            />
+          </Panel>
+          <Panel title="Linked data">
+            <LinksPanel
+              incidentId={incident.id}
+              links={incident.links}
+              canEdit={canEdit}
+              addLink={addLinkAction}
+              removeLink={removeLinkAction}
+              cards={cards}
+              markLink={markLinkAction}
+            />
+          </Panel>
+          <Panel title="Suggestions">
+            <Suggestions
+              incidentId={incident.id}
+              suggestions={suggestions}
+              canEdit={canEdit}
+              addLink={addLinkAction}
+              windowMinutes={SUGGESTION_WINDOW_MINUTES}
+            />
+          </Panel>
           {canEdit && (
             <>
-              <Panel title="Services"><ServicesForm incidentId={incident.id} version={incident.version} update={updateIncidentAction} selected={incident.services} catalog={catalog.services} /></Panel>
+              <Panel title="Services">
+                <ServicesForm
+                  incidentId={incident.id}
+                  version={incident.version}
+                  update={updateIncidentAction}
+                  selected={incident.services}
+                  catalog={catalog.services}
+                />
+              </Panel>
               <Panel title="Details">
-                <DetailsForm incidentId={incident.id} version={incident.version} update={updateIncidentAction} title={incident.title} description={incident.description}
-                  environment={incident.environment} impactStartedAt={incident.impactStartedAt.toISOString()} environments={catalog.environments} />
+                <DetailsForm
+                  incidentId={incident.id}
+                  version={incident.version}
+                  update={updateIncidentAction}
+                  title={incident.title}
+                  description={incident.description}
+                  environment={incident.environment}
+                  impactStartedAt={incident.impactStartedAt.toISOString()}
+                  environments={catalog.environments}
+                />
               </Panel>
             </>
           )}

@@ -21,11 +21,15 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 
 export default async function MetricsPage({ searchParams }: Props) {
   const params = metricsParams(await searchParams);
-  const load = await loadPage("/incidents/metrics", async (db, actor) => {
-    const catalog = await listCatalog(db, actor);
-    const { value: metrics, problem } = await catchInvalid(getIncidentMetrics(db, actor, params));
-    return { metrics, catalog, problem };
-  }, { replicaRead: true });
+  const load = await loadPage(
+    "/incidents/metrics",
+    async (db, actor) => {
+      const catalog = await listCatalog(db, actor);
+      const { value: metrics, problem } = await catchInvalid(getIncidentMetrics(db, actor, params));
+      return { metrics, catalog, problem };
+    },
+    { replicaRead: true },
+  );
   if (!load.allowed) return <NotAllowed role={load.role} message={load.message} />;
   const { metrics, catalog, problem } = load.data;
 
@@ -35,45 +39,80 @@ export default async function MetricsPage({ searchParams }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight">Incident metrics</h1>
         {metrics && (
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            {day(metrics.window.from)} to {day(new Date(metrics.window.to.getTime() - 1))} (UTC), compared with the {Math.round((metrics.window.to.getTime() - metrics.window.from.getTime()) / 86_400_000)} days before.
+            {day(metrics.window.from)} to {day(new Date(metrics.window.to.getTime() - 1))} (UTC), compared
+            with the {Math.round((metrics.window.to.getTime() - metrics.window.from.getTime()) / 86_400_000)}{" "}
+            days before.
           </p>
         )}
       </div>
       <MetricsFilters params={params} services={catalog.services} environments={catalog.environments} />
-      {problem && (
-        <FilterProblem errors={problem.errors} />
-      )}
+      {problem && <FilterProblem errors={problem.errors} />}
       {metrics && (
         <>
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-            <Stat label="Incidents declared" value={metrics.incidents.count} hint={`${metrics.incidents.previous} in the previous period`} />
-            <Stat label="Still open" value={metrics.incidents.open} hint="counted in frequency, not in MTTR" />
-            <Stat label="With a known impact start" value={metrics.incidents.withImpactStart} hint={`of ${metrics.incidents.count}; MTTD counts only these (the others have no reported start)`} />
-            <Stat label="With a measured impact start" value={metrics.incidents.withMeasuredImpactStart} hint={`of ${metrics.incidents.withImpactStart} known; taken from the first breach of a linked alert, not a guess`} />
+            <Stat
+              label="Incidents declared"
+              value={metrics.incidents.count}
+              hint={`${metrics.incidents.previous} in the previous period`}
+            />
+            <Stat
+              label="Still open"
+              value={metrics.incidents.open}
+              hint="counted in frequency, not in MTTR"
+            />
+            <Stat
+              label="With a known impact start"
+              value={metrics.incidents.withImpactStart}
+              hint={`of ${metrics.incidents.count}; MTTD counts only these (the others have no reported start)`}
+            />
+            <Stat
+              label="With a measured impact start"
+              value={metrics.incidents.withMeasuredImpactStart}
+              hint={`of ${metrics.incidents.withImpactStart} known; taken from the first breach of a linked alert, not a guess`}
+            />
           </div>
           <TimeMetricCards times={metrics.times} incidents={metrics.incidents.count} />
           <div className="grid gap-6 lg:grid-cols-3">
-            <section className="rounded-lg border border-slate-200 bg-white p-4 lg:col-span-2 dark:border-slate-800 dark:bg-slate-900" aria-label="Incident frequency">
-              <h2 className="mb-2 text-sm font-semibold">Incidents per {metrics.frequency.interval} by severity</h2>
+            <section
+              className="rounded-lg border border-slate-200 bg-white p-4 lg:col-span-2 dark:border-slate-800 dark:bg-slate-900"
+              aria-label="Incident frequency"
+            >
+              <h2 className="mb-2 text-sm font-semibold">
+                Incidents per {metrics.frequency.interval} by severity
+              </h2>
               <FrequencyChart buckets={metrics.frequency.buckets} interval={metrics.frequency.interval} />
             </section>
-            <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" aria-label="Top affected services">
+            <section
+              className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+              aria-label="Top affected services"
+            >
               <h2 className="mb-2 text-sm font-semibold">Top affected services</h2>
               {metrics.topServices.length === 0 ? (
                 <p className="text-sm text-slate-500">No incidents in this period.</p>
               ) : (
                 <table className="w-full text-sm">
                   <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-                    <tr><th className="py-1">Service</th><th className="py-1 text-right">Incidents</th><th className="py-1 text-right">Minutes</th></tr>
+                    <tr>
+                      <th className="py-1">Service</th>
+                      <th className="py-1 text-right">Incidents</th>
+                      <th className="py-1 text-right">Minutes</th>
+                    </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                     {metrics.topServices.map((s) => (
                       <tr key={s.service}>
                         <td className="py-1.5">
-                          <Link className="underline-offset-2 hover:underline" href={`/incidents?service=${s.service}&from=${day(metrics.window.from)}&to=${day(new Date(metrics.window.to.getTime() - 1))}`}>{s.service}</Link>
+                          <Link
+                            className="underline-offset-2 hover:underline"
+                            href={`/incidents?service=${s.service}&from=${day(metrics.window.from)}&to=${day(new Date(metrics.window.to.getTime() - 1))}`}
+                          >
+                            {s.service}
+                          </Link>
                         </td>
                         <td className="py-1.5 text-right tabular-nums">{s.incidents}</td>
-                        <td className="py-1.5 text-right tabular-nums">{s.minutes.toLocaleString("en-US")}</td>
+                        <td className="py-1.5 text-right tabular-nums">
+                          {s.minutes.toLocaleString("en-US")}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -81,7 +120,10 @@ export default async function MetricsPage({ searchParams }: Props) {
               )}
             </section>
           </div>
-          <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" aria-label="Follow-up by service">
+          <section
+            className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+            aria-label="Follow-up by service"
+          >
             <h2 className="mb-3 text-sm font-semibold">Follow-up by service</h2>
             {/* Streamed: it scans the window and the 90 days before it, so it must not hold back the page's first byte. */}
             <Suspense fallback={<p className="text-sm text-slate-500">Working out the follow-up figures…</p>}>
@@ -95,7 +137,9 @@ export default async function MetricsPage({ searchParams }: Props) {
 }
 
 async function FollowUp({ window }: { window: { from: Date; to: Date } }) {
-  const load = await loadPage("/incidents/metrics", (db, actor) => getFollowUpMetrics(db, actor, window), { replicaRead: true });
+  const load = await loadPage("/incidents/metrics", (db, actor) => getFollowUpMetrics(db, actor, window), {
+    replicaRead: true,
+  });
   return load.allowed ? <FollowUpTable rows={load.data} /> : null;
 }
 

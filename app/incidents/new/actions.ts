@@ -8,15 +8,20 @@ import { declareIncidentFromAlert } from "@/lib/alerts/declare-from-alert";
 import { declareIncident } from "@/lib/incidents/declare-incident";
 import { declareFromErrorGroup } from "@/lib/error-groups/declare-from-error-group";
 
-export async function declareIncidentAction(_previous: ActionState<string>, form: FormData): Promise<ActionState<string>> {
+export async function declareIncidentAction(
+  _previous: ActionState<string>,
+  form: FormData,
+): Promise<ActionState<string>> {
   // Declare from an alert or an error group carries its ID: declared and linked in one transaction.
   const state = await runAction(() =>
     asActionUser(async (db, actor) => {
       const alertId = form.get("alertId");
       const errorGroupId = form.get("errorGroupId");
       const input = declareFromForm(form);
-      if (typeof alertId === "string" && alertId) return (await declareIncidentFromAlert(db, actor, input, alertId, { source: "dashboard" })).id;
-      if (typeof errorGroupId === "string" && errorGroupId) return (await declareFromErrorGroup(db, actor, input, errorGroupId)).id;
+      if (typeof alertId === "string" && alertId)
+        return (await declareIncidentFromAlert(db, actor, input, alertId, { source: "dashboard" })).id;
+      if (typeof errorGroupId === "string" && errorGroupId)
+        return (await declareFromErrorGroup(db, actor, input, errorGroupId)).id;
       return (await declareIncident(db, actor, input, { source: "dashboard" })).id;
     }),
   );

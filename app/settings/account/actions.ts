@@ -18,7 +18,11 @@ export async function changePasswordAction(_previous: ActionState, form: FormDat
       changePassword(
         db,
         actor,
-        { currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword"), confirmPassword: form.get("confirmPassword") },
+        {
+          currentPassword: form.get("currentPassword"),
+          newPassword: form.get("newPassword"),
+          confirmPassword: form.get("confirmPassword"),
+        },
         { headers: requestHeaders, ip: clientIp(requestHeaders) },
       ),
     ),

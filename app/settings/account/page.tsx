@@ -17,13 +17,18 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </p>
       </div>
       {changed && (
-        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+        <p
+          role="status"
+          className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+        >
           Password changed. Your other sessions have been signed out.
         </p>
       )}
       <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
         <h2 className="mb-1 text-sm font-semibold">Change password</h2>
-        <p className="mb-4 text-xs text-slate-500 dark:text-slate-400">At least 10 characters. Every other session of yours is signed out.</p>
+        <p className="mb-4 text-xs text-slate-500 dark:text-slate-400">
+          At least 10 characters. Every other session of yours is signed out.
+        </p>
         <ChangePasswordForm changePassword={changePasswordAction} />
       </div>
     </section>

@@ -14,13 +14,24 @@ export default async function PostmortemSettingsPage() {
     assertRole(actor, "admin", "change which severities get a postmortem");
     return getPostmortemSettings(db, actor);
   });
-  if (!page.allowed) return <NotAllowed role={page.role} message={page.message}>Only admins choose which severities get a postmortem automatically.</NotAllowed>;
-  const severities = SEVERITIES.map((level) => ({ level, name: SEVERITY_TABLE[level].name, enabled: page.data.autoGenerate[level] }));
+  if (!page.allowed)
+    return (
+      <NotAllowed role={page.role} message={page.message}>
+        Only admins choose which severities get a postmortem automatically.
+      </NotAllowed>
+    );
+  const severities = SEVERITIES.map((level) => ({
+    level,
+    name: SEVERITY_TABLE[level].name,
+    enabled: page.data.autoGenerate[level],
+  }));
   return (
     <section className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Postmortems</h1>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Incidents of other severities get one with the Create postmortem button on their postmortem page.</p>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          Incidents of other severities get one with the Create postmortem button on their postmortem page.
+        </p>
       </div>
       <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
         <PostmortemSettingsForm severities={severities} update={updatePostmortemSettingsAction} />

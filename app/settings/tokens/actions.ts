@@ -16,9 +16,14 @@ function expiryFields(form: FormData) {
   return { expiresInDays: Number(choice) };
 }
 
-export async function createTokenAction(_previous: ActionState<CreatedToken>, form: FormData): Promise<ActionState<CreatedToken>> {
+export async function createTokenAction(
+  _previous: ActionState<CreatedToken>,
+  form: FormData,
+): Promise<ActionState<CreatedToken>> {
   const state = await runAction(async () => {
-    const { token, secret } = await asActionUser((db, actor) => createApiToken(db, actor, { name: form.get("name"), role: form.get("role"), ...expiryFields(form) }));
+    const { token, secret } = await asActionUser((db, actor) =>
+      createApiToken(db, actor, { name: form.get("name"), role: form.get("role"), ...expiryFields(form) }),
+    );
     return { name: token.name, secret };
   });
   if (state.status === "ok") revalidatePath("/settings/tokens");
@@ -26,7 +31,10 @@ export async function createTokenAction(_previous: ActionState<CreatedToken>, fo
 }
 
 export async function revokeTokenAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const state = await runAction(() => asActionUser((db, actor) => revokeApiToken(db, actor, String(form.get("id") ?? ""))), "Token revoked.");
+  const state = await runAction(
+    () => asActionUser((db, actor) => revokeApiToken(db, actor, String(form.get("id") ?? ""))),
+    "Token revoked.",
+  );
   if (state.status === "ok") revalidatePath("/settings/tokens");
   return state;
 }

@@ -22,7 +22,9 @@ export default async function TokensPage() {
     return (
       <section>
         <h1 className="text-2xl font-semibold tracking-tight">API tokens</h1>
-        <NotAllowed role={page.role} message={page.message}>Only admins manage API tokens; ask one if an integration needs a token.</NotAllowed>
+        <NotAllowed role={page.role} message={page.message}>
+          Only admins manage API tokens; ask one if an integration needs a token.
+        </NotAllowed>
       </section>
     );
   }
@@ -33,7 +35,8 @@ export default async function TokensPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">API tokens</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          Tokens let integrations call the API as <code>token:&lt;name&gt;</code> with the role you give them. Only a hash is stored.
+          Tokens let integrations call the API as <code>token:&lt;name&gt;</code> with the role you give them.
+          Only a hash is stored.
         </p>
       </div>
       <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
@@ -51,25 +54,42 @@ export default async function TokensPage() {
               <th className="px-3 py-2">Created</th>
               <th className="px-3 py-2">Last used</th>
               <th className="px-3 py-2">Expiry</th>
-              <th className="px-3 py-2"><span className="sr-only">Actions</span></th>
+              <th className="px-3 py-2">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
             {tokens.length === 0 && (
-              <tr><td colSpan={7} className="px-3 py-6 text-center text-slate-500">No tokens yet.</td></tr>
+              <tr>
+                <td colSpan={7} className="px-3 py-6 text-center text-slate-500">
+                  No tokens yet.
+                </td>
+              </tr>
             )}
             {tokens.map((token) => (
               <tr key={token.id} className={token.revokedAt ? "text-slate-500" : ""}>
                 <td className="px-3 py-2 font-medium">{token.name}</td>
                 <td className="px-3 py-2">{token.role}</td>
                 <td className="px-3 py-2 font-mono text-xs">{token.prefix}…</td>
-                <td className="px-3 py-2 text-xs">{formatUtc(token.createdAt)}{token.createdBy ? ` by ${token.createdBy}` : ""}</td>
-                <td className="px-3 py-2 text-xs">{token.lastUsedAt ? formatUtc(token.lastUsedAt) : "never"}</td>
-                <td className={`px-3 py-2 text-xs ${token.expiresAt && token.expiresAt.getTime() <= now && !token.revokedAt ? "font-medium text-amber-700 dark:text-amber-300" : ""}`}>
+                <td className="px-3 py-2 text-xs">
+                  {formatUtc(token.createdAt)}
+                  {token.createdBy ? ` by ${token.createdBy}` : ""}
+                </td>
+                <td className="px-3 py-2 text-xs">
+                  {token.lastUsedAt ? formatUtc(token.lastUsedAt) : "never"}
+                </td>
+                <td
+                  className={`px-3 py-2 text-xs ${token.expiresAt && token.expiresAt.getTime() <= now && !token.revokedAt ? "font-medium text-amber-700 dark:text-amber-300" : ""}`}
+                >
                   {expiryText(token.expiresAt, now)}
                 </td>
                 <td className="px-3 py-2 text-right">
-                  {token.revokedAt ? <span className="text-xs">revoked {formatUtc(token.revokedAt)}</span> : <RevokeTokenButton id={token.id} name={token.name} revokeToken={revokeTokenAction} />}
+                  {token.revokedAt ? (
+                    <span className="text-xs">revoked {formatUtc(token.revokedAt)}</span>
+                  ) : (
+                    <RevokeTokenButton id={token.id} name={token.name} revokeToken={revokeTokenAction} />
+                  )}
                 </td>
               </tr>
             ))}

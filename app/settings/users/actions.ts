@@ -12,9 +12,14 @@ import { unlockUser } from "@/lib/users/unlock-user";
 export type CreatedUser = { email: string; password: string };
 
 /** createUser generates the password; it is shown once here and changed by its owner at /settings/account. */
-export async function createUserAction(_previous: ActionState<CreatedUser>, form: FormData): Promise<ActionState<CreatedUser>> {
+export async function createUserAction(
+  _previous: ActionState<CreatedUser>,
+  form: FormData,
+): Promise<ActionState<CreatedUser>> {
   const state = await runAction(async () => {
-    const user = await asActionUser((db, actor) => createUser(db, actor, { name: form.get("name"), email: form.get("email"), role: form.get("role") }));
+    const user = await asActionUser((db, actor) =>
+      createUser(db, actor, { name: form.get("name"), email: form.get("email"), role: form.get("role") }),
+    );
     return { email: user.email, password: user.generatedPassword! };
   });
   if (state.status === "ok") revalidatePath("/settings/users");
@@ -22,25 +27,43 @@ export async function createUserAction(_previous: ActionState<CreatedUser>, form
 }
 
 export async function changeRoleAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const state = await runAction(() => asActionUser((db, actor) => changeUserRole(db, actor, String(form.get("id") ?? ""), { role: form.get("role") })).then(() => undefined), "Role changed.");
+  const state = await runAction(
+    () =>
+      asActionUser((db, actor) =>
+        changeUserRole(db, actor, String(form.get("id") ?? ""), { role: form.get("role") }),
+      ).then(() => undefined),
+    "Role changed.",
+  );
   revalidatePath("/settings/users");
   return state;
 }
 
 export async function disableUserAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const state = await runAction(() => asActionUser((db, actor) => disableUser(db, actor, String(form.get("id") ?? ""))).then(() => undefined), "User disabled.");
+  const state = await runAction(
+    () =>
+      asActionUser((db, actor) => disableUser(db, actor, String(form.get("id") ?? ""))).then(() => undefined),
+    "User disabled.",
+  );
   revalidatePath("/settings/users");
   return state;
 }
 
 export async function enableUserAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const state = await runAction(() => asActionUser((db, actor) => enableUser(db, actor, String(form.get("id") ?? ""))).then(() => undefined), "User enabled.");
+  const state = await runAction(
+    () =>
+      asActionUser((db, actor) => enableUser(db, actor, String(form.get("id") ?? ""))).then(() => undefined),
+    "User enabled.",
+  );
   revalidatePath("/settings/users");
   return state;
 }
 
 export async function unlockUserAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const state = await runAction(() => asActionUser((db, actor) => unlockUser(db, actor, String(form.get("id") ?? ""))).then(() => undefined), "Sign-in failures cleared.");
+  const state = await runAction(
+    () =>
+      asActionUser((db, actor) => unlockUser(db, actor, String(form.get("id") ?? ""))).then(() => undefined),
+    "Sign-in failures cleared.",
+  );
   revalidatePath("/settings/users");
   return state;
 }

@@ -18,7 +18,10 @@ const fields = (form: FormData) => ({
   description: String(form.get("description") ?? ""),
 });
 
-export async function createWebhookAction(_previous: ActionState<CreatedWebhook>, form: FormData): Promise<ActionState<CreatedWebhook>> {
+export async function createWebhookAction(
+  _previous: ActionState<CreatedWebhook>,
+  form: FormData,
+): Promise<ActionState<CreatedWebhook>> {
   const state = await runAction(async () => {
     const created = await asActionUser((db, actor) => createWebhook(db, actor, fields(form)));
     return { id: created.id, url: created.url, secret: created.secret };
@@ -29,7 +32,10 @@ export async function createWebhookAction(_previous: ActionState<CreatedWebhook>
 
 export async function updateWebhookAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const id = String(form.get("id") ?? "");
-  const state = await runAction(async () => void (await asActionUser((db, actor) => updateWebhook(db, actor, id, fields(form)))), "Saved.");
+  const state = await runAction(
+    async () => void (await asActionUser((db, actor) => updateWebhook(db, actor, id, fields(form)))),
+    "Saved.",
+  );
   if (state.status === "ok") revalidatePath(PAGE);
   return withValues(state, form, ["url", "format", "description"]);
 }
@@ -37,20 +43,27 @@ export async function updateWebhookAction(_previous: ActionState, form: FormData
 export async function setWebhookEnabledAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const id = String(form.get("id") ?? "");
   const enabled = form.get("enabled") === "true";
-  const state = await runAction(async () => void (await asActionUser((db, actor) => updateWebhook(db, actor, id, { enabled }))), enabled ? "Enabled." : "Disabled.");
+  const state = await runAction(
+    async () => void (await asActionUser((db, actor) => updateWebhook(db, actor, id, { enabled }))),
+    enabled ? "Enabled." : "Disabled.",
+  );
   if (state.status === "ok") revalidatePath(PAGE);
   return state;
 }
 
 export async function deleteWebhookAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const state = await runAction(() => asActionUser((db, actor) => deleteWebhook(db, actor, String(form.get("id") ?? ""))), "Deleted.");
+  const state = await runAction(
+    () => asActionUser((db, actor) => deleteWebhook(db, actor, String(form.get("id") ?? ""))),
+    "Deleted.",
+  );
   if (state.status === "ok") revalidatePath(PAGE);
   return state;
 }
 
 export async function sendTestWebhookAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const state = await runAction(
-    async () => void (await asActionUser((db, actor) => sendTestWebhook(db, actor, String(form.get("id") ?? "")))),
+    async () =>
+      void (await asActionUser((db, actor) => sendTestWebhook(db, actor, String(form.get("id") ?? "")))),
     "Test queued; it appears in the delivery log in a few seconds.",
   );
   if (state.status === "ok") revalidatePath(PAGE);

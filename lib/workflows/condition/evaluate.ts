@@ -13,7 +13,9 @@ export type ConditionContext = {
 };
 
 function read(context: ConditionContext, field: Field): readonly string[] {
-  const value: FieldValue = field.startsWith("labels.") ? context.labels?.[field.slice("labels.".length)] : context[field as Exclude<Field, `labels.${string}`>];
+  const value: FieldValue = field.startsWith("labels.")
+    ? context.labels?.[field.slice("labels.".length)]
+    : context[field as Exclude<Field, `labels.${string}`>];
   if (value === null || value === undefined) return [];
   return typeof value === "string" ? [value] : value;
 }

@@ -14,7 +14,34 @@ function prng(seed: number) {
 }
 
 const CHARS = [..."abcdefghijklmnopqrstuvwxyzANDORNOTIN0123456789 -_./:=!()[],'\"\\\n\t<>é🙂\u0000"];
-const TOKENS = ["severity", "service", "labels.team", "labels.", "title", "=", "!=", "in", "NOT", "not in", "AND", "or", "(", ")", "[", "]", ",", "critical", "payment-service", '"quoted \\" value"', "'single'", '"open', "\\", "!", " ", "\n"];
+const TOKENS = [
+  "severity",
+  "service",
+  "labels.team",
+  "labels.",
+  "title",
+  "=",
+  "!=",
+  "in",
+  "NOT",
+  "not in",
+  "AND",
+  "or",
+  "(",
+  ")",
+  "[",
+  "]",
+  ",",
+  "critical",
+  "payment-service",
+  '"quoted \\" value"',
+  "'single'",
+  '"open',
+  "\\",
+  "!",
+  " ",
+  "\n",
+];
 
 /** Parses, and if that works, checks the printed form parses back to the same tree. */
 function check(source: string): "parsed" | "refused" {
@@ -22,26 +49,40 @@ function check(source: string): "parsed" | "refused" {
   try {
     node = parseCondition(source);
   } catch (error) {
-    if (!(error instanceof ConditionSyntaxError)) throw new Error(`${JSON.stringify(source)} threw ${String(error)}`);
+    if (!(error instanceof ConditionSyntaxError))
+      throw new Error(`${JSON.stringify(source)} threw ${String(error)}`);
     // Plain checks, not expect(): this runs thousands of times.
-    if (error.offset < 0 || error.offset > source.length || error.column < 1) throw new Error(`${JSON.stringify(source)}: position out of range (${error.offset})`);
+    if (error.offset < 0 || error.offset > source.length || error.column < 1)
+      throw new Error(`${JSON.stringify(source)}: position out of range (${error.offset})`);
     return "refused";
   }
   const printed = printCondition(node);
   const again = parseCondition(printed);
-  if (JSON.stringify(again) !== JSON.stringify(node)) expect(again, `${JSON.stringify(source)} printed as ${JSON.stringify(printed)}`).toEqual(node);
+  if (JSON.stringify(again) !== JSON.stringify(node))
+    expect(again, `${JSON.stringify(source)} printed as ${JSON.stringify(printed)}`).toEqual(node);
   return "parsed";
 }
 
 function randomNode(next: () => number, depth: number): ConditionNode {
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
-  const value = () => pick(["critical", "and", "", "x y", 'q"', "a\\b", "\n", "payment-service", "é", "IN", "/v1:2"]);
+  const value = () =>
+    pick(["critical", "and", "", "x y", 'q"', "a\\b", "\n", "payment-service", "é", "IN", "/v1:2"]);
   const field = () => pick([...FIELDS, "labels.team", "labels.app.kubernetes.io/name"] as const);
   const roll = depth > 4 ? next() * 0.5 : next();
   if (roll < 0.25) return { type: "compare", field: field(), op: pick(["=", "!="] as const), value: value() };
-  if (roll < 0.5) return { type: "in", field: field(), negated: next() < 0.5, values: Array.from({ length: 1 + Math.floor(next() * 3) }, value) };
+  if (roll < 0.5)
+    return {
+      type: "in",
+      field: field(),
+      negated: next() < 0.5,
+      values: Array.from({ length: 1 + Math.floor(next() * 3) }, value),
+    };
   if (roll < 0.6) return { type: "not", operand: randomNode(next, depth + 1) };
-  return { type: next() < 0.5 ? "and" : "or", left: randomNode(next, depth + 1), right: randomNode(next, depth + 1) };
+  return {
+    type: next() < 0.5 ? "and" : "or",
+    left: randomNode(next, depth + 1),
+    right: randomNode(next, depth + 1),
+  };
 }
 
 // Generous timeouts: the loops are CPU-bound and the machine may be shared; nothing here measures speed.
@@ -65,8 +106,12 @@ describe("fuzz (seeded)", { timeout: 60_000 }, () => {
         .join(next() < 0.5 ? " " : "\n  ");
       for (let edits = Math.floor(next() * 3); edits > 0; edits--) {
         const at = Math.floor(next() * (source.length + 1));
-        const insert = next() < 0.5 ? TOKENS[Math.floor(next() * TOKENS.length)] : CHARS[Math.floor(next() * CHARS.length)];
-        source = source.slice(0, at) + (next() < 0.5 ? insert : "") + source.slice(at + Math.floor(next() * 3));
+        const insert =
+          next() < 0.5
+            ? TOKENS[Math.floor(next() * TOKENS.length)]
+            : CHARS[Math.floor(next() * CHARS.length)];
+        source =
+          source.slice(0, at) + (next() < 0.5 ? insert : "") + source.slice(at + Math.floor(next() * 3));
       }
       outcomes[check(source)]++;
     }

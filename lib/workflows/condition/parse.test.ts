@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { ConditionSyntaxError, evaluateCondition, parseCondition, printCondition, type ConditionContext } from "./index";
+import {
+  ConditionSyntaxError,
+  evaluateCondition,
+  parseCondition,
+  printCondition,
+  type ConditionContext,
+} from "./index";
 
-const matches = (condition: string, context: ConditionContext) => evaluateCondition(parseCondition(condition), context);
+const matches = (condition: string, context: ConditionContext) =>
+  evaluateCondition(parseCondition(condition), context);
 const SEED = "severity = critical AND service in [payment-service, checkout-api]";
 
 function syntaxError(source: string): ConditionSyntaxError {
@@ -34,7 +41,14 @@ describe("the seed's example", () => {
 });
 
 describe("operators", () => {
-  const ctx: ConditionContext = { severity: "critical", service: "api", environment: "production", source: "alertmanager", title: "Disk full", labels: { team: "payments", region: "eu-west-1" } };
+  const ctx: ConditionContext = {
+    severity: "critical",
+    service: "api",
+    environment: "production",
+    source: "alertmanager",
+    title: "Disk full",
+    labels: { team: "payments", region: "eu-west-1" },
+  };
 
   it.each([
     ["severity = critical", true],
@@ -77,7 +91,12 @@ describe("operators", () => {
     expect(parseCondition("SEVERITY = a and NOT Service IN [b] Or source not IN [c]")).toEqual(
       parseCondition("severity = a AND NOT service in [b] OR source NOT IN [c]"),
     );
-    expect(parseCondition("Labels.Team = x")).toEqual({ type: "compare", field: "labels.Team", op: "=", value: "x" });
+    expect(parseCondition("Labels.Team = x")).toEqual({
+      type: "compare",
+      field: "labels.Team",
+      op: "=",
+      value: "x",
+    });
   });
 });
 
@@ -86,7 +105,11 @@ describe("precedence NOT > AND > OR", () => {
     expect(parseCondition("title = 1 OR severity = 2 AND service = 3")).toEqual({
       type: "or",
       left: { type: "compare", field: "title", op: "=", value: "1" },
-      right: { type: "and", left: { type: "compare", field: "severity", op: "=", value: "2" }, right: { type: "compare", field: "service", op: "=", value: "3" } },
+      right: {
+        type: "and",
+        left: { type: "compare", field: "severity", op: "=", value: "2" },
+        right: { type: "compare", field: "service", op: "=", value: "3" },
+      },
     });
     expect(matches("severity = x AND service = y OR source = z", { source: "z" })).toBe(true);
     expect(matches("source = z OR severity = x AND service = y", { source: "z" })).toBe(true);
@@ -104,26 +127,40 @@ describe("precedence NOT > AND > OR", () => {
   });
 
   it("is left-associative and prints only the parentheses it needs", () => {
-    expect(printCondition(parseCondition("((severity = a) and (service = b)) or (source = c)"))).toBe("severity = a AND service = b OR source = c");
-    expect(printCondition(parseCondition("severity = a and (service = b or source = c)"))).toBe("severity = a AND (service = b OR source = c)");
-    expect(printCondition(parseCondition("severity = a or (service = b or source = c)"))).toBe("severity = a OR (service = b OR source = c)");
-    expect(printCondition(parseCondition("not (severity = a or service = b)"))).toBe("NOT (severity = a OR service = b)");
+    expect(printCondition(parseCondition("((severity = a) and (service = b)) or (source = c)"))).toBe(
+      "severity = a AND service = b OR source = c",
+    );
+    expect(printCondition(parseCondition("severity = a and (service = b or source = c)"))).toBe(
+      "severity = a AND (service = b OR source = c)",
+    );
+    expect(printCondition(parseCondition("severity = a or (service = b or source = c)"))).toBe(
+      "severity = a OR (service = b OR source = c)",
+    );
+    expect(printCondition(parseCondition("not (severity = a or service = b)"))).toBe(
+      "NOT (severity = a OR service = b)",
+    );
   });
 });
 
 describe("values and quoting", () => {
   it("reads bare words with - _ . / : and digits", () => {
     expect(parseCondition("labels.path = /api/v1:8080/pay_ment-x.y").type).toBe("compare");
-    expect(parseCondition("labels.path = /api/v1:8080/pay_ment-x.y")).toMatchObject({ value: "/api/v1:8080/pay_ment-x.y" });
+    expect(parseCondition("labels.path = /api/v1:8080/pay_ment-x.y")).toMatchObject({
+      value: "/api/v1:8080/pay_ment-x.y",
+    });
   });
 
   it("reads double and single quoted strings with escapes", () => {
-    expect(parseCondition('title = "Payment \\"webhook\\" failing"')).toMatchObject({ value: 'Payment "webhook" failing' });
+    expect(parseCondition('title = "Payment \\"webhook\\" failing"')).toMatchObject({
+      value: 'Payment "webhook" failing',
+    });
     expect(parseCondition("title = 'it\\'s down'")).toMatchObject({ value: "it's down" });
     expect(parseCondition(`title = 'say "hi"'`)).toMatchObject({ value: 'say "hi"' });
     expect(parseCondition('title = "a\\\\b\\nc\\td"')).toMatchObject({ value: "a\\b\nc\td" });
     expect(parseCondition('title = ""')).toMatchObject({ value: "" });
-    expect(parseCondition('severity in ["and", \'OR\', "x y"]')).toMatchObject({ values: ["and", "OR", "x y"] });
+    expect(parseCondition('severity in ["and", \'OR\', "x y"]')).toMatchObject({
+      values: ["and", "OR", "x y"],
+    });
   });
 
   it("quotes what cannot be bare when printing, and reads it back", () => {
@@ -136,49 +173,104 @@ describe("values and quoting", () => {
 describe("malformed conditions name the exact position and what was expected", () => {
   it.each([
     // source, offset, column, expected, found
-    ["", 0, 1, "a field (severity, service, environment, source, title or labels.<name>)", "the end of the condition"],
+    [
+      "",
+      0,
+      1,
+      "a field (severity, service, environment, source, title or labels.<name>)",
+      "the end of the condition",
+    ],
     ["severity", 8, 9, "an operator (=, !=, IN or NOT IN)", "the end of the condition"],
     ["severity = ", 11, 12, "a value", "the end of the condition"],
-    ["severity = critical AND", 23, 24, "a field (severity, service, environment, source, title or labels.<name>)", "the end of the condition"],
-    ["severity = critical AND service in", 34, 35, "[ to start the list of values", "the end of the condition"],
+    [
+      "severity = critical AND",
+      23,
+      24,
+      "a field (severity, service, environment, source, title or labels.<name>)",
+      "the end of the condition",
+    ],
+    [
+      "severity = critical AND service in",
+      34,
+      35,
+      "[ to start the list of values",
+      "the end of the condition",
+    ],
     ["service in [a, b", 16, 17, ", or ] in the list of values", "the end of the condition"],
     ["service in [a b]", 14, 15, ", or ] in the list of values", '"b"'],
     ["service in []", 12, 13, "a value", '"]"'],
     ["service in [a,]", 14, 15, "a value", '"]"'],
     ["severity == critical", 10, 11, "a value", '"="'],
     ["severity > 2", 9, 10, "an operator (=, !=, IN or NOT IN)", '">"'],
-    ["priority = high", 0, 1, "a field (severity, service, environment, source, title or labels.<name>)", '"priority"'],
+    [
+      "priority = high",
+      0,
+      1,
+      "a field (severity, service, environment, source, title or labels.<name>)",
+      '"priority"',
+    ],
     ["labels. = x", 7, 8, "a label name after labels.", '"="'],
     ["severity = critical service = x", 20, 21, "AND, OR or the end of the condition", '"service"'],
     ["(severity = critical", 20, 21, "AND, OR or a closing )", "the end of the condition"],
     ["severity = critical)", 19, 20, "AND, OR or the end of the condition (this ) closes nothing)", '")"'],
     ["severity = and", 11, 12, 'a value (quote "and" to use it as a value)', '"and"'],
     ["service not [a]", 12, 13, "IN after NOT", '"["'],
-    ["NOT", 3, 4, "a field (severity, service, environment, source, title or labels.<name>)", "the end of the condition"],
-    ['title = "unterminated', 21, 22, 'a closing " for the string opened at column 9', "the end of the condition"],
+    [
+      "NOT",
+      3,
+      4,
+      "a field (severity, service, environment, source, title or labels.<name>)",
+      "the end of the condition",
+    ],
+    [
+      'title = "unterminated',
+      21,
+      22,
+      'a closing " for the string opened at column 9',
+      "the end of the condition",
+    ],
     ['title = "bad \\q escape"', 13, 14, "one of \\\" \\' \\\\ \\n \\t", '"\\q"'],
     ["severity ! critical", 9, 10, "an operator (=, !=, IN or NOT IN)", '"!"'],
   ])("%j → offset %i (column %i)", (source, offset, column, expected, found) => {
     const error = syntaxError(source);
-    expect({ offset: error.offset, line: error.line, column: error.column, expected: error.expected, found: error.found }).toEqual({ offset, line: 1, column, expected, found });
+    expect({
+      offset: error.offset,
+      line: error.line,
+      column: error.column,
+      expected: error.expected,
+      found: error.found,
+    }).toEqual({ offset, line: 1, column, expected, found });
     expect(error.message).toBe(`at column ${column}: expected ${expected}, found ${found}`);
   });
 
   it("counts lines and columns across newlines", () => {
     const error = syntaxError("severity = critical\nAND service in\n  [a, b");
-    expect({ offset: error.offset, line: error.line, column: error.column }).toEqual({ offset: 42, line: 3, column: 8 });
-    expect(error.message).toBe("at line 3, column 8: expected , or ] in the list of values, found the end of the condition");
+    expect({ offset: error.offset, line: error.line, column: error.column }).toEqual({
+      offset: 42,
+      line: 3,
+      column: 8,
+    });
+    expect(error.message).toBe(
+      "at line 3, column 8: expected , or ] in the list of values, found the end of the condition",
+    );
   });
 
   it("reports the seed's example with a missing value at column 12", () => {
     const error = syntaxError("severity = AND service in [payment-service]");
-    expect(error.message).toBe('at column 12: expected a value (quote "AND" to use it as a value), found "AND"');
+    expect(error.message).toBe(
+      'at column 12: expected a value (quote "AND" to use it as a value), found "AND"',
+    );
   });
 
   it("refuses nesting beyond the limit instead of overflowing the stack", () => {
     const deep = `${"(".repeat(65)}severity = a${")".repeat(65)}`;
     expect(syntaxError(deep)).toMatchObject({ offset: 64, expected: "at most 64 levels of nesting" });
-    expect(parseCondition(`${"(".repeat(64)}severity = a${")".repeat(64)}`)).toMatchObject({ type: "compare" });
-    expect(syntaxError(`${"NOT ".repeat(65)}severity = a`)).toMatchObject({ offset: 256, expected: "at most 64 levels of nesting" });
+    expect(parseCondition(`${"(".repeat(64)}severity = a${")".repeat(64)}`)).toMatchObject({
+      type: "compare",
+    });
+    expect(syntaxError(`${"NOT ".repeat(65)}severity = a`)).toMatchObject({
+      offset: 256,
+      expected: "at most 64 levels of nesting",
+    });
   });
 });

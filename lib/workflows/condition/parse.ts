@@ -56,7 +56,13 @@ class Parser {
   parse(): ConditionNode {
     const node = this.orExpr();
     const next = this.peek();
-    if (next.kind !== "eof") this.fail(next, next.kind === ")" ? "AND, OR or the end of the condition (this ) closes nothing)" : "AND, OR or the end of the condition");
+    if (next.kind !== "eof")
+      this.fail(
+        next,
+        next.kind === ")"
+          ? "AND, OR or the end of the condition (this ) closes nothing)"
+          : "AND, OR or the end of the condition",
+      );
     return node;
   }
 
@@ -132,7 +138,11 @@ class Parser {
     if (lower.startsWith("labels.")) {
       const name = token.text.slice("labels.".length);
       if (name.length === 0) {
-        this.failAt(token.offset + "labels.".length, "a label name after labels.", this.describe(this.peekAt(1)));
+        this.failAt(
+          token.offset + "labels.".length,
+          "a label name after labels.",
+          this.describe(this.peekAt(1)),
+        );
       }
       this.index++;
       return `labels.${name}`;
@@ -163,7 +173,10 @@ class Parser {
       this.index++;
       return token.text;
     }
-    return this.fail(token, token.kind === "word" ? `a value (quote "${token.text}" to use it as a value)` : "a value");
+    return this.fail(
+      token,
+      token.kind === "word" ? `a value (quote "${token.text}" to use it as a value)` : "a value",
+    );
   }
 
   private nested<T>(token: Token, body: () => T): T {

@@ -8,7 +8,8 @@ const isSpace = (c: string) => c === " " || c === "\t" || c === "\n" || c === "\
 const isLetter = (c: string) => (c >= "a" && c <= "z") || (c >= "A" && c <= "Z");
 const isDigit = (c: string) => c >= "0" && c <= "9";
 /** Characters of a bare word: letters, digits and - _ . / : (slugs, label names, versions, URLs' paths). */
-export const isWordChar = (c: string) => isLetter(c) || isDigit(c) || c === "-" || c === "_" || c === "." || c === "/" || c === ":";
+export const isWordChar = (c: string) =>
+  isLetter(c) || isDigit(c) || c === "-" || c === "_" || c === "." || c === "/" || c === ":";
 
 const ESCAPES: Record<string, string> = { '"': '"', "'": "'", "\\": "\\", n: "\n", t: "\t" };
 const PUNCTUATION = new Set(["=", "(", ")", "[", "]", ","]);
@@ -35,7 +36,12 @@ export function tokenize(source: string): Token[] {
       i++;
       for (;;) {
         if (i >= source.length) {
-          throw new ConditionSyntaxError(source, i, `a closing ${c} for the string opened at column ${positionOf(source, start).column}`, "the end of the condition");
+          throw new ConditionSyntaxError(
+            source,
+            i,
+            `a closing ${c} for the string opened at column ${positionOf(source, start).column}`,
+            "the end of the condition",
+          );
         }
         const d = source[i];
         if (d === c) {
@@ -45,7 +51,12 @@ export function tokenize(source: string): Token[] {
         if (d === "\\") {
           const next = source[i + 1];
           if (next === undefined || !Object.hasOwn(ESCAPES, next)) {
-            throw new ConditionSyntaxError(source, i, "one of \\\" \\' \\\\ \\n \\t", next === undefined ? "a lone backslash" : `"\\${next}"`);
+            throw new ConditionSyntaxError(
+              source,
+              i,
+              "one of \\\" \\' \\\\ \\n \\t",
+              next === undefined ? "a lone backslash" : `"\\${next}"`,
+            );
           }
           value += ESCAPES[next];
           i += 2;

@@ -7,7 +7,10 @@ import { updateActionItem } from "@/lib/action-items/update-action-item";
 type Params = { id: string };
 
 export const PATCH = apiRoute<Params>(async ({ request, actor, db, params, body }) => {
-  const item = await updateActionItem(db, actor, params.id, body(), { expectedVersion: expectedVersionFrom(request), tz: timeZoneFrom(request) });
+  const item = await updateActionItem(db, actor, params.id, body(), {
+    expectedVersion: expectedVersionFrom(request),
+    tz: timeZoneFrom(request),
+  });
   return json(item, { headers: { etag: etagFor(item.version) } });
 });
 

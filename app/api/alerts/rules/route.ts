@@ -7,7 +7,10 @@ export const GET = apiRoute(async ({ actor, db }) => json(await listAlertRules(d
 
 export const POST = apiRoute(async ({ actor, db, body }) => {
   const rule = await createAlertRule(db, actor, body());
-  return json(rule, { status: 201, headers: { location: `/api/alerts/rules/${rule.id}`, etag: etagFor(rule.version) } });
+  return json(rule, {
+    status: 201,
+    headers: { location: `/api/alerts/rules/${rule.id}`, etag: etagFor(rule.version) },
+  });
 });
 
 export const { PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET", "POST"]);

@@ -15,9 +15,12 @@ export const POST = apiRoute(
   { tokenStampInStatement: true },
 );
 
-export const GET = apiRoute(async ({ request, actor, db }) => {
-  const query = Object.fromEntries(new URL(request.url).searchParams);
-  return json(await listIncidents(db, actor, query));
-}, { replicaRead: true });
+export const GET = apiRoute(
+  async ({ request, actor, db }) => {
+    const query = Object.fromEntries(new URL(request.url).searchParams);
+    return json(await listIncidents(db, actor, query));
+  },
+  { replicaRead: true },
+);
 
 export const { PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET", "POST"]);

@@ -5,8 +5,12 @@ import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 type Params = { id: string };
 
-export const GET = apiRoute<Params>(async ({ actor, db, params }) => json(await getErrorGroup(db, actor, params.id)));
+export const GET = apiRoute<Params>(async ({ actor, db, params }) =>
+  json(await getErrorGroup(db, actor, params.id)),
+);
 
-export const PATCH = apiRoute<Params>(async ({ actor, db, params, body }) => json(await updateErrorGroup(db, actor, params.id, body())));
+export const PATCH = apiRoute<Params>(async ({ actor, db, params, body }) =>
+  json(await updateErrorGroup(db, actor, params.id, body())),
+);
 
 export const { POST, PUT, DELETE, OPTIONS } = methodNotAllowed(["GET", "PATCH"]);

@@ -4,6 +4,8 @@ import { getPostmortemSettings, updatePostmortemSettings } from "@/lib/postmorte
 
 export const GET = apiRoute(async ({ actor, db }) => json(await getPostmortemSettings(db, actor)));
 
-export const PUT = apiRoute(async ({ actor, db, body }) => json(await updatePostmortemSettings(db, actor, body())));
+export const PUT = apiRoute(async ({ actor, db, body }) =>
+  json(await updatePostmortemSettings(db, actor, body())),
+);
 
 export const { POST, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET", "PUT"]);

@@ -4,6 +4,8 @@ import { getReminderSettings, updateReminderSettings } from "@/lib/reminders/rem
 
 export const GET = apiRoute(async ({ actor, db }) => json(await getReminderSettings(db, actor)));
 
-export const PUT = apiRoute(async ({ actor, db, body }) => json(await updateReminderSettings(db, actor, body())));
+export const PUT = apiRoute(async ({ actor, db, body }) =>
+  json(await updateReminderSettings(db, actor, body())),
+);
 
 export const { POST, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET", "PUT"]);

@@ -6,9 +6,13 @@ import { updateWebhook } from "@/lib/webhooks/update-webhook";
 
 type Params = { id: string };
 
-export const GET = apiRoute<Params>(async ({ actor, db, params }) => json(await getWebhook(db, actor, params.id)));
+export const GET = apiRoute<Params>(async ({ actor, db, params }) =>
+  json(await getWebhook(db, actor, params.id)),
+);
 
-export const PATCH = apiRoute<Params>(async ({ actor, db, params, body }) => json(await updateWebhook(db, actor, params.id, body())));
+export const PATCH = apiRoute<Params>(async ({ actor, db, params, body }) =>
+  json(await updateWebhook(db, actor, params.id, body())),
+);
 
 export const DELETE = apiRoute<Params>(async ({ actor, db, params }) => {
   await deleteWebhook(db, actor, params.id);

@@ -13,7 +13,9 @@ export const GET = apiRoute<Params>(async ({ actor, db, params }) => {
 });
 
 export const PATCH = apiRoute<Params>(async ({ request, actor, db, params, body }) => {
-  const workflow = await updateWorkflow(db, actor, params.id, body(), { expectedVersion: expectedVersionFrom(request) });
+  const workflow = await updateWorkflow(db, actor, params.id, body(), {
+    expectedVersion: expectedVersionFrom(request),
+  });
   return json(workflow, { headers: { etag: etagFor(workflow.version) } });
 });
 

@@ -24,9 +24,15 @@ export async function createPostmortemAction(_previous: ActionState, form: FormD
 }
 
 /** Autosave and the status buttons: a stale version answers with the current postmortem, so the editor can show both. */
-export async function savePostmortemAction(incidentId: string, version: number, change: { sections?: Record<string, string>; status?: string }): Promise<SaveResult> {
+export async function savePostmortemAction(
+  incidentId: string,
+  version: number,
+  change: { sections?: Record<string, string>; status?: string },
+): Promise<SaveResult> {
   try {
-    const saved = await asActionUser((db, actor) => updatePostmortem(db, actor, incidentId, change, { expectedVersion: version }));
+    const saved = await asActionUser((db, actor) =>
+      updatePostmortem(db, actor, incidentId, change, { expectedVersion: version }),
+    );
     if (change.status) revalidatePath(`/incidents/${incidentId}/postmortem`);
     return { status: "ok", version: saved.version, postmortemStatus: saved.status };
   } catch (error) {

@@ -25,16 +25,29 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Postmortem ${(await params).id}` };
 }
 
-const STATUS_LABEL: Record<string, string> = { draft: "Draft", in_review: "In review", published: "Published" };
+const STATUS_LABEL: Record<string, string> = {
+  draft: "Draft",
+  in_review: "In review",
+  published: "Published",
+};
 
 export default async function PostmortemPage({ params }: Props) {
   const { id } = await params;
   const tz = cookieTimeZone((await cookies()).get(TIME_ZONE_COOKIE)?.value);
   const page = await loadPage(`/incidents/${id}/postmortem`, async (db, actor) => {
     const [incident, postmortem, catalog, items] = await Promise.all([
-      getIncident(db, actor, id), findPostmortem(db, actor, id, { tz }), listCatalog(db, actor), listActionItems(db, actor, { incidentId: id, tz, limit: 100 }),
+      getIncident(db, actor, id),
+      findPostmortem(db, actor, id, { tz }),
+      listCatalog(db, actor),
+      listActionItems(db, actor, { incidentId: id, tz, limit: 100 }),
     ]);
-    return { incident, postmortem, items: items.items, users: catalog.users.filter((u) => hasRole(u, "responder")), canEdit: hasRole(actor, "responder") };
+    return {
+      incident,
+      postmortem,
+      items: items.items,
+      users: catalog.users.filter((u) => hasRole(u, "responder")),
+      canEdit: hasRole(actor, "responder"),
+    };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
   const { incident, postmortem, items, users, canEdit } = page.data;
@@ -43,20 +56,35 @@ export default async function PostmortemPage({ params }: Props) {
     <div className="space-y-6">
       <TimeZoneCookie current={tz} />
       <div>
-        <p className="text-sm"><Link href={`/incidents/${incident.id}`} className="underline">{incident.id}</Link></p>
+        <p className="text-sm">
+          <Link href={`/incidents/${incident.id}`} className="underline">
+            {incident.id}
+          </Link>
+        </p>
         <h1 className="text-xl font-semibold">Postmortem: {incident.title}</h1>
         {postmortem && (
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-300" data-testid="postmortem-meta">
-            <span className="rounded bg-slate-100 px-1.5 py-0.5 font-medium dark:bg-slate-800" data-testid="postmortem-status">{STATUS_LABEL[postmortem.status]}</span>
-            {" · "}Authors: {postmortem.authors.length ? postmortem.authors.map((a) => a.name).join(", ") : "none yet"}
-            {postmortem.publishedAt && <> · Published {postmortem.publishedAt.toISOString().slice(0, 16).replace("T", " ")} UTC</>}
+            <span
+              className="rounded bg-slate-100 px-1.5 py-0.5 font-medium dark:bg-slate-800"
+              data-testid="postmortem-status"
+            >
+              {STATUS_LABEL[postmortem.status]}
+            </span>
+            {" · "}Authors:{" "}
+            {postmortem.authors.length ? postmortem.authors.map((a) => a.name).join(", ") : "none yet"}
+            {postmortem.publishedAt && (
+              <> · Published {postmortem.publishedAt.toISOString().slice(0, 16).replace("T", " ")} UTC</>
+            )}
           </p>
         )}
       </div>
 
       {!postmortem ? (
         <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-          <p className="mb-3 text-sm">This incident has no postmortem yet: {incident.severity} incidents do not get one automatically, or it was not resolved yet.</p>
+          <p className="mb-3 text-sm">
+            This incident has no postmortem yet: {incident.severity} incidents do not get one automatically,
+            or it was not resolved yet.
+          </p>
           {canEdit && <CreatePostmortemButton incidentId={incident.id} create={createPostmortemAction} />}
         </section>
       ) : (
@@ -64,18 +92,36 @@ export default async function PostmortemPage({ params }: Props) {
           {postmortem.status === "published" || !canEdit ? (
             <PostmortemDocument sections={postmortem.sections} />
           ) : (
-            <PostmortemEditor key={postmortem.status} incidentId={incident.id} version={postmortem.version} status={postmortem.status} sections={postmortem.sections} save={savePostmortemAction} />
+            <PostmortemEditor
+              key={postmortem.status}
+              incidentId={incident.id}
+              version={postmortem.version}
+              status={postmortem.status}
+              sections={postmortem.sections}
+              save={savePostmortemAction}
+            />
           )}
-          <section aria-label="Metric snapshots" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+          <section
+            aria-label="Metric snapshots"
+            className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+          >
             <h2 className="mb-3 text-sm font-semibold">Metric snapshots</h2>
             <SnapshotCharts snapshot={postmortem.metricSnapshot} />
           </section>
         </>
       )}
 
-      <section aria-label="Action items" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <section
+        aria-label="Action items"
+        className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      >
         <h2 className="text-sm font-semibold">Action items</h2>
-        <ActionItemsTable items={items} update={updateActionItemStatusAction} canEdit={canEdit} showIncident={false} />
+        <ActionItemsTable
+          items={items}
+          update={updateActionItemStatusAction}
+          canEdit={canEdit}
+          showIncident={false}
+        />
         {canEdit && <ActionItemForm incidentId={incident.id} users={users} create={createActionItemAction} />}
       </section>
     </div>

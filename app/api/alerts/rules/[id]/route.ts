@@ -12,7 +12,9 @@ export const GET = apiRoute<Params>(async ({ actor, db, params }) => {
 });
 
 export const PATCH = apiRoute<Params>(async ({ request, actor, db, params, body }) => {
-  const rule = await updateAlertRule(db, actor, params.id, body(), { expectedVersion: expectedVersionFrom(request) });
+  const rule = await updateAlertRule(db, actor, params.id, body(), {
+    expectedVersion: expectedVersionFrom(request),
+  });
   return json(rule, { headers: { etag: etagFor(rule.version) } });
 });
 

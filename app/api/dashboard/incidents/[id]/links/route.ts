@@ -27,6 +27,8 @@ export const DELETE = apiRoute<Params>(async ({ request, actor, db, params, body
 });
 
 // Marks a linked release: {type, targetId, role: "suspected_cause" | "fix" | null}.
-export const PATCH = apiRoute<Params>(async ({ actor, db, params, body }) => json(await markLink(db, actor, params.id, body())));
+export const PATCH = apiRoute<Params>(async ({ actor, db, params, body }) =>
+  json(await markLink(db, actor, params.id, body())),
+);
 
 export const { PUT, OPTIONS } = methodNotAllowed(["GET", "POST", "DELETE", "PATCH"]);

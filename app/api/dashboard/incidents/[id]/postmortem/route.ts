@@ -14,13 +14,21 @@ export const GET = apiRoute<Params>(async ({ request, actor, db, params }) => {
 });
 
 export const PUT = apiRoute<Params>(async ({ request, actor, db, params, body }) => {
-  const postmortem = await updatePostmortem(db, actor, params.id, body(), { expectedVersion: expectedVersionFrom(request) });
+  const postmortem = await updatePostmortem(db, actor, params.id, body(), {
+    expectedVersion: expectedVersionFrom(request),
+  });
   return json(postmortem, { headers: { etag: etagFor(postmortem.version) } });
 });
 
 export const POST = apiRoute<Params>(async ({ actor, db, params }) => {
   const postmortem = await createPostmortem(db, actor, params.id);
-  return json(postmortem, { status: 201, headers: { location: `/api/dashboard/incidents/${params.id}/postmortem`, etag: etagFor(postmortem.version) } });
+  return json(postmortem, {
+    status: 201,
+    headers: {
+      location: `/api/dashboard/incidents/${params.id}/postmortem`,
+      etag: etagFor(postmortem.version),
+    },
+  });
 });
 
 export const { PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET", "PUT", "POST"]);
