@@ -11,7 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { environments, services } from "./schema";
+import { environments, services } from "./core-schema";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 

@@ -1,5 +1,5 @@
 import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { environments, services } from "./schema";
+import { environments, services } from "./core-schema";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 

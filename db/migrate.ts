@@ -1,5 +1,4 @@
 import path from "node:path";
-import type { Db } from "./client";
 
 const migrationsFolder = () =>
   process.env.MIGRATIONS_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
@@ -8,7 +7,9 @@ const migrationsFolder = () =>
 // several servers on one PostgreSQL apply the migrations once, one after the other.
 const MIGRATION_LOCK_ID = 724_031_117;
 
-type Target = { kind: "pglite"; db: Db } | { kind: "postgres"; url: string };
+// The PGlite handle is typed by the caller (db/client.ts); taking it as unknown keeps this module free of
+// an import back into the client.
+type Target = { kind: "pglite"; db: unknown } | { kind: "postgres"; url: string };
 
 export async function runMigrations(target: Target): Promise<void> {
   if (target.kind === "pglite") {

@@ -8,7 +8,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { services, users } from "./schema";
+import { services, users } from "./core-schema";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 

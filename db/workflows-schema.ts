@@ -10,7 +10,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { incidents, users } from "./schema";
+import { incidents, users } from "./core-schema";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
