@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AppHeader } from "@/components/app-header";
-import { actorLabel, hasRole } from "@/lib/actor";
+import { actorLabel } from "@/lib/actor";
+import { can } from "@/lib/permissions";
 import { optionalPageActor } from "@/lib/auth/page-actor";
 import { signOutAction } from "./login/actions";
 import "./globals.css";
@@ -12,7 +13,9 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const actor = await optionalPageActor();
-  const user = actor ? { name: actorLabel(actor), role: actor.role, isAdmin: hasRole(actor, "admin") } : null;
+  const user = actor
+    ? { name: actorLabel(actor), role: actor.role, isAdmin: can(actor, "users.manage") }
+    : null;
   return (
     <html lang="en">
       {/* Native controls (radios, selects, date pickers) follow color-scheme; set it with the same `dark:`

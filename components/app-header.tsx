@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { DeclareShortcut } from "@/components/declare/declare-shortcut";
-import { hasRole } from "@/lib/actor";
+import { can } from "@/lib/permissions";
 
 type Props = { user: { name: string; role: string; isAdmin: boolean } | null; signOut: () => Promise<void> };
 
 export function AppHeader({ user, signOut }: Props) {
   // Viewers cannot declare (the use case refuses them), so they are not offered the button or the shortcut.
-  const canDeclare = !!user && hasRole(user, "responder");
+  const canDeclare = !!user && can(user, "incidents.declare");
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <nav

@@ -9,7 +9,7 @@ import { TimeZoneCookie } from "@/components/time-zone-cookie";
 import { listActionItems } from "@/lib/action-items/list-action-items";
 import { STATUS_LABELS } from "@/lib/action-items/schemas";
 import { cookieTimeZone, TIME_ZONE_COOKIE } from "@/lib/action-items/time-zone";
-import { hasRole } from "@/lib/actor";
+import { can, canRespond } from "@/lib/permissions";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { catchInvalid, loadPage } from "@/lib/http/page-errors";
 import { listTimeline } from "@/lib/incidents/list-timeline";
@@ -50,7 +50,7 @@ export default async function ActionItemsPage({ searchParams }: Props) {
             .slice(0, 300),
         };
     }
-    return { list, catalog, source, canEdit: hasRole(actor, "responder") };
+    return { list, catalog, source, canEdit: can(actor, "action-items.manage") };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
   const { list, catalog, source, canEdit } = page.data;
@@ -75,7 +75,7 @@ export default async function ActionItemsPage({ searchParams }: Props) {
             incidentId={source.incidentId}
             timelineEntryId={source.entryId}
             defaultTitle={source.title}
-            users={catalog.users.filter((u) => hasRole(u, "responder"))}
+            users={catalog.users.filter(canRespond)}
             create={createActionItemAction}
           />
         </section>

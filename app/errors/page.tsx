@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ErrorGroupTable } from "@/components/signals/error-group-table";
 import { NotAllowed } from "@/components/not-allowed";
-import { hasRole } from "@/lib/actor";
+import { can } from "@/lib/permissions";
 import { listErrorGroups } from "@/lib/error-groups/list-error-groups";
 import { catchInvalid, loadPage } from "@/lib/http/page-errors";
 import { FilterProblem } from "@/components/filters/filter-problem";
@@ -22,7 +22,7 @@ export default async function ErrorsPage({ searchParams }: Props) {
     Object.keys(params).length ? `?${new URLSearchParams(params)}` : "";
   const load = await loadPage(`/errors${qs(query)}`, async (db, actor) => {
     const { value, problem } = await catchInvalid(listErrorGroups(db, actor, { ...query, limit: "50" }));
-    return { page: value, problem, canDeclare: hasRole(actor, "responder") };
+    return { page: value, problem, canDeclare: can(actor, "incidents.declare") };
   });
   if (!load.allowed) return <NotAllowed role={load.role} message={load.message} />;
   const { page, problem, canDeclare } = load.data;

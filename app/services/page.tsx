@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { NotAllowed } from "@/components/not-allowed";
 import { OverridesPanel } from "@/components/services/overrides-panel";
 import { RotationForm } from "@/components/services/rotation-form";
-import { hasRole } from "@/lib/actor";
+import { can, canRespond } from "@/lib/permissions";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { datetimeLocalFromUtc } from "@/lib/datetime-local";
 import { formatUtc } from "@/lib/format";
@@ -45,8 +45,8 @@ export default async function ServicesPage() {
     const [services, catalog] = await Promise.all([listServices(db, actor), listCatalog(db, actor)]);
     return {
       services,
-      people: catalog.users.filter((u) => hasRole(u, "responder")).map((u) => ({ id: u.id, name: u.name })),
-      canEdit: hasRole(actor, "responder"),
+      people: catalog.users.filter(canRespond).map((u) => ({ id: u.id, name: u.name })),
+      canEdit: can(actor, "oncall.manage"),
     };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;

@@ -1,5 +1,5 @@
 import { SettingsNav } from "@/components/settings/settings-nav";
-import { hasRole } from "@/lib/actor";
+import { can } from "@/lib/permissions";
 import { optionalPageActor } from "@/lib/auth/page-actor";
 
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
@@ -7,7 +7,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   const actor = await optionalPageActor();
   return (
     <>
-      {actor && <SettingsNav isAdmin={hasRole(actor, "admin")} />}
+      {actor && <SettingsNav isAdmin={can(actor, "users.manage")} />}
       {children}
     </>
   );

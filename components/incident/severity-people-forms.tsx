@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { hasRole } from "@/lib/actor";
+import { canRespond } from "@/lib/permissions";
 import type { UserOption } from "@/lib/catalog/list-catalog";
 import type { FormAction } from "@/lib/http/action-state";
 import { SEVERITIES, SEVERITY_TABLE, type Severity } from "@/lib/incidents/severity";
@@ -79,7 +79,7 @@ export function PeopleForm({
           >
             <option value="">Unassigned</option>
             {users
-              .filter((u) => hasRole(u, "responder") || u.id === people[field])
+              .filter((u) => canRespond(u) || u.id === people[field])
               .map((user) => (
                 <option key={user.id} value={user.id}>
                   {user.name}

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actionItems, postmortems, timelineEntries } from "@/db/schema";
-import { type Actor, actorLabel, assertRole } from "@/lib/actor";
+import { type Actor, actorLabel } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { assertAssignees } from "@/lib/catalog/references";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { validationError } from "@/lib/errors";
@@ -18,7 +19,7 @@ export async function createActionItem(
   rawInput: unknown,
   options: UseCaseOptions & { tz?: string } = {},
 ) {
-  assertRole(actor, "responder", "create action items");
+  authorize(actor, "action-items.manage");
   const input = parseInput(CreateActionItemInput, rawInput);
   const id = await runTransaction(db, async (tx) => {
     await lockIncident(tx, input.incidentId);

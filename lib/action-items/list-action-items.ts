@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, exists, inArray, isNotNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actionItems, incidents, incidentServices, users } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
 import { isOverdue, todayIn } from "./overdue";
 import { type ActionItemStatus, type ActionItemView, ListActionItemsQuery, OPEN_STATUSES } from "./schemas";
@@ -43,7 +44,7 @@ export async function selectActionItems(
 
 /** Filters, newest first, keyset-paged by id; counts are for the filters other than status and overdue. */
 export async function listActionItems(db: Db, actor: Actor, rawQuery: unknown, options: { now?: Date } = {}) {
-  assertRole(actor, "viewer", "view action items");
+  authorize(actor, "postmortems.read");
   const q = parseInput(ListActionItemsQuery, rawQuery);
   const now = options.now ?? new Date();
   const today = todayIn(q.tz, now);

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actionItems, postmortems } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { assertAssignees } from "@/lib/catalog/references";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { DomainError, notFound } from "@/lib/errors";
@@ -22,7 +23,7 @@ export async function updateActionItem(
   rawInput: unknown,
   options: UseCaseOptions & { expectedVersion?: number; tz?: string } = {},
 ) {
-  assertRole(actor, "responder", "change action items");
+  authorize(actor, "action-items.manage");
   if (!/^\d{1,15}$/.test(rawId)) throw notFound(`Action item ${rawId}`);
   const id = Number(rawId);
   const input = parseInput(UpdateActionItemInput, rawInput);

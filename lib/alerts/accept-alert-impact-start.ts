@@ -1,9 +1,10 @@
 import type { Db } from "@/db/client";
-import { type Actor, assertRole } from "@/lib/actor";
-import { DomainError } from "@/lib/errors";
-import { getIncident } from "@/lib/incidents/get-incident";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
+import { DomainError, notFound } from "@/lib/errors";
+import { incidentExists } from "@/lib/incidents/incident-exists";
 import { updateIncident, type UpdateOptions } from "@/lib/incidents/update-incident";
-import { firstBreachOf, listIncidentAlerts } from "./incident-alerts";
+import { alertsLinkedTo, firstBreachOf } from "./incident-alerts";
 
 /**
  * Accepts the linked alerts' first breach as the incident's impact start. The time is computed here,
@@ -16,9 +17,9 @@ export async function acceptAlertImpactStart(
   incidentId: string,
   options: Omit<UpdateOptions, "impactStartSource"> = {},
 ) {
-  assertRole(actor, "responder", "change incidents");
-  await getIncident(db, actor, incidentId);
-  const linked = await listIncidentAlerts(db, actor, incidentId);
+  authorize(actor, "incidents.update");
+  if (!(await incidentExists(db, incidentId))) throw notFound(`Incident ${incidentId}`);
+  const linked = await alertsLinkedTo(db, incidentId);
   if (linked.length === 0)
     throw new DomainError(
       "conflict",

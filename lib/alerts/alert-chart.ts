@@ -1,7 +1,8 @@
 import { and, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { serviceMetrics } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { bucketMinutes } from "@/lib/telemetry/get-incident-health";
 import type { RuleMetric } from "./schemas";
 import type { AlertView } from "./views";
@@ -35,7 +36,7 @@ export async function getAlertChart(
   alert: AlertView,
   now: Date = new Date(),
 ): Promise<AlertChart | null> {
-  assertRole(actor, "viewer", "view alerts");
+  authorize(actor, "alerts.read");
   if (!alert.service) return null;
   const metric = (alert.labels.metric in COLUMN ? alert.labels.metric : "error_rate") as RuleMetric;
   const from = new Date(alert.startsAt.getTime() - 30 * MINUTE);

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alertRules } from "@/db/schema";
-import { type Actor, actorLabel, assertRole } from "@/lib/actor";
+import { type Actor, actorLabel } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { assertEnvironment, ensureServices } from "@/lib/catalog/references";
@@ -20,7 +21,7 @@ export function assertRuleIdShape(id: string) {
 }
 
 export async function listAlertRules(db: Db, actor: Actor): Promise<{ items: AlertRuleView[] }> {
-  assertRole(actor, "viewer", "view alert rules");
+  authorize(actor, "alerts.read");
   const rows = await db
     .select()
     .from(alertRules)
@@ -29,7 +30,7 @@ export async function listAlertRules(db: Db, actor: Actor): Promise<{ items: Ale
 }
 
 export async function getAlertRule(db: Db, actor: Actor, id: string): Promise<AlertRuleView> {
-  assertRole(actor, "viewer", "view alert rules");
+  authorize(actor, "alerts.read");
   assertRuleIdShape(id);
   const [row] = await db.select().from(alertRules).where(eq(alertRules.id, id));
   if (!row) throw notFound(`Alert rule ${id}`);
@@ -42,7 +43,7 @@ export async function createAlertRule(
   rawInput: unknown,
   options: { now?: Date } = {},
 ): Promise<AlertRuleView> {
-  assertRole(actor, "responder", "create alert rules");
+  authorize(actor, "alert-rules.manage");
   const input = parseInput(CreateAlertRuleInput, rawInput);
   return runTransaction(db, async (tx) => {
     await assertEnvironment(tx, input.environment);

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alertRules } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { DomainError, notFound, validationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { assertEnvironment, ensureServices } from "@/lib/catalog/references";
@@ -51,7 +52,7 @@ export async function updateAlertRule(
   rawInput: unknown,
   options: Options = {},
 ): Promise<AlertRuleView> {
-  assertRole(actor, "responder", "change alert rules");
+  authorize(actor, "alert-rules.manage");
   const input = parseInput(UpdateAlertRuleInput, rawInput);
   return runTransaction(db, async (tx) => {
     const row = await lockRule(tx, id, options.expectedVersion);
@@ -85,7 +86,7 @@ export async function deleteAlertRule(
   id: string,
   options: Options = {},
 ): Promise<void> {
-  assertRole(actor, "responder", "delete alert rules");
+  authorize(actor, "alert-rules.manage");
   await runTransaction(db, async (tx) => {
     const row = await lockRule(tx, id, options.expectedVersion);
     await resolveRuleAlert(tx, row, options.now ?? new Date());

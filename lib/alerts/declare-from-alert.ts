@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alerts } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { validationError } from "@/lib/errors";
 import { declareIncident, type DeclareOptions } from "@/lib/incidents/declare-incident";
 import type { Severity } from "@/lib/incidents/severity";
@@ -38,7 +39,7 @@ export async function declareIncidentFromAlert(
   alertId: string,
   options: DeclareOptions = {},
 ) {
-  assertRole(actor, "responder", "declare incidents");
+  authorize(actor, "incidents.declare");
   return runTransaction(db, async (tx) => {
     const [alert] = await tx
       .select()

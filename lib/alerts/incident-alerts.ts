@@ -1,14 +1,20 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alerts, incidentLinks } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import type { Status } from "@/lib/incidents/lifecycle";
 import { type AlertChart, getAlertChart } from "./alert-chart";
 import { type AlertView, toAlertView } from "./views";
 
 /** The alerts an incident links to; a link whose target is not a known alert is left out. */
 export async function listIncidentAlerts(db: Db, actor: Actor, incidentId: string): Promise<AlertView[]> {
-  assertRole(actor, "viewer", "view alerts");
+  authorize(actor, "alerts.read");
+  return alertsLinkedTo(db, incidentId);
+}
+
+/** The read behind listIncidentAlerts, for use cases that have checked their own permission. */
+export async function alertsLinkedTo(db: Db, incidentId: string): Promise<AlertView[]> {
   const rows = await db
     .select({ alert: alerts })
     .from(incidentLinks)

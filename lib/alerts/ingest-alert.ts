@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alertEvents, alerts, incidentLinks, incidents, tokenStamp } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { hasActiveClaim } from "@/lib/http/idempotency-claim";
 import { parseInput } from "@/lib/validation";
 import { attachAlertToIncident, noteAlertResolved, openIncidentsOfAlert } from "./alert-incidents";
@@ -39,7 +40,7 @@ export async function ingestAlert(
   normalized: unknown,
   options: IngestOptions = {},
 ): Promise<IngestResultView> {
-  assertRole(actor, "responder", "send alerts");
+  authorize(actor, "alerts.send");
   const alert = parseInput(NormalizedAlert, normalized);
   const now = options.now ?? new Date();
   // In a storm nearly every event repeats a firing alert: one statement, no transaction around it.
@@ -56,7 +57,7 @@ export async function ingestAlerts(
   normalized: unknown[],
   options: IngestOptions = {},
 ): Promise<IngestResultView[]> {
-  assertRole(actor, "responder", "send alerts");
+  authorize(actor, "alerts.send");
   const list = normalized.map((n) => parseInput(NormalizedAlert, n));
   // Keys are locked in one global order, so two overlapping groups cannot deadlock each other.
   const order = list

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alertEvents, alerts, incidentLinks, incidents } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { notFound, validationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { ListAlertsQuery } from "./schemas";
@@ -40,7 +41,7 @@ function decodeCursor(value: string): Cursor {
  * (status, starts_at DESC, id DESC), which the alerts_list_idx index serves.
  */
 export async function listAlerts(db: Db, actor: Actor, rawQuery: unknown) {
-  assertRole(actor, "viewer", "view alerts");
+  authorize(actor, "alerts.read");
   const query = parseInput(ListAlertsQuery, rawQuery);
   const where: SQL[] = [];
   if (query.status?.length) where.push(inArray(alerts.status, query.status));
@@ -70,7 +71,7 @@ export async function listAlerts(db: Db, actor: Actor, rawQuery: unknown) {
 }
 
 export async function getAlert(db: Db, actor: Actor, id: string): Promise<AlertDetailView> {
-  assertRole(actor, "viewer", "view alerts");
+  authorize(actor, "alerts.read");
   if (id.length === 0 || id.length > 64 || id.includes("\u0000")) throw notFound("Alert");
   const [row] = await db.select().from(alerts).where(eq(alerts.id, id));
   if (!row) throw notFound(`Alert ${id}`);

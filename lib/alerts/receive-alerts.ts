@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
-import { type Actor, assertRole, hasRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize, can } from "@/lib/permissions";
 import { DomainError } from "@/lib/errors";
 import { cachedApiToken, verifyApiToken } from "@/lib/tokens/verify-api-token";
 import { ingestAlert, ingestAlerts, type IngestOptions, repeatFiring } from "./ingest-alert";
@@ -10,7 +11,7 @@ import type { IngestResultView } from "./views";
 // The role is checked before the payload is read, so a viewer learns nothing about its validity.
 
 export async function receiveNativeAlert(db: Db, actor: Actor, body: unknown, options: IngestOptions = {}) {
-  assertRole(actor, "responder", "send alerts");
+  authorize(actor, "alerts.send");
   return ingestAlert(db, actor, mapNativeAlert(body), options);
 }
 
@@ -20,7 +21,7 @@ export async function receiveAlertmanagerWebhook(
   body: unknown,
   options: IngestOptions = {},
 ) {
-  assertRole(actor, "responder", "send alerts");
+  authorize(actor, "alerts.send");
   const results = await ingestAlerts(db, actor, mapAlertmanagerWebhook(body), options);
   return { received: results.length, results };
 }
@@ -58,7 +59,7 @@ export async function receivePagerDutyRequest(
   const key = routingKey(body);
   const cached = key === undefined ? null : cachedApiToken(key);
   let repeatTried = false;
-  if (cached && hasRole(cached.actor, "responder")) {
+  if (cached && can(cached.actor, "alerts.send")) {
     // Not yet sure the token stands: a bad event goes the full way, so a revoked token gets its 401, not a 400.
     const alert = attempt(() => mapPagerDutyEvent(body));
     const repeated =
@@ -90,7 +91,7 @@ export async function receivePagerDutyEvent(
   body: unknown,
   options: IngestOptions = {},
 ) {
-  assertRole(actor, "responder", "send alerts");
+  authorize(actor, "alerts.send");
   let alert;
   try {
     alert = mapPagerDutyEvent(body);

@@ -1,7 +1,8 @@
 import { asc } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { environments, services, users } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 
 export type ServiceOption = { slug: string; name: string; ownerTeam: string | null };
 export type EnvironmentOption = { slug: string; name: string };
@@ -9,7 +10,7 @@ export type UserOption = { id: string; name: string; email: string; role: string
 
 /** What the forms offer: the service catalog, the environments and the people. */
 export async function listCatalog(db: Db, actor: Actor) {
-  assertRole(actor, "viewer", "view the catalog");
+  authorize(actor, "incidents.read");
   const [serviceRows, environmentRows, userRows] = await Promise.all([
     db
       .select({ slug: services.slug, name: services.name, ownerTeam: services.ownerTeam })

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { errorGroups } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { validationError } from "@/lib/errors";
 import { addLink } from "@/lib/incidents/add-link";
@@ -20,7 +21,7 @@ export async function declareFromErrorGroup(
   errorGroupId: string,
   options: UseCaseOptions = {},
 ) {
-  assertRole(actor, "responder", "declare incidents");
+  authorize(actor, "incidents.declare");
   const id = await runTransaction(db, async (tx) => {
     const [group] =
       errorGroupId.length <= 200

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { getTableColumns, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { errorGroupHourly, errorGroups } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { assertEnvironment, ensureServices } from "@/lib/catalog/references";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { type NewEvent, recordEvents } from "@/lib/events/record-event";
@@ -43,7 +44,7 @@ export async function ingestErrors(
   rawInput: unknown,
   options: UseCaseOptions = {},
 ): Promise<{ items: IngestedGroup[] }> {
-  assertRole(actor, "responder", "report errors");
+  authorize(actor, "errors.report");
   // Parsed with one schema or the other, not the union, so a refusal names the offending field.
   const batch = isErrorBatch(rawInput);
   const occurrences = batch

@@ -1,7 +1,8 @@
 import { and, desc, eq, gte, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { errorGroupHourly, errorGroups } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { validationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { type ErrorGroupListItem, ListErrorGroupsQuery } from "./schemas";
@@ -50,7 +51,7 @@ export async function trendsOf(db: Db, ids: string[], now: Date): Promise<Map<st
 
 /** Error groups, most recently seen (or most frequent) first, keyset-paged. */
 export async function listErrorGroups(db: Db, actor: Actor, rawQuery: unknown, options: { now?: Date } = {}) {
-  assertRole(actor, "viewer", "view error groups");
+  authorize(actor, "errors.read");
   const query = parseInput(ListErrorGroupsQuery, rawQuery);
   const where: SQL[] = [];
   if (query.service) where.push(eq(errorGroups.service, query.service));

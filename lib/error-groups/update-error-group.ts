@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { errorGroups } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { notFound } from "@/lib/errors";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
@@ -16,7 +17,7 @@ export async function updateErrorGroup(
   rawInput: unknown,
   options: UseCaseOptions = {},
 ): Promise<ErrorGroupView> {
-  assertRole(actor, "responder", "change error groups");
+  authorize(actor, "errors.update");
   const input = parseInput(UpdateErrorGroupInput, rawInput);
   return runTransaction(db, async (tx) => {
     const [row] =

@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { incidentLinks } from "@/db/schema";
-import { type Actor, actorLabel, assertRole } from "@/lib/actor";
+import { type Actor, actorLabel } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { DomainError } from "@/lib/errors";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import type { LinkView } from "./get-incident";
@@ -17,7 +18,7 @@ export async function addLink(
   rawInput: unknown,
   options: UseCaseOptions = {},
 ): Promise<LinkView> {
-  assertRole(actor, "responder", "link data to incidents");
+  authorize(actor, "incidents.update");
   const input = parseInput(LinkInput, rawInput);
   return runTransaction(db, async (tx) => {
     const row = await lockIncident(tx, incidentId);

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import { bumpVersion, lockIncident } from "./lock-incident";
 import { AddTimelineEntryInput } from "./schemas";
@@ -19,7 +20,7 @@ export async function addTimelineEntry(
   rawInput: unknown,
   options: UseCaseOptions = {},
 ) {
-  assertRole(actor, "responder", "post timeline updates");
+  authorize(actor, "incidents.update");
   const input = parseInput(AddTimelineEntryInput, rawInput);
   const [entry] = await runTransaction(db, async (tx) => {
     const row = await lockIncident(tx, incidentId);

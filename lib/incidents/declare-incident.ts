@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { isTransaction, runTransaction } from "@/lib/db/run-transaction";
-import { type Actor, actorLabel, actorUserId, assertRole } from "@/lib/actor";
+import { type Actor, actorLabel, actorUserId } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { assertAssignees, assertEnvironment } from "@/lib/catalog/references";
 import { pgErrorCode } from "@/lib/db-errors";
 import { validationError } from "@/lib/errors";
@@ -34,7 +35,7 @@ export async function declareIncident(
   rawInput: unknown,
   options: DeclareOptions = {},
 ): Promise<IncidentView> {
-  assertRole(actor, "responder", "declare incidents");
+  authorize(actor, "incidents.declare");
   const input = parseInput(DeclareIncidentInput, rawInput);
   const status = input.status ?? "declared";
   const requested = input.impactStartedAt ? new Date(input.impactStartedAt) : undefined;

@@ -1,7 +1,8 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { incidentLinks, incidents, incidentServices, users } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { notFound } from "@/lib/errors";
 import { assertIncidentIdShape } from "./lock-incident";
 import type { Status } from "./lifecycle";
@@ -12,7 +13,7 @@ import type { IncidentView, LinkView } from "./views";
 export type { IncidentView, LinkView } from "./views";
 
 export async function getIncident(db: Db, actor: Actor, id: string): Promise<IncidentView> {
-  assertRole(actor, "viewer", "view incidents");
+  authorize(actor, "incidents.read");
   assertIncidentIdShape(id);
   const [row] = await db.select().from(incidents).where(eq(incidents.id, id));
   if (!row) throw notFound(`Incident ${id}`);

@@ -1,7 +1,8 @@
 import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alerts, errorGroups, releases } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import type { ErrorGroupListItem } from "@/lib/error-groups/schemas";
 import { trendsOf } from "@/lib/error-groups/list-error-groups";
 import { toErrorGroupView } from "@/lib/error-groups/to-view";
@@ -87,7 +88,7 @@ export async function getLinkCards(
   links: LinkView[],
   options: { now?: Date } = {},
 ): Promise<LinkCard[]> {
-  assertRole(actor, "viewer", "view incidents");
+  authorize(actor, "incidents.read");
   const now = options.now ?? new Date();
   const idsOf = (type: string) => links.filter((l) => l.type === type).map((l) => l.targetId);
   const [groups, releaseMap, alerts] = await Promise.all([

@@ -1,7 +1,8 @@
 import { and, desc, eq, gte, inArray, lt, lte, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { incidents, incidentServices, timelineEntries, users } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { validationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import type { Status } from "./lifecycle";
@@ -88,7 +89,7 @@ export function incidentFilters(query: ListIncidentsQuery, keyset: Keyset = keys
 
 /** Newest first, keyset-paged on (createdAt, id) so deep pages cost the same as the first. */
 export async function listIncidents(db: Db, actor: Actor, rawQuery: unknown) {
-  assertRole(actor, "viewer", "view incidents");
+  authorize(actor, "incidents.read");
   const query = parseInput(ListIncidentsQuery, rawQuery);
   const keyset = keysetOf(query);
   const after: SQL[] = [];

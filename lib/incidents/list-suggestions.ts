@@ -1,7 +1,8 @@
 import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alerts, errorGroups } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { releasesInWindow } from "@/lib/releases/list-releases";
 import type { LinkType } from "./schemas";
 import type { IncidentView } from "./views";
@@ -91,7 +92,7 @@ export async function listSuggestions(
   actor: Actor,
   incident: Pick<IncidentView, "services" | "environment" | "impactStartedAt" | "links">,
 ): Promise<Suggestion[]> {
-  assertRole(actor, "viewer", "view incidents");
+  authorize(actor, "incidents.read");
   const to = incident.impactStartedAt;
   const window = {
     services: incident.services,

@@ -1,7 +1,8 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { incidents, timelineEntries } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { notFound } from "@/lib/errors";
 import { assertIncidentIdShape } from "./lock-incident";
 import type { TimelineEntryView } from "./views";
@@ -23,7 +24,7 @@ export function toTimelineView(row: typeof timelineEntries.$inferSelect): Timeli
  * row lock, so their serial ids follow that order (and their times with it).
  */
 export async function listTimeline(db: Db, actor: Actor, incidentId: string): Promise<TimelineEntryView[]> {
-  assertRole(actor, "viewer", "view incidents");
+  authorize(actor, "incidents.read");
   assertIncidentIdShape(incidentId);
   const [exists] = await db.select({ id: incidents.id }).from(incidents).where(eq(incidents.id, incidentId));
   if (!exists) throw notFound(`Incident ${incidentId}`);

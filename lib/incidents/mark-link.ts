@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { incidentLinks } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { notFound, validationError } from "@/lib/errors";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
@@ -21,7 +22,7 @@ export async function markLink(
   rawInput: unknown,
   options: UseCaseOptions = {},
 ): Promise<LinkView> {
-  assertRole(actor, "responder", "mark linked releases");
+  authorize(actor, "incidents.update");
   const input = parseInput(MarkLinkInput, rawInput);
   if (input.type !== "release" && input.role !== null) {
     throw validationError([

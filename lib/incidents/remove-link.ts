@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { incidentLinks } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { notFound } from "@/lib/errors";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import { bumpVersion, lockIncident } from "./lock-incident";
@@ -16,7 +17,7 @@ export async function removeLink(
   rawInput: unknown,
   options: UseCaseOptions = {},
 ) {
-  assertRole(actor, "responder", "unlink data from incidents");
+  authorize(actor, "incidents.update");
   const input = parseInput(LinkInput, rawInput);
   await runTransaction(db, async (tx) => {
     const row = await lockIncident(tx, incidentId);

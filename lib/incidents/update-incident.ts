@@ -2,7 +2,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { incidentServices } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { assertAssignees, assertEnvironment, assertUsers, ensureServices } from "@/lib/catalog/references";
 import { validationError } from "@/lib/errors";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
@@ -34,7 +35,7 @@ export async function updateIncident(
   rawInput: unknown,
   options: UpdateOptions = {},
 ) {
-  assertRole(actor, "responder", "change incidents");
+  authorize(actor, "incidents.update");
   const input = parseInput(UpdateIncidentInput, rawInput);
   if (Object.keys(input).length === 0)
     throw validationError([{ path: "", message: "Send at least one field to change." }]);

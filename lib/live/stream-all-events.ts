@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { validationError } from "@/lib/errors";
 import { EVENT_TYPES } from "@/lib/events/event-types";
 import { openEventStream, readLastEventId } from "./event-stream";
@@ -26,7 +27,7 @@ export function parseAggregates(raw: string | null): Set<string> | null {
 
 /** Every incident's changes (and, unless narrowed by `types`, every other domain event) as SSE: the list pages. */
 export async function streamAllEvents(db: Db, actor: Actor, request: Request): Promise<Response> {
-  assertRole(actor, "viewer", "view incidents");
+  authorize(actor, "incidents.read");
   const lastEventId = readLastEventId(request);
   const aggregates = parseAggregates(new URL(request.url).searchParams.get("types"));
   return openEventStream(db, {

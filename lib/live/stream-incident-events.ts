@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { incidentExists } from "@/lib/incidents/incident-exists";
 import { notFound } from "@/lib/errors";
 import { openEventStream, readLastEventId } from "./event-stream";
@@ -14,7 +15,7 @@ export async function streamIncidentEvents(
   incidentId: string,
   request: Request,
 ): Promise<Response> {
-  assertRole(actor, "viewer", "view incidents");
+  authorize(actor, "incidents.read");
   const lastEventId = readLastEventId(request);
   if (!(await incidentExists(db, incidentId))) throw notFound(`Incident ${incidentId}`);
   return openEventStream(db, {

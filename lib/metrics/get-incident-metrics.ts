@@ -2,7 +2,8 @@ import { and, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/lib/db/row-from-driver";
 import { incidents, incidentServices } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { SEVERITIES, type Severity } from "@/lib/incidents/severity";
 import { parseInput } from "@/lib/validation";
 import { rollupFrequencyCounts, rollupTopServices, rollupWindowStats } from "./rollup-metrics";
@@ -109,7 +110,7 @@ export async function getIncidentMetrics(
   rawQuery: unknown,
   options: { now?: Date; source?: "rollup" | "direct" } = {},
 ) {
-  assertRole(actor, "viewer", "view incident metrics");
+  authorize(actor, "incidents.read");
   const query = parseInput(MetricsQueryInput, rawQuery);
   const window = metricsWindow(query, options.now ?? new Date());
   const where = filters(query, window.from, window.to);

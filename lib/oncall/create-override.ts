@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { oncallOverrides, services } from "@/db/schema";
-import { type Actor, actorLabel, actorUserId, assertRole } from "@/lib/actor";
+import { type Actor, actorLabel, actorUserId } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { notFound, validationError } from "@/lib/errors";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
@@ -19,7 +20,7 @@ export async function createOverride(
   rawInput: unknown,
   options: UseCaseOptions = {},
 ): Promise<OverrideView> {
-  assertRole(actor, "responder", "change on-call rotations");
+  authorize(actor, "oncall.manage");
   const slug = parseSlug(rawSlug);
   const input = parseInput(CreateOverrideInput, rawInput);
   return runTransaction(db, async (tx) => {

@@ -1,14 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { oncallOverrides } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { notFound } from "@/lib/errors";
 import { parseSlug } from "./list-services";
 
 /** Removes an override of this service; the rotation covers its range again. */
 export async function deleteOverride(db: Db, actor: Actor, rawSlug: string, rawId: string): Promise<void> {
-  assertRole(actor, "responder", "change on-call rotations");
+  authorize(actor, "oncall.manage");
   const slug = parseSlug(rawSlug);
   const id = /^\d{1,15}$/.test(rawId) ? Number(rawId) : null;
   if (id === null) throw notFound(`Override ${rawId}`);

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { notFound } from "@/lib/errors";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import { findOnCall } from "./load-on-call";
@@ -15,7 +16,7 @@ export async function getOnCall(
   rawQuery: unknown,
   options: UseCaseOptions = {},
 ): Promise<OnCallView> {
-  assertRole(actor, "viewer", "see who is on call");
+  authorize(actor, "oncall.read");
   const slug = parseSlug(rawSlug);
   const query = parseInput(OnCallQuery, rawQuery);
   const view = await findOnCall(db, slug, query.at ? new Date(query.at) : clock(options));

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { notFound } from "@/lib/errors";
 import { clock, type UseCaseOptions } from "@/lib/validation";
 import { readServiceViews } from "./load-on-call";
@@ -12,7 +13,7 @@ export async function listServices(
   actor: Actor,
   options: UseCaseOptions = {},
 ): Promise<ServiceView[]> {
-  assertRole(actor, "viewer", "view services");
+  authorize(actor, "oncall.read");
   return readServiceViews(db, clock(options));
 }
 
@@ -22,7 +23,7 @@ export async function getService(
   rawSlug: string,
   options: UseCaseOptions = {},
 ): Promise<ServiceView> {
-  assertRole(actor, "viewer", "view services");
+  authorize(actor, "oncall.read");
   const slug = parseSlug(rawSlug);
   const [view] = await readServiceViews(db, clock(options), [slug]);
   if (!view) throw notFound(`Service ${slug}`);

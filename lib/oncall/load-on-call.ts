@@ -10,7 +10,7 @@ import {
   services,
   users,
 } from "@/db/schema";
-import { hasRole } from "@/lib/actor";
+import { canRespond } from "@/lib/permissions";
 import { nextOnCall, onCallAt, type Override, type Rotation } from "./on-call-at";
 import type { OnCallView, OverrideView, ServiceView } from "./views";
 
@@ -103,7 +103,7 @@ type ServiceRow = {
 /** Viewers cannot run an incident, so they are never on call (a member demoted after joining leaves a gap). */
 const eligibleIn = (people: Map<string, Person>) => (userId: string) => {
   const person = people.get(userId);
-  return !!person && hasRole(person, "responder");
+  return !!person && canRespond(person);
 };
 
 function toView(state: OnCallState, people: Map<string, Person>, at: Date): ServiceView {

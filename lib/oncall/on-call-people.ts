@@ -1,7 +1,7 @@
 import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
-import { hasRole } from "@/lib/actor";
+import { canRespond } from "@/lib/permissions";
 import { validationError, type FieldError } from "@/lib/errors";
 
 /**
@@ -24,7 +24,7 @@ export async function assertOnCallPeople(
   for (const [path, id] of fields) {
     const user = found.get(id);
     if (!user) errors.push({ path, message: `No user with id "${id}".` });
-    else if (!hasRole(user, "responder"))
+    else if (!canRespond(user))
       errors.push({
         path,
         message: `${user.name} is a ${user.role}; only responders and admins can be on call.`,

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { oncallRotationMembers, serviceOncall, services } from "@/db/schema";
-import { type Actor, actorLabel, assertRole } from "@/lib/actor";
+import { type Actor, actorLabel } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { ensureServices } from "@/lib/catalog/references";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
@@ -22,7 +23,7 @@ export async function updateService(
   rawInput: unknown,
   options: UseCaseOptions = {},
 ): Promise<{ service: ServiceView; created: boolean }> {
-  assertRole(actor, "responder", "change on-call rotations");
+  authorize(actor, "oncall.manage");
   const slug = parseSlug(rawSlug);
   const input = parseInput(UpdateServiceInput, rawInput);
   return runTransaction(db, async (tx) => {

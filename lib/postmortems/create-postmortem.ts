@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { postmortems } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { DomainError } from "@/lib/errors";
 import { lockIncident } from "@/lib/incidents/lock-incident";
@@ -16,7 +17,7 @@ export async function createPostmortem(
   incidentId: string,
   options: UseCaseOptions = {},
 ) {
-  assertRole(actor, "responder", "create postmortems");
+  authorize(actor, "postmortems.edit");
   const row = await runTransaction(db, async (tx) => {
     await lockIncident(tx, incidentId);
     const [existing] = await tx

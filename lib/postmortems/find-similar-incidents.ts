@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { assertIncidentIdShape } from "@/lib/incidents/lock-incident";
 
 export const RECURRENCE_DAYS = 90;
@@ -42,7 +43,7 @@ export async function findSimilarIncidents(
   actor: Actor,
   incidentId: string,
 ): Promise<SimilarIncident[]> {
-  assertRole(actor, "viewer", "view incidents");
+  authorize(actor, "incidents.read");
   assertIncidentIdShape(incidentId);
   // Jaccard of two sets of distinct words: |A ∩ B| / (|A| + |B| - |A ∩ B|), with each title split once
   // (offset 0 keeps the split from being inlined into each use) and the intersection counted once.

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { wholeDays } from "@/lib/metrics/rollup-metrics";
 import { RECURRENCE_DAYS } from "./find-similar-incidents";
 
@@ -43,7 +44,7 @@ export async function getFollowUpMetrics(
   actor: Actor,
   window: { from: Date; to: Date },
 ): Promise<ServiceFollowUp[]> {
-  assertRole(actor, "viewer", "view metrics");
+  authorize(actor, "incidents.read");
   const from = sql`${iso(window.from)}::timestamptz`;
   const to = sql`${iso(window.to)}::timestamptz`;
   const utcDay = (t: ReturnType<typeof sql>) => sql`(${t} at time zone 'UTC')::date`;

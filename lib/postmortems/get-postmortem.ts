@@ -2,7 +2,8 @@ import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actionItems, postmortems, users } from "@/db/schema";
 import { selectActionItems } from "@/lib/action-items/list-action-items";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { notFound } from "@/lib/errors";
 import { assertIncidentIdShape } from "@/lib/incidents/lock-incident";
 import type { PostmortemRow } from "./generate-postmortem";
@@ -39,7 +40,7 @@ export async function toPostmortemView(
 
 /** The incident's postmortem, or 404 while there is none. */
 export async function getPostmortem(db: Db, actor: Actor, incidentId: string, options: { tz?: string } = {}) {
-  assertRole(actor, "viewer", "view postmortems");
+  authorize(actor, "postmortems.read");
   assertIncidentIdShape(incidentId);
   const [row] = await db.select().from(postmortems).where(eq(postmortems.incidentId, incidentId));
   if (!row) throw notFound(`The postmortem of ${incidentId}`);
@@ -53,7 +54,7 @@ export async function findPostmortem(
   incidentId: string,
   options: { tz?: string } = {},
 ) {
-  assertRole(actor, "viewer", "view postmortems");
+  authorize(actor, "postmortems.read");
   assertIncidentIdShape(incidentId);
   const [row] = await db.select().from(postmortems).where(eq(postmortems.incidentId, incidentId));
   return row ? toPostmortemView(db, row, options) : null;

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { postmortemSettings } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { SEVERITIES, type Severity } from "@/lib/incidents/severity";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
@@ -25,7 +26,7 @@ export const autoGenerates = async (tx: Db, severity: Severity) =>
   (await readSettings(tx)).autoGenerate[severity] ?? true;
 
 export async function getPostmortemSettings(db: Db, actor: Actor) {
-  assertRole(actor, "viewer", "view postmortem settings");
+  authorize(actor, "settings.read");
   return readSettings(db);
 }
 
@@ -35,7 +36,7 @@ export async function updatePostmortemSettings(
   rawInput: unknown,
   options: UseCaseOptions = {},
 ) {
-  assertRole(actor, "admin", "change which severities get a postmortem");
+  authorize(actor, "settings.manage");
   const input = parseInput(UpdatePostmortemSettingsInput, rawInput);
   const now = clock(options);
   await runTransaction(db, async (tx) => {

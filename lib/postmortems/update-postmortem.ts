@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { postmortems } from "@/db/schema";
-import { type Actor, actorLabel, actorUserId, assertRole } from "@/lib/actor";
+import { type Actor, actorLabel, actorUserId } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { assertUsers } from "@/lib/catalog/references";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { DomainError, notFound } from "@/lib/errors";
@@ -25,7 +26,7 @@ export async function updatePostmortem(
   rawInput: unknown,
   options: UseCaseOptions & { expectedVersion?: number } = {},
 ) {
-  assertRole(actor, "responder", "edit postmortems");
+  authorize(actor, "postmortems.edit");
   const input = parseInput(UpdatePostmortemInput, rawInput);
   const outcome = await runTransaction(db, async (tx) => {
     const incident = await lockIncident(tx, incidentId);

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { releases } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { validationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { ListReleasesQuery, type ReleaseView } from "./schemas";
@@ -34,7 +35,7 @@ export async function listReleases(
   actor: Actor,
   rawQuery: unknown,
 ): Promise<{ items: ReleaseView[]; nextCursor: string | null }> {
-  assertRole(actor, "viewer", "view releases");
+  authorize(actor, "releases.read");
   const query = parseInput(ListReleasesQuery, rawQuery);
   const where: SQL[] = [];
   if (query.service) where.push(eq(releases.service, query.service));
@@ -86,7 +87,7 @@ export async function listIncidentReleases(
   incident: { services: string[]; environment: string },
   window: { from: number; to: number },
 ) {
-  assertRole(actor, "viewer", "view releases");
+  authorize(actor, "releases.read");
   return releasesInWindow(db, {
     services: incident.services,
     environment: incident.environment,

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { releases } from "@/db/schema";
-import { type Actor, actorLabel, assertRole } from "@/lib/actor";
+import { type Actor, actorLabel } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { assertEnvironment, ensureServices } from "@/lib/catalog/references";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { validationError } from "@/lib/errors";
@@ -20,7 +21,7 @@ export async function recordRelease(
   rawInput: unknown,
   options: UseCaseOptions = {},
 ): Promise<{ release: ReleaseView; created: boolean }> {
-  assertRole(actor, "responder", "record releases");
+  authorize(actor, "releases.record");
   const input = parseInput(RecordReleaseInput, rawInput);
   const now = clock(options);
   const deployedAt = input.deployedAt ? new Date(input.deployedAt) : now;

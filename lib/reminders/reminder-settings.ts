@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { reminderSettings } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { DEFAULT_UPDATE_INTERVALS, type UpdateIntervals } from "@/lib/incidents/attention";
 import { SEVERITIES, type Severity } from "@/lib/incidents/severity";
@@ -43,7 +44,7 @@ export async function readUpdateIntervals(db: Db): Promise<UpdateIntervals> {
 
 /** Everyone sees the intervals: the overdue flags on the incident pages are computed from them. */
 export async function getReminderSettings(db: Db, actor: Actor): Promise<ReminderSettingsView> {
-  assertRole(actor, "viewer", "view reminder settings");
+  authorize(actor, "settings.read");
   return { updateIntervalMinutes: await readUpdateIntervals(db) };
 }
 
@@ -53,7 +54,7 @@ export async function updateReminderSettings(
   rawInput: unknown,
   options: UseCaseOptions = {},
 ): Promise<ReminderSettingsView> {
-  assertRole(actor, "admin", "change update reminder intervals");
+  authorize(actor, "settings.manage");
   const input = parseInput(UpdateReminderSettingsInput, rawInput);
   const now = clock(options);
   await runTransaction(db, async (tx) => {

@@ -1,7 +1,8 @@
 import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { serviceMetrics } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import type { IncidentView } from "@/lib/incidents/views";
 
 export const MAX_POINTS = 500;
@@ -37,7 +38,7 @@ export async function getIncidentHealth(
   incident: IncidentView,
   options: { now?: Date } = {},
 ) {
-  assertRole(actor, "viewer", "view service health");
+  authorize(actor, "incidents.read");
   const window = healthWindow(incident, options.now ?? new Date());
   const minutes = bucketMinutes(window.from, window.to);
   const bucket = sql`date_bin(${`${minutes} minutes`}::interval, ${serviceMetrics.ts}, ${window.from.toISOString()}::timestamptz)`;

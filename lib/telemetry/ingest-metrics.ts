@@ -2,7 +2,8 @@ import { lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { serviceMetrics } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { assertEnvironment, ensureServices } from "@/lib/catalog/references";
 import { DomainError, validationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
@@ -16,7 +17,7 @@ export const retentionDays = () => Number(process.env.METRICS_RETENTION_DAYS ?? 
  * and minute: sending the same batch again changes nothing, a corrected value replaces the old one.
  */
 export async function ingestMetrics(db: Db, actor: Actor, rawInput: unknown, options: { now?: Date } = {}) {
-  assertRole(actor, "responder", "send service metrics");
+  authorize(actor, "metrics.send");
   if (actor.type !== "token") {
     throw new DomainError(
       "forbidden",

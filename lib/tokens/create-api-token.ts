@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { apiTokens } from "@/db/schema";
-import { type Actor, actorUserId, assertRole, type Role, ROLES } from "@/lib/actor";
+import { type Actor, actorUserId, type Role, ROLES } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { DomainError, validationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { type ApiTokenView, CreateApiTokenInput } from "./schemas";
@@ -28,7 +29,7 @@ export async function createApiToken(
   actor: Actor,
   rawInput: unknown,
 ): Promise<{ token: ApiTokenView; secret: string }> {
-  assertRole(actor, "admin", "create API tokens");
+  authorize(actor, "tokens.manage");
   const input = parseInput(CreateApiTokenInput, rawInput);
   // A token must never let its creator do more than they may themselves (actor.role is current).
   if (ROLES.indexOf(input.role) > ROLES.indexOf(actor.role)) {

@@ -1,11 +1,12 @@
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
-import { type Actor, assertRole, type Role } from "@/lib/actor";
+import { type Actor, type Role } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import type { ApiTokenView } from "./schemas";
 
 export async function listApiTokens(db: Db, actor: Actor): Promise<ApiTokenView[]> {
-  assertRole(actor, "admin", "see API tokens");
+  authorize(actor, "tokens.manage");
   const rows = await db
     .select({
       id: apiTokens.id,

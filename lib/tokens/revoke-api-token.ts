@@ -1,11 +1,12 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiTokens } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { notFound } from "@/lib/errors";
 
 export async function revokeApiToken(db: Db, actor: Actor, id: string): Promise<void> {
-  assertRole(actor, "admin", "revoke API tokens");
+  authorize(actor, "tokens.manage");
   const revoked = await db
     .update(apiTokens)
     .set({ revokedAt: new Date() })

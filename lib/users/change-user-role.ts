@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { users } from "@/db/schema";
-import { type Actor, assertRole, ROLES } from "@/lib/actor";
+import { type Actor, ROLES } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { DomainError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 
@@ -11,7 +12,7 @@ export const ChangeUserRoleInput = z.strictObject({ role: z.enum(ROLES) });
 
 /** An admin changes someone's role; the last active admin cannot be demoted (nobody could undo it). */
 export async function changeUserRole(db: Db, actor: Actor, userId: string, rawInput: unknown) {
-  assertRole(actor, "admin", "change roles");
+  authorize(actor, "users.manage");
   const { role } = parseInput(ChangeUserRoleInput, rawInput);
   return runTransaction(db, async (tx) => {
     // The target and every admin, locked in one statement in id order: two admins demoting each

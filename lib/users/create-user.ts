@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { accounts, users } from "@/db/schema";
-import { type Actor, assertRole, ROLES } from "@/lib/actor";
+import { type Actor, ROLES } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { DomainError } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { parseInput } from "@/lib/validation";
@@ -27,7 +28,7 @@ const generatePassword = () => randomBytes(18).toString("base64url");
  * callers show it and forget it; it is stored only as a hash.
  */
 export async function createUser(db: Db, actor: Actor, rawInput: unknown) {
-  assertRole(actor, "admin", "create users");
+  authorize(actor, "users.manage");
   const input = parseInput(CreateUserInput, rawInput);
   const id = input.id ?? `user_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
   const generatedPassword = input.password === undefined ? generatePassword() : null;

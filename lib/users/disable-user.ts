@@ -1,7 +1,8 @@
 import { asc, eq, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sessions, users } from "@/db/schema";
-import { type Actor, actorUserId, assertRole } from "@/lib/actor";
+import { type Actor, actorUserId } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { DomainError, notFound } from "@/lib/errors";
 import { runTransaction } from "@/lib/db/run-transaction";
 
@@ -11,7 +12,7 @@ import { runTransaction } from "@/lib/db/run-transaction";
  * re-enabling brings them back). Never yourself, never the last active admin: nobody could undo it.
  */
 export async function disableUser(db: Db, actor: Actor, userId: string) {
-  assertRole(actor, "admin", "disable users");
+  authorize(actor, "users.manage");
   if (actorUserId(actor) === userId) {
     throw new DomainError("conflict", "You cannot disable your own account; ask another admin.");
   }

@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { notFound } from "@/lib/errors";
 
 /** Undoes disableUser: the person can sign in again and the tokens they created work again. */
 export async function enableUser(db: Db, actor: Actor, userId: string) {
-  assertRole(actor, "admin", "enable users");
+  authorize(actor, "users.manage");
   const [updated] = await db
     .update(users)
     .set({ disabledAt: null, updatedAt: new Date() })

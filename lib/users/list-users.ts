@@ -1,7 +1,8 @@
 import { asc } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
-import { type Actor, assertRole, type Role } from "@/lib/actor";
+import { type Actor, type Role } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { normalizeAccount, signInFailuresByAccount } from "@/lib/auth/sign-in-rate-limit";
 
 export type UserView = {
@@ -17,7 +18,7 @@ export type UserView = {
 };
 
 export async function listUsers(db: Db, actor: Actor): Promise<UserView[]> {
-  assertRole(actor, "admin", "manage users");
+  authorize(actor, "users.manage");
   const rows = await db
     .select({
       id: users.id,

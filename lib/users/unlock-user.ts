@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { clearSignInFailures } from "@/lib/auth/sign-in-rate-limit";
 import { notFound } from "@/lib/errors";
 
@@ -11,7 +12,7 @@ export async function unlockUser(
   actor: Actor,
   userId: string,
 ): Promise<{ id: string; email: string; clearedFailures: number }> {
-  assertRole(actor, "admin", "unlock users");
+  authorize(actor, "users.manage");
   const [user] = await db
     .select({ id: users.id, email: users.email })
     .from(users)

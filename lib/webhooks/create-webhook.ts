@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { webhookSubscriptions } from "@/db/schema";
-import { type Actor, actorLabel, assertRole } from "@/lib/actor";
+import { type Actor, actorLabel } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { validationError } from "@/lib/errors";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
@@ -30,7 +31,7 @@ export async function createWebhook(
   rawInput: unknown,
   options: WebhookOptions = {},
 ): Promise<WebhookView & { secret: string }> {
-  assertRole(actor, "admin", "create webhook subscriptions");
+  authorize(actor, "webhooks.manage");
   const input = parseInput(CreateWebhookInput, rawInput);
   // Resolved before the transaction: no DNS wait while holding a connection.
   await assertTargetAllowed(input.url, options);

@@ -1,14 +1,15 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { webhookSubscriptions } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { notFound } from "@/lib/errors";
 import { isWebhookIdShape } from "./get-webhook";
 
 /** Deletes the subscription with its delivery log; queued attempts find no delivery and stop. */
 export async function deleteWebhook(db: Db, actor: Actor, id: string): Promise<void> {
-  assertRole(actor, "admin", "delete webhook subscriptions");
+  authorize(actor, "webhooks.manage");
   if (!isWebhookIdShape(id)) throw notFound("Webhook subscription");
   await runTransaction(db, async (tx) => {
     const deleted = await tx

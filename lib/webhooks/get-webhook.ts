@@ -1,7 +1,8 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { webhookSubscriptions } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { notFound } from "@/lib/errors";
 import type { WebhookFormat, WebhookTargetView, WebhookView } from "./schemas";
 
@@ -37,7 +38,7 @@ export async function findWebhookRow(db: Db, id: string): Promise<Row> {
 }
 
 export async function listWebhooks(db: Db, actor: Actor): Promise<WebhookView[]> {
-  assertRole(actor, "admin", "view webhook subscriptions");
+  authorize(actor, "webhooks.manage");
   const rows = await db
     .select()
     .from(webhookSubscriptions)
@@ -46,7 +47,7 @@ export async function listWebhooks(db: Db, actor: Actor): Promise<WebhookView[]>
 }
 
 export async function getWebhook(db: Db, actor: Actor, id: string): Promise<WebhookView> {
-  assertRole(actor, "admin", "view webhook subscriptions");
+  authorize(actor, "webhooks.manage");
   return toWebhookView(await findWebhookRow(db, id));
 }
 
@@ -55,7 +56,7 @@ export async function getWebhook(db: Db, actor: Actor, id: string): Promise<Webh
  * (description, or the URL's host) but never the URL, since a chat webhook URL is itself a secret.
  */
 export async function listWebhookTargets(db: Db, actor: Actor): Promise<WebhookTargetView[]> {
-  assertRole(actor, "viewer", "view workflow targets");
+  authorize(actor, "workflows.read");
   const rows = await db
     .select()
     .from(webhookSubscriptions)

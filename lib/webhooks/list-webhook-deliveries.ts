@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, lt, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { webhookDeliveries, webhookDeliveryAttempts } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { validationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { findWebhookRow } from "./get-webhook";
@@ -31,7 +32,7 @@ export async function listWebhookDeliveries(
   id: string,
   rawQuery: unknown = {},
 ): Promise<DeliveryPage> {
-  assertRole(actor, "admin", "view webhook deliveries");
+  authorize(actor, "webhooks.manage");
   const query = parseInput(ListDeliveriesQuery, rawQuery);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const subscription = await findWebhookRow(db, id);

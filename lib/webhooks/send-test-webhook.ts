@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { webhookSubscriptions } from "@/db/schema";
-import { type Actor, actorLabel, assertRole } from "@/lib/actor";
+import { type Actor, actorLabel } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { notFound } from "@/lib/errors";
 import { clock, type UseCaseOptions } from "@/lib/validation";
@@ -22,7 +23,7 @@ export async function sendTestWebhook(
   id: string,
   options: UseCaseOptions = {},
 ): Promise<{ deliveryId: string }> {
-  assertRole(actor, "admin", "send test webhooks");
+  authorize(actor, "webhooks.manage");
   if (!isWebhookIdShape(id)) throw notFound("Webhook subscription");
   return runTransaction(db, async (tx) => {
     const [subscription] = await tx

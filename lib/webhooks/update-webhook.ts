@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { webhookSubscriptions } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { notFound, validationError } from "@/lib/errors";
 import { clock, parseInput } from "@/lib/validation";
@@ -20,7 +21,7 @@ export async function updateWebhook(
   rawInput: unknown,
   options: WebhookOptions = {},
 ): Promise<WebhookView> {
-  assertRole(actor, "admin", "change webhook subscriptions");
+  authorize(actor, "webhooks.manage");
   const input = parseInput(UpdateWebhookInput, rawInput);
   if (Object.keys(input).length === 0)
     throw validationError([{ path: "", message: "Send at least one field to change." }]);

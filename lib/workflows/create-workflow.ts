@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { workflows } from "@/db/schema";
-import { type Actor, actorLabel, actorUserId, assertRole } from "@/lib/actor";
+import { type Actor, actorLabel, actorUserId } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { DomainError } from "@/lib/errors";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
@@ -21,7 +22,7 @@ export async function createWorkflow(
   rawInput: unknown,
   options: UseCaseOptions = {},
 ): Promise<WorkflowView> {
-  assertRole(actor, "responder", "create workflows");
+  authorize(actor, "workflows.manage");
   const input = parseInput(CreateWorkflowInput, rawInput);
   compileCondition(input.condition);
   assertActionsFit(input.trigger, input.actions);

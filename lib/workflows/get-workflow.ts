@@ -1,7 +1,8 @@
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { workflowRuns, workflows } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { notFound } from "@/lib/errors";
 import type { Trigger, WorkflowAction, WorkflowView } from "./schemas";
 
@@ -39,7 +40,7 @@ async function lastRuns(db: Db, ids: string[]) {
 }
 
 export async function listWorkflows(db: Db, actor: Actor): Promise<WorkflowView[]> {
-  assertRole(actor, "viewer", "view workflows");
+  authorize(actor, "workflows.read");
   const rows = await db
     .select()
     .from(workflows)
@@ -55,7 +56,7 @@ export async function listWorkflows(db: Db, actor: Actor): Promise<WorkflowView[
 export const isWorkflowIdShape = (id: string) => id.length > 0 && id.length <= 64 && !id.includes("\u0000");
 
 export async function getWorkflow(db: Db, actor: Actor, id: string): Promise<WorkflowView> {
-  assertRole(actor, "viewer", "view workflows");
+  authorize(actor, "workflows.read");
   if (!isWorkflowIdShape(id)) throw notFound("Workflow");
   const [row] = await db.select().from(workflows).where(eq(workflows.id, id));
   if (!row) throw notFound(`Workflow ${id}`);

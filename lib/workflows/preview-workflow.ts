@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
 import { compileCondition } from "./compile-condition";
 import { evaluateCondition } from "./condition";
@@ -11,7 +12,7 @@ export const PREVIEW_SAMPLES = 50;
 
 /** Which of the last 50 events of the trigger the condition would match; runs no action. Part of editing, so responders. */
 export async function previewWorkflow(db: Db, actor: Actor, rawInput: unknown): Promise<PreviewView> {
-  assertRole(actor, "responder", "preview workflows");
+  authorize(actor, "workflows.manage");
   const input = parseInput(PreviewWorkflowInput, rawInput);
   const node = compileCondition(input.condition);
   const samples = await recentTriggerSamples(db, input.trigger, PREVIEW_SAMPLES);

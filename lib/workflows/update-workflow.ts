@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { workflows } from "@/db/schema";
-import { type Actor, assertRole } from "@/lib/actor";
+import { type Actor } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { DomainError, notFound, validationError } from "@/lib/errors";
@@ -22,7 +23,7 @@ export async function updateWorkflow(
   rawInput: unknown,
   options: UpdateWorkflowOptions = {},
 ): Promise<WorkflowView> {
-  assertRole(actor, "responder", "change workflows");
+  authorize(actor, "workflows.manage");
   const input = parseInput(UpdateWorkflowInput, rawInput);
   if (Object.keys(input).length === 0)
     throw validationError([{ path: "", message: "Send at least one field to change." }]);

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { getAuth } from "@/lib/auth/auth";
 import { allowHeader, isMethodNotAllowedHandler } from "@/lib/http/method-not-allowed";
 import { buildOpenApiDocument } from "@/lib/openapi/build-openapi";
+import { can, PERMISSIONS, type Permission } from "@/lib/permissions";
 import { createUser } from "@/lib/users/create-user";
 import { call, resetDatabase } from "@/tests/support/harness";
 
@@ -14,14 +15,27 @@ const PUBLIC_ROUTES = new Set(["GET /api/health", "GET /api/openapi.json"]);
 const PUBLIC_ACTIONS = new Set(["app/login/actions.ts#signInAction", "app/login/actions.ts#signOutAction"]);
 // Anyone signed in may change their own password: a viewer gets as far as validating the form.
 const SELF_SERVICE_ACTIONS = new Set(["app/settings/account/actions.ts#changePasswordAction"]);
-const ADMIN_ONLY_READS = new Set([
-  "GET /api/settings/tokens",
-  "GET /api/settings/users",
-  "GET /api/webhooks",
-  "GET /api/webhooks/[id]",
-  "GET /api/webhooks/[id]/deliveries",
-]);
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+// Every permission authorize is asked for, so the test can hold each route and action to the table.
+const asked = vi.hoisted(() => ({ current: new Set<string>(), all: new Set<string>() }));
+vi.mock("@/lib/permissions", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/permissions")>();
+  return {
+    ...actual,
+    authorize: (actor: { role: string }, permission: Permission) => {
+      asked.current.add(permission);
+      asked.all.add(permission);
+      return actual.authorize(actor, permission);
+    },
+  };
+});
+/** Runs `work` and answers the distinct permissions it asked authorize for. */
+async function permissionsAsked(work: () => Promise<unknown>): Promise<string[]> {
+  asked.current = new Set();
+  await work();
+  return [...asked.current];
+}
 
 let requestHeaders = new Headers();
 vi.mock("next/headers", () => ({
@@ -135,20 +149,52 @@ describe("route inventory", () => {
     },
   );
 
+  // The table is the contract: each route asks for one permission, and a viewer is refused exactly
+  // when the table denies it (so admin-only reads need no list of their own here).
   it.each(
-    routeCases.filter((c) => c.method !== "GET" || ADMIN_ONLY_READS.has(`GET ${concrete(c.file).route}`)),
-  )("$method $file refuses a viewer (403; 404 from the catch-all)", async ({ file, method }) => {
+    routeCases.filter(
+      (c) => !PUBLIC_ROUTES.has(`${c.method} ${concrete(c.file).route}`) && !c.file.includes("[..."),
+    ),
+  )("$method $file checks exactly one permission; a viewer without it gets 403", async ({ file, method }) => {
     const { route, url, params } = concrete(file);
     const handler = awaitedModules.get(file)![method] as Parameters<typeof call>[0];
-    const res = await call(handler, url, {
-      method,
-      params: params as Record<string, string>,
-      as: "viewer",
-      ...(method === "GET" ? {} : { body: {} }),
-    });
-    // The catch-all answers 404 for everyone signed in: there is nothing there to protect.
-    expect(res.status).toBe(route.includes("[...") ? 404 : 403);
-    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    const send = (as: "admin" | "viewer") =>
+      call(handler, url, {
+        method,
+        params: params as Record<string, string>,
+        as,
+        ...(method === "GET" ? {} : { body: {} }),
+      });
+    let viewer: Awaited<ReturnType<typeof call>> | undefined;
+    const checked = new Set([
+      ...(await permissionsAsked(() => send("admin"))),
+      ...(await permissionsAsked(async () => (viewer = await send("viewer")))),
+    ]);
+    expect([...checked], `${method} ${route} must ask authorize for exactly one permission`).toHaveLength(1);
+    const [permission] = [...checked] as Permission[];
+    if (method !== "GET") expect(can({ role: "viewer" }, permission), `${permission} is a write`).toBe(false);
+    if (can({ role: "viewer" }, permission)) {
+      expect(viewer!.status).not.toBe(403);
+    } else {
+      expect(viewer!.status).toBe(403);
+      expect(viewer!.headers.get("content-type")).toBe("application/problem+json");
+    }
+  });
+
+  it("answers 404 from the catch-all to a signed-in viewer: there is nothing there to protect", async () => {
+    const file = routeFiles.find((f) => f.includes("[..."))!;
+    const { url, params } = concrete(file);
+    for (const method of METHODS) {
+      const handler = awaitedModules.get(file)![method] as Parameters<typeof call>[0];
+      const res = await call(handler, url, {
+        method,
+        params: params as Record<string, string>,
+        as: "viewer",
+        ...(method === "GET" ? {} : { body: {} }),
+      });
+      expect(res.status).toBe(404);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+    }
   });
 });
 
@@ -246,28 +292,47 @@ describe("server action inventory", () => {
   );
 
   it.each(actionCases.filter((c) => !PUBLIC_ACTIONS.has(c.id)))(
-    "$id refuses a viewer (self-service: only bad input)",
+    "$id checks exactly one permission and refuses a viewer (self-service: none, only bad input)",
     async ({ id, fn }) => {
-      const password = "viewer-password-123";
-      await createUser(
-        await getDb(),
-        { type: "system", name: "test", role: "admin" },
-        { email: "view@example.com", name: "View Only", role: "viewer", password },
-      );
-      const signedIn = await (
-        await getAuth()
-      ).api.signInEmail({ body: { email: "view@example.com", password }, asResponse: true });
-      const cookie = signedIn.headers
-        .getSetCookie()
-        .map((c) => c.split(";")[0])
-        .join("; ");
-      expect(cookie).toContain("session_token");
-      requestHeaders = new Headers({ cookie });
-      const { result } = await outcome(fn);
-      expect(result).toMatchObject({
-        status: "error",
-        code: SELF_SERVICE_ACTIONS.has(id) ? "validation" : "forbidden",
-      });
+      let viewer: Awaited<ReturnType<typeof outcome>> | undefined;
+      requestHeaders = new Headers({ cookie: await sessionCookie("admin") });
+      const byAdmin = await permissionsAsked(() => outcome(fn));
+      requestHeaders = new Headers({ cookie: await sessionCookie("viewer") });
+      const byViewer = await permissionsAsked(async () => (viewer = await outcome(fn)));
+      const checked = [...new Set([...byAdmin, ...byViewer])];
+      if (SELF_SERVICE_ACTIONS.has(id)) {
+        expect(checked).toEqual([]);
+        expect(viewer!.result).toMatchObject({ status: "error", code: "validation" });
+        return;
+      }
+      expect(checked, `${id} must ask authorize for exactly one permission`).toHaveLength(1);
+      expect(can({ role: "viewer" }, checked[0] as Permission), `${checked[0]} is a write`).toBe(false);
+      expect(viewer!.result).toMatchObject({ status: "error", code: "forbidden" });
     },
   );
 });
+
+describe("permission table", () => {
+  // Runs after the inventories above, which asked authorize for every permission they met.
+  it("has no permission that no route or action checks", () => {
+    expect(PERMISSIONS.filter((p) => !asked.all.has(p))).toEqual([]);
+  });
+});
+
+async function sessionCookie(role: "admin" | "viewer") {
+  const email = `${role}-inventory@example.com`;
+  const password = `${role}-password-123`;
+  const db = await getDb();
+  await createUser(
+    db,
+    { type: "system", name: "test", role: "admin" },
+    { email, name: role, role, password },
+  );
+  const signedIn = await (await getAuth()).api.signInEmail({ body: { email, password }, asResponse: true });
+  const cookie = signedIn.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  expect(cookie).toContain("session_token");
+  return cookie;
+}

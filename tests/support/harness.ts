@@ -81,6 +81,11 @@ export async function call(handler: Handler, path: string, options: CallOptions 
   }
   const request = new Request(`http://localhost${path}`, { method: options.method ?? "GET", headers, body });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  // A live stream never ends by itself: its status and headers are the answer here.
+  if (response.headers.get("content-type")?.startsWith("text/event-stream")) {
+    await response.body?.cancel();
+    return { status: response.status, headers: response.headers, json: undefined, text: "" };
+  }
   const text = await response.text();
   let json: unknown = undefined;
   try {

@@ -6,7 +6,7 @@ import { AlertSeverityBadge, AlertStatusBadge, utc } from "@/components/alerts/a
 import { getAlertChart } from "@/lib/alerts/alert-chart";
 import { declareQueryFor, INCIDENT_SEVERITY_FOR } from "@/lib/alerts/declare-from-alert";
 import { getAlert } from "@/lib/alerts/list-alerts";
-import { hasRole } from "@/lib/actor";
+import { can } from "@/lib/permissions";
 import { loadPage } from "@/lib/http/page-errors";
 
 export const metadata: Metadata = { title: "Alert" };
@@ -20,7 +20,11 @@ export default async function AlertPage({ params }: Props) {
   const { id } = await params;
   const page = await loadPage(`/alerts/${encodeURIComponent(id)}`, async (db, actor) => {
     const alert = await getAlert(db, actor, id);
-    return { alert, chart: await getAlertChart(db, actor, alert), canDeclare: hasRole(actor, "responder") };
+    return {
+      alert,
+      chart: await getAlertChart(db, actor, alert),
+      canDeclare: can(actor, "incidents.declare"),
+    };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
   const { alert, chart, canDeclare } = page.data;

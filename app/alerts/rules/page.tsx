@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EnableToggle, RuleForm } from "@/components/alerts/rule-form";
 import { listAlertRules } from "@/lib/alerts/alert-rules";
-import { hasRole } from "@/lib/actor";
+import { can } from "@/lib/permissions";
 import { NotAllowed } from "@/components/not-allowed";
 import { loadPage } from "@/lib/http/page-errors";
 import { createAlertRuleAction, setAlertRuleEnabledAction, updateAlertRuleAction } from "./actions";
@@ -18,7 +18,7 @@ export default async function AlertRulesPage() {
   const page = await loadPage("/alerts/rules", async (db, actor) => ({
     rules: (await listAlertRules(db, actor)).items,
     environments: (await listCatalog(db, actor)).environments,
-    canEdit: hasRole(actor, "responder"),
+    canEdit: can(actor, "alert-rules.manage"),
   }));
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
   const { rules, environments, canEdit } = page.data;

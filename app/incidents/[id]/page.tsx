@@ -29,7 +29,7 @@ import {
   updateIncidentAction,
 } from "./actions";
 import { getIncidentAlertCharts, listIncidentAlerts, suggestFromAlerts } from "@/lib/alerts/incident-alerts";
-import { hasRole } from "@/lib/actor";
+import { can } from "@/lib/permissions";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { isManualUpdate, updateSilence } from "@/lib/incidents/attention";
@@ -98,7 +98,7 @@ export default async function IncidentPage({ params }: Props) {
       postmortem,
       alertCharts,
       fromAlerts,
-      canEdit: hasRole(actor, "responder"),
+      canEdit: can(actor, "incidents.update"),
       intervals: reminders.updateIntervalMinutes,
     };
   });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DeclareForm } from "@/components/declare/declare-form";
 import { NotAllowed } from "@/components/not-allowed";
-import { assertRole } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { declarePrefillFromErrorGroup } from "@/lib/error-groups/declare-prefill";
 import { loadPage } from "@/lib/http/page-errors";
@@ -37,7 +37,7 @@ export default async function DeclareIncidentPage({ searchParams }: Props) {
     : "/incidents/new";
   const page = await loadPage(returnTo, async (db, actor) => {
     // The same check declareIncident makes, asked first so a viewer is not handed a form to fill in vain.
-    assertRole(actor, "responder", "declare incidents");
+    authorize(actor, "incidents.declare");
     const group = fromGroup ? await declarePrefillFromErrorGroup(db, actor, fromGroup) : undefined;
     // The form takes its starting values as strings, services as the JSON list a refused submit sends back.
     const groupPrefill = group

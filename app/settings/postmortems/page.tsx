@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { NotAllowed } from "@/components/not-allowed";
 import { PostmortemSettingsForm } from "@/components/postmortem/postmortem-settings-form";
-import { assertRole } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { loadPage } from "@/lib/http/page-errors";
 import { SEVERITIES, SEVERITY_TABLE } from "@/lib/incidents/severity";
 import { getPostmortemSettings } from "@/lib/postmortems/postmortem-settings";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Postmortem settings" };
 
 export default async function PostmortemSettingsPage() {
   const page = await loadPage("/settings/postmortems", async (db, actor) => {
-    assertRole(actor, "admin", "change which severities get a postmortem");
+    authorize(actor, "settings.manage");
     return getPostmortemSettings(db, actor);
   });
   if (!page.allowed)

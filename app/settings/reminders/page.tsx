@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { NotAllowed } from "@/components/not-allowed";
 import { ReminderSettingsForm } from "@/components/reminders/reminder-settings-form";
-import { assertRole } from "@/lib/actor";
+import { authorize } from "@/lib/permissions";
 import { loadPage } from "@/lib/http/page-errors";
 import { SEVERITIES, SEVERITY_TABLE } from "@/lib/incidents/severity";
 import { getReminderSettings } from "@/lib/reminders/reminder-settings";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Reminder settings" };
 
 export default async function ReminderSettingsPage() {
   const page = await loadPage("/settings/reminders", async (db, actor) => {
-    assertRole(actor, "admin", "change update reminder intervals");
+    authorize(actor, "settings.manage");
     return getReminderSettings(db, actor);
   });
   if (!page.allowed)

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { NotAllowed } from "@/components/not-allowed";
 import { WorkflowForm } from "@/components/workflows/workflow-form";
 import { DeleteWorkflowButton, ToggleWorkflowButton } from "@/components/workflows/workflow-switches";
-import { hasRole } from "@/lib/actor";
+import { can, canRespond } from "@/lib/permissions";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { formatUtc } from "@/lib/format";
 import { loadPage } from "@/lib/http/page-errors";
@@ -40,9 +40,9 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
     return {
       workflow,
       runs,
-      users: catalog.users.filter((u) => hasRole(u, "responder")),
+      users: catalog.users.filter(canRespond),
       webhooks,
-      canEdit: hasRole(actor, "responder"),
+      canEdit: can(actor, "workflows.manage"),
     };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;

@@ -12,7 +12,7 @@ import { TimeZoneCookie } from "@/components/time-zone-cookie";
 import { createActionItemAction, updateActionItemStatusAction } from "@/app/action-items/actions";
 import { listActionItems } from "@/lib/action-items/list-action-items";
 import { cookieTimeZone, TIME_ZONE_COOKIE } from "@/lib/action-items/time-zone";
-import { hasRole } from "@/lib/actor";
+import { can, canRespond } from "@/lib/permissions";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { loadPage } from "@/lib/http/page-errors";
@@ -45,8 +45,8 @@ export default async function PostmortemPage({ params }: Props) {
       incident,
       postmortem,
       items: items.items,
-      users: catalog.users.filter((u) => hasRole(u, "responder")),
-      canEdit: hasRole(actor, "responder"),
+      users: catalog.users.filter(canRespond),
+      canEdit: can(actor, "postmortems.edit"),
     };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
