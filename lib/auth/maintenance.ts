@@ -1,5 +1,7 @@
-import { registerMaintenance } from "@/lib/jobs/maintenance";
+import { defineMaintenance } from "@/lib/jobs/maintenance";
 import { pruneSignInAttempts } from "./sign-in-rate-limit";
 
 // Sign-in also prunes, but only when someone signs in; this keeps the table small on quiet servers.
-registerMaintenance("auth.prune-sign-in-attempts", (db, now) => pruneSignInAttempts(db, now));
+export const pruneSignInAttemptsMaintenance = defineMaintenance("auth.prune-sign-in-attempts", (db, now) =>
+  pruneSignInAttempts(db, now),
+);

@@ -13,33 +13,22 @@ export type EventConsumer = (tx: Db, event: StoredEvent) => Promise<void>;
  */
 export type ConsumerInterest = (db: Db) => Promise<ReadonlySet<string>>;
 
-type Registration = {
+export type EventConsumerDefinition = {
+  /** Stable and unique (its consumption marks carry it), e.g. `workflows.run`. */
   name: string;
   types: readonly EventType[] | "*";
   consume: EventConsumer;
   interest?: ConsumerInterest;
 };
-
-const consumersKey = Symbol.for("incident-manager.events.consumers");
-const consumers: Map<string, Registration> = ((globalThis as Record<symbol, unknown>)[consumersKey] ??=
-  new Map()) as Map<string, Registration>;
+type Registration = EventConsumerDefinition;
 
 /**
- * Subscribes a consumer (a stable, unique name such as `workflows.match`) to event types ("*" for
- * all). List its module in lib/jobs/handlers.ts so workers load it. Work with effects outside the
- * database (HTTP calls) belongs in a job the consumer enqueues with `enqueueJob(tx, …)`.
+ * A consumer of domain events; list it in lib/events/consumer-list.ts (EVENT_CONSUMERS), which is
+ * what dispatch hands events to. Work with effects outside the database (HTTP calls, mail) belongs in
+ * a job the consumer enqueues with `enqueueJob(tx, …)`.
  */
-export function registerEventConsumer(
-  name: string,
-  types: readonly EventType[] | "*",
-  consume: EventConsumer,
-  interest?: ConsumerInterest,
-): void {
-  consumers.set(name, { name, types, consume, interest });
-}
-
-export function unregisterEventConsumer(name: string): void {
-  consumers.delete(name);
+export function defineEventConsumer(definition: EventConsumerDefinition): EventConsumerDefinition {
+  return definition;
 }
 
 const wants = (registration: Registration, type: string) =>
@@ -51,10 +40,13 @@ const wants = (registration: Registration, type: string) =>
  * consumer that throws leaves no mark and runs again on the job's retry. Consumers see events of one
  * job in id order, but jobs run in parallel: read current state rather than assume order.
  */
-export async function dispatchEvents(db: Db, eventIds: number[]): Promise<void> {
+export async function dispatchEvents(
+  db: Db,
+  eventIds: number[],
+  registrations: readonly EventConsumerDefinition[],
+): Promise<void> {
   if (eventIds.length === 0) return;
   const rows = await db.select().from(events).where(inArray(events.id, eventIds)).orderBy(events.id);
-  const registrations = [...consumers.values()];
   // Asked only when the batch holds an event of the consumer's types; errors count as the consumer's.
   const interests = await Promise.all(
     registrations.map((registration) =>

@@ -18,6 +18,14 @@ export const EVENT_TYPES = [
   "incident.impact_start_changed",
   "incident.link_added",
   "incident.link_removed",
+  "incident.link_marked",
+  "incident.alert_fired",
+  "incident.alert_resolved",
+  "incident.postmortem_created",
+  "incident.postmortem_refreshed",
+  "incident.postmortem_status_changed",
+  "incident.action_item_created",
+  "incident.action_item_changed",
   // Timers (reminders): emitted once per silence / per incident by the reminders job.
   "incident.update_overdue",
   "incident.response_target_missed",
@@ -29,5 +37,9 @@ export const EVENT_TYPES = [
   "action_item.overdue",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
+
+const KNOWN: ReadonlySet<string> = new Set(EVENT_TYPES);
+/** Narrows a stored event's type (a text column) to the list. */
+export const isEventType = (type: string): type is EventType => KNOWN.has(type);
 
 export type StoredEvent = typeof events.$inferSelect;

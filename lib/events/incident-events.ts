@@ -1,4 +1,5 @@
 import type { timelineEntries } from "@/db/schema";
+import { isTimelineKind, type TimelineKind } from "@/lib/incidents/timeline-kinds";
 import type { EventType } from "./event-types";
 import type { NewEvent } from "./record-event";
 
@@ -7,8 +8,30 @@ type EntryKind = { kind: string; data?: Record<string, unknown> | null };
 
 const resolves = (entry: EntryKind) => entry.kind === "status_changed" && entry.data?.to === "resolved";
 
-// Timeline kinds whose event name is not simply `incident.<kind>`.
-const RENAMED: Record<string, EventType> = {
+/** The event each timeline kind announces: a kind added to the timeline must name its event here. */
+export const EVENT_OF_KIND: Record<TimelineKind, EventType> = {
+  declared: "incident.declared",
+  status_changed: "incident.status_changed",
+  severity_changed: "incident.severity_changed",
+  commander_changed: "incident.commander_changed",
+  role_changed: "incident.role_changed",
+  service_added: "incident.service_added",
+  service_removed: "incident.service_removed",
+  environment_changed: "incident.environment_changed",
+  details_changed: "incident.details_changed",
+  impact_start_changed: "incident.impact_start_changed",
+  link_added: "incident.link_added",
+  link_removed: "incident.link_removed",
+  link_marked: "incident.link_marked",
+  alert_fired: "incident.alert_fired",
+  alert_resolved: "incident.alert_resolved",
+  postmortem_created: "incident.postmortem_created",
+  postmortem_refreshed: "incident.postmortem_refreshed",
+  postmortem_status_changed: "incident.postmortem_status_changed",
+  action_item_created: "incident.action_item_created",
+  action_item_changed: "incident.action_item_changed",
+  update_overdue: "incident.update_overdue",
+  response_target_missed: "incident.response_target_missed",
   update: "incident.update_posted",
   action: "incident.action_posted",
   resolution: "incident.resolution_posted",
@@ -33,7 +56,8 @@ export function eventsOfEntry(
     ...(entry.message ? { message: entry.message } : {}),
     ...(incidentVersion !== undefined ? { incidentVersion } : {}),
   };
-  const type = RENAMED[entry.kind] ?? (`incident.${entry.kind}` as EventType);
+  if (!isTimelineKind(entry.kind)) throw new Error(`Timeline kind "${entry.kind}" announces no event.`);
+  const type = EVENT_OF_KIND[entry.kind];
   return [{ type, payload }, ...(resolves(entry) ? [{ type: "incident.resolved" as const, payload }] : [])];
 }
 

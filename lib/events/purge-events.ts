@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { registerMaintenance } from "@/lib/jobs/maintenance";
+import { defineMaintenance } from "@/lib/jobs/maintenance";
 
 /** How long the outbox keeps events: live streams replay from it, consumers mark it; nothing needs it for ever. */
 export const eventRetentionDays = () => Number(process.env.EVENT_RETENTION_DAYS ?? 30);
@@ -26,4 +26,7 @@ export async function purgeExpiredEvents(db: Db, now = new Date()): Promise<numb
   }
 }
 
-registerMaintenance("events.purge-expired-events", purgeExpiredEvents);
+export const purgeExpiredEventsMaintenance = defineMaintenance(
+  "events.purge-expired-events",
+  purgeExpiredEvents,
+);

@@ -4,7 +4,7 @@ import { events } from "@/db/schema";
 import { type Actor, actorLabel } from "@/lib/actor";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import type { EventType, StoredEvent } from "./event-types";
-import { dispatchEventsJob } from "./dispatch-events";
+import { dispatchJobSpec } from "./dispatch-job-spec";
 import { LIVE_CHANNEL } from "./live";
 
 export type NewEvent = {
@@ -48,7 +48,7 @@ export async function recordEvents(tx: Db, newEvents: NewEvent[]): Promise<Store
       ...getTableColumns(events),
       notified: liveNotice(events.id, events.type, events.incidentId),
     });
-  await enqueueJob(tx, dispatchEventsJob, { eventIds: rows.map((row) => row.id) });
+  await enqueueJob(tx, dispatchJobSpec, { eventIds: rows.map((row) => row.id) });
   return rows.map((row) => {
     const { notified, ...event } = row;
     void notified;

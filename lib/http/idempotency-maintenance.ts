@@ -1,5 +1,8 @@
-import { registerMaintenance } from "@/lib/jobs/maintenance";
+import { defineMaintenance } from "@/lib/jobs/maintenance";
 import { purgeExpiredIdempotencyKeys } from "./idempotency-store";
 
 // Expired keys are ignored on lookup already; the schedule keeps the table from growing without bound.
-registerMaintenance("http.purge-idempotency-keys", purgeExpiredIdempotencyKeys);
+export const purgeIdempotencyKeysMaintenance = defineMaintenance(
+  "http.purge-idempotency-keys",
+  purgeExpiredIdempotencyKeys,
+);

@@ -13,7 +13,7 @@ import { newServiceRows } from "@/lib/catalog/references";
 import { preparedStatement } from "@/lib/db/prepared-statement";
 import { isTransaction } from "@/lib/db/run-transaction";
 import { fromJson, rowFromDriver } from "@/lib/db/row-from-driver";
-import { dispatchEventsJob } from "@/lib/events/dispatch-events";
+import { dispatchJobSpec } from "@/lib/events/dispatch-job-spec";
 import { liveNotice, type NewEvent } from "@/lib/events/record-event";
 import { enqueueJob, jobInsertWithData } from "@/lib/jobs/enqueue-job";
 import type { PersonRow } from "./get-incident";
@@ -149,7 +149,7 @@ export async function writeDeclaration(
   d: Declaration,
 ): Promise<{ incident: typeof incidents.$inferSelect; people: PersonRow[] }> {
   dispatchInsert ??= await jobInsertWithData(
-    dispatchEventsJob,
+    dispatchJobSpec,
     sql`jsonb_build_object('eventIds', (select jsonb_agg(id order by id) from outbox))`,
   );
   const i = d.incident;
@@ -184,7 +184,7 @@ export async function writeDeclaration(
     oncallStamp: d.oncallStamp,
   });
   if (Number(row.queued) === 0) {
-    await enqueueJob(db, dispatchEventsJob, {
+    await enqueueJob(db, dispatchJobSpec, {
       eventIds: (fromJson<(number | string)[]>(row.event_ids) ?? []).map(Number),
     });
   }

@@ -26,3 +26,7 @@ export const AUTOMATIC_KINDS = [
 ] as const;
 export type AutomaticKind = (typeof AUTOMATIC_KINDS)[number];
 export type TimelineKind = AutomaticKind | "update" | "action" | "resolution";
+
+const KINDS: ReadonlySet<string> = new Set([...AUTOMATIC_KINDS, "update", "action", "resolution"]);
+/** Narrows a stored entry's kind (a text column) to the timeline's kinds. */
+export const isTimelineKind = (kind: string): kind is TimelineKind => KINDS.has(kind);

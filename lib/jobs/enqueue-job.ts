@@ -1,7 +1,7 @@
 import PgBoss from "pg-boss";
 import type { SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { getJobDefinition, type JobDefinition, queuePolicy, queueSettings } from "./registry";
+import { type JobSpec, queuePolicy, queueSettings } from "./registry";
 import { drizzleExecutor, type SqlExecutor, sqlFromPgBoss } from "./sql-executor";
 
 export const QUEUE_SCHEMA = "pgboss";
@@ -28,25 +28,24 @@ export type EnqueueOptions = {
 
 /**
  * Queues a job INSIDE the caller's transaction: it is inserted, and so runs, only if that transaction
- * commits. Returns the job id, or null when a singleton option suppressed a duplicate.
+ * commits. The payload is checked against the job's schema here, so a bad one fails the sender, not a
+ * worker later. Returns the job id, or null when a singleton option suppressed a duplicate.
  */
 export async function enqueueJob<T>(
   tx: Db,
-  job: string | JobDefinition<T>,
-  data: T,
+  job: JobSpec<T>,
+  payload: T,
   options: EnqueueOptions = {},
 ): Promise<string | null> {
-  const name = typeof job === "string" ? job : job.name;
+  const data = job.payload.parse(payload);
   const db = drizzleExecutor(tx);
-  // Without the definition loaded in this process, the queue's own settings apply.
-  const definition = typeof job === "string" ? getJobDefinition(name) : job;
-  const settings = definition ? queueSettings(definition.options) : {};
-  const send = () => sender.send(name, (data ?? null) as object, { ...options, ...settings, db });
+  const settings = queueSettings(job.options);
+  const send = () => sender.send(job.name, (data ?? null) as object, { ...options, ...settings, db });
   const id = await send();
-  if (id !== null || (await queueExists(db, name))) return id;
+  if (id !== null || (await queueExists(db, job.name))) return id;
   // pg-boss drops jobs for unknown queues silently. Creating it here (in the caller's transaction)
   // covers a job enqueued before any worker start created its queue.
-  await createQueue(db, name, queuePolicy(definition?.options));
+  await createQueue(db, job.name, queuePolicy(job.options));
   return send();
 }
 
@@ -60,7 +59,7 @@ const captured = new Map<string, Promise<{ text: string; values: unknown[] }>>()
  * send. It returns the job's `id`, and inserts nothing while the queue does not exist: the caller
  * then falls back to enqueueJob, which creates it.
  */
-export async function jobInsertWithData<T>(job: JobDefinition<T>, data: SQL): Promise<SQL> {
+export async function jobInsertWithData<T>(job: JobSpec<T>, data: SQL): Promise<SQL> {
   let capture = captured.get(job.name);
   if (!capture) {
     capture = captureInsert(job);
@@ -70,7 +69,7 @@ export async function jobInsertWithData<T>(job: JobDefinition<T>, data: SQL): Pr
   return sqlFromPgBoss(text, values, { 3: data });
 }
 
-async function captureInsert<T>(job: JobDefinition<T>) {
+async function captureInsert<T>(job: JobSpec<T>) {
   let seen: { text: string; values: unknown[] } | undefined;
   const db: SqlExecutor = {
     executeSql: async (text, values = []) => {

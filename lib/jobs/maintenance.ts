@@ -1,37 +1,45 @@
 import type { Db } from "@/db/client";
-import { defineJob } from "./registry";
+import { defineJob, noPayload } from "./registry";
 
-export type MaintenanceTask = (db: Db, now: Date) => Promise<unknown>;
+export type MaintenanceTask = { name: string; run: (db: Db, now: Date) => Promise<unknown> };
 
-const tasksKey = Symbol.for("incident-manager.jobs.maintenance");
-const tasks: Map<string, MaintenanceTask> = ((globalThis as Record<symbol, unknown>)[tasksKey] ??=
-  new Map()) as Map<string, MaintenanceTask>;
-
-/** Adds a purge (or other housekeeping) run every 10 minutes by one instance. It must be idempotent. */
-export function registerMaintenance(name: string, task: MaintenanceTask): void {
-  tasks.set(name, task);
-}
-
-export function listMaintenance(): string[] {
-  return [...tasks.keys()];
+/**
+ * A purge (or other housekeeping) run every 10 minutes by one instance; it must be idempotent. List it
+ * in lib/jobs/job-list.ts (MAINTENANCE_TASKS).
+ */
+export function defineMaintenance(name: string, run: MaintenanceTask["run"]): MaintenanceTask {
+  return { name, run };
 }
 
 /** Runs every task; one failing does not stop the others, but fails the job so it shows in the queue. */
-export async function runMaintenance(db: Db, now = new Date()): Promise<void> {
+export async function runMaintenance(
+  db: Db,
+  tasks: readonly MaintenanceTask[],
+  now = new Date(),
+): Promise<void> {
   const failures: string[] = [];
-  for (const [name, task] of tasks) {
+  for (const task of tasks) {
     try {
-      await task(db, now);
+      await task.run(db, now);
     } catch (error) {
-      failures.push(`${name}: ${(error as Error).message}`);
+      failures.push(`${task.name}: ${(error as Error).message}`);
     }
   }
   if (failures.length) throw new Error(`Maintenance failed: ${failures.join("; ")}`);
 }
 
-export const maintenanceJob = defineJob("jobs.run-maintenance", (_data, { db }) => runMaintenance(db), {
-  schedule: "*/10 * * * *",
-  // The next tick retries anyway.
-  retryLimit: 0,
-  expireInSeconds: 5 * 60,
-});
+/** The scheduled job that runs the given tasks. */
+export const maintenanceJobFor = (tasks: readonly MaintenanceTask[]) =>
+  defineJob(
+    {
+      name: "jobs.run-maintenance",
+      payload: noPayload,
+      options: {
+        schedule: "*/10 * * * *",
+        // The next tick retries anyway.
+        retryLimit: 0,
+        expireInSeconds: 5 * 60,
+      },
+    },
+    (_data, { db }) => runMaintenance(db, tasks),
+  );

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Db } from "@/db/client";
 
 export type JobContext = { jobId: string; name: string; retryCount: number; db: Db };
@@ -29,43 +30,43 @@ export type JobOptions<T = unknown> = {
   batch?: { size: number; merge: (items: T[]) => T };
 };
 
-export type JobDefinition<T = unknown> = { name: string; handler: JobHandler<T>; options: JobOptions<T> };
+/** What a sender needs: the name, the payload's schema and the queue settings (no handler). */
+export type JobSpec<T = unknown> = { name: string; payload: z.ZodType<T>; options: JobOptions<T> };
+export type JobDefinition<T = unknown> = JobSpec<T> & { handler: JobHandler<T> };
 // Lists of definitions hold jobs of different data types; the queue hands each its own data back.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyJobDefinition = JobDefinition<any>;
 
-// Module reloads in dev must not lose definitions, so the registry hangs off globalThis.
-const registryKey = Symbol.for("incident-manager.jobs.registry");
-const registry: Map<string, AnyJobDefinition> = ((globalThis as Record<symbol, unknown>)[registryKey] ??=
-  new Map()) as Map<string, AnyJobDefinition>;
-
 const NAME = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/;
 
 /**
- * Declares a job: its name (`<domain>.<verb-noun>`, e.g. `alerts.evaluate-rules`), its handler and
- * options. Call at module level in the feature's own folder and list the module in lib/jobs/handlers.ts.
- * Handlers must tolerate running twice (a crash after the work but before completion redelivers it).
+ * A job's name (`<domain>.<verb-noun>`, e.g. `alerts.evaluate-rules`), payload schema and options,
+ * apart from its handler: senders import the spec without loading the handler's code (and without
+ * import circles: the dispatch handler needs every consumer, which send jobs themselves).
  */
-export function defineJob<T = Record<string, unknown>>(
-  name: string,
+export function jobSpec<T>(spec: {
+  name: string;
+  payload: z.ZodType<T>;
+  options?: JobOptions<T>;
+}): JobSpec<T> {
+  if (!NAME.test(spec.name)) throw new Error(`Job name "${spec.name}" must look like "domain.verb-noun".`);
+  return { name: spec.name, payload: spec.payload, options: spec.options ?? {} };
+}
+
+/**
+ * A job the workers run: a spec and its handler. List it in lib/jobs/job-list.ts (JOBS), which is
+ * what the runner works. Handlers must tolerate running twice (a crash after the work but before
+ * completion redelivers it).
+ */
+export function defineJob<T>(
+  spec: JobSpec<T> | { name: string; payload: z.ZodType<T>; options?: JobOptions<T> },
   handler: JobHandler<T>,
-  options: JobOptions<T> = {},
 ): JobDefinition<T> {
-  if (!NAME.test(name)) throw new Error(`Job name "${name}" must look like "domain.verb-noun".`);
-  const definition: JobDefinition<T> = { name, handler, options };
-  registry.set(name, definition);
-  return definition;
+  return { ...jobSpec(spec), handler };
 }
 
-export const registerJobHandler = defineJob;
-
-export function getJobDefinition(name: string): AnyJobDefinition | undefined {
-  return registry.get(name);
-}
-
-export function listJobDefinitions(): AnyJobDefinition[] {
-  return [...registry.values()];
-}
+/** A schema for jobs that carry no data (scheduled ticks send null). */
+export const noPayload = z.unknown();
 
 /** Short, so a dead instance's jobs are picked up within about two minutes (docs/scaling.md). */
 export const DEFAULT_EXPIRE_SECONDS = 120;

@@ -1,7 +1,8 @@
 import PgBoss from "pg-boss";
 import type { DbHandle } from "@/db/client";
 import { QUEUE_SCHEMA } from "./enqueue-job";
-import { type AnyJobDefinition, listJobDefinitions, queuePolicy, queueSettings } from "./registry";
+import { logError } from "@/lib/log-error";
+import { type AnyJobDefinition, queuePolicy, queueSettings } from "./registry";
 import { pgliteExecutor } from "./sql-executor";
 
 export type RunnerOptions = {
@@ -9,8 +10,8 @@ export type RunnerOptions = {
   pollingIntervalSeconds?: number;
   /** How often pg-boss checks the cron schedules (default 30 s; one instance wins each check). */
   cronMonitorIntervalSeconds?: number;
-  /** The jobs to work (default: every defined job). */
-  jobs?: AnyJobDefinition[];
+  /** The jobs to work (lib/jobs/job-list.ts's JOBS in the server). */
+  jobs: readonly AnyJobDefinition[];
 };
 
 export type JobRunner = {
@@ -49,13 +50,13 @@ function createBoss(handle: DbHandle, options: RunnerOptions) {
 }
 
 /** Starts one queue instance working the given jobs. Every app instance runs one; pg-boss's row locks make each job run once. */
-export async function startJobRunner(handle: DbHandle, options: RunnerOptions = {}): Promise<JobRunner> {
+export async function startJobRunner(handle: DbHandle, options: RunnerOptions): Promise<JobRunner> {
   const boss = createBoss(handle, options);
   boss.on("error", (error: Error) => console.error("[jobs]", error.message));
   await boss.start();
   const workerIds = new Map<string, string[]>();
   const busy = new Set<string>();
-  for (const job of options.jobs ?? listJobDefinitions()) {
+  for (const job of options.jobs) {
     const { expireInSeconds, ...retry } = queueSettings(job.options);
     const queue = { name: job.name, policy: queuePolicy(job.options), ...retry, expireInSeconds };
     await boss.createQueue(job.name, queue);
@@ -71,7 +72,19 @@ export async function startJobRunner(handle: DbHandle, options: RunnerOptions = 
       workerId = await boss.work<unknown>(job.name, workOptions, async (items) => {
         busy.add(workerId);
         try {
-          const data = batch ? batch.merge(items.map((item) => item.data)) : items[0].data;
+          const parsed = items.map((item) => job.payload.safeParse(item.data));
+          const bad = parsed.findIndex((result) => !result.success);
+          // A payload no handler can read will not become readable on a retry: it is logged and
+          // completed, not retried (senders check payloads, so this means a job from older code).
+          if (bad >= 0) {
+            logError(
+              `[jobs] ${job.name}: job ${items[bad].id} has a bad payload, dropped`,
+              parsed[bad].error,
+            );
+            return;
+          }
+          const datas = parsed.map((result) => result.data);
+          const data = batch ? batch.merge(datas) : datas[0];
           const retryCount = Math.max(...items.map((item) => item.retryCount));
           await job.handler(data, { jobId: items[0].id, name: job.name, retryCount, db: handle.db });
         } finally {

@@ -1,6 +1,7 @@
 import { getDbHandle } from "@/db/client";
 import { isShuttingDown } from "@/lib/lifecycle/graceful-shutdown";
 import { gathered } from "./gathered";
+import type { AnyJobDefinition } from "./registry";
 import { type JobRunner, type RunnerOptions, startJobRunner } from "./runner";
 
 // One runner per process, kept on globalThis so dev reloads do not start a second one.
@@ -12,20 +13,25 @@ const stopTimeoutMs = () => Number(process.env.JOBS_STOP_TIMEOUT_MS ?? 10_000);
 const dispatchGatherMs = () => Number(process.env.DISPATCH_GATHER_MS ?? 50);
 
 /**
- * Starts this process's workers and schedules (from instrumentation.ts; tests call it explicitly).
- * Loads every feature's job and consumer definitions first (lib/jobs/handlers.ts).
+ * Starts this process's workers and schedules (from instrumentation.ts; tests call it explicitly) for
+ * every job of lib/jobs/job-list.ts, or the jobs given.
  */
-export async function startJobs(options: RunnerOptions = {}): Promise<JobRunner> {
+export async function startJobs(
+  options: Omit<RunnerOptions, "jobs"> & { jobs?: readonly AnyJobDefinition[] } = {},
+): Promise<JobRunner> {
   if (!state.runner) {
     state.runner = (async () => {
-      await import("./handlers");
-      const runner = await startJobRunner(await getDbHandle(), options);
+      // Loaded here, not at the top: the job list pulls in every feature, which a request never needs.
+      const { JOBS } = await import("./job-list");
+      const runner = await startJobRunner(await getDbHandle(), { ...options, jobs: options.jobs ?? JOBS });
       // A committed event wakes a dispatch worker, so consumers run within DISPATCH_GATHER_MS rather than
       // at the next poll. The commits of that window are fetched and dispatched together: one wake per
       // commit cost a fetch, a read and a completion per declaration under load.
       const { subscribeLive } = await import("@/lib/events/live");
-      const { DISPATCH_JOB } = await import("@/lib/events/dispatch-events");
-      const unsubscribe = await subscribeLive(gathered(() => runner.wake(DISPATCH_JOB), dispatchGatherMs()));
+      const { dispatchJobSpec } = await import("@/lib/events/dispatch-job-spec");
+      const unsubscribe = await subscribeLive(
+        gathered(() => runner.wake(dispatchJobSpec.name), dispatchGatherMs()),
+      );
       return { ...runner, stop: (timeoutMs?: number) => (unsubscribe(), runner.stop(timeoutMs)) };
     })().catch((error) => {
       state.runner = undefined;

@@ -1,7 +1,7 @@
 import { lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { serviceMetrics } from "@/db/schema";
-import { registerMaintenance } from "@/lib/jobs/maintenance";
+import { defineMaintenance } from "@/lib/jobs/maintenance";
 import { retentionDays } from "./ingest-metrics";
 
 /** Deletes points past the retention; ingest does the same, but a silent service never ingests. */
@@ -14,4 +14,7 @@ export async function purgeExpiredMetrics(db: Db, now = new Date()): Promise<num
   return deleted.length;
 }
 
-registerMaintenance("telemetry.purge-expired-metrics", purgeExpiredMetrics);
+export const purgeExpiredMetricsMaintenance = defineMaintenance(
+  "telemetry.purge-expired-metrics",
+  purgeExpiredMetrics,
+);

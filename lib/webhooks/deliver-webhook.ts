@@ -4,7 +4,7 @@ import { webhookDeliveries, webhookDeliveryAttempts, webhookSubscriptions } from
 import { runTransaction } from "@/lib/db/run-transaction";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { formatUtc } from "@/lib/format";
-import { DELIVER_JOB, type DeliverJobData } from "./deliver-job-name";
+import { deliverJobSpec, type DeliverJobData } from "./deliver-job-spec";
 import { postWebhook, REQUEST_TIMEOUT_MS } from "./post-webhook";
 import { classifyAnswer, DISABLE_AFTER_MS, type Outcome, retryDelaySeconds } from "./retry-policy";
 import { signedHeaders } from "./sign";
@@ -176,8 +176,8 @@ export async function deliverWebhook(
     if (nextAttemptAt)
       await enqueueJob(
         tx,
-        DELIVER_JOB,
-        { deliveryId: delivery.id, attempt: data.attempt + 1 } satisfies DeliverJobData,
+        deliverJobSpec,
+        { deliveryId: delivery.id, attempt: data.attempt + 1 },
         { startAfter: nextAttemptAt },
       );
     return { status: status === "succeeded" ? "delivered" : status, statusCode, error: finalError };

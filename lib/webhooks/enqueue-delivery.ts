@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { webhookDeliveries, type webhookSubscriptions } from "@/db/schema";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { DELIVER_JOB } from "./deliver-job-name";
+import { deliverJobSpec } from "./deliver-job-spec";
 import { newMessageId } from "./sign";
 import { slackMessage } from "./slack-message";
 import type { WebhookBody } from "./webhook-payload";
@@ -35,6 +35,6 @@ export async function enqueueDelivery(
     .onConflictDoNothing({ target: [webhookDeliveries.subscriptionId, webhookDeliveries.dedupKey] })
     .returning({ id: webhookDeliveries.id });
   if (!row) return null;
-  await enqueueJob(tx, DELIVER_JOB, { deliveryId: row.id, attempt: 1 });
+  await enqueueJob(tx, deliverJobSpec, { deliveryId: row.id, attempt: 1 });
   return row.id;
 }

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { webhookSubscriptions } from "@/db/schema";
-import { registerEventConsumer } from "@/lib/events/consumers";
+import { defineEventConsumer } from "@/lib/events/consumers";
 import type { StoredEvent } from "@/lib/events/event-types";
 import { enqueueDelivery } from "./enqueue-delivery";
 import { WEBHOOK_EVENTS } from "./schemas";
@@ -45,11 +45,11 @@ export async function subscribedEventTypes(db: Db): Promise<Set<string>> {
   return new Set(rows.flatMap((row) => row.events));
 }
 
-registerEventConsumer(
-  WEBHOOKS_CONSUMER,
-  WEBHOOK_EVENTS,
-  async (tx, event) => {
+export const webhooksConsumer = defineEventConsumer({
+  name: WEBHOOKS_CONSUMER,
+  types: WEBHOOK_EVENTS,
+  consume: async (tx, event) => {
     await fanOutEvent(tx, event);
   },
-  subscribedEventTypes,
-);
+  interest: subscribedEventTypes,
+});

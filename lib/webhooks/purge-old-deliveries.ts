@@ -1,7 +1,7 @@
 import { and, inArray, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { webhookDeliveries } from "@/db/schema";
-import { registerMaintenance } from "@/lib/jobs/maintenance";
+import { defineMaintenance } from "@/lib/jobs/maintenance";
 
 export const DELIVERY_LOG_DAYS = 30;
 
@@ -20,4 +20,7 @@ export async function purgeOldDeliveries(db: Db, now = new Date()): Promise<numb
   return deleted.length;
 }
 
-registerMaintenance("webhooks.purge-old-deliveries", purgeOldDeliveries);
+export const purgeOldDeliveriesMaintenance = defineMaintenance(
+  "webhooks.purge-old-deliveries",
+  purgeOldDeliveries,
+);

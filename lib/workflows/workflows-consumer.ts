@@ -1,8 +1,8 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alerts, errorGroups, incidents, incidentServices, workflows } from "@/db/schema";
-import { registerEventConsumer } from "@/lib/events/consumers";
-import type { EventType, StoredEvent } from "@/lib/events/event-types";
+import { defineEventConsumer } from "@/lib/events/consumers";
+import { EVENT_TYPES, type EventType, isEventType, type StoredEvent } from "@/lib/events/event-types";
 import { runWorkflowsForEvent } from "./run-workflows-for-event";
 import type { Trigger, WorkflowEvent } from "./schemas";
 import { alertSubject, errorGroupSubject } from "./workflow-subjects";
@@ -24,7 +24,7 @@ type Subject = WorkflowEvent["subject"];
  * what changed, not the whole subject). Null when the subject no longer exists: nothing to act on.
  */
 export async function workflowEventFromOutbox(tx: Db, event: StoredEvent): Promise<WorkflowEvent | null> {
-  const trigger = TRIGGER_OF[event.type as EventType];
+  const trigger = isEventType(event.type) ? TRIGGER_OF[event.type] : undefined;
   if (!trigger) return null;
   const subject = await loadSubject(tx, trigger, event);
   // The outbox id is the stable key: a redelivered or replayed event runs no workflow twice.
@@ -81,9 +81,9 @@ export async function workflowEventTypes(db: Db): Promise<Set<string>> {
   );
 }
 
-registerEventConsumer(
-  WORKFLOWS_CONSUMER,
-  Object.keys(TRIGGER_OF) as EventType[],
-  runWorkflowsForOutboxEvent,
-  workflowEventTypes,
-);
+export const workflowsConsumer = defineEventConsumer({
+  name: WORKFLOWS_CONSUMER,
+  types: EVENT_TYPES.filter((type) => TRIGGER_OF[type]),
+  consume: runWorkflowsForOutboxEvent,
+  interest: workflowEventTypes,
+});

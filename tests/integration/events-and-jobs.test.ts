@@ -2,8 +2,9 @@ import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import * as collection from "@/app/api/dashboard/incidents/route";
 import { getDb } from "@/db/client";
-import { registerEventConsumer, unregisterEventConsumer } from "@/lib/events/consumers";
-import { dispatchEventsJob } from "@/lib/events/dispatch-events";
+import { defineEventConsumer } from "@/lib/events/consumers";
+import { dispatchJobWith } from "@/lib/events/dispatch-job";
+import { dispatchJobSpec } from "@/lib/events/dispatch-job-spec";
 import { type LiveEvent, subscribeLive } from "@/lib/events/live";
 import { recordEvent } from "@/lib/events/record-event";
 import type { JobContext } from "@/lib/jobs/registry";
@@ -27,7 +28,7 @@ const eventCount = async () =>
   Number((await queryRows<{ n: number }>(sql`select count(*)::int as n from events`))[0].n);
 const context = async (): Promise<JobContext> => ({
   jobId: "test",
-  name: dispatchEventsJob.name,
+  name: dispatchJobSpec.name,
   retryCount: 0,
   db: await getDb(),
 });
@@ -57,18 +58,32 @@ describe("outbox", () => {
     const db = await getDb();
     const seen = { first: [] as number[], flaky: [] as number[] };
     let flakyFails = true;
-    registerEventConsumer("test.first", ["alert.fired"], async (tx, event) => {
-      seen.first.push(event.id);
-      await tx.execute(sql`select 1`);
-    });
-    registerEventConsumer("test.flaky", "*", async (_tx, event) => {
-      if (flakyFails) throw new Error("downstream unavailable");
-      seen.flaky.push(event.id);
-    });
-    registerEventConsumer("test.other-type", ["incident.declared"], async () => {
-      throw new Error("must not see alert events");
-    });
-    try {
+    const dispatchEventsJob = dispatchJobWith([
+      defineEventConsumer({
+        name: "test.first",
+        types: ["alert.fired"],
+        consume: async (tx, event) => {
+          seen.first.push(event.id);
+          await tx.execute(sql`select 1`);
+        },
+      }),
+      defineEventConsumer({
+        name: "test.flaky",
+        types: "*",
+        consume: async (_tx, event) => {
+          if (flakyFails) throw new Error("downstream unavailable");
+          seen.flaky.push(event.id);
+        },
+      }),
+      defineEventConsumer({
+        name: "test.other-type",
+        types: ["incident.declared"],
+        consume: async () => {
+          throw new Error("must not see alert events");
+        },
+      }),
+    ]);
+    {
       const event = await db.transaction((tx) => recordEvent(tx, alertFired("committed")));
       const jobs = await dispatchJobs();
       expect(jobs.map((job) => job.data)).toEqual([{ eventIds: [event.id] }]);
@@ -84,8 +99,6 @@ describe("outbox", () => {
         sql`select consumer from event_consumptions order by consumer`,
       );
       expect(marks.map((m) => m.consumer)).toEqual(["test.first", "test.flaky"]);
-    } finally {
-      for (const name of ["test.first", "test.flaky", "test.other-type"]) unregisterEventConsumer(name);
     }
   });
 
@@ -93,13 +106,15 @@ describe("outbox", () => {
     const db = await getDb();
     const seen: string[] = [];
     let interested = new Set<string>(["alert.fired"]);
-    registerEventConsumer(
-      "test.picky",
-      "*",
-      async (_tx, event) => void seen.push(event.type),
-      async () => interested,
-    );
-    try {
+    const dispatchEventsJob = dispatchJobWith([
+      defineEventConsumer({
+        name: "test.picky",
+        types: "*",
+        consume: async (_tx, event) => void seen.push(event.type),
+        interest: async () => interested,
+      }),
+    ]);
+    {
       const fired = await db.transaction((tx) => recordEvent(tx, alertFired("picky")));
       const resolved = await db.transaction((tx) =>
         recordEvent(tx, { ...alertFired("picky"), type: "alert.resolved" }),
@@ -114,8 +129,6 @@ describe("outbox", () => {
       interested = new Set(["alert.fired", "alert.resolved"]);
       await dispatchEventsJob.handler({ eventIds: [fired.id, resolved.id] }, await context());
       expect(seen).toEqual(["alert.fired", "alert.resolved"]);
-    } finally {
-      unregisterEventConsumer("test.picky");
     }
   });
 

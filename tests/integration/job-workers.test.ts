@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getDb, getDbHandle } from "@/db/client";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { defineJob } from "@/lib/jobs/registry";
+import { z } from "zod";
+import { defineJob, jobSpec, noPayload } from "@/lib/jobs/registry";
 import { type JobRunner, startJobRunner } from "@/lib/jobs/runner";
 import { queryRows, resetDatabase } from "@/tests/support/harness";
 
@@ -34,16 +35,18 @@ async function waitFor(check: () => boolean | Promise<boolean>, what: string) {
 }
 
 const runs: { n: number; jobId: string }[] = [];
-const countJob = defineJob<{ n: number }>("test.count-runs", async (data, { jobId }) => {
-  runs.push({ n: data.n, jobId });
-});
+const countJob = defineJob(
+  { name: "test.count-runs", payload: z.object({ n: z.number().int() }) },
+  async (data, { jobId }) => {
+    runs.push({ n: data.n, jobId });
+  },
+);
 const ticks: number[] = [];
 const tickJob = defineJob(
-  "test.tick",
+  { name: "test.tick", payload: noPayload, options: { schedule: "* * * * *" } },
   async () => {
     ticks.push(Date.now());
   },
-  { schedule: "* * * * *" },
 );
 
 describe("workers", () => {
@@ -69,12 +72,20 @@ describe("workers", () => {
   it("a batch job takes its queued jobs together, merged into one run, and completes each once", async () => {
     const handle = await getDbHandle();
     const calls: number[][] = [];
-    const batchJob = defineJob<{ ns: number[] }>(
-      "test.batch-merge",
+    const batchJob = defineJob(
+      {
+        name: "test.batch-merge",
+        payload: z.object({ ns: z.array(z.number()) }),
+        options: {
+          batch: {
+            size: 50,
+            merge: (items: { ns: number[] }[]) => ({ ns: items.flatMap((item) => item.ns) }),
+          },
+        },
+      },
       async (data) => {
         calls.push(data.ns);
       },
-      { batch: { size: 50, merge: (items) => ({ ns: items.flatMap((item) => item.ns) }) } },
     );
     await handle.db.transaction(async (tx) => {
       for (let n = 0; n < 30; n++) await enqueueJob(tx, batchJob, { ns: [n] });
@@ -97,7 +108,7 @@ describe("workers", () => {
     let most = 0;
     let done = 0;
     const exclusive = defineJob(
-      "test.exclusive",
+      { name: "test.exclusive", payload: noPayload, options: { policy: "singleton", concurrency: 2 } },
       async () => {
         running++;
         most = Math.max(most, running);
@@ -105,7 +116,6 @@ describe("workers", () => {
         running--;
         done++;
       },
-      { policy: "singleton", concurrency: 2 },
     );
     // The queue takes its policy when a worker starts; jobs queued before then join it.
     await startRunner(handle, { jobs: [exclusive], pollingIntervalSeconds: 0.5 });
@@ -121,7 +131,7 @@ describe("workers", () => {
     const handle = await getDbHandle();
     let started = false;
     let finished = false;
-    const slow = defineJob("test.slow", async () => {
+    const slow = defineJob({ name: "test.slow", payload: noPayload }, async () => {
       started = true;
       await new Promise((resolve) => setTimeout(resolve, 1500));
       finished = true;
@@ -135,6 +145,30 @@ describe("workers", () => {
       sql`select state from pgboss.job where name = 'test.slow'`,
     );
     expect(rows).toEqual([{ state: "completed" }]);
+  });
+
+  it("refuses to enqueue a payload its schema rejects, and drops (without retrying) one a worker cannot read", async () => {
+    const handle = await getDbHandle();
+    await expect(
+      handle.db.transaction((tx) => enqueueJob(tx, countJob, { n: "three" } as unknown as { n: number })),
+    ).rejects.toThrow(/expected number/i);
+    expect(await queryRows(sql`select id from pgboss.job where name = 'test.count-runs'`)).toEqual([]);
+    // A job from older code (same name, another shape) reaches the worker: completed, never handled.
+    const older = jobSpec({ name: countJob.name, payload: z.object({ count: z.number() }) });
+    await handle.db.transaction((tx) => enqueueJob(tx, older, { count: 3 }));
+    runs.length = 0;
+    await startRunner(handle, { jobs: [countJob], pollingIntervalSeconds: 0.5 });
+    await waitFor(async () => {
+      const rows = await queryRows<{ state: string; retry_count: number }>(
+        sql`select state, retry_count from pgboss.job where name = 'test.count-runs'`,
+      );
+      return rows.length === 1 && rows[0].state === "completed";
+    }, "the unreadable job to be completed");
+    expect(runs).toEqual([]);
+    const [row] = await queryRows<{ retry_count: number }>(
+      sql`select retry_count from pgboss.job where name = 'test.count-runs'`,
+    );
+    expect(row.retry_count).toBe(0);
   });
 
   it("a job enqueued in a rolled-back transaction never runs", async () => {
@@ -159,7 +193,7 @@ describe("workers", () => {
         { startAfter: later, singletonKey: "only-one", singletonSeconds: 60 },
       ),
       await enqueueJob(tx, countJob, { n: 2 }, { singletonKey: "only-one", singletonSeconds: 60 }),
-      await enqueueJob(tx, "test.fresh-queue", { n: 3 }),
+      await enqueueJob(tx, jobSpec({ name: "test.fresh-queue", payload: countJob.payload }), { n: 3 }),
     ]);
     expect(ids[0]).toEqual(expect.any(String));
     expect(ids[1]).toBeNull();

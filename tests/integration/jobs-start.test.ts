@@ -10,21 +10,30 @@ import {
   services,
   signInAttempts,
 } from "@/db/schema";
-import { registerEventConsumer } from "@/lib/events/consumers";
+import { EVENT_CONSUMERS } from "@/lib/events/consumer-list";
+import { defineEventConsumer } from "@/lib/events/consumers";
+import { dispatchJobWith } from "@/lib/events/dispatch-job";
 import type { StoredEvent } from "@/lib/events/event-types";
-import { listMaintenance, runMaintenance } from "@/lib/jobs/maintenance";
+import { JOBS, MAINTENANCE_TASKS } from "@/lib/jobs/job-list";
+import { runMaintenance } from "@/lib/jobs/maintenance";
 import { startJobs, stopJobs } from "@/lib/jobs/start-jobs";
 import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
 
 const delivered: StoredEvent[] = [];
-registerEventConsumer("test.collect", ["incident.declared"], async (_tx, event) => {
-  delivered.push(event);
+const collect = defineEventConsumer({
+  name: "test.collect",
+  types: ["incident.declared"],
+  consume: async (_tx, event) => void delivered.push(event),
 });
+// The server's jobs, with a dispatch that also hands events to the collecting consumer.
+const jobs = JOBS.map((job) =>
+  job.name === "events.dispatch" ? dispatchJobWith([...EVENT_CONSUMERS, collect]) : job,
+);
 
 beforeAll(async () => {
   await resetDatabase();
   // Idle workers would not look again for a minute: delivery below relies on the commit waking them.
-  await startJobs({ pollingIntervalSeconds: 60 });
+  await startJobs({ pollingIntervalSeconds: 60, jobs });
 });
 
 afterAll(async () => {
@@ -54,7 +63,7 @@ describe("startJobs", () => {
       "reminders.run-timers",
       "webhooks.deliver",
     ]);
-    expect(listMaintenance()).toEqual([
+    expect(MAINTENANCE_TASKS.map((task) => task.name)).toEqual([
       "events.purge-expired-events",
       "auth.prune-sign-in-attempts",
       "telemetry.purge-expired-metrics",
@@ -130,7 +139,7 @@ describe("startJobs", () => {
       { consumer: "test", eventId: oldEvent.id },
       { consumer: "test", eventId: newEvent.id },
     ]);
-    await runMaintenance(db, now);
+    await runMaintenance(db, MAINTENANCE_TASKS, now);
     expect(
       (
         await db

@@ -11,12 +11,12 @@ import { getDb } from "@/db/client";
 import { dispatchEvents } from "@/lib/events/consumers";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { deliverWebhook, type DeliverOptions } from "@/lib/webhooks/deliver-webhook";
+import { webhooksConsumer } from "@/lib/webhooks/fanout-consumer";
 import { purgeOldDeliveries } from "@/lib/webhooks/purge-old-deliveries";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/schemas";
 import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
 import { type Receiver, startReceiver } from "@/tests/support/webhook-receiver";
 import { verifyStandardWebhook } from "@/tests/support/verify-standard-webhook";
-import "@/lib/webhooks/fanout-consumer";
 
 // Deliveries are driven by calling the job's handler directly (no workers here), so each attempt,
 // its clock and its resolver are under the test's control; webhooks-delivery.test.ts runs the real workers.
@@ -276,8 +276,8 @@ describe("fan-out and delivery", () => {
     await patch(off.json.id, { enabled: false });
     await declareAndChange();
     const ids = await allEventIds();
-    await dispatchEvents(await getDb(), ids);
-    await dispatchEvents(await getDb(), ids);
+    await dispatchEvents(await getDb(), ids, [webhooksConsumer]);
+    await dispatchEvents(await getDb(), ids, [webhooksConsumer]);
     const rows = await queryRows<{ subscription_id: string; event_type: string }>(
       sql`select subscription_id, event_type from webhook_deliveries order by event_id`,
     );
@@ -296,7 +296,7 @@ describe("fan-out and delivery", () => {
       events: ["incident.declared", "incident.status_changed", "incident.update_posted"],
     });
     const incidentId = await declareAndChange();
-    await dispatchEvents(await getDb(), await allEventIds());
+    await dispatchEvents(await getDb(), await allEventIds(), [webhooksConsumer]);
     const reports = await runQueued();
     expect(reports.map((r) => r.status)).toEqual(["delivered", "delivered", "delivered"]);
     expect(receiver.received).toHaveLength(3);
@@ -354,7 +354,7 @@ describe("fan-out and delivery", () => {
     let answers = 0;
     receiver.answerWith((_r, response) => response.writeHead(answers++ === 0 ? 500 : 200).end("ok"));
     await call(collection.POST, "/api/dashboard/incidents", { method: "POST", body: validIncident });
-    await dispatchEvents(await getDb(), await allEventIds());
+    await dispatchEvents(await getDb(), await allEventIds(), [webhooksConsumer]);
     const before = Date.now();
     expect(await runQueued()).toEqual([{ status: "retrying", statusCode: 500, error: "Answered 500." }]);
     const jobs = await deliveryJobs();
@@ -390,7 +390,7 @@ describe("fan-out and delivery", () => {
     await subscribe({ url: receiver.url(), events: ["incident.declared"] });
     receiver.answerWith(() => {});
     await call(collection.POST, "/api/dashboard/incidents", { method: "POST", body: validIncident });
-    await dispatchEvents(await getDb(), await allEventIds());
+    await dispatchEvents(await getDb(), await allEventIds(), [webhooksConsumer]);
     const [report] = await runQueued({ timeoutMs: 300 });
     expect(report).toEqual({ status: "retrying", statusCode: null, error: "Timed out after 0.3 s." });
     // A receiver that answers 200 and then never finishes its body has accepted the delivery.
@@ -417,7 +417,7 @@ describe("fan-out and delivery", () => {
         : response.writeHead(204).end(),
     );
     await call(collection.POST, "/api/dashboard/incidents", { method: "POST", body: validIncident });
-    await dispatchEvents(await getDb(), await allEventIds());
+    await dispatchEvents(await getDb(), await allEventIds(), [webhooksConsumer]);
     const [redirect] = await runQueued();
     expect(redirect).toMatchObject({
       status: "failed",
@@ -433,7 +433,7 @@ describe("fan-out and delivery", () => {
       params: { id: incident.id },
       body: { status: "investigating" },
     });
-    await dispatchEvents(await getDb(), await allEventIds());
+    await dispatchEvents(await getDb(), await allEventIds(), [webhooksConsumer]);
     const jobs = await deliveryJobs();
     const gone = await deliverWebhook(await getDb(), jobs.at(-1)!.data);
     expect(gone).toEqual({
@@ -462,7 +462,7 @@ describe("fan-out and delivery", () => {
       { resolver: publicAnswer },
     );
     await call(collection.POST, "/api/dashboard/incidents", { method: "POST", body: validIncident });
-    await dispatchEvents(db, await allEventIds());
+    await dispatchEvents(db, await allEventIds(), [webhooksConsumer]);
     // The name now points inside the network: refused before any connection, and retried later.
     const rebound = await runQueued({ resolver: async () => [{ address: "127.0.0.1", family: 4 }] });
     expect(rebound).toEqual([
@@ -493,7 +493,7 @@ describe("fan-out and delivery", () => {
     receiver.answerWith((_r, response) => response.writeHead(503).end());
     await call(collection.POST, "/api/dashboard/incidents", { method: "POST", body: validIncident });
     const db = await getDb();
-    await dispatchEvents(db, await allEventIds());
+    await dispatchEvents(db, await allEventIds(), [webhooksConsumer]);
     const start = new Date();
     const at = (hours: number) => () => new Date(start.getTime() + hours * 3_600_000);
     expect((await runQueued({ now: at(0) }))[0].status).toBe("retrying");
@@ -523,7 +523,7 @@ describe("fan-out and delivery", () => {
       method: "POST",
       body: { ...validIncident, title: "Another one" },
     });
-    await dispatchEvents(db, await allEventIds());
+    await dispatchEvents(db, await allEventIds(), [webhooksConsumer]);
     expect(await queryRows(sql`select id from webhook_deliveries`)).toHaveLength(1);
     expect((await patch(created.json.id, { enabled: true })).json).toMatchObject({
       enabled: true,
@@ -535,7 +535,7 @@ describe("fan-out and delivery", () => {
   it("formats slack subscriptions as an incoming-webhook message with text and blocks", async () => {
     await subscribe({ url: receiver.url(), events: ["incident.status_changed"], format: "slack" });
     const incidentId = await declareAndChange();
-    await dispatchEvents(await getDb(), await allEventIds());
+    await dispatchEvents(await getDb(), await allEventIds(), [webhooksConsumer]);
     expect((await runQueued()).map((r) => r.status)).toEqual(["delivered"]);
     const message = JSON.parse(receiver.received[0].body);
     expect(Object.keys(message)).toEqual(["text", "blocks"]);

@@ -1,14 +1,17 @@
-import { defineJob } from "@/lib/jobs/registry";
-import { dispatchEvents } from "./consumers";
+import { z } from "zod";
+import { jobSpec } from "@/lib/jobs/registry";
 
-export const DISPATCH_JOB = "events.dispatch";
+export const DispatchJobInput = z.object({ eventIds: z.array(z.number().int().positive()) });
+export type DispatchData = z.infer<typeof DispatchJobInput>;
 
-export type DispatchData = { eventIds: number[] };
-
-export const dispatchEventsJob = defineJob<DispatchData>(
-  DISPATCH_JOB,
-  (data, { db }) => dispatchEvents(db, data.eventIds),
-  {
+/**
+ * The job that hands recorded events to the consumers: what recordEvents (and the declaration's one
+ * statement) queue. Its handler is in dispatch-job.ts, with the consumer list.
+ */
+export const dispatchJobSpec = jobSpec({
+  name: "events.dispatch",
+  payload: DispatchJobInput,
+  options: {
     retryLimit: 10,
     retryDelaySeconds: 5,
     retryBackoff: true,
@@ -22,4 +25,4 @@ export const dispatchEventsJob = defineJob<DispatchData>(
     // Consumers are short transactions; a batch held by a killed instance is redelivered after a minute.
     expireInSeconds: 60,
   },
-);
+});

@@ -1,0 +1,32 @@
+import { evaluateRulesJob } from "@/lib/alerts/evaluate-rules-job";
+import { pruneSignInAttemptsMaintenance } from "@/lib/auth/maintenance";
+import { dispatchEventsJob } from "@/lib/events/dispatch-job";
+import { purgeExpiredEventsMaintenance } from "@/lib/events/purge-events";
+import { purgeIdempotencyKeysMaintenance } from "@/lib/http/idempotency-maintenance";
+import { remindersJob } from "@/lib/reminders/reminders-job";
+import { purgeExpiredMetricsMaintenance } from "@/lib/telemetry/purge-expired-metrics";
+import { deliverWebhookJob } from "@/lib/webhooks/deliver-job";
+import { purgeOldDeliveriesMaintenance } from "@/lib/webhooks/purge-old-deliveries";
+import { maintenanceJobFor } from "./maintenance";
+import type { AnyJobDefinition } from "./registry";
+
+/** The housekeeping the maintenance job runs every 10 minutes, in this order. */
+export const MAINTENANCE_TASKS = [
+  purgeExpiredEventsMaintenance,
+  pruneSignInAttemptsMaintenance,
+  purgeExpiredMetricsMaintenance,
+  purgeIdempotencyKeysMaintenance,
+  purgeOldDeliveriesMaintenance,
+];
+
+/**
+ * Every job the workers run: a feature adds its job here (and its event consumers to
+ * lib/events/consumer-list.ts). Nothing registers itself by being imported.
+ */
+export const JOBS: readonly AnyJobDefinition[] = [
+  dispatchEventsJob,
+  maintenanceJobFor(MAINTENANCE_TASKS),
+  evaluateRulesJob,
+  remindersJob,
+  deliverWebhookJob,
+];
