@@ -80,7 +80,7 @@ const lanes = ((globalThis as Record<symbol, unknown>)[lanesKey] ??= new WeakMap
  * (a declaration takes the year's counter). postgres.js pipelines what is sent to it, so PostgreSQL
  * runs them back to back, each its own transaction, instead of waking a queue of pooled backends
  * on every commit: at c=10 that queue cost half of PostgreSQL's CPU per declaration and a third of
- * the throughput (docs/decisions.md). PGlite, a transaction, or a handle opened elsewhere: `db` itself.
+ * the throughput (decision 0096). PGlite, a transaction, or a handle opened elsewhere: `db` itself.
  */
 export const serialLaneOf = (db: Db): Db => lanes.get(db) ?? db;
 
@@ -91,7 +91,7 @@ export const serialLaneOf = (db: Db): Db => lanes.get(db) ?? db;
  * 1M incidents: 12 ms without JIT, 1.2–3.5 s with it). Nothing here scans enough rows to win it back.
  * No parallel workers, for the same reason: starting them costs more than they save on reads of a few
  * milliseconds, and they take the cores other requests are waiting for (the dense list and
- * similar-incidents reads at 1M ran 1.3–3× faster without; docs/decisions.md).
+ * similar-incidents reads at 1M ran 1.3–3× faster without; decision 0082).
  */
 const SESSION = { TimeZone: "UTC", jit: "off", max_parallel_workers_per_gather: "0" } as const;
 

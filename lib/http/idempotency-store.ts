@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { appMeta, idempotencyKeys } from "@/db/schema";
 
 export const KEY_TTL_MS = 24 * 60 * 60 * 1000;
-/** Live keys kept per principal; past it the oldest answered keys are dropped (see docs/decisions.md). */
+/** Live keys kept per principal; past it the oldest answered keys are dropped (decision 0009). */
 export const KEYS_PER_PRINCIPAL = 1000;
 
 const FINGERPRINT_SECRET = "idempotency_fingerprint_secret";
