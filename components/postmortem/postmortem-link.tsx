@@ -6,15 +6,25 @@ const LABEL: Record<string, string> = { draft: "draft", in_review: "in review", 
 export function PostmortemLink({
   incidentId,
   status,
+  preparing = false,
   openItems,
   canCreate,
 }: {
   incidentId: string;
   status: string | null;
+  /** Resolved a moment ago: the draft is being generated (the page refreshes when it is there). */
+  preparing?: boolean;
   openItems: number;
   canCreate: boolean;
 }) {
   const href = `/incidents/${incidentId}/postmortem`;
+  if (!status && preparing) {
+    return (
+      <p className="text-sm text-slate-600" role="status" data-testid="postmortem-preparing">
+        Postmortem being prepared…
+      </p>
+    );
+  }
   if (!status) {
     return canCreate ? (
       <Link href={href} className="text-sm underline">

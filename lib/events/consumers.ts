@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { eventConsumptions, events } from "@/db/schema";
 import type { EventType, StoredEvent } from "./event-types";
@@ -84,5 +84,27 @@ export async function hasConsumed(db: Db, consumer: string, eventId: number): Pr
     .select({ eventId: eventConsumptions.eventId })
     .from(eventConsumptions)
     .where(and(eq(eventConsumptions.consumer, consumer), eq(eventConsumptions.eventId, eventId)));
+  return rows.length > 0;
+}
+
+/**
+ * Whether an event of this type about the incident still waits for the consumer: what a page shows
+ * as "being prepared" in the moment between a command's answer and its consumer's work.
+ */
+export async function awaitsConsumer(
+  db: Db,
+  consumer: string,
+  incidentId: string,
+  type: EventType,
+): Promise<boolean> {
+  const rows = await db
+    .select({ id: events.id })
+    .from(events)
+    .leftJoin(
+      eventConsumptions,
+      and(eq(eventConsumptions.eventId, events.id), eq(eventConsumptions.consumer, consumer)),
+    )
+    .where(and(eq(events.incidentId, incidentId), eq(events.type, type), isNull(eventConsumptions.eventId)))
+    .limit(1);
   return rows.length > 0;
 }

@@ -5,16 +5,16 @@ import { DomainError, notFound } from "@/lib/errors";
 
 export type IncidentRow = typeof incidents.$inferSelect;
 
-/**
- * SELECT … FOR UPDATE: every command on an incident holds its row until commit, so two commands
- * on one incident run one after the other and none works from a stale read.
- */
 /** An incident id as a path gives it: anything that cannot be one is simply not found. */
 export function assertIncidentIdShape(id: string): void {
   if (id.length === 0 || id.length > 64 || id.includes("\u0000"))
     throw notFound(`Incident ${id.replace(/\u0000/g, "")}`);
 }
 
+/**
+ * SELECT … FOR UPDATE: every command on an incident holds its row until commit, so two commands
+ * on one incident run one after the other and none works from a stale read.
+ */
 export async function lockIncident(tx: Db, id: string, expectedVersion?: number): Promise<IncidentRow> {
   assertIncidentIdShape(id);
   const [row] = await tx.select().from(incidents).where(eq(incidents.id, id)).for("update");

@@ -7,7 +7,6 @@ import { authorize } from "@/lib/permissions";
 import { assertAssignees, assertEnvironment, assertUsers, ensureServices } from "@/lib/catalog/references";
 import { validationError } from "@/lib/errors";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
-import { onIncidentResolved } from "@/lib/postmortems/generate-postmortem";
 import { getIncident } from "./get-incident";
 import { applyTransition, type PhaseFields, type Status } from "./lifecycle";
 import { bumpVersion, type IncidentRow, lockIncident } from "./lock-incident";
@@ -157,9 +156,8 @@ export async function updateIncident(
 
     if (entries.length === 0) return;
     const { version } = await bumpVersion(tx, row, changes, now);
+    // A resolution's postmortem follows as a consumer of incident.resolved (lib/postmortems).
     await appendTimeline(tx, id, actor, entries, now, { version });
-    if (changes.status === "resolved")
-      await onIncidentResolved(tx, actor, id, changes.severity ?? row.severity, now);
   });
 
   return getIncident(db, actor, id);

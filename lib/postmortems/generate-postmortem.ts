@@ -4,12 +4,10 @@ import { actionItems, type MetricSnapshot, postmortems, timelineEntries, users }
 import { type Actor, actorLabel } from "@/lib/actor";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { toTimelineView } from "@/lib/incidents/list-timeline";
-import type { Severity } from "@/lib/incidents/severity";
 import { appendTimeline } from "@/lib/incidents/timeline-writer";
 import { getIncidentHealth } from "@/lib/telemetry/get-incident-health";
 import { buildSections, mergeSections, renderMarkdown, type ActionItemLine } from "./build-sections";
 import { linkedAlertFacts } from "./linked-alert-facts";
-import { autoGenerates } from "./postmortem-settings";
 
 export type PostmortemRow = typeof postmortems.$inferSelect;
 
@@ -60,7 +58,7 @@ async function generate(tx: Db, incidentId: string, now: Date) {
 
 /**
  * Creates the incident's postmortem, or refreshes the generated sections nobody has edited (and the
- * metric snapshot) when one exists. The caller holds the incident's row lock, so two resolutions of
+ * metric snapshot) when one exists. The caller holds the incident's row lock, so two generations for
  * one incident cannot both insert; the unique incident_id would refuse the second anyway.
  * A published postmortem is left alone: it is read-only.
  */
@@ -125,20 +123,4 @@ export async function generatePostmortem(
     now,
   );
   return row;
-}
-
-/** Called by updateIncident inside its transaction whenever the incident becomes resolved. */
-export async function onIncidentResolved(
-  tx: Db,
-  actor: Actor,
-  incidentId: string,
-  severity: string,
-  now: Date,
-) {
-  const [existing] = await tx
-    .select({ id: postmortems.id })
-    .from(postmortems)
-    .where(eq(postmortems.incidentId, incidentId));
-  if (existing || (await autoGenerates(tx, severity as Severity)))
-    await generatePostmortem(tx, actor, incidentId, now, { automatic: true });
 }

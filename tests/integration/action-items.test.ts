@@ -7,6 +7,7 @@ import { declareIncident } from "@/lib/incidents/declare-incident";
 import { listTimeline } from "@/lib/incidents/list-timeline";
 import { updateIncident } from "@/lib/incidents/update-incident";
 import { call, resetDatabase, responder } from "@/tests/support/harness";
+import { runConsumers } from "@/tests/support/consumers";
 
 const PATH = "/api/action-items";
 const create = (body: unknown, as: "viewer" | "responder" = "responder") =>
@@ -142,6 +143,7 @@ describe("action items", () => {
     const db = await getDb();
     const id = await declare("Checkout A down");
     await updateIncident(db, responder, id, { status: "resolved", resolutionSummary: "Fixed" });
+    await runConsumers();
     const item = await create({ incidentId: id, title: "Alert on 502 rate" });
     expect(item.json.postmortemId).not.toBeNull();
     const pmPath = `/api/dashboard/incidents/${id}/postmortem`;

@@ -10,8 +10,10 @@ import { declareIncident } from "@/lib/incidents/declare-incident";
 import { listTimeline } from "@/lib/incidents/list-timeline";
 import { updateIncident } from "@/lib/incidents/update-incident";
 import { SECTION_KEYS } from "@/lib/postmortems/build-sections";
+import { isPostmortemPreparing } from "@/lib/postmortems/is-postmortem-preparing";
 import { updatePostmortem } from "@/lib/postmortems/update-postmortem";
 import { call, queryRows, resetDatabase, responder } from "@/tests/support/harness";
+import { runConsumers } from "@/tests/support/consumers";
 import { sql } from "drizzle-orm";
 
 const T0 = new Date("2026-03-02T10:00:00Z");
@@ -69,6 +71,8 @@ async function resolveFully(id: string, resolvedAtMinute = 45) {
     { status: "resolved", resolutionSummary: "A null check was missing in the payment adapter" },
     { now: at(resolvedAtMinute) },
   );
+  // The draft is the consumer's work once the resolution has committed (the workers' moment).
+  await runConsumers();
 }
 
 beforeEach(async () => {
@@ -168,6 +172,28 @@ describe("generation on resolution", () => {
     expect(kinds.indexOf("postmortem_created")).toBeGreaterThan(kinds.lastIndexOf("status_changed"));
   });
 
+  it("follows the resolution as a consumer: none while it is being prepared, then exactly one", async () => {
+    const db = await getDb();
+    const id = await declare();
+    await updateIncident(
+      db,
+      responder,
+      id,
+      { status: "resolved", resolutionSummary: "Fixed" },
+      { now: at(30) },
+    );
+    // The resolving command has answered; its postmortem waits for the consumer.
+    expect((await getPm(id)).status).toBe(404);
+    expect(await isPostmortemPreparing(db, responder, id)).toBe(true);
+    await runConsumers();
+    await runConsumers();
+    expect(await isPostmortemPreparing(db, responder, id)).toBe(false);
+    expect((await getPm(id)).status).toBe(200);
+    const created = (await listTimeline(db, responder, id)).filter((e) => e.kind === "postmortem_created");
+    expect(created).toHaveLength(1);
+    expect(created[0].actor).toBe("postmortem-generator");
+  });
+
   it("404s before there is one, and viewers may read it", async () => {
     const id = await declare();
     expect((await getPm(id)).status).toBe(404);
@@ -195,6 +221,7 @@ describe("generation on resolution", () => {
       { status: "resolved", resolutionSummary: "Second fix: timeouts are retried" },
       { now: at(90) },
     );
+    await runConsumers();
 
     const rows = await queryRows(sql`select count(*)::int as n from postmortems where incident_id = ${id}`);
     expect(Number(rows[0].n)).toBe(1);
@@ -320,6 +347,7 @@ describe("editing", () => {
       { status: "resolved", resolutionSummary: "Another fix" },
       { now: at(90) },
     );
+    await runConsumers();
     expect((await getPm(id)).json.markdown).toBe(frozen);
     const kinds = (await listTimeline(db, responder, id))
       .filter((e) => e.kind === "postmortem_status_changed")

@@ -15,6 +15,7 @@ import { remindersJob } from "@/lib/reminders/reminders-job";
 import { updateReminderSettings } from "@/lib/reminders/reminder-settings";
 import { runReminders } from "@/lib/reminders/run-reminders";
 import { call, queryRows, resetDatabase, responder } from "@/tests/support/harness";
+import { runConsumers } from "@/tests/support/consumers";
 
 const T0 = new Date("2026-03-02T10:00:00Z");
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -257,6 +258,7 @@ describe("postmortem.published", () => {
       { status: "resolved", resolutionSummary: "Fixed the adapter" },
       { now: at(30) },
     );
+    await runConsumers();
     await updatePostmortem(db, responder, id, { status: "in_review" }, { now: at(40) });
     expect(await eventsOf("postmortem.published")).toHaveLength(0);
     await updatePostmortem(db, responder, id, { status: "published" }, { now: at(50) });

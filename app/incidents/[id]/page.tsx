@@ -17,6 +17,7 @@ import { Suggestions } from "@/components/incident/suggestions";
 import { PostmortemLink } from "@/components/postmortem/postmortem-link";
 import { SimilarIncidents } from "@/components/postmortem/similar-incidents";
 import { findPostmortem } from "@/lib/postmortems/get-postmortem";
+import { isPostmortemPreparing } from "@/lib/postmortems/is-postmortem-preparing";
 import { findSimilarIncidents } from "@/lib/postmortems/find-similar-incidents";
 import { AlertCharts } from "@/components/incident/alert-charts";
 import { ImpactStartOffer } from "@/components/incident/impact-start-offer";
@@ -79,12 +80,13 @@ export default async function IncidentPage({ params }: Props) {
       getIncidentHealth(db, actor, incident),
       listIncidentAlerts(db, actor, id),
     ]);
-    const [cards, suggestions, releases, postmortem, alertCharts] = await Promise.all([
+    const [cards, suggestions, releases, postmortem, alertCharts, preparing] = await Promise.all([
       getLinkCards(db, actor, incident.links),
       listSuggestions(db, actor, incident),
       listIncidentReleases(db, actor, incident, health),
       findPostmortem(db, actor, id),
       getIncidentAlertCharts(db, actor, linkedAlerts),
+      incident.status === "resolved" ? isPostmortemPreparing(db, actor, id) : false,
     ]);
     const fromAlerts = suggestFromAlerts(incident, linkedAlerts);
     return {
@@ -96,6 +98,7 @@ export default async function IncidentPage({ params }: Props) {
       suggestions,
       releases,
       postmortem,
+      preparing,
       alertCharts,
       fromAlerts,
       canEdit: can(actor, "incidents.update"),
@@ -112,6 +115,7 @@ export default async function IncidentPage({ params }: Props) {
     suggestions,
     releases,
     postmortem,
+    preparing,
     alertCharts,
     fromAlerts,
     canEdit,
@@ -226,6 +230,7 @@ export default async function IncidentPage({ params }: Props) {
             <PostmortemLink
               incidentId={incident.id}
               status={postmortem?.status ?? null}
+              preparing={preparing}
               openItems={
                 postmortem?.actionItems.filter((i) => i.status === "open" || i.status === "in_progress")
                   .length ?? 0
