@@ -49,14 +49,16 @@ type Props<T> = {
   bodyTestId?: string;
 };
 
+// The box is positioned so that it also clips absolutely positioned content (an sr-only header far to the
+// right): otherwise that escapes the scroll box and widens the document on a phone.
 const LOOK = {
   card: {
-    box: "overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900",
+    box: "relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900",
     head: "bg-slate-50 dark:bg-slate-800/50",
     cell: "px-3 py-2",
     row: "hover:bg-slate-50 dark:hover:bg-slate-800/40",
   },
-  plain: { box: "overflow-x-auto", head: "", cell: "px-2 py-1.5 first:pl-0 last:pr-0", row: "" },
+  plain: { box: "relative overflow-x-auto", head: "", cell: "px-2 py-1.5 first:pl-0 last:pr-0", row: "" },
 } as const;
 
 const cx = (...classes: (string | false | undefined)[]) => classes.filter(Boolean).join(" ");
