@@ -174,21 +174,19 @@ export default async function ActionItemsPage({ searchParams }: Props) {
           {list.problem.errors.map((e) => `${e.path}: ${e.message}`).join(" ") || list.problem.message}
         </p>
       ) : (
-        <>
-          <ActionItemsTable
-            items={list.value!.items}
-            update={updateActionItemStatusAction}
-            canEdit={canEdit}
-          />
-          {list.value!.nextCursor && (
-            <Link
-              className="text-sm underline"
-              href={`/action-items?${new URLSearchParams({ ...query, cursor: list.value!.nextCursor })}`}
-            >
-              Older items
-            </Link>
-          )}
-        </>
+        <ActionItemsTable
+          items={list.value!.items}
+          update={updateActionItemStatusAction}
+          canEdit={canEdit}
+          pages={{
+            next: list.value!.nextCursor
+              ? {
+                  href: `/action-items?${new URLSearchParams({ ...query, cursor: list.value!.nextCursor })}`,
+                  label: "Older items",
+                }
+              : undefined,
+          }}
+        />
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AlertSeverityBadge, AlertStatusBadge, utc } from "@/components/alerts/alert-badges";
+import { AlertsTable } from "@/components/alerts/alerts-table";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { listAlerts } from "@/lib/alerts/list-alerts";
@@ -96,49 +96,22 @@ export default async function AlertsPage({ searchParams }: Props) {
           Alertmanager, PagerDuty-compatible senders and <code>POST /api/alerts</code>.
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="min-w-full text-sm">
-            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-900/60">
-              <tr>
-                <th className="px-3 py-2">Status</th>
-                <th className="px-3 py-2">Severity</th>
-                <th className="px-3 py-2">Alert</th>
-                <th className="px-3 py-2">Service</th>
-                <th className="px-3 py-2">Source</th>
-                <th className="px-3 py-2">Started</th>
-                <th className="px-3 py-2 text-right">Count</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {page?.items.map((a) => (
-                <tr key={a.id}>
-                  <td className="px-3 py-2">
-                    <AlertStatusBadge status={a.status} />
-                  </td>
-                  <td className="px-3 py-2">
-                    <AlertSeverityBadge severity={a.severity} />
-                  </td>
-                  <td className="px-3 py-2">
-                    <Link href={`/alerts/${a.id}`} className="font-medium hover:underline">
-                      {a.title}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">
-                    {a.service ?? "—"} <span className="text-slate-500">· {a.environment}</span>
-                  </td>
-                  <td className="px-3 py-2">{a.source}</td>
-                  <td className="px-3 py-2 tabular-nums">{utc(a.startsAt)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{a.fireCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {next && (
-        <Link href={next} className="inline-block text-sm underline">
-          Next page
-        </Link>
+        page && (
+          <AlertsTable
+            alerts={page.items.map((a) => ({
+              id: a.id,
+              status: a.status,
+              severity: a.severity,
+              title: a.title,
+              service: a.service,
+              environment: a.environment,
+              source: a.source,
+              startsAt: a.startsAt,
+              fireCount: a.fireCount,
+            }))}
+            pages={{ next: next ? { href: next, label: "Next page" } : undefined }}
+          />
+        )
       )}
     </section>
   );

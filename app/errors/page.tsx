@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ErrorGroupTable } from "@/components/signals/error-group-table";
 import { NotAllowed } from "@/components/not-allowed";
 import { can } from "@/lib/permissions";
@@ -55,22 +54,20 @@ export default async function ErrorsPage({ searchParams }: Props) {
           </p>
         </div>
       ) : (
-        <>
-          <ErrorGroupTable
-            items={page.items}
-            sort={sort}
-            canDeclare={canDeclare}
-            sortHref={(s) => `/errors${qs({ ...withoutCursor, sort: s })}`}
-          />
-          {page.nextCursor && (
-            <Link
-              href={`/errors${qs({ ...query, cursor: page.nextCursor })}`}
-              className="inline-block text-sm underline"
-            >
-              Older errors
-            </Link>
-          )}
-        </>
+        <ErrorGroupTable
+          items={page.items}
+          sort={sort}
+          canDeclare={canDeclare}
+          sortHrefs={{
+            count: `/errors${qs({ ...withoutCursor, sort: "count" })}`,
+            last_seen: `/errors${qs({ ...withoutCursor, sort: "last_seen" })}`,
+          }}
+          pages={{
+            next: page.nextCursor
+              ? { href: `/errors${qs({ ...query, cursor: page.nextCursor })}`, label: "Older errors" }
+              : undefined,
+          }}
+        />
       )}
     </section>
   );

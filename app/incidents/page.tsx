@@ -78,26 +78,20 @@ export default async function IncidentsPage({ searchParams }: Props) {
           )}
         </div>
       ) : (
-        <>
-          <IncidentTable rows={rows} />
-          <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-            {query.cursor ? (
-              <Link href={`/incidents${filterQueryString(query)}`} className="underline">
-                ← Newest
-              </Link>
-            ) : (
-              <span />
-            )}
-            {page?.nextCursor && (
-              <Link
-                href={`/incidents${filterQueryString(query, { cursor: page.nextCursor })}`}
-                className="underline"
-              >
-                Older incidents →
-              </Link>
-            )}
-          </nav>
-        </>
+        <IncidentTable
+          rows={rows}
+          pages={{
+            first: query.cursor
+              ? { href: `/incidents${filterQueryString(query)}`, label: "← Newest" }
+              : undefined,
+            next: page?.nextCursor
+              ? {
+                  href: `/incidents${filterQueryString(query, { cursor: page.nextCursor })}`,
+                  label: "Older incidents →",
+                }
+              : undefined,
+          }}
+        />
       )}
     </section>
   );

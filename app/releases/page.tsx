@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { NotAllowed } from "@/components/not-allowed";
-import { formatUtc } from "@/lib/format";
+import { ReleasesTable } from "@/components/releases/releases-table";
 import { catchInvalid, loadPage } from "@/lib/http/page-errors";
 import { listReleases } from "@/lib/releases/list-releases";
 import { FilterProblem } from "@/components/filters/filter-problem";
@@ -46,56 +45,17 @@ export default async function ReleasesPage({ searchParams }: Props) {
           </p>
         </div>
       ) : (
-        <>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-            <table className="min-w-full text-sm">
-              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800">
-                <tr>
-                  {["Service", "Version", "Commit", "Environment", "Deployed", "By"].map((h) => (
-                    <th key={h} scope="col" className="px-3 py-2 text-left font-medium">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                {page.items.map((r) => (
-                  <tr key={r.id} data-release={r.id}>
-                    <td className="px-3 py-2">{r.service}</td>
-                    <td className="px-3 py-2 font-medium">
-                      {r.url ? (
-                        <a
-                          href={r.url}
-                          target="_blank"
-                          rel="noopener noreferrer nofollow"
-                          className="underline"
-                        >
-                          {r.version}
-                        </a>
-                      ) : (
-                        r.version
-                      )}
-                    </td>
-                    <td className="px-3 py-2 font-mono text-xs">{r.commit?.slice(0, 10) ?? "—"}</td>
-                    <td className="px-3 py-2">{r.environment}</td>
-                    <td className="px-3 py-2 whitespace-nowrap text-xs tabular-nums">
-                      {formatUtc(r.deployedAt)}
-                    </td>
-                    <td className="px-3 py-2 text-xs">{r.deployedBy}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {page.nextCursor && (
-            <Link
-              href={`/releases?${new URLSearchParams({ ...query, cursor: page.nextCursor })}`}
-              className="inline-block text-sm underline"
-            >
-              Older releases
-            </Link>
-          )}
-        </>
+        <ReleasesTable
+          releases={page.items}
+          pages={{
+            next: page.nextCursor
+              ? {
+                  href: `/releases?${new URLSearchParams({ ...query, cursor: page.nextCursor })}`,
+                  label: "Older releases",
+                }
+              : undefined,
+          }}
+        />
       )}
     </section>
   );

@@ -1,15 +1,8 @@
 "use client";
 
-import {
-  type ColumnDef,
-  flexRender,
-  getCoreRowModel,
-  getSortedRowModel,
-  type SortingState,
-  useReactTable,
-} from "@tanstack/react-table";
+import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
-import { useState } from "react";
+import { DataTable, type DataTablePages } from "@/components/data-table";
 import { SeverityBadge, StatusBadge } from "@/components/badges";
 import { TickingDuration } from "@/components/ticking-duration";
 import { formatUtc } from "@/lib/format";
@@ -111,68 +104,16 @@ const columns: ColumnDef<IncidentRow>[] = [
 ];
 
 /** One page of incidents; column headers sort the page in place (the server pages newest first). */
-export function IncidentTable({ rows }: { rows: IncidentRow[] }) {
-  const [sorting, setSorting] = useState<SortingState>([]);
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table manages its own memoisation.
-  const table = useReactTable({
-    data: rows,
-    columns,
-    state: { sorting },
-    onSortingChange: setSorting,
-    sortDescFirst: false,
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-  });
+export function IncidentTable({ rows, pages }: { rows: IncidentRow[]; pages: DataTablePages }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <table className="min-w-full text-sm">
-        <caption className="sr-only">
-          Incidents, newest first; select a column header to sort this page.
-        </caption>
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/50">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    className="px-3 py-2"
-                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
-                  >
-                    <button
-                      type="button"
-                      onClick={header.column.getToggleSortingHandler()}
-                      className="inline-flex items-center gap-1 uppercase hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400 dark:hover:text-white"
-                    >
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                      <span aria-hidden className="text-[10px]">
-                        {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
-                      </span>
-                    </button>
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-          {table.getRowModel().rows.map((row) => (
-            <tr
-              key={row.id}
-              className="align-top hover:bg-slate-50 dark:hover:bg-slate-800/40"
-              data-incident={row.original.id}
-            >
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className="px-3 py-2">
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={columns}
+      data={rows}
+      rowKey={(row) => row.id}
+      caption="Incidents, newest first; select a column header to sort this page."
+      sortable
+      rowProps={(row) => ({ className: "align-top", "data-incident": row.id })}
+      pages={pages}
+    />
   );
 }

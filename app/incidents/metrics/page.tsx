@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Suspense } from "react";
 import { FollowUpTable } from "@/components/metrics/follow-up-table";
 import { FrequencyChart } from "@/components/metrics/frequency-chart";
 import { MetricsFilters } from "@/components/metrics/metrics-filters";
+import { TopServicesTable } from "@/components/metrics/top-services-table";
 import { TimeMetricCards } from "@/components/metrics/time-metric-cards";
 import { NotAllowed } from "@/components/not-allowed";
 import { listCatalog } from "@/lib/catalog/list-catalog";
@@ -87,37 +87,11 @@ export default async function MetricsPage({ searchParams }: Props) {
               aria-label="Top affected services"
             >
               <h2 className="mb-2 text-sm font-semibold">Top affected services</h2>
-              {metrics.topServices.length === 0 ? (
-                <p className="text-sm text-slate-500">No incidents in this period.</p>
-              ) : (
-                <table className="w-full text-sm">
-                  <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-                    <tr>
-                      <th className="py-1">Service</th>
-                      <th className="py-1 text-right">Incidents</th>
-                      <th className="py-1 text-right">Minutes</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                    {metrics.topServices.map((s) => (
-                      <tr key={s.service}>
-                        <td className="py-1.5">
-                          <Link
-                            className="underline-offset-2 hover:underline"
-                            href={`/incidents?service=${s.service}&from=${day(metrics.window.from)}&to=${day(new Date(metrics.window.to.getTime() - 1))}`}
-                          >
-                            {s.service}
-                          </Link>
-                        </td>
-                        <td className="py-1.5 text-right tabular-nums">{s.incidents}</td>
-                        <td className="py-1.5 text-right tabular-nums">
-                          {s.minutes.toLocaleString("en-US")}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
+              <TopServicesTable
+                rows={metrics.topServices}
+                from={day(metrics.window.from)}
+                to={day(new Date(metrics.window.to.getTime() - 1))}
+              />
             </section>
           </div>
           <section

@@ -1,20 +1,12 @@
 import type { Metadata } from "next";
 import { CreateTokenForm } from "@/components/tokens/create-token-form";
-import { RevokeTokenButton } from "@/components/tokens/revoke-token-button";
+import { TokensTable } from "@/components/tokens/tokens-table";
 import { NotAllowed } from "@/components/not-allowed";
-import { formatDuration, formatUtc } from "@/lib/format";
 import { loadPage } from "@/lib/http/page-errors";
 import { listApiTokens } from "@/lib/tokens/list-api-tokens";
 import { createTokenAction, revokeTokenAction } from "./actions";
 
 export const metadata: Metadata = { title: "API tokens" };
-
-/** "never", "expires in 29d 23h (2026-12-27 10:00 UTC)" or "expired 2026-…". */
-function expiryText(expiresAt: Date | null, now: number) {
-  if (!expiresAt) return "never expires";
-  if (expiresAt.getTime() <= now) return `expired ${formatUtc(expiresAt)}`;
-  return `expires in ${formatDuration((expiresAt.getTime() - now) / 1000)} (${formatUtc(expiresAt)})`;
-}
 
 export default async function TokensPage() {
   const page = await loadPage("/settings/tokens", (db, actor) => listApiTokens(db, actor));
@@ -43,59 +35,7 @@ export default async function TokensPage() {
         <h2 className="mb-3 text-sm font-semibold">New token</h2>
         <CreateTokenForm createToken={createTokenAction} />
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">API tokens</caption>
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/50">
-            <tr>
-              <th className="px-3 py-2">Name</th>
-              <th className="px-3 py-2">Role</th>
-              <th className="px-3 py-2">Token</th>
-              <th className="px-3 py-2">Created</th>
-              <th className="px-3 py-2">Last used</th>
-              <th className="px-3 py-2">Expiry</th>
-              <th className="px-3 py-2">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-            {tokens.length === 0 && (
-              <tr>
-                <td colSpan={7} className="px-3 py-6 text-center text-slate-500">
-                  No tokens yet.
-                </td>
-              </tr>
-            )}
-            {tokens.map((token) => (
-              <tr key={token.id} className={token.revokedAt ? "text-slate-500" : ""}>
-                <td className="px-3 py-2 font-medium">{token.name}</td>
-                <td className="px-3 py-2">{token.role}</td>
-                <td className="px-3 py-2 font-mono text-xs">{token.prefix}…</td>
-                <td className="px-3 py-2 text-xs">
-                  {formatUtc(token.createdAt)}
-                  {token.createdBy ? ` by ${token.createdBy}` : ""}
-                </td>
-                <td className="px-3 py-2 text-xs">
-                  {token.lastUsedAt ? formatUtc(token.lastUsedAt) : "never"}
-                </td>
-                <td
-                  className={`px-3 py-2 text-xs ${token.expiresAt && token.expiresAt.getTime() <= now && !token.revokedAt ? "font-medium text-amber-700 dark:text-amber-300" : ""}`}
-                >
-                  {expiryText(token.expiresAt, now)}
-                </td>
-                <td className="px-3 py-2 text-right">
-                  {token.revokedAt ? (
-                    <span className="text-xs">revoked {formatUtc(token.revokedAt)}</span>
-                  ) : (
-                    <RevokeTokenButton id={token.id} name={token.name} revokeToken={revokeTokenAction} />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TokensTable tokens={tokens} now={now} revokeToken={revokeTokenAction} />
     </section>
   );
 }

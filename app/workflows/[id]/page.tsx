@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NotAllowed } from "@/components/not-allowed";
 import { WorkflowForm } from "@/components/workflows/workflow-form";
+import { WorkflowRunsTable } from "@/components/workflows/workflow-runs-table";
 import { DeleteWorkflowButton, ToggleWorkflowButton } from "@/components/workflows/workflow-switches";
 import { can, canRespond } from "@/lib/permissions";
 import { listCatalog } from "@/lib/catalog/list-catalog";
-import { formatUtc } from "@/lib/format";
 import { loadPage } from "@/lib/http/page-errors";
 import { listWebhookTargets } from "@/lib/webhooks/get-webhook";
 import { getWorkflow } from "@/lib/workflows/get-workflow";
@@ -20,12 +20,6 @@ import {
 export const metadata: Metadata = { title: "Workflow" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
-
-const STATUS_CLASS = {
-  ok: "text-emerald-700 dark:text-emerald-300",
-  error: "text-red-700 dark:text-red-300",
-  skipped: "text-slate-500",
-} as const;
 
 export default async function WorkflowPage({ params, searchParams }: Props) {
   const { id } = await params;
@@ -91,54 +85,23 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
           />
         </div>
       )}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <h2 className="px-3 pt-3 text-lg font-semibold">Run log</h2>
-        <table className="mt-2 min-w-full text-sm">
-          <caption className="sr-only">Runs, newest first</caption>
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/50">
-            <tr>
-              <th className="px-3 py-2">When</th>
-              <th className="px-3 py-2">Event</th>
-              <th className="px-3 py-2">Matched</th>
-              <th className="px-3 py-2">Actions</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-            {runs.length === 0 && (
-              <tr>
-                <td colSpan={4} className="px-3 py-6 text-center text-slate-500">
-                  No runs yet.
-                </td>
-              </tr>
-            )}
-            {runs.map((run) => (
-              <tr key={run.id} className="align-top">
-                <td className="whitespace-nowrap px-3 py-2 text-xs">{formatUtc(run.createdAt)}</td>
-                <td className="px-3 py-2 font-mono text-xs">{run.eventKey}</td>
-                <td className="px-3 py-2 text-xs">
-                  {run.matched ? "yes" : "no"}
-                  <div className="text-slate-500">{run.reason}</div>
-                </td>
-                <td className="px-3 py-2 text-xs">
-                  <ul className="space-y-0.5">
-                    {run.actionResults.map((result, i) => (
-                      <li key={i}>
-                        <span className={STATUS_CLASS[result.status]}>{result.status}</span> {result.type}:{" "}
-                        {result.detail}
-                      </li>
-                    ))}
-                  </ul>
-                  {run.incidentId && (
-                    <Link href={`/incidents/${run.incidentId}`} className="underline">
-                      {run.incidentId}
-                    </Link>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <section aria-labelledby="run-log" className="space-y-2">
+        <h2 id="run-log" className="text-lg font-semibold">
+          Run log
+        </h2>
+        {/* The event each run saw stays on the server: the log shows only its key. */}
+        <WorkflowRunsTable
+          runs={runs.map((r) => ({
+            id: r.id,
+            createdAt: r.createdAt,
+            eventKey: r.eventKey,
+            matched: r.matched,
+            reason: r.reason,
+            actionResults: r.actionResults,
+            incidentId: r.incidentId,
+          }))}
+        />
+      </section>
     </section>
   );
 }

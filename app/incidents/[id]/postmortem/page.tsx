@@ -121,6 +121,7 @@ export default async function PostmortemPage({ params }: Props) {
           update={updateActionItemStatusAction}
           canEdit={canEdit}
           showIncident={false}
+          variant="plain"
         />
         {canEdit && <ActionItemForm incidentId={incident.id} users={users} create={createActionItemAction} />}
       </section>
