@@ -12,3 +12,4 @@ import "@/lib/reminders/reminders-job";
 import "@/lib/webhooks/fanout-consumer";
 import "@/lib/webhooks/deliver-job";
 import "@/lib/webhooks/purge-old-deliveries";
+import "@/lib/audit/purge-audit-events";
