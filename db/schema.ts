@@ -17,3 +17,4 @@ export {
 export { oncallStamp, tokenStamp } from "./token-cache-schema";
 export { reminderEmissions, reminderSettings } from "./reminders-schema";
 export { webhookDeliveries, webhookDeliveryAttempts, webhookSubscriptions } from "./webhooks-schema";
+export { type AuditChange, auditEvents } from "./audit-schema";

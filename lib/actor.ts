@@ -1,14 +1,19 @@
 export const ROLES = ["viewer", "responder", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Where a request came from, for the audit log (lib/audit); ip is null unless TRUST_PROXY vouches for it. */
+export type RequestInfo = { ip: string | null; userAgent: string | null };
+
 /**
  * Who is acting. Adapters work out the actor (session, API token, the demo seeder, automation);
- * use cases receive it explicitly and check it themselves.
+ * use cases receive it explicitly and check it themselves. `request` is set where the actor was
+ * resolved from a request (lib/auth/resolve-actor.ts), absent for automation.
  */
-export type Actor =
+export type Actor = (
   | { type: "user"; userId: string; name: string; role: Role }
-  | { type: "token"; tokenName: string; role: Role; userId?: string }
-  | { type: "system"; name: string; role: Role };
+  | { type: "token"; tokenName: string; role: Role; userId?: string; tokenId?: string }
+  | { type: "system"; name: string; role: Role }
+) & { request?: RequestInfo };
 
 /** The label written on timeline entries and `declaredBy`. */
 export function actorLabel(actor: Actor): string {

@@ -25,7 +25,13 @@ describe("the permission table", () => {
   });
 
   it("keeps people and secrets to admins", () => {
-    for (const p of ["users.manage", "tokens.manage", "webhooks.manage", "settings.manage"] as const) {
+    for (const p of [
+      "users.manage",
+      "tokens.manage",
+      "webhooks.manage",
+      "settings.manage",
+      "audit.read",
+    ] as const) {
       expect(ROLE_PERMISSIONS.find((row) => row.action === p)?.roles).toEqual(["admin"]);
       expect(can(as("responder"), p)).toBe(false);
     }

@@ -35,6 +35,7 @@ export const ROLE_PERMISSIONS = [
   { action: "webhooks.manage", description: "manage webhook subscriptions", roles: ADMINS },
   { action: "tokens.manage", description: "manage API tokens", roles: ADMINS },
   { action: "users.manage", description: "manage users", roles: ADMINS },
+  { action: "audit.read", description: "view the audit log", roles: ADMINS },
 ] as const satisfies readonly { action: string; description: string; roles: readonly Role[] }[];
 
 export type Permission = (typeof ROLE_PERMISSIONS)[number]["action"];

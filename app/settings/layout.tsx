@@ -7,7 +7,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   const actor = await optionalPageActor();
   return (
     <>
-      {actor && <SettingsNav isAdmin={can(actor, "users.manage")} />}
+      {actor && <SettingsNav isAdmin={can(actor, "users.manage")} canReadAudit={can(actor, "audit.read")} />}
       {children}
     </>
   );

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-type Item = { href: string; label: string; adminOnly: boolean };
+/** `audit`: shown to whoever may read the audit log (`audit.read`), not by adminOnly. */
+type Item = { href: string; label: string; adminOnly: boolean; audit?: true };
 
 /** Every settings page, in one place: a feature adds its page here (the header links only to Settings). */
 export const SETTINGS_PAGES: Item[] = [
@@ -13,11 +14,12 @@ export const SETTINGS_PAGES: Item[] = [
   { href: "/settings/webhooks", label: "Webhooks", adminOnly: true },
   { href: "/settings/postmortems", label: "Postmortems", adminOnly: true },
   { href: "/settings/reminders", label: "Reminders", adminOnly: true },
+  { href: "/settings/audit", label: "Audit log", adminOnly: true, audit: true },
 ];
 
-export function SettingsNav({ isAdmin }: { isAdmin: boolean }) {
+export function SettingsNav({ isAdmin, canReadAudit }: { isAdmin: boolean; canReadAudit: boolean }) {
   const pathname = usePathname();
-  const items = SETTINGS_PAGES.filter((item) => isAdmin || !item.adminOnly);
+  const items = SETTINGS_PAGES.filter((item) => (item.audit ? canReadAudit : isAdmin || !item.adminOnly));
   if (items.length < 2) return null;
   return (
     <nav

@@ -10,8 +10,29 @@ import { assertEnvironment, ensureServices } from "@/lib/catalog/references";
 import { CreateAlertRuleInput } from "./schemas";
 import { type AlertRuleView, toAlertRuleView } from "./views";
 import { runTransaction } from "@/lib/db/run-transaction";
+import { type AuditTarget, recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 export type RuleRow = typeof alertRules.$inferSelect;
+
+/** What the audit log keeps of a rule: its definition, not the evaluator's state. */
+export const ruleAuditSnapshot = (row: RuleRow) => ({
+  name: row.name,
+  service: row.service,
+  environment: row.environment,
+  metric: row.metric,
+  comparator: row.comparator,
+  threshold: row.threshold,
+  forSeconds: row.forSeconds,
+  severity: row.severity,
+  autoCreateIncident: row.autoCreateIncident,
+  incidentSeverity: row.incidentSeverity,
+  enabled: row.enabled,
+});
+export const ruleAuditTarget = (row: RuleRow): AuditTarget => ({
+  type: "alert_rule",
+  id: row.id,
+  name: row.name,
+});
 
 export const newRuleId = () => `rule_${randomBytes(8).toString("hex")}`;
 
@@ -69,6 +90,11 @@ export async function createAlertRule(
         updatedAt: now,
       })
       .returning();
+    await recordAuditEvent(tx, actor, {
+      action: "alert_rule.created",
+      target: ruleAuditTarget(row),
+      after: ruleAuditSnapshot(row),
+    });
     return toAlertRuleView(row);
   });
 }

@@ -6,7 +6,8 @@ import { authorize } from "@/lib/permissions";
 import { DomainError, notFound, validationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { assertEnvironment, ensureServices } from "@/lib/catalog/references";
-import { assertRuleIdShape, type RuleRow } from "./alert-rules";
+import { assertRuleIdShape, ruleAuditSnapshot, ruleAuditTarget, type RuleRow } from "./alert-rules";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { resolveRuleAlert } from "./evaluate-alert-rules";
 import { UpdateAlertRuleInput } from "./schemas";
 import { type AlertRuleView, toAlertRuleView } from "./views";
@@ -75,6 +76,12 @@ export async function updateAlertRule(
       .set({ ...input, ...(restart ? RESET : {}), version: row.version + 1, updatedAt: now })
       .where(eq(alertRules.id, id))
       .returning();
+    await recordAuditEvent(tx, actor, {
+      action: "alert_rule.updated",
+      target: ruleAuditTarget(updated),
+      before: ruleAuditSnapshot(row),
+      after: ruleAuditSnapshot(updated),
+    });
     return toAlertRuleView(updated);
   });
 }
@@ -91,5 +98,10 @@ export async function deleteAlertRule(
     const row = await lockRule(tx, id, options.expectedVersion);
     await resolveRuleAlert(tx, row, options.now ?? new Date());
     await tx.delete(alertRules).where(eq(alertRules.id, id));
+    await recordAuditEvent(tx, actor, {
+      action: "alert_rule.deleted",
+      target: ruleAuditTarget(row),
+      before: ruleAuditSnapshot(row),
+    });
   });
 }

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/actor";
 import { DomainError, validationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { getAuth } from "./auth";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { recordSignInAttempt } from "./sign-in-rate-limit";
 
 export const ChangePasswordInput = z
@@ -65,4 +66,9 @@ export async function changePassword(
     throw error;
   }
   await attempt.succeeded();
+  // After better-auth's own commit (it writes on its connection): no password, old or new, is named.
+  await recordAuditEvent(db, actor, {
+    action: "auth.password_changed",
+    target: { type: "user", id: actor.userId, name: actor.name },
+  });
 }

@@ -1,3 +1,5 @@
+import type { RequestInfo } from "@/lib/actor";
+
 /**
  * The client address for the per-IP sign-in limit, or null when it cannot be known. `next start`
  * only fills X-Forwarded-For when the client sent none, so the header is the client's own word unless
@@ -12,6 +14,14 @@ export function clientIp(headers: Headers): string | null {
     .filter(Boolean)
     .pop();
   return last || headers.get("x-real-ip") || null;
+}
+
+/** Long enough for any real browser's; a longer one is somebody's payload, not an identification. */
+const USER_AGENT_LIMIT = 512;
+
+/** What the audit log records of where a request came from (lib/audit/record-audit-event.ts). */
+export function requestInfo(headers: Headers): RequestInfo {
+  return { ip: clientIp(headers), userAgent: headers.get("user-agent")?.slice(0, USER_AGENT_LIMIT) || null };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Actor, Role } from "@/lib/actor";
 import { DomainError } from "@/lib/errors";
 import { cachedApiToken, verifyApiToken } from "@/lib/tokens/verify-api-token";
 import { getAuth } from "./auth";
+import { requestInfo } from "./request-info";
 
 /** The signed-in user of a request's session cookie, or null. */
 export async function sessionActor(headers: Headers): Promise<Actor | null> {
@@ -13,7 +14,13 @@ export async function sessionActor(headers: Headers): Promise<Actor | null> {
   const user = session.user as { id: string; name: string; role?: string; disabledAt?: Date | null };
   // Disabling deletes the sessions; this covers one created in the instant before.
   if (user.disabledAt) return null;
-  return { type: "user", userId: user.id, name: user.name, role: (user.role ?? "viewer") as Role };
+  return {
+    type: "user",
+    userId: user.id,
+    name: user.name,
+    role: (user.role ?? "viewer") as Role,
+    request: requestInfo(headers),
+  };
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -50,7 +57,11 @@ const bearerSecret = (authorization: string) => {
 /** Who is calling the JSON API: a bearer token or the session cookie; 401 otherwise. */
 export async function resolveApiActor(request: Request): Promise<Actor> {
   const authorization = request.headers.get("authorization");
-  if (authorization) return verifyApiToken(await getDb(), bearerSecret(authorization));
+  if (authorization)
+    return {
+      ...(await verifyApiToken(await getDb(), bearerSecret(authorization))),
+      request: requestInfo(request.headers),
+    };
   const actor = await sessionActor(request.headers);
   if (!actor)
     throw new DomainError(
@@ -68,5 +79,6 @@ export async function resolveApiActor(request: Request): Promise<Actor> {
  */
 export function cachedApiActor(request: Request): { actor: Actor; tokensVersion: number } | null {
   const authorization = request.headers.get("authorization");
-  return authorization ? cachedApiToken(bearerSecret(authorization)) : null;
+  const cached = authorization ? cachedApiToken(bearerSecret(authorization)) : null;
+  return cached && { ...cached, actor: { ...cached.actor, request: requestInfo(request.headers) } };
 }

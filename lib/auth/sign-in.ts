@@ -3,6 +3,8 @@ import { getDb } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { ACCOUNT_DISABLED, getAuth } from "./auth";
+import { requestInfo } from "./request-info";
+import { recordSignIn } from "./sign-in-audit";
 import { pruneSignInAttempts, recordSignInAttempt } from "./sign-in-rate-limit";
 
 export const SignInInput = z.strictObject({
@@ -24,6 +26,7 @@ export async function signIn(
   const input = parseInput(SignInInput, rawInput);
   const db = await getDb();
   const attempt = await recordSignInAttempt(db, input.email, context.ip);
+  const request = { ...requestInfo(context.headers), ip: context.ip };
   const auth = await getAuth();
   try {
     await auth.api.signInEmail({
@@ -33,10 +36,12 @@ export async function signIn(
   } catch (error) {
     if ((error as { body?: { code?: string } }).body?.code === ACCOUNT_DISABLED) {
       await attempt.succeeded();
+      await recordSignIn(db, input.email, "account_disabled", request);
       throw new DomainError("forbidden", DISABLED_MESSAGE);
     }
     if ((error as { statusCode?: number }).statusCode && (error as { statusCode: number }).statusCode < 500) {
       await pruneSignInAttempts(db);
+      await recordSignIn(db, input.email, "wrong_password", request);
       throw new DomainError("unauthenticated", "Wrong email or password.", {
         errors: [{ path: "password", message: "Wrong email or password." }],
       });
@@ -44,6 +49,7 @@ export async function signIn(
     throw error;
   }
   await attempt.succeeded();
+  await recordSignIn(db, input.email, "succeeded", request);
 }
 
 /** Ends the session of these request headers; without one there is nothing to end. */

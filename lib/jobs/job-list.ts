@@ -1,4 +1,5 @@
 import { evaluateRulesJob } from "@/lib/alerts/evaluate-rules-job";
+import { purgeAuditEventsMaintenance } from "@/lib/audit/purge-audit-events";
 import { pruneSignInAttemptsMaintenance } from "@/lib/auth/maintenance";
 import { dispatchEventsJob } from "@/lib/events/dispatch-job";
 import { purgeExpiredEventsMaintenance } from "@/lib/events/purge-events";
@@ -17,6 +18,7 @@ export const MAINTENANCE_TASKS = [
   purgeExpiredMetricsMaintenance,
   purgeIdempotencyKeysMaintenance,
   purgeOldDeliveriesMaintenance,
+  purgeAuditEventsMaintenance,
 ];
 
 /**

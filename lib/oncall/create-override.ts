@@ -6,6 +6,7 @@ import { authorize } from "@/lib/permissions";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { notFound, validationError } from "@/lib/errors";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { readServiceViews } from "./load-on-call";
 import { parseSlug } from "./list-services";
 import { assertOnCallPeople } from "./on-call-people";
@@ -46,7 +47,12 @@ export async function createOverride(
         createdByUserId: actorUserId(actor),
         createdAt: now,
       })
-      .returning({ id: oncallOverrides.id });
+      .returning();
+    await recordAuditEvent(tx, actor, {
+      action: "override.created",
+      target: { type: "override", id: String(row.id), name: `${slug}: ${row.userId}` },
+      after: { serviceSlug: slug, userId: row.userId, startsAt: row.startsAt, endsAt: row.endsAt },
+    });
     const [view] = await readServiceViews(tx, now, [slug]);
     return view.overrides.find((o) => o.id === row.id)!;
   });

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { oncallRotationMembers, serviceOncall, services } from "@/db/schema";
 import { type Actor, actorLabel } from "@/lib/actor";
@@ -6,11 +6,36 @@ import { authorize } from "@/lib/permissions";
 import { ensureServices } from "@/lib/catalog/references";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { readServiceViews } from "./load-on-call";
 import { parseSlug } from "./list-services";
 import { assertOnCallPeople } from "./on-call-people";
 import { UpdateServiceInput } from "./schemas";
 import type { ServiceView } from "./views";
+
+type RotationSnapshot = {
+  ownerTeam: string | null;
+  onCall: { userIds: string[]; handoffHours: number; startsAt: Date } | null;
+};
+
+/** The owner team and rotation as they stand, for the audit event's `before`. */
+async function readRotation(tx: Db, slug: string, ownerTeam: string | null): Promise<RotationSnapshot> {
+  const [rotation] = await tx.select().from(serviceOncall).where(eq(serviceOncall.serviceSlug, slug));
+  if (!rotation) return { ownerTeam, onCall: null };
+  const members = await tx
+    .select({ userId: oncallRotationMembers.userId })
+    .from(oncallRotationMembers)
+    .where(eq(oncallRotationMembers.serviceSlug, slug))
+    .orderBy(asc(oncallRotationMembers.position));
+  return {
+    ownerTeam,
+    onCall: {
+      userIds: members.map((m) => m.userId),
+      handoffHours: rotation.handoffHours,
+      startsAt: rotation.startsAt,
+    },
+  };
+}
 
 /**
  * PUT semantics: replaces the owner team and the rotation. A well-formed slug the catalog has not seen
@@ -33,11 +58,12 @@ export async function updateService(
     // The service row serialises two PUTs of one service; a new row is as good a lock: a second insert
     // of the same slug waits for the first transaction to end.
     const [existing] = await tx
-      .select({ slug: services.slug })
+      .select({ slug: services.slug, ownerTeam: services.ownerTeam })
       .from(services)
       .where(eq(services.slug, slug))
       .for("update");
     if (!existing) await ensureServices(tx, [slug]);
+    const before = await readRotation(tx, slug, existing?.ownerTeam ?? null);
     const now = clock(options);
     await tx
       .update(services)
@@ -58,6 +84,16 @@ export async function updateService(
         .insert(oncallRotationMembers)
         .values(userIds.map((userId, position) => ({ serviceSlug: slug, position, userId })));
     }
+    const after: RotationSnapshot = {
+      ownerTeam: input.ownerTeam ?? null,
+      onCall: input.onCall && { ...input.onCall, startsAt: new Date(input.onCall.startsAt) },
+    };
+    await recordAuditEvent(tx, actor, {
+      action: "service.oncall_changed",
+      target: { type: "service", id: slug, name: slug },
+      before,
+      after,
+    });
     const [service] = await readServiceViews(tx, now, [slug]);
     return { service, created: !existing };
   });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { alertPaths, alertSchemas } from "./alert-paths";
+import { auditPaths, auditSchemas } from "./audit-paths";
 import {
   ErrorGroupListItem,
   ErrorGroupView,
@@ -370,6 +371,7 @@ export function buildOpenApiDocument(): Json {
       ...livePaths(pathHelpers),
       ...reminderPaths(pathHelpers),
       ...webhookPaths(pathHelpers),
+      ...auditPaths(pathHelpers),
       "/api/openapi.json": {
         get: {
           summary: "This document (OpenAPI 3.1, generated from the zod schemas)",
@@ -449,6 +451,7 @@ export function buildOpenApiDocument(): Json {
         ...alertSchemas(helpers),
         ...workflowSchemas(input, output),
         ...webhookSchemas(input, output),
+        ...auditSchemas(output),
         UpdateServiceInput: input(UpdateServiceInput),
         CreateOverrideInput: input(CreateOverrideInput),
         Service: output(ServiceView),

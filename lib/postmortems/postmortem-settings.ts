@@ -6,6 +6,7 @@ import { authorize } from "@/lib/permissions";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { SEVERITIES, type Severity } from "@/lib/incidents/severity";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 export const PostmortemSettingsView = z.object({ autoGenerate: z.record(z.enum(SEVERITIES), z.boolean()) });
 export type PostmortemSettingsView = z.infer<typeof PostmortemSettingsView>;
@@ -40,6 +41,7 @@ export async function updatePostmortemSettings(
   const input = parseInput(UpdatePostmortemSettingsInput, rawInput);
   const now = clock(options);
   await runTransaction(db, async (tx) => {
+    const before = await readSettings(tx);
     for (const [severity, autoGenerate] of Object.entries(input.autoGenerate)) {
       await tx
         .insert(postmortemSettings)
@@ -49,6 +51,12 @@ export async function updatePostmortemSettings(
           set: { autoGenerate: autoGenerate!, updatedAt: now },
         });
     }
+    await recordAuditEvent(tx, actor, {
+      action: "settings.postmortems_changed",
+      target: { type: "settings", id: "postmortems", name: "Postmortems" },
+      before,
+      after: await readSettings(tx),
+    });
   });
   return readSettings(db);
 }

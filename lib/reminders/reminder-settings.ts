@@ -7,6 +7,7 @@ import { runTransaction } from "@/lib/db/run-transaction";
 import { DEFAULT_UPDATE_INTERVALS, type UpdateIntervals } from "@/lib/incidents/attention";
 import { SEVERITIES, type Severity } from "@/lib/incidents/severity";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 export const MAX_UPDATE_INTERVAL_MINUTES = 24 * 60;
 
@@ -58,6 +59,7 @@ export async function updateReminderSettings(
   const input = parseInput(UpdateReminderSettingsInput, rawInput);
   const now = clock(options);
   await runTransaction(db, async (tx) => {
+    const before = await readUpdateIntervals(tx);
     for (const [severity, minutes] of Object.entries(input.updateIntervalMinutes)) {
       const value = minutes ?? null;
       await tx
@@ -68,6 +70,12 @@ export async function updateReminderSettings(
           set: { updateIntervalMinutes: value, updatedAt: now },
         });
     }
+    await recordAuditEvent(tx, actor, {
+      action: "settings.reminders_changed",
+      target: { type: "settings", id: "reminders", name: "Reminders" },
+      before: { updateIntervalMinutes: before },
+      after: { updateIntervalMinutes: await readUpdateIntervals(tx) },
+    });
   });
   return { updateIntervalMinutes: await readUpdateIntervals(db) };
 }

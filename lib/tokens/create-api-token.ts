@@ -8,6 +8,8 @@ import { parseInput } from "@/lib/validation";
 import { type ApiTokenView, CreateApiTokenInput } from "./schemas";
 import { newTokenSecret } from "./token-secret";
 import { isUniqueViolation } from "@/lib/db-errors";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { runTransaction } from "@/lib/db/run-transaction";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -45,19 +47,28 @@ export async function createApiToken(
   const expiresAt = expiryOf(input, now);
   const { secret, prefix, hash } = newTokenSecret();
   try {
-    const [row] = await db
-      .insert(apiTokens)
-      .values({
-        id: randomUUID(),
-        name: input.name,
-        role: input.role,
-        prefix,
-        secretHash: hash,
-        createdBy: actorUserId(actor),
-        createdAt: now,
-        expiresAt,
-      })
-      .returning();
+    const row = await runTransaction(db, async (tx) => {
+      const [inserted] = await tx
+        .insert(apiTokens)
+        .values({
+          id: randomUUID(),
+          name: input.name,
+          role: input.role,
+          prefix,
+          secretHash: hash,
+          createdBy: actorUserId(actor),
+          createdAt: now,
+          expiresAt,
+        })
+        .returning();
+      // Named fields only: neither the secret nor its hash (nor the prefix of the secret).
+      await recordAuditEvent(tx, actor, {
+        action: "token.created",
+        target: { type: "token", id: inserted.id, name: inserted.name },
+        after: { name: inserted.name, role: inserted.role, expiresAt: inserted.expiresAt },
+      });
+      return inserted;
+    });
     return {
       secret,
       token: {

@@ -110,6 +110,7 @@ function actorOf(token: Verified): Actor {
   return {
     type: "token",
     tokenName: token.name,
+    tokenId: token.id,
     role,
     ...(token.createdBy ? { userId: token.createdBy } : {}),
   };

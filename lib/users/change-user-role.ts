@@ -7,6 +7,7 @@ import { type Actor, ROLES } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { DomainError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 export const ChangeUserRoleInput = z.strictObject({ role: z.enum(ROLES) });
 
@@ -42,6 +43,12 @@ export async function changeUserRole(db: Db, actor: Actor, userId: string, rawIn
       .set({ role, updatedAt: new Date() })
       .where(eq(users.id, userId))
       .returning({ id: users.id, name: users.name, email: users.email, role: users.role });
+    await recordAuditEvent(tx, actor, {
+      action: "user.role_changed",
+      target: { type: "user", id: user.id, name: user.name },
+      before: { role: user.role },
+      after: { role: updated.role },
+    });
     return updated;
   });
 }

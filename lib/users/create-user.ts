@@ -9,6 +9,7 @@ import { authorize } from "@/lib/permissions";
 import { DomainError } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { parseInput } from "@/lib/validation";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 export const CreateUserInput = z.strictObject({
   id: z.string().trim().min(1).max(100).optional(),
@@ -42,6 +43,12 @@ export async function createUser(db: Db, actor: Actor, rawInput: unknown) {
       await tx
         .insert(accounts)
         .values({ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password });
+      // The row as returned: never the password, chosen or generated, nor its hash.
+      await recordAuditEvent(tx, actor, {
+        action: "user.created",
+        target: { type: "user", id: user.id, name: user.name },
+        after: { email: user.email, name: user.name, role: user.role },
+      });
       return { ...user, generatedPassword };
     });
   } catch (error) {

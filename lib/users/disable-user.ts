@@ -5,6 +5,7 @@ import { type Actor, actorUserId } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { DomainError, notFound } from "@/lib/errors";
 import { runTransaction } from "@/lib/db/run-transaction";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 /**
  * An admin disables an account: it can no longer sign in, its sessions end now (rows deleted), and
@@ -45,6 +46,12 @@ export async function disableUser(db: Db, actor: Actor, userId: string) {
         disabledAt: users.disabledAt,
       });
     await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await recordAuditEvent(tx, actor, {
+      action: "user.disabled",
+      target: { type: "user", id: user.id, name: user.name },
+      before: { disabledAt: user.disabledAt },
+      after: { disabledAt: updated.disabledAt },
+    });
     return updated;
   });
 }

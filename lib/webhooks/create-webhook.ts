@@ -9,6 +9,8 @@ import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import { toWebhookView } from "./get-webhook";
 import { CreateWebhookInput, type WebhookView } from "./schemas";
 import { newWebhookSecret } from "./sign";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { webhookAuditSnapshot, webhookAuditTarget } from "./webhook-audit";
 import { resolveTarget, TargetRefused, type TargetOptions } from "./webhook-target";
 
 export type WebhookOptions = UseCaseOptions & TargetOptions;
@@ -52,6 +54,11 @@ export async function createWebhook(
         updatedAt: now,
       })
       .returning();
+    await recordAuditEvent(tx, actor, {
+      action: "webhook.created",
+      target: webhookAuditTarget(inserted),
+      after: webhookAuditSnapshot(inserted),
+    });
     return inserted;
   });
   return { ...toWebhookView(row), secret };

@@ -10,6 +10,9 @@ import { classifyAnswer, DISABLE_AFTER_MS, type Outcome, retryDelaySeconds } fro
 import { signedHeaders } from "./sign";
 import { resolveTarget, TargetRefused, type TargetOptions } from "./webhook-target";
 import { TEST_EVENT } from "./schemas";
+import type { Actor } from "@/lib/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { webhookAuditTarget } from "./webhook-audit";
 
 export type DeliverOptions = TargetOptions & {
   /** The clock (tests pass a fake one to reach the 24-hour limit). */
@@ -23,6 +26,8 @@ export type AttemptReport =
   | { status: "delivered" | "retrying" | "failed"; statusCode: number | null; error: string | null };
 
 type Delivery = typeof webhookDeliveries.$inferSelect;
+/** Who the audit log says disabled a subscription whose deliveries failed for 24 hours. */
+const AUTO_DISABLER: Actor = { type: "system", name: "webhook delivery", role: "admin" };
 type Subscription = typeof webhookSubscriptions.$inferSelect;
 
 /**
@@ -136,6 +141,13 @@ export async function deliverWebhook(
     const health = healthAfter(subscription, outcome, now);
     if (health)
       await tx.update(webhookSubscriptions).set(health).where(eq(webhookSubscriptions.id, subscription.id));
+    if (health?.enabled === false)
+      await recordAuditEvent(tx, AUTO_DISABLER, {
+        action: "webhook.disabled",
+        target: webhookAuditTarget(subscription),
+        before: { enabled: true },
+        after: { enabled: false },
+      });
     const stillEnabled = health?.enabled ?? subscription.enabled;
 
     const tooOld = now.getTime() - delivery.createdAt.getTime() >= DISABLE_AFTER_MS;

@@ -9,6 +9,8 @@ import { clock, parseInput } from "@/lib/validation";
 import { assertTargetAllowed, type WebhookOptions } from "./create-webhook";
 import { isWebhookIdShape, toWebhookView } from "./get-webhook";
 import { UpdateWebhookInput, type WebhookView } from "./schemas";
+import { recordAuditEvent, updateActionOf } from "@/lib/audit/record-audit-event";
+import { webhookAuditSnapshot, webhookAuditTarget } from "./webhook-audit";
 
 /**
  * PATCH semantics. `enabled: true` re-enables and clears the failure state (a fresh 24-hour window);
@@ -58,6 +60,13 @@ export async function updateWebhook(
       })
       .where(eq(webhookSubscriptions.id, id))
       .returning();
+    const [before, after] = [webhookAuditSnapshot(current), webhookAuditSnapshot(updated)];
+    await recordAuditEvent(tx, actor, {
+      action: updateActionOf("webhook", before, after),
+      target: webhookAuditTarget(updated),
+      before,
+      after,
+    });
     return updated;
   });
   return toWebhookView(row);

@@ -10,6 +10,9 @@ import { assertNotifyTargets } from "@/lib/webhooks/assert-notify-targets";
 import { assertActionsFit, compileCondition } from "./compile-condition";
 import { toWorkflowView } from "./get-workflow";
 import { CreateWorkflowInput, type WorkflowView } from "./schemas";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { runTransaction } from "@/lib/db/run-transaction";
+import { workflowAuditSnapshot, workflowAuditTarget } from "./workflow-audit";
 
 export const nameTaken = (name: string) =>
   new DomainError("already_exists", `A workflow named "${name}" already exists.`, {
@@ -29,21 +32,29 @@ export async function createWorkflow(
   await assertNotifyTargets(db, input.actions);
   const now = clock(options);
   try {
-    const [row] = await db
-      .insert(workflows)
-      .values({
-        id: `wf_${randomUUID()}`,
-        name: input.name,
-        trigger: input.trigger,
-        condition: input.condition.trim(),
-        actions: input.actions,
-        enabled: input.enabled,
-        createdBy: actorLabel(actor),
-        createdByUserId: actorUserId(actor),
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const row = await runTransaction(db, async (tx) => {
+      const [inserted] = await tx
+        .insert(workflows)
+        .values({
+          id: `wf_${randomUUID()}`,
+          name: input.name,
+          trigger: input.trigger,
+          condition: input.condition.trim(),
+          actions: input.actions,
+          enabled: input.enabled,
+          createdBy: actorLabel(actor),
+          createdByUserId: actorUserId(actor),
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      await recordAuditEvent(tx, actor, {
+        action: "workflow.created",
+        target: workflowAuditTarget(inserted),
+        after: workflowAuditSnapshot(inserted),
+      });
+      return inserted;
+    });
     return toWorkflowView(row);
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken(input.name);

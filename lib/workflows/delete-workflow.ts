@@ -3,13 +3,23 @@ import type { Db } from "@/db/client";
 import { workflows } from "@/db/schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { notFound } from "@/lib/errors";
 import { isWorkflowIdShape } from "./get-workflow";
+import { workflowAuditSnapshot, workflowAuditTarget } from "./workflow-audit";
 
 /** Deletes the workflow and its run log (the incidents it made stay, with their timelines). */
 export async function deleteWorkflow(db: Db, actor: Actor, id: string): Promise<void> {
   authorize(actor, "workflows.manage");
   if (!isWorkflowIdShape(id)) throw notFound("Workflow");
-  const deleted = await db.delete(workflows).where(eq(workflows.id, id)).returning({ id: workflows.id });
-  if (deleted.length === 0) throw notFound(`Workflow ${id}`);
+  await runTransaction(db, async (tx) => {
+    const [deleted] = await tx.delete(workflows).where(eq(workflows.id, id)).returning();
+    if (!deleted) throw notFound(`Workflow ${id}`);
+    await recordAuditEvent(tx, actor, {
+      action: "workflow.deleted",
+      target: workflowAuditTarget(deleted),
+      before: workflowAuditSnapshot(deleted),
+    });
+  });
 }

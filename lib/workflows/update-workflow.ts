@@ -12,6 +12,8 @@ import { assertActionsFit, compileCondition } from "./compile-condition";
 import { nameTaken } from "./create-workflow";
 import { getWorkflow, isWorkflowIdShape } from "./get-workflow";
 import { type Trigger, UpdateWorkflowInput, type WorkflowAction, type WorkflowView } from "./schemas";
+import { recordAuditEvent, updateActionOf } from "@/lib/audit/record-audit-event";
+import { workflowAuditSnapshot, workflowAuditTarget } from "./workflow-audit";
 
 export type UpdateWorkflowOptions = UseCaseOptions & { expectedVersion?: number };
 
@@ -47,7 +49,7 @@ export async function updateWorkflow(
         input.actions ?? (row.actions as WorkflowAction[]),
       );
       if (input.actions) await assertNotifyTargets(tx, input.actions);
-      await tx
+      const [updated] = await tx
         .update(workflows)
         .set({
           ...(input.name !== undefined ? { name: input.name } : {}),
@@ -58,7 +60,15 @@ export async function updateWorkflow(
           updatedAt: clock(options),
           version: row.version + 1,
         })
-        .where(eq(workflows.id, id));
+        .where(eq(workflows.id, id))
+        .returning();
+      const [before, after] = [workflowAuditSnapshot(row), workflowAuditSnapshot(updated)];
+      await recordAuditEvent(tx, actor, {
+        action: updateActionOf("workflow", before, after),
+        target: workflowAuditTarget(updated),
+        before,
+        after,
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken(input.name ?? "");

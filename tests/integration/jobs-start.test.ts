@@ -69,6 +69,7 @@ describe("startJobs", () => {
       "telemetry.purge-expired-metrics",
       "http.purge-idempotency-keys",
       "webhooks.purge-old-deliveries",
+      "audit.purge-old-events",
     ]);
   });
 

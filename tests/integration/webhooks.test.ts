@@ -518,6 +518,14 @@ describe("fan-out and delivery", () => {
     expect(disabled).toMatchObject({ enabled: false, disabledAt: at(24.5)().toISOString() });
     expect(disabled.disabledReason).toContain("every delivery failed for 24 hours");
     expect(disabled.disabledReason).toContain("Answered 503.");
+    // The audit log names the delivery job, not a person, as the one who disabled it.
+    expect(
+      await queryRows(
+        sql`select actor_type, actor_name, diff from audit_events where action = 'webhook.disabled' and target_id = ${created.json.id}`,
+      ),
+    ).toEqual([
+      { actor_type: "system", actor_name: "webhook delivery", diff: { enabled: { from: true, to: false } } },
+    ]);
     // Disabled: new events are not fanned out to it.
     await call(collection.POST, "/api/dashboard/incidents", {
       method: "POST",

@@ -18,15 +18,17 @@ export const TEST_USERS = [
 /** Empties every table (keeping the environments the migration inserted) and adds the test users. */
 export async function resetDatabase() {
   const db = await getDb();
-  // The timeline refuses TRUNCATE (migration timeline_no_truncate) unless the session opts in; the
-  // local setting keeps the opt-in to this one transaction, so no pooled connection carries it into a test.
+  // The timeline and the audit log refuse TRUNCATE (migrations 0006, 0030) unless the session opts in;
+  // the local settings keep the opt-in to this one transaction, so no pooled connection carries it into a test.
   await db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT set_config('app.allow_timeline_truncate', 'on', true)`);
+    await tx.execute(
+      sql`SELECT set_config('app.allow_timeline_truncate', 'on', true), set_config('app.allow_audit_truncate', 'on', true)`,
+    );
     await tx.execute(sql`TRUNCATE incidents, incident_services, timeline_entries, incident_links, incident_counters,
       idempotency_keys, oncall_overrides, oncall_rotation_members, service_oncall, services, users, sessions, accounts, verifications, api_tokens, sign_in_attempts,
       events, event_consumptions, alert_rules, alerts, alert_events, workflows, workflow_runs, reminder_settings, reminder_emissions,
       error_groups, error_group_hourly, releases, postmortems, action_items, postmortem_settings, incident_daily_stats, incident_metric_buckets, incident_metric_sub_buckets,
-      webhook_subscriptions, webhook_deliveries, webhook_delivery_attempts RESTART IDENTITY CASCADE`);
+      webhook_subscriptions, webhook_deliveries, webhook_delivery_attempts, audit_events RESTART IDENTITY CASCADE`);
     // token_stamp stays (one row the migration inserted); the TRUNCATE of users and api_tokens bumps it.
     // Queued jobs (not queues or schedules) go too, so a test that starts workers sees only its own.
     await tx.execute(sql`TRUNCATE pgboss.job, pgboss.archive`);
