@@ -5,7 +5,7 @@ import { WorkflowsTable } from "@/components/workflows/workflows-table";
 import { can, canRespond } from "@/lib/permissions";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { loadPage } from "@/lib/http/page-errors";
-import { listWebhookTargets } from "@/lib/webhooks/get-webhook";
+import { listWebhookTargets } from "@/lib/webhooks/list-webhooks";
 import { listWorkflows } from "@/lib/workflows/get-workflow";
 import { previewWorkflowAction, saveWorkflowAction, toggleWorkflowAction } from "./actions";
 

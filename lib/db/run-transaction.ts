@@ -31,6 +31,9 @@ export type RunTransactionOptions = {
   oneStatement?: boolean;
 };
 
+/** Whether `db` is a transaction already (runTransaction then opens a savepoint of it). */
+export const isTransaction = (db: Db) => is(db, PgTransaction);
+
 /**
  * The one way a use case opens a transaction. It makes sure of the lock and statement timeouts, runs `fn`
  * again (up to three attempts, jittered backoff) when PostgreSQL picks it as a deadlock victim or
@@ -38,9 +41,6 @@ export type RunTransactionOptions = {
  * transaction, and turns a database that stays busy into a 503 instead of a 500.
  * `fn` may run more than once: it must have no effects outside `tx`.
  */
-/** Whether `db` is a transaction already (runTransaction then opens a savepoint of it). */
-export const isTransaction = (db: Db) => is(db, PgTransaction);
-
 export async function runTransaction<T>(
   db: Db,
   fn: (tx: Db) => Promise<T>,

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/lib/db/row-from-driver";
 import { defineMaintenance } from "@/lib/jobs/maintenance";
 
 /** How long the outbox keeps events: live streams replay from it, consumers mark it; nothing needs it for ever. */
@@ -18,9 +19,7 @@ export async function purgeExpiredEvents(db: Db, now = new Date()): Promise<numb
     const deleted = await db.execute(
       sql`delete from events where id in (select id from events where created_at < ${oldest.toISOString()}::timestamptz order by id limit ${BATCH}) returning id`,
     );
-    const count = Array.isArray(deleted)
-      ? deleted.length
-      : ((deleted as { rows?: unknown[] }).rows?.length ?? 0);
+    const count = rowsOf(deleted).length;
     total += count;
     if (count < BATCH) return total;
   }

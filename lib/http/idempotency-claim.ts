@@ -21,14 +21,14 @@ export const claimIs = (claim: Pick<IdempotencyClaim, "principal" | "key" | "own
     eq(idempotencyKeys.owner, claim.owner),
   );
 
+/** Whether this request runs under an Idempotency-Key claim, whose mark must commit with the change. */
+export const hasActiveClaim = (): boolean => claims.getStore()?.active === true;
+
 /**
  * Inside the command's own transaction: the key becomes `committed` together with the change, so a
  * crash after the commit can never let a retry apply the command twice. If a retry has taken the
  * claim over meanwhile (this request ran past the abandonment cutoff), this one must not commit.
  */
-/** Whether this request runs under an Idempotency-Key claim, whose mark must commit with the change. */
-export const hasActiveClaim = (): boolean => claims.getStore()?.active === true;
-
 export async function markClaimCommitted(tx: Db): Promise<void> {
   const claim = claims.getStore();
   // Work the handler left running after it answered is not part of the request's command.

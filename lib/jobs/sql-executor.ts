@@ -1,6 +1,7 @@
 import type { PGlite } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/lib/db/row-from-driver";
 
 // pg-boss runs every statement through `executeSql(text, values)` and reads `{ rows }`.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -16,9 +17,6 @@ export function toParam(value: unknown): unknown {
     return JSON.stringify(value);
   return value;
 }
-
-const rowsOf = (result: unknown) =>
-  Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []);
 
 /** The app's PGlite instance: pg-boss shares it (PGlite serialises queries and transactions itself). */
 export function pgliteExecutor(client: PGlite): SqlExecutor {

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { preparedStatement } from "@/lib/db/prepared-statement";
 import { fromJson } from "@/lib/db/row-from-driver";
@@ -186,9 +186,4 @@ export async function findOnCallForDeclaration(
 /** After a statement found the stamp moved: the next declaration reads the states again. */
 export function forgetOnCallStates() {
   cached.clear();
-}
-
-export async function serviceExists(db: Db, slug: string): Promise<boolean> {
-  const [row] = await db.select({ slug: services.slug }).from(services).where(eq(services.slug, slug));
-  return !!row;
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/lib/db/row-from-driver";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { assertIncidentIdShape } from "@/lib/incidents/lock-incident";
@@ -16,9 +17,6 @@ export type SimilarIncident = {
   similarity: number;
   openActionItems: number;
 };
-
-const rowsOf = <T>(result: unknown): T[] =>
-  (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
 /** pg_trgm when an operator has installed it; the app's least-privilege role cannot create extensions. */
 async function hasTrigrams(db: Db): Promise<boolean> {

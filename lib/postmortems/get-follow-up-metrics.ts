@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/lib/db/row-from-driver";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { wholeDays } from "@/lib/metrics/rollup-metrics";
@@ -18,8 +19,6 @@ export type ServiceFollowUp = {
   medianDaysToClose: number | null;
 };
 
-const rowsOf = <T>(result: unknown): T[] =>
-  (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 const iso = (d: Date) => d.toISOString();

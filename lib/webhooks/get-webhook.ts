@@ -1,10 +1,10 @@
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { webhookSubscriptions } from "@/db/schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { notFound } from "@/lib/errors";
-import type { WebhookFormat, WebhookTargetView, WebhookView } from "./schemas";
+import type { WebhookFormat, WebhookView } from "./schemas";
 
 type Row = typeof webhookSubscriptions.$inferSelect;
 
@@ -37,33 +37,7 @@ export async function findWebhookRow(db: Db, id: string): Promise<Row> {
   return row;
 }
 
-export async function listWebhooks(db: Db, actor: Actor): Promise<WebhookView[]> {
-  authorize(actor, "webhooks.manage");
-  const rows = await db
-    .select()
-    .from(webhookSubscriptions)
-    .orderBy(asc(webhookSubscriptions.createdAt), asc(webhookSubscriptions.id));
-  return rows.map(toWebhookView);
-}
-
 export async function getWebhook(db: Db, actor: Actor, id: string): Promise<WebhookView> {
   authorize(actor, "webhooks.manage");
   return toWebhookView(await findWebhookRow(db, id));
-}
-
-/**
- * The subscriptions a workflow's notify action may name, for responders who edit workflows: a label
- * (description, or the URL's host) but never the URL, since a chat webhook URL is itself a secret.
- */
-export async function listWebhookTargets(db: Db, actor: Actor): Promise<WebhookTargetView[]> {
-  authorize(actor, "workflows.read");
-  const rows = await db
-    .select()
-    .from(webhookSubscriptions)
-    .orderBy(asc(webhookSubscriptions.createdAt), asc(webhookSubscriptions.id));
-  return rows.map((row) => ({
-    id: row.id,
-    label: `${row.description || new URL(row.url).host} (${row.format})`,
-    enabled: row.enabled,
-  }));
 }

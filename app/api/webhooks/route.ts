@@ -1,7 +1,7 @@
 import { apiRoute, json } from "@/lib/http/api-route";
 import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
-import { listWebhooks } from "@/lib/webhooks/get-webhook";
+import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 
 export const GET = apiRoute(async ({ actor, db }) => json({ items: await listWebhooks(db, actor) }));
 

@@ -6,7 +6,7 @@ import { DeliveriesTable } from "@/components/webhooks/deliveries-table";
 import { EditWebhookForm, WebhookButtons } from "@/components/webhooks/webhook-controls";
 import { formatUtc } from "@/lib/format";
 import { loadPage } from "@/lib/http/page-errors";
-import { listWebhooks } from "@/lib/webhooks/get-webhook";
+import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 import { listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
 import {
   createWebhookAction,

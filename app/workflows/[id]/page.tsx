@@ -7,7 +7,7 @@ import { DeleteWorkflowButton, ToggleWorkflowButton } from "@/components/workflo
 import { can, canRespond } from "@/lib/permissions";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { loadPage } from "@/lib/http/page-errors";
-import { listWebhookTargets } from "@/lib/webhooks/get-webhook";
+import { listWebhookTargets } from "@/lib/webhooks/list-webhooks";
 import { getWorkflow } from "@/lib/workflows/get-workflow";
 import { listWorkflowRuns } from "@/lib/workflows/list-workflow-runs";
 import {
