@@ -5,7 +5,7 @@ import { type Actor, actorLabel } from "@/lib/actor";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import type { EventType, StoredEvent } from "./event-types";
 import { dispatchJobSpec } from "./dispatch-job-spec";
-import { LIVE_CHANNEL } from "./live";
+import { LIVE_CHANNEL } from "@/lib/live/subscribe-live";
 
 export type NewEvent = {
   type: EventType;
@@ -56,7 +56,7 @@ export async function recordEvents(tx: Db, newEvents: NewEvent[]): Promise<Store
   });
 }
 
-/** The NOTIFY live pages listen for, of one outbox row; its payload is a LiveEvent (lib/events/live.ts). */
+/** The NOTIFY live pages listen for, of one outbox row; its payload is a LiveEvent (lib/live/subscribe-live.ts). */
 export const liveNotice = (id: SQLWrapper, type: SQLWrapper, incidentId: SQLWrapper) =>
   sql<unknown>`pg_notify(${LIVE_CHANNEL}, json_build_object('id', ${id}, 'type', ${type}, 'incidentId', ${incidentId})::text)`;
 

@@ -27,7 +27,7 @@ export async function startJobs(
       // A committed event wakes a dispatch worker, so consumers run within DISPATCH_GATHER_MS rather than
       // at the next poll. The commits of that window are fetched and dispatched together: one wake per
       // commit cost a fetch, a read and a completion per declaration under load.
-      const { subscribeLive } = await import("@/lib/events/live");
+      const { subscribeLive } = await import("@/lib/live/subscribe-live");
       const { dispatchJobSpec } = await import("@/lib/events/dispatch-job-spec");
       const unsubscribe = await subscribeLive(
         gathered(() => runner.wake(dispatchJobSpec.name), dispatchGatherMs()),

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import type { StoredEvent } from "@/lib/events/event-types";
-import { type LiveEvent, subscribeLive } from "@/lib/events/live";
+import { type LiveEvent, subscribeLive } from "@/lib/live/subscribe-live";
 import { logError } from "@/lib/log-error";
 import { readEventsAfter, readEventsById, readLatestEventId } from "./read-events";
 

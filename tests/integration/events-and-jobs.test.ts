@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { defineEventConsumer } from "@/lib/events/consumers";
 import { dispatchJobWith } from "@/lib/events/dispatch-job";
 import { dispatchJobSpec } from "@/lib/events/dispatch-job-spec";
-import { type LiveEvent, subscribeLive } from "@/lib/events/live";
+import { type LiveEvent, subscribeLive } from "@/lib/live/subscribe-live";
 import { recordEvent } from "@/lib/events/record-event";
 import type { JobContext } from "@/lib/jobs/registry";
 import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";

@@ -7,7 +7,7 @@ import * as links from "@/app/api/dashboard/incidents/[id]/links/route";
 import * as incidentEvents from "@/app/api/dashboard/incidents/[id]/events/route";
 import * as allEvents from "@/app/api/dashboard/events/route";
 import { getDb } from "@/db/client";
-import { LIVE_CHANNEL } from "@/lib/events/live";
+import { LIVE_CHANNEL } from "@/lib/live/subscribe-live";
 import { closeAllStreams, openStreamCount } from "@/lib/live/event-stream";
 import { attachedSinkCount, runningHub } from "@/lib/live/live-hub";
 import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
