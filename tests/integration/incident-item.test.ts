@@ -375,33 +375,3 @@ describe("PATCH /api/dashboard/incidents/:id — refusals", () => {
     expect(res.json.status).toBe(404);
   });
 });
-
-describe("PATCH /api/dashboard/incidents/:id — If-Match", () => {
-  it("applies the change with the current ETag and bumps the version", async () => {
-    const id = await declare();
-    const etag = (await get(id)).headers.get("etag")!;
-    expect(etag).toBe('"1"');
-    const res = await patch(id, { severity: "SEV2" }, { "if-match": etag });
-    expect(res.status).toBe(200);
-    expect(res.headers.get("etag")).toBe('"2"');
-    expect(await row(id)).toMatchObject({ severity: "SEV2", version: 2 });
-  });
-
-  it("refuses a stale or foreign If-Match with 412 and changes nothing", async () => {
-    const id = await declare();
-    expect((await patch(id, { severity: "SEV2" })).status).toBe(200);
-    const before = await entryCount(id);
-    const stale = await patch(id, { severity: "SEV3", title: "Stale edit" }, { "if-match": '"1"' });
-    expect(stale.status).toBe(412);
-    expect(stale.headers.get("content-type")).toBe("application/problem+json");
-    expect(stale.json.status).toBe(412);
-    const garbage = await patch(id, { severity: "SEV3" }, { "if-match": "not-an-etag" });
-    expect(garbage.status).toBe(412);
-    expect(await row(id)).toMatchObject({
-      severity: "SEV2",
-      version: 2,
-      title: "Payment processing failures",
-    });
-    expect(await entryCount(id)).toBe(before);
-  });
-});
