@@ -10,6 +10,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { alertRules } from "./alerts-schema";
 import { incidents, users } from "./core-schema";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -30,9 +31,16 @@ export const workflows = pgTable(
     createdAt: ts("created_at").notNull(),
     updatedAt: ts("updated_at").notNull(),
     version: integer("version").notNull().default(1),
+    // Set on the workflow an alert rule's auto-create is (lib/alerts/rule-workflow.ts): changed only
+    // through its rule, gone with it.
+    alertRuleId: text("alert_rule_id").references(() => alertRules.id, { onDelete: "cascade" }),
   },
   (t) => [
-    uniqueIndex("workflows_name_key").on(t.name),
+    // A rule's workflow is named after the rule, and rule names need not be unique.
+    uniqueIndex("workflows_name_key")
+      .on(t.name)
+      .where(sql`${t.alertRuleId} is null`),
+    uniqueIndex("workflows_alert_rule_key").on(t.alertRuleId),
     index("workflows_trigger_idx").on(t.trigger, t.enabled),
   ],
 );

@@ -105,7 +105,7 @@ test("the specification's API examples work as written", async ({ page }) => {
     ...(onCall && onCall !== "user_abc123" ? ["commander_changed"] : []),
     "commander_changed",
     "update",
-    "link_added",
+    "alert_fired",
     "status_changed",
     "status_changed",
   ];

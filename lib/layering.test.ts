@@ -36,4 +36,20 @@ describe("layering", () => {
     );
     expect(offenders).toEqual([]);
   });
+
+  it("writes the outbox and the live NOTIFY in lib/events only (a declaration embeds its SQL)", () => {
+    const writers = sources("lib").filter((file) =>
+      /\.insert\(events\)|insert into \$\{events\}|pg_notify\(/.test(
+        readFileSync(path.join(root, file), "utf8"),
+      ),
+    );
+    expect(writers).toEqual(["lib/events/record-event.ts"]);
+  });
+
+  it("queues jobs through lib/jobs only (pg-boss is not imported beside it)", () => {
+    const offenders = [...sources("lib"), ...adapters].filter(
+      (file) => !file.startsWith("lib/jobs/") && importsOf(file).some((spec) => spec === "pg-boss"),
+    );
+    expect(offenders).toEqual([]);
+  });
 });

@@ -33,7 +33,7 @@ export default async function WorkflowsPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Workflows</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           When a trigger fires and its condition matches, the actions run once per event: declare an incident,
-          link to an open one, assign a commander, post an update.
+          link to an open one, assign a commander, post an update. An alert rule&apos;s auto-create is one of them.
         </p>
       </div>
       <WorkflowsTable
@@ -44,6 +44,7 @@ export default async function WorkflowsPage() {
           condition: w.condition,
           enabled: w.enabled,
           lastRun: w.lastRun,
+          alertRuleId: w.alertRuleId,
           actionTypes: w.actions.map((a) => a.type),
         }))}
         toggle={canEdit ? toggleWorkflowAction : null}

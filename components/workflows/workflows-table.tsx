@@ -3,6 +3,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
+import { RuleOwnerBadge } from "@/components/workflows/rule-owner";
 import { ToggleWorkflowButton } from "@/components/workflows/workflow-switches";
 import { formatUtc } from "@/lib/format";
 import type { FormAction } from "@/lib/http/action-state";
@@ -11,7 +12,7 @@ import type { WorkflowView } from "@/lib/workflows/schemas";
 /** What the list shows of a workflow: its actions by type only (their settings stay on the edit page). */
 export type WorkflowRow = Pick<
   WorkflowView,
-  "id" | "name" | "trigger" | "condition" | "enabled" | "lastRun"
+  "id" | "name" | "trigger" | "condition" | "enabled" | "lastRun" | "alertRuleId"
 > & {
   actionTypes: string[];
 };
@@ -30,9 +31,12 @@ export function WorkflowsTable({
       header: "Name",
       meta: { className: "font-medium" },
       cell: ({ row: { original: w } }) => (
-        <Link href={`/workflows/${w.id}`} className="underline-offset-2 hover:underline">
-          {w.name}
-        </Link>
+        <>
+          <Link href={`/workflows/${w.id}`} className="underline-offset-2 hover:underline">
+            {w.name}
+          </Link>
+          {w.alertRuleId && <RuleOwnerBadge ruleId={w.alertRuleId} />}
+        </>
       ),
     },
     {
@@ -64,7 +68,7 @@ export function WorkflowsTable({
       id: "state",
       header: "State",
       cell: ({ row: { original: w } }) =>
-        toggle ? (
+        toggle && !w.alertRuleId ? (
           <ToggleWorkflowButton id={w.id} name={w.name} enabled={w.enabled} toggle={toggle} />
         ) : w.enabled ? (
           "enabled"

@@ -1,12 +1,10 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { alerts, environments, incidentLinks, incidents } from "@/db/schema";
+import { alerts, incidentLinks, incidents } from "@/db/schema";
 import type { Actor } from "@/lib/actor";
 import { actorLabel } from "@/lib/actor";
-import { declareIncident } from "@/lib/incidents/declare-incident";
 import { bumpVersion, lockIncident } from "@/lib/incidents/lock-incident";
 import { appendTimeline } from "@/lib/incidents/timeline-writer";
-import type { NormalizedAlert } from "./schemas";
 
 type AlertRow = typeof alerts.$inferSelect;
 
@@ -42,23 +40,30 @@ export async function openIncidentsOfAlert(tx: Db, alertId: string): Promise<str
   return rows.map((r) => r.id);
 }
 
-const firedData = (alert: AlertRow) => ({
-  alertId: alert.id,
-  title: alert.title,
-  value: alert.value,
-  threshold: alert.threshold,
-  severity: alert.severity,
+const firedData = (alertId: string, alert: AlertRow | undefined) => ({
+  alertId,
+  title: alert?.title ?? null,
+  value: alert?.value ?? null,
+  threshold: alert?.threshold ?? null,
+  severity: alert?.severity ?? null,
 });
 
-/** Links the alert to the incident with an "alert fired" entry; the incident's version moves on. */
+export type LinkedAlert = typeof incidentLinks.$inferSelect;
+
+/**
+ * The one way an alert is linked to an incident, whoever links it (ingest, a workflow, a person,
+ * declare from an alert): the link, the incident's version and one "alert fired" entry with what is
+ * known of the alert (an id from another system may be linked too; its entry names only the id).
+ * Null when it was already linked: repeats in a storm are the common case and need no incident lock.
+ */
 export async function linkAlertToIncident(
   tx: Db,
   actor: Actor,
   incidentId: string,
-  alert: AlertRow,
+  alert: AlertRow | string,
   now: Date,
-) {
-  // Repeats of a linked alert are the common case in a storm: they need no incident lock.
+): Promise<LinkedAlert | null> {
+  const alertId = typeof alert === "string" ? alert : alert.id;
   const [linked] = await tx
     .select({ id: incidentLinks.id })
     .from(incidentLinks)
@@ -66,77 +71,46 @@ export async function linkAlertToIncident(
       and(
         eq(incidentLinks.incidentId, incidentId),
         eq(incidentLinks.type, "alert"),
-        eq(incidentLinks.targetId, alert.id),
+        eq(incidentLinks.targetId, alertId),
       ),
     );
-  if (linked) return;
+  if (linked) return null;
   const row = await lockIncident(tx, incidentId);
-  const inserted = await tx
+  const [inserted] = await tx
     .insert(incidentLinks)
-    .values({ incidentId, type: "alert", targetId: alert.id, createdBy: actorLabel(actor), createdAt: now })
+    .values({ incidentId, type: "alert", targetId: alertId, createdBy: actorLabel(actor), createdAt: now })
     .onConflictDoNothing()
-    .returning({ id: incidentLinks.id });
-  if (inserted.length === 0) return;
+    .returning();
+  if (!inserted) return null;
+  const known =
+    typeof alert === "string" ? (await tx.select().from(alerts).where(eq(alerts.id, alertId)))[0] : alert;
   const { version } = await bumpVersion(tx, row, {}, now);
-  await appendTimeline(tx, incidentId, actor, [{ kind: "alert_fired", data: firedData(alert) }], now, {
-    version,
-  });
+  await appendTimeline(
+    tx,
+    incidentId,
+    actor,
+    [{ kind: "alert_fired", data: firedData(alertId, known) }],
+    now,
+    { version },
+  );
+  return inserted;
 }
 
-/** An incident title of the length declare accepts. */
-const incidentTitle = (title: string) => (title.length >= 3 ? title : `Alert: ${title}`).slice(0, 200);
-
 /**
- * After a firing was stored (the caller holds the alert row's lock, so every firing of one key
- * passes here one at a time): an open incident born from this key gets the alert linked; none, and
- * the caller asked for one (a rule with auto-create, later a workflow), declares one. An alert row
- * that was already linked once never declares again, so resolving its incident while the alert
- * keeps firing does not open a new one every minute.
+ * After a new alert row was stored (the caller holds the alert row's lock, so every firing of one key
+ * passes here one at a time): an open incident born from this key gets the new alert row linked.
+ * Declaring one when there is none is a workflow's job (an alert rule's auto-create is one), run
+ * from the "alert fired" event after this commits.
  */
 export async function attachAlertToIncident(
   tx: Db,
   actor: Actor,
   alert: AlertRow,
-  request: NormalizedAlert["incident"],
   now: Date,
-  created: boolean,
 ): Promise<string | null> {
-  // A repeat was attached when its row was created; one indexed look-up keeps storms cheap.
-  if (!created && !request) return (await openIncidentsOfAlert(tx, alert.id))[0] ?? null;
   const open = await findOpenIncidentForKey(tx, alert.dedupKey);
-  if (open) {
-    await linkAlertToIncident(tx, actor, open, alert, now);
-    return open;
-  }
-  if (!request || !alert.service) return null;
-  const [everLinked] = await tx
-    .select({ id: incidentLinks.id })
-    .from(incidentLinks)
-    .where(and(eq(incidentLinks.type, "alert"), eq(incidentLinks.targetId, alert.id)))
-    .limit(1);
-  if (everLinked) return null;
-  const [knownEnvironment] = await tx
-    .select({ slug: environments.slug })
-    .from(environments)
-    .where(eq(environments.slug, alert.environment));
-  if (!knownEnvironment) return null;
-
-  const impactStartedAt = new Date(Math.min(alert.startsAt.getTime(), now.getTime()));
-  const incident = await declareIncident(
-    tx,
-    actor,
-    {
-      title: incidentTitle(alert.title),
-      severity: request.severity,
-      services: [alert.service],
-      environment: alert.environment,
-      description: `Declared automatically from alert ${alert.id} (${alert.source}, dedup key \`${alert.dedupKey}\`).`,
-      impactStartedAt: impactStartedAt.toISOString(),
-    },
-    { source: "alert", now },
-  );
-  await linkAlertToIncident(tx, actor, incident.id, alert, now);
-  return incident.id;
+  if (open) await linkAlertToIncident(tx, actor, open, alert, now);
+  return open;
 }
 
 /** "Alert … resolved" on every open incident the alert is linked to. */

@@ -11,6 +11,8 @@ import { CreateAlertRuleInput } from "./schemas";
 import { type AlertRuleView, toAlertRuleView } from "./views";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { type AuditTarget, recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Severity } from "@/lib/incidents/severity";
+import { type RuleWorkflowSpec, saveRuleWorkflow } from "@/lib/workflows/save-rule-workflow";
 
 export type RuleRow = typeof alertRules.$inferSelect;
 
@@ -32,6 +34,13 @@ export const ruleAuditTarget = (row: RuleRow): AuditTarget => ({
   type: "alert_rule",
   id: row.id,
   name: row.name,
+});
+
+/** The workflow the rule's auto-create is: declaring is a workflow's job, with its run log. */
+export const ruleWorkflowSpec = (row: RuleRow): RuleWorkflowSpec => ({
+  ruleId: row.id,
+  ruleName: row.name,
+  incidentSeverity: row.autoCreateIncident ? (row.incidentSeverity as Severity | null) : null,
 });
 
 export const newRuleId = () => `rule_${randomBytes(8).toString("hex")}`;
@@ -95,6 +104,7 @@ export async function createAlertRule(
       target: ruleAuditTarget(row),
       after: ruleAuditSnapshot(row),
     });
+    await saveRuleWorkflow(tx, actor, ruleWorkflowSpec(row), now);
     return toAlertRuleView(row);
   });
 }

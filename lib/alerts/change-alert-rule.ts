@@ -6,7 +6,14 @@ import { authorize } from "@/lib/permissions";
 import { DomainError, notFound, validationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { assertEnvironment, ensureServices } from "@/lib/catalog/references";
-import { assertRuleIdShape, ruleAuditSnapshot, ruleAuditTarget, type RuleRow } from "./alert-rules";
+import { deleteRuleWorkflow, saveRuleWorkflow } from "@/lib/workflows/save-rule-workflow";
+import {
+  assertRuleIdShape,
+  ruleAuditSnapshot,
+  ruleAuditTarget,
+  type RuleRow,
+  ruleWorkflowSpec,
+} from "./alert-rules";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { resolveRuleAlert } from "./evaluate-alert-rules";
 import { UpdateAlertRuleInput } from "./schemas";
@@ -82,6 +89,7 @@ export async function updateAlertRule(
       before: ruleAuditSnapshot(row),
       after: ruleAuditSnapshot(updated),
     });
+    await saveRuleWorkflow(tx, actor, ruleWorkflowSpec(updated), now);
     return toAlertRuleView(updated);
   });
 }
@@ -97,6 +105,7 @@ export async function deleteAlertRule(
   await runTransaction(db, async (tx) => {
     const row = await lockRule(tx, id, options.expectedVersion);
     await resolveRuleAlert(tx, row, options.now ?? new Date());
+    await deleteRuleWorkflow(tx, actor, row.id);
     await tx.delete(alertRules).where(eq(alertRules.id, id));
     await recordAuditEvent(tx, actor, {
       action: "alert_rule.deleted",

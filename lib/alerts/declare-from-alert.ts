@@ -6,6 +6,7 @@ import { authorize } from "@/lib/permissions";
 import { validationError } from "@/lib/errors";
 import { declareIncident, type DeclareOptions } from "@/lib/incidents/declare-incident";
 import type { Severity } from "@/lib/incidents/severity";
+import { incidentTitleFrom } from "@/lib/incidents/incident-title";
 import { linkAlertToIncident } from "./alert-incidents";
 import type { AlertSeverity } from "./schemas";
 import type { AlertView } from "./views";
@@ -22,7 +23,7 @@ export const INCIDENT_SEVERITY_FOR: Record<AlertSeverity, Severity> = {
 export function declareQueryFor(alert: AlertView): string {
   const params = new URLSearchParams({
     alert: alert.id,
-    title: alert.title.slice(0, 200),
+    title: incidentTitleFrom(alert.title, `Alert: ${alert.title}`),
     severity: INCIDENT_SEVERITY_FOR[alert.severity],
     environment: alert.environment,
   });

@@ -73,8 +73,6 @@ function ruleAlert(
     startsAt,
     endsAt: null,
     generatorUrl: null,
-    incident:
-      rule.autoCreateIncident && rule.incidentSeverity ? { severity: rule.incidentSeverity as "SEV1" } : null,
   };
 }
 

@@ -32,7 +32,7 @@ export type IngestOptions = {
 
 /**
  * The one way an alert enters the system, whatever its source: dedup, history, incident links and
- * (when asked) an incident, all in one transaction, so a 2xx means everything is stored.
+ * the outbox event that workflows (an alert rule's auto-create is one) declare from, all in one transaction, so a 2xx means everything is stored.
  */
 export async function ingestAlert(
   db: Db,
@@ -44,7 +44,7 @@ export async function ingestAlert(
   const alert = parseInput(NormalizedAlert, normalized);
   const now = options.now ?? new Date();
   // In a storm nearly every event repeats a firing alert: one statement, no transaction around it.
-  // Anything else (a first firing, an incident to declare, a resolution, a claim to mark) takes the full path.
+  // Anything else (a first firing, a resolution, a claim to mark) takes the full path.
   const repeated = options.repeatTried ? null : await repeatFiring(db, alert, now);
   if (repeated) return repeated;
   return runTransaction(db, (tx) => ingestAlertInTransaction(tx, actor, alert, now));
@@ -221,7 +221,7 @@ export async function repeatFiring(
   now: Date,
   tokensVersion?: number,
 ): Promise<IngestResultView | null> {
-  if (alert.action !== "fire" || alert.incident || hasActiveClaim()) return null;
+  if (alert.action !== "fire" || hasActiveClaim()) return null;
   const [raw] = await repeatStatement(db, {
     dedupKey: alert.dedupKey,
     value: alert.value,
@@ -305,10 +305,9 @@ async function fire(tx: Db, actor: Actor, alert: NormalizedAlert, now: Date): Pr
     fireCount: row.fireCount,
   });
   // A repeat was attached when its row was created; the statement above already looked its incident up.
-  const incidentId =
-    !created && !alert.incident
-      ? ((raw.open_incident_id as string | null) ?? null)
-      : await attachAlertToIncident(tx, actor, row, alert.incident, now, created);
+  const incidentId = created
+    ? await attachAlertToIncident(tx, actor, row, now)
+    : ((raw.open_incident_id as string | null) ?? null);
   return {
     outcome: created ? "created" : "repeated",
     dedupKey: row.dedupKey,

@@ -69,7 +69,7 @@ const httpUrl = (value: string | undefined): string | null => {
   }
 };
 
-const base = { value: null, threshold: null, ruleId: null, incident: null, generatorUrl: null } as const;
+const base = { value: null, threshold: null, ruleId: null, generatorUrl: null } as const;
 
 export function mapNativeAlert(raw: unknown): NormalizedAlert {
   const input = parseInput(NativeAlertInput, raw);

@@ -25,10 +25,7 @@ const dedupKey = z.string().trim().min(1, "Give a dedup key.").max(255, "At most
 const title = z.string().trim().min(1, "Give a title.").max(500, "At most 500 characters.");
 const url = z.url({ protocol: /^https?$/, message: "An http(s) URL." }).max(2000);
 
-/**
- * The one shape every source is mapped to before ingestAlert sees it. `incident` asks for an
- * incident to be declared from the alert (a rule with auto-create, later a workflow).
- */
+/** The one shape every source is mapped to before ingestAlert sees it. */
 export const NormalizedAlert = z.strictObject({
   source: z.enum(ALERT_SOURCES),
   action: z.enum(["fire", "resolve", "acknowledge"]),
@@ -45,7 +42,6 @@ export const NormalizedAlert = z.strictObject({
   endsAt: z.date().nullable(),
   generatorUrl: url.nullable(),
   ruleId: z.string().nullable(),
-  incident: z.strictObject({ severity: SeveritySchema }).nullable(),
 });
 export type NormalizedAlert = z.infer<typeof NormalizedAlert>;
 

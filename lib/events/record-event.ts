@@ -1,4 +1,4 @@
-import { getTableColumns, type SQLWrapper, sql } from "drizzle-orm";
+import { getTableColumns, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { events } from "@/db/schema";
 import { type Actor, actorLabel } from "@/lib/actor";
@@ -59,6 +59,20 @@ export async function recordEvents(tx: Db, newEvents: NewEvent[]): Promise<Store
 /** The NOTIFY live pages listen for, of one outbox row; its payload is a LiveEvent (lib/live/subscribe-live.ts). */
 export const liveNotice = (id: SQLWrapper, type: SQLWrapper, incidentId: SQLWrapper) =>
   sql<unknown>`pg_notify(${LIVE_CHANNEL}, json_build_object('id', ${id}, 'type', ${type}, 'incidentId', ${incidentId})::text)`;
+
+/**
+ * The outbox insert for a statement that writes its events itself (a declaration is one statement:
+ * lib/incidents/declare-statement.ts). `rows` selects (type, incident_id, subject_id, payload, actor,
+ * created_at); use it as a CTE and count `outboxNotices` of that CTE to send the live NOTIFYs.
+ */
+export const outboxInsert = (rows: SQL) =>
+  sql`insert into ${events} (type, incident_id, subject_id, payload, actor, created_at) ${rows} returning id, type, incident_id`;
+
+/** The live NOTIFYs of the rows an `outboxInsert` CTE named `cte` returned, as a count expression. */
+export const outboxNotices = (cte: string) => {
+  const name = sql.identifier(cte);
+  return sql`(select count(${liveNotice(sql`${name}.id`, sql`${name}.type`, sql`${name}.incident_id`)}) from ${name})`;
+};
 
 export async function recordEvent(tx: Db, event: NewEvent): Promise<StoredEvent> {
   const [row] = await recordEvents(tx, [event]);

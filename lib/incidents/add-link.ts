@@ -10,7 +10,9 @@ import type { LinkView } from "./get-incident";
 import { bumpVersion, lockIncident } from "./lock-incident";
 import { LinkInput } from "./schemas";
 import { appendTimeline } from "./timeline-writer";
+import { linkAlertToIncident } from "@/lib/alerts/alert-incidents";
 
+/** Links an item; an alert through the one alert-link use case, with its "alert fired" entry. */
 export async function addLink(
   db: Db,
   actor: Actor,
@@ -33,14 +35,16 @@ export async function addLink(
           eq(incidentLinks.targetId, input.targetId),
         ),
       );
-    if (existing) {
-      throw new DomainError(
-        "already_exists",
-        `${input.type} ${input.targetId} is already linked to ${incidentId}.`,
-        {
-          errors: [{ path: "targetId", message: "Already linked." }],
-        },
-      );
+    const alreadyLinked = new DomainError(
+      "already_exists",
+      `${input.type} ${input.targetId} is already linked to ${incidentId}.`,
+      { errors: [{ path: "targetId", message: "Already linked." }] },
+    );
+    if (existing) throw alreadyLinked;
+    if (input.type === "alert") {
+      const linked = await linkAlertToIncident(tx, actor, incidentId, input.targetId, now);
+      if (!linked) throw alreadyLinked;
+      return toLinkView(linked);
     }
     const [link] = await tx
       .insert(incidentLinks)
@@ -61,13 +65,15 @@ export async function addLink(
       now,
       { version },
     );
-    return {
-      id: link.id,
-      type: link.type,
-      targetId: link.targetId,
-      createdBy: link.createdBy,
-      createdAt: link.createdAt,
-      role: null,
-    };
+    return toLinkView(link);
   });
 }
+
+const toLinkView = (link: typeof incidentLinks.$inferSelect): LinkView => ({
+  id: link.id,
+  type: link.type as LinkView["type"],
+  targetId: link.targetId,
+  createdBy: link.createdBy,
+  createdAt: link.createdAt,
+  role: null,
+});

@@ -1,20 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, serialLaneOf } from "@/db/client";
-import {
-  events,
-  incidentCounters,
-  incidents,
-  incidentServices,
-  services,
-  timelineEntries,
-  users,
-} from "@/db/schema";
+import { incidentCounters, incidents, incidentServices, services, timelineEntries, users } from "@/db/schema";
 import { newServiceRows } from "@/lib/catalog/references";
 import { preparedStatement } from "@/lib/db/prepared-statement";
 import { isTransaction } from "@/lib/db/run-transaction";
 import { fromJson, rowFromDriver } from "@/lib/db/row-from-driver";
 import { dispatchJobSpec } from "@/lib/events/dispatch-job-spec";
-import { liveNotice, type NewEvent } from "@/lib/events/record-event";
+import { type NewEvent, outboxInsert, outboxNotices } from "@/lib/events/record-event";
 import { enqueueJob, jobInsertWithData } from "@/lib/jobs/enqueue-job";
 import type { PersonRow } from "./get-incident";
 import type { PendingEntry } from "./timeline-writer";
@@ -83,20 +75,17 @@ const write = preparedStatement("declare_incident", () => {
     ),
     -- The ids were drawn in entry order, so the n-th smallest is the n-th entry's: its events name it.
     numbered as (select id, row_number() over (order by id) as n from timeline),
-    outbox as (
-      insert into ${events} (type, incident_id, subject_id, payload, actor, created_at)
+    outbox as (${outboxInsert(sql`
       select e.event->>'type', h.id, h.id, e.event->'payload' || jsonb_build_object('timelineEntryId', t.id), ${actor}, h.at
       from head h, jsonb_array_elements(${slotOf("events", "jsonb")}) with ordinality e(event, n)
       join numbered t on t.n = (e.event->>'entry')::int
-      order by e.n
-      returning id, type, incident_id
-    ),
+      order by e.n`)}),
     job as (${dispatchInsert!})
     select row_to_json(incident) as incident, assert_token_stamp(${slotOf("tokensVersion", "bigint")}) as stamp_ok,
       assert_oncall_stamp(${slotOf("oncallStamp", "bigint")}) as oncall_ok,
       (select json_agg(json_build_object('id', u.id, 'name', u.name, 'email', u.email)) from ${users} u
         where u.id in (select jsonb_array_elements_text(${slotOf("people", "jsonb")}))) as people,
-      (select count(${liveNotice(sql`outbox.id`, sql`outbox.type`, sql`outbox.incident_id`)}) from outbox) as notified,
+      ${outboxNotices("outbox")} as notified,
       (select array_agg(id order by id) from outbox) as event_ids,
       (select count(*) from job)::int as queued
     from incident`;

@@ -82,7 +82,10 @@ export function describeEntry(entry: Pick<TimelineEntryView, "kind" | "data" | "
     case "link_removed":
       return `${LINK_NAMES[String(d.type)] ?? d.type} ${d.targetId} unlinked`;
     case "alert_fired":
-      return `Alert “${d.title}” fired${measured(d)} and was linked (${d.alertId})`;
+      // An alert known only by its id (another system's) was linked by a person: no title, no values.
+      return d.title
+        ? `Alert “${d.title}” fired${measured(d)} and was linked (${d.alertId})`
+        : `Alert ${d.alertId} linked`;
     case "alert_resolved":
       return `Alert “${d.title}” resolved (${d.alertId})`;
     case "link_marked": {

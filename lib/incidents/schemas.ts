@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TITLE_MAX, TITLE_MIN } from "./incident-title";
 import { STATUSES } from "./lifecycle";
 import { SEVERITIES } from "./severity";
 
@@ -39,7 +40,11 @@ export const IMPACT_START_SOURCES = ["reported", "declared_default", "alert"] as
 export type ImpactStartSource = (typeof IMPACT_START_SOURCES)[number];
 
 export const DeclareIncidentInput = z.strictObject({
-  title: z.string().trim().min(3, "At least 3 characters.").max(200, "At most 200 characters."),
+  title: z
+    .string()
+    .trim()
+    .min(TITLE_MIN, `At least ${TITLE_MIN} characters.`)
+    .max(TITLE_MAX, `At most ${TITLE_MAX} characters.`),
   severity: SeveritySchema,
   status: z.enum(["declared", "investigating"]).optional(),
   services: z
@@ -67,7 +72,12 @@ export const UpdateIncidentInput = z
     mitigationSummary: summary.optional(),
     resolutionSummary: summary.optional(),
     resolvedAt: isoDateTime.optional(),
-    title: z.string().trim().min(3, "At least 3 characters.").max(200, "At most 200 characters.").optional(),
+    title: z
+      .string()
+      .trim()
+      .min(TITLE_MIN, `At least ${TITLE_MIN} characters.`)
+      .max(TITLE_MAX, `At most ${TITLE_MAX} characters.`)
+      .optional(),
     description: markdown(20_000).optional(),
     services: z
       .array(slug)

@@ -7,15 +7,17 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { notFound } from "@/lib/errors";
 import { isWorkflowIdShape } from "./get-workflow";
-import { workflowAuditSnapshot, workflowAuditTarget } from "./workflow-audit";
+import { assertNotRuleOwned, workflowAuditSnapshot, workflowAuditTarget } from "./workflow-audit";
 
 /** Deletes the workflow and its run log (the incidents it made stay, with their timelines). */
 export async function deleteWorkflow(db: Db, actor: Actor, id: string): Promise<void> {
   authorize(actor, "workflows.manage");
   if (!isWorkflowIdShape(id)) throw notFound("Workflow");
   await runTransaction(db, async (tx) => {
+    const [row] = await tx.select().from(workflows).where(eq(workflows.id, id)).for("update");
+    if (!row) throw notFound(`Workflow ${id}`);
+    assertNotRuleOwned(row);
     const [deleted] = await tx.delete(workflows).where(eq(workflows.id, id)).returning();
-    if (!deleted) throw notFound(`Workflow ${id}`);
     await recordAuditEvent(tx, actor, {
       action: "workflow.deleted",
       target: workflowAuditTarget(deleted),

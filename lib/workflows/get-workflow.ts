@@ -20,6 +20,7 @@ export function toWorkflowView(row: WorkflowRow, lastRun: WorkflowView["lastRun"
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     version: row.version,
+    alertRuleId: row.alertRuleId,
     lastRun,
   };
 }

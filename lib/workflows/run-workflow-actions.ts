@@ -6,6 +6,8 @@ import { runTransaction } from "@/lib/db/run-transaction";
 import { pgErrorCode } from "@/lib/db-errors";
 import { DomainError } from "@/lib/errors";
 import { addLink } from "@/lib/incidents/add-link";
+import { incidentTitleFrom } from "@/lib/incidents/incident-title";
+import { linkedIncidentOf } from "@/lib/incidents/linked-incident-of";
 import { addTimelineEntry } from "@/lib/incidents/add-timeline-entry";
 import { declareIncident } from "@/lib/incidents/declare-incident";
 import { updateIncident } from "@/lib/incidents/update-incident";
@@ -124,10 +126,20 @@ async function createIncident(
     };
   if (!environment)
     return { result: { status: "error", detail: "The event names no environment; an incident needs one." } };
-  const eventTitle = first(subject.title)?.trim() ?? "";
-  const title = (
-    action.title ?? (eventTitle.length >= 3 ? eventTitle : `${trigger} (workflow ${ctx.workflowName})`)
-  ).slice(0, 200);
+  const link = subjectLink(subject);
+  // One incident per alert or error group: its first link (made at ingest from an open incident of
+  // the same key, by a person, or by another workflow) already answered "which incident is this?".
+  const linkedTo = link ? await linkedIncidentOf(ctx.tx, link) : null;
+  if (link && linkedTo)
+    return {
+      incidentId: linkedTo,
+      result: {
+        status: "skipped",
+        detail: `${link.type.replace("_", " ")} ${link.targetId} is already linked to ${linkedTo}.`,
+      },
+    };
+  const title =
+    action.title ?? incidentTitleFrom(first(subject.title), `${trigger} (workflow ${ctx.workflowName})`);
   const started = subject.startedAt ? new Date(subject.startedAt) : null;
   const impactStartedAt =
     started && !Number.isNaN(started.getTime()) && started <= ctx.now ? started.toISOString() : undefined;
@@ -149,7 +161,6 @@ async function createIncident(
     },
     { source, now: ctx.now },
   );
-  const link = subjectLink(subject);
   if (link) await addLink(ctx.tx, ctx.actor, incident.id, link, { now: ctx.now });
   const about = link ? `${link.type.replace("_", " ")} ${link.targetId}` : `event ${ctx.event.id}`;
   await addTimelineEntry(

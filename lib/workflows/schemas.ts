@@ -134,6 +134,8 @@ export const WorkflowView = z.object({
   createdAt: z.date(),
   updatedAt: z.date(),
   version: z.number().int(),
+  /** Set when the workflow is an alert rule's auto-create: it changes through that rule only. */
+  alertRuleId: z.string().nullable(),
   lastRun: z.object({ at: z.date(), matched: z.boolean() }).nullable(),
 });
 export type WorkflowView = z.infer<typeof WorkflowView>;

@@ -14,7 +14,7 @@ import { nameTaken } from "./create-workflow";
 import { getWorkflow, isWorkflowIdShape } from "./get-workflow";
 import { type Trigger, UpdateWorkflowInput, type WorkflowAction, type WorkflowView } from "./schemas";
 import { recordAuditEvent, updateActionOf } from "@/lib/audit/record-audit-event";
-import { workflowAuditSnapshot, workflowAuditTarget } from "./workflow-audit";
+import { assertNotRuleOwned, workflowAuditSnapshot, workflowAuditTarget } from "./workflow-audit";
 
 export type UpdateWorkflowOptions = UseCaseOptions & { expectedVersion?: number };
 
@@ -36,6 +36,7 @@ export async function updateWorkflow(
     await runTransaction(db, async (tx) => {
       const [row] = await tx.select().from(workflows).where(eq(workflows.id, id)).for("update");
       if (!row) throw notFound(`Workflow ${id}`);
+      assertNotRuleOwned(row);
       if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) {
         throw new DomainError(
           "precondition_failed",

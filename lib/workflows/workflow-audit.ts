@@ -1,5 +1,6 @@
 import type { workflows } from "@/db/schema";
 import type { AuditTarget } from "@/lib/audit/record-audit-event";
+import { DomainError } from "@/lib/errors";
 
 type Row = typeof workflows.$inferSelect;
 
@@ -17,3 +18,12 @@ export const workflowAuditTarget = (row: Row): AuditTarget => ({
   id: row.id,
   name: row.name,
 });
+
+/** A rule's workflow changes with its rule (lib/workflows/save-rule-workflow.ts), never on its own. */
+export function assertNotRuleOwned(row: Pick<Row, "name" | "alertRuleId">) {
+  if (row.alertRuleId)
+    throw new DomainError(
+      "conflict",
+      `"${row.name}" belongs to alert rule ${row.alertRuleId}: change or delete the rule's auto-create on /alerts/rules.`,
+    );
+}

@@ -5,6 +5,7 @@ import * as ruleItem from "@/app/api/alerts/rules/[id]/route";
 import { getDb } from "@/db/client";
 import { serviceMetrics } from "@/db/schema";
 import { evaluateAlertRules } from "@/lib/alerts/evaluate-alert-rules";
+import { runConsumers } from "@/tests/support/consumers";
 import { call, queryRows, resetDatabase } from "@/tests/support/harness";
 
 const RULES = "/api/alerts/rules";
@@ -44,6 +45,8 @@ async function replay(values: (number | null)[], from = 0) {
     if (value !== null) await point(minute, value);
     const summary = await evaluateAlertRules(await getDb(), new Date(at(minute).getTime() + 30_000));
     expect(summary.failed).toEqual([]);
+    // The workers' share: the rule's auto-create workflow runs from the "alert fired" event.
+    await runConsumers();
     log.push(
       ...summary.fired.map(() => `${minute}:fire`),
       ...summary.resolved.map(() => `${minute}:resolve`),
@@ -177,7 +180,8 @@ describe("evaluateAlertRules (fake clock)", () => {
     const kinds = await queryRows<{ kind: string }>(
       sql`select kind from timeline_entries where incident_id = ${incidents[0].id} order by id`,
     );
-    expect(kinds.map((k) => k.kind)).toEqual(["declared", "alert_fired", "alert_resolved"]);
+    // Declared by the rule's workflow: its link, then the workflow's own note, then the recovery.
+    expect(kinds.map((k) => k.kind)).toEqual(["declared", "alert_fired", "action", "alert_resolved"]);
   });
 
   it("does not flap while the value hovers at the threshold", async () => {

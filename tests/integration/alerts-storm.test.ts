@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/actor";
 import { ingestAlert } from "@/lib/alerts/ingest-alert";
 import type { NormalizedAlert } from "@/lib/alerts/schemas";
+import { runConsumers } from "@/tests/support/consumers";
 import { call, queryRows, resetDatabase, tokens } from "@/tests/support/harness";
 
 // All requests of a storm are started at once (Promise.all). On PostgreSQL they overlap on the
@@ -41,9 +42,27 @@ const ruleAlert = (over: Partial<NormalizedAlert> = {}): NormalizedAlert => ({
   endsAt: null,
   generatorUrl: null,
   ruleId: null,
-  incident: { severity: "SEV2" },
   ...over,
 });
+
+/** A rule that auto-creates SEV2 incidents, and a firing of it as the evaluator would send it. */
+async function autoCreatingRule() {
+  const { createAlertRule } = await import("@/lib/alerts/alert-rules");
+  const rule = await createAlertRule(await getDb(), system, {
+    name: "Checkout errors",
+    service: "checkout-api",
+    environment: "production",
+    metric: "error_rate",
+    comparator: ">",
+    threshold: 0.05,
+    forSeconds: 60,
+    severity: "critical",
+    autoCreateIncident: true,
+    incidentSeverity: "SEV2",
+  });
+  return (over: Partial<NormalizedAlert> = {}) =>
+    ruleAlert({ dedupKey: `rule:${rule.id}`, ruleId: rule.id, labels: { rule: rule.id }, ...over });
+}
 // A thousand requests on a shared 2-core machine can take minutes; this is a limit, not a measurement.
 const STORM = { timeout: 600_000 };
 const count = async (query: ReturnType<typeof sql>) => (await queryRows<{ n: number }>(query))[0].n;
@@ -86,13 +105,16 @@ describe("alert storms", () => {
     STORM,
     async () => {
       const db = await getDb();
+      const firing = await autoCreatingRule();
       const results = await Promise.all(
-        Array.from({ length: 1000 }, () => ingestAlert(db, system, ruleAlert())),
+        Array.from({ length: 1000 }, () => ingestAlert(db, system, firing())),
       );
-      const incidentIds = new Set(results.map((r) => r.incidentId));
-      expect(incidentIds.size).toBe(1);
-      const [incidentId] = [...incidentIds];
+      expect(new Set(results.map((r) => r.alert!.id)).size).toBe(1);
+      // The rule's workflow declares from the one "alert fired" event, after the firings commit.
+      await runConsumers();
+      const [{ id: incidentId }] = await queryRows<{ id: string }>(sql`select id from incidents`);
       expect(incidentId).toMatch(/^INC-\d{4}-0001$/);
+      expect((await ingestAlert(db, system, firing())).incidentId).toBe(incidentId);
       expect(await count(sql`select count(*)::int as n from alerts`)).toBe(1);
       expect(await count(sql`select count(*)::int as n from incidents`)).toBe(1);
       expect(await count(sql`select count(*)::int as n from incident_links where type = 'alert'`)).toBe(1);
@@ -112,13 +134,24 @@ describe("alert storms", () => {
 describe("alerts and incidents", () => {
   it("links a new firing of the key to the open incident and never declares a second one", async () => {
     const db = await getDb();
-    const first = await ingestAlert(db, system, ruleAlert());
-    await ingestAlert(db, system, ruleAlert({ action: "resolve" }));
-    const second = await ingestAlert(db, system, ruleAlert({ startsAt: new Date() }));
+    const firing = await autoCreatingRule();
+    const first = await ingestAlert(db, system, firing());
+    await runConsumers();
+    const [{ id: incidentId }] = await queryRows<{ id: string }>(sql`select id from incidents`);
+    await ingestAlert(db, system, firing({ action: "resolve" }));
+    const second = await ingestAlert(db, system, firing({ startsAt: new Date() }));
     expect(second.outcome).toBe("created");
     expect(second.alert!.id).not.toBe(first.alert!.id);
-    expect(second.incidentId).toBe(first.incidentId);
+    expect(second.incidentId).toBe(incidentId);
+    await runConsumers();
     expect(await count(sql`select count(*)::int as n from incidents`)).toBe(1);
+    const runs = await queryRows<{ action_results: { status: string; detail: string }[] }>(
+      sql`select action_results from workflow_runs order by id`,
+    );
+    expect(runs.map((r) => r.action_results[0].status)).toEqual(["ok", "skipped"]);
+    expect(runs[1].action_results[0].detail).toBe(
+      `alert ${second.alert!.id} is already linked to ${incidentId}.`,
+    );
     const links = await queryRows<{ target_id: string }>(
       sql`select target_id from incident_links order by id`,
     );
@@ -199,7 +232,7 @@ describe("alerts and incidents", () => {
   it("declares from an alert page: the incident and its link commit together; an unknown alert stores nothing", async () => {
     const db = await getDb();
     const { declareIncidentFromAlert, declareQueryFor } = await import("@/lib/alerts/declare-from-alert");
-    const fired = await ingestAlert(db, system, ruleAlert({ incident: null, severity: "warning" }));
+    const fired = await ingestAlert(db, system, ruleAlert({ severity: "warning" }));
     const query = new URLSearchParams(declareQueryFor(fired.alert!));
     expect(Object.fromEntries(query)).toMatchObject({
       alert: fired.alert!.id,
@@ -225,6 +258,6 @@ describe("alerts and incidents", () => {
     );
     expect(links).toEqual([{ incident_id: incident.id, target_id: fired.alert!.id }]);
     // From now on the key's firings belong to this incident.
-    expect((await ingestAlert(db, system, ruleAlert({ incident: null }))).incidentId).toBe(incident.id);
+    expect((await ingestAlert(db, system, ruleAlert())).incidentId).toBe(incident.id);
   });
 });

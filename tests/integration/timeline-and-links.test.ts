@@ -173,7 +173,7 @@ describe("timeline entries are append-only in the database", () => {
 });
 
 describe("links", () => {
-  it("links with 201, lists the links and records link_added", async () => {
+  it("links with 201, lists the links and records alert_fired for an alert, link_added for the rest", async () => {
     const id = await declare();
     const res = await link(id, { type: "alert", targetId: "alert_high_error_rate" });
     expect(res.status).toBe(201);
@@ -195,10 +195,16 @@ describe("links", () => {
       { type: "alert", target_id: "alert_high_error_rate" },
       { type: "release", target_id: "v2.14.0" },
     ]);
-    const added = (await list(id)).json.items.filter((e: { kind: string }) => e.kind === "link_added");
-    expect(added.map((e: { data: unknown }) => e.data)).toEqual([
-      { type: "alert", targetId: "alert_high_error_rate" },
-      { type: "release", targetId: "v2.14.0" },
+    const added = (await list(id)).json.items.filter((e: { kind: string }) =>
+      ["alert_fired", "link_added"].includes(e.kind),
+    );
+    // An alert is linked the one way ingest links it too (lib/alerts/alert-incidents.ts).
+    expect(added.map((e: { kind: string; data: unknown }) => [e.kind, e.data])).toEqual([
+      [
+        "alert_fired",
+        { alertId: "alert_high_error_rate", title: null, value: null, threshold: null, severity: null },
+      ],
+      ["link_added", { type: "release", targetId: "v2.14.0" }],
     ]);
     expect(await version(id)).toBe(3);
   });

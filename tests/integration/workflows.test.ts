@@ -96,7 +96,7 @@ describe("the seed's workflow", () => {
     const entries = await queryRows<{ kind: string; actor: string; message: string | null }>(
       sql`select kind, actor, message from timeline_entries where incident_id = ${id} order by id`,
     );
-    expect(entries.map((e) => e.kind)).toEqual(["declared", "link_added", "action"]);
+    expect(entries.map((e) => e.kind)).toEqual(["declared", "alert_fired", "action"]);
     expect(entries[2]).toEqual({
       kind: "action",
       actor: "workflow:Critical payments alerts",

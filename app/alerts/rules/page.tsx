@@ -7,6 +7,7 @@ import { NotAllowed } from "@/components/not-allowed";
 import { loadPage } from "@/lib/http/page-errors";
 import { createAlertRuleAction, setAlertRuleEnabledAction, updateAlertRuleAction } from "./actions";
 import { listCatalog } from "@/lib/catalog/list-catalog";
+import { listWorkflows } from "@/lib/workflows/get-workflow";
 
 export const metadata: Metadata = { title: "Alert rules" };
 export const dynamic = "force-dynamic";
@@ -17,11 +18,14 @@ const card =
 export default async function AlertRulesPage() {
   const page = await loadPage("/alerts/rules", async (db, actor) => ({
     rules: (await listAlertRules(db, actor)).items,
+    ruleWorkflows: new Map(
+      (await listWorkflows(db, actor)).flatMap((w) => (w.alertRuleId ? [[w.alertRuleId, w.id]] : [])),
+    ),
     environments: (await listCatalog(db, actor)).environments,
     canEdit: can(actor, "alert-rules.manage"),
   }));
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
-  const { rules, environments, canEdit } = page.data;
+  const { rules, ruleWorkflows, environments, canEdit } = page.data;
   const ruleActions = { create: createAlertRuleAction, update: updateAlertRuleAction };
   return (
     <div className="mx-auto max-w-6xl space-y-4">
@@ -36,7 +40,8 @@ export default async function AlertRulesPage() {
         Rules watch the 1-minute service health sent to <code>/api/ingest/metrics</code>, every minute. An
         alert fires when the condition holds for the whole &ldquo;for&rdquo; duration and resolves by itself
         once the value is back past the threshold by 10&nbsp;% for at least a minute (or the &ldquo;for&rdquo;
-        duration, if longer).
+        duration, if longer). A rule that auto-creates incidents does so through a workflow of its own, with a
+        run log.
       </p>
       {canEdit && (
         <section className={card} aria-labelledby="new-rule">
@@ -51,7 +56,7 @@ export default async function AlertRulesPage() {
       ) : (
         <ul className="space-y-3">
           {rules.map((rule) => (
-            <li key={rule.id} className={card}>
+            <li key={rule.id} id={`rule-${rule.id}`} className={card}>
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <p className="text-sm">
                   <span className="font-semibold">{rule.name}</span>{" "}
@@ -60,6 +65,14 @@ export default async function AlertRulesPage() {
                     {rule.forSeconds}s → {rule.severity}
                     {rule.autoCreateIncident ? `, auto-creates ${rule.incidentSeverity}` : ""}
                   </span>
+                  {rule.autoCreateIncident && ruleWorkflows.has(rule.id) && (
+                    <>
+                      {" "}
+                      <Link href={`/workflows/${ruleWorkflows.get(rule.id)}`} className="text-xs underline">
+                        its workflow and run log
+                      </Link>
+                    </>
+                  )}
                 </p>
                 <p className="flex items-center gap-2 text-xs">
                   <span className="rounded bg-slate-100 px-1.5 py-0.5 dark:bg-slate-800">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NotAllowed } from "@/components/not-allowed";
+import { RuleOwnerNote } from "@/components/workflows/rule-owner";
 import { WorkflowForm } from "@/components/workflows/workflow-form";
 import { WorkflowRunsTable } from "@/components/workflows/workflow-runs-table";
 import { DeleteWorkflowButton, ToggleWorkflowButton } from "@/components/workflows/workflow-switches";
@@ -40,7 +41,9 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
     };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
-  const { workflow, runs, users, webhooks, canEdit } = page.data;
+  const { workflow, runs, users, webhooks } = page.data;
+  // A rule's workflow changes through its rule (the use cases refuse it here too).
+  const canEdit = page.data.canEdit && !workflow.alertRuleId;
   return (
     <section className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -67,6 +70,7 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
           </div>
         )}
       </div>
+      {workflow.alertRuleId && <RuleOwnerNote ruleId={workflow.alertRuleId} />}
       {saved && (
         <p role="status" className="text-sm text-emerald-700 dark:text-emerald-300">
           Workflow saved.
