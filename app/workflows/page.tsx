@@ -33,7 +33,8 @@ export default async function WorkflowsPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Workflows</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           When a trigger fires and its condition matches, the actions run once per event: declare an incident,
-          link to an open one, assign a commander, post an update. An alert rule&apos;s auto-create is one of them.
+          link to an open one, assign a commander, post an update. An alert rule&apos;s auto-create is one of
+          them.
         </p>
       </div>
       <WorkflowsTable
