@@ -28,3 +28,33 @@ test("admins reach every settings page from one header link; responders only see
   await expect(responder.getByRole("navigation", { name: "Settings" })).toHaveCount(0);
   await context.close();
 });
+
+test("postmortem settings save per severity, and the audit log's filters find the change", async ({
+  page,
+}) => {
+  await signIn(page, "admin", "/settings/postmortems");
+  await expect(page.getByRole("heading", { level: 1, name: "Postmortems" })).toBeVisible();
+  const sev4 = page.getByLabel("SEV4 (Low)");
+  await expect(sev4).toBeChecked();
+  await sev4.uncheck();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await page.reload();
+  await expect(sev4).not.toBeChecked();
+  // Back to the default: other specs expect every severity to get its postmortem.
+  await sev4.check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+
+  await page.goto("/settings/audit");
+  const filters = page.getByRole("form", { name: "Filter the audit log" });
+  await expect(filters.getByRole("link", { name: "Clear" })).toHaveCount(0);
+  await filters.getByLabel("Action").selectOption("settings.postmortems_changed");
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/action=settings\.postmortems_changed/);
+  const rows = page.locator("tbody tr");
+  await expect(rows.first()).toContainText("settings.postmortems_changed");
+  for (const row of await rows.all()) await expect(row).toContainText("settings.postmortems_changed");
+  await filters.getByRole("link", { name: "Clear" }).click();
+  await expect(page).toHaveURL(/\/settings\/audit$/);
+});

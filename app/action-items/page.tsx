@@ -9,7 +9,8 @@ import { TimeZoneCookie } from "@/components/time-zone-cookie";
 import { listActionItems } from "@/lib/action-items/list-action-items";
 import { STATUS_LABELS } from "@/lib/action-items/schemas";
 import { cookieTimeZone, TIME_ZONE_COOKIE } from "@/lib/action-items/time-zone";
-import { can, canRespond } from "@/lib/permissions";
+import { can } from "@/lib/permissions";
+import { respondersOf } from "@/lib/users/responders";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { catchInvalid, loadPage } from "@/lib/http/page-errors";
 import { listTimeline } from "@/lib/incidents/list-timeline";
@@ -75,7 +76,7 @@ export default async function ActionItemsPage({ searchParams }: Props) {
             incidentId={source.incidentId}
             timelineEntryId={source.entryId}
             defaultTitle={source.title}
-            users={catalog.users.filter(canRespond)}
+            users={respondersOf(catalog.users)}
             create={createActionItemAction}
           />
         </section>

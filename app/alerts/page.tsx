@@ -7,22 +7,24 @@ import { listAlerts } from "@/lib/alerts/list-alerts";
 import { NotAllowed } from "@/components/not-allowed";
 import { catchInvalid, loadPage } from "@/lib/http/page-errors";
 import { FilterProblem } from "@/components/filters/filter-problem";
+import { type GetFilterField, GetFilterForm } from "@/components/filters/get-filter-form";
+import { ALERT_SEVERITIES, ALERT_STATUSES } from "@/lib/alerts/schemas";
+import { type SearchParams, searchQuery } from "@/lib/http/search-query";
 
 export const metadata: Metadata = { title: "Alerts" };
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 const FILTERS = ["status", "severity", "service", "cursor"] as const;
-const select =
-  "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
+const titled = (value: string) => ({ value, label: value.charAt(0).toUpperCase() + value.slice(1) });
+const FIELDS: GetFilterField[] = [
+  { name: "status", label: "Status", options: ALERT_STATUSES.map(titled) },
+  { name: "severity", label: "Severity", options: ALERT_SEVERITIES.map(titled) },
+  { name: "service", label: "Service", placeholder: "checkout-api" },
+];
 
 export default async function AlertsPage({ searchParams }: Props) {
-  const params = await searchParams;
-  const query: Record<string, string> = {};
-  for (const key of FILTERS) {
-    const value = params[key];
-    if (typeof value === "string" && value.trim()) query[key] = value.trim();
-  }
+  const query = searchQuery(await searchParams, FILTERS);
   const returnTo = `/alerts${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ""}`;
   const loaded = await loadPage(returnTo, (db, actor) =>
     catchInvalid(listAlerts(db, actor, { ...query, limit: "50" })),
@@ -47,45 +49,7 @@ export default async function AlertsPage({ searchParams }: Props) {
           <LiveRefresh url="/api/dashboard/events?types=alert" />
         </p>
       </div>
-      <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter alerts">
-        <label className="flex flex-col gap-1">
-          Status
-          <select name="status" defaultValue={query.status ?? ""} className={select}>
-            <option value="">Any</option>
-            <option value="firing">Firing</option>
-            <option value="resolved">Resolved</option>
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          Severity
-          <select name="severity" defaultValue={query.severity ?? ""} className={select}>
-            <option value="">Any</option>
-            <option value="critical">Critical</option>
-            <option value="warning">Warning</option>
-            <option value="info">Info</option>
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          Service
-          <input
-            name="service"
-            defaultValue={query.service ?? ""}
-            placeholder="checkout-api"
-            className={select}
-          />
-        </label>
-        <button
-          type="submit"
-          className="rounded-md bg-slate-800 px-3 py-1.5 font-medium text-white hover:bg-slate-700 dark:bg-slate-200 dark:text-slate-900"
-        >
-          Apply
-        </button>
-        {Object.keys(query).length > 0 && (
-          <Link href="/alerts" className="py-1.5 text-slate-600 underline dark:text-slate-300">
-            Clear
-          </Link>
-        )}
-      </form>
+      <GetFilterForm label="Filter alerts" fields={FIELDS} values={query} clearHref="/alerts" />
       {/* Fired, acknowledged and resolved arrive live; a repeat only bumps the count (no event), so that still polls, slowly. */}
       <AutoRefresh seconds={60} />
       {problem ? (

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { NotAllowed } from "@/components/not-allowed";
 import { OverridesPanel } from "@/components/services/overrides-panel";
 import { RotationForm } from "@/components/services/rotation-form";
-import { can, canRespond } from "@/lib/permissions";
+import { can } from "@/lib/permissions";
+import { respondersOf } from "@/lib/users/responders";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { datetimeLocalFromUtc } from "@/lib/datetime-local";
 import { formatUtc } from "@/lib/format";
@@ -45,7 +46,7 @@ export default async function ServicesPage() {
     const [services, catalog] = await Promise.all([listServices(db, actor), listCatalog(db, actor)]);
     return {
       services,
-      people: catalog.users.filter(canRespond).map((u) => ({ id: u.id, name: u.name })),
+      people: respondersOf(catalog.users).map((u) => ({ id: u.id, name: u.name })),
       canEdit: can(actor, "oncall.manage"),
     };
   });

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { NotAllowed } from "@/components/not-allowed";
 import { WorkflowForm } from "@/components/workflows/workflow-form";
 import { WorkflowsTable } from "@/components/workflows/workflows-table";
-import { can, canRespond } from "@/lib/permissions";
+import { can } from "@/lib/permissions";
+import { respondersOf } from "@/lib/users/responders";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { loadPage } from "@/lib/http/page-errors";
 import { listWebhookTargets } from "@/lib/webhooks/list-webhooks";
@@ -20,7 +21,7 @@ export default async function WorkflowsPage() {
     ]);
     return {
       workflows,
-      users: catalog.users.filter(canRespond),
+      users: respondersOf(catalog.users),
       webhooks,
       canEdit: can(actor, "workflows.manage"),
     };

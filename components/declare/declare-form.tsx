@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useRef, type KeyboardEvent } from "react";
-import { canRespond } from "@/lib/permissions";
+import { respondersOf } from "@/lib/users/responders";
 import type { Catalog } from "@/lib/catalog/list-catalog";
 import type { ActionState, FormAction } from "@/lib/http/action-state";
 import { ErrorSummary, type SummaryFields } from "@/components/form/error-summary";
@@ -83,7 +83,7 @@ export function DeclareForm({ catalog, currentUserId, declare, prefill, alertId,
   const environment = values?.environment ?? prefill?.environment ?? defaultEnvironment;
   const commanders = [
     ...catalog.users.filter((u) => u.id === currentUserId),
-    ...catalog.users.filter((u) => u.id !== currentUserId && canRespond(u)),
+    ...respondersOf(catalog.users).filter((u) => u.id !== currentUserId),
   ];
   const commander = values?.commanderId ?? "";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { canRespond } from "@/lib/permissions";
+import { respondersOf } from "@/lib/users/responders";
 import type { UserOption } from "@/lib/catalog/list-catalog";
 import type { FormAction } from "@/lib/http/action-state";
 import { SEVERITIES, SEVERITY_TABLE, type Severity } from "@/lib/incidents/severity";
@@ -78,13 +78,11 @@ export function PeopleForm({
             className={`mt-1 ${compactControlClass}`}
           >
             <option value="">Unassigned</option>
-            {users
-              .filter((u) => canRespond(u) || u.id === people[field])
-              .map((user) => (
-                <option key={user.id} value={user.id}>
-                  {user.name}
-                </option>
-              ))}
+            {respondersOf(users, people[field]).map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.name}
+              </option>
+            ))}
           </select>
         </div>
       ))}

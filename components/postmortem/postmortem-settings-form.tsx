@@ -1,31 +1,22 @@
 "use client";
 
-import { useActionState } from "react";
-import { buttonClass } from "@/components/form/field";
-import { FormMessage, idleState } from "@/components/form/form-message";
+import { SeveritySettingsForm } from "@/components/settings/severity-settings-form";
 import type { FormAction } from "@/lib/http/action-state";
+import { type Severity, severityLabel } from "@/lib/incidents/severity";
 
-type Props = { severities: { level: string; name: string; enabled: boolean }[]; update: FormAction };
+type Props = { autoGenerate: Record<Severity, boolean>; update: FormAction };
 
-export function PostmortemSettingsForm({ severities, update }: Props) {
-  const [state, action, pending] = useActionState(update, idleState);
+export function PostmortemSettingsForm({ autoGenerate, update }: Props) {
   return (
-    <form action={action} className="space-y-3">
-      <fieldset className="space-y-2">
-        <legend className="mb-1 text-sm font-medium">
-          Generate a postmortem automatically on the first resolution of
-        </legend>
-        {severities.map((s) => (
-          <label key={s.level} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name={s.level} defaultChecked={s.enabled} />
-            {s.level} ({s.name})
-          </label>
-        ))}
-      </fieldset>
-      <button type="submit" disabled={pending} className={buttonClass}>
-        {pending ? "Saving…" : "Save"}
-      </button>
-      <FormMessage state={state} />
-    </form>
+    <SeveritySettingsForm
+      update={update}
+      legend="Generate a postmortem automatically on the first resolution of"
+      field={(level) => (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name={level} defaultChecked={autoGenerate[level]} />
+          {severityLabel(level)}
+        </label>
+      )}
+    />
   );
 }

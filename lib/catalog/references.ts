@@ -40,13 +40,16 @@ const ROLE_NAMES: Record<string, string> = {
 };
 
 /**
- * Checks that every user about to be given an incident role exists and may run an incident: a viewer
- * cannot act on the incident, so cannot lead it either. `fields` maps a field path to a user id (or null).
- * Returns id → name, like assertUsers.
+ * Checks that every user about to be given an incident role, an action item or an on-call turn exists and
+ * may run an incident: a viewer cannot act on the incident, so cannot lead it either (and the on-call
+ * becomes the commander of what is declared for the service). `fields` maps a field path to a user id
+ * (or null); `duty` words the refusal ("on call"), else the field's incident role does. Returns id → name,
+ * like assertUsers.
  */
 export async function assertAssignees(
   tx: Db,
   fields: Record<string, string | null | undefined>,
+  duty?: string,
 ): Promise<Map<string, string>> {
   const ids = [...new Set(Object.values(fields).filter((v): v is string => typeof v === "string"))];
   if (ids.length === 0) return new Map();
@@ -63,7 +66,7 @@ export async function assertAssignees(
     else if (!canRespond(user)) {
       errors.push({
         path,
-        message: `${user.name} is a ${user.role}; only responders and admins can be ${ROLE_NAMES[path] ?? "assigned"}.`,
+        message: `${user.name} is a ${user.role}; only responders and admins can be ${duty ?? ROLE_NAMES[path] ?? "assigned"}.`,
       });
     }
   }

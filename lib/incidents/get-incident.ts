@@ -5,7 +5,7 @@ import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { notFound } from "@/lib/errors";
 import { assertIncidentIdShape } from "./lock-incident";
-import type { Status } from "./lifecycle";
+import { phaseFieldsOf } from "./lifecycle";
 import type { ImpactStartSource } from "./schemas";
 import type { Severity } from "./severity";
 import type { IncidentView, LinkView } from "./views";
@@ -67,13 +67,14 @@ export function toIncidentView(
   people: PersonRow[],
 ): IncidentView {
   const person = (userId: string | null) => people.find((p) => p.id === userId) ?? null;
+  const { status, ...phases } = phaseFieldsOf(row);
 
   return {
     id: row.id,
     title: row.title,
     description: row.description,
     severity: row.severity as Severity,
-    status: row.status as Status,
+    status,
     environment: row.environment,
     services,
     commanderId: row.commanderId,
@@ -88,14 +89,7 @@ export function toIncidentView(
     impactStartedAt: row.impactStartedAt,
     impactStartKnown: row.impactStartSource !== "declared_default",
     impactStartSource: row.impactStartSource as ImpactStartSource,
-    createdAt: row.createdAt,
-    investigatingAt: row.investigatingAt,
-    mitigatedAt: row.mitigatedAt,
-    resolvedAt: row.resolvedAt,
-    mitigationSummary: row.mitigationSummary,
-    resolutionSummary: row.resolutionSummary,
-    durationSeconds: row.durationSeconds,
-    reopenCount: row.reopenCount,
+    ...phases,
     version: row.version,
     updatedAt: row.updatedAt,
     links: linkRows.map((link) => ({ ...link, role: link.role as LinkView["role"] })),

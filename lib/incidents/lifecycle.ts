@@ -31,6 +31,21 @@ export type PhaseFields = {
   reopenCount: number;
 };
 
+/** The lifecycle's fields of an incident row (which stores its status as plain text), and nothing else. */
+export function phaseFieldsOf(row: Omit<PhaseFields, "status"> & { status: string }): PhaseFields {
+  return {
+    status: row.status as Status,
+    createdAt: row.createdAt,
+    investigatingAt: row.investigatingAt,
+    mitigatedAt: row.mitigatedAt,
+    resolvedAt: row.resolvedAt,
+    mitigationSummary: row.mitigationSummary,
+    resolutionSummary: row.resolutionSummary,
+    durationSeconds: row.durationSeconds,
+    reopenCount: row.reopenCount,
+  };
+}
+
 export type TransitionCommand = {
   to: Status;
   mitigationSummary?: string | null;

@@ -47,6 +47,9 @@ export const SEVERITY_TABLE: Record<Severity, SeverityInfo> = {
   },
 };
 
+/** How a form or document names a severity: "SEV1 (Critical)". */
+export const severityLabel = (level: Severity) => `${level} (${SEVERITY_TABLE[level].name})`;
+
 /** Lower number = more severe. */
 export const severityRank = (s: Severity) => SEVERITIES.indexOf(s) + 1;
 

@@ -8,7 +8,7 @@ import { assertAssignees, assertEnvironment, assertUsers, ensureServices } from 
 import { validationError } from "@/lib/errors";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import { getIncident } from "./get-incident";
-import { applyTransition, type PhaseFields, type Status } from "./lifecycle";
+import { applyTransition, type PhaseFields, phaseFieldsOf } from "./lifecycle";
 import { bumpVersion, type IncidentRow, lockIncident } from "./lock-incident";
 import { type ImpactStartSource, UpdateIncidentInput } from "./schemas";
 import { type Severity, severityDirection } from "./severity";
@@ -129,7 +129,7 @@ export async function updateIncident(
     const summaryEdits = pickSummaryEdits(row, input);
     if (input.status !== undefined && input.status !== row.status) {
       const { next, event } = applyTransition(
-        phaseFields(row),
+        phaseFieldsOf(row),
         {
           to: input.status,
           mitigationSummary: input.mitigationSummary,
@@ -161,20 +161,6 @@ export async function updateIncident(
   });
 
   return getIncident(db, actor, id);
-}
-
-function phaseFields(row: IncidentRow): PhaseFields {
-  return {
-    status: row.status as Status,
-    createdAt: row.createdAt,
-    investigatingAt: row.investigatingAt,
-    mitigatedAt: row.mitigatedAt,
-    resolvedAt: row.resolvedAt,
-    mitigationSummary: row.mitigationSummary,
-    resolutionSummary: row.resolutionSummary,
-    durationSeconds: row.durationSeconds,
-    reopenCount: row.reopenCount,
-  };
 }
 
 function pickSummaryEdits(row: IncidentRow, input: UpdateIncidentInput) {

@@ -3,13 +3,13 @@ import type { Db } from "@/db/client";
 import { oncallOverrides, services } from "@/db/schema";
 import { type Actor, actorLabel, actorUserId } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
+import { assertAssignees } from "@/lib/catalog/references";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { notFound, validationError } from "@/lib/errors";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { readServiceViews } from "./load-on-call";
 import { parseSlug } from "./list-services";
-import { assertOnCallPeople } from "./on-call-people";
 import { CreateOverrideInput } from "./schemas";
 import type { OverrideView } from "./views";
 
@@ -35,7 +35,7 @@ export async function createOverride(
     const endsAt = new Date(input.endsAt);
     if (endsAt.getTime() <= now.getTime())
       throw validationError([{ path: "endsAt", message: "This override would already be over." }]);
-    await assertOnCallPeople(tx, [["userId", input.userId]]);
+    await assertAssignees(tx, { userId: input.userId }, "on call");
     const [row] = await tx
       .insert(oncallOverrides)
       .values({

@@ -3,13 +3,12 @@ import type { Db } from "@/db/client";
 import { oncallRotationMembers, serviceOncall, services } from "@/db/schema";
 import { type Actor, actorLabel } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
-import { ensureServices } from "@/lib/catalog/references";
+import { assertAssignees, ensureServices } from "@/lib/catalog/references";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { readServiceViews } from "./load-on-call";
 import { parseSlug } from "./list-services";
-import { assertOnCallPeople } from "./on-call-people";
 import { UpdateServiceInput } from "./schemas";
 import type { ServiceView } from "./views";
 
@@ -52,9 +51,10 @@ export async function updateService(
   const slug = parseSlug(rawSlug);
   const input = parseInput(UpdateServiceInput, rawInput);
   return runTransaction(db, async (tx) => {
-    const people =
-      input.onCall?.userIds.map((id, index): [string, string] => [`onCall.userIds.${index}`, id]) ?? [];
-    await assertOnCallPeople(tx, people);
+    const people = Object.fromEntries(
+      input.onCall?.userIds.map((id, index) => [`onCall.userIds.${index}`, id]) ?? [],
+    );
+    await assertAssignees(tx, people, "on call");
     // The service row serialises two PUTs of one service; a new row is as good a lock: a second insert
     // of the same slug waits for the first transaction to end.
     const [existing] = await tx

@@ -1,11 +1,12 @@
-import { asc, eq, or } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sessions, users } from "@/db/schema";
 import { type Actor, actorUserId } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
-import { DomainError, notFound } from "@/lib/errors";
+import { DomainError } from "@/lib/errors";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { lockUserAmongAdmins } from "./lock-admins";
 
 /**
  * An admin disables an account: it can no longer sign in, its sessions end now (rows deleted), and
@@ -18,20 +19,8 @@ export async function disableUser(db: Db, actor: Actor, userId: string) {
     throw new DomainError("conflict", "You cannot disable your own account; ask another admin.");
   }
   return runTransaction(db, async (tx) => {
-    // Same locking as changeUserRole: target and admins in id order, so concurrent changes queue.
-    const locked = await tx
-      .select()
-      .from(users)
-      .where(or(eq(users.id, userId), eq(users.role, "admin")))
-      .orderBy(asc(users.id))
-      .for("update");
-    const user = locked.find((u) => u.id === userId);
-    if (!user) throw notFound(`User ${userId}`);
-    if (
-      user.role === "admin" &&
-      !user.disabledAt &&
-      !locked.some((u) => u.id !== userId && u.role === "admin" && !u.disabledAt)
-    ) {
+    const { user, lastActiveAdmin } = await lockUserAmongAdmins(tx, userId);
+    if (lastActiveAdmin && !user.disabledAt) {
       throw new DomainError("conflict", "This is the last active admin; make someone else an admin first.");
     }
     const [updated] = await tx

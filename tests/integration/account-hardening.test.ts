@@ -8,15 +8,14 @@ import * as userItem from "@/app/api/settings/users/[id]/route";
 import * as userList from "@/app/api/settings/users/route";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/actor";
-import { getAuth } from "@/lib/auth/auth";
 import { changePassword } from "@/lib/auth/change-password";
 import { sessionActor } from "@/lib/auth/resolve-actor";
-import { signIn } from "@/lib/auth/sign-in";
 import { DomainError } from "@/lib/errors";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { verifyApiToken } from "@/lib/tokens/verify-api-token";
 import { createUser } from "@/lib/users/create-user";
 import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
+import { sessionCookie, signInOutcome } from "@/tests/support/sign-in";
 
 vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
@@ -33,19 +32,6 @@ const system = { type: "system", name: "test", role: "admin" } as const;
 // user_abc123 is the harness's only admin; as an actor it stands for that person's own session.
 const alex: Actor = { type: "user", userId: "user_abc123", name: "Alex Chen", role: "admin" };
 const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
-const signInOutcome = (email: string, password: string) =>
-  signIn({ email, password }, { headers: new Headers(), ip: null }).then(
-    () => "ok",
-    (e: DomainError) => e.message,
-  );
-
-async function sessionCookie(email: string, password: string) {
-  const res = await (await getAuth()).api.signInEmail({ body: { email, password }, asResponse: true });
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
 
 beforeEach(async () => {
   await resetDatabase();

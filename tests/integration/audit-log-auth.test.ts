@@ -2,14 +2,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as userItem from "@/app/api/settings/users/[id]/route";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/actor";
-import { getAuth } from "@/lib/auth/auth";
 import { changePassword } from "@/lib/auth/change-password";
-import { signIn } from "@/lib/auth/sign-in";
 import { createUser } from "@/lib/users/create-user";
 import { disableUser } from "@/lib/users/disable-user";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { auditAdmin, auditRows, onlyEvent } from "@/tests/support/audit";
 import { call, resetDatabase } from "@/tests/support/harness";
+import { sessionCookie, signInOutcome } from "@/tests/support/sign-in";
 
 // Sign-ins, password changes and what a request tells the audit log about its caller.
 vi.mock("next/headers", () => ({
@@ -28,10 +27,7 @@ const PASSWORD = "correct-horse-battery";
 const browser = { "user-agent": "Mozilla/5.0 (audit test)" };
 
 const attempt = (email: string, password: string) =>
-  signIn({ email, password }, { headers: new Headers(browser), ip: "198.51.100.9" }).then(
-    () => "ok",
-    (e: Error) => e.message,
-  );
+  signInOutcome(email, password, { headers: browser, ip: "198.51.100.9" });
 
 let userId: string;
 beforeEach(async () => {
@@ -89,16 +85,7 @@ describe("sign-ins", () => {
 
 describe("password change", () => {
   it("auth.password_changed: the person, once it went through; a wrong current password records nothing", async () => {
-    const signedIn = await (
-      await getAuth()
-    ).api.signInEmail({
-      body: { email: "sam@example.com", password: PASSWORD },
-      asResponse: true,
-    });
-    const cookie = signedIn.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
+    const cookie = await sessionCookie("sam@example.com", PASSWORD);
     const actor: Actor = {
       type: "user",
       userId,

@@ -8,12 +8,12 @@ import * as webhookItem from "@/app/api/webhooks/[id]/route";
 import { type Db } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
 import { purgeAuditEvents } from "@/lib/audit/purge-audit-events";
-import { getAuth } from "@/lib/auth/auth";
 import { changePassword } from "@/lib/auth/change-password";
 import { signIn } from "@/lib/auth/sign-in";
 import { changeUserRole } from "@/lib/users/change-user-role";
 import { auditAdmin, auditRows } from "@/tests/support/audit";
 import { call, queryRows, resetDatabase, tokens } from "@/tests/support/harness";
+import { sessionCookie } from "@/tests/support/sign-in";
 
 // What the audit log stores, and that it keeps it: no secret in any row, append-only in the database,
 // written in the change's own transaction, purged only past the retention.
@@ -96,16 +96,7 @@ describe("secrets", () => {
       { headers: new Headers(), ip: null },
     ).catch(() => {});
     await signIn({ email: "chosen@example.com", password: chosen }, { headers: new Headers(), ip: null });
-    const signedIn = await (
-      await getAuth()
-    ).api.signInEmail({
-      body: { email: "chosen@example.com", password: chosen },
-      asResponse: true,
-    });
-    const cookie = signedIn.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
+    const cookie = await sessionCookie("chosen@example.com", chosen);
     const [chosenUser] = await db.select().from(users).where(eq(users.email, "chosen@example.com"));
     const renewed = "renewed-password-789";
     await changePassword(

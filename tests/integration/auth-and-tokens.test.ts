@@ -4,12 +4,12 @@ import * as collection from "@/app/api/dashboard/incidents/route";
 import * as tokenItem from "@/app/api/settings/tokens/[id]/route";
 import * as tokenList from "@/app/api/settings/tokens/route";
 import { getDb } from "@/db/client";
-import { getAuth } from "@/lib/auth/auth";
 import { signIn } from "@/lib/auth/sign-in";
 import { FREE_FAILURES, MAX_FAILURES_PER_IP } from "@/lib/auth/sign-in-rate-limit";
 import { DomainError } from "@/lib/errors";
 import { createUser } from "@/lib/users/create-user";
 import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
+import { sessionCookie } from "@/tests/support/sign-in";
 
 vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
@@ -111,7 +111,7 @@ describe("API tokens", () => {
 });
 
 describe("session cookies on the API", () => {
-  async function sessionCookie(role: "viewer" | "responder") {
+  async function cookieOf(role: "viewer" | "responder") {
     const email = `${role}@example.org`;
     await createUser(await getDb(), system, {
       email,
@@ -119,17 +119,11 @@ describe("session cookies on the API", () => {
       role,
       password: "long-enough-password",
     });
-    const res = await (
-      await getAuth()
-    ).api.signInEmail({ body: { email, password: "long-enough-password" }, asResponse: true });
-    return res.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
+    return sessionCookie(email, "long-enough-password");
   }
 
   it("accepts same-origin writes and refuses cross-origin ones (403) without writing", async () => {
-    const cookie = await sessionCookie("responder");
+    const cookie = await cookieOf("responder");
     const same = await call(collection.POST, "/api/dashboard/incidents", {
       method: "POST",
       as: "anonymous",

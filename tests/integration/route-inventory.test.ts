@@ -2,12 +2,12 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { getAuth } from "@/lib/auth/auth";
 import { allowHeader, isMethodNotAllowedHandler } from "@/lib/http/method-not-allowed";
 import { buildOpenApiDocument } from "@/lib/openapi/build-openapi";
 import { can, PERMISSIONS, type Permission } from "@/lib/permissions";
 import { createUser } from "@/lib/users/create-user";
 import { call, resetDatabase } from "@/tests/support/harness";
+import { sessionCookie } from "@/tests/support/sign-in";
 
 // Every route.ts under app/api and every exported server action must refuse a caller who is not
 // signed in, and a viewer on writes — except the few that are public on purpose.
@@ -295,9 +295,9 @@ describe("server action inventory", () => {
     "$id checks exactly one permission and refuses a viewer (self-service: none, only bad input)",
     async ({ id, fn }) => {
       let viewer: Awaited<ReturnType<typeof outcome>> | undefined;
-      requestHeaders = new Headers({ cookie: await sessionCookie("admin") });
+      requestHeaders = new Headers({ cookie: await cookieOf("admin") });
       const byAdmin = await permissionsAsked(() => outcome(fn));
-      requestHeaders = new Headers({ cookie: await sessionCookie("viewer") });
+      requestHeaders = new Headers({ cookie: await cookieOf("viewer") });
       const byViewer = await permissionsAsked(async () => (viewer = await outcome(fn)));
       const checked = [...new Set([...byAdmin, ...byViewer])];
       if (SELF_SERVICE_ACTIONS.has(id)) {
@@ -319,7 +319,7 @@ describe("permission table", () => {
   });
 });
 
-async function sessionCookie(role: "admin" | "viewer") {
+async function cookieOf(role: "admin" | "viewer") {
   const email = `${role}-inventory@example.com`;
   const password = `${role}-password-123`;
   const db = await getDb();
@@ -328,11 +328,7 @@ async function sessionCookie(role: "admin" | "viewer") {
     { type: "system", name: "test", role: "admin" },
     { email, name: role, role, password },
   );
-  const signedIn = await (await getAuth()).api.signInEmail({ body: { email, password }, asResponse: true });
-  const cookie = signedIn.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  const cookie = await sessionCookie(email, password);
   expect(cookie).toContain("session_token");
   return cookie;
 }

@@ -3,11 +3,11 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import * as unlockRoute from "@/app/api/settings/users/[id]/unlock/route";
 import * as userList from "@/app/api/settings/users/route";
 import { getDb } from "@/db/client";
-import { signIn } from "@/lib/auth/sign-in";
 import { MAX_DELAY_SECONDS, recordSignInAttempt } from "@/lib/auth/sign-in-rate-limit";
 import { DomainError } from "@/lib/errors";
 import { createUser } from "@/lib/users/create-user";
 import { call, queryRows, resetDatabase } from "@/tests/support/harness";
+import { attemptSignIn } from "@/tests/support/sign-in";
 
 vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
@@ -33,10 +33,7 @@ async function addUser(email: string) {
 }
 
 const attempt = (email: string, password: string, ip: string | null) =>
-  signIn({ email, password }, { headers: new Headers(), ip }).then(
-    () => "ok" as const,
-    (e: DomainError) => e,
-  );
+  attemptSignIn(email, password, { ip });
 
 beforeEach(async () => {
   await resetDatabase();

@@ -1,29 +1,32 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterProblem } from "@/components/filters/filter-problem";
+import { type GetFilterField, GetFilterForm } from "@/components/filters/get-filter-form";
 import { NotAllowed } from "@/components/not-allowed";
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from "@/lib/audit/audit-actions";
 import { diffLines } from "@/lib/audit/format-diff";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { catchInvalid, loadPage } from "@/lib/http/page-errors";
+import { type SearchParams, searchQuery } from "@/lib/http/search-query";
 
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 const FILTERS = ["actor", "action", "targetType", "targetId", "from", "to", "cursor"] as const;
-const control =
-  "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
+const FIELDS: GetFilterField[] = [
+  { name: "actor", label: "Actor", placeholder: "user id, token id or name" },
+  { name: "action", label: "Action", options: AUDIT_ACTIONS },
+  { name: "targetType", label: "Target", options: AUDIT_TARGET_TYPES },
+  { name: "targetId", label: "Target id" },
+  { name: "from", label: "From", type: "date" },
+  { name: "to", label: "To", type: "date" },
+];
 
 const time = (date: Date) => date.toISOString().replace("T", " ").slice(0, 19);
 
 export default async function AuditLogPage({ searchParams }: Props) {
-  const params = await searchParams;
-  const query: Record<string, string> = {};
-  for (const key of FILTERS) {
-    const value = params[key];
-    if (typeof value === "string" && value.trim()) query[key] = value.trim();
-  }
+  const query = searchQuery(await searchParams, FILTERS);
   const returnTo = `/settings/audit${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ""}`;
   const loaded = await loadPage(returnTo, (db, actor) => catchInvalid(listAuditEvents(db, actor, query)));
   if (!loaded.allowed) {
@@ -52,62 +55,12 @@ export default async function AuditLogPage({ searchParams }: Props) {
           on-call, alert rules and settings. Newest first, times in UTC; secrets are never recorded.
         </p>
       </div>
-      <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter the audit log">
-        <label className="flex flex-col gap-1">
-          Actor
-          <input
-            name="actor"
-            defaultValue={filters.actor ?? ""}
-            placeholder="user id, token id or name"
-            className={control}
-          />
-        </label>
-        <label className="flex flex-col gap-1">
-          Action
-          <select name="action" defaultValue={filters.action ?? ""} className={control}>
-            <option value="">Any</option>
-            {AUDIT_ACTIONS.map((action) => (
-              <option key={action} value={action}>
-                {action}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          Target
-          <select name="targetType" defaultValue={filters.targetType ?? ""} className={control}>
-            <option value="">Any</option>
-            {AUDIT_TARGET_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          Target id
-          <input name="targetId" defaultValue={filters.targetId ?? ""} className={control} />
-        </label>
-        <label className="flex flex-col gap-1">
-          From
-          <input type="date" name="from" defaultValue={filters.from ?? ""} className={control} />
-        </label>
-        <label className="flex flex-col gap-1">
-          To
-          <input type="date" name="to" defaultValue={filters.to ?? ""} className={control} />
-        </label>
-        <button
-          type="submit"
-          className="rounded-md bg-slate-800 px-3 py-1.5 font-medium text-white hover:bg-slate-700 dark:bg-slate-200 dark:text-slate-900"
-        >
-          Apply
-        </button>
-        {Object.keys(query).length > 0 && (
-          <Link href="/settings/audit" className="py-1.5 text-slate-600 underline dark:text-slate-300">
-            Clear
-          </Link>
-        )}
-      </form>
+      <GetFilterForm
+        label="Filter the audit log"
+        fields={FIELDS}
+        values={query}
+        clearHref="/settings/audit"
+      />
       {problem ? (
         <FilterProblem
           errors={problem.errors}

@@ -5,7 +5,8 @@ import { RuleOwnerNote } from "@/components/workflows/rule-owner";
 import { WorkflowForm } from "@/components/workflows/workflow-form";
 import { WorkflowRunsTable } from "@/components/workflows/workflow-runs-table";
 import { DeleteWorkflowButton, ToggleWorkflowButton } from "@/components/workflows/workflow-switches";
-import { can, canRespond } from "@/lib/permissions";
+import { can } from "@/lib/permissions";
+import { respondersOf } from "@/lib/users/responders";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { loadPage } from "@/lib/http/page-errors";
 import { listWebhookTargets } from "@/lib/webhooks/list-webhooks";
@@ -35,7 +36,7 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
     return {
       workflow,
       runs,
-      users: catalog.users.filter(canRespond),
+      users: respondersOf(catalog.users),
       webhooks,
       canEdit: can(actor, "workflows.manage"),
     };

@@ -12,7 +12,8 @@ import { TimeZoneCookie } from "@/components/time-zone-cookie";
 import { createActionItemAction, updateActionItemStatusAction } from "@/app/action-items/actions";
 import { listActionItems } from "@/lib/action-items/list-action-items";
 import { cookieTimeZone, TIME_ZONE_COOKIE } from "@/lib/action-items/time-zone";
-import { can, canRespond } from "@/lib/permissions";
+import { can } from "@/lib/permissions";
+import { respondersOf } from "@/lib/users/responders";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { loadPage } from "@/lib/http/page-errors";
@@ -45,7 +46,7 @@ export default async function PostmortemPage({ params }: Props) {
       incident,
       postmortem,
       items: items.items,
-      users: catalog.users.filter(canRespond),
+      users: respondersOf(catalog.users),
       canEdit: can(actor, "postmortems.edit"),
     };
   });
