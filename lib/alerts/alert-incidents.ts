@@ -1,6 +1,7 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { alerts, environments, incidentLinks, incidents } from "@/db/schema";
+import { alerts } from "@/db/alerts-schema";
+import { environments, incidentLinks, incidents } from "@/db/core-schema";
 import type { Actor } from "@/lib/actor";
 import { actorLabel } from "@/lib/actor";
 import { declareIncident } from "@/lib/incidents/declare-incident";

@@ -8,7 +8,7 @@ import {
   services,
   timelineEntries,
   users,
-} from "@/db/schema";
+} from "@/db/core-schema";
 import { newServiceRows } from "@/lib/catalog/references";
 import { preparedStatement } from "@/lib/db/prepared-statement";
 import { isTransaction } from "@/lib/db/run-transaction";

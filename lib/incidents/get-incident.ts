@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { incidentLinks, incidents, incidentServices, users } from "@/db/schema";
+import { incidentLinks, incidents, incidentServices, users } from "@/db/core-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { notFound } from "@/lib/errors";

@@ -1,6 +1,7 @@
 import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { alerts, errorGroups, releases } from "@/db/schema";
+import { alerts } from "@/db/alerts-schema";
+import { errorGroups, releases } from "@/db/errors-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import type { ErrorGroupListItem } from "@/lib/error-groups/schemas";

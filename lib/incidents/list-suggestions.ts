@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { alerts, errorGroups } from "@/db/schema";
+import { alerts } from "@/db/alerts-schema";
+import { errorGroups } from "@/db/errors-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { releasesInWindow } from "@/lib/releases/list-releases";

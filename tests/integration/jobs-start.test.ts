@@ -9,7 +9,7 @@ import {
   serviceMetrics,
   services,
   signInAttempts,
-} from "@/db/schema";
+} from "@/db/core-schema";
 import { EVENT_CONSUMERS } from "@/lib/events/consumer-list";
 import { defineEventConsumer } from "@/lib/events/consumers";
 import { dispatchJobWith } from "@/lib/events/dispatch-job";
