@@ -1,7 +1,8 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alerts } from "@/db/alerts-schema";
-import { environments, incidentLinks, incidents } from "@/db/core-schema";
+import { environments } from "@/db/core-schema";
+import { incidentLinks, incidents } from "@/db/incidents-schema";
 import type { Actor } from "@/lib/actor";
 import { actorLabel } from "@/lib/actor";
 import { declareIncident } from "@/lib/incidents/declare-incident";

@@ -1,14 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, serialLaneOf } from "@/db/client";
-import {
-  events,
-  incidentCounters,
-  incidents,
-  incidentServices,
-  services,
-  timelineEntries,
-  users,
-} from "@/db/core-schema";
+import { events } from "@/db/events-schema";
+import { incidentCounters, incidents, incidentServices, timelineEntries } from "@/db/incidents-schema";
+import { services, users } from "@/db/core-schema";
 import { newServiceRows } from "@/lib/catalog/references";
 import { preparedStatement } from "@/lib/db/prepared-statement";
 import { isTransaction } from "@/lib/db/run-transaction";

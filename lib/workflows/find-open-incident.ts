@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { incidents, incidentServices } from "@/db/core-schema";
+import { incidents, incidentServices } from "@/db/incidents-schema";
 import { workflowRuns } from "@/db/workflows-schema";
 import { findOpenIncidentForKey } from "@/lib/alerts/alert-incidents";
 

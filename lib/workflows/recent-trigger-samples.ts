@@ -2,7 +2,7 @@ import { desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alerts } from "@/db/alerts-schema";
 import { errorGroups } from "@/db/errors-schema";
-import { incidents, incidentServices } from "@/db/core-schema";
+import { incidents, incidentServices } from "@/db/incidents-schema";
 import { type Trigger, type WorkflowEvent } from "./schemas";
 import { alertSubject, errorGroupSubject } from "./workflow-subjects";
 

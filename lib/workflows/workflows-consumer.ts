@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alerts } from "@/db/alerts-schema";
 import { errorGroups } from "@/db/errors-schema";
-import { incidents, incidentServices } from "@/db/core-schema";
+import { incidents, incidentServices } from "@/db/incidents-schema";
 import { workflows } from "@/db/workflows-schema";
 import { defineEventConsumer } from "@/lib/events/consumers";
 import { EVENT_TYPES, type EventType, isEventType, type StoredEvent } from "@/lib/events/event-types";
