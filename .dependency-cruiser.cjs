@@ -34,16 +34,6 @@ module.exports = {
       to: { circular: true },
     },
     {
-      name: "no-domain-circle",
-      severity: "error",
-      comment:
-        "Two lib/ domains must not import each other (directly or round a loop of domains). " +
-        "lib/jobs and lib/events are the registries that list every job and consumer, so they are left out.",
-      scope: "folder",
-      from: { path: "^lib/[^/]+$", pathNot: "^lib/(jobs|events)$" },
-      to: { circular: true, path: "^lib/[^/]+$", pathNot: "^lib/(jobs|events)$" },
-    },
-    {
       name: "no-schema-barrel",
       severity: "error",
       comment:
