@@ -10,7 +10,8 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
-import { incidents, users } from "./core-schema";
+import { users } from "./core-schema";
+import { incidents } from "./incidents-schema";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 

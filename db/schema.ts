@@ -1,7 +1,16 @@
 // The whole schema as one module: what drizzle.config.ts points drizzle-kit at and what the client's
-// relational queries read. Tables are defined in the file of the domain that owns them (core-schema.ts:
-// users, the catalog, incidents and their timeline, events), which import core tables, never this barrel.
+// relational queries read. Tables are defined in the file of the domain that owns them, which import
+// other schema files, never this barrel; code under lib/ imports the owning file too, so
+// .dependency-cruiser.cjs can check who reads which table (docs/decisions/0104-import-rules.md).
 export * from "./core-schema";
+export {
+  incidentCounters,
+  incidentLinks,
+  incidentServices,
+  incidents,
+  timelineEntries,
+} from "./incidents-schema";
+export { eventConsumptions, events } from "./events-schema";
 export { alertEvents, alertRules, alerts } from "./alerts-schema";
 export { oncallOverrides, oncallRotationMembers, serviceOncall } from "./oncall-schema";
 export { workflowRuns, workflows } from "./workflows-schema";

@@ -11,7 +11,8 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { alertRules } from "./alerts-schema";
-import { incidents, users } from "./core-schema";
+import { users } from "./core-schema";
+import { incidents } from "./incidents-schema";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 

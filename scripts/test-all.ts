@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, unit, integration (PGlite and PostgreSQL), build, browser e2e.
+// `npm test`: typecheck, lint, import rules, unit, integration (PGlite and PostgreSQL), build, browser e2e.
 // Ends with one line "N passed, N failed" summed over every runner.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
@@ -54,6 +54,8 @@ rmSync("test-results", { recursive: true, force: true });
 run("typecheck", bin("tsc"), ["--noEmit"]);
 run("lint", bin("eslint"), [".", "--max-warnings=0"]);
 run("format (prettier --check)", bin("prettier"), ["--check", "."]);
+// Import circles and table ownership (.dependency-cruiser.cjs, docs/decisions/0104-import-rules.md).
+run("imports (dependency-cruiser)", "npm", ["run", "--silent", "check:imports"]);
 vitest("unit", "unit", "test-results/unit.json");
 vitest("integration (PGlite)", "integration", "test-results/integration-pglite.json");
 vitest("integration (PostgreSQL)", "integration", "test-results/integration-postgres.json", {

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { actionItems, postmortems, timelineEntries } from "@/db/schema";
+import { actionItems, postmortems } from "@/db/postmortems-schema";
+import { timelineEntries } from "@/db/incidents-schema";
 import { type Actor, actorLabel } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { assertAssignees } from "@/lib/catalog/references";

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, exists, inArray, isNotNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { actionItems, incidents, incidentServices, users } from "@/db/schema";
+import { actionItems } from "@/db/postmortems-schema";
+import { incidents, incidentServices } from "@/db/incidents-schema";
+import { users } from "@/db/core-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, slug } from "@/lib/incidents/schemas";
+import { isoDate, slug } from "@/lib/field-schemas";
 
 export const ACTION_ITEM_STATUSES = ["open", "in_progress", "done", "wont_do"] as const;
 export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];

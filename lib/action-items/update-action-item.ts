@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { actionItems, postmortems } from "@/db/schema";
+import { actionItems, postmortems } from "@/db/postmortems-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { assertAssignees } from "@/lib/catalog/references";

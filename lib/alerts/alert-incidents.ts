@@ -1,6 +1,7 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { alerts, incidentLinks, incidents } from "@/db/schema";
+import { alerts } from "@/db/alerts-schema";
+import { incidentLinks, incidents } from "@/db/incidents-schema";
 import type { Actor } from "@/lib/actor";
 import { actorLabel } from "@/lib/actor";
 import { bumpVersion, lockIncident } from "@/lib/incidents/lock-incident";

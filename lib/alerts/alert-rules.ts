@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { alertRules } from "@/db/schema";
+import { alertRules } from "@/db/alerts-schema";
 import { type Actor, actorLabel } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { notFound } from "@/lib/errors";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { alertRules } from "@/db/schema";
+import { alertRules } from "@/db/alerts-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { DomainError, notFound, validationError } from "@/lib/errors";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { alerts } from "@/db/schema";
+import { alerts } from "@/db/alerts-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { validationError } from "@/lib/errors";

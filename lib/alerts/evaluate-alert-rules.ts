@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { alertRules, serviceMetrics } from "@/db/schema";
+import { alertRules } from "@/db/alerts-schema";
+import { serviceMetrics } from "@/db/core-schema";
 import type { Actor } from "@/lib/actor";
 import { ingestAlertInTransaction } from "./ingest-alert";
 import { type RuleState, stepRule } from "./rule-state";

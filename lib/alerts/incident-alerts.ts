@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { alerts, incidentLinks } from "@/db/schema";
+import { alerts } from "@/db/alerts-schema";
+import { incidentLinks } from "@/db/incidents-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import type { Status } from "@/lib/incidents/lifecycle";

@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { alertEvents, alerts, incidentLinks, incidents, tokenStamp } from "@/db/schema";
+import { alertEvents, alerts } from "@/db/alerts-schema";
+import { incidentLinks, incidents } from "@/db/incidents-schema";
+import { tokenStamp } from "@/db/token-cache-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { hasActiveClaim } from "@/lib/http/idempotency-claim";

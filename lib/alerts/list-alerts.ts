@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { alertEvents, alerts, incidentLinks, incidents } from "@/db/schema";
+import { alertEvents, alerts } from "@/db/alerts-schema";
+import { incidentLinks, incidents } from "@/db/incidents-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { notFound, validationError } from "@/lib/errors";

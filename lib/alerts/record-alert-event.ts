@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { alertEvents } from "@/db/schema";
+import { alertEvents } from "@/db/alerts-schema";
 import { recordEvent } from "@/lib/events/record-event";
 import type { AlertEventKind } from "./schemas";
 

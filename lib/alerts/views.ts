@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { alerts, alertRules } from "@/db/schema";
+import type { alerts, alertRules } from "@/db/alerts-schema";
 import { SeveritySchema } from "@/lib/incidents/schemas";
 import { ALERT_SOURCES, ALERT_STATUSES, AlertSeveritySchema, COMPARATORS, RULE_METRICS } from "./schemas";
 

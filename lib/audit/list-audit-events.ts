@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditEvents } from "@/db/schema";
+import { auditEvents } from "@/db/audit-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { validationError } from "@/lib/errors";

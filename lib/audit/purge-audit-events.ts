@@ -1,6 +1,6 @@
 import { asc, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditEvents } from "@/db/schema";
+import { auditEvents } from "@/db/audit-schema";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { defineMaintenance } from "@/lib/jobs/maintenance";
 

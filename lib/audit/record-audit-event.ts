@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { auditEvents } from "@/db/schema";
+import { auditEvents } from "@/db/audit-schema";
 import type { Actor, RequestInfo } from "@/lib/actor";
 import type { AuditAction, AuditTargetType } from "./audit-actions";
 import { auditDiff, type AuditSnapshot } from "./audit-diff";

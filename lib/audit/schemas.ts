@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, isoDateTime } from "@/lib/incidents/schemas";
+import { isoDate, isoDateTime } from "@/lib/field-schemas";
 import { AUDIT_ACTIONS, AUDIT_ACTOR_TYPES, AUDIT_TARGET_TYPES } from "./audit-actions";
 
 // Shared by GET /api/audit-events, the /settings/audit page and /api/openapi.json. No database imports.

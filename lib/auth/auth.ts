@@ -5,7 +5,7 @@ import { APIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { eq } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
-import { accounts, appMeta, sessions, users, verifications } from "@/db/schema";
+import { accounts, appMeta, sessions, users, verifications } from "@/db/core-schema";
 
 export const ACCOUNT_DISABLED = "ACCOUNT_DISABLED";
 

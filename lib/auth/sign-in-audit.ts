@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
+import { users } from "@/db/core-schema";
 import type { RequestInfo, Role } from "@/lib/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gt, inArray, isNull, lt, max } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { signInAttempts } from "@/db/schema";
+import { signInAttempts } from "@/db/core-schema";
 import { DomainError } from "@/lib/errors";
 
 /** Failures from one (account, IP) pair that are free; after them each try waits 2^failures seconds. */

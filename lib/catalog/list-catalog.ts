@@ -1,6 +1,6 @@
 import { asc } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { environments, services, users } from "@/db/schema";
+import { environments, services, users } from "@/db/core-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 

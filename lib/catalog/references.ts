@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { environments, services, users } from "@/db/schema";
+import { environments, services, users } from "@/db/core-schema";
 import { canRespond } from "@/lib/permissions";
 import { validationError, type FieldError } from "@/lib/errors";
 

@@ -1,6 +1,7 @@
 import { count, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appMeta, incidents, services, users } from "@/db/schema";
+import { appMeta, services, users } from "@/db/core-schema";
+import { incidents } from "@/db/incidents-schema";
 import type { Actor, Role } from "@/lib/actor";
 import { addLink } from "@/lib/incidents/add-link";
 import { addTimelineEntry } from "@/lib/incidents/add-timeline-entry";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { errorGroups } from "@/db/schema";
+import { errorGroups } from "@/db/errors-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { notFound } from "@/lib/errors";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { getTableColumns, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { errorGroupHourly, errorGroups } from "@/db/schema";
+import { errorGroupHourly, errorGroups } from "@/db/errors-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { assertEnvironment, ensureServices } from "@/lib/catalog/references";

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { errorGroupHourly, errorGroups } from "@/db/schema";
+import { errorGroupHourly, errorGroups } from "@/db/errors-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { validationError } from "@/lib/errors";

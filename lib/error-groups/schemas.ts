@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDateTime, slug } from "@/lib/incidents/schemas";
+import { isoDateTime, slug } from "@/lib/field-schemas";
 
 export const ERROR_GROUP_STATUSES = ["unresolved", "resolved", "ignored"] as const;
 export const MAX_OCCURRENCES_PER_BATCH = 500;

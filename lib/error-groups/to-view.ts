@@ -1,4 +1,4 @@
-import type { errorGroups } from "@/db/schema";
+import type { errorGroups } from "@/db/errors-schema";
 import type { ErrorGroupView } from "./schemas";
 
 export const toErrorGroupView = (row: typeof errorGroups.$inferSelect): ErrorGroupView => ({

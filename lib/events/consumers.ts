@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { eventConsumptions, events } from "@/db/schema";
+import { eventConsumptions, events } from "@/db/events-schema";
 import type { EventType, StoredEvent } from "./event-types";
 
 /** Runs in its own transaction with the consumption mark: its writes commit once, or not at all. */

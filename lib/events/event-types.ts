@@ -1,4 +1,4 @@
-import type { events } from "@/db/schema";
+import type { events } from "@/db/events-schema";
 
 /** Known event types. Features add theirs here (`<aggregate>.<past-tense verb>`). */
 export const EVENT_TYPES = [

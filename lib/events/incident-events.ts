@@ -1,4 +1,4 @@
-import type { timelineEntries } from "@/db/schema";
+import type { timelineEntries } from "@/db/incidents-schema";
 import { isTimelineKind, type TimelineKind } from "@/lib/incidents/timeline-kinds";
 import type { EventType } from "./event-types";
 import type { NewEvent } from "./record-event";

@@ -1,6 +1,6 @@
 import { getTableColumns, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { events } from "@/db/schema";
+import { events } from "@/db/events-schema";
 import { type Actor, actorLabel } from "@/lib/actor";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import type { EventType, StoredEvent } from "./event-types";

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { idempotencyKeys } from "@/db/schema";
+import { idempotencyKeys } from "@/db/core-schema";
 import { DomainError } from "@/lib/errors";
 
 /** The Idempotency-Key claim held by the request being handled. */

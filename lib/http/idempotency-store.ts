@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appMeta, idempotencyKeys } from "@/db/schema";
+import { appMeta, idempotencyKeys } from "@/db/core-schema";
 
 export const KEY_TTL_MS = 24 * 60 * 60 * 1000;
 /** Live keys kept per principal; past it the oldest answered keys are dropped (decision 0009). */

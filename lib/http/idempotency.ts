@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { idempotencyKeys } from "@/db/schema";
+import { idempotencyKeys } from "@/db/core-schema";
 import { DomainError } from "@/lib/errors";
 import { claimIs, type IdempotencyClaim, runWithClaim } from "./idempotency-claim";
 import { deleteExpiredKey, trimKeysToCap } from "./idempotency-store";

@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, serialLaneOf } from "@/db/client";
-import { incidentCounters, incidents, incidentServices, services, timelineEntries, users } from "@/db/schema";
+import { incidentCounters, incidents, incidentServices, timelineEntries } from "@/db/incidents-schema";
+import { services, users } from "@/db/core-schema";
 import { newServiceRows } from "@/lib/catalog/references";
 import { preparedStatement } from "@/lib/db/prepared-statement";
 import { isTransaction } from "@/lib/db/run-transaction";

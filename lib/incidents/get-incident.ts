@@ -1,6 +1,7 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { incidentLinks, incidents, incidentServices, users } from "@/db/schema";
+import { incidentLinks, incidents, incidentServices } from "@/db/incidents-schema";
+import { users } from "@/db/core-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { notFound } from "@/lib/errors";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { incidents } from "@/db/schema";
+import { incidents } from "@/db/incidents-schema";
 import { assertIncidentIdShape } from "./lock-incident";
 
 /** A cheap existence check (one indexed row, no joins); an id that cannot be one is simply absent. */

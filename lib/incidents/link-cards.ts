@@ -1,25 +1,15 @@
-import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { alerts, errorGroups, releases } from "@/db/schema";
 import { type Actor } from "@/lib/actor";
-import { authorize } from "@/lib/permissions";
+import { type AlertCardDetail, alertCardsByIds } from "@/lib/alerts/alert-cards";
+import { errorGroupCardsByIds } from "@/lib/error-groups/error-group-cards";
 import type { ErrorGroupListItem } from "@/lib/error-groups/schemas";
-import { trendsOf } from "@/lib/error-groups/list-error-groups";
-import { toErrorGroupView } from "@/lib/error-groups/to-view";
+import { releaseCardsByIds } from "@/lib/releases/release-cards";
 import type { ReleaseView } from "@/lib/releases/schemas";
-import { toReleaseView } from "@/lib/releases/to-view";
+import { authorize } from "@/lib/permissions";
 import type { LinkType } from "./schemas";
 import type { LinkView } from "./views";
 
-/** `state` is the alert's status (firing, acknowledged, resolved); `href` its page here. */
-export type AlertCardDetail = {
-  title: string;
-  state: string;
-  value: number | null;
-  threshold: number | null;
-  startedAt: Date | null;
-  href: string;
-};
+export type { AlertCardDetail };
 
 /** What the product knows of a linked item; `null` detail means "not known here". */
 export type LinkCard =
@@ -30,46 +20,13 @@ export type LinkCard =
 
 type Resolver<T> = (db: Db, targetIds: string[], now: Date) => Promise<Map<string, T>>;
 
-async function errorGroupCards(db: Db, ids: string[], now: Date) {
-  const rows = await db.select().from(errorGroups).where(inArray(errorGroups.id, ids));
-  const trends = await trendsOf(
-    db,
-    rows.map((r) => r.id),
-    now,
-  );
-  return new Map(rows.map((row) => [row.id, { ...toErrorGroupView(row), trend: trends.get(row.id) ?? [] }]));
-}
-
-async function releaseCards(db: Db, ids: string[]) {
-  const rows = await db.select().from(releases).where(inArray(releases.id, ids));
-  return new Map(rows.map((row) => [row.id, toReleaseView(row)]));
-}
-
-// An alert ID the alerts table does not hold is one from another system: "not known here".
-const alertCards: Resolver<AlertCardDetail> = async (db, ids) => {
-  const rows = await db.select().from(alerts).where(inArray(alerts.id, ids));
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        title: row.title,
-        state: row.status,
-        value: row.value,
-        threshold: row.threshold,
-        startedAt: row.startsAt,
-        href: `/alerts/${encodeURIComponent(row.id)}`,
-      },
-    ]),
-  );
-};
-
 /** The one registry: how each link type finds what is known of its targets. */
 export const cardResolvers: {
   [K in Exclude<LinkType, "trace">]: Resolver<NonNullable<Extract<LinkCard, { type: K }>["detail"]>>;
 } = {
-  error_group: errorGroupCards,
-  release: (db, ids) => releaseCards(db, ids),
-  alert: alertCards,
+  error_group: errorGroupCardsByIds,
+  release: (db, ids) => releaseCardsByIds(db, ids),
+  alert: (db, ids) => alertCardsByIds(db, ids),
 };
 
 /**

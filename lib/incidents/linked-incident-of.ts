@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { incidentLinks } from "@/db/schema";
+import { incidentLinks } from "@/db/incidents-schema";
 import type { LinkType } from "./schemas";
 
 /** The first incident (open or not) the item was ever linked to, if any. */

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, lt, lte, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { incidents, incidentServices, timelineEntries, users } from "@/db/schema";
+import { incidents, incidentServices, timelineEntries } from "@/db/incidents-schema";
+import { users } from "@/db/core-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { validationError } from "@/lib/errors";

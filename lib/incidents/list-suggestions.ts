@@ -1,7 +1,7 @@
-import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { alerts, errorGroups } from "@/db/schema";
 import { type Actor } from "@/lib/actor";
+import { alertsStartedIn } from "@/lib/alerts/alert-cards";
+import { errorGroupsStartedIn } from "@/lib/error-groups/error-group-cards";
 import { authorize } from "@/lib/permissions";
 import { releasesInWindow } from "@/lib/releases/list-releases";
 import type { LinkType } from "./schemas";
@@ -22,19 +22,7 @@ type Window = { services: string[]; environment: string; from: Date; to: Date };
 type SuggestionSource = (db: Db, window: Window) => Promise<Suggestion[]>;
 
 const errorGroupsStarted: SuggestionSource = async (db, w) => {
-  const rows = await db
-    .select()
-    .from(errorGroups)
-    .where(
-      and(
-        inArray(errorGroups.service, w.services),
-        eq(errorGroups.environment, w.environment),
-        gte(errorGroups.firstSeen, w.from),
-        lte(errorGroups.firstSeen, w.to),
-      ),
-    )
-    .orderBy(asc(errorGroups.firstSeen))
-    .limit(50);
+  const rows = await errorGroupsStartedIn(db, w);
   return rows.map((row) => ({
     type: "error_group",
     targetId: row.id,
@@ -46,19 +34,7 @@ const errorGroupsStarted: SuggestionSource = async (db, w) => {
 };
 
 const alertsStarted: SuggestionSource = async (db, w) => {
-  const rows = await db
-    .select()
-    .from(alerts)
-    .where(
-      and(
-        inArray(alerts.service, w.services),
-        eq(alerts.environment, w.environment),
-        gte(alerts.startsAt, w.from),
-        lte(alerts.startsAt, w.to),
-      ),
-    )
-    .orderBy(asc(alerts.startsAt))
-    .limit(50);
+  const rows = await alertsStartedIn(db, w);
   return rows.map((row) => ({
     type: "alert",
     targetId: row.id,

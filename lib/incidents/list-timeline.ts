@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { incidents, timelineEntries } from "@/db/schema";
+import { incidents, timelineEntries } from "@/db/incidents-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { notFound } from "@/lib/errors";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { incidents } from "@/db/schema";
+import { incidents } from "@/db/incidents-schema";
 import { DomainError, notFound } from "@/lib/errors";
 
 export type IncidentRow = typeof incidents.$inferSelect;

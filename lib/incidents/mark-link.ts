@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { incidentLinks } from "@/db/schema";
+import { incidentLinks } from "@/db/incidents-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { runTransaction } from "@/lib/db/run-transaction";

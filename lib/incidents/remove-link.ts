@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
-import { incidentLinks } from "@/db/schema";
+import { incidentLinks } from "@/db/incidents-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { notFound } from "@/lib/errors";

@@ -1,29 +1,14 @@
 import { z } from "zod";
+import { isoDate, isoDateTime, slug, SLUG_PATTERN } from "@/lib/field-schemas";
 import { TITLE_MAX, TITLE_MIN } from "./incident-title";
 import { STATUSES } from "./lifecycle";
 import { SEVERITIES } from "./severity";
 
 // Shared by the JSON API, the server actions and the forms, and the source of /api/openapi.json.
 
-export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-export const slug = z
-  .string()
-  .trim()
-  .regex(SLUG_PATTERN, "Use lowercase letters, digits and dashes (e.g. payment-service).");
+// The shared fields stay importable from here for the forms and the OpenAPI document.
+export { isoDate, isoDateTime, slug, SLUG_PATTERN };
 
-// Bounded so that every accepted time is one PostgreSQL can store and compute with (year 0 or
-// 10000 would be a 500 deep in a query instead of a 422 here).
-const inRange = (value: string) => {
-  const year = new Date(value).getUTCFullYear();
-  return year >= 1970 && year <= 2999;
-};
-const RANGE_MESSAGE = "Must be between 1970 and 2999.";
-export const isoDateTime = z.iso
-  .datetime({ offset: true, message: "Use an ISO 8601 date-time such as 2026-03-15T14:35:00Z." })
-  .refine(inRange, RANGE_MESSAGE);
-export const isoDate = z.iso
-  .date({ message: "Use a date such as 2026-03-15." })
-  .refine(inRange, RANGE_MESSAGE);
 const userId = z.string().trim().min(1).max(100);
 const markdown = (max: number) => z.string().max(max, `At most ${max} characters.`);
 const summary = z.string().trim().min(1, "Must not be empty.").max(5000, "At most 5000 characters.");

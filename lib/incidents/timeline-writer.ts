@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { timelineEntries } from "@/db/schema";
+import { timelineEntries } from "@/db/incidents-schema";
 import { type Actor, actorLabel, actorUserId } from "@/lib/actor";
 import { incidentEventsFromTimeline } from "@/lib/events/incident-events";
 import { recordEvents } from "@/lib/events/record-event";

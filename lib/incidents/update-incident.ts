@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
-import { incidentServices } from "@/db/schema";
+import { incidentServices } from "@/db/incidents-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { assertAssignees, assertEnvironment, assertUsers, ensureServices } from "@/lib/catalog/references";

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, lte, max } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { events } from "@/db/schema";
+import { events } from "@/db/events-schema";
 import type { StoredEvent } from "@/lib/events/event-types";
 
 /** The highest event id committed so far (0 on an empty table): where a fresh stream starts. */

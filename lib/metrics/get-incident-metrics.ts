@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/lib/db/row-from-driver";
-import { incidents, incidentServices } from "@/db/schema";
+import { incidents, incidentServices } from "@/db/incidents-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { SEVERITIES, type Severity } from "@/lib/incidents/severity";

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { oncallOverrides, services } from "@/db/schema";
+import { oncallOverrides } from "@/db/oncall-schema";
+import { services } from "@/db/core-schema";
 import { type Actor, actorLabel, actorUserId } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { assertAssignees } from "@/lib/catalog/references";

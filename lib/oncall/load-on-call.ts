@@ -2,14 +2,9 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { preparedStatement } from "@/lib/db/prepared-statement";
 import { fromJson } from "@/lib/db/row-from-driver";
-import {
-  oncallOverrides,
-  oncallRotationMembers,
-  oncallStamp,
-  serviceOncall,
-  services,
-  users,
-} from "@/db/schema";
+import { oncallOverrides, oncallRotationMembers, serviceOncall } from "@/db/oncall-schema";
+import { oncallStamp } from "@/db/token-cache-schema";
+import { services, users } from "@/db/core-schema";
 import { canRespond } from "@/lib/permissions";
 import { nextOnCall, onCallAt, type Override, type Rotation } from "./on-call-at";
 import type { OnCallView, OverrideView, ServiceView } from "./views";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDateTime, slug } from "@/lib/incidents/schemas";
+import { isoDateTime, slug } from "@/lib/field-schemas";
 
 // Shared by the JSON API, the /services forms and /api/openapi.json.
 

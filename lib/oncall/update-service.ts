@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { oncallRotationMembers, serviceOncall, services } from "@/db/schema";
+import { oncallRotationMembers, serviceOncall } from "@/db/oncall-schema";
+import { services } from "@/db/core-schema";
 import { type Actor, actorLabel } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { assertAssignees, ensureServices } from "@/lib/catalog/references";

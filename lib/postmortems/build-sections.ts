@@ -1,4 +1,4 @@
-import type { MetricSnapshot, PostmortemSection } from "@/db/schema";
+import type { MetricSnapshot, PostmortemSection } from "@/db/postmortems-schema";
 import { formatDurationPrecise } from "@/lib/format";
 import { describeEntry, isManualEntry } from "@/lib/incidents/describe-entry";
 import { SEVERITY_TABLE } from "@/lib/incidents/severity";

@@ -1,6 +1,8 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { actionItems, type MetricSnapshot, postmortems, timelineEntries, users } from "@/db/schema";
+import { actionItems, type MetricSnapshot, postmortems } from "@/db/postmortems-schema";
+import { timelineEntries } from "@/db/incidents-schema";
+import { users } from "@/db/core-schema";
 import { type Actor, actorLabel } from "@/lib/actor";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { toTimelineView } from "@/lib/incidents/list-timeline";

@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { actionItems, postmortems, users } from "@/db/schema";
+import { actionItems, postmortems } from "@/db/postmortems-schema";
+import { users } from "@/db/core-schema";
 import { selectActionItems } from "@/lib/action-items/list-action-items";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { alertEvents, alerts } from "@/db/schema";
+import { alertEvents, alerts } from "@/db/alerts-schema";
 
 /** A linked alert as it was when it fired; the alerts row keeps only the latest value. */
 export type LinkedAlertFact = {

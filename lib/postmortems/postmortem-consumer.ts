@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { postmortems } from "@/db/schema";
+import { postmortems } from "@/db/postmortems-schema";
 import type { Actor } from "@/lib/actor";
 import { defineEventConsumer } from "@/lib/events/consumers";
 import type { StoredEvent } from "@/lib/events/event-types";

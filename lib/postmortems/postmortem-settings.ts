@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { postmortemSettings } from "@/db/schema";
+import { postmortemSettings } from "@/db/postmortems-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { runTransaction } from "@/lib/db/run-transaction";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { postmortems } from "@/db/schema";
+import { postmortems } from "@/db/postmortems-schema";
 import { renderMarkdown, SECTION_TITLES } from "./build-sections";
 import { buildActionItemsText } from "./action-items-text";
 import { listActionItemLines } from "./generate-postmortem";

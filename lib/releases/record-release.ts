@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { releases } from "@/db/schema";
+import { releases } from "@/db/errors-schema";
 import { type Actor, actorLabel } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { assertEnvironment, ensureServices } from "@/lib/catalog/references";

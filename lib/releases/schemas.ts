@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDateTime, slug } from "@/lib/incidents/schemas";
+import { isoDateTime, slug } from "@/lib/field-schemas";
 
 export const RecordReleaseInput = z.strictObject({
   service: slug,

@@ -1,4 +1,4 @@
-import type { releases } from "@/db/schema";
+import type { releases } from "@/db/errors-schema";
 import type { ReleaseView } from "./schemas";
 
 export const toReleaseView = (row: typeof releases.$inferSelect): ReleaseView => ({

@@ -1,6 +1,6 @@
 import { logError } from "@/lib/log-error";
 import type { Db } from "@/db/client";
-import { reminderEmissions } from "@/db/schema";
+import { reminderEmissions } from "@/db/reminders-schema";
 
 export type ReminderKind = "update_overdue" | "response_target_missed" | "action_item_overdue";
 

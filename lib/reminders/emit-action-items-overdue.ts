@@ -1,6 +1,9 @@
 import { and, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { actionItems, incidents, reminderEmissions, users } from "@/db/schema";
+import { actionItems } from "@/db/postmortems-schema";
+import { incidents } from "@/db/incidents-schema";
+import { users } from "@/db/core-schema";
+import { reminderEmissions } from "@/db/reminders-schema";
 import { isOverdue, todayIn } from "@/lib/action-items/overdue";
 import { OPEN_STATUSES } from "@/lib/action-items/schemas";
 import { runTransaction } from "@/lib/db/run-transaction";

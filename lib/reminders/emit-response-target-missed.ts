@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { incidents, reminderEmissions } from "@/db/schema";
+import { incidents } from "@/db/incidents-schema";
+import { reminderEmissions } from "@/db/reminders-schema";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { responseState } from "@/lib/incidents/attention";
 import type { Status } from "@/lib/incidents/lifecycle";

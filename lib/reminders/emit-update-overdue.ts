@@ -1,6 +1,7 @@
 import { and, eq, inArray, max, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { incidents, reminderEmissions, timelineEntries } from "@/db/schema";
+import { incidents, timelineEntries } from "@/db/incidents-schema";
+import { reminderEmissions } from "@/db/reminders-schema";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { MANUAL_UPDATE_KINDS, type UpdateIntervals, updateSilence } from "@/lib/incidents/attention";
 import { STATUSES, type Status } from "@/lib/incidents/lifecycle";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
+import { users } from "@/db/core-schema";
 import type { IncidentRow } from "@/lib/incidents/lock-incident";
 
 export const reminderActor = { type: "system", name: "reminders", role: "responder" } as const;

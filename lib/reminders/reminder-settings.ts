@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { reminderSettings } from "@/db/schema";
+import { reminderSettings } from "@/db/reminders-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { runTransaction } from "@/lib/db/run-transaction";

@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { serviceMetrics } from "@/db/schema";
+import { serviceMetrics } from "@/db/core-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import type { IncidentView } from "@/lib/incidents/views";

@@ -1,7 +1,7 @@
 import { lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
-import { serviceMetrics } from "@/db/schema";
+import { serviceMetrics } from "@/db/core-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { assertEnvironment, ensureServices } from "@/lib/catalog/references";

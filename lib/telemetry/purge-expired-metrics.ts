@@ -1,6 +1,6 @@
 import { lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { serviceMetrics } from "@/db/schema";
+import { serviceMetrics } from "@/db/core-schema";
 import { defineMaintenance } from "@/lib/jobs/maintenance";
 import { retentionDays } from "./ingest-metrics";
 

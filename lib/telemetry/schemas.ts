@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { slug } from "@/lib/incidents/schemas";
+import { slug } from "@/lib/field-schemas";
 
 export const MAX_POINTS_PER_BATCH = 5000;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
-import { apiTokens } from "@/db/schema";
+import { apiTokens } from "@/db/core-schema";
 import { type Actor, actorUserId, type Role, ROLES } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { DomainError, validationError } from "@/lib/errors";

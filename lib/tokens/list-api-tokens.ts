@@ -1,6 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { apiTokens, users } from "@/db/schema";
+import { apiTokens, users } from "@/db/core-schema";
 import { type Actor, type Role } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import type { ApiTokenView } from "./schemas";

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { apiTokens } from "@/db/schema";
+import { apiTokens } from "@/db/core-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";

@@ -1,7 +1,8 @@
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { preparedStatement } from "@/lib/db/prepared-statement";
-import { apiTokens, tokenStamp, users } from "@/db/schema";
+import { apiTokens, users } from "@/db/core-schema";
+import { tokenStamp } from "@/db/token-cache-schema";
 import { type Actor, type Role, ROLES } from "@/lib/actor";
 import { DomainError } from "@/lib/errors";
 import { hashTokenSecret } from "./token-secret";

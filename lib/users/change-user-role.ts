@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
-import { users } from "@/db/schema";
+import { users } from "@/db/core-schema";
 import { type Actor, ROLES } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { DomainError } from "@/lib/errors";

@@ -3,7 +3,7 @@ import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
-import { accounts, users } from "@/db/schema";
+import { accounts, users } from "@/db/core-schema";
 import { type Actor, ROLES } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { DomainError } from "@/lib/errors";

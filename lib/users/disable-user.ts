@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { sessions, users } from "@/db/schema";
+import { sessions, users } from "@/db/core-schema";
 import { type Actor, actorUserId } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { DomainError } from "@/lib/errors";

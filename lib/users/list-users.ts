@@ -1,6 +1,6 @@
 import { asc } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
+import { users } from "@/db/core-schema";
 import { type Actor, type Role } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { normalizeAccount, signInFailuresByAccount } from "@/lib/auth/sign-in-rate-limit";

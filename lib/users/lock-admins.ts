@@ -1,6 +1,6 @@
 import { asc, eq, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
+import { users } from "@/db/core-schema";
 import { notFound } from "@/lib/errors";
 
 /**

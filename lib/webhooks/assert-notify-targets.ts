@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { webhookSubscriptions } from "@/db/schema";
+import { webhookSubscriptions } from "@/db/webhooks-schema";
 import { validationError } from "@/lib/errors";
 
 /** A workflow's notify actions must name existing subscriptions (422 on the action's webhookId otherwise). */

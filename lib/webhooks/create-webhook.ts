@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
-import { webhookSubscriptions } from "@/db/schema";
+import { webhookSubscriptions } from "@/db/webhooks-schema";
 import { type Actor, actorLabel } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { runTransaction } from "@/lib/db/run-transaction";

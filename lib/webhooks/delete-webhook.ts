@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { webhookSubscriptions } from "@/db/schema";
+import { webhookSubscriptions } from "@/db/webhooks-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { runTransaction } from "@/lib/db/run-transaction";

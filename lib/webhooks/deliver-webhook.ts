@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { webhookDeliveries, webhookDeliveryAttempts, webhookSubscriptions } from "@/db/schema";
+import { webhookDeliveries, webhookDeliveryAttempts, webhookSubscriptions } from "@/db/webhooks-schema";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { formatUtc } from "@/lib/format";

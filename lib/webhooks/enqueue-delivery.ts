@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { webhookDeliveries, type webhookSubscriptions } from "@/db/schema";
+import { webhookDeliveries, type webhookSubscriptions } from "@/db/webhooks-schema";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { deliverJobSpec } from "./deliver-job-spec";
 import { newMessageId } from "./sign";

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { webhookSubscriptions } from "@/db/schema";
+import { webhookSubscriptions } from "@/db/webhooks-schema";
 import { defineEventConsumer } from "@/lib/events/consumers";
 import type { StoredEvent } from "@/lib/events/event-types";
 import { enqueueDelivery } from "./enqueue-delivery";

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { webhookDeliveries, webhookDeliveryAttempts } from "@/db/schema";
+import { webhookDeliveries, webhookDeliveryAttempts } from "@/db/webhooks-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { validationError } from "@/lib/errors";

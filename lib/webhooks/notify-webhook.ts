@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { webhookSubscriptions } from "@/db/schema";
+import { webhookSubscriptions } from "@/db/webhooks-schema";
 import { enqueueDelivery } from "./enqueue-delivery";
 import { NOTIFY_EVENT } from "./schemas";
 import { incidentSummary } from "./webhook-payload";

@@ -1,6 +1,6 @@
 import { and, inArray, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { webhookDeliveries } from "@/db/schema";
+import { webhookDeliveries } from "@/db/webhooks-schema";
 import { defineMaintenance } from "@/lib/jobs/maintenance";
 
 export const DELIVERY_LOG_DAYS = 30;

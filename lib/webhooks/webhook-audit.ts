@@ -1,6 +1,6 @@
 import { redactUrl } from "@/lib/audit/audit-diff";
 import type { AuditTarget } from "@/lib/audit/record-audit-event";
-import type { webhookSubscriptions } from "@/db/schema";
+import type { webhookSubscriptions } from "@/db/webhooks-schema";
 
 type Row = typeof webhookSubscriptions.$inferSelect;
 

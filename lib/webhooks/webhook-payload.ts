@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { alerts, incidents, users } from "@/db/schema";
+import { alerts } from "@/db/alerts-schema";
+import { incidents } from "@/db/incidents-schema";
+import { users } from "@/db/core-schema";
 import type { StoredEvent } from "@/lib/events/event-types";
 import { alertUrl, incidentUrl } from "./app-url";
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
-import { workflows } from "@/db/schema";
+import { workflows } from "@/db/workflows-schema";
 import { type Actor, actorLabel, actorUserId } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { isUniqueViolation } from "@/lib/db-errors";

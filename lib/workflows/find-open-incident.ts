@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { incidents, incidentServices, workflowRuns } from "@/db/schema";
+import { incidents, incidentServices } from "@/db/incidents-schema";
+import { workflowRuns } from "@/db/workflows-schema";
 import { findOpenIncidentForKey } from "@/lib/alerts/alert-incidents";
 
 export type OpenIncidentMatch = { incidentId: string; by: string };

@@ -1,6 +1,6 @@
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { workflowRuns, workflows } from "@/db/schema";
+import { workflowRuns, workflows } from "@/db/workflows-schema";
 import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { notFound } from "@/lib/errors";

@@ -1,6 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { workflowRuns } from "@/db/schema";
+import { workflowRuns } from "@/db/workflows-schema";
 import type { Actor } from "@/lib/actor";
 import { getWorkflow } from "./get-workflow";
 import type { ActionResult, Trigger, WorkflowRunView } from "./schemas";

@@ -1,6 +1,8 @@
 import { desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { alerts, errorGroups, incidents, incidentServices } from "@/db/schema";
+import { alerts } from "@/db/alerts-schema";
+import { errorGroups } from "@/db/errors-schema";
+import { incidents, incidentServices } from "@/db/incidents-schema";
 import { type Trigger, type WorkflowEvent } from "./schemas";
 import { alertSubject, errorGroupSubject } from "./workflow-subjects";
 

@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { incidents, incidentServices } from "@/db/schema";
+import { incidents, incidentServices } from "@/db/incidents-schema";
 import type { Actor } from "@/lib/actor";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { pgErrorCode } from "@/lib/db-errors";

@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { workflowRuns, workflows } from "@/db/schema";
+import { workflowRuns, workflows } from "@/db/workflows-schema";
 import type { Actor } from "@/lib/actor";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";

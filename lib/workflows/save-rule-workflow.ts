@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { workflows } from "@/db/schema";
+import { workflows } from "@/db/workflows-schema";
 import { type Actor, actorLabel, actorUserId } from "@/lib/actor";
 import { recordAuditEvent, updateActionOf } from "@/lib/audit/record-audit-event";
 import type { Severity } from "@/lib/incidents/severity";

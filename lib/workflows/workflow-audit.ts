@@ -1,4 +1,4 @@
-import type { workflows } from "@/db/schema";
+import type { workflows } from "@/db/workflows-schema";
 import type { AuditTarget } from "@/lib/audit/record-audit-event";
 import { DomainError } from "@/lib/errors";
 

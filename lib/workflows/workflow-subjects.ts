@@ -1,4 +1,5 @@
-import type { alerts, errorGroups } from "@/db/schema";
+import type { alerts } from "@/db/alerts-schema";
+import type { errorGroups } from "@/db/errors-schema";
 import type { WorkflowEvent } from "./schemas";
 
 type Subject = WorkflowEvent["subject"];

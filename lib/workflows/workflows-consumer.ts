@@ -1,6 +1,9 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { alerts, errorGroups, incidents, incidentServices, workflows } from "@/db/schema";
+import { alerts } from "@/db/alerts-schema";
+import { errorGroups } from "@/db/errors-schema";
+import { incidents, incidentServices } from "@/db/incidents-schema";
+import { workflows } from "@/db/workflows-schema";
 import { defineEventConsumer } from "@/lib/events/consumers";
 import { EVENT_TYPES, type EventType, isEventType, type StoredEvent } from "@/lib/events/event-types";
 import { runWorkflowsForEvent } from "./run-workflows-for-event";

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import * as rulesRoute from "@/app/api/alerts/rules/route";
 import * as ruleItem from "@/app/api/alerts/rules/[id]/route";
 import { getDb } from "@/db/client";
-import { serviceMetrics } from "@/db/schema";
+import { serviceMetrics } from "@/db/core-schema";
 import { evaluateAlertRules } from "@/lib/alerts/evaluate-alert-rules";
 import { runConsumers } from "@/tests/support/consumers";
 import { call, queryRows, resetDatabase } from "@/tests/support/harness";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import * as auditRoute from "@/app/api/audit-events/route";
 import { type Db } from "@/db/client";
-import { auditEvents } from "@/db/schema";
+import { auditEvents } from "@/db/audit-schema";
 import { call, resetDatabase } from "@/tests/support/harness";
 
 // GET /api/audit-events: admins only, newest first, keyset pages, filters.

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { type Db } from "@/db/client";
-import { signInAttempts } from "@/db/schema";
+import { signInAttempts } from "@/db/core-schema";
 import { createAlertRule } from "@/lib/alerts/alert-rules";
 import { deleteAlertRule, updateAlertRule } from "@/lib/alerts/change-alert-rule";
 import { createOverride } from "@/lib/oncall/create-override";

@@ -3,7 +3,7 @@ import * as collection from "@/app/api/dashboard/incidents/route";
 import * as item from "@/app/api/dashboard/incidents/[id]/route";
 import * as timeline from "@/app/api/dashboard/incidents/[id]/timeline/route";
 import { getDb } from "@/db/client";
-import { idempotencyKeys } from "@/db/schema";
+import { idempotencyKeys } from "@/db/core-schema";
 import { requestFingerprint } from "@/lib/http/idempotency-store";
 import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
 import { sql } from "drizzle-orm";

@@ -2,14 +2,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as collection from "@/app/api/dashboard/incidents/route";
 import { getDb } from "@/db/client";
-import {
-  eventConsumptions,
-  events,
-  idempotencyKeys,
-  serviceMetrics,
-  services,
-  signInAttempts,
-} from "@/db/schema";
+import { eventConsumptions, events } from "@/db/events-schema";
+import { idempotencyKeys, serviceMetrics, services, signInAttempts } from "@/db/core-schema";
 import { EVENT_CONSUMERS } from "@/lib/events/consumer-list";
 import { defineEventConsumer } from "@/lib/events/consumers";
 import { dispatchJobWith } from "@/lib/events/dispatch-job";

@@ -9,7 +9,7 @@ import * as overrides from "@/app/api/services/[slug]/overrides/route";
 import * as serviceItem from "@/app/api/services/[slug]/route";
 import * as serviceCollection from "@/app/api/services/route";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
+import { users } from "@/db/core-schema";
 import { describeEntry } from "@/lib/incidents/describe-entry";
 import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
 

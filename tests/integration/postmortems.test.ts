@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import * as postmortemRoute from "@/app/api/dashboard/incidents/[id]/postmortem/route";
 import * as settingsRoute from "@/app/api/settings/postmortems/route";
 import { getDb } from "@/db/client";
-import { serviceMetrics } from "@/db/schema";
+import { serviceMetrics } from "@/db/core-schema";
 import { receiveNativeAlert } from "@/lib/alerts/receive-alerts";
 import { addLink } from "@/lib/incidents/add-link";
 import { addTimelineEntry } from "@/lib/incidents/add-timeline-entry";

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import * as collection from "@/app/api/dashboard/incidents/route";
 import type { Db } from "@/db/client";
 import { getDb } from "@/db/client";
-import { services } from "@/db/schema";
+import { services } from "@/db/core-schema";
 import { LOCK_TIMEOUT_MS, runTransaction, TRANSACTION_ATTEMPTS } from "@/lib/db/run-transaction";
 import { DomainError } from "@/lib/errors";
 import { apiRoute, json } from "@/lib/http/api-route";

@@ -1,6 +1,6 @@
 import { asc } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditEvents } from "@/db/schema";
+import { auditEvents } from "@/db/audit-schema";
 import type { Actor } from "@/lib/actor";
 
 /** The harness's admin (user_abc123) acting from a known address, as a session would carry it. */

@@ -1,6 +1,6 @@
 import { asc } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { events } from "@/db/schema";
+import { events } from "@/db/events-schema";
 import { EVENT_CONSUMERS } from "@/lib/events/consumer-list";
 import { dispatchEvents, type EventConsumerDefinition } from "@/lib/events/consumers";
 

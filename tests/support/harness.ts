@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
+import { users } from "@/db/core-schema";
 import type { Actor } from "@/lib/actor";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 
