@@ -17,6 +17,7 @@ const tableOwners = {
   "token-cache-schema": ["tokens", "oncall"],
   "webhooks-schema": ["webhooks"],
   "workflows-schema": ["workflows"],
+  "paging-schema": ["paging"],
 };
 
 // Code that may touch any table: the schema itself, the db helpers, demo seeding, scripts, benchmarks

@@ -27,3 +27,16 @@ export { oncallStamp, tokenStamp } from "./token-cache-schema";
 export { reminderEmissions, reminderSettings } from "./reminders-schema";
 export { webhookDeliveries, webhookDeliveryAttempts, webhookSubscriptions } from "./webhooks-schema";
 export { type AuditChange, auditEvents } from "./audit-schema";
+export {
+  contactMethods,
+  escalationPolicies,
+  escalationSteps,
+  notificationRules,
+  pageActionLinks,
+  pageAssignments,
+  pageLog,
+  pageNotifications,
+  pages,
+  servicePaging,
+  type StepTarget,
+} from "./paging-schema";

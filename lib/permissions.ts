@@ -25,6 +25,8 @@ export const ROLE_PERMISSIONS = [
   { action: "releases.record", description: "record releases", roles: RESPONDERS },
   { action: "oncall.read", description: "see who is on call", roles: ALL },
   { action: "oncall.manage", description: "change on-call rotations", roles: RESPONDERS },
+  { action: "paging.read", description: "view pages and escalation policies", roles: ALL },
+  { action: "escalation-policies.manage", description: "change escalation policies", roles: RESPONDERS },
   { action: "workflows.read", description: "view workflows", roles: ALL },
   { action: "workflows.manage", description: "change workflows", roles: RESPONDERS },
   { action: "postmortems.read", description: "view postmortems and action items", roles: ALL },

@@ -30,6 +30,14 @@ export const AUDIT_ACTIONS = [
   "alert_rule.deleted",
   "settings.postmortems_changed",
   "settings.reminders_changed",
+  "escalation_policy.created",
+  "escalation_policy.updated",
+  "escalation_policy.deleted",
+  "service.paging_changed",
+  "contact_method.created",
+  "contact_method.verified",
+  "contact_method.deleted",
+  "notification_rules.changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -42,6 +50,8 @@ export const AUDIT_TARGET_TYPES = [
   "override",
   "alert_rule",
   "settings",
+  "escalation_policy",
+  "contact_method",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { alertPaths, alertSchemas } from "./alert-paths";
 import { auditPaths, auditSchemas } from "./audit-paths";
+import { pagingPaths, pagingSchemas } from "./paging-paths";
 import {
   ErrorGroupListItem,
   ErrorGroupView,
@@ -291,6 +292,7 @@ export function buildOpenApiDocument(): Json {
       ...reminderPaths(pathHelpers),
       ...webhookPaths(pathHelpers),
       ...auditPaths(pathHelpers),
+      ...pagingPaths(pathHelpers),
       "/api/openapi.json": {
         get: {
           summary: "This document (OpenAPI 3.1, generated from the zod schemas)",
@@ -349,6 +351,7 @@ export function buildOpenApiDocument(): Json {
         ...workflowSchemas(input, output),
         ...webhookSchemas(input, output),
         ...auditSchemas(output),
+        ...pagingSchemas(input, output),
         UpdateServiceInput: input(UpdateServiceInput),
         CreateOverrideInput: input(CreateOverrideInput),
         Service: output(ServiceView),

@@ -1,0 +1,99 @@
+import type { z } from "zod";
+import {
+  CreatePolicyInput,
+  PolicyView,
+  ServicePagingInput,
+  ServicePagingView,
+  UpdatePolicyInput,
+} from "@/lib/paging/schemas";
+import type { PathHelpers } from "./path-helpers";
+
+type Json = Record<string, unknown>;
+
+/** Escalation policies and how services are paged (docs/paging.md). */
+export function pagingPaths({
+  ref,
+  body,
+  jsonAnswer,
+  problems,
+  idempotencyHeader,
+  idParam,
+  slugParam,
+}: PathHelpers): Json {
+  const etag = { ETag: { schema: { type: "string" } } };
+  return {
+    "/api/escalation-policies": {
+      get: {
+        summary:
+          "Escalation policies by name, each with its steps and the services that name it (every role)",
+        responses: {
+          "200": {
+            description: "The policies",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: { items: { type: "array", items: ref("EscalationPolicy") } },
+                },
+              },
+            },
+          },
+        },
+      },
+      post: {
+        summary:
+          "Create a policy: ordered steps (targets: a user, the on-call of a service, another policy; minutes before the next step), repeat, default (responder or admin)",
+        parameters: [idempotencyHeader],
+        requestBody: body("CreatePolicyInput"),
+        responses: {
+          "201": jsonAnswer("Created", "EscalationPolicy", { Location: { schema: { type: "string" } } }),
+          ...problems(400, 409, 413, 415, 422),
+        },
+      },
+    },
+    "/api/escalation-policies/{id}": {
+      parameters: [idParam],
+      get: {
+        summary: "A policy",
+        responses: { "200": jsonAnswer("The policy", "EscalationPolicy", etag), ...problems(404) },
+      },
+      patch: {
+        summary: "Change a policy (steps replace the whole list); optional If-Match",
+        requestBody: body("UpdatePolicyInput"),
+        responses: {
+          "200": jsonAnswer("The policy", "EscalationPolicy", etag),
+          ...problems(400, 404, 409, 412, 413, 415, 422),
+        },
+      },
+      delete: {
+        summary: "Delete a policy no other policy hands to and no open page escalates under",
+        responses: { "204": { description: "Deleted" }, ...problems(404, 409) },
+      },
+    },
+    "/api/services/{slug}/paging": {
+      parameters: [slugParam],
+      get: {
+        summary: "How the service is paged: its policy (or the default), urgency by severity, business hours",
+        responses: { "200": jsonAnswer("The service's paging", "ServicePaging"), ...problems(404) },
+      },
+      put: {
+        summary: "Set how the service is paged (responder or admin)",
+        requestBody: body("ServicePagingInput"),
+        responses: {
+          "200": jsonAnswer("The service's paging", "ServicePaging"),
+          ...problems(400, 404, 413, 415, 422),
+        },
+      },
+    },
+  };
+}
+
+export function pagingSchemas(input: (schema: z.ZodType) => Json, output: (schema: z.ZodType) => Json): Json {
+  return {
+    CreatePolicyInput: input(CreatePolicyInput),
+    UpdatePolicyInput: input(UpdatePolicyInput),
+    ServicePagingInput: input(ServicePagingInput),
+    EscalationPolicy: output(PolicyView),
+    ServicePaging: output(ServicePagingView),
+  };
+}
