@@ -18,3 +18,4 @@ export { oncallStamp, tokenStamp } from "./token-cache-schema";
 export { reminderEmissions, reminderSettings } from "./reminders-schema";
 export { webhookDeliveries, webhookDeliveryAttempts, webhookSubscriptions } from "./webhooks-schema";
 export { type AuditChange, auditEvents } from "./audit-schema";
+export { mailMessages } from "./mail-schema";
