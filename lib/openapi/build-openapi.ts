@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { alertPaths, alertSchemas } from "./alert-paths";
 import { auditPaths, auditSchemas } from "./audit-paths";
+import { mailPaths, mailSchemas } from "./mail-paths";
 import {
   ErrorGroupListItem,
   ErrorGroupView,
@@ -291,6 +292,7 @@ export function buildOpenApiDocument(): Json {
       ...reminderPaths(pathHelpers),
       ...webhookPaths(pathHelpers),
       ...auditPaths(pathHelpers),
+      ...mailPaths(pathHelpers),
       "/api/openapi.json": {
         get: {
           summary: "This document (OpenAPI 3.1, generated from the zod schemas)",
@@ -349,6 +351,7 @@ export function buildOpenApiDocument(): Json {
         ...workflowSchemas(input, output),
         ...webhookSchemas(input, output),
         ...auditSchemas(output),
+        ...mailSchemas(output),
         UpdateServiceInput: input(UpdateServiceInput),
         CreateOverrideInput: input(CreateOverrideInput),
         Service: output(ServiceView),
