@@ -18,6 +18,7 @@ const tableOwners = {
   "webhooks-schema": ["webhooks"],
   "workflows-schema": ["workflows"],
   "paging-schema": ["paging"],
+  "mail-schema": ["mail"],
 };
 
 // Code that may touch any table: the schema itself, the db helpers, demo seeding, scripts, benchmarks

@@ -40,3 +40,4 @@ export {
   servicePaging,
   type StepTarget,
 } from "./paging-schema";
+export { mailMessages } from "./mail-schema";

@@ -39,6 +39,7 @@ test("every signed-in page has no serious accessibility violations (as admin)", 
     ["/settings/postmortems", "Postmortems"],
     ["/settings/reminders", "Update reminders"],
     ["/settings/webhooks", "Webhooks"],
+    ["/settings/mail", "Mail"],
     ["/incidents/INC-1999-9999", ""],
   ];
   const found: Record<string, string[]> = {};

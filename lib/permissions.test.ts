@@ -31,6 +31,7 @@ describe("the permission table", () => {
       "webhooks.manage",
       "settings.manage",
       "audit.read",
+      "mail.read",
     ] as const) {
       expect(ROLE_PERMISSIONS.find((row) => row.action === p)?.roles).toEqual(["admin"]);
       expect(can(as("responder"), p)).toBe(false);

@@ -38,6 +38,7 @@ export const ROLE_PERMISSIONS = [
   { action: "tokens.manage", description: "manage API tokens", roles: ADMINS },
   { action: "users.manage", description: "manage users", roles: ADMINS },
   { action: "audit.read", description: "view the audit log", roles: ADMINS },
+  { action: "mail.read", description: "read the outgoing mail", roles: ADMINS },
 ] as const satisfies readonly { action: string; description: string; roles: readonly Role[] }[];
 
 export type Permission = (typeof ROLE_PERMISSIONS)[number]["action"];

@@ -14,6 +14,7 @@ export const SETTINGS_PAGES: Item[] = [
   { href: "/settings/webhooks", label: "Webhooks", adminOnly: true },
   { href: "/settings/postmortems", label: "Postmortems", adminOnly: true },
   { href: "/settings/reminders", label: "Reminders", adminOnly: true },
+  { href: "/settings/mail", label: "Mail", adminOnly: true },
   { href: "/settings/audit", label: "Audit log", adminOnly: true, audit: true },
 ];
 

@@ -4,6 +4,7 @@ import { pruneSignInAttemptsMaintenance } from "@/lib/auth/maintenance";
 import { dispatchEventsJob } from "@/lib/events/dispatch-job";
 import { purgeExpiredEventsMaintenance } from "@/lib/events/purge-events";
 import { purgeIdempotencyKeysMaintenance } from "@/lib/http/idempotency-maintenance";
+import { sendMailJob } from "@/lib/mail/send-job";
 import { remindersJob } from "@/lib/reminders/reminders-job";
 import { purgeExpiredMetricsMaintenance } from "@/lib/telemetry/purge-expired-metrics";
 import { deliverWebhookJob } from "@/lib/webhooks/deliver-job";
@@ -31,4 +32,5 @@ export const JOBS: readonly AnyJobDefinition[] = [
   evaluateRulesJob,
   remindersJob,
   deliverWebhookJob,
+  sendMailJob,
 ];

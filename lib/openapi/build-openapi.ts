@@ -2,6 +2,7 @@ import { z } from "zod";
 import { alertPaths, alertSchemas } from "./alert-paths";
 import { auditPaths, auditSchemas } from "./audit-paths";
 import { pagingPaths, pagingSchemas } from "./paging-paths";
+import { mailPaths, mailSchemas } from "./mail-paths";
 import {
   ErrorGroupListItem,
   ErrorGroupView,
@@ -293,6 +294,7 @@ export function buildOpenApiDocument(): Json {
       ...webhookPaths(pathHelpers),
       ...auditPaths(pathHelpers),
       ...pagingPaths(pathHelpers),
+      ...mailPaths(pathHelpers),
       "/api/openapi.json": {
         get: {
           summary: "This document (OpenAPI 3.1, generated from the zod schemas)",
@@ -352,6 +354,7 @@ export function buildOpenApiDocument(): Json {
         ...webhookSchemas(input, output),
         ...auditSchemas(output),
         ...pagingSchemas(input, output),
+        ...mailSchemas(output),
         UpdateServiceInput: input(UpdateServiceInput),
         CreateOverrideInput: input(CreateOverrideInput),
         Service: output(ServiceView),

@@ -54,6 +54,7 @@ describe("startJobs", () => {
       "alerts.evaluate-rules",
       "events.dispatch",
       "jobs.run-maintenance",
+      "mail.send",
       "reminders.run-timers",
       "webhooks.deliver",
     ]);

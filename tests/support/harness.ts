@@ -28,7 +28,7 @@ export async function resetDatabase() {
       idempotency_keys, oncall_overrides, oncall_rotation_members, service_oncall, services, users, sessions, accounts, verifications, api_tokens, sign_in_attempts,
       events, event_consumptions, alert_rules, alerts, alert_events, workflows, workflow_runs, reminder_settings, reminder_emissions,
       error_groups, error_group_hourly, releases, postmortems, action_items, postmortem_settings, incident_daily_stats, incident_metric_buckets, incident_metric_sub_buckets,
-      webhook_subscriptions, webhook_deliveries, webhook_delivery_attempts, audit_events,
+      webhook_subscriptions, webhook_deliveries, webhook_delivery_attempts, audit_events, mail_messages,
       escalation_policies, escalation_steps, service_paging, pages, page_assignments, page_notifications, page_log,
       contact_methods, notification_rules, page_action_links RESTART IDENTITY CASCADE`);
     // token_stamp stays (one row the migration inserted); the TRUNCATE of users and api_tokens bumps it.

@@ -1,0 +1,9 @@
+import { defineJob } from "@/lib/jobs/registry";
+import { sendMail } from "./send-mail";
+import { sendMailJobSpec } from "./send-job-spec";
+
+/** A failed attempt throws, so the queue retries it with backoff (lib/mail/retry-policy.ts). */
+export const sendMailJob = defineJob(sendMailJobSpec, async (data, { db, retryCount }) => {
+  const report = await sendMail(db, data, { retryCount });
+  if (report.status === "retrying") throw new Error(`Mail ${data.mailId} not sent: ${report.error}`);
+});

@@ -1,0 +1,22 @@
+import nodemailer, { type Transporter } from "nodemailer";
+import { parseConnectionUrl } from "nodemailer/lib/shared";
+import type SMTPTransport from "nodemailer/lib/smtp-transport";
+
+// Each bound stays far below the send job's 120 s expiry: a send still running when the queue hands
+// the job to another worker would be sent twice.
+const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+
+let current: { url: string; transport: Transporter<SMTPTransport.SentMessageInfo> } | null = null;
+
+/**
+ * The process's one transport for SMTP_URL: `smtp://` upgrades with STARTTLS when the server offers
+ * it, `smtps://` is TLS from the start; query parameters (`?tls.rejectUnauthorized=false`) are
+ * nodemailer's options. A changed URL (tests) replaces it.
+ */
+export function smtpTransport(url: string): Transporter<SMTPTransport.SentMessageInfo> {
+  if (current?.url === url) return current.transport;
+  current?.transport.close();
+  const transport = nodemailer.createTransport({ ...TIMEOUTS, ...parseConnectionUrl(url) });
+  current = { url, transport };
+  return transport;
+}
