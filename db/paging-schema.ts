@@ -105,6 +105,9 @@ export const pages = pgTable(
     step: smallint("step").notNull().default(0),
     pass: smallint("pass").notNull().default(0),
     nextEscalationAt: ts("next_escalation_at"),
+    // Bumped whenever the escalation is rescheduled (a step ran, ack, escalate now, re-trigger): a
+    // queued timer carries the value it was set with and does nothing once it has moved on.
+    escalationSeq: integer("escalation_seq").notNull().default(0),
     ackTimeoutMinutes: integer("ack_timeout_minutes"),
     createdAt: ts("created_at").notNull(),
     acknowledgedAt: ts("acknowledged_at"),

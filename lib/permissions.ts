@@ -26,6 +26,11 @@ export const ROLE_PERMISSIONS = [
   { action: "oncall.read", description: "see who is on call", roles: ALL },
   { action: "oncall.manage", description: "change on-call rotations", roles: RESPONDERS },
   { action: "paging.read", description: "view pages and escalation policies", roles: ALL },
+  {
+    action: "paging.respond",
+    description: "acknowledge, resolve or escalate pages",
+    roles: RESPONDERS,
+  },
   { action: "escalation-policies.manage", description: "change escalation policies", roles: RESPONDERS },
   { action: "workflows.read", description: "view workflows", roles: ALL },
   { action: "workflows.manage", description: "change workflows", roles: RESPONDERS },

@@ -1,3 +1,4 @@
+import { pagingConsumer } from "@/lib/paging/paging-consumer";
 import { postmortemsConsumer } from "@/lib/postmortems/postmortem-consumer";
 import { webhooksConsumer } from "@/lib/webhooks/fanout-consumer";
 import { workflowsConsumer } from "@/lib/workflows/workflows-consumer";
@@ -11,4 +12,5 @@ export const EVENT_CONSUMERS: readonly EventConsumerDefinition[] = [
   postmortemsConsumer,
   workflowsConsumer,
   webhooksConsumer,
+  pagingConsumer,
 ];

@@ -35,6 +35,12 @@ export const EVENT_TYPES = [
   "error_group.created",
   "postmortem.published",
   "action_item.overdue",
+  // Paging (lib/paging): an incident's page also writes its timeline; an alert's page only these.
+  "page.triggered",
+  "page.notified",
+  "page.escalated",
+  "page.acknowledged",
+  "page.resolved",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

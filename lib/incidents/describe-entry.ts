@@ -88,6 +88,13 @@ export function describeEntry(entry: Pick<TimelineEntryView, "kind" | "data" | "
         : `Alert ${d.alertId} linked`;
     case "alert_resolved":
       return `Alert “${d.title}” resolved (${d.alertId})`;
+    // Paging writes its sentence when it acts (lib/paging/page-log.ts): who, how, and why not.
+    case "page_triggered":
+    case "page_notified":
+    case "page_escalated":
+    case "page_acknowledged":
+    case "page_resolved":
+      return String(d.message ?? "Paging");
     case "link_marked": {
       const mark = (role: unknown) =>
         role === "fix" ? "the fix" : role === "suspected_cause" ? "the suspected cause" : null;

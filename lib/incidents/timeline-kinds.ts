@@ -23,6 +23,12 @@ export const AUTOMATIC_KINDS = [
   // Reminders (lib/reminders): system notes, never a manual update; each also announces its event.
   "update_overdue",
   "response_target_missed",
+  // Paging (lib/paging): the incident's page and who was asked to answer it.
+  "page_triggered",
+  "page_notified",
+  "page_escalated",
+  "page_acknowledged",
+  "page_resolved",
 ] as const;
 export type AutomaticKind = (typeof AUTOMATIC_KINDS)[number];
 export type TimelineKind = AutomaticKind | "update" | "action" | "resolution";

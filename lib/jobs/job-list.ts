@@ -5,6 +5,8 @@ import { dispatchEventsJob } from "@/lib/events/dispatch-job";
 import { purgeExpiredEventsMaintenance } from "@/lib/events/purge-events";
 import { purgeIdempotencyKeysMaintenance } from "@/lib/http/idempotency-maintenance";
 import { sendMailJob } from "@/lib/mail/send-job";
+import { escalateJob } from "@/lib/paging/escalate-job";
+import { notifyJob } from "@/lib/paging/notify-job";
 import { remindersJob } from "@/lib/reminders/reminders-job";
 import { purgeExpiredMetricsMaintenance } from "@/lib/telemetry/purge-expired-metrics";
 import { deliverWebhookJob } from "@/lib/webhooks/deliver-job";
@@ -32,5 +34,7 @@ export const JOBS: readonly AnyJobDefinition[] = [
   evaluateRulesJob,
   remindersJob,
   deliverWebhookJob,
+  escalateJob,
+  notifyJob,
   sendMailJob,
 ];

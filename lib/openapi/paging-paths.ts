@@ -1,4 +1,6 @@
-import type { z } from "zod";
+import { z } from "zod";
+import { ListPagesInput } from "@/lib/paging/list-pages";
+import { PageView } from "@/lib/paging/page-view";
 import {
   CreatePolicyInput,
   PolicyView,
@@ -19,6 +21,7 @@ export function pagingPaths({
   idempotencyHeader,
   idParam,
   slugParam,
+  queryParameters,
 }: PathHelpers): Json {
   const etag = { ETag: { schema: { type: "string" } } };
   return {
@@ -70,6 +73,40 @@ export function pagingPaths({
         responses: { "204": { description: "Deleted" }, ...problems(404, 409) },
       },
     },
+    "/api/pages": {
+      get: {
+        summary:
+          "Pages, newest first, the caller's own first (`state`: open (default), triggered, acknowledged, resolved, all; `user`: an id or me)",
+        parameters: queryParameters(ListPagesInput.shape),
+        responses: { "200": jsonAnswer("The pages", "PageList"), ...problems(422) },
+      },
+    },
+    "/api/pages/{id}": {
+      parameters: [idParam],
+      get: {
+        summary: "A page with its notifications (who, how, delivered or failed) and its log",
+        responses: { "200": jsonAnswer("The page", "PageDetail"), ...problems(404) },
+      },
+    },
+    ...Object.fromEntries(
+      (
+        [
+          ["acknowledge", "Acknowledge: stop the escalation (responder or admin)"],
+          ["resolve", "Resolve the page (its incident or alert stays as it is)"],
+          ["escalate", "Escalate to the next step now (an acknowledged page is handed on too)"],
+        ] as const
+      ).map(([change, summary]) => [
+        `/api/pages/{id}/${change}`,
+        {
+          parameters: [idParam],
+          post: {
+            summary,
+            parameters: [idempotencyHeader],
+            responses: { "200": jsonAnswer("The page", "Page"), ...problems(404, 422) },
+          },
+        },
+      ]),
+    ),
     "/api/services/{slug}/paging": {
       parameters: [slugParam],
       get: {
@@ -95,5 +132,23 @@ export function pagingSchemas(input: (schema: z.ZodType) => Json, output: (schem
     ServicePagingInput: input(ServicePagingInput),
     EscalationPolicy: output(PolicyView),
     ServicePaging: output(ServicePagingView),
+    Page: output(PageView),
+    PageList: output(z.object({ items: z.array(PageView.extend({ mine: z.boolean() })) })),
+    PageDetail: output(
+      PageView.extend({
+        notifications: z.array(
+          z.object({
+            id: z.number().int(),
+            userId: z.string(),
+            method: z.string(),
+            status: z.string(),
+            detail: z.string(),
+            dueAt: z.date(),
+            sentAt: z.date().nullable(),
+          }),
+        ),
+        log: z.array(z.object({ kind: z.string(), actor: z.string(), message: z.string(), at: z.date() })),
+      }),
+    ),
   };
 }

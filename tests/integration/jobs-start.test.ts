@@ -55,6 +55,8 @@ describe("startJobs", () => {
       "events.dispatch",
       "jobs.run-maintenance",
       "mail.send",
+      "paging.escalate",
+      "paging.notify",
       "reminders.run-timers",
       "webhooks.deliver",
     ]);

@@ -1,0 +1,1 @@
+ALTER TABLE "pages" ADD COLUMN "escalation_seq" integer DEFAULT 0 NOT NULL;

@@ -1,0 +1,106 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { pages } from "@/db/paging-schema";
+import { type Actor, actorLabel, actorUserId } from "@/lib/actor";
+import { runTransaction } from "@/lib/db/run-transaction";
+import { DomainError, notFound } from "@/lib/errors";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { authorize } from "@/lib/permissions";
+import { clock, type UseCaseOptions } from "@/lib/validation";
+import { escalateJobSpec } from "./job-specs";
+import { logPage, type PageRow } from "./page-log";
+import { type PageView, toPageView } from "./page-view";
+
+export const isPageIdShape = (id: string) => id.length > 0 && id.length <= 64 && !id.includes("\u0000");
+
+export async function lockPage(tx: Db, id: string): Promise<PageRow> {
+  if (!isPageIdShape(id)) throw notFound("Page");
+  const [row] = await tx.select().from(pages).where(eq(pages.id, id)).for("update");
+  if (!row) throw notFound(`Page ${id}`);
+  return row;
+}
+
+const refuse = (page: PageRow, what: string) =>
+  new DomainError("invalid_transition", `Page ${page.id} is ${page.state}: it cannot be ${what}.`);
+
+/** Stops the escalation: nobody else is paged, notifications not yet sent are cancelled. */
+export async function acknowledgeInTransaction(tx: Db, actor: Actor, page: PageRow, now: Date) {
+  if (page.state !== "triggered") throw refuse(page, "acknowledged");
+  const [row] = await tx
+    .update(pages)
+    .set({
+      state: "acknowledged",
+      acknowledgedAt: now,
+      acknowledgedBy: actorUserId(actor),
+      escalationSeq: page.escalationSeq + 1,
+      nextEscalationAt: null,
+      version: page.version + 1,
+    })
+    .where(eq(pages.id, page.id))
+    .returning();
+  await logPage(
+    tx,
+    row,
+    actor,
+    { kind: "page_acknowledged", message: `${actorLabel(actor)} acknowledged the page.` },
+    now,
+  );
+  return row;
+}
+
+export async function resolveInTransaction(tx: Db, actor: Actor, page: PageRow, now: Date, why: string) {
+  if (page.state === "resolved") return page;
+  const [row] = await tx
+    .update(pages)
+    .set({
+      state: "resolved",
+      resolvedAt: now,
+      resolvedBy: actorLabel(actor),
+      escalationSeq: page.escalationSeq + 1,
+      nextEscalationAt: null,
+      version: page.version + 1,
+    })
+    .where(eq(pages.id, page.id))
+    .returning();
+  await logPage(tx, row, actor, { kind: "page_resolved", message: `Page resolved: ${why}.` }, now);
+  return row;
+}
+
+type Change = "acknowledge" | "resolve" | "escalate";
+
+/** POST /api/pages/:id/acknowledge | resolve | escalate: one transaction with the page locked. */
+export async function changePage(
+  db: Db,
+  actor: Actor,
+  id: string,
+  change: Change,
+  options: UseCaseOptions = {},
+): Promise<PageView> {
+  authorize(actor, "paging.respond");
+  return runTransaction(db, async (tx) => {
+    const page = await lockPage(tx, id);
+    const now = clock(options);
+    if (change === "acknowledge") return toPageView(await acknowledgeInTransaction(tx, actor, page, now));
+    if (change === "resolve") {
+      if (page.state === "resolved") throw refuse(page, "resolved again");
+      return toPageView(await resolveInTransaction(tx, actor, page, now, `by ${actorLabel(actor)}`));
+    }
+    if (page.state === "resolved") throw refuse(page, "escalated");
+    // Escalating an acknowledged page hands it on too: the acknowledgement is given back.
+    const seq = page.escalationSeq + 1;
+    const [row] = await tx
+      .update(pages)
+      .set({ state: "triggered", escalationSeq: seq, nextEscalationAt: now, version: page.version + 1 })
+      .where(eq(pages.id, page.id))
+      .returning();
+    await enqueueJob(tx, escalateJobSpec, { pageId: page.id, seq, step: page.step + 1, pass: page.pass });
+    await logPage(
+      tx,
+      row,
+      actor,
+      { kind: "page_escalated", message: `${actorLabel(actor)} escalated the page to the next step now.` },
+      now,
+    );
+    return toPageView(row);
+  });
+}

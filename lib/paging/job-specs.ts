@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { jobSpec } from "@/lib/jobs/registry";
+
+// Apart from the handlers so that use cases queue timers without loading the engine.
+
+/** Run step `step` of pass `pass` of the page's policy, if the page's escalation is still at `seq`. */
+export const escalateJobSpec = jobSpec({
+  name: "paging.escalate",
+  payload: z.object({
+    pageId: z.string().min(1),
+    seq: z.number().int().min(1),
+    step: z.number().int().min(0),
+    pass: z.number().int().min(0),
+  }),
+  options: { retryLimit: 5, retryDelaySeconds: 5, retryBackoff: true, expireInSeconds: 60, concurrency: 4 },
+});
+
+/** Send one notification (a page_notifications row) when it is due, unless the page was answered. */
+export const notifyJobSpec = jobSpec({
+  name: "paging.notify",
+  payload: z.object({ notificationId: z.number().int().min(1) }),
+  options: { retryLimit: 5, retryDelaySeconds: 5, retryBackoff: true, expireInSeconds: 60, concurrency: 4 },
+});

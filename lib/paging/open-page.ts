@@ -1,0 +1,83 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, ne } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { escalationPolicies, pages } from "@/db/paging-schema";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { escalateJobSpec } from "./job-specs";
+import { logPage, type PageRow } from "./page-log";
+import { PAGING_ACTOR } from "./run-escalation-step";
+import { readServicePaging } from "./service-paging";
+
+export type PageRequest = {
+  incidentId?: string | null;
+  alertId?: string | null;
+  title: string;
+  /** The services concerned, in order: the first whose paging names a policy decides, else the default. */
+  services: string[];
+  /** High urgency for SEV1/SEV2 (per service) and critical alerts. */
+  urgencyOf: (settings: { highUrgencySeverities: string[] }) => "high" | "low";
+  /** Open it only at high urgency (a severity raised on an incident nobody was paged for). */
+  onlyIfUrgent?: boolean;
+};
+
+/**
+ * Opens the page of an incident or alert when none is open (the partial unique indexes make a second
+ * trigger find the first) and queues its first step now. Null when no policy applies: nobody to page.
+ */
+export async function openPage(tx: Db, request: PageRequest, now: Date): Promise<PageRow | null> {
+  const subject = request.incidentId
+    ? eq(pages.incidentId, request.incidentId)
+    : and(eq(pages.alertId, request.alertId ?? ""));
+  const [open] = await tx
+    .select()
+    .from(pages)
+    .where(and(subject, ne(pages.state, "resolved")));
+  if (open) return open;
+  const candidates = await Promise.all(request.services.map((slug) => readServicePaging(tx, slug)));
+  const chosen = candidates.find((c) => c.policyId) ?? candidates.find((c) => c.effectivePolicyId);
+  const policyId = chosen?.effectivePolicyId ?? (await defaultPolicyId(tx));
+  if (!policyId) return null;
+  const [policy] = await tx.select().from(escalationPolicies).where(eq(escalationPolicies.id, policyId));
+  if (!policy) return null;
+  const urgency = request.urgencyOf(chosen ?? { highUrgencySeverities: ["SEV1", "SEV2"] });
+  if (request.onlyIfUrgent && urgency === "low") return null;
+  const [page] = await tx
+    .insert(pages)
+    .values({
+      id: `pg_${randomUUID().replaceAll("-", "").slice(0, 20)}`,
+      incidentId: request.incidentId ?? null,
+      alertId: request.alertId ?? null,
+      service: chosen?.service ?? request.services[0] ?? null,
+      policyId,
+      title: request.title,
+      urgency,
+      state: "triggered",
+      escalationSeq: 1,
+      nextEscalationAt: now,
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!page) return null;
+  await logPage(
+    tx,
+    page,
+    PAGING_ACTOR,
+    {
+      kind: "page_triggered",
+      message: `Paging through ${policy.name} (${urgency} urgency${page.service ? `, ${page.service}` : ""}).`,
+      data: { policyId, urgency, service: page.service },
+    },
+    now,
+  );
+  await enqueueJob(tx, escalateJobSpec, { pageId: page.id, seq: 1, step: 0, pass: 0 });
+  return page;
+}
+
+async function defaultPolicyId(tx: Db): Promise<string | null> {
+  const [row] = await tx
+    .select({ id: escalationPolicies.id })
+    .from(escalationPolicies)
+    .where(eq(escalationPolicies.isDefault, true));
+  return row?.id ?? null;
+}
