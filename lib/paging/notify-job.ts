@@ -4,14 +4,13 @@ import { contactMethods, pageNotifications } from "@/db/paging-schema";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { defineJob } from "@/lib/jobs/registry";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
-import { alertUrl, incidentUrl } from "@/lib/webhooks/app-url";
+import { issueNotificationLinks, type NotificationLinks } from "./action-links";
 import { lockPage } from "./change-page";
 import { notifyJobSpec } from "./job-specs";
 import type { PageRow } from "./page-log";
 
 /** The mail of one page notification: what, how urgent, where to act. */
-function pageMail(page: PageRow, to: string) {
-  const where = page.incidentId ? incidentUrl(page.incidentId) : page.alertId ? alertUrl(page.alertId) : null;
+function pageMail(page: PageRow, to: string, links: NotificationLinks) {
   const urgent = page.urgency === "high" ? "[HIGH] " : "";
   // An incident page's title already leads with the incident's id.
   const subject = `${urgent}Paged: ${page.title}`.slice(0, 300);
@@ -20,8 +19,11 @@ function pageMail(page: PageRow, to: string) {
     "",
     page.title,
     "",
-    where ? `Open it: ${where}` : "",
-    "Acknowledge it there (or POST /api/pages/" + page.id + "/acknowledge) to stop the escalation.",
+    `Acknowledge (stops the escalation): ${links.acknowledge}`,
+    ...(links.resolve ? [`Resolve: ${links.resolve}`] : []),
+    ...(links.open ? [`Open: ${links.open}`] : []),
+    "",
+    "The links are yours alone, work once, and expire in 24 hours; each asks you to confirm first.",
   ].join("\n");
   return { to, subject, text };
 }
@@ -53,7 +55,8 @@ export async function sendPageNotification(db: Db, notificationId: number, now: 
       return finish("failed", "The contact method was removed or is no longer verified.");
     if (method.type !== "email")
       return finish("failed", `Delivery by ${method.type} is not available on this server yet.`);
-    const mail = await enqueueMail(tx, pageMail(page, method.address), {
+    const links = await issueNotificationLinks(tx, page, notification.userId, now);
+    const mail = await enqueueMail(tx, pageMail(page, method.address, links), {
       key: `page-notification:${notificationId}`,
       thread: page.incidentId ? `incident:${page.incidentId}` : `page:${page.id}`,
       now,

@@ -1,0 +1,43 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Db } from "@/db/client";
+import { pageActionLinks } from "@/db/paging-schema";
+import { alertUrl, appUrl, incidentUrl } from "@/lib/webhooks/app-url";
+import type { PageRow } from "./page-log";
+
+export const LINK_LIFETIME_MS = 24 * 60 * 60_000;
+export type PageLinkAction = "acknowledge" | "resolve";
+
+/** The links a notification carries: act without signing in (confirmation first), or open the page. */
+export type NotificationLinks = { acknowledge: string; resolve: string | null; open: string | null };
+
+export const hashLinkToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/**
+ * Issues fresh single-use links for one person and page, valid 24 h. Only the token's hash is
+ * stored: the link in the mail is the credential, bound to that page, that person and that action.
+ * Resolve is offered for alert pages only (an incident is resolved on its own page, with a summary).
+ */
+export async function issueNotificationLinks(
+  tx: Db,
+  page: Pick<PageRow, "id" | "incidentId" | "alertId">,
+  userId: string,
+  now: Date,
+): Promise<NotificationLinks> {
+  const issue = async (action: PageLinkAction) => {
+    const token = randomBytes(32).toString("base64url");
+    await tx.insert(pageActionLinks).values({
+      tokenHash: hashLinkToken(token),
+      pageId: page.id,
+      userId,
+      action,
+      expiresAt: new Date(now.getTime() + LINK_LIFETIME_MS),
+      createdAt: now,
+    });
+    return `${appUrl()}/pages/act/${token}`;
+  };
+  return {
+    acknowledge: await issue("acknowledge"),
+    resolve: page.incidentId ? null : await issue("resolve"),
+    open: page.incidentId ? incidentUrl(page.incidentId) : page.alertId ? alertUrl(page.alertId) : null,
+  };
+}
