@@ -2,7 +2,9 @@ import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
 import { contentSecurityPolicy, createNonce, HSTS_VALUE, servedOverHttps } from "@/lib/security/headers";
 
-const isPublicPage = (pathname: string) => pathname === "/login" || pathname.startsWith("/login/");
+// The links in page notifications authenticate themselves (lib/paging/act-on-link.ts).
+const isPublicPage = (pathname: string) =>
+  pathname === "/login" || pathname.startsWith("/login/") || pathname.startsWith("/pages/act/");
 
 // Every page (the sign-in page too) gets a fresh CSP nonce: Next.js reads it from the request's
 // Content-Security-Policy header and puts it on its own scripts. Then a cheap first gate: no session

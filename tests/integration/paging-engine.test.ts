@@ -9,28 +9,14 @@ import * as pagesRoute from "@/app/api/pages/route";
 import { getDb } from "@/db/client";
 import { contactMethods } from "@/db/paging-schema";
 import { ensureServices } from "@/lib/catalog/references";
-import { JOBS } from "@/lib/jobs/job-list";
 import { runConsumers } from "@/tests/support/consumers";
 import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
+import { runQueued } from "@/tests/support/run-queued";
 import { type SmtpTestServer, startSmtpServer } from "@/tests/support/smtp-server";
 
 // The paging engine end to end, with the queue's jobs run by hand where workers would run them:
 // a policy, a declared SEV1, step 1, the mail at a real SMTP server, step 2, acknowledgement.
 let smtp: SmtpTestServer;
-
-/** Runs every queued job of `name` once (as a worker would), oldest first; returns how many ran. */
-async function runQueued(name: string): Promise<number> {
-  const db = await getDb();
-  const job = JOBS.find((j) => j.name === name)!;
-  const queued = await queryRows<{ id: string; data: unknown }>(
-    sql`select id, data from pgboss.job where name = ${name} and state = 'created' order by created_on, id`,
-  );
-  for (const { id, data } of queued) {
-    await db.execute(sql`update pgboss.job set state = 'completed' where id = ${id}`);
-    await job.handler(job.payload.parse(data), { jobId: id, name, retryCount: 0, db });
-  }
-  return queued.length;
-}
 
 const verifiedEmail = async (userId: string, address: string) =>
   (await getDb()).insert(contactMethods).values({

@@ -12,7 +12,13 @@ import { sessionCookie } from "@/tests/support/sign-in";
 // Every route.ts under app/api and every exported server action must refuse a caller who is not
 // signed in, and a viewer on writes — except the few that are public on purpose.
 const PUBLIC_ROUTES = new Set(["GET /api/health", "GET /api/openapi.json"]);
-const PUBLIC_ACTIONS = new Set(["app/login/actions.ts#signInAction", "app/login/actions.ts#signOutAction"]);
+// A page notification's link is its own credential (one page, one person, one use): lib/paging/act-on-link.ts,
+// tested in tests/integration/paging-links.test.ts.
+const PUBLIC_ACTIONS = new Set([
+  "app/login/actions.ts#signInAction",
+  "app/login/actions.ts#signOutAction",
+  "app/pages/act/[token]/actions.ts#actOnPageLinkAction",
+]);
 // Anyone signed in may change their own password: a viewer gets as far as validating the form.
 const SELF_SERVICE_ACTIONS = new Set(["app/settings/account/actions.ts#changePasswordAction"]);
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
