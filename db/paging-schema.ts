@@ -36,6 +36,8 @@ export const escalationPolicies = pgTable(
     description: text("description").notNull().default(""),
     // Times the whole list of steps is run again after the last one, while nobody acknowledges.
     repeat: smallint("repeat").notNull().default(0),
+    // An acknowledged page not resolved after this many minutes is triggered again (Datadog's).
+    ackTimeoutMinutes: integer("ack_timeout_minutes"),
     // The policy of services that name none.
     isDefault: boolean("is_default").notNull().default(false),
     createdBy: text("created_by").notNull(),
@@ -49,6 +51,7 @@ export const escalationPolicies = pgTable(
       .on(t.isDefault)
       .where(sql`${t.isDefault}`),
     check("escalation_policies_repeat", sql`${t.repeat} between 0 and 9`),
+    check("escalation_policies_ack_timeout", sql`${t.ackTimeoutMinutes} between 1 and 1440`),
   ],
 );
 

@@ -5,6 +5,7 @@ import { dispatchEventsJob } from "@/lib/events/dispatch-job";
 import { purgeExpiredEventsMaintenance } from "@/lib/events/purge-events";
 import { purgeIdempotencyKeysMaintenance } from "@/lib/http/idempotency-maintenance";
 import { sendMailJob } from "@/lib/mail/send-job";
+import { ackTimeoutJob } from "@/lib/paging/ack-timeout-job";
 import { escalateJob } from "@/lib/paging/escalate-job";
 import { notifyJob } from "@/lib/paging/notify-job";
 import { remindersJob } from "@/lib/reminders/reminders-job";
@@ -36,5 +37,6 @@ export const JOBS: readonly AnyJobDefinition[] = [
   deliverWebhookJob,
   escalateJob,
   notifyJob,
+  ackTimeoutJob,
   sendMailJob,
 ];

@@ -4,6 +4,7 @@ import { PageView } from "@/lib/paging/page-view";
 import {
   CreatePolicyInput,
   PolicyView,
+  ReassignPageInput,
   ServicePagingInput,
   ServicePagingView,
   UpdatePolicyInput,
@@ -107,6 +108,16 @@ export function pagingPaths({
         },
       ]),
     ),
+    "/api/pages/{id}/reassign": {
+      parameters: [idParam],
+      post: {
+        summary:
+          "Hand the page to one person now (paged by their rules; an acknowledged page is triggered again; the next step still follows)",
+        parameters: [idempotencyHeader],
+        requestBody: body("ReassignPageInput"),
+        responses: { "200": jsonAnswer("The page", "Page"), ...problems(400, 404, 413, 415, 422) },
+      },
+    },
     "/api/services/{slug}/paging": {
       parameters: [slugParam],
       get: {
@@ -130,6 +141,7 @@ export function pagingSchemas(input: (schema: z.ZodType) => Json, output: (schem
     CreatePolicyInput: input(CreatePolicyInput),
     UpdatePolicyInput: input(UpdatePolicyInput),
     ServicePagingInput: input(ServicePagingInput),
+    ReassignPageInput: input(ReassignPageInput),
     EscalationPolicy: output(PolicyView),
     ServicePaging: output(ServicePagingView),
     Page: output(PageView),

@@ -7,7 +7,7 @@ import { DomainError, notFound } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { authorize } from "@/lib/permissions";
 import { clock, type UseCaseOptions } from "@/lib/validation";
-import { escalateJobSpec } from "./job-specs";
+import { ackTimeoutJobSpec, escalateJobSpec } from "./job-specs";
 import { logPage, type PageRow } from "./page-log";
 import { type PageView, toPageView } from "./page-view";
 
@@ -45,6 +45,13 @@ export async function acknowledgeInTransaction(tx: Db, actor: Actor, page: PageR
     { kind: "page_acknowledged", message: `${actorLabel(actor)} acknowledged the page.` },
     now,
   );
+  if (row.ackTimeoutMinutes)
+    await enqueueJob(
+      tx,
+      ackTimeoutJobSpec,
+      { pageId: row.id, seq: row.escalationSeq },
+      { startAfter: new Date(now.getTime() + row.ackTimeoutMinutes * 60_000) },
+    );
   return row;
 }
 

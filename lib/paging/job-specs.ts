@@ -21,3 +21,10 @@ export const notifyJobSpec = jobSpec({
   payload: z.object({ notificationId: z.number().int().min(1) }),
   options: { retryLimit: 5, retryDelaySeconds: 5, retryBackoff: true, expireInSeconds: 60, concurrency: 4 },
 });
+
+/** An acknowledged page not resolved by then is triggered again, if it is still at `seq`. */
+export const ackTimeoutJobSpec = jobSpec({
+  name: "paging.ack-timeout",
+  payload: z.object({ pageId: z.string().min(1), seq: z.number().int().min(1) }),
+  options: { retryLimit: 5, retryDelaySeconds: 5, retryBackoff: true, expireInSeconds: 60 },
+});

@@ -46,6 +46,7 @@ function toPolicyView(
     description: row.description,
     repeat: row.repeat,
     isDefault: row.isDefault,
+    ackTimeoutMinutes: row.ackTimeoutMinutes,
     steps: steps
       .filter((step) => step.policyId === row.id)
       .map((step) => ({ delayMinutes: step.delayMinutes, targets: step.targets as StepTargetInput[] })),

@@ -54,6 +54,7 @@ export async function openPage(tx: Db, request: PageRequest, now: Date): Promise
       state: "triggered",
       escalationSeq: 1,
       nextEscalationAt: now,
+      ackTimeoutMinutes: policy.ackTimeoutMinutes,
       createdAt: now,
     })
     .onConflictDoNothing()

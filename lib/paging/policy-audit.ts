@@ -7,6 +7,7 @@ export const policyAuditSnapshot = (view: PolicyView) => ({
   description: view.description,
   repeat: view.repeat,
   isDefault: view.isDefault,
+  ackTimeoutMinutes: view.ackTimeoutMinutes,
   steps: view.steps,
 });
 

@@ -48,6 +48,7 @@ export async function createPolicy(
         description: input.description,
         repeat: input.repeat,
         isDefault: input.isDefault,
+        ackTimeoutMinutes: input.ackTimeoutMinutes,
         createdBy: actorLabel(actor),
         createdAt: now,
         updatedAt: now,
@@ -101,6 +102,7 @@ export async function updatePolicy(
           ...(input.description !== undefined ? { description: input.description } : {}),
           ...(input.repeat !== undefined ? { repeat: input.repeat } : {}),
           ...(input.isDefault !== undefined ? { isDefault: input.isDefault } : {}),
+          ...(input.ackTimeoutMinutes !== undefined ? { ackTimeoutMinutes: input.ackTimeoutMinutes } : {}),
           updatedAt: clock(options),
           version: row.version + 1,
         })

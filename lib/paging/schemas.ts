@@ -44,11 +44,19 @@ const repeat = z
   .min(0, "0 or more.")
   .max(MAX_REPEAT, `At most ${MAX_REPEAT} repeats.`);
 
+const ackTimeout = z
+  .number({ message: "Use a whole number of minutes." })
+  .int("Use a whole number of minutes.")
+  .min(1, "At least 1 minute.")
+  .max(1440, "At most 1440 minutes (a day).")
+  .nullable();
+
 export const CreatePolicyInput = z.strictObject({
   name,
   description: z.string().trim().max(2000, "At most 2000 characters.").default(""),
   repeat: repeat.default(0),
   isDefault: z.boolean().default(false),
+  ackTimeoutMinutes: ackTimeout.default(null),
   steps,
 });
 export type CreatePolicyInput = z.infer<typeof CreatePolicyInput>;
@@ -58,6 +66,7 @@ export const UpdatePolicyInput = z.strictObject({
   description: z.string().trim().max(2000, "At most 2000 characters.").optional(),
   repeat: repeat.optional(),
   isDefault: z.boolean().optional(),
+  ackTimeoutMinutes: ackTimeout.optional(),
   steps: steps.optional(),
 });
 export type UpdatePolicyInput = z.infer<typeof UpdatePolicyInput>;
@@ -104,6 +113,7 @@ export const PolicyView = z.object({
   description: z.string(),
   repeat: z.number().int(),
   isDefault: z.boolean(),
+  ackTimeoutMinutes: z.number().int().nullable(),
   steps: z.array(z.object({ delayMinutes: z.number().int(), targets: z.array(StepTargetInput) })),
   /** Services that name this policy (services naming none use the default one). */
   services: z.array(z.string()),
@@ -126,3 +136,7 @@ export const ServicePagingView = z.object({
   businessHoursEnd: z.number().int(),
 });
 export type ServicePagingView = z.infer<typeof ServicePagingView>;
+
+export const ReassignPageInput = z.strictObject({
+  userId: z.string().trim().min(1, "Choose a person.").max(100),
+});

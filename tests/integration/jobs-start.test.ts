@@ -55,6 +55,7 @@ describe("startJobs", () => {
       "events.dispatch",
       "jobs.run-maintenance",
       "mail.send",
+      "paging.ack-timeout",
       "paging.escalate",
       "paging.notify",
       "reminders.run-timers",

@@ -4,6 +4,7 @@ import * as incidentItem from "@/app/api/dashboard/incidents/[id]/route";
 import * as incidentsRoute from "@/app/api/dashboard/incidents/route";
 import * as policies from "@/app/api/escalation-policies/route";
 import * as ack from "@/app/api/pages/[id]/acknowledge/route";
+import * as reassign from "@/app/api/pages/[id]/reassign/route";
 import * as pageItem from "@/app/api/pages/[id]/route";
 import * as pagesRoute from "@/app/api/pages/route";
 import { getDb } from "@/db/client";
@@ -172,6 +173,57 @@ describe("paging an incident", () => {
       "Escalated to step 2 of Thin: nobody acknowledged.",
       "Paged Alex Chen (named in the step) by email.",
     ]);
+  });
+
+  it("triggers an acknowledged page again after the policy's ack timeout; reassigning pages the new person", async () => {
+    await verifiedEmail("user_def456", "priya@example.com");
+    await verifiedEmail("user_abc123", "alex@example.com");
+    await call(policies.POST, "/api/escalation-policies", {
+      method: "POST",
+      body: {
+        name: "Short leash",
+        isDefault: true,
+        ackTimeoutMinutes: 30,
+        steps: [{ delayMinutes: 5, targets: [{ type: "user", userId: "user_def456" }] }],
+      },
+    });
+    await call(incidentsRoute.POST, "/api/dashboard/incidents", {
+      method: "POST",
+      body: { ...validIncident, severity: "SEV2", services: ["checkout-api"] },
+    });
+    await runConsumers();
+    const [page] = (await call(pagesRoute.GET, "/api/pages")).json.items;
+    await runQueued("paging.escalate");
+    await call(ack.POST, `/api/pages/${page.id}/acknowledge`, { method: "POST", params: { id: page.id } });
+    // 30 minutes later, still not resolved.
+    expect(await runQueued("paging.ack-timeout")).toBe(1);
+    expect((await call(pageItem.GET, `/api/pages/${page.id}`, { params: { id: page.id } })).json.state).toBe(
+      "triggered",
+    );
+    await runQueued("paging.escalate");
+    const reassigned = await call(reassign.POST, `/api/pages/${page.id}/reassign`, {
+      method: "POST",
+      params: { id: page.id },
+      body: { userId: "user_abc123" },
+    });
+    expect(reassigned.status).toBe(200);
+    const refused = await call(reassign.POST, `/api/pages/${page.id}/reassign`, {
+      method: "POST",
+      params: { id: page.id },
+      body: { userId: "user_viewer" },
+    });
+    expect(refused.status).toBe(422);
+    expect(await log(page.id)).toEqual([
+      "Paging through Short leash (high urgency, checkout-api).",
+      "Paged Priya Natarajan (named in the step) by email.",
+      "token:test-responder acknowledged the page.",
+      "Acknowledged 30 minutes ago and not resolved: paging again from step 1.",
+      "Paged Priya Natarajan (named in the step) by email.",
+      "token:test-responder reassigned the page to Alex Chen (paged by email).",
+    ]);
+    await runQueued("paging.notify");
+    const to = await queryRows<{ to: string }>(sql`select "to" from mail_messages order by created_at, id`);
+    expect(to.map((m) => m.to)).toEqual(["priya@example.com", "priya@example.com", "alex@example.com"]);
   });
 
   it("pages nobody when no policy applies", async () => {

@@ -1,0 +1,2 @@
+ALTER TABLE "escalation_policies" ADD COLUMN "ack_timeout_minutes" integer;--> statement-breakpoint
+ALTER TABLE "escalation_policies" ADD CONSTRAINT "escalation_policies_ack_timeout" CHECK ("escalation_policies"."ack_timeout_minutes" between 1 and 1440);
