@@ -101,6 +101,8 @@ export const pages = pgTable(
     alertId: text("alert_id").references(() => alerts.id),
     service: text("service"),
     policyId: text("policy_id").references(() => escalationPolicies.id, { onDelete: "set null" }),
+    // A page opened at a rotation or a person instead of a policy (a workflow's page action): one step.
+    directTargets: jsonb("direct_targets").$type<StepTarget[]>(),
     title: text("title").notNull(),
     urgency: text("urgency").notNull(),
     state: text("state").notNull().default("triggered"),
@@ -122,6 +124,7 @@ export const pages = pgTable(
   (t) => [
     check("pages_state", sql`${t.state} in ('triggered', 'acknowledged', 'resolved')`),
     check("pages_urgency", sql`${t.urgency} in ('high', 'low')`),
+    check("pages_escalation", sql`${t.policyId} is not null or ${t.directTargets} is not null or ${t.state} = 'resolved'`),
     check("pages_subject", sql`${t.incidentId} is not null or ${t.alertId} is not null`),
     // One open page per incident and per alert: a second trigger finds the first.
     uniqueIndex("pages_open_incident_key")

@@ -6,6 +6,7 @@ import { can } from "@/lib/permissions";
 import { respondersOf } from "@/lib/users/responders";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { loadPage } from "@/lib/http/page-errors";
+import { listPageTargetChoices } from "@/lib/paging/page-target-choices";
 import { listWebhookTargets } from "@/lib/webhooks/list-webhooks";
 import { listWorkflows } from "@/lib/workflows/get-workflow";
 import { previewWorkflowAction, saveWorkflowAction, toggleWorkflowAction } from "./actions";
@@ -14,28 +15,30 @@ export const metadata: Metadata = { title: "Workflows" };
 
 export default async function WorkflowsPage() {
   const page = await loadPage("/workflows", async (db, actor) => {
-    const [workflows, catalog, webhooks] = await Promise.all([
+    const [workflows, catalog, webhooks, pageTargets] = await Promise.all([
       listWorkflows(db, actor),
       listCatalog(db, actor),
       listWebhookTargets(db, actor),
+      listPageTargetChoices(db, actor),
     ]);
     return {
       workflows,
       users: respondersOf(catalog.users),
       webhooks,
+      pageTargets,
       canEdit: can(actor, "workflows.manage"),
     };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
-  const { workflows, users, webhooks, canEdit } = page.data;
+  const { workflows, users, webhooks, pageTargets, canEdit } = page.data;
   return (
     <section className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Workflows</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           When a trigger fires and its condition matches, the actions run once per event: declare an incident,
-          link to an open one, assign a commander, post an update. An alert rule&apos;s auto-create is one of
-          them.
+          link to an open one, assign a commander, post an update, page someone. An alert rule&apos;s
+          auto-create is one of them.
         </p>
       </div>
       <WorkflowsTable
@@ -57,6 +60,7 @@ export default async function WorkflowsPage() {
           <WorkflowForm
             users={users.map((u) => ({ id: u.id, name: u.name }))}
             webhooks={webhooks}
+            pageTargets={pageTargets}
             save={saveWorkflowAction}
             preview={previewWorkflowAction}
           />

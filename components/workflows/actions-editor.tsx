@@ -12,10 +12,14 @@ export type DraftAction = {
   userId?: string;
   message?: string;
   webhookId?: string;
+  /** A page action's target as `policy:<id>`, `oncall:<service>` or `user:<id>`. */
+  target?: string;
 };
 export type UserChoice = { id: string; name: string };
 /** A webhook subscription a notify action may name (label only: the URL can be a secret). */
 export type WebhookChoice = { id: string; label: string; enabled: boolean };
+/** Whom a page action may page: `value` is the DraftAction's target encoding. */
+export type PageTargetChoice = { value: string; label: string };
 
 const LABELS: Record<ActionType, string> = {
   create_incident: "Create incident",
@@ -23,6 +27,7 @@ const LABELS: Record<ActionType, string> = {
   assign_commander: "Assign commander",
   post_timeline_update: "Post timeline update",
   notify: "Notify webhook",
+  page: "Page",
 };
 
 const blank = (type: ActionType): DraftAction =>
@@ -34,7 +39,28 @@ const blank = (type: ActionType): DraftAction =>
         ? { type, message: "" }
         : type === "notify"
           ? { type, webhookId: "" }
-          : { type };
+          : type === "page"
+            ? { type, target: "" }
+            : { type };
+
+/** `policy:ep_1` → the API's target object; the editor keeps one string per select. */
+function pageTarget(value = "") {
+  const [kind, ...rest] = value.split(":");
+  const id = rest.join(":");
+  if (kind === "policy") return { type: "policy", policyId: id };
+  if (kind === "oncall") return { type: "oncall", service: id };
+  if (kind === "user") return { type: "user", userId: id };
+  return { type: "" };
+}
+
+/** The API's page target → the editor's string (the inverse of pageTarget). */
+export function draftTarget(target: { type: string; policyId?: string; service?: string; userId?: string }) {
+  return target.type === "policy"
+    ? `policy:${target.policyId}`
+    : target.type === "oncall"
+      ? `oncall:${target.service}`
+      : `user:${target.userId}`;
+}
 
 /** What the hidden `actions` field carries: the API's action objects (an empty optional title is left out). */
 export function serializeActions(actions: DraftAction[]): string {
@@ -45,6 +71,7 @@ export function serializeActions(actions: DraftAction[]): string {
       if (a.type === "assign_commander") return { type: a.type, userId: a.userId };
       if (a.type === "post_timeline_update") return { type: a.type, message: a.message };
       if (a.type === "notify") return { type: a.type, webhookId: a.webhookId };
+      if (a.type === "page") return { type: a.type, target: pageTarget(a.target) };
       return { type: a.type };
     }),
   );
@@ -55,10 +82,11 @@ type Props = {
   onChange: (actions: DraftAction[]) => void;
   users: UserChoice[];
   webhooks: WebhookChoice[];
+  pageTargets: PageTargetChoice[];
   errors: Record<string, string>;
 };
 
-export function ActionsEditor({ actions, onChange, users, webhooks, errors }: Props) {
+export function ActionsEditor({ actions, onChange, users, webhooks, pageTargets, errors }: Props) {
   const set = (i: number, patch: Partial<DraftAction>) =>
     onChange(actions.map((a, j) => (j === i ? { ...a, ...patch } : a)));
   return (
@@ -166,6 +194,23 @@ export function ActionsEditor({ actions, onChange, users, webhooks, errors }: Pr
                       <option key={w.id} value={w.id}>
                         {w.label}
                         {w.enabled ? "" : " (disabled)"}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              {action.type === "page" && (
+                <label className="min-w-64 flex-1 text-xs font-medium">
+                  Page
+                  <select
+                    value={action.target ?? ""}
+                    onChange={(e) => set(i, { target: e.target.value })}
+                    className={`mt-1 ${compactControlClass}`}
+                  >
+                    <option value="">Choose whom to page…</option>
+                    {pageTargets.map((t) => (
+                      <option key={t.value} value={t.value}>
+                        {t.label}
                       </option>
                     ))}
                   </select>

@@ -8,6 +8,8 @@ import { type PreviewView, TRIGGERS, type WorkflowAction } from "@/lib/workflows
 import {
   ActionsEditor,
   type DraftAction,
+  draftTarget,
+  type PageTargetChoice,
   serializeActions,
   type UserChoice,
   type WebhookChoice,
@@ -30,15 +32,20 @@ type Props = {
   users: UserChoice[];
   /** Subscriptions a notify action may name. */
   webhooks?: WebhookChoice[];
+  /** Whom a page action may page (policies, services' on-call, people). */
+  pageTargets?: PageTargetChoice[];
   save: FormAction<{ id: string }>;
   preview: FormAction<PreviewView>;
 };
 
 const initial: ActionState<{ id: string }> = { status: "idle" };
-const toDraft = (actions: WorkflowAction[]): DraftAction[] => actions.map((a) => ({ ...a }) as DraftAction);
+const toDraft = (actions: WorkflowAction[]): DraftAction[] =>
+  actions.map((a) =>
+    a.type === "page" ? { type: "page", target: draftTarget(a.target) } : ({ ...a } as DraftAction),
+  );
 
 /** Create or edit a workflow: name, trigger, condition (checked while typing), actions, enabled; then preview. */
-export function WorkflowForm({ workflow, users, webhooks = [], save, preview }: Props) {
+export function WorkflowForm({ workflow, users, webhooks = [], pageTargets = [], save, preview }: Props) {
   const [state, action, pending] = useActionState(save, initial);
   const [trigger, setTrigger] = useState(workflow?.trigger ?? "alert_fired");
   const [condition, setCondition] = useState(workflow?.condition ?? "");
@@ -97,6 +104,7 @@ export function WorkflowForm({ workflow, users, webhooks = [], save, preview }: 
           onChange={setActions}
           users={users}
           webhooks={webhooks}
+          pageTargets={pageTargets}
           errors={errors}
         />
         <label className="flex items-center gap-2 text-sm">

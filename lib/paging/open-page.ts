@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { escalationPolicies, pages } from "@/db/paging-schema";
+import { escalationPolicies, pages, type StepTarget } from "@/db/paging-schema";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { escalateJobSpec } from "./job-specs";
 import { logPage, type PageRow } from "./page-log";
@@ -18,13 +18,20 @@ export type PageRequest = {
   urgencyOf: (settings: { highUrgencySeverities: string[] }) => "high" | "low";
   /** Open it only at high urgency (a severity raised on an incident nobody was paged for). */
   onlyIfUrgent?: boolean;
+  /** A workflow's page action names whom to page: a policy, or a rotation or person (one step). */
+  policyId?: string;
+  directTargets?: StepTarget[];
 };
 
 /**
  * Opens the page of an incident or alert when none is open (the partial unique indexes make a second
  * trigger find the first) and queues its first step now. Null when no policy applies: nobody to page.
  */
-export async function openPage(tx: Db, request: PageRequest, now: Date): Promise<PageRow | null> {
+export async function openPage(
+  tx: Db,
+  request: PageRequest,
+  now: Date,
+): Promise<{ page: PageRow; opened: boolean } | null> {
   const subject = request.incidentId
     ? eq(pages.incidentId, request.incidentId)
     : and(eq(pages.alertId, request.alertId ?? ""));
@@ -32,13 +39,16 @@ export async function openPage(tx: Db, request: PageRequest, now: Date): Promise
     .select()
     .from(pages)
     .where(and(subject, ne(pages.state, "resolved")));
-  if (open) return open;
+  if (open) return { page: open, opened: false };
   const candidates = await Promise.all(request.services.map((slug) => readServicePaging(tx, slug)));
   const chosen = candidates.find((c) => c.policyId) ?? candidates.find((c) => c.effectivePolicyId);
-  const policyId = chosen?.effectivePolicyId ?? (await defaultPolicyId(tx));
-  if (!policyId) return null;
-  const [policy] = await tx.select().from(escalationPolicies).where(eq(escalationPolicies.id, policyId));
-  if (!policy) return null;
+  const policyId = request.directTargets
+    ? null
+    : (request.policyId ?? chosen?.effectivePolicyId ?? (await defaultPolicyId(tx)));
+  const [policy] = policyId
+    ? await tx.select().from(escalationPolicies).where(eq(escalationPolicies.id, policyId))
+    : [];
+  if (!policy && !request.directTargets) return null;
   const urgency = request.urgencyOf(chosen ?? { highUrgencySeverities: ["SEV1", "SEV2"] });
   if (request.onlyIfUrgent && urgency === "low") return null;
   const [page] = await tx
@@ -48,13 +58,14 @@ export async function openPage(tx: Db, request: PageRequest, now: Date): Promise
       incidentId: request.incidentId ?? null,
       alertId: request.alertId ?? null,
       service: chosen?.service ?? request.services[0] ?? null,
-      policyId,
+      policyId: policy?.id ?? null,
+      directTargets: request.directTargets ?? null,
       title: request.title,
       urgency,
       state: "triggered",
       escalationSeq: 1,
       nextEscalationAt: now,
-      ackTimeoutMinutes: policy.ackTimeoutMinutes,
+      ackTimeoutMinutes: policy?.ackTimeoutMinutes ?? null,
       createdAt: now,
     })
     .onConflictDoNothing()
@@ -66,13 +77,13 @@ export async function openPage(tx: Db, request: PageRequest, now: Date): Promise
     PAGING_ACTOR,
     {
       kind: "page_triggered",
-      message: `Paging through ${policy.name} (${urgency} urgency${page.service ? `, ${page.service}` : ""}).`,
-      data: { policyId, urgency, service: page.service },
+      message: `Paging ${policy ? `through ${policy.name}` : "directly"} (${urgency} urgency${page.service ? `, ${page.service}` : ""}).`,
+      data: { policyId: page.policyId, urgency, service: page.service },
     },
     now,
   );
   await enqueueJob(tx, escalateJobSpec, { pageId: page.id, seq: 1, step: 0, pass: 0 });
-  return page;
+  return { page, opened: true };
 }
 
 async function defaultPolicyId(tx: Db): Promise<string | null> {

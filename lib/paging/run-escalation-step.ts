@@ -19,6 +19,8 @@ import { stepTargets } from "./step-targets";
 export const PAGING_ACTOR: Actor = { type: "system", name: "paging", role: "responder" };
 
 const MINUTE = 60_000;
+/** How long a page at direct targets waits before it says nobody answered. */
+const DIRECT_STEP_MINUTES = 15;
 const list = (items: string[]) =>
   items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 
@@ -34,16 +36,8 @@ export async function runEscalationStep(
   at: { seq: number; step: number; pass: number },
   now: Date,
 ): Promise<void> {
-  const [policy] = page.policyId
-    ? await tx.select().from(escalationPolicies).where(eq(escalationPolicies.id, page.policyId))
-    : [];
-  const steps = policy
-    ? await tx
-        .select()
-        .from(escalationSteps)
-        .where(eq(escalationSteps.policyId, policy.id))
-        .orderBy(asc(escalationSteps.position))
-    : [];
+  const policy = await planOf(tx, page);
+  const steps = policy?.steps ?? [];
   let { step, pass } = at;
   if (step >= steps.length && policy && pass < policy.repeat && steps.length) [step, pass] = [0, pass + 1];
   if (!policy || step >= steps.length) {
@@ -54,9 +48,11 @@ export async function runEscalationStep(
       PAGING_ACTOR,
       {
         kind: "page_escalated",
-        message: policy
-          ? `Escalation policy ${policy.name} is exhausted${policy.repeat ? ` after ${policy.repeat + 1} passes` : ""}: nobody acknowledged. Reassign or acknowledge the page.`
-          : "The page's escalation policy was removed: nobody else will be paged.",
+        message: page.directTargets
+          ? "Nobody paged directly acknowledged in time. Reassign or acknowledge the page."
+          : policy
+            ? `Escalation policy ${policy.name} is exhausted${policy.repeat ? ` after ${policy.repeat + 1} passes` : ""}: nobody acknowledged. Reassign or acknowledge the page.`
+            : "The page's escalation policy was removed: nobody else will be paged.",
         data: { step, pass, exhausted: true },
       },
       now,
@@ -128,6 +124,25 @@ export async function runEscalationStep(
     { pageId: page.id, seq, step: step + 1, pass },
     { startAfter: dueAt },
   );
+}
+
+/** The steps a page escalates through: its policy's, or the one step of its direct targets. */
+async function planOf(tx: Db, page: PageRow) {
+  if (page.directTargets)
+    return {
+      name: "its direct targets",
+      repeat: 0,
+      steps: [{ delayMinutes: DIRECT_STEP_MINUTES, targets: page.directTargets }],
+    };
+  if (!page.policyId) return null;
+  const [policy] = await tx.select().from(escalationPolicies).where(eq(escalationPolicies.id, page.policyId));
+  if (!policy) return null;
+  const steps = await tx
+    .select()
+    .from(escalationSteps)
+    .where(eq(escalationSteps.policyId, policy.id))
+    .orderBy(asc(escalationSteps.position));
+  return { name: policy.name, repeat: policy.repeat, steps };
 }
 
 /** When the next step may run: after the delay; low urgency escalates past step 1 in business hours only. */

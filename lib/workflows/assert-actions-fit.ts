@@ -26,6 +26,13 @@ export function assertActionsFit(trigger: Trigger, actions: WorkflowAction[]): v
         message: `${action.type} needs an incident: put create_incident or link_to_open_incident before it.`,
       });
     }
+    // A page is about an incident, or an alert the event itself is.
+    if (action.type === "page" && !haveIncident && !trigger.startsWith("alert_")) {
+      errors.push({
+        path: `actions.${i}.type`,
+        message: `page needs an incident or an alert: put create_incident or link_to_open_incident before it.`,
+      });
+    }
     if (MAKES_INCIDENT.includes(action.type)) haveIncident = true;
   });
   if (errors.length) throw new DomainError("validation", "The actions do not fit the trigger.", { errors });

@@ -6,6 +6,7 @@ import { authorize } from "@/lib/permissions";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { DomainError } from "@/lib/errors";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
+import { assertPageTargets } from "@/lib/paging/assert-page-targets";
 import { assertNotifyTargets } from "@/lib/webhooks/assert-notify-targets";
 import { assertActionsFit } from "./assert-actions-fit";
 import { compileCondition } from "./compile-condition";
@@ -31,6 +32,7 @@ export async function createWorkflow(
   compileCondition(input.condition);
   assertActionsFit(input.trigger, input.actions);
   await assertNotifyTargets(db, input.actions);
+  await assertPageTargets(db, input.actions);
   const now = clock(options);
   try {
     const row = await runTransaction(db, async (tx) => {

@@ -7,6 +7,8 @@ import { pgErrorCode } from "@/lib/db-errors";
 import { DomainError } from "@/lib/errors";
 import { addLink } from "@/lib/incidents/add-link";
 import { incidentTitleFrom } from "@/lib/incidents/incident-title";
+import { readIncidentSummary } from "@/lib/incidents/incident-summary";
+import { pageFromWorkflow } from "@/lib/paging/page-from-workflow";
 import { linkedIncidentOf } from "@/lib/incidents/linked-incident-of";
 import { addTimelineEntry } from "@/lib/incidents/add-timeline-entry";
 import { declareIncident } from "@/lib/incidents/declare-incident";
@@ -87,6 +89,8 @@ async function runAction(ctx: RunContext, action: WorkflowAction): Promise<Step>
       );
       return { result: { status: "ok", detail: `posted an update to ${ctx.incidentId}` } };
     }
+    case "page":
+      return pageAction(ctx, action.target);
     case "notify": {
       if (!ctx.incidentId) return noIncident();
       const request = {
@@ -100,6 +104,38 @@ async function runAction(ctx: RunContext, action: WorkflowAction): Promise<Step>
       return { result: await notifyWebhook(ctx.tx, request) };
     }
   }
+}
+
+/** Pages the action's target about the incident reached so far, or else the event's alert. */
+async function pageAction(
+  ctx: RunContext,
+  target: Extract<WorkflowAction, { type: "page" }>["target"],
+): Promise<Step> {
+  const { subject } = ctx.event;
+  const incident = ctx.incidentId ? await readIncidentSummary(ctx.tx, ctx.incidentId) : null;
+  if (!incident && !subject.alertId) return noIncident();
+  const opened = await pageFromWorkflow(
+    ctx.tx,
+    {
+      incidentId: incident?.id ?? null,
+      alertId: subject.alertId ?? null,
+      title: incident ? `${incident.id}: ${incident.title}` : (first(subject.title) ?? "Alert"),
+      services: incident?.services ?? list(subject.service),
+      severity: incident?.severity ?? first(subject.severity),
+      target,
+    },
+    ctx.now,
+  );
+  if (!opened)
+    return { result: { status: "error", detail: "The escalation policy to page through no longer exists." } };
+  return {
+    result: opened.opened
+      ? { status: "ok", detail: `paged (${opened.page.urgency} urgency): ${opened.page.id}` }
+      : {
+          status: "skipped",
+          detail: `${opened.page.id} is already paging for this ${incident ? "incident" : "alert"}.`,
+        },
+  };
 }
 
 const noIncident = (): Step => ({

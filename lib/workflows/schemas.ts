@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SeveritySchema } from "@/lib/incidents/schemas";
+import { StepTargetInput } from "@/lib/paging/schemas";
 
 // Shared by the JSON API, the /workflows forms and /api/openapi.json. No database imports: the
 // editor reads the trigger and action lists from here.
@@ -21,6 +22,7 @@ export const ACTION_TYPES = [
   "assign_commander",
   "post_timeline_update",
   "notify",
+  "page",
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
@@ -57,6 +59,8 @@ export const WorkflowActionInput = z.discriminatedUnion(
         .min(1, "Choose a webhook subscription.")
         .max(64, "Not a webhook subscription id."),
     }),
+    // Pages people until someone acknowledges: a policy, a service's on-call or a person (lib/paging).
+    z.strictObject({ type: z.literal("page"), target: StepTargetInput }),
   ],
   { error: ACTION_HINT },
 );

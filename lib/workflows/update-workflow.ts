@@ -7,6 +7,7 @@ import { runTransaction } from "@/lib/db/run-transaction";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { DomainError, notFound, validationError } from "@/lib/errors";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
+import { assertPageTargets } from "@/lib/paging/assert-page-targets";
 import { assertNotifyTargets } from "@/lib/webhooks/assert-notify-targets";
 import { assertActionsFit } from "./assert-actions-fit";
 import { compileCondition } from "./compile-condition";
@@ -51,6 +52,7 @@ export async function updateWorkflow(
         input.actions ?? (row.actions as WorkflowAction[]),
       );
       if (input.actions) await assertNotifyTargets(tx, input.actions);
+      if (input.actions) await assertPageTargets(tx, input.actions);
       const [updated] = await tx
         .update(workflows)
         .set({

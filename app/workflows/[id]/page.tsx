@@ -9,6 +9,7 @@ import { can } from "@/lib/permissions";
 import { respondersOf } from "@/lib/users/responders";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { loadPage } from "@/lib/http/page-errors";
+import { listPageTargetChoices } from "@/lib/paging/page-target-choices";
 import { listWebhookTargets } from "@/lib/webhooks/list-webhooks";
 import { getWorkflow } from "@/lib/workflows/get-workflow";
 import { listWorkflowRuns } from "@/lib/workflows/list-workflow-runs";
@@ -27,22 +28,24 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { saved } = await searchParams;
   const page = await loadPage(`/workflows/${id}`, async (db, actor) => {
-    const [workflow, runs, catalog, webhooks] = await Promise.all([
+    const [workflow, runs, catalog, webhooks, pageTargets] = await Promise.all([
       getWorkflow(db, actor, id),
       listWorkflowRuns(db, actor, id, 50),
       listCatalog(db, actor),
       listWebhookTargets(db, actor),
+      listPageTargetChoices(db, actor),
     ]);
     return {
       workflow,
       runs,
       users: respondersOf(catalog.users),
       webhooks,
+      pageTargets,
       canEdit: can(actor, "workflows.manage"),
     };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
-  const { workflow, runs, users, webhooks } = page.data;
+  const { workflow, runs, users, webhooks, pageTargets } = page.data;
   // A rule's workflow changes through its rule (the use cases refuse it here too).
   const canEdit = page.data.canEdit && !workflow.alertRuleId;
   return (
@@ -85,6 +88,7 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
             workflow={workflow}
             users={users.map((u) => ({ id: u.id, name: u.name }))}
             webhooks={webhooks}
+            pageTargets={pageTargets}
             save={saveWorkflowAction}
             preview={previewWorkflowAction}
           />

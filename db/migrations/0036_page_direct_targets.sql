@@ -1,0 +1,2 @@
+ALTER TABLE "pages" ADD COLUMN "direct_targets" jsonb;--> statement-breakpoint
+ALTER TABLE "pages" ADD CONSTRAINT "pages_escalation" CHECK ("pages"."policy_id" is not null or "pages"."direct_targets" is not null or "pages"."state" = 'resolved');
