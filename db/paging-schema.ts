@@ -124,7 +124,10 @@ export const pages = pgTable(
   (t) => [
     check("pages_state", sql`${t.state} in ('triggered', 'acknowledged', 'resolved')`),
     check("pages_urgency", sql`${t.urgency} in ('high', 'low')`),
-    check("pages_escalation", sql`${t.policyId} is not null or ${t.directTargets} is not null or ${t.state} = 'resolved'`),
+    check(
+      "pages_escalation",
+      sql`${t.policyId} is not null or ${t.directTargets} is not null or ${t.state} = 'resolved'`,
+    ),
     check("pages_subject", sql`${t.incidentId} is not null or ${t.alertId} is not null`),
     // One open page per incident and per alert: a second trigger finds the first.
     uniqueIndex("pages_open_incident_key")
