@@ -323,3 +323,62 @@ test("PostgreSQL restarting under load: 503 while it is down, served again after
     })
     .toBe(1);
 });
+
+test("SIGKILL of every instance mid-escalation: step 2 still fires once one is back", async () => {
+  test.setTimeout(300_000);
+  await sql`insert into users (id, name, email, role) values
+    ('user_pager1', 'Pat First', 'pat@example.com', 'responder'),
+    ('user_pager2', 'Sam Second', 'sam@example.com', 'responder') on conflict do nothing`;
+  // Contact methods are verified through the product in real use; here they are given as verified.
+  await sql`insert into contact_methods (id, user_id, type, label, address, verified_at, created_at) values
+    ('cm_pager1', 'user_pager1', 'email', 'Work', 'pat@example.com', now(), now()),
+    ('cm_pager2', 'user_pager2', 'email', 'Work', 'sam@example.com', now(), now())`;
+  await sql`insert into services (slug, name) values ('paging-api', 'Paging API') on conflict do nothing`;
+  const policy = await api("/api/escalation-policies", {
+    method: "POST",
+    body: JSON.stringify({
+      name: "Cluster paging",
+      steps: [
+        { delayMinutes: 1, targets: [{ type: "user", userId: "user_pager1" }] },
+        { delayMinutes: 1, targets: [{ type: "user", userId: "user_pager2" }] },
+      ],
+    }),
+  });
+  expect(policy.status).toBe(201);
+  const policyId = ((await policy.json()) as { id: string }).id;
+  const paging = await api("/api/services/paging-api/paging", {
+    method: "PUT",
+    body: JSON.stringify({ policyId }),
+  });
+  expect(paging.status).toBe(200);
+  const declared = await api("/api/dashboard/incidents", {
+    method: "POST",
+    body: JSON.stringify({
+      title: "Paging through a crash",
+      severity: "SEV1",
+      services: ["paging-api"],
+      environment: "production",
+    }),
+  });
+  const incidentId = ((await declared.json()) as { id: string }).id;
+  const mailsTo = async (to: string) =>
+    (await sql`select count(*)::int as n from mail_messages where "to" = ${to}`)[0].n as number;
+  // Step 1 runs at once; its timer for step 2 is queued in the database.
+  await expect.poll(() => mailsTo("pat@example.com"), { timeout: 30_000 }).toBe(1);
+  const [{ due }] = await sql`select next_escalation_at as due from pages where incident_id = ${incidentId}`;
+  for (const instance of cluster.instances) instance.process.kill("SIGKILL");
+  await Promise.all(cluster.instances.map((instance) => instance.exited));
+  // Everything stays down past step 2's deadline.
+  await new Promise((resolve) =>
+    setTimeout(resolve, Math.max(0, new Date(due).getTime() - Date.now()) + 3000),
+  );
+  await cluster.restart(0);
+  const back = Date.now();
+  await expect.poll(() => mailsTo("sam@example.com"), { timeout: 60_000 }).toBe(1);
+  const [{ at }] = await sql`select l.at from page_log l join pages p on p.id = l.page_id
+    where p.incident_id = ${incidentId} and l.kind = 'page_escalated' order by l.id limit 1`;
+  // Late by the time everything was down and the restart, plus at most the queue's polling.
+  expect(new Date(at).getTime()).toBeLessThan(back + 15_000);
+  expect(await mailsTo("pat@example.com")).toBe(1);
+  await cluster.restart(1);
+});
