@@ -70,10 +70,10 @@ export async function sendVerification(
         verificationAttempts: 0,
       })
       .where(eq(contactMethods.id, row.id));
-    // One mail per send: sends are a minute apart at least, so the minute numbers them.
+    // One mail per send, numbered by the send's time (its code's expiry; sends are a minute apart).
     if (row.type === "email")
       await enqueueMail(tx, verificationMail(row, code), {
-        key: `contact-verify:${row.id}:${Math.floor(now.getTime() / 60_000)}`,
+        key: `contact-verify:${row.id}:${expiresAt.getTime()}`,
         now,
       });
     return { row, now, expiresAt };
