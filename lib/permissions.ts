@@ -32,6 +32,11 @@ export const ROLE_PERMISSIONS = [
     roles: RESPONDERS,
   },
   { action: "escalation-policies.manage", description: "change escalation policies", roles: RESPONDERS },
+  {
+    action: "contact-methods.manage",
+    description: "manage their own contact methods and notification rules",
+    roles: RESPONDERS,
+  },
   { action: "workflows.read", description: "view workflows", roles: ALL },
   { action: "workflows.manage", description: "change workflows", roles: RESPONDERS },
   { action: "postmortems.read", description: "view postmortems and action items", roles: ALL },

@@ -7,7 +7,13 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   const actor = await optionalPageActor();
   return (
     <>
-      {actor && <SettingsNav isAdmin={can(actor, "users.manage")} canReadAudit={can(actor, "audit.read")} />}
+      {actor && (
+        <SettingsNav
+          isAdmin={can(actor, "users.manage")}
+          canReadAudit={can(actor, "audit.read")}
+          canBePaged={can(actor, "contact-methods.manage")}
+        />
+      )}
       {children}
     </>
   );

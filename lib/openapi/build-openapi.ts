@@ -2,6 +2,7 @@ import { z } from "zod";
 import { alertPaths, alertSchemas } from "./alert-paths";
 import { auditPaths, auditSchemas } from "./audit-paths";
 import { pagingPaths, pagingSchemas } from "./paging-paths";
+import { contactPaths, contactSchemas } from "./contact-paths";
 import { mailPaths, mailSchemas } from "./mail-paths";
 import {
   ErrorGroupListItem,
@@ -294,6 +295,7 @@ export function buildOpenApiDocument(): Json {
       ...webhookPaths(pathHelpers),
       ...auditPaths(pathHelpers),
       ...pagingPaths(pathHelpers),
+      ...contactPaths(pathHelpers),
       ...mailPaths(pathHelpers),
       "/api/openapi.json": {
         get: {
@@ -354,6 +356,7 @@ export function buildOpenApiDocument(): Json {
         ...webhookSchemas(input, output),
         ...auditSchemas(output),
         ...pagingSchemas(input, output),
+        ...contactSchemas(input, output),
         ...mailSchemas(output),
         UpdateServiceInput: input(UpdateServiceInput),
         CreateOverrideInput: input(CreateOverrideInput),
