@@ -42,6 +42,12 @@ export function PagesTable({ pages, actions }: { pages: PageRow[]; actions: Page
               yours
             </span>
           )}
+          {actions && (
+            // On a phone the actions column is off to the right: the buttons sit under the title there.
+            <div className="pt-1.5 sm:hidden">
+              <PageActions pageId={p.id} state={p.state} actions={actions} title={p.title} compact />
+            </div>
+          )}
         </div>
       ),
     },
@@ -83,9 +89,11 @@ export function PagesTable({ pages, actions }: { pages: PageRow[]; actions: Page
     columns.push({
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
-      meta: { className: "min-w-56" },
+      meta: { className: "sm:min-w-56" },
       cell: ({ row: { original: p } }) => (
-        <PageActions pageId={p.id} state={p.state} actions={actions} title={p.title} compact />
+        <div className="hidden sm:block">
+          <PageActions pageId={p.id} state={p.state} actions={actions} title={p.title} compact />
+        </div>
       ),
     });
   return (

@@ -13,6 +13,7 @@ import {
 } from "@/components/form/field";
 import { FormMessage } from "@/components/form/form-message";
 import type { ActionState, FormAction } from "@/lib/http/action-state";
+import { submitWithoutReset } from "./submit-without-reset";
 import type { PolicyView, StepTargetInput } from "@/lib/paging/schemas";
 
 type Option = { value: string; label: string };
@@ -132,7 +133,7 @@ export function PolicyForm({ policy, people, services, policies, save }: Props) 
 
   return (
     <form
-      action={action}
+      onSubmit={submitWithoutReset(action)}
       className="space-y-5"
       aria-label={policy ? `Edit ${policy.name}` : "New escalation policy"}
     >

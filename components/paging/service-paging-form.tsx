@@ -11,6 +11,7 @@ import {
 } from "@/components/form/field";
 import { FormMessage, idleState } from "@/components/form/form-message";
 import type { ActionState, FormAction } from "@/lib/http/action-state";
+import { submitWithoutReset } from "./submit-without-reset";
 import { SEVERITIES } from "@/lib/incidents/severity";
 import type { ServicePagingView } from "@/lib/paging/schemas";
 
@@ -45,11 +46,14 @@ export function ServicePagingForm({ settings, policies, defaultPolicyName, save 
     end: errorUnder(state, "businessHoursEnd"),
   };
   return (
-    <form action={action} className="space-y-3" aria-label={`Paging of ${slug}`}>
+    <form onSubmit={submitWithoutReset(action)} className="space-y-3" aria-label={`Paging of ${slug}`}>
       <input type="hidden" name="slug" value={slug} />
       <div>
         <Label htmlFor={id("policy")}>Escalation policy</Label>
+        {/* Keyed by the saved choice: a select takes defaultValue only when mounted, and the form is
+            reset to its defaults after every save. */}
         <select
+          key={settings.policyId ?? ""}
           id={id("policy")}
           name="policyId"
           defaultValue={values?.policyId ?? settings.policyId ?? ""}
