@@ -58,7 +58,7 @@ test("a SEV1 on a service with a policy made in the UI is paged, listed on /page
   await expect(form.getByLabel("Step 2, target 1: type")).toHaveValue("oncall");
   const service = form.getByLabel("Step 2, target 1: on call for a service");
   await expect(service).toHaveAttribute("aria-invalid", "true");
-  await expect(page.locator(`#${await service.getAttribute("id")}-error`)).toBeVisible();
+  await expect(page.locator(`#${await service.getAttribute("id")}-error`)).toHaveText("Choose a service.");
   await shoot(page, "paging-policy-errors");
   await form.getByRole("button", { name: "Remove step 2" }).click();
 

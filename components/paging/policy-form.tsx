@@ -35,6 +35,7 @@ const FIELD_OF: Record<TargetType, "userId" | "service" | "policyId"> = {
   oncall: "service",
   policy: "policyId",
 };
+const CHOOSE: Record<TargetType, string> = { user: "a person", oncall: "a service", policy: "a policy" };
 const TYPE_LABEL: Record<TargetType, string> = {
   user: "Person",
   oncall: "On call for a service",
@@ -108,13 +109,15 @@ export function PolicyForm({ policy, people, services, policies, save }: Props) 
   const stepFields = steps.map((step, i) => ({
     delay: err(`steps.${i}.delayMinutes`),
     step: err(`steps.${i}.targets`, `steps.${i}`),
-    targets: step.targets.map((t, j) =>
-      err(
+    targets: step.targets.map((t, j) => {
+      const error = err(
         `steps.${i}.targets.${j}.${FIELD_OF[t.type]}`,
         `steps.${i}.targets.${j}.type`,
         `steps.${i}.targets.${j}`,
-      ),
-    ),
+      );
+      // Nothing chosen: the schema's complaint about an empty value's shape would only puzzle.
+      return error && t.value === "" ? `Choose ${CHOOSE[t.type]}.` : error;
+    }),
   }));
   // Anything the controls above do not show is said in the message under the form.
   const unplaced = Object.entries(errors).filter(([path]) => !shown.has(path));
