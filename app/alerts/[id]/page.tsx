@@ -144,7 +144,11 @@ export default async function AlertPage({ params }: Props) {
             more={paging.more}
             actions={
               canPage
-                ? { acknowledge: acknowledgePageAction, resolve: resolvePageAction, escalate: escalatePageAction }
+                ? {
+                    acknowledge: acknowledgePageAction,
+                    resolve: resolvePageAction,
+                    escalate: escalatePageAction,
+                  }
                 : null
             }
           />

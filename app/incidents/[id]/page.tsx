@@ -240,7 +240,11 @@ export default async function IncidentPage({ params }: Props) {
               more={paging.more}
               actions={
                 canPage
-                  ? { acknowledge: acknowledgePageAction, resolve: resolvePageAction, escalate: escalatePageAction }
+                  ? {
+                      acknowledge: acknowledgePageAction,
+                      resolve: resolvePageAction,
+                      escalate: escalatePageAction,
+                    }
                   : null
               }
             />
