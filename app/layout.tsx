@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { AppHeader } from "@/components/app-header";
-import { actorLabel } from "@/lib/actor";
+import { actorLabel, actorUserId } from "@/lib/actor";
+import { loadPage } from "@/lib/http/page-errors";
+import { countWaitingPages } from "@/lib/paging/count-waiting-pages";
 import { can } from "@/lib/permissions";
 import { optionalPageActor } from "@/lib/auth/page-actor";
 import { signOutAction } from "./login/actions";
@@ -13,8 +15,21 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const actor = await optionalPageActor();
+  const userId = actor ? actorUserId(actor) : null;
+  // The header's badge: one indexed count per render, for whoever may see pages.
+  const waiting =
+    actor && can(actor, "paging.read")
+      ? userId
+        ? await loadPage("/incidents", (db) => countWaitingPages(db, userId))
+        : { allowed: true as const, data: 0 }
+      : null;
   const user = actor
-    ? { name: actorLabel(actor), role: actor.role, isAdmin: can(actor, "users.manage") }
+    ? {
+        name: actorLabel(actor),
+        role: actor.role,
+        isAdmin: can(actor, "users.manage"),
+        waitingPages: waiting?.allowed ? waiting.data : null,
+      }
     : null;
   return (
     <html lang="en">

@@ -2,7 +2,11 @@ import Link from "next/link";
 import { DeclareShortcut } from "@/components/declare/declare-shortcut";
 import { can } from "@/lib/permissions";
 
-type Props = { user: { name: string; role: string; isAdmin: boolean } | null; signOut: () => Promise<void> };
+type Props = {
+  /** `waitingPages`: triggered pages the user was asked to answer (null: they may not see pages). */
+  user: { name: string; role: string; isAdmin: boolean; waitingPages: number | null } | null;
+  signOut: () => Promise<void>;
+};
 
 export function AppHeader({ user, signOut }: Props) {
   // Viewers cannot declare (the use case refuses them), so they are not offered the button or the shortcut.
@@ -34,6 +38,23 @@ export function AppHeader({ user, signOut }: Props) {
             className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
           >
             Alerts
+          </Link>
+        )}
+        {user && user.waitingPages !== null && (
+          <Link
+            href="/pages"
+            className="inline-flex items-center gap-1.5 text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
+          >
+            Pages
+            {user.waitingPages > 0 && (
+              <span
+                data-testid="waiting-pages"
+                className="inline-flex min-w-5 items-center justify-center rounded-full bg-red-600 px-1.5 text-xs font-semibold leading-5 text-white"
+              >
+                {user.waitingPages}
+                <span className="sr-only"> waiting for you</span>
+              </span>
+            )}
           </Link>
         )}
         {user && (

@@ -7,6 +7,8 @@ import { createOverride } from "@/lib/oncall/create-override";
 import { deleteOverride } from "@/lib/oncall/delete-override";
 import { overrideFromForm, serviceFromForm } from "@/lib/oncall/service-from-form";
 import { updateService } from "@/lib/oncall/update-service";
+import { servicePagingFromForm } from "@/lib/paging/policy-from-form";
+import { setServicePaging } from "@/lib/paging/service-paging";
 
 export async function updateServiceAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const { slug, input } = serviceFromForm(form);
@@ -34,4 +36,13 @@ export async function removeOverrideAction(_previous: ActionState, form: FormDat
   }, "Override removed.");
   revalidatePath("/services");
   return state;
+}
+
+export async function setServicePagingAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const { slug, input } = servicePagingFromForm(form);
+  const state = await runAction(async () => {
+    await asActionUser((db, actor) => setServicePaging(db, actor, slug, input));
+  }, "Paging saved.");
+  revalidatePath("/services");
+  return withValues(state, form, ["policyId", "timeZone", "businessHoursStart", "businessHoursEnd"]);
 }

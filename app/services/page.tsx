@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import type { ServicePagingView } from "@/lib/paging/schemas";
 import { NotAllowed } from "@/components/not-allowed";
 import { OverridesPanel } from "@/components/services/overrides-panel";
 import { RotationForm } from "@/components/services/rotation-form";
+import { ServicePagingForm } from "@/components/paging/service-paging-form";
+import { getServicePaging } from "@/lib/paging/service-paging";
+import { listPolicies } from "@/lib/paging/list-policies";
 import { can } from "@/lib/permissions";
 import { respondersOf } from "@/lib/users/responders";
 import { listCatalog } from "@/lib/catalog/list-catalog";
@@ -10,7 +15,12 @@ import { formatUtc } from "@/lib/format";
 import { loadPage } from "@/lib/http/page-errors";
 import { listServices } from "@/lib/oncall/list-services";
 import type { ServiceView } from "@/lib/oncall/views";
-import { addOverrideAction, removeOverrideAction, updateServiceAction } from "./actions";
+import {
+  addOverrideAction,
+  removeOverrideAction,
+  setServicePagingAction,
+  updateServiceAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Services and on-call" };
 export const dynamic = "force-dynamic";
@@ -41,17 +51,78 @@ function OnCallSummary({ service }: { service: ServiceView }) {
   );
 }
 
+function PagingSummary({
+  settings,
+  policyName,
+  canEdit,
+  form,
+}: {
+  settings: ServicePagingView;
+  policyName: Map<string, string>;
+  canEdit: boolean;
+  form: React.ReactNode;
+}) {
+  const effective = settings.effectivePolicyId ? policyName.get(settings.effectivePolicyId) : null;
+  return (
+    <div className="space-y-2">
+      <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="service-paging">
+        {effective ? (
+          <>
+            Paged through{" "}
+            <Link
+              href={`/paging/policies/${encodeURIComponent(settings.effectivePolicyId!)}`}
+              className="underline"
+            >
+              {effective}
+            </Link>
+            {settings.policyId ? "" : " (the default)"}; high urgency for{" "}
+            {settings.highUrgencySeverities.join(", ") || "no severity"}
+            {settings.lowUrgencyBusinessHoursOnly
+              ? `; low urgency escalates ${settings.businessHoursStart}–${settings.businessHoursEnd} h ${settings.timeZone} only`
+              : ""}
+            .
+          </>
+        ) : (
+          <>
+            Not paged: no escalation policy applies (
+            <Link href="/paging/policies" className="underline">
+              escalation policies
+            </Link>
+            ).
+          </>
+        )}
+      </p>
+      {canEdit && (
+        <details className="rounded-md border border-slate-200 p-3 dark:border-slate-800">
+          <summary className="cursor-pointer text-sm font-medium">Edit paging</summary>
+          <div className="mt-3">{form}</div>
+        </details>
+      )}
+    </div>
+  );
+}
+
 export default async function ServicesPage() {
   const page = await loadPage("/services", async (db, actor) => {
-    const [services, catalog] = await Promise.all([listServices(db, actor), listCatalog(db, actor)]);
+    const [services, catalog, policies] = await Promise.all([
+      listServices(db, actor),
+      listCatalog(db, actor),
+      listPolicies(db, actor),
+    ]);
+    const paging = await Promise.all(services.map((s) => getServicePaging(db, actor, s.slug)));
     return {
       services,
+      paging: new Map(paging.map((p) => [p.service, p])),
+      policies: policies.items,
       people: respondersOf(catalog.users).map((u) => ({ id: u.id, name: u.name })),
       canEdit: can(actor, "oncall.manage"),
+      canEditPaging: can(actor, "escalation-policies.manage"),
     };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
-  const { services, people, canEdit } = page.data;
+  const { services, paging, policies, people, canEdit, canEditPaging } = page.data;
+  const policyName = new Map(policies.map((p) => [p.id, p.name]));
+  const defaultPolicy = policies.find((p) => p.isDefault) ?? null;
 
   return (
     <section className="space-y-6">
@@ -107,6 +178,19 @@ export default async function ServicesPage() {
               </div>
             </details>
           )}
+          <PagingSummary
+            settings={paging.get(service.slug)!}
+            policyName={policyName}
+            canEdit={canEditPaging}
+            form={
+              <ServicePagingForm
+                settings={paging.get(service.slug)!}
+                policies={policies.map((p) => ({ value: p.id, label: p.name }))}
+                defaultPolicyName={defaultPolicy?.name ?? null}
+                save={setServicePagingAction}
+              />
+            }
+          />
           <div>
             <h3 className="mb-2 text-sm font-semibold">Overrides</h3>
             <OverridesPanel

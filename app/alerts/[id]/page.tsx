@@ -8,6 +8,9 @@ import { declareQueryFor, INCIDENT_SEVERITY_FOR } from "@/lib/alerts/declare-fro
 import { getAlert } from "@/lib/alerts/list-alerts";
 import { can } from "@/lib/permissions";
 import { loadPage } from "@/lib/http/page-errors";
+import { PagingPanel } from "@/components/paging/paging-panel";
+import { getSubjectPaging } from "@/lib/paging/subject-paging";
+import { acknowledgePageAction, escalatePageAction, resolvePageAction } from "@/app/pages/actions";
 
 export const metadata: Metadata = { title: "Alert" };
 export const dynamic = "force-dynamic";
@@ -20,14 +23,20 @@ export default async function AlertPage({ params }: Props) {
   const { id } = await params;
   const page = await loadPage(`/alerts/${encodeURIComponent(id)}`, async (db, actor) => {
     const alert = await getAlert(db, actor, id);
+    const [chart, paging] = await Promise.all([
+      getAlertChart(db, actor, alert),
+      getSubjectPaging(db, actor, { alertId: alert.id }),
+    ]);
     return {
       alert,
-      chart: await getAlertChart(db, actor, alert),
+      chart,
+      paging,
       canDeclare: can(actor, "incidents.declare"),
+      canPage: can(actor, "paging.respond"),
     };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
-  const { alert, chart, canDeclare } = page.data;
+  const { alert, chart, paging, canDeclare, canPage } = page.data;
   const openIncident = alert.incidents.find((i) => i.status !== "resolved");
 
   return (
@@ -114,6 +123,35 @@ export default async function AlertPage({ params }: Props) {
           <p className="text-sm text-slate-600 dark:text-slate-400">
             No service health data for this alert&apos;s service and environment around {utc(alert.startsAt)}.
           </p>
+        )}
+      </section>
+
+      <section className={card} aria-labelledby="paging-heading">
+        <h2 id="paging-heading" className="mb-3 text-sm font-semibold">
+          Paging
+        </h2>
+        {paging.pages.length === 0 && openIncident ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Not paged on its own: it belongs to{" "}
+            <Link href={`/incidents/${openIncident.id}`} className="underline">
+              {openIncident.id}
+            </Link>
+            , whose page is on the incident.
+          </p>
+        ) : (
+          <PagingPanel
+            pages={paging.pages}
+            more={paging.more}
+            actions={
+              canPage
+                ? {
+                    acknowledge: acknowledgePageAction,
+                    resolve: resolvePageAction,
+                    escalate: escalatePageAction,
+                  }
+                : null
+            }
+          />
         )}
       </section>
 

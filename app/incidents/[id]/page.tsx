@@ -21,6 +21,9 @@ import { isPostmortemPreparing } from "@/lib/postmortems/is-postmortem-preparing
 import { findSimilarIncidents } from "@/lib/postmortems/find-similar-incidents";
 import { AlertCharts } from "@/components/incident/alert-charts";
 import { ImpactStartOffer } from "@/components/incident/impact-start-offer";
+import { PagingPanel } from "@/components/paging/paging-panel";
+import { getSubjectPaging } from "@/lib/paging/subject-paging";
+import { acknowledgePageAction, escalatePageAction, resolvePageAction } from "@/app/pages/actions";
 import {
   acceptAlertImpactStartAction,
   addLinkAction,
@@ -80,13 +83,14 @@ export default async function IncidentPage({ params }: Props) {
       getIncidentHealth(db, actor, incident),
       listIncidentAlerts(db, actor, id),
     ]);
-    const [cards, suggestions, releases, postmortem, alertCharts, preparing] = await Promise.all([
+    const [cards, suggestions, releases, postmortem, alertCharts, preparing, paging] = await Promise.all([
       getLinkCards(db, actor, incident.links),
       listSuggestions(db, actor, incident),
       listIncidentReleases(db, actor, incident, health),
       findPostmortem(db, actor, id),
       getIncidentAlertCharts(db, actor, linkedAlerts),
       incident.status === "resolved" ? isPostmortemPreparing(db, actor, id) : false,
+      getSubjectPaging(db, actor, { incidentId: id }),
     ]);
     const fromAlerts = suggestFromAlerts(incident, linkedAlerts);
     return {
@@ -101,6 +105,8 @@ export default async function IncidentPage({ params }: Props) {
       preparing,
       alertCharts,
       fromAlerts,
+      paging,
+      canPage: can(actor, "paging.respond"),
       canEdit: can(actor, "incidents.update"),
       intervals: reminders.updateIntervalMinutes,
     };
@@ -118,6 +124,8 @@ export default async function IncidentPage({ params }: Props) {
     preparing,
     alertCharts,
     fromAlerts,
+    paging,
+    canPage,
     canEdit,
     intervals,
   } = page.data;
@@ -226,6 +234,21 @@ export default async function IncidentPage({ params }: Props) {
           {canEdit && <AddUpdateForm incidentId={incident.id} addUpdate={addUpdateAction} />}
         </div>
         <div className={`min-w-0 space-y-6 lg:col-start-3 ${canEdit ? "lg:row-start-2" : "lg:row-start-1"}`}>
+          <Panel title="Paging">
+            <PagingPanel
+              pages={paging.pages}
+              more={paging.more}
+              actions={
+                canPage
+                  ? {
+                      acknowledge: acknowledgePageAction,
+                      resolve: resolvePageAction,
+                      escalate: escalatePageAction,
+                    }
+                  : null
+              }
+            />
+          </Panel>
           <Panel title="Postmortem">
             <PostmortemLink
               incidentId={incident.id}
