@@ -1,9 +1,7 @@
-import { eq } from "drizzle-orm";
-import { pages } from "@/db/paging-schema";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { defineJob } from "@/lib/jobs/registry";
-import { lockPage } from "./change-page";
+import { lockPage, retrigger } from "./change-page";
 import { ackTimeoutJobSpec, escalateJobSpec } from "./job-specs";
 import { logPage } from "./page-log";
 import { PAGING_ACTOR } from "./run-escalation-step";
@@ -17,19 +15,7 @@ export const ackTimeoutJob = defineJob(ackTimeoutJobSpec, async (data, { db }) =
     const page = await lockPage(tx, data.pageId).catch(() => null);
     if (!page || page.state !== "acknowledged" || page.escalationSeq !== data.seq) return;
     const now = new Date();
-    const seq = page.escalationSeq + 1;
-    const [row] = await tx
-      .update(pages)
-      .set({
-        state: "triggered",
-        acknowledgedAt: null,
-        acknowledgedBy: null,
-        escalationSeq: seq,
-        nextEscalationAt: now,
-        version: page.version + 1,
-      })
-      .where(eq(pages.id, page.id))
-      .returning();
+    const row = await retrigger(tx, page, now);
     await logPage(
       tx,
       row,
@@ -41,6 +27,6 @@ export const ackTimeoutJob = defineJob(ackTimeoutJobSpec, async (data, { db }) =
       },
       now,
     );
-    await enqueueJob(tx, escalateJobSpec, { pageId: page.id, seq, step: 0, pass: 0 });
+    await enqueueJob(tx, escalateJobSpec, { pageId: page.id, seq: row.escalationSeq, step: 0, pass: 0 });
   });
 });

@@ -73,6 +73,26 @@ export async function resolveInTransaction(tx: Db, actor: Actor, page: PageRow, 
   return row;
 }
 
+/**
+ * Back to triggered with the escalation moved on (escalate now, reassign, an ack timeout): the old
+ * acknowledgement is given back, and every timer queued before is void.
+ */
+export async function retrigger(tx: Db, page: PageRow, nextEscalationAt: Date): Promise<PageRow> {
+  const [row] = await tx
+    .update(pages)
+    .set({
+      state: "triggered",
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      escalationSeq: page.escalationSeq + 1,
+      nextEscalationAt,
+      version: page.version + 1,
+    })
+    .where(eq(pages.id, page.id))
+    .returning();
+  return row;
+}
+
 type Change = "acknowledge" | "resolve" | "escalate";
 
 /** POST /api/pages/:id/acknowledge | resolve | escalate: one transaction with the page locked. */
@@ -94,13 +114,13 @@ export async function changePage(
     }
     if (page.state === "resolved") throw refuse(page, "escalated");
     // Escalating an acknowledged page hands it on too: the acknowledgement is given back.
-    const seq = page.escalationSeq + 1;
-    const [row] = await tx
-      .update(pages)
-      .set({ state: "triggered", escalationSeq: seq, nextEscalationAt: now, version: page.version + 1 })
-      .where(eq(pages.id, page.id))
-      .returning();
-    await enqueueJob(tx, escalateJobSpec, { pageId: page.id, seq, step: page.step + 1, pass: page.pass });
+    const row = await retrigger(tx, page, now);
+    await enqueueJob(tx, escalateJobSpec, {
+      pageId: page.id,
+      seq: row.escalationSeq,
+      step: page.step + 1,
+      pass: page.pass,
+    });
     await logPage(
       tx,
       row,

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { escalationSteps, pageAssignments, pages } from "@/db/paging-schema";
+import { escalationSteps, pageAssignments } from "@/db/paging-schema";
 import { type Actor, actorLabel } from "@/lib/actor";
 import { assertAssignees } from "@/lib/catalog/references";
 import { runTransaction } from "@/lib/db/run-transaction";
@@ -8,7 +8,7 @@ import { DomainError, validationError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { authorize } from "@/lib/permissions";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
-import { lockPage } from "./change-page";
+import { lockPage, retrigger } from "./change-page";
 import { escalateJobSpec } from "./job-specs";
 import { logPage } from "./page-log";
 import { type PageView, toPageView } from "./page-view";
@@ -46,7 +46,6 @@ export async function reassignPage(
         { path: "userId", message: `${names.get(input.userId)} cannot be paged: ${skipped[0]?.reason}.` },
       ]);
     const now = clock(options);
-    const seq = page.escalationSeq + 1;
     const [step] = page.policyId
       ? await tx
           .select({ delayMinutes: escalationSteps.delayMinutes })
@@ -54,18 +53,8 @@ export async function reassignPage(
           .where(and(eq(escalationSteps.policyId, page.policyId), eq(escalationSteps.position, page.step)))
       : [];
     const dueAt = new Date(now.getTime() + (step?.delayMinutes ?? 5) * MINUTE);
-    const [row] = await tx
-      .update(pages)
-      .set({
-        state: "triggered",
-        acknowledgedAt: null,
-        acknowledgedBy: null,
-        escalationSeq: seq,
-        nextEscalationAt: dueAt,
-        version: page.version + 1,
-      })
-      .where(eq(pages.id, page.id))
-      .returning();
+    const row = await retrigger(tx, page, dueAt);
+    const seq = row.escalationSeq;
     await tx
       .insert(pageAssignments)
       .values({
