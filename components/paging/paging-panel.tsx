@@ -46,6 +46,8 @@ function OnePage({ page, actions }: { page: SubjectPage; actions: PageActionSet 
               <Link href={`/paging/policies/${encodeURIComponent(page.policyId)}`} className="underline">
                 {page.policyName}
               </Link>
+            ) : page.direct ? (
+              "None: paged directly by a workflow"
             ) : (
               "Removed"
             )}

@@ -7,6 +7,8 @@ export const PageView = z.object({
   alertId: z.string().nullable(),
   service: z.string().nullable(),
   policyId: z.string().nullable(),
+  /** Paged at a rotation or person directly (a workflow's page action), not through a policy. */
+  direct: z.boolean(),
   title: z.string(),
   urgency: z.enum(["high", "low"]),
   state: z.enum(["triggered", "acknowledged", "resolved"]),
@@ -28,6 +30,7 @@ export const toPageView = (row: PageRow): PageView => ({
   alertId: row.alertId,
   service: row.service,
   policyId: row.policyId,
+  direct: row.directTargets !== null,
   title: row.title,
   urgency: row.urgency as PageView["urgency"],
   state: row.state as PageView["state"],
