@@ -4,7 +4,6 @@ import { useActionState, useState } from "react";
 import {
   buttonClass,
   controlClass,
-  compactControlClass,
   describedBy,
   FieldError,
   FieldHint,
@@ -13,13 +12,16 @@ import {
 } from "@/components/form/field";
 import { FormMessage } from "@/components/form/form-message";
 import type { ActionState, FormAction } from "@/lib/http/action-state";
+import {
+  CHOOSE,
+  FIELD_OF,
+  type Option,
+  PolicyStepEditor,
+  type StepDraft,
+  type TargetType,
+} from "./policy-step-editor";
 import { submitWithoutReset } from "./submit-without-reset";
 import type { PolicyView, StepTargetInput } from "@/lib/paging/schemas";
-
-type Option = { value: string; label: string };
-type TargetType = StepTargetInput["type"];
-type TargetDraft = { key: number; type: TargetType; value: string };
-type StepDraft = { key: number; delay: string; targets: TargetDraft[] };
 
 type Props = {
   policy: PolicyView | null;
@@ -28,18 +30,6 @@ type Props = {
   /** Policies a step may hand over to (not this one). */
   policies: Option[];
   save: FormAction<{ id: string }>;
-};
-
-const FIELD_OF: Record<TargetType, "userId" | "service" | "policyId"> = {
-  user: "userId",
-  oncall: "service",
-  policy: "policyId",
-};
-const CHOOSE: Record<TargetType, string> = { user: "a person", oncall: "a service", policy: "a policy" };
-const TYPE_LABEL: Record<TargetType, string> = {
-  user: "Person",
-  oncall: "On call for a service",
-  policy: "Another policy",
 };
 
 let nextKey = 1;
@@ -68,9 +58,6 @@ const serialise = (steps: StepDraft[]) =>
       targets: step.targets.map((t) => ({ type: t.type, [FIELD_OF[t.type]]: t.value })),
     })),
   );
-
-const smallButton =
-  "rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400 disabled:opacity-40 dark:text-slate-300 dark:hover:bg-slate-800";
 
 /**
  * Name, description, repeat, default and the ordered steps (minutes to the next step, targets).
@@ -105,6 +92,7 @@ export function PolicyForm({ policy, people, services, policies, save }: Props) 
   const nameError = err("name");
   const descriptionError = err("description");
   const repeatError = err("repeat");
+  const ackTimeoutError = err("ackTimeoutMinutes");
   const stepsError = err("steps");
   const stepFields = steps.map((step, i) => ({
     delay: err(`steps.${i}.delayMinutes`),
@@ -181,6 +169,27 @@ export function PolicyForm({ policy, people, services, policies, save }: Props) 
           </FieldHint>
           <FieldError id={id("repeat")} message={repeatError} />
         </div>
+        <div>
+          <Label htmlFor={id("ack-timeout")} optional>
+            Acknowledgement timeout (minutes)
+          </Label>
+          <input
+            id={id("ack-timeout")}
+            name="ackTimeoutMinutes"
+            type="number"
+            min={1}
+            max={1440}
+            step={1}
+            defaultValue={values?.ackTimeoutMinutes ?? policy?.ackTimeoutMinutes ?? ""}
+            className={controlClass}
+            aria-invalid={!!ackTimeoutError}
+            aria-describedby={describedBy(id("ack-timeout"), { hint: true, error: ackTimeoutError })}
+          />
+          <FieldHint id={id("ack-timeout")}>
+            An acknowledged page not resolved after this long is paged again from step 1. Empty: never.
+          </FieldHint>
+          <FieldError id={id("ack-timeout")} message={ackTimeoutError} />
+        </div>
       </div>
       <div>
         <Label htmlFor={id("description")} optional>
@@ -223,160 +232,21 @@ export function PolicyForm({ policy, people, services, policies, save }: Props) 
         </legend>
         <FieldError id={id("steps")} message={stepsError} />
         <ol className="space-y-3">
-          {steps.map((step, i) => {
-            // Ids by position (keys differ between the server's render and the browser's).
-            const sid = (field: string) => id(`step-${i}-${field}`);
-            const label = `Step ${i + 1}`;
-            return (
-              <li
-                key={step.key}
-                className="rounded-md border border-slate-200 p-3 dark:border-slate-800"
-                aria-label={label}
-                data-step={i + 1}
-              >
-                <div className="flex flex-wrap items-center justify-between gap-2">
-                  <h3 className="text-sm font-semibold">{label}</h3>
-                  <div className="flex gap-1">
-                    <button
-                      type="button"
-                      className={smallButton}
-                      disabled={i === 0}
-                      onClick={() => move(i, -1)}
-                      aria-label={`Move ${label.toLowerCase()} up`}
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="button"
-                      className={smallButton}
-                      disabled={i === steps.length - 1}
-                      onClick={() => move(i, 1)}
-                      aria-label={`Move ${label.toLowerCase()} down`}
-                    >
-                      ↓
-                    </button>
-                    <button
-                      type="button"
-                      className={smallButton}
-                      disabled={steps.length === 1}
-                      onClick={() => setSteps((list) => list.filter((s) => s.key !== step.key))}
-                      aria-label={`Remove ${label.toLowerCase()}`}
-                    >
-                      Remove
-                    </button>
-                  </div>
-                </div>
-                <div className="mt-2 space-y-2">
-                  {step.targets.map((target, j) => {
-                    const tid = (field: string) => sid(`target-${j}-${field}`);
-                    const error = stepFields[i].targets[j];
-                    const options = optionsOf(target.type);
-                    return (
-                      <div key={target.key} data-target={j + 1}>
-                        <div className="flex flex-wrap items-center gap-2 sm:flex-nowrap">
-                          <label htmlFor={tid("type")} className="sr-only">
-                            {`${label}, target ${j + 1}: type`}
-                          </label>
-                          <select
-                            id={tid("type")}
-                            value={target.type}
-                            onChange={(e) =>
-                              change(i, (s) => ({
-                                ...s,
-                                targets: s.targets.map((t) =>
-                                  t.key === target.key
-                                    ? { ...t, type: e.target.value as TargetType, value: "" }
-                                    : t,
-                                ),
-                              }))
-                            }
-                            className={`${compactControlClass} sm:w-52`}
-                          >
-                            {(Object.keys(TYPE_LABEL) as TargetType[]).map((type) => (
-                              <option key={type} value={type}>
-                                {TYPE_LABEL[type]}
-                              </option>
-                            ))}
-                          </select>
-                          <label htmlFor={tid("value")} className="sr-only">
-                            {`${label}, target ${j + 1}: ${TYPE_LABEL[target.type].toLowerCase()}`}
-                          </label>
-                          <select
-                            id={tid("value")}
-                            value={target.value}
-                            onChange={(e) =>
-                              change(i, (s) => ({
-                                ...s,
-                                targets: s.targets.map((t) =>
-                                  t.key === target.key ? { ...t, value: e.target.value } : t,
-                                ),
-                              }))
-                            }
-                            className={`${compactControlClass} min-w-0 flex-1`}
-                            aria-invalid={!!error}
-                            aria-describedby={describedBy(tid("value"), { error })}
-                          >
-                            <option value="">Choose…</option>
-                            {options.map((o) => (
-                              <option key={o.value} value={o.value}>
-                                {o.label}
-                              </option>
-                            ))}
-                            {target.value && !options.some((o) => o.value === target.value) && (
-                              <option value={target.value}>{target.value}</option>
-                            )}
-                          </select>
-                          <button
-                            type="button"
-                            className={smallButton}
-                            onClick={() =>
-                              change(i, (s) => ({
-                                ...s,
-                                targets: s.targets.filter((t) => t.key !== target.key),
-                              }))
-                            }
-                            aria-label={`Remove target ${j + 1} of ${label.toLowerCase()}`}
-                          >
-                            Remove
-                          </button>
-                        </div>
-                        <FieldError id={tid("value")} message={error} />
-                      </div>
-                    );
-                  })}
-                  <FieldError id={sid("targets")} message={stepFields[i].step} />
-                  <button
-                    type="button"
-                    className={`${secondaryButtonClass} px-2 py-1 text-xs`}
-                    onClick={() =>
-                      change(i, (s) => ({
-                        ...s,
-                        targets: [...s.targets, { key: key(), type: "user", value: "" }],
-                      }))
-                    }
-                  >
-                    Add target to {label.toLowerCase()}
-                  </button>
-                </div>
-                <div className="mt-3 max-w-xs">
-                  <Label htmlFor={sid("delay")}>{`${label}: minutes to the next step`}</Label>
-                  <input
-                    id={sid("delay")}
-                    type="number"
-                    min={1}
-                    max={1440}
-                    step={1}
-                    value={step.delay}
-                    onChange={(e) => change(i, (s) => ({ ...s, delay: e.target.value }))}
-                    className={compactControlClass}
-                    aria-invalid={!!stepFields[i].delay}
-                    aria-describedby={describedBy(sid("delay"), { error: stepFields[i].delay })}
-                  />
-                  <FieldError id={sid("delay")} message={stepFields[i].delay} />
-                </div>
-              </li>
-            );
-          })}
+          {steps.map((step, i) => (
+            <PolicyStepEditor
+              key={step.key}
+              step={step}
+              index={i}
+              count={steps.length}
+              errors={stepFields[i]}
+              optionsOf={optionsOf}
+              idOf={(field) => id(`step-${i}-${field}`)}
+              change={(update) => change(i, update)}
+              move={(by) => move(i, by)}
+              remove={() => setSteps((list) => list.filter((s) => s.key !== step.key))}
+              newKey={key}
+            />
+          ))}
         </ol>
         <button
           type="button"

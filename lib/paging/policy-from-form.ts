@@ -10,6 +10,11 @@ export function policyFromForm(form: FormData) {
     description: String(form.get("description") ?? ""),
     repeat: wholeNumber(form.get("repeat")),
     isDefault: form.get("isDefault") === "on",
+    // Empty: no timeout (the API's null).
+    ackTimeoutMinutes:
+      String(form.get("ackTimeoutMinutes") ?? "").trim() === ""
+        ? null
+        : wholeNumber(form.get("ackTimeoutMinutes")),
     steps: json(String(form.get("steps") ?? "[]")),
   };
 }

@@ -8,7 +8,7 @@ import { deletePolicy } from "@/lib/paging/delete-policy";
 import { policyFromForm } from "@/lib/paging/policy-from-form";
 import { createPolicy, updatePolicy } from "@/lib/paging/save-policy";
 
-const KEYS = ["name", "description", "repeat", "isDefault", "steps"];
+const KEYS = ["name", "description", "repeat", "ackTimeoutMinutes", "isDefault", "steps"];
 
 export async function savePolicyAction(
   _previous: ActionState<{ id: string }>,
