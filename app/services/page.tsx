@@ -7,6 +7,8 @@ import { RotationForm } from "@/components/services/rotation-form";
 import { ServicePagingForm } from "@/components/paging/service-paging-form";
 import { getServicePaging } from "@/lib/paging/service-paging";
 import { listPolicies } from "@/lib/paging/list-policies";
+import { readPagingReadiness } from "@/lib/paging/paging-readiness";
+import { RotationReadiness } from "@/components/paging/rotation-readiness";
 import { can } from "@/lib/permissions";
 import { respondersOf } from "@/lib/users/responders";
 import { listCatalog } from "@/lib/catalog/list-catalog";
@@ -110,7 +112,13 @@ export default async function ServicesPage() {
       listPolicies(db, actor),
     ]);
     const paging = await Promise.all(services.map((s) => getServicePaging(db, actor, s.slug)));
+    const readiness = await readPagingReadiness(
+      db,
+      actor,
+      services.flatMap((s) => s.members.map((m) => m.id)),
+    );
     return {
+      readiness,
       services,
       paging: new Map(paging.map((p) => [p.service, p])),
       policies: policies.items,
@@ -120,7 +128,7 @@ export default async function ServicesPage() {
     };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
-  const { services, paging, policies, people, canEdit, canEditPaging } = page.data;
+  const { services, paging, policies, people, canEdit, canEditPaging, readiness } = page.data;
   const policyName = new Map(policies.map((p) => [p.id, p.name]));
   const defaultPolicy = policies.find((p) => p.isDefault) ?? null;
 
@@ -160,6 +168,7 @@ export default async function ServicesPage() {
               ? `Rotation: ${service.members.map((m) => m.name).join(" → ")}, hand-off every ${service.onCall.handoffHours} h from ${formatUtc(service.onCall.startsAt)}.`
               : "No rotation."}
           </p>
+          <RotationReadiness members={service.members} readiness={readiness} />
           {canEdit && (
             <details className="rounded-md border border-slate-200 p-3 dark:border-slate-800">
               <summary className="cursor-pointer text-sm font-medium">Edit rotation</summary>
