@@ -16,6 +16,11 @@ export const WEBHOOK_EVENTS = [
   "alert.resolved",
   "postmortem.published",
   "action_item.overdue",
+  // Paging (docs/paging.md): `changes` carries pageId and the sentence of the page's log.
+  "page.triggered",
+  "page.escalated",
+  "page.acknowledged",
+  "page.resolved",
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import * as incidentItem from "@/app/api/dashboard/incidents/[id]/route";
 import * as incidentsRoute from "@/app/api/dashboard/incidents/route";
 import * as policies from "@/app/api/escalation-policies/route";
+import * as overrides from "@/app/api/services/[slug]/overrides/route";
+import * as serviceItem from "@/app/api/services/[slug]/route";
 import * as ack from "@/app/api/pages/[id]/acknowledge/route";
 import * as reassign from "@/app/api/pages/[id]/reassign/route";
 import * as pageItem from "@/app/api/pages/[id]/route";
@@ -224,6 +226,59 @@ describe("paging an incident", () => {
     await runQueued("paging.notify");
     const to = await queryRows<{ to: string }>(sql`select "to" from mail_messages order by created_at, id`);
     expect(to.map((m) => m.to)).toEqual(["priya@example.com", "priya@example.com", "alex@example.com"]);
+  });
+
+  it("pages whoever is on call now (an override beats the rotation), repeats the policy, then says it is exhausted", async () => {
+    await verifiedEmail("user_def456", "priya@example.com");
+    await verifiedEmail("user_abc123", "alex@example.com");
+    const now = Date.now();
+    await call(serviceItem.PUT, "/api/services/checkout-api", {
+      method: "PUT",
+      params: { slug: "checkout-api" },
+      body: {
+        onCall: {
+          userIds: ["user_def456"],
+          handoffHours: 24,
+          startsAt: new Date(now - 3_600_000).toISOString(),
+        },
+      },
+    });
+    const cover = await call(overrides.POST, "/api/services/checkout-api/overrides", {
+      method: "POST",
+      params: { slug: "checkout-api" },
+      body: {
+        userId: "user_abc123",
+        startsAt: new Date(now - 60_000).toISOString(),
+        endsAt: new Date(now + 3_600_000).toISOString(),
+      },
+    });
+    expect(cover.status).toBe(201);
+    await call(policies.POST, "/api/escalation-policies", {
+      method: "POST",
+      body: {
+        name: "Rotation",
+        isDefault: true,
+        repeat: 1,
+        steps: [{ delayMinutes: 1, targets: [{ type: "oncall", service: "checkout-api" }] }],
+      },
+    });
+    await call(incidentsRoute.POST, "/api/dashboard/incidents", {
+      method: "POST",
+      body: { ...validIncident, severity: "SEV1", services: ["checkout-api"] },
+    });
+    await runConsumers();
+    const [page] = (await call(pagesRoute.GET, "/api/pages")).json.items;
+    for (let i = 0; i < 3; i++) expect(await runQueued("paging.escalate")).toBe(1);
+    expect(await runQueued("paging.escalate")).toBe(0);
+    expect(await log(page.id)).toEqual([
+      "Paging through Rotation (high urgency, checkout-api).",
+      "Paged Alex Chen (on call for checkout-api) by email.",
+      "Escalated to step 1 of Rotation (pass 2): nobody acknowledged.",
+      "Paged Alex Chen (on call for checkout-api) by email.",
+      "Escalation policy Rotation is exhausted after 2 passes: nobody acknowledged. Reassign or acknowledge the page.",
+    ]);
+    const detail = (await call(pageItem.GET, `/api/pages/${page.id}`, { params: { id: page.id } })).json;
+    expect(detail).toMatchObject({ state: "triggered", nextEscalationAt: null });
   });
 
   it("pages nobody when no policy applies", async () => {

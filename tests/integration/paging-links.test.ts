@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import * as incidentsRoute from "@/app/api/dashboard/incidents/route";
 import * as policies from "@/app/api/escalation-policies/route";
 import * as alertsRoute from "@/app/api/alerts/route";
+import * as webhooks from "@/app/api/webhooks/route";
 import { getDb } from "@/db/client";
 import { contactMethods } from "@/db/paging-schema";
 import { ensureServices } from "@/lib/catalog/references";
@@ -10,6 +11,7 @@ import { actOnPageLink, previewPageLink } from "@/lib/paging/act-on-link";
 import { runConsumers } from "@/tests/support/consumers";
 import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
 import { runQueued } from "@/tests/support/run-queued";
+import { startReceiver } from "@/tests/support/webhook-receiver";
 
 // The links in a page notification: they act without a session, so they are the credential.
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
@@ -133,6 +135,46 @@ describe("acknowledge from the mail", () => {
     await expect(actOnPageLink(db, token)).rejects.toMatchObject({ code: "forbidden" });
     expect(await pageState()).toBe("triggered");
     expect(await queryRows(sql`select 1 from page_action_links where used_at is not null`)).toEqual([]);
+  });
+
+  it("announces page events to webhook subscribers, for an alert's page too", async () => {
+    const receiver = await startReceiver();
+    process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = "1";
+    try {
+      const subscribed = await call(webhooks.POST, "/api/webhooks", {
+        method: "POST",
+        as: "admin",
+        body: { url: receiver.url(), events: ["page.triggered", "page.acknowledged"] },
+      });
+      expect(subscribed.status).toBe(201);
+      await call(alertsRoute.POST, "/api/alerts", {
+        method: "POST",
+        body: {
+          title: "Checkout 5xx",
+          service: "checkout-api",
+          environment: "production",
+          severity: "critical",
+          status: "firing",
+          dedupKey: "co-5xx-hook",
+        },
+      });
+      const links = await mailedLinks();
+      await actOnPageLink(await getDb(), links["alex@example.com"].acknowledge!);
+      await runConsumers();
+      await runQueued("webhooks.deliver");
+      const bodies = receiver.received.map(
+        (r) => JSON.parse(r.body) as { type: string; data: { changes: Record<string, unknown> } },
+      );
+      expect(bodies.map((b) => b.type)).toEqual(["page.triggered", "page.acknowledged"]);
+      expect(bodies[1].data.changes).toMatchObject({
+        pageId: expect.stringMatching(/^pg_/),
+        alertId: expect.stringMatching(/^alt_/),
+        message: "Alex Chen acknowledged the page.",
+      });
+    } finally {
+      await receiver.close();
+      delete process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS;
+    }
   });
 
   it("resolves an alert's page from its Resolve link", async () => {
