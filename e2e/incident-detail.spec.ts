@@ -45,7 +45,6 @@ test("walk an incident through every phase, escalate and reassign: the timeline 
   await expect(header).toContainText("resolved");
   await expect(page.getByRole("button", { name: "Reopen" })).toBeVisible();
 
-  const texts = await timelineTexts(page);
   const expected = [
     /Incident declared as SEV3 in production/,
     // search-api has an on-call rotation in the demo, so the incident starts with its on-call engineer.
@@ -58,7 +57,11 @@ test("walk an incident through every phase, escalate and reassign: the timeline 
     /Status changed mitigated → resolved[\s\S]*Rebalance finished/,
     /Postmortem generated on resolution/,
   ];
-  expect(texts).toHaveLength(expected.length);
+  // The postmortem entry arrives a moment after the resolution (its consumer), and the page refreshes live.
+  await expect
+    .poll(async () => (await timelineTexts(page)).length, { timeout: 20_000 })
+    .toBe(expected.length);
+  const texts = await timelineTexts(page);
   expected.forEach((pattern, i) => expect(texts[i]).toMatch(pattern));
   // Summaries are Markdown, like updates: on the page and in the timeline.
   await expect(page.getByRole("region", { name: "Summaries" }).locator("strong")).toHaveText(
