@@ -34,7 +34,7 @@ export async function openPage(
 ): Promise<{ page: PageRow; opened: boolean } | null> {
   const subject = request.incidentId
     ? eq(pages.incidentId, request.incidentId)
-    : and(eq(pages.alertId, request.alertId ?? ""));
+    : eq(pages.alertId, request.alertId ?? "");
   const [open] = await tx
     .select()
     .from(pages)

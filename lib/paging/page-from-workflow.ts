@@ -17,8 +17,6 @@ export type WorkflowPageRequest = {
  * workflow on the same event adds nobody twice.
  */
 export async function pageFromWorkflow(tx: Db, request: WorkflowPageRequest, now: Date) {
-  const urgent =
-    request.severity === "critical" || request.severity === "SEV1" || request.severity === "SEV2";
   return openPage(
     tx,
     {
@@ -26,8 +24,11 @@ export async function pageFromWorkflow(tx: Db, request: WorkflowPageRequest, now
       alertId: request.incidentId ? null : request.alertId,
       title: request.title,
       services: request.services,
+      // The service's own urgency rule, as for a declared incident; a critical alert is always urgent.
       urgencyOf: (settings) =>
-        urgent || settings.highUrgencySeverities.includes(request.severity ?? "") ? "high" : "low",
+        request.severity === "critical" || settings.highUrgencySeverities.includes(request.severity ?? "")
+          ? "high"
+          : "low",
       ...(request.target.type === "policy"
         ? { policyId: request.target.policyId }
         : { directTargets: [request.target] }),
