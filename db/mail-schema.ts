@@ -25,7 +25,8 @@ export const mailMessages = pgTable(
     references: text("references"),
     // smtp (SMTP_URL set when it was sent) | mailbox (kept here, nothing left the machine).
     transport: text("transport").notNull(),
-    // queued → sending → sent; retrying between attempts; failed once the retries are spent.
+    // queued → sending → sent; retrying between attempts; failed once the retries are spent;
+    // waiting while an earlier mail of its thread is not sent yet.
     status: text("status").notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
@@ -39,5 +40,7 @@ export const mailMessages = pgTable(
     uniqueIndex("mail_messages_dedupe_key").on(t.dedupeKey),
     uniqueIndex("mail_messages_message_id").on(t.messageId),
     index("mail_messages_created_idx").on(t.createdAt.desc(), t.id.desc()),
+    // A thread's mails go out in order (lib/mail/send-mail.ts asks for its earlier unsent ones).
+    index("mail_messages_thread_idx").on(t.thread, t.createdAt),
   ],
 );

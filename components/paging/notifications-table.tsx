@@ -18,6 +18,9 @@ const STATUS_LOOK: Record<string, string> = {
   failed: "text-red-700 dark:text-red-300",
   cancelled: "text-slate-500",
   scheduled: "text-amber-700 dark:text-amber-300",
+  sending: "text-amber-700 dark:text-amber-300",
+  retrying: "text-amber-700 dark:text-amber-300",
+  waiting: "text-amber-700 dark:text-amber-300",
 };
 const STATUS_WORD: Record<string, string> = { sent: "delivered", scheduled: "due" };
 

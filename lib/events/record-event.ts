@@ -48,7 +48,7 @@ export async function recordEvents(tx: Db, newEvents: NewEvent[]): Promise<Store
       ...getTableColumns(events),
       notified: liveNotice(events.id, events.type, events.incidentId),
     });
-  await enqueueJob(tx, dispatchJobSpec, { eventIds: rows.map((row) => row.id) });
+  await enqueueJob(tx, dispatchJobSpec, { eventIds: rows.map((row) => row.id) }, { wake: false });
   return rows.map((row) => {
     const { notified, ...event } = row;
     void notified;

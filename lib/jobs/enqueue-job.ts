@@ -5,6 +5,8 @@ import { type JobSpec, queuePolicy, queueSettings } from "./registry";
 import { drizzleExecutor, type SqlExecutor, sqlFromPgBoss } from "./sql-executor";
 
 export const QUEUE_SCHEMA = "pgboss";
+/** The NOTIFY of a job due now (its payload is the job's name): workers fetch it at once, not at their next poll. */
+export const JOBS_CHANNEL = "jobs_ready";
 
 // Never started and never connected: it only builds pg-boss's insert, which runs on the caller's
 // transaction through `db`.
@@ -24,6 +26,11 @@ export type EnqueueOptions = {
   singletonKey?: string;
   singletonSeconds?: number;
   priority?: number;
+  /**
+   * Wake the workers on commit (default: when due now). The dispatch of events is woken by their own
+   * live NOTIFY (lib/jobs/start-jobs.ts), so recordEvents passes false.
+   */
+  wake?: boolean;
 };
 
 /**
@@ -40,14 +47,23 @@ export async function enqueueJob<T>(
   const data = job.payload.parse(payload);
   const db = drizzleExecutor(tx);
   const settings = queueSettings(job.options);
-  const send = () => sender.send(job.name, (data ?? null) as object, { ...options, ...settings, db });
-  const id = await send();
-  if (id !== null || (await queueExists(db, job.name))) return id;
-  // pg-boss drops jobs for unknown queues silently. Creating it here (in the caller's transaction)
-  // covers a job enqueued before any worker start created its queue.
-  await createQueue(db, job.name, queuePolicy(job.options));
-  return send();
+  const { wake = isDueNow(options.startAfter), ...sendOptions } = options;
+  const send = () => sender.send(job.name, (data ?? null) as object, { ...sendOptions, ...settings, db });
+  let id = await send();
+  if (id === null && !(await queueExists(db, job.name))) {
+    // pg-boss drops jobs for unknown queues silently. Creating it here (in the caller's transaction)
+    // covers a job enqueued before any worker start created its queue.
+    await createQueue(db, job.name, queuePolicy(job.options));
+    id = await send();
+  }
+  // PostgreSQL delivers it on commit, once per name and transaction however many jobs were queued.
+  if (id !== null && wake) await db.executeSql("SELECT pg_notify($1, $2)", [JOBS_CHANNEL, job.name]);
+  return id;
 }
+
+const isDueNow = (startAfter: EnqueueOptions["startAfter"]) =>
+  startAfter === undefined ||
+  (startAfter instanceof Date ? startAfter.getTime() <= Date.now() : startAfter <= 0);
 
 const captured = new Map<string, Promise<{ text: string; values: unknown[] }>>();
 

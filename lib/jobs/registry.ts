@@ -18,6 +18,11 @@ export type JobOptions<T = unknown> = {
   expireInSeconds?: number;
   /** Cron expression (UTC). pg-boss sends one job per tick across all instances. */
   schedule?: string;
+  /**
+   * How often an idle worker looks for due jobs, overriding the runner's (pg-boss's minimum is 0.5 s):
+   * the bound on a timer's lateness. Jobs due now are fetched on their commit's NOTIFY regardless.
+   */
+  pollingIntervalSeconds?: number;
   /** Jobs of this name handled at once by one instance (default 1). */
   concurrency?: number;
   /** "singleton": at most one job of this name runs at a time across all instances (rule evaluation). */

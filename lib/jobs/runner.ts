@@ -56,6 +56,13 @@ export async function startJobRunner(handle: DbHandle, options: RunnerOptions): 
   await boss.start();
   const workerIds = new Map<string, string[]>();
   const busy = new Set<string>();
+  // One worker is enough to look: an idle one fetches now; if all are busy, one looks again when done.
+  // Waking them all would cost a fetch each, per commit, for a single new job.
+  const wake = (name: string) => {
+    const ids = workerIds.get(name) ?? [];
+    const id = ids.find((candidate) => !busy.has(candidate)) ?? ids[0];
+    if (id) boss.notifyWorker(id);
+  };
   for (const job of options.jobs) {
     const { expireInSeconds, ...retry } = queueSettings(job.options);
     const queue = { name: job.name, policy: queuePolicy(job.options), ...retry, expireInSeconds };
@@ -65,12 +72,15 @@ export async function startJobRunner(handle: DbHandle, options: RunnerOptions): 
     const workOptions = {
       batchSize: batch?.size ?? 1,
       includeMetadata: true as const,
-      pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+      pollingIntervalSeconds: job.options.pollingIntervalSeconds ?? options.pollingIntervalSeconds ?? 2,
     };
     for (let i = 0; i < (job.options.concurrency ?? 1); i++) {
       let workerId = "";
       workerId = await boss.work<unknown>(job.name, workOptions, async (items) => {
         busy.add(workerId);
+        // A full batch means more may be waiting: an idle sibling looks too, so a burst is worked
+        // at the job's concurrency rather than by the one worker a wake-up reached.
+        if (items.length >= workOptions.batchSize) wake(job.name);
         try {
           const parsed = items.map((item) => job.payload.safeParse(item.data));
           const bad = parsed.findIndex((result) => !result.success);
@@ -101,13 +111,6 @@ export async function startJobRunner(handle: DbHandle, options: RunnerOptions): 
       await boss.schedule(job.name, job.options.schedule, null as unknown as object, { tz: "UTC" });
     else await boss.unschedule(job.name);
   }
-  // One worker is enough to look: an idle one fetches now; if all are busy, one looks again when done.
-  // Waking them all would cost a fetch each, per commit, for a single new job.
-  const wake = (name: string) => {
-    const ids = workerIds.get(name) ?? [];
-    const id = ids.find((candidate) => !busy.has(candidate)) ?? ids[0];
-    if (id) boss.notifyWorker(id);
-  };
   return {
     boss,
     wake,

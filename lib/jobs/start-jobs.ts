@@ -1,5 +1,6 @@
 import { getDbHandle } from "@/db/client";
 import { isShuttingDown } from "@/lib/lifecycle/graceful-shutdown";
+import { JOBS_CHANNEL } from "./enqueue-job";
 import { gathered } from "./gathered";
 import type { AnyJobDefinition } from "./registry";
 import { type JobRunner, type RunnerOptions, startJobRunner } from "./runner";
@@ -11,6 +12,7 @@ const state: State = ((globalThis as Record<symbol, unknown>)[stateKey] ??= {}) 
 
 const stopTimeoutMs = () => Number(process.env.JOBS_STOP_TIMEOUT_MS ?? 10_000);
 const dispatchGatherMs = () => Number(process.env.DISPATCH_GATHER_MS ?? 50);
+const jobsGatherMs = () => Number(process.env.JOBS_WAKE_GATHER_MS ?? 10);
 
 /**
  * Starts this process's workers and schedules (from instrumentation.ts; tests call it explicitly) for
@@ -27,11 +29,19 @@ export async function startJobs(
       // A committed event wakes a dispatch worker, so consumers run within DISPATCH_GATHER_MS rather than
       // at the next poll. The commits of that window are fetched and dispatched together: one wake per
       // commit cost a fetch, a read and a completion per declaration under load.
-      const { subscribeLive } = await import("@/lib/live/subscribe-live");
+      const { subscribeChannel, subscribeLive } = await import("@/lib/live/subscribe-live");
       const { dispatchJobSpec } = await import("@/lib/events/dispatch-job-spec");
-      const unsubscribe = await subscribeLive(
+      const unsubscribeEvents = await subscribeLive(
         gathered(() => runner.wake(dispatchJobSpec.name), dispatchGatherMs()),
       );
+      // Any other job queued to run now (a page's mail, a chat post) is fetched on its commit's NOTIFY.
+      const wakes = new Map<string, () => void>();
+      const unsubscribeJobs = await subscribeChannel(JOBS_CHANNEL, (name) => {
+        let wakeJob = wakes.get(name);
+        if (!wakeJob) wakes.set(name, (wakeJob = gathered(() => runner.wake(name), jobsGatherMs())));
+        wakeJob();
+      });
+      const unsubscribe = () => (unsubscribeEvents(), unsubscribeJobs());
       return { ...runner, stop: (timeoutMs?: number) => (unsubscribe(), runner.stop(timeoutMs)) };
     })().catch((error) => {
       state.runner = undefined;

@@ -12,10 +12,10 @@ export type LiveListener = (event: LiveEvent) => void;
 // One LISTEN per database handle, fanned out in process to every subscriber: on globalThis, because
 // Next bundles this module separately for instrumentation (the job runner) and for the routes (streams).
 type Feed = { emitter: EventEmitter; ready: Promise<() => Promise<void>> };
-const feedsKey = Symbol.for("incident-manager.live.feeds");
+const feedsKey = Symbol.for("incident-manager.live.channel-feeds");
 const feeds = ((globalThis as Record<symbol, unknown>)[feedsKey] ??= new WeakMap()) as WeakMap<
   DbHandle,
-  Feed
+  Map<string, Feed>
 >;
 
 function parse(payload: string): LiveEvent | null {
@@ -27,17 +27,14 @@ function parse(payload: string): LiveEvent | null {
   }
 }
 
-function openFeed(handle: DbHandle): Feed {
+function openFeed(handle: DbHandle, channel: string): Feed {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
-  const deliver = (payload: string) => {
-    const event = parse(payload);
-    if (event) emitter.emit("event", event);
-  };
+  const deliver = (payload: string) => emitter.emit("payload", payload);
   const ready =
     handle.raw.kind === "pglite"
-      ? handle.raw.client.listen(LIVE_CHANNEL, deliver)
-      : listenAcrossRestarts(handle.raw.client, deliver);
+      ? handle.raw.client.listen(channel, deliver)
+      : listenAcrossRestarts(handle.raw.client, channel, deliver);
   return { emitter, ready };
 }
 
@@ -52,13 +49,14 @@ export const RELISTEN_INTERVAL_MS = 5_000;
  */
 async function listenAcrossRestarts(
   client: Sql,
+  channel: string,
   deliver: (payload: string) => void,
 ): Promise<() => Promise<void>> {
-  let current = await client.listen(LIVE_CHANNEL, deliver);
+  let current = await client.listen(channel, deliver);
   let stopped = false;
   const timer = setInterval(() => {
     void client
-      .listen(LIVE_CHANNEL, deliver)
+      .listen(channel, deliver)
       .then(async (next) => {
         const previous = current;
         current = next;
@@ -77,27 +75,40 @@ async function listenAcrossRestarts(
 }
 
 /**
- * Calls `listener` for every event committed from now on, by any instance on the same database.
- * Resolves once listening (so nothing committed after it is missed) to an unsubscribe function.
- * Delivery is best effort (a dropped connection loses notifications); a stream that must not miss
- * anything replays from the `events` table by id.
+ * Calls `listener` with the payload of every NOTIFY on `channel` committed from now on, by any
+ * instance on the same database: one LISTEN per channel and process. Resolves once listening (so
+ * nothing committed after it is missed) to an unsubscribe function. Best effort: a dropped
+ * connection loses notifications, so listeners must have another way to catch up (a poll, a replay).
  */
-export async function subscribeLive(listener: LiveListener): Promise<() => void> {
+export async function subscribeChannel(
+  channel: string,
+  listener: (payload: string) => void,
+): Promise<() => void> {
   const handle = await getDbHandle();
-  let feed = feeds.get(handle);
-  if (!feed) {
-    feed = openFeed(handle);
-    feeds.set(handle, feed);
-  }
+  let channels = feeds.get(handle);
+  if (!channels) feeds.set(handle, (channels = new Map()));
+  let feed = channels.get(channel);
+  if (!feed) channels.set(channel, (feed = openFeed(handle, channel)));
   await feed.ready;
   const { emitter } = feed;
-  const safe = (event: LiveEvent) => {
+  const safe = (payload: string) => {
     try {
-      listener(event);
+      listener(payload);
     } catch (error) {
-      console.error("[events] live listener:", (error as Error).message);
+      console.error(`[${channel}] listener:`, (error as Error).message);
     }
   };
-  emitter.on("event", safe);
-  return () => emitter.off("event", safe);
+  emitter.on("payload", safe);
+  return () => emitter.off("payload", safe);
+}
+
+/**
+ * Calls `listener` for every domain event committed from now on (recordEvent's NOTIFY). A stream
+ * that must not miss anything replays from the `events` table by id.
+ */
+export async function subscribeLive(listener: LiveListener): Promise<() => void> {
+  return subscribeChannel(LIVE_CHANNEL, (payload) => {
+    const event = parse(payload);
+    if (event) listener(event);
+  });
 }

@@ -6,4 +6,6 @@ import { sendMailJobSpec } from "./send-job-spec";
 export const sendMailJob = defineJob(sendMailJobSpec, async (data, { db, retryCount }) => {
   const report = await sendMail(db, data, { retryCount });
   if (report.status === "retrying") throw new Error(`Mail ${data.mailId} not sent: ${report.error}`);
+  // Sent by its thread's earlier mail's run once that one is out; this job's retry is the fallback.
+  if (report.status === "waiting") throw new Error(`Mail ${data.mailId} is ${report.why}.`);
 });

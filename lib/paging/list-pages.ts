@@ -6,7 +6,9 @@ import { type Actor, actorUserId } from "@/lib/actor";
 import { notFound } from "@/lib/errors";
 import { authorize } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
+import { type MailDelivery, readMailDeliveries } from "@/lib/mail/mail-delivery";
 import { isPageIdShape } from "./change-page";
+import { HANDED_TO_MAIL, notificationMailKey } from "./prepare-notification";
 import { type PageView, toPageView } from "./page-view";
 
 export const ListPagesInput = z.strictObject({
@@ -90,17 +92,46 @@ export async function getPage(db: Db, actor: Actor, id: string) {
     db.select().from(pageNotifications).where(eq(pageNotifications.pageId, id)).orderBy(pageNotifications.id),
     db.select().from(pageLog).where(eq(pageLog.pageId, id)).orderBy(pageLog.id),
   ]);
+  const mails = await readMailDeliveries(
+    db,
+    notifications.filter((n) => n.status === HANDED_TO_MAIL).map((n) => notificationMailKey(n.id)),
+  );
   return {
     ...toPageView(row),
     notifications: notifications.map((n) => ({
       id: n.id,
       userId: n.userId,
       method: n.method,
-      status: n.status,
-      detail: n.detail,
+      ...notificationDelivery(n, mails.get(notificationMailKey(n.id))),
       dueAt: n.dueAt,
-      sentAt: n.sentAt,
     })),
     log: log.map((entry) => ({ kind: entry.kind, actor: entry.actor, message: entry.message, at: entry.at })),
+  };
+}
+
+const MAIL_DETAIL: Record<string, string> = {
+  queued: "Queued for the mail server.",
+  sending: "Being handed to the mail server.",
+  sent: "Accepted by the mail server.",
+  waiting: "Waiting for an earlier mail of its thread, which is not sent yet.",
+};
+
+/**
+ * A mailed notification is as far as its mail got: "retrying" while the SMTP server is away (with
+ * its last answer), "sent" once the server accepted it. Other methods' rows say it themselves.
+ */
+function notificationDelivery(
+  n: typeof pageNotifications.$inferSelect,
+  mail: MailDelivery | undefined,
+): { status: string; detail: string; sentAt: Date | null } {
+  if (n.status !== HANDED_TO_MAIL || !mail) return { status: n.status, detail: n.detail, sentAt: n.sentAt };
+  const status = mail.status === "queued" || mail.status === "sending" ? "sending" : mail.status;
+  const tries = mail.attempts > 1 ? ` (attempt ${mail.attempts})` : "";
+  const why =
+    mail.lastError && mail.status !== "sent" ? `${mail.lastError}${tries}` : MAIL_DETAIL[mail.status];
+  return {
+    status,
+    detail: `${n.detail} ${why ?? ""}`.trim(),
+    sentAt: mail.status === "sent" ? mail.sentAt : null,
   };
 }

@@ -2,10 +2,8 @@ import { randomUUID } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { escalationPolicies, pages, type StepTarget } from "@/db/paging-schema";
-import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { escalateJobSpec } from "./job-specs";
 import { logPage, type PageRow } from "./page-log";
-import { PAGING_ACTOR } from "./run-escalation-step";
+import { PAGING_ACTOR, runEscalationStep } from "./run-escalation-step";
 import { readServicePaging } from "./service-paging";
 
 export type PageRequest = {
@@ -25,7 +23,7 @@ export type PageRequest = {
 
 /**
  * Opens the page of an incident or alert when none is open (the partial unique indexes make a second
- * trigger find the first) and queues its first step now. Null when no policy applies: nobody to page.
+ * trigger find the first) and runs its first step. Null when no policy applies: nobody to page.
  */
 export async function openPage(
   tx: Db,
@@ -82,8 +80,11 @@ export async function openPage(
     },
     now,
   );
-  await enqueueJob(tx, escalateJobSpec, { pageId: page.id, seq: 1, step: 0, pass: 0 });
-  return { page, opened: true };
+  // The first step runs in this transaction: the people it reaches are paged by the commit that
+  // opens the page, not a queue hop later. Later steps are timers (paging.escalate).
+  await runEscalationStep(tx, page, { seq: 1, step: 0, pass: 0 }, now);
+  const [current] = await tx.select().from(pages).where(eq(pages.id, page.id));
+  return { page: current, opened: true };
 }
 
 async function defaultPolicyId(tx: Db): Promise<string | null> {

@@ -4,6 +4,7 @@ import { contactMethods, notificationRules, pageNotifications } from "@/db/pagin
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { notifyJobSpec } from "./job-specs";
 import type { PageRow } from "./page-log";
+import { prepareNotification } from "./prepare-notification";
 
 const MINUTE = 60_000;
 
@@ -11,6 +12,7 @@ const MINUTE = 60_000;
  * The person's notifications for this page, per their rules for its urgency ("email now, chat after a
  * minute"), or every verified method at once when they have none. Each is a row with a unique key (so
  * a step run twice queues nothing twice) and a job due at its time; the job checks the page again.
+ * A mail due now is queued at once (the page was just checked, under its lock).
  */
 export async function scheduleNotifications(
   tx: Db,
@@ -52,7 +54,11 @@ export async function scheduleNotifications(
       .onConflictDoNothing({ target: pageNotifications.key })
       .returning({ id: pageNotifications.id });
     if (!row) continue;
-    await enqueueJob(tx, notifyJobSpec, { notificationId: row.id }, { startAfter: dueAt });
+    // A mail due now is queued in this very transaction: one hop (the mail queue) from the page to
+    // the SMTP server. A chat post waits for a commit, so it is a job woken by that commit.
+    if (delayMinutes === 0 && verified.get(contactMethodId) === "email")
+      await prepareNotification(tx, row.id, now);
+    else await enqueueJob(tx, notifyJobSpec, { notificationId: row.id }, { startAfter: dueAt });
     scheduled.push({ method: verified.get(contactMethodId)!, delayMinutes });
   }
   return scheduled;

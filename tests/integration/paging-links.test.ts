@@ -56,7 +56,6 @@ async function setUp() {
 /** Runs the workers' share and answers each recipient's links, read from the mails themselves. */
 async function mailedLinks() {
   await runConsumers();
-  await runQueued("paging.escalate");
   await runQueued("paging.notify");
   const mails = await queryRows<{ to: string; text: string }>(
     sql`select "to", text from mail_messages order by "to"`,

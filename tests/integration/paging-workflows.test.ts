@@ -71,7 +71,6 @@ describe("a workflow's page action", () => {
       urgency: "high",
       policyId: null,
     });
-    await runQueued("paging.escalate");
     await runQueued("paging.notify");
     const detail = (await call(pageItem.GET, `/api/pages/${page.id}`, { params: { id: page.id } })).json;
     expect(detail.log.map((e: { message: string }) => e.message)).toEqual([

@@ -1,0 +1,1 @@
+CREATE INDEX "mail_messages_thread_idx" ON "mail_messages" USING btree ("thread","created_at");

@@ -1,0 +1,85 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { contactMethods, pageNotifications } from "@/db/paging-schema";
+import { enqueueMail } from "@/lib/mail/enqueue-mail";
+import { issueNotificationLinks, type NotificationLinks } from "./action-links";
+import { lockPage } from "./change-page";
+import { pageNotificationMessage } from "./contacts/chat-messages";
+import type { ContactMethodType } from "./contacts/schemas";
+import type { PageRow } from "./page-log";
+
+/** A notification the queue still has to deliver: due, or failed and waiting for its retry. */
+export const OPEN_NOTIFICATION = new Set(["scheduled", "retrying"]);
+
+/** Its row's status once its mail is queued: what the mail's own status then says (list-pages.ts). */
+export const HANDED_TO_MAIL = "mailed";
+
+export type NotifyReport = { status: string; detail: string } | null;
+/** A chat or webhook message to post once the transaction has committed. */
+export type NotificationPost = { method: typeof contactMethods.$inferSelect; payload: unknown };
+
+/** The mail of one page notification: what, how urgent, where to act. */
+export function pageMail(page: PageRow, to: string, links: NotificationLinks) {
+  const urgent = page.urgency === "high" ? "[HIGH] " : "";
+  // An incident page's title already leads with the incident's id.
+  const subject = `${urgent}Paged: ${page.title}`.slice(0, 300);
+  const text = [
+    `You are paged${page.service ? ` for ${page.service}` : ""} (${page.urgency} urgency).`,
+    "",
+    page.title,
+    "",
+    `Acknowledge (stops the escalation): ${links.acknowledge}`,
+    ...(links.resolve ? [`Resolve: ${links.resolve}`] : []),
+    ...(links.open ? [`Open: ${links.open}`] : []),
+    "",
+    "The links are yours alone, work once, and expire in 24 hours; each asks you to confirm first.",
+  ].join("\n");
+  return { to, subject, text };
+}
+
+/**
+ * The part of sending a notification that happens in the database, in the caller's transaction
+ * (the notify job's, or the escalation step's for one due at once): unless the page was answered,
+ * fresh action links, and for email the mail itself on the mail queue. A chat or webhook message
+ * comes back as a post for after the commit (no HTTP wait while the page is locked).
+ */
+export async function prepareNotification(
+  tx: Db,
+  notificationId: number,
+  now: Date,
+): Promise<NotificationPost | NotifyReport> {
+  const [notification] = await tx
+    .select()
+    .from(pageNotifications)
+    .where(eq(pageNotifications.id, notificationId))
+    .for("update");
+  if (!notification || !OPEN_NOTIFICATION.has(notification.status)) return null;
+  const page = await lockPage(tx, notification.pageId);
+  const finish = async (status: string, detail: string) => {
+    await tx
+      .update(pageNotifications)
+      .set({ status, detail, sentAt: status === "failed" || status === "cancelled" ? null : now })
+      .where(eq(pageNotifications.id, notificationId));
+    return { status, detail };
+  };
+  if (page.state !== "triggered")
+    return finish("cancelled", `The page was ${page.state} before this was due.`);
+  const [method] = notification.contactMethodId
+    ? await tx.select().from(contactMethods).where(eq(contactMethods.id, notification.contactMethodId))
+    : [];
+  if (!method?.verifiedAt)
+    return finish("failed", "The contact method was removed or is no longer verified.");
+  // Fresh links per attempt: only their hashes are stored, so a retry cannot reuse the last ones.
+  const links = await issueNotificationLinks(tx, page, notification.userId, now);
+  if (method.type !== "email")
+    return { method, payload: pageNotificationMessage(method.type as ContactMethodType, page, links, now) };
+  const mail = await enqueueMail(tx, pageMail(page, method.address, links), {
+    key: notificationMailKey(notificationId),
+    thread: page.incidentId ? `incident:${page.incidentId}` : `page:${page.id}`,
+    now,
+  });
+  return finish(HANDED_TO_MAIL, `Mail ${mail.id} to ${method.address}.`);
+}
+
+/** The mail queue's key of a notification's mail: one mail per notification, however often prepared. */
+export const notificationMailKey = (notificationId: number) => `page-notification:${notificationId}`;
