@@ -91,11 +91,38 @@ try {
   const declares = await measure("declare (token, on-call and write)", declare);
   const first = await measure("PagerDuty trigger, first firing", () => ingest("count-key"));
   const repeat = await measure("PagerDuty trigger, repeat", () => ingest("count-key"));
+
+  // Paging: the consumer's work for a critical alert that opens a page (step 1 and its mail).
+  await client`insert into users (id, name, email, role) values ('user_count', 'Count', 'count@example.com', 'responder')`;
+  await client`insert into contact_methods (id, user_id, type, label, address, verified_at, created_at)
+    values ('cm_count', 'user_count', 'email', 'Work', 'count@example.com', now(), now())`;
+  const { createPolicy } = await import("@/lib/paging/save-policy");
+  await createPolicy(
+    db,
+    { type: "system", name: "bench", role: "admin" },
+    {
+      name: "Count",
+      isDefault: true,
+      steps: [{ delayMinutes: 5, targets: [{ type: "user", userId: "user_count" }] }],
+    },
+  );
+  const { dispatchEvents } = await import("@/lib/events/consumers");
+  const { EVENT_CONSUMERS } = await import("@/lib/events/consumer-list");
+  const fired = async (key: string) => {
+    await ingest(key);
+    const [{ id }] = await client`select max(id)::int as id from events where type = 'alert.fired'`;
+    return id as number;
+  };
+  await dispatchEvents(db, [await fired("page-warm")], EVENT_CONSUMERS);
+  const eventId = await fired("page-count");
+  const paging = await measure("paging consumer: page, step 1, its mail", () =>
+    dispatchEvents(db, [eventId], EVENT_CONSUMERS),
+  );
   await client.end();
   if (process.argv.includes("--json")) {
     const { writeFileSync } = await import("node:fs");
     const file = process.argv[process.argv.indexOf("--json") + 1];
-    writeFileSync(file, JSON.stringify({ name: "statements", declares, first, repeat }));
+    writeFileSync(file, JSON.stringify({ name: "statements", declares, first, repeat, paging }));
   }
 } finally {
   await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

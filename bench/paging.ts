@@ -130,6 +130,21 @@ try {
     accepted.has(key) ? [accepted.get(key)! - at] : [],
   );
   const missing = paging.sent.size - toMail.length;
+  // Where the time goes, per mail (ms, p50 / p99): the event's commit → the consumer's mail job
+  // (dispatch), → a mail worker took it (queue wait), → sent (SMTP).
+  const stages = await sql`
+    select extract(epoch from (j.created_on - p.created_at)) * 1000 as dispatch,
+           extract(epoch from (j.started_on - j.created_on)) * 1000 as wait,
+           extract(epoch from (j.completed_on - j.started_on)) * 1000 as send
+    from pages p
+    join mail_messages m on m.thread = 'page:' || p.id
+    join pgboss.job j on j.name = 'mail.send' and j.data->>'mailId' = m.id
+    where p.title like '%bench-on-%' and j.state = 'completed'`;
+  const stage = (name: "dispatch" | "wait" | "send") => {
+    const xs = stages.map((r) => Number(r[name]));
+    return `${name} ${pct(xs, 50).toFixed(0)} / ${pct(xs, 99).toFixed(0)}`;
+  };
+  const breakdown = `stages over ${stages.length} mails (ms, p50 / p99): ${stage("dispatch")}, ${stage("wait")}, ${stage("send")}`;
 
   // 1,000 pages due at one instant: open them, wait for step 1, then make every step-2 timer due at T.
   for (let i = 0; i < PAGES; i += 50)
@@ -227,6 +242,7 @@ try {
   console.log(
     `escalation lateness over ${late.length} pages: p50 ${pct(late, 50).toFixed(0)} ms, p99 ${pct(late, 99).toFixed(0)} ms`,
   );
+  console.log(breakdown);
   printRows(rows);
   writeReport({ name: "paging", rows });
   if (missing > 0 || late.length < PAGES) process.exitCode = 1;

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, or } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, lte, notInArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { mailMessages } from "@/db/mail-schema";
 import { runTransaction } from "@/lib/db/run-transaction";
@@ -24,6 +24,11 @@ type Outcome = { ok: true; response: string | null } | { ok: false; error: strin
 const UNSENT = ["queued", "sending", "retrying", "waiting"];
 /** Mails of a thread sent after its earlier one by that one's run (the rest wait for their own jobs). */
 const FLUSH_LIMIT = 20;
+
+/** For a claim's WHERE: no mail of the row's thread before it is still unsent. */
+const noEarlierUnsent = sql`not exists (select 1 from ${mailMessages} as earlier
+  where earlier.thread = ${mailMessages.thread} and earlier.status in ${UNSENT}
+    and (earlier.created_at, earlier.id) < (${mailMessages.createdAt}, ${mailMessages.id}))`;
 
 /** The earliest mail of `mail`'s thread before it that is not sent or given up yet, if any. */
 async function earlierUnsent(tx: Db, mail: Mail) {
@@ -59,6 +64,20 @@ async function claim(
   data: SendMailJobData,
   retryCount: number,
 ): Promise<Mail | { skip: string; wait?: true }> {
+  // The usual case in one statement (its row lock orders rival runs); only a refusal reads why.
+  const [claimed] = await db
+    .update(mailMessages)
+    .set({ status: "sending", attempts: retryCount + 1, nextAttemptAt: null })
+    .where(
+      and(
+        eq(mailMessages.id, data.mailId),
+        notInArray(mailMessages.status, ["sent", "failed"]),
+        lte(mailMessages.attempts, retryCount),
+        isFinalRun(retryCount) ? undefined : noEarlierUnsent,
+      ),
+    )
+    .returning();
+  if (claimed) return claimed;
   return runTransaction(db, async (tx) => {
     const [mail] = await tx.select().from(mailMessages).where(eq(mailMessages.id, data.mailId)).for("update");
     if (!mail) return { skip: "the mail no longer exists" };

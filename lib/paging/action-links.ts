@@ -23,21 +23,22 @@ export async function issueNotificationLinks(
   userId: string,
   now: Date,
 ): Promise<NotificationLinks> {
-  const issue = async (action: PageLinkAction) => {
-    const token = randomBytes(32).toString("base64url");
-    await tx.insert(pageActionLinks).values({
-      tokenHash: hashLinkToken(token),
+  const actions: PageLinkAction[] = page.incidentId ? ["acknowledge"] : ["acknowledge", "resolve"];
+  const tokens = actions.map(() => randomBytes(32).toString("base64url"));
+  await tx.insert(pageActionLinks).values(
+    actions.map((action, i) => ({
+      tokenHash: hashLinkToken(tokens[i]),
       pageId: page.id,
       userId,
       action,
       expiresAt: new Date(now.getTime() + LINK_LIFETIME_MS),
       createdAt: now,
-    });
-    return `${appUrl()}/pages/act/${token}`;
-  };
+    })),
+  );
+  const link = (token: string | undefined) => (token ? `${appUrl()}/pages/act/${token}` : null);
   return {
-    acknowledge: await issue("acknowledge"),
-    resolve: page.incidentId ? null : await issue("resolve"),
+    acknowledge: link(tokens[0])!,
+    resolve: link(tokens[1]),
     open: page.incidentId ? incidentUrl(page.incidentId) : page.alertId ? alertUrl(page.alertId) : null,
   };
 }

@@ -40,12 +40,14 @@ export async function openPage(
   if (open) return { page: open, opened: false };
   const candidates = await Promise.all(request.services.map((slug) => readServicePaging(tx, slug)));
   const chosen = candidates.find((c) => c.policyId) ?? candidates.find((c) => c.effectivePolicyId);
-  const policyId = request.directTargets
-    ? null
-    : (request.policyId ?? chosen?.effectivePolicyId ?? (await defaultPolicyId(tx)));
-  const [policy] = policyId
-    ? await tx.select().from(escalationPolicies).where(eq(escalationPolicies.id, policyId))
-    : [];
+  const policyId = request.policyId ?? chosen?.effectivePolicyId;
+  // Without a policy of its own (or its service's), the default one pages.
+  const [policy] = request.directTargets
+    ? []
+    : await tx
+        .select()
+        .from(escalationPolicies)
+        .where(policyId ? eq(escalationPolicies.id, policyId) : eq(escalationPolicies.isDefault, true));
   if (!policy && !request.directTargets) return null;
   const urgency = request.urgencyOf(chosen ?? { highUrgencySeverities: ["SEV1", "SEV2"] });
   if (request.onlyIfUrgent && urgency === "low") return null;
@@ -82,15 +84,6 @@ export async function openPage(
   );
   // The first step runs in this transaction: the people it reaches are paged by the commit that
   // opens the page, not a queue hop later. Later steps are timers (paging.escalate).
-  await runEscalationStep(tx, page, { seq: 1, step: 0, pass: 0 }, now);
-  const [current] = await tx.select().from(pages).where(eq(pages.id, page.id));
+  const current = await runEscalationStep(tx, page, { seq: 1, step: 0, pass: 0 }, now, policy);
   return { page: current, opened: true };
-}
-
-async function defaultPolicyId(tx: Db): Promise<string | null> {
-  const [row] = await tx
-    .select({ id: escalationPolicies.id })
-    .from(escalationPolicies)
-    .where(eq(escalationPolicies.isDefault, true));
-  return row?.id ?? null;
 }

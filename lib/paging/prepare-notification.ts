@@ -14,6 +14,9 @@ export const OPEN_NOTIFICATION = new Set(["scheduled", "retrying"]);
 /** Its row's status once its mail is queued: what the mail's own status then says (list-pages.ts). */
 export const HANDED_TO_MAIL = "mailed";
 
+type Notification = typeof pageNotifications.$inferSelect;
+type ContactMethod = typeof contactMethods.$inferSelect;
+
 export type NotifyReport = { status: string; detail: string } | null;
 /** A chat or webhook message to post once the transaction has committed. */
 export type NotificationPost = { method: typeof contactMethods.$inferSelect; payload: unknown };
@@ -47,14 +50,14 @@ export async function prepareNotification(
   tx: Db,
   notificationId: number,
   now: Date,
+  /** What the escalation step that just wrote the row (under the page's lock) already holds. */
+  known?: { notification: Notification; page: PageRow; method: ContactMethod },
 ): Promise<NotificationPost | NotifyReport> {
-  const [notification] = await tx
-    .select()
-    .from(pageNotifications)
-    .where(eq(pageNotifications.id, notificationId))
-    .for("update");
+  const [notification] = known
+    ? [known.notification]
+    : await tx.select().from(pageNotifications).where(eq(pageNotifications.id, notificationId)).for("update");
   if (!notification || !OPEN_NOTIFICATION.has(notification.status)) return null;
-  const page = await lockPage(tx, notification.pageId);
+  const page = known?.page ?? (await lockPage(tx, notification.pageId));
   const finish = async (status: string, detail: string) => {
     await tx
       .update(pageNotifications)
@@ -64,9 +67,11 @@ export async function prepareNotification(
   };
   if (page.state !== "triggered")
     return finish("cancelled", `The page was ${page.state} before this was due.`);
-  const [method] = notification.contactMethodId
-    ? await tx.select().from(contactMethods).where(eq(contactMethods.id, notification.contactMethodId))
-    : [];
+  const [method] = known
+    ? [known.method]
+    : notification.contactMethodId
+      ? await tx.select().from(contactMethods).where(eq(contactMethods.id, notification.contactMethodId))
+      : [];
   if (!method?.verifiedAt)
     return finish("failed", "The contact method was removed or is no longer verified.");
   // Fresh links per attempt: only their hashes are stored, so a retry cannot reuse the last ones.

@@ -35,13 +35,19 @@ export async function runEscalationStep(
   page: PageRow,
   at: { seq: number; step: number; pass: number },
   now: Date,
-): Promise<void> {
-  const policy = await planOf(tx, page);
+  /** The page's policy row when the caller just read it (opening the page). */
+  knownPolicy?: typeof escalationPolicies.$inferSelect,
+): Promise<PageRow> {
+  const policy = await planOf(tx, page, knownPolicy);
   const steps = policy?.steps ?? [];
   let { step, pass } = at;
   if (step >= steps.length && policy && pass < policy.repeat && steps.length) [step, pass] = [0, pass + 1];
   if (!policy || step >= steps.length) {
-    await tx.update(pages).set({ nextEscalationAt: null }).where(eq(pages.id, page.id));
+    const [updated] = await tx
+      .update(pages)
+      .set({ nextEscalationAt: null })
+      .where(eq(pages.id, page.id))
+      .returning();
     await logPage(
       tx,
       page,
@@ -57,7 +63,7 @@ export async function runEscalationStep(
       },
       now,
     );
-    return;
+    return updated;
   }
   if (step > 0 || pass > 0)
     await logPage(
@@ -114,20 +120,22 @@ export async function runEscalationStep(
     );
   }
   const dueAt = reached.length ? await nextStepTime(tx, page, now, steps[step].delayMinutes) : now;
-  await tx
+  const [updated] = await tx
     .update(pages)
     .set({ step, pass, escalationSeq: seq, nextEscalationAt: dueAt })
-    .where(eq(pages.id, page.id));
+    .where(eq(pages.id, page.id))
+    .returning();
   await enqueueJob(
     tx,
     escalateJobSpec,
     { pageId: page.id, seq, step: step + 1, pass },
     { startAfter: dueAt },
   );
+  return updated;
 }
 
 /** The steps a page escalates through: its policy's, or the one step of its direct targets. */
-async function planOf(tx: Db, page: PageRow) {
+async function planOf(tx: Db, page: PageRow, known?: typeof escalationPolicies.$inferSelect) {
   if (page.directTargets)
     return {
       name: "its direct targets",
@@ -135,7 +143,10 @@ async function planOf(tx: Db, page: PageRow) {
       steps: [{ delayMinutes: DIRECT_STEP_MINUTES, targets: page.directTargets }],
     };
   if (!page.policyId) return null;
-  const [policy] = await tx.select().from(escalationPolicies).where(eq(escalationPolicies.id, page.policyId));
+  const [policy] =
+    known?.id === page.policyId
+      ? [known]
+      : await tx.select().from(escalationPolicies).where(eq(escalationPolicies.id, page.policyId));
   if (!policy) return null;
   const steps = await tx
     .select()

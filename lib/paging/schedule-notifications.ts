@@ -22,7 +22,7 @@ export async function scheduleNotifications(
   now: Date,
 ): Promise<{ method: string; delayMinutes: number }[]> {
   const methods = await tx
-    .select({ id: contactMethods.id, type: contactMethods.type })
+    .select()
     .from(contactMethods)
     .where(and(eq(contactMethods.userId, userId), isNotNull(contactMethods.verifiedAt)))
     .orderBy(asc(contactMethods.createdAt), asc(contactMethods.id));
@@ -52,12 +52,13 @@ export async function scheduleNotifications(
         createdAt: now,
       })
       .onConflictDoNothing({ target: pageNotifications.key })
-      .returning({ id: pageNotifications.id });
+      .returning();
     if (!row) continue;
     // A mail due now is queued in this very transaction: one hop (the mail queue) from the page to
     // the SMTP server. A chat post waits for a commit, so it is a job woken by that commit.
-    if (delayMinutes === 0 && verified.get(contactMethodId) === "email")
-      await prepareNotification(tx, row.id, now);
+    const method = methods.find((m) => m.id === contactMethodId)!;
+    if (delayMinutes === 0 && method.type === "email")
+      await prepareNotification(tx, row.id, now, { notification: row, page, method });
     else await enqueueJob(tx, notifyJobSpec, { notificationId: row.id }, { startAfter: dueAt });
     scheduled.push({ method: verified.get(contactMethodId)!, delayMinutes });
   }
