@@ -34,11 +34,12 @@ export async function scheduleNotifications(
     .from(notificationRules)
     .where(and(eq(notificationRules.userId, userId), eq(notificationRules.urgency, page.urgency)))
     .orderBy(asc(notificationRules.delayMinutes), asc(notificationRules.id));
-  const verified = new Map(methods.map((m) => [m.id, m.type]));
+  const verified = new Map(methods.map((m) => [m.id, m]));
   const plan = rules.filter((r) => verified.has(r.contactMethodId));
   const chosen = plan.length ? plan : methods.map((m) => ({ contactMethodId: m.id, delayMinutes: 0 }));
   const scheduled: { method: string; delayMinutes: number }[] = [];
   for (const { contactMethodId, delayMinutes } of chosen) {
+    const method = verified.get(contactMethodId)!;
     const dueAt = new Date(now.getTime() + delayMinutes * MINUTE);
     const [row] = await tx
       .insert(pageNotifications)
@@ -47,7 +48,7 @@ export async function scheduleNotifications(
         pageId: page.id,
         userId,
         contactMethodId,
-        method: verified.get(contactMethodId)!,
+        method: method.type,
         dueAt,
         createdAt: now,
       })
@@ -56,11 +57,10 @@ export async function scheduleNotifications(
     if (!row) continue;
     // A mail due now is queued in this very transaction: one hop (the mail queue) from the page to
     // the SMTP server. A chat post waits for a commit, so it is a job woken by that commit.
-    const method = methods.find((m) => m.id === contactMethodId)!;
     if (delayMinutes === 0 && method.type === "email")
       await prepareNotification(tx, row.id, now, { notification: row, page, method });
     else await enqueueJob(tx, notifyJobSpec, { notificationId: row.id }, { startAfter: dueAt });
-    scheduled.push({ method: verified.get(contactMethodId)!, delayMinutes });
+    scheduled.push({ method: method.type, delayMinutes });
   }
   return scheduled;
 }

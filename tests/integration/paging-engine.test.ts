@@ -9,28 +9,16 @@ import * as ack from "@/app/api/pages/[id]/acknowledge/route";
 import * as reassign from "@/app/api/pages/[id]/reassign/route";
 import * as pageItem from "@/app/api/pages/[id]/route";
 import * as pagesRoute from "@/app/api/pages/route";
-import { getDb } from "@/db/client";
-import { contactMethods } from "@/db/paging-schema";
 import { ensureServices } from "@/lib/catalog/references";
 import { runConsumers } from "@/tests/support/consumers";
 import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
+import { defaultPolicyOf, verifiedEmail } from "@/tests/support/paging-setup";
 import { runQueued } from "@/tests/support/run-queued";
 import { type SmtpTestServer, startSmtpServer } from "@/tests/support/smtp-server";
 
 // The paging engine end to end, with the queue's jobs run by hand where workers would run them:
 // a policy, a declared SEV1, step 1, the mail at a real SMTP server, step 2, acknowledgement.
 let smtp: SmtpTestServer;
-
-const verifiedEmail = async (userId: string, address: string) =>
-  (await getDb()).insert(contactMethods).values({
-    id: `cm_${userId}`,
-    userId,
-    type: "email",
-    label: "Work mail",
-    address,
-    verifiedAt: new Date(),
-    createdAt: new Date(),
-  });
 
 const log = async (pageId: string) =>
   (await call(pageItem.GET, `/api/pages/${pageId}`, { params: { id: pageId } })).json.log.map(
@@ -148,17 +136,7 @@ describe("paging an incident", () => {
 
   it("skips who cannot be reached with the reason, and hands on at once when a step reaches nobody", async () => {
     await verifiedEmail("user_abc123", "alex@example.com");
-    await call(policies.POST, "/api/escalation-policies", {
-      method: "POST",
-      body: {
-        name: "Thin",
-        isDefault: true,
-        steps: [
-          { delayMinutes: 5, targets: [{ type: "user", userId: "user_def456" }] },
-          { delayMinutes: 5, targets: [{ type: "user", userId: "user_abc123" }] },
-        ],
-      },
-    });
+    await defaultPolicyOf("Thin", ["user_def456", "user_abc123"]);
     await call(incidentsRoute.POST, "/api/dashboard/incidents", {
       method: "POST",
       body: { ...validIncident, severity: "SEV3", services: ["checkout-api"] },

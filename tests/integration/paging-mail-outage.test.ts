@@ -1,15 +1,14 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import * as incidentsRoute from "@/app/api/dashboard/incidents/route";
-import * as policies from "@/app/api/escalation-policies/route";
 import * as pageItem from "@/app/api/pages/[id]/route";
 import * as pagesRoute from "@/app/api/pages/route";
 import { getDb } from "@/db/client";
-import { contactMethods } from "@/db/paging-schema";
 import { ensureServices } from "@/lib/catalog/references";
 import { sendMailJob } from "@/lib/mail/send-job";
 import { runConsumers } from "@/tests/support/consumers";
 import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
+import { defaultPolicyOf, verifiedEmail } from "@/tests/support/paging-setup";
 import { runQueued } from "@/tests/support/run-queued";
 import { type SmtpTestServer, startSmtpServer } from "@/tests/support/smtp-server";
 
@@ -32,20 +31,8 @@ beforeEach(async () => {
   const db = await resetDatabase();
   smtp.reset();
   await ensureServices(db, ["checkout-api"]);
-  await db.insert(contactMethods).values(
-    [
-      ["user_def456", "priya@example.com"],
-      ["user_abc123", "alex@example.com"],
-    ].map(([userId, address]) => ({
-      id: `cm_${userId}`,
-      userId,
-      type: "email",
-      label: "Work mail",
-      address,
-      verifiedAt: new Date(),
-      createdAt: new Date(),
-    })),
-  );
+  await verifiedEmail("user_def456", "priya@example.com");
+  await verifiedEmail("user_abc123", "alex@example.com");
 });
 
 const mailIdTo = async (to: string) =>
@@ -61,17 +48,7 @@ const panel = async (pageId: string) =>
 
 describe("a page's mail while the SMTP server is away", () => {
   it("shows retrying, keeps the incident's mails in order, and delivers each once when it is back", async () => {
-    await call(policies.POST, "/api/escalation-policies", {
-      method: "POST",
-      body: {
-        name: "Checkout",
-        isDefault: true,
-        steps: [
-          { delayMinutes: 5, targets: [{ type: "user", userId: "user_def456" }] },
-          { delayMinutes: 5, targets: [{ type: "user", userId: "user_abc123" }] },
-        ],
-      },
-    });
+    await defaultPolicyOf("Checkout", ["user_def456", "user_abc123"]);
     await call(incidentsRoute.POST, "/api/dashboard/incidents", {
       method: "POST",
       body: { ...validIncident, severity: "SEV1", services: ["checkout-api"] },
