@@ -54,6 +54,11 @@ export const incidents = pgTable(
     investigatingAt: ts("investigating_at"),
     mitigatedAt: ts("mitigated_at"),
     resolvedAt: ts("resolved_at"),
+    // When paging first opened a page for the incident and when someone first acknowledged one
+    // (lib/incidents/record-paging-milestone.ts): each set once, kept through re-triggers and new
+    // pages, so MTTA measures the first answer.
+    pagedAt: ts("paged_at"),
+    acknowledgedAt: ts("acknowledged_at"),
     mitigationSummary: text("mitigation_summary"),
     resolutionSummary: text("resolution_summary"),
     durationSeconds: integer("duration_seconds"),

@@ -14,11 +14,14 @@ const bounds = sql.raw(`'{${BUCKET_BOUNDS.join(",")}}'::float8[]`);
 // The same definitions as METRICS in lib/metrics/get-incident-metrics.ts (the rollup test proves they agree).
 const VALUES = {
   mttd: sql`case when impact_start_source <> 'declared_default' then extract(epoch from (created_at - impact_started_at))::float8 end`,
-  mtta: sql`extract(epoch from (investigating_at - created_at))::float8`,
+  // A paged incident is acknowledged when someone answers its page; one nobody paged, when someone
+  // started investigating (decision 0109).
+  mtta: sql`case when paged_at is not null then extract(epoch from (acknowledged_at - created_at)) else extract(epoch from (investigating_at - created_at)) end::float8`,
+  mtti: sql`extract(epoch from (investigating_at - created_at))::float8`,
   mttm: sql`extract(epoch from (mitigated_at - created_at))::float8`,
   mttr: sql`case when status = 'resolved' then extract(epoch from (resolved_at - created_at))::float8 end`,
 };
-export const METRIC_KEYS = ["mttd", "mtta", "mttm", "mttr"] as const;
+export const METRIC_KEYS = ["mttd", "mtta", "mtti", "mttm", "mttr"] as const;
 
 /**
  * Each bucket is split again into this many sub-buckets of equal width (SQL function
@@ -39,6 +42,8 @@ export function metricColumns() {
     mttdBucket: smallint("mttd_bucket").generatedAlwaysAs(bucketOf(VALUES.mttd)),
     mttaSeconds: doublePrecision("mtta_seconds").generatedAlwaysAs(VALUES.mtta),
     mttaBucket: smallint("mtta_bucket").generatedAlwaysAs(bucketOf(VALUES.mtta)),
+    mttiSeconds: doublePrecision("mtti_seconds").generatedAlwaysAs(VALUES.mtti),
+    mttiBucket: smallint("mtti_bucket").generatedAlwaysAs(bucketOf(VALUES.mtti)),
     mttmSeconds: doublePrecision("mttm_seconds").generatedAlwaysAs(VALUES.mttm),
     mttmBucket: smallint("mttm_bucket").generatedAlwaysAs(bucketOf(VALUES.mttm)),
     mttrSeconds: doublePrecision("mttr_seconds").generatedAlwaysAs(VALUES.mttr),

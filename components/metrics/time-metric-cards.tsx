@@ -3,7 +3,11 @@ import type { IncidentMetrics, MetricKey } from "@/lib/metrics/get-incident-metr
 
 const NAMES: Record<MetricKey, { short: string; long: string }> = {
   mttd: { short: "MTTD", long: "Time to detect: impact start → declared" },
-  mtta: { short: "MTTA", long: "Time to acknowledge: declared → investigating" },
+  mtta: {
+    short: "MTTA",
+    long: "Time to acknowledge: declared → first acknowledgement of its page (not paged: → investigating)",
+  },
+  mtti: { short: "MTTI", long: "Time to investigate: declared → investigating" },
   mttm: { short: "MTTM", long: "Time to mitigate: declared → mitigated" },
   mttr: { short: "MTTR", long: "Time to resolve: declared → resolved" },
 };
@@ -34,7 +38,7 @@ export function TimeMetricCards({
   incidents: number;
 }) {
   return (
-    <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+    <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-5">
       {(Object.keys(NAMES) as MetricKey[]).map((key) => {
         const metric = times[key];
         return (

@@ -26,7 +26,14 @@ const METRICS = {
     value: seconds(sql`${incidents.impactStartedAt}`, sql`${incidents.createdAt}`),
     where: sql`${incidents.impactStartSource} <> 'declared_default'`,
   },
+  // A page is what asks someone to answer: an incident paging reached is acknowledged when someone
+  // first acknowledges its page, one nobody paged when someone starts investigating (decision 0109).
   mtta: {
+    label: "declared → first acknowledgement (not paged: → investigating)",
+    value: sql`case when ${incidents.pagedAt} is not null then ${seconds(sql`${incidents.createdAt}`, sql`${incidents.acknowledgedAt}`)} else ${seconds(sql`${incidents.createdAt}`, sql`${incidents.investigatingAt}`)} end`,
+    where: sql`case when ${incidents.pagedAt} is not null then ${incidents.acknowledgedAt} is not null else ${incidents.investigatingAt} is not null end`,
+  },
+  mtti: {
     label: "declared → investigating",
     value: seconds(sql`${incidents.createdAt}`, sql`${incidents.investigatingAt}`),
     where: sql`${incidents.investigatingAt} is not null`,

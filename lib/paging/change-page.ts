@@ -4,6 +4,7 @@ import { pages } from "@/db/paging-schema";
 import { type Actor, actorLabel, actorUserId } from "@/lib/actor";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { DomainError, notFound } from "@/lib/errors";
+import { markIncidentAcknowledged } from "@/lib/incidents/record-paging-milestone";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { authorize } from "@/lib/permissions";
 import { clock, type UseCaseOptions } from "@/lib/validation";
@@ -38,6 +39,8 @@ export async function acknowledgeInTransaction(tx: Db, actor: Actor, page: PageR
     })
     .where(eq(pages.id, page.id))
     .returning();
+  // The incident's first acknowledgement is its MTTA; a later one (after a re-trigger) leaves it.
+  if (row.incidentId) await markIncidentAcknowledged(tx, row.incidentId, now);
   await logPage(
     tx,
     row,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { escalationPolicies, pages, type StepTarget } from "@/db/paging-schema";
+import { markIncidentPaged } from "@/lib/incidents/record-paging-milestone";
 import { logPage, type PageRow } from "./page-log";
 import { PAGING_ACTOR, runEscalationStep } from "./run-escalation-step";
 import { readServicePaging } from "./service-paging";
@@ -71,6 +72,7 @@ export async function openPage(
     .onConflictDoNothing()
     .returning();
   if (!page) return null;
+  if (page.incidentId) await markIncidentPaged(tx, page.incidentId, now);
   await logPage(
     tx,
     page,
