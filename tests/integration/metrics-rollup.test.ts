@@ -54,12 +54,15 @@ async function loadRandomIncidents(count: number, seed: number) {
     const resolved = status === "resolved" ? new Date(created.getTime() + minutes(2000)) : null;
     const impactSource = pick(["declared_default", "reported", "alert"] as const);
     const impact = impactSource === "declared_default" ? created : new Date(created.getTime() - minutes(60));
+    // Paged incidents (MTTA from the first acknowledgement), some nobody acknowledged (no MTTA).
+    const paged = rnd() < 0.4 ? new Date(created.getTime() + Math.floor(rnd() * 5000)) : null;
+    const acknowledged = paged && rnd() < 0.8 ? new Date(created.getTime() + minutes(20)) : null;
     const id = `INC-2026-${String(i).padStart(4, "0")}`;
     await db.execute(sql`insert into incidents (id, year, seq, title, severity, status, environment, declared_by, source, impact_started_at, impact_start_source,
-        created_at, investigating_at, mitigated_at, resolved_at, updated_at)
+        created_at, investigating_at, mitigated_at, resolved_at, paged_at, acknowledged_at, updated_at)
       values (${id}, 2026, ${i}, 'Random', ${pick(["SEV1", "SEV2", "SEV3", "SEV4"])}, ${status}, ${pick(["production", "staging"])}, 'test', 'api',
         ${impact.toISOString()}, ${impactSource}, ${created.toISOString()}, ${investigating?.toISOString() ?? null}, ${mitigated?.toISOString() ?? null},
-        ${resolved?.toISOString() ?? null}, ${created.toISOString()})`);
+        ${resolved?.toISOString() ?? null}, ${paged?.toISOString() ?? null}, ${acknowledged?.toISOString() ?? null}, ${created.toISOString()})`);
     const first = pick(SERVICES);
     await db.execute(
       sql`insert into incident_services (incident_id, service_slug, incident_created_at) values (${id}, ${first}, ${created.toISOString()})`,
@@ -73,7 +76,16 @@ async function loadRandomIncidents(count: number, seed: number) {
   // Later changes, as use cases make them: reopen, resolve, reclassify, move services.
   for (let i = 0; i < count / 4; i++) {
     const id = `INC-2026-${String(1 + Math.floor(rnd() * count)).padStart(4, "0")}`;
-    const change = pick(["reopen", "resolve", "severity", "environment", "impact", "service"] as const);
+    const change = pick([
+      "reopen",
+      "resolve",
+      "severity",
+      "environment",
+      "impact",
+      "service",
+      "page",
+      "acknowledge",
+    ] as const);
     if (change === "reopen")
       await db.execute(
         sql`update incidents set status = 'investigating', resolved_at = null where id = ${id}`,
@@ -88,6 +100,16 @@ async function loadRandomIncidents(count: number, seed: number) {
     if (change === "impact")
       await db.execute(
         sql`update incidents set impact_start_source = 'reported', impact_started_at = created_at - interval '17 minutes' where id = ${id}`,
+      );
+    // As paging stamps them: paged once, acknowledged once (a paged incident's MTTA moves off investigating).
+    if (change === "page")
+      await db.execute(
+        sql`update incidents set paged_at = created_at + interval '3 seconds' where id = ${id} and paged_at is null`,
+      );
+    if (change === "acknowledge")
+      await db.execute(
+        sql`update incidents set paged_at = coalesce(paged_at, created_at), acknowledged_at = created_at + interval '4 minutes 2.5 seconds'
+          where id = ${id} and acknowledged_at is null`,
       );
     if (change === "service") {
       await db.execute(sql`delete from incident_services where incident_id = ${id}`);
@@ -131,6 +153,10 @@ describe("metrics rollups", () => {
       const { rollup, direct } = await both(query);
       expect(direct.incidents.count).toBeGreaterThan(0);
       expect(direct.times.mttr.p90).not.toBeNull();
+      // MTTA and MTTI differ once some incidents are paged: both are checked, not one figure twice.
+      expect(direct.times.mtta.count).toBeGreaterThan(0);
+      expect(direct.times.mtti.count).toBeGreaterThan(0);
+      expect(direct.times.mtta.mean).not.toBe(direct.times.mtti.mean);
       expect(direct.topServices.length).toBeGreaterThan(0);
       expect(rollup).toEqual(direct);
     }
