@@ -31,8 +31,9 @@ describe("GET /api/dashboard/incidents/metrics", () => {
     expect(m.times.mttd).toMatchObject({ count: 3, mean: 800, p50: 600, p90: 1560 });
     expect(m.times.mttd.previous).toMatchObject({ count: 1, mean: 1200 });
     expect(m.times.mttd.change.mean).toBeCloseTo(-1 / 3, 10);
-    // MTTA: 300, 600, 120, 1200.
+    // MTTA: 300, 600, 120, 1200 (nobody was paged, so declared → investigating, as MTTI is).
     expect(m.times.mtta).toMatchObject({ count: 4, mean: 555, p50: 450, p90: 1020 });
+    expect(m.times.mtti).toMatchObject({ count: 4, mean: 555, p50: 450, p90: 1020 });
     // MTTM: 1800, 1200, and C skipped mitigated (resolved at +30 min): 1800.
     expect(m.times.mttm).toMatchObject({ count: 3, mean: 1600, p50: 1800, p90: 1800 });
     // MTTR: resolved only (A, B, C): 3600, 7200, 1800. Open incidents do not count.
