@@ -249,7 +249,7 @@ export function buildOpenApiDocument(): Json {
       "/api/dashboard/incidents/metrics": {
         get: {
           summary:
-            "MTTD, MTTA, MTTM, MTTR (mean, p50, p90, change against the previous period), frequency by severity, top services",
+            "MTTD, MTTA (to the first acknowledgement when paged, else to investigating), MTTI, MTTM, MTTR (mean, p50, p90, change against the previous period), frequency by severity, top services",
           parameters: queryParameters(MetricsQuery.shape),
           responses: {
             "200": {
