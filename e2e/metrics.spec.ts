@@ -23,7 +23,9 @@ test.beforeAll(async () => {
 
 test.afterAll(() => cluster.stop());
 
-test("the overview shows the fixture's MTTD/MTTA/MTTM/MTTR, frequency and top services", async ({ page }) => {
+test("the overview shows the fixture's MTTD/MTTA/MTTI/MTTM/MTTR, frequency and top services", async ({
+  page,
+}) => {
   await page.goto(
     `${base}/login?next=${encodeURIComponent("/incidents/metrics?from=2026-03-01&to=2026-03-31")}`,
   );
@@ -43,6 +45,12 @@ test("the overview shows the fixture's MTTD/MTTA/MTTM/MTTR, frequency and top se
   await expect(page.getByTestId("mtta-mean")).toHaveText("9m 15s");
   await expect(page.getByTestId("mtta-p50")).toHaveText("7m 30s");
   await expect(page.getByTestId("mtta-p90")).toHaveText("17m 00s");
+  // Nobody in the fixture was paged: MTTA falls back to investigating, which MTTI always measures.
+  await expect(page.getByRole("region", { name: "MTTI" })).toContainText(
+    "Time to investigate: declared → investigating",
+  );
+  await expect(page.getByTestId("mtti-mean")).toHaveText("9m 15s");
+  await expect(page.getByTestId("mtti-p90")).toHaveText("17m 00s");
   await expect(page.getByTestId("mttm-mean")).toHaveText("26m 40s");
   await expect(page.getByTestId("mttr-mean")).toHaveText("1h 10m");
   await expect(page.getByTestId("mttr-p50")).toHaveText("1h 00m");

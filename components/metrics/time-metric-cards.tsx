@@ -5,7 +5,7 @@ const NAMES: Record<MetricKey, { short: string; long: string }> = {
   mttd: { short: "MTTD", long: "Time to detect: impact start → declared" },
   mtta: {
     short: "MTTA",
-    long: "Time to acknowledge: declared → first acknowledgement of its page (not paged: → investigating)",
+    long: "Time to acknowledge: declared → first acknowledgement (not paged: → investigating)",
   },
   mtti: { short: "MTTI", long: "Time to investigate: declared → investigating" },
   mttm: { short: "MTTM", long: "Time to mitigate: declared → mitigated" },
