@@ -66,7 +66,7 @@ const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 /**
  * Pure: (current phase fields, command, now) → new phase fields + the timeline event, or a
  * DomainError. Phases skipped on the way forward get the transition time, so every resolved
- * incident has all phase timestamps and MTTA / MTTM stay defined.
+ * incident has all phase timestamps and MTTI / MTTM stay defined.
  */
 export function applyTransition(
   current: PhaseFields,
