@@ -22,7 +22,8 @@ export async function register() {
   const { closeDb } = await import("./db/client");
   const { installGracefulShutdown } = await import("./lib/lifecycle/graceful-shutdown");
   installGracefulShutdown({ stopJobs: () => stopJobs(), closeDatabase: closeDb });
-  startJobsInBackground();
+  // JOBS_IN_SERVER=false: the workers run in their own process (`npm run worker`, PostgreSQL only).
+  if (process.env.JOBS_IN_SERVER !== "false") startJobsInBackground();
   const { closeStreamsOnShutdown } = await import("./lib/live/event-stream");
   closeStreamsOnShutdown();
 }

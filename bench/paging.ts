@@ -1,6 +1,7 @@
 // Benchmark: paging (issue 23), against the same server's PagerDuty-v2 ingest measured in the same run.
 //
 //   npm run build && npm run bench:paging [-- --json <file>]   (needs the local PostgreSQL)
+//   BENCH_JOBS_WORKER=1 runs the job workers in their own process (scripts/jobs-worker.ts).
 //
 // 1. Alert in → first mail accepted by a real SMTP server (smtp-server in this process): critical
 //    alerts (each opens a page) at RATE/s for SECONDS, each its own dedup key; p50 / p99 of "POST sent"

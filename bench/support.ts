@@ -95,23 +95,40 @@ export async function startApp(databaseUrl: string, port: number) {
   const logs: string[] = [];
   // BENCH_NODE_FLAGS reaches the server's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a bench).
   const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+  const separateWorker = process.env.BENCH_JOBS_WORKER === "1";
   const server: ChildProcess = spawn(
     process.execPath,
     [...nodeFlags, "./node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
     {
-      env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_URL: base },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        NEXT_TELEMETRY_DISABLED: "1",
+        BETTER_AUTH_URL: base,
+        ...(separateWorker ? { JOBS_IN_SERVER: "false" } : {}),
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
   server.stdout?.on("data", (d) => logs.push(String(d)));
   server.stderr?.on("data", (d) => logs.push(String(d)));
-  const stop = () =>
-    server.exitCode !== null
+  // BENCH_JOBS_WORKER=1: the job workers run in their own process (scripts/jobs-worker.ts).
+  const worker: ChildProcess | undefined = separateWorker
+    ? spawn("./node_modules/.bin/tsx", [...nodeFlags, "scripts/jobs-worker.ts"], {
+        env: { ...process.env, DATABASE_URL: databaseUrl },
+        stdio: ["ignore", "pipe", "pipe"],
+      })
+    : undefined;
+  worker?.stdout?.on("data", (d) => logs.push(String(d)));
+  worker?.stderr?.on("data", (d) => logs.push(String(d)));
+  const stopOne = (child: ChildProcess) =>
+    child.exitCode !== null
       ? Promise.resolve()
       : new Promise<void>((resolve) => {
-          server.once("exit", () => resolve());
-          server.kill("SIGTERM");
+          child.once("exit", () => resolve());
+          child.kill("SIGTERM");
         });
+  const stop = () => Promise.all([server, ...(worker ? [worker] : [])].map(stopOne)).then(() => {});
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (
