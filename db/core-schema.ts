@@ -141,8 +141,9 @@ export const apiTokens = pgTable(
   ],
 );
 
-// Sign-in attempts that reached (or are reaching) the password check, per account and client IP
-// (null without TRUST_PROXY); a success removes its own pair's rows. See lib/auth/sign-in-rate-limit.ts.
+// Sign-in attempts that reached (or are reaching) the password check, per account and client: the
+// trusted IP, `addr:<claimed address>` or `device:<known device>` (column `ip`, null when none is
+// known); a success removes its own pair's rows. See lib/auth/sign-in-rate-limit.ts.
 export const signInAttempts = pgTable(
   "sign_in_attempts",
   {

@@ -15,7 +15,7 @@ export const baseUrl = () => process.env.BETTER_AUTH_URL ?? `http://localhost:${
  * The signing secret: BETTER_AUTH_SECRET if set, else one generated on first start and kept in the
  * database, so every instance on one PostgreSQL signs and checks cookies with the same key.
  */
-async function authSecret(db: Db): Promise<string> {
+export async function authSecret(db: Db): Promise<string> {
   if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
   await db
     .insert(appMeta)

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { clientIp, safeReturnPath } from "./request-info";
+import { clientIp, untrustedClientAddress, safeReturnPath } from "./request-info";
 
 describe("safeReturnPath", () => {
   it.each([
@@ -25,5 +25,19 @@ describe("clientIp", () => {
     expect(clientIp(new Headers({ "x-forwarded-for": "198.51.100.77" }))).toBeNull();
     process.env.TRUST_PROXY = "1";
     expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.9, 198.51.100.77" }))).toBe("198.51.100.77");
+  });
+});
+
+describe("untrustedClientAddress", () => {
+  afterEach(() => {
+    delete process.env.TRUST_PROXY;
+  });
+  it("is the claimed address without a trusted proxy, and nothing behind one (clientIp is used there)", () => {
+    expect(untrustedClientAddress(new Headers({ "x-forwarded-for": "203.0.113.9, 198.51.100.77" }))).toBe(
+      "198.51.100.77",
+    );
+    expect(untrustedClientAddress(new Headers())).toBeNull();
+    process.env.TRUST_PROXY = "1";
+    expect(untrustedClientAddress(new Headers({ "x-forwarded-for": "198.51.100.77" }))).toBeNull();
   });
 });

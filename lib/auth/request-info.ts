@@ -16,6 +16,22 @@ export function clientIp(headers: Headers): string | null {
   return last || headers.get("x-real-ip") || null;
 }
 
+/**
+ * Without a trusted proxy, the address `next start` wrote into X-Forwarded-For (the socket's, when the
+ * client sent none) or whatever the client claimed. Good enough to keep one stranger's failed sign-ins
+ * on their own counter; never used where a forged value would grant anything.
+ */
+export function untrustedClientAddress(headers: Headers): string | null {
+  if (process.env.TRUST_PROXY === "1") return null;
+  const last = headers
+    .get("x-forwarded-for")
+    ?.split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .pop();
+  return last ? last.slice(0, 100) : null;
+}
+
 /** Long enough for any real browser's; a longer one is somebody's payload, not an identification. */
 const USER_AGENT_LIMIT = 512;
 

@@ -12,6 +12,20 @@ const MEMORY_MS = 24 * 60 * 60 * 1000;
 export const MAX_FAILURES_PER_IP = 20;
 const IP_WINDOW_MS = 15 * 60 * 1000;
 
+/**
+ * Failures against one account from every client not known to it, in ACCOUNT_WINDOW_MS, past which
+ * such clients wait: far above what a person mistypes, it stops a guesser who rotates addresses.
+ */
+export const ACCOUNT_CEILING = 50;
+const ACCOUNT_WINDOW_MS = 60 * 60 * 1000;
+
+/** Where an attempt comes from, beyond the trusted IP: see lib/auth/request-info.ts, known-device.ts. */
+export type AttemptSource = { address?: string | null; device?: string | null };
+
+/** The counter an attempt counts on: its known device, else its trusted IP, else its claimed address. */
+export const clientKey = (ip: string | null, source: AttemptSource = {}) =>
+  source.device ? `device:${source.device}` : (ip ?? (source.address ? `addr:${source.address}` : null));
+
 export const normalizeAccount = (email: string) => email.trim().toLowerCase();
 
 /** How long the next try must wait after the last of `failures` failures. */
@@ -27,36 +41,64 @@ function waitText(seconds: number) {
 }
 
 /**
- * Counts this attempt first, then refuses (429) while its (account, IP) pair is in its growing delay
- * or its IP has sprayed too many accounts. Recording before the password check means parallel guesses
+ * Counts this attempt first, then refuses (429) while its (account, client) pair is in its growing
+ * delay, its IP has sprayed too many accounts, or (for a client the account does not know) the account
+ * passed ACCOUNT_CEILING failures this hour. The client is a known device, the trusted IP, or without
+ * TRUST_PROXY the claimed address, so a stranger's failures delay that stranger, not the owner. Recording before the password check means parallel guesses
  * each see the ones before them (by id), so no more than FREE_FAILURES slip through at once. A refused
  * attempt tested no password, so its row is removed again: hammering a delayed pair does not extend
- * the delay. Without a trustworthy IP (`ip` null) the pair is the account alone.
+ * the delay. With no client known at all the pair is the account alone.
  */
 export async function recordSignInAttempt(
   db: Db,
   email: string,
   ip: string | null,
   now = new Date(),
+  source: AttemptSource = {},
 ): Promise<{ succeeded: () => Promise<void> }> {
   const account = normalizeAccount(email);
+  const client = clientKey(ip, source);
   const [mine] = await db
     .insert(signInAttempts)
-    .values({ account, ip, at: now })
+    .values({ account, ip: client, at: now })
     .returning({ id: signInAttempts.id });
   const before = lt(signInAttempts.id, mine.id);
 
   const [pair] = await db
     .select({ n: count(), last: max(signInAttempts.at) })
     .from(signInAttempts)
-    .where(and(samePair(account, ip), before, gt(signInAttempts.at, new Date(now.getTime() - MEMORY_MS))));
+    .where(
+      and(samePair(account, client), before, gt(signInAttempts.at, new Date(now.getTime() - MEMORY_MS))),
+    );
   const failures = Number(pair.n);
   let retryAfter =
     failures >= FREE_FAILURES && pair.last
       ? Math.ceil((new Date(pair.last).getTime() + delaySeconds(failures) * 1000 - now.getTime()) / 1000)
       : 0;
 
-  if (ip) {
+  if (!source.device) {
+    // The CEILING-th most recent failure of the account: unknown clients wait until it leaves the window.
+    const [edge] = await db
+      .select({ at: signInAttempts.at })
+      .from(signInAttempts)
+      .where(
+        and(
+          eq(signInAttempts.account, account),
+          before,
+          gt(signInAttempts.at, new Date(now.getTime() - ACCOUNT_WINDOW_MS)),
+        ),
+      )
+      .orderBy(desc(signInAttempts.at))
+      .offset(ACCOUNT_CEILING - 1)
+      .limit(1);
+    if (edge)
+      retryAfter = Math.max(
+        retryAfter,
+        Math.ceil((new Date(edge.at).getTime() + ACCOUNT_WINDOW_MS - now.getTime()) / 1000),
+      );
+  }
+
+  if (ip && !source.device) {
     // The MAX-th most recent attempt from this IP: the IP is refused until it leaves the window.
     const [edge] = await db
       .select({ at: signInAttempts.at })
@@ -84,7 +126,7 @@ export async function recordSignInAttempt(
     // A success forgets this pair's failures (and so takes them off the IP's count); an attacker's
     // pair elsewhere keeps its delay.
     succeeded: async () => {
-      await db.delete(signInAttempts).where(samePair(account, ip));
+      await db.delete(signInAttempts).where(samePair(account, client));
     },
   };
 }

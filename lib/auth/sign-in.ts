@@ -3,7 +3,8 @@ import { getDb } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { ACCOUNT_DISABLED, getAuth } from "./auth";
-import { requestInfo } from "./request-info";
+import { issueKnownDevice, knownDeviceCookie, knownDeviceOf } from "./known-device";
+import { requestInfo, untrustedClientAddress } from "./request-info";
 import { recordSignIn } from "./sign-in-audit";
 import { pruneSignInAttempts, recordSignInAttempt } from "./sign-in-rate-limit";
 
@@ -16,16 +17,21 @@ const DISABLED_MESSAGE = "This account is disabled. Ask an admin to re-enable it
 
 /**
  * Email + password through better-auth (which hashes, checks and sets the session cookie), behind
- * growing delays per (account, IP) and a per-IP limit (lib/auth/sign-in-rate-limit.ts). A disabled
- * account is told so only after its password was right, so the message reveals nothing to a guesser.
+ * growing delays per (account, client), a per-IP limit and an account ceiling for unknown clients
+ * (lib/auth/sign-in-rate-limit.ts). A disabled account is told so only after its password was right,
+ * so the message reveals nothing to a guesser. Answers the known-device cookie value to set.
  */
 export async function signIn(
   rawInput: unknown,
   context: { headers: Headers; ip: string | null },
-): Promise<void> {
+): Promise<{ knownDevice: string }> {
   const input = parseInput(SignInInput, rawInput);
   const db = await getDb();
-  const attempt = await recordSignInAttempt(db, input.email, context.ip);
+  const device = await knownDeviceOf(db, knownDeviceCookie(context.headers), input.email);
+  const attempt = await recordSignInAttempt(db, input.email, context.ip, new Date(), {
+    device,
+    address: untrustedClientAddress(context.headers),
+  });
   const request = { ...requestInfo(context.headers), ip: context.ip };
   const auth = await getAuth();
   try {
@@ -50,6 +56,7 @@ export async function signIn(
   }
   await attempt.succeeded();
   await recordSignIn(db, input.email, "succeeded", request);
+  return { knownDevice: await issueKnownDevice(db, input.email) };
 }
 
 /** Ends the session of these request headers; without one there is nothing to end. */

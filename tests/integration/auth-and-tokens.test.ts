@@ -239,7 +239,7 @@ describe("sign-in", () => {
         { email: "OK@example.com", password: "correct-horse-battery" },
         { headers: new Headers(), ip: "10.0.0.3" },
       ),
-    ).resolves.toBeUndefined();
+    ).resolves.toEqual({ knownDevice: expect.stringMatching(/^[\w-]{16}\.\d+\.[\w-]{43}$/) });
     const left = await queryRows<{ n: number }>(
       sql`select count(*)::int as n from sign_in_attempts where account = 'ok@example.com'`,
     );

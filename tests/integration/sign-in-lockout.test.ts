@@ -3,7 +3,9 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import * as unlockRoute from "@/app/api/settings/users/[id]/unlock/route";
 import * as userList from "@/app/api/settings/users/route";
 import { getDb } from "@/db/client";
-import { MAX_DELAY_SECONDS, recordSignInAttempt } from "@/lib/auth/sign-in-rate-limit";
+import { KNOWN_DEVICE_COOKIE } from "@/lib/auth/known-device";
+import { signIn } from "@/lib/auth/sign-in";
+import { ACCOUNT_CEILING, MAX_DELAY_SECONDS, recordSignInAttempt } from "@/lib/auth/sign-in-rate-limit";
 import { DomainError } from "@/lib/errors";
 import { createUser } from "@/lib/users/create-user";
 import { call, queryRows, resetDatabase } from "@/tests/support/harness";
@@ -112,6 +114,76 @@ describe("sign-in lockout is per (account, IP)", () => {
     expect(refused.code).toBe("rate_limited");
     expect(refused.extra.retryAfterSeconds).toBeGreaterThan(800);
     expect(await attempt("sprayed@example.com", PASSWORD, "203.0.113.6")).toBe("ok");
+  });
+});
+
+// Without TRUST_PROXY there is no trusted IP (ip null): the review locked the only admin out with
+// four wrong passwords an hour. The claimed address and a known-device cookie keep the owner in.
+describe("a stranger cannot lock an account's owner out without a trusted proxy", () => {
+  const from = (address: string, cookie?: string) => ({
+    ip: null,
+    headers: { "x-forwarded-for": address, ...(cookie ? { cookie } : {}) },
+  });
+
+  it("counts a stranger's failures on the stranger's address, not on the account", async () => {
+    await addUser("admin@example.com");
+    for (let i = 0; i < 8; i++)
+      await attemptSignIn("admin@example.com", `guess-${i}-guess`, from("203.0.113.66"));
+    const stranger = (await attemptSignIn(
+      "admin@example.com",
+      PASSWORD,
+      from("203.0.113.66"),
+    )) as DomainError;
+    expect(stranger.code).toBe("rate_limited");
+    expect(await attemptSignIn("admin@example.com", PASSWORD, from("198.51.100.7"))).toBe("ok");
+  });
+
+  it("stops a guesser who rotates addresses at the account ceiling, but never the owner's known browser", async () => {
+    await addUser("owner@example.com");
+    const { knownDevice } = await signIn(
+      { email: "owner@example.com", password: PASSWORD },
+      { headers: new Headers(from("198.51.100.7").headers), ip: null },
+    );
+    const cookie = `${KNOWN_DEVICE_COOKIE}=${knownDevice}`;
+    const outcomes: string[] = [];
+    for (let i = 0; i < ACCOUNT_CEILING + 5; i++) {
+      const outcome = await attemptSignIn(
+        "owner@example.com",
+        "wrong-password",
+        from(`203.0.113.${i % 250}`),
+      );
+      outcomes.push(outcome === "ok" ? outcome : outcome.code);
+    }
+    expect(outcomes.slice(0, ACCOUNT_CEILING)).toEqual(Array(ACCOUNT_CEILING).fill("unauthenticated"));
+    expect(outcomes.slice(ACCOUNT_CEILING)).toEqual(Array(5).fill("rate_limited"));
+    // An unknown browser waits for the hour to pass; the owner's own browser signs in.
+    expect(
+      ((await attemptSignIn("owner@example.com", PASSWORD, from("192.0.2.200"))) as DomainError).code,
+    ).toBe("rate_limited");
+    expect(await attemptSignIn("owner@example.com", PASSWORD, from("192.0.2.200", cookie))).toBe("ok");
+  });
+
+  it("honours a known-device cookie only for its own account and only as we signed it", async () => {
+    await addUser("first@example.com");
+    await addUser("second@example.com");
+    const { knownDevice } = await signIn(
+      { email: "first@example.com", password: PASSWORD },
+      { headers: new Headers(), ip: null },
+    );
+    const [device, expires, signature] = knownDevice.split(".");
+    const forged = `${device}.${expires}.${signature.slice(0, -2)}${signature.endsWith("AA") ? "BB" : "AA"}`;
+    for (let i = 0; i < ACCOUNT_CEILING; i++)
+      await attemptSignIn("second@example.com", "wrong-password", from(`203.0.113.${i}`));
+    for (const value of [knownDevice, forged, "not-a-cookie"])
+      expect(
+        (
+          (await attemptSignIn(
+            "second@example.com",
+            PASSWORD,
+            from("192.0.2.9", `${KNOWN_DEVICE_COOKIE}=${value}`),
+          )) as DomainError
+        ).code,
+      ).toBe("rate_limited");
   });
 });
 
