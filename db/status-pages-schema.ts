@@ -38,7 +38,11 @@ export const statusPages = pgTable(
     updatedAt: ts("updated_at").notNull(),
   },
   // At most one page answers /status.
-  (t) => [uniqueIndex("status_pages_one_default").on(t.isDefault).where(sql`${t.isDefault}`)],
+  (t) => [
+    uniqueIndex("status_pages_one_default")
+      .on(t.isDefault)
+      .where(sql`${t.isDefault}`),
+  ],
 );
 
 export const statusPageGroups = pgTable(
@@ -163,7 +167,9 @@ export const componentImpacts = pgTable(
   (t) => [
     index("component_impacts_component_idx").on(t.componentId, t.startedAt),
     // One open interval per component: a status change closes it before opening the next.
-    uniqueIndex("component_impacts_one_open").on(t.componentId).where(sql`${t.endedAt} is null`),
+    uniqueIndex("component_impacts_one_open")
+      .on(t.componentId)
+      .where(sql`${t.endedAt} is null`),
   ],
 );
 
