@@ -33,7 +33,7 @@ const list = (description: string, item: Json) => ({
 });
 
 /** The /api/status-pages paths and the public /status routes (docs/status-pages.md). */
-export function statusPagePaths({ ref, body, jsonAnswer, problems, idempotencyHeader }: PathHelpers): Json {
+export function statusPagePaths({ body, jsonAnswer, problems, idempotencyHeader }: PathHelpers): Json {
   const created = (what: string, name: string) =>
     jsonAnswer(`Created ${what}`, name, { Location: { schema: { type: "string" } } });
   return {

@@ -12,9 +12,9 @@ import { renderStaticMarkup } from "./static-markup";
 
 export type PublicFormat = "html" | "summary";
 
-// A CDN may keep a public page for a few seconds and serve it stale while it revalidates (or while
-// this server is down); the ETag makes revalidation a 304 without a body.
-const PUBLIC_CACHE = "public, max-age=10, stale-while-revalidate=60, stale-if-error=86400";
+// A CDN may keep a public page for a few seconds (s-maxage) and serve it stale while it revalidates
+// or while this server is down; a browser asks every time (max-age=0), which the ETag makes a 304.
+const PUBLIC_CACHE = "public, max-age=0, s-maxage=10, stale-while-revalidate=60, stale-if-error=86400";
 const PRIVATE_CACHE = "private, no-cache";
 
 const text = (status: number, body: string, headers: Record<string, string> = {}) =>

@@ -17,7 +17,9 @@ type State = {
   refreshing: Promise<void> | null;
 };
 
-const states = new WeakMap<Db, State>();
+// On globalThis, as db/client.ts keeps its maps: Next may bundle this module more than once per process.
+const statesKey = Symbol.for("incident-manager.status-pages.snapshots");
+const states = ((globalThis as Record<symbol, unknown>)[statesKey] ??= new WeakMap()) as WeakMap<Db, State>;
 export const SNAPSHOT_MAX_AGE_MS = 1_000;
 
 function stateOf(db: Db): State {
