@@ -12,4 +12,4 @@ export const POST = apiRoute<Params>(async ({ actor, db, params, body }) => {
   });
 });
 
-export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);

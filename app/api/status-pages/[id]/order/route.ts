@@ -8,4 +8,4 @@ export const PUT = apiRoute<Params>(async ({ actor, db, params, body }) =>
   json(await reorderStatusPage(db, actor, params.id, body())),
 );
 
-export const { GET, POST, PATCH, DELETE, OPTIONS } = methodNotAllowed(["PUT"]);
+export const { GET, HEAD, POST, PATCH, DELETE, OPTIONS } = methodNotAllowed(["PUT"]);

@@ -14,4 +14,4 @@ export const DELETE = apiRoute<Params>(async ({ actor, db, params }) => {
   return new Response(null, { status: 204 });
 });
 
-export const { GET, POST, PUT, OPTIONS } = methodNotAllowed(["PATCH", "DELETE"]);
+export const { GET, HEAD, POST, PUT, OPTIONS } = methodNotAllowed(["PATCH", "DELETE"]);

@@ -8,4 +8,4 @@ export const POST = apiRoute<Params>(async ({ actor, db, params, body }) =>
   json(await postPublicUpdate(db, actor, params.id, params.incidentId, body()), { status: 201 }),
 );
 
-export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);
