@@ -19,6 +19,7 @@ const tableOwners = {
   "workflows-schema": ["workflows"],
   "paging-schema": ["paging"],
   "mail-schema": ["mail"],
+  "status-pages-schema": ["status-pages"],
 };
 
 // Code that may touch any table: the schema itself, the db helpers, demo seeding, scripts, benchmarks

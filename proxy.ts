@@ -2,9 +2,14 @@ import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
 import { contentSecurityPolicy, createNonce, HSTS_VALUE, servedOverHttps } from "@/lib/security/headers";
 
-// The links in page notifications authenticate themselves (lib/paging/act-on-link.ts).
+// The links in page notifications authenticate themselves (lib/paging/act-on-link.ts); status pages
+// are public, and one for signed-in readers checks the session itself (lib/status-pages/serve-public-page.ts).
 const isPublicPage = (pathname: string) =>
-  pathname === "/login" || pathname.startsWith("/login/") || pathname.startsWith("/pages/act/");
+  pathname === "/login" ||
+  pathname.startsWith("/login/") ||
+  pathname.startsWith("/pages/act/") ||
+  pathname === "/status" ||
+  pathname.startsWith("/status/");
 
 // Every page (the sign-in page too) gets a fresh CSP nonce: Next.js reads it from the request's
 // Content-Security-Policy header and puts it on its own scripts. Then a cheap first gate: no session

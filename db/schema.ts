@@ -41,3 +41,14 @@ export {
   type StepTarget,
 } from "./paging-schema";
 export { mailMessages } from "./mail-schema";
+export {
+  componentImpacts,
+  publicIncidentComponents,
+  publicIncidents,
+  publicIncidentUpdates,
+  statusPageComponents,
+  statusPageComponentServices,
+  statusPageGroups,
+  statusPages,
+  statusPageSnapshots,
+} from "./status-pages-schema";

@@ -49,6 +49,13 @@ export const ROLE_PERMISSIONS = [
   { action: "users.manage", description: "manage users", roles: ADMINS },
   { action: "audit.read", description: "view the audit log", roles: ADMINS },
   { action: "mail.read", description: "read the outgoing mail", roles: ADMINS },
+  // The public page itself needs no permission (or only a session): these guard the admin API.
+  { action: "status-pages.read", description: "view status pages", roles: ALL },
+  {
+    action: "status-pages.manage",
+    description: "change status pages and publish to them",
+    roles: RESPONDERS,
+  },
 ] as const satisfies readonly { action: string; description: string; roles: readonly Role[] }[];
 
 export type Permission = (typeof ROLE_PERMISSIONS)[number]["action"];

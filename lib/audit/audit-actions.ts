@@ -38,6 +38,17 @@ export const AUDIT_ACTIONS = [
   "contact_method.verified",
   "contact_method.deleted",
   "notification_rules.changed",
+  "status_page.created",
+  "status_page.updated",
+  "status_page.reordered",
+  "status_component.created",
+  "status_component.updated",
+  "status_component.deleted",
+  "status_group.created",
+  "status_group.updated",
+  "status_group.deleted",
+  "public_incident.created",
+  "public_incident.updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -52,6 +63,10 @@ export const AUDIT_TARGET_TYPES = [
   "settings",
   "escalation_policy",
   "contact_method",
+  "status_page",
+  "status_component",
+  "status_group",
+  "public_incident",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

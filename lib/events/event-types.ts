@@ -41,6 +41,10 @@ export const EVENT_TYPES = [
   "page.escalated",
   "page.acknowledged",
   "page.resolved",
+  // Status pages (lib/status-pages): a linked public incident also writes its incident's timeline.
+  "public_incident.created",
+  "public_incident.updated",
+  "public_incident.resolved",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

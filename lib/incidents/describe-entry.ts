@@ -95,6 +95,11 @@ export function describeEntry(entry: Pick<TimelineEntryView, "kind" | "data" | "
     case "page_acknowledged":
     case "page_resolved":
       return String(d.message ?? "Paging");
+    // Status pages write their sentence too: "Published to the status page: <title>".
+    case "public_incident_created":
+    case "public_incident_updated":
+    case "public_incident_resolved":
+      return String(d.message ?? "Published to the status page");
     case "link_marked": {
       const mark = (role: unknown) =>
         role === "fix" ? "the fix" : role === "suspected_cause" ? "the suspected cause" : null;

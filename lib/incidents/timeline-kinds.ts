@@ -29,6 +29,10 @@ export const AUTOMATIC_KINDS = [
   "page_escalated",
   "page_acknowledged",
   "page_resolved",
+  // Status pages (lib/status-pages): what was published to customers about this incident.
+  "public_incident_created",
+  "public_incident_updated",
+  "public_incident_resolved",
 ] as const;
 export type AutomaticKind = (typeof AUTOMATIC_KINDS)[number];
 export type TimelineKind = AutomaticKind | "update" | "action" | "resolution";

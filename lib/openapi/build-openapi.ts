@@ -43,6 +43,7 @@ import { postmortemPaths } from "./postmortem-paths";
 import { livePaths } from "./live-paths";
 import { reminderPaths, reminderSchemas } from "./reminder-paths";
 import { settingsPaths } from "./settings-paths";
+import { statusPagePaths, statusPageSchemas } from "./status-page-paths";
 import { webhookPaths, webhookSchemas } from "./webhook-paths";
 import { workflowPaths, workflowSchemas } from "./workflow-paths";
 
@@ -297,6 +298,7 @@ export function buildOpenApiDocument(): Json {
       ...pagingPaths(pathHelpers),
       ...contactPaths(pathHelpers),
       ...mailPaths(pathHelpers),
+      ...statusPagePaths(pathHelpers),
       "/api/openapi.json": {
         get: {
           summary: "This document (OpenAPI 3.1, generated from the zod schemas)",
@@ -358,6 +360,7 @@ export function buildOpenApiDocument(): Json {
         ...pagingSchemas(input, output),
         ...contactSchemas(input, output),
         ...mailSchemas(output),
+        ...statusPageSchemas(input, output),
         UpdateServiceInput: input(UpdateServiceInput),
         CreateOverrideInput: input(CreateOverrideInput),
         Service: output(ServiceView),

@@ -30,7 +30,9 @@ export async function resetDatabase() {
       error_groups, error_group_hourly, releases, postmortems, action_items, postmortem_settings, incident_daily_stats, incident_metric_buckets, incident_metric_sub_buckets,
       webhook_subscriptions, webhook_deliveries, webhook_delivery_attempts, audit_events, mail_messages,
       escalation_policies, escalation_steps, service_paging, pages, page_assignments, page_notifications, page_log,
-      contact_methods, notification_rules, page_action_links RESTART IDENTITY CASCADE`);
+      contact_methods, notification_rules, page_action_links,
+      status_pages, status_page_groups, status_page_components, status_page_component_services, public_incidents,
+      public_incident_updates, public_incident_components, component_impacts, status_page_snapshots RESTART IDENTITY CASCADE`);
     // token_stamp stays (one row the migration inserted); the TRUNCATE of users and api_tokens bumps it.
     // Queued jobs (not queues or schedules) go too, so a test that starts workers sees only its own.
     await tx.execute(sql`TRUNCATE pgboss.job, pgboss.archive`);

@@ -1,0 +1,141 @@
+import { Markdown } from "@/components/markdown";
+import { STATUS_LABELS } from "@/lib/status-pages/headline";
+import type {
+  PublicComponent,
+  PublicIncidentSnapshot,
+  PublicSnapshot,
+} from "@/lib/status-pages/public-snapshot";
+import { PUBLIC_PAGE_CSS } from "./public-page-css";
+
+// The public status page: plain server-rendered HTML with its own small stylesheet, no script, so it
+// reads the same with JavaScript off and owes nothing to the app's layout (which queries the database).
+
+const PHASE_LABELS: Record<string, string> = {
+  investigating: "Investigating",
+  identified: "Identified",
+  monitoring: "Monitoring",
+  resolved: "Resolved",
+};
+
+function When({ iso, timeZone }: { iso: string; timeZone: string }) {
+  const text = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
+  }).format(new Date(iso));
+  return <time dateTime={iso}>{text}</time>;
+}
+
+function Status({ status }: { status: PublicComponent["status"] }) {
+  return <span className={`status status-${status}`}>{STATUS_LABELS[status]}</span>;
+}
+
+function Incident({ incident, timeZone }: { incident: PublicIncidentSnapshot; timeZone: string }) {
+  return (
+    <article className="incident" aria-labelledby={`incident-${incident.id}`}>
+      <h3 id={`incident-${incident.id}`}>{incident.title}</h3>
+      {incident.components.length > 0 && (
+        <p className="affected">
+          Affected:{" "}
+          {incident.components.map((c, index) => (
+            <span key={c.componentId}>
+              {index > 0 && ", "}
+              {c.name} (<Status status={c.status} />)
+            </span>
+          ))}
+        </p>
+      )}
+      <ol className="updates">
+        {incident.updates.map((update) => (
+          <li key={update.id}>
+            <p className="update-head">
+              <strong>{PHASE_LABELS[update.phase]}</strong> ·{" "}
+              <When iso={update.createdAt} timeZone={timeZone} />
+            </p>
+            <Markdown>{update.body}</Markdown>
+          </li>
+        ))}
+      </ol>
+    </article>
+  );
+}
+
+export function PublicStatusPage({ snapshot }: { snapshot: PublicSnapshot }) {
+  const { page } = snapshot;
+  const groups = [
+    ...snapshot.groups.map((group) => ({
+      ...group,
+      components: snapshot.components.filter((c) => c.groupId === group.id),
+    })),
+    { id: "", name: "", components: snapshot.components.filter((c) => c.groupId === null) },
+  ].filter((group) => group.components.length > 0);
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${snapshot.headline} · ${page.name} status`}</title>
+        <style>{PUBLIC_PAGE_CSS}</style>
+      </head>
+      <body>
+        <header className="top">
+          {page.logoUrl && <img src={page.logoUrl} alt="" className="logo" />}
+          <p className="page-name">{page.name}</p>
+        </header>
+        <main>
+          <h1 className={`headline headline-${snapshot.status}`}>{snapshot.headline}</h1>
+          {snapshot.openIncidents.length > 0 && (
+            <section aria-labelledby="open-heading">
+              <h2 id="open-heading">Current incidents</h2>
+              {snapshot.openIncidents.map((incident) => (
+                <Incident key={incident.id} incident={incident} timeZone={page.timeZone} />
+              ))}
+            </section>
+          )}
+          <section aria-labelledby="components-heading">
+            <h2 id="components-heading">Components</h2>
+            {groups.length === 0 && <p>No components are listed yet.</p>}
+            {groups.map((group) => (
+              <div key={group.id || "ungrouped"} className="group">
+                {group.name && <h3>{group.name}</h3>}
+                <ul className="components">
+                  {group.components.map((component) => (
+                    <li key={component.id}>
+                      <span className="component-name">
+                        {component.name}
+                        {component.description && (
+                          <span className="description">{component.description}</span>
+                        )}
+                      </span>
+                      <Status status={component.status} />
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </section>
+          <section aria-labelledby="recent-heading">
+            <h2 id="recent-heading">Resolved in the last 7 days</h2>
+            {snapshot.recentIncidents.length === 0 ? (
+              <p>No incidents.</p>
+            ) : (
+              snapshot.recentIncidents.map((incident) => (
+                <Incident key={incident.id} incident={incident} timeZone={page.timeZone} />
+              ))
+            )}
+          </section>
+        </main>
+        <footer>
+          <p>
+            Times are in {page.timeZone}. Updated <When iso={snapshot.builtAt} timeZone={page.timeZone} />.{" "}
+            <a href={`/status/${page.slug}/api/summary.json`}>JSON summary</a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,190 @@
+import type { z } from "zod";
+import {
+  ComponentGroupInput,
+  ComponentView,
+  CreateComponentInput,
+  CreateStatusPageInput,
+  GroupView,
+  PostPublicUpdateInput,
+  PublicIncidentView,
+  PublishPublicIncidentInput,
+  ReorderInput,
+  StatusPageView,
+  UpdateComponentInput,
+  UpdateStatusPageInput,
+} from "@/lib/status-pages/schemas";
+import type { PathHelpers } from "./path-helpers";
+
+type Json = Record<string, unknown>;
+
+const param = (name: string, example: string) => ({
+  name,
+  in: "path",
+  required: true,
+  schema: { type: "string", example },
+});
+const pageId = param("id", "sp_4f1c…");
+const manage = " (responders and admins)";
+const list = (description: string, item: Json) => ({
+  description,
+  content: {
+    "application/json": { schema: { type: "object", properties: { items: { type: "array", items: item } } } },
+  },
+});
+
+/** The /api/status-pages paths and the public /status routes (docs/status-pages.md). */
+export function statusPagePaths({ body, jsonAnswer, problems, idempotencyHeader }: PathHelpers): Json {
+  const created = (what: string, name: string) =>
+    jsonAnswer(`Created ${what}`, name, { Location: { schema: { type: "string" } } });
+  return {
+    "/api/status-pages": {
+      get: {
+        summary: "Status pages",
+        responses: { "200": list("Pages", { type: "object" }), ...problems() },
+      },
+      post: {
+        summary: `Create a status page${manage}, served at /status/<slug>`,
+        parameters: [idempotencyHeader],
+        requestBody: body("CreateStatusPageInput"),
+        responses: { "201": created("page", "StatusPage"), ...problems(400, 409, 413, 415, 422) },
+      },
+    },
+    "/api/status-pages/{id}": {
+      parameters: [pageId],
+      get: {
+        summary: "A status page with its groups and components (in display order) and its headline",
+        responses: { "200": jsonAnswer("The page", "StatusPage"), ...problems(404) },
+      },
+      patch: {
+        summary: `Change name, slug, logoUrl, timeZone, isDefault or visibility${manage}`,
+        requestBody: body("UpdateStatusPageInput"),
+        responses: { "200": jsonAnswer("The page", "StatusPage"), ...problems(400, 404, 409, 413, 415, 422) },
+      },
+    },
+    "/api/status-pages/{id}/order": {
+      parameters: [pageId],
+      put: {
+        summary: `Reorder the page's groups and/or components${manage}: each list names every one exactly once`,
+        requestBody: body("ReorderStatusPageInput"),
+        responses: { "200": jsonAnswer("The page", "StatusPage"), ...problems(400, 404, 413, 415, 422) },
+      },
+    },
+    "/api/status-pages/{id}/components": {
+      parameters: [pageId],
+      post: {
+        summary: `Add a component${manage}, mapped to catalog services, last in the order`,
+        parameters: [idempotencyHeader],
+        requestBody: body("CreateStatusComponentInput"),
+        responses: {
+          "201": created("component", "StatusComponent"),
+          ...problems(400, 404, 409, 413, 415, 422),
+        },
+      },
+    },
+    "/api/status-pages/{id}/components/{componentId}": {
+      parameters: [pageId, param("componentId", "spc_9a2e…")],
+      patch: {
+        summary: `Change a component${manage}; a status set here stands until a public incident's update names the component`,
+        requestBody: body("UpdateStatusComponentInput"),
+        responses: {
+          "200": jsonAnswer("The component", "StatusComponent"),
+          ...problems(400, 404, 413, 415, 422),
+        },
+      },
+      delete: {
+        summary: `Delete a component and its impact history${manage}`,
+        responses: { "204": { description: "Deleted" }, ...problems(404) },
+      },
+    },
+    "/api/status-pages/{id}/groups": {
+      parameters: [pageId],
+      post: {
+        summary: `Add a component group${manage}`,
+        parameters: [idempotencyHeader],
+        requestBody: body("StatusGroupInput"),
+        responses: { "201": created("group", "StatusGroup"), ...problems(400, 404, 409, 413, 415, 422) },
+      },
+    },
+    "/api/status-pages/{id}/groups/{groupId}": {
+      parameters: [pageId, param("groupId", "spg_1b7d…")],
+      patch: {
+        summary: `Rename a group${manage}`,
+        requestBody: body("StatusGroupInput"),
+        responses: { "200": jsonAnswer("The group", "StatusGroup"), ...problems(400, 404, 413, 415, 422) },
+      },
+      delete: {
+        summary: `Delete a group${manage}; its components stay, ungrouped`,
+        responses: { "204": { description: "Deleted" }, ...problems(404) },
+      },
+    },
+    "/api/status-pages/{id}/incidents": {
+      parameters: [pageId],
+      get: {
+        summary: "The page's public incidents, newest first (at most 100)",
+        responses: { "200": list("Public incidents", { type: "object" }), ...problems(404) },
+      },
+      post: {
+        summary: `Publish a public incident with its first update${manage}; linked to an internal incident, its timeline records it`,
+        parameters: [idempotencyHeader],
+        requestBody: body("PublishPublicIncidentInput"),
+        responses: {
+          "201": created("public incident", "PublicIncident"),
+          ...problems(400, 404, 409, 413, 415, 422),
+        },
+      },
+    },
+    "/api/status-pages/{id}/incidents/{incidentId}": {
+      parameters: [pageId, param("incidentId", "pi_03c8…")],
+      get: {
+        summary: "A public incident with its updates, newest first",
+        responses: { "200": jsonAnswer("The public incident", "PublicIncident"), ...problems(404) },
+      },
+    },
+    "/api/status-pages/{id}/incidents/{incidentId}/updates": {
+      parameters: [pageId, param("incidentId", "pi_03c8…")],
+      post: {
+        summary: `Post a public update (phase, text, component statuses)${manage}; a resolved public incident refuses it (422)`,
+        parameters: [idempotencyHeader],
+        requestBody: body("PostPublicUpdateInput"),
+        responses: {
+          "201": jsonAnswer("The public incident with the new update", "PublicIncident"),
+          ...problems(400, 404, 409, 413, 415, 422),
+        },
+      },
+    },
+    "/status/{slug}/api/summary.json": {
+      parameters: [param("slug", "acme")],
+      get: {
+        summary:
+          "Public: the page's status, components, open incidents and upcoming maintenance, from its snapshot. ETag / If-None-Match (304); a signed-in page needs a session",
+        security: [],
+        responses: {
+          "200": { description: "The summary", headers: { ETag: { schema: { type: "string" } } } },
+          "304": { description: "Not modified" },
+          "401": { description: "The page is for signed-in readers" },
+          "404": { description: "No such page" },
+        },
+      },
+    },
+  };
+}
+
+export function statusPageSchemas(
+  input: (schema: z.ZodType) => Json,
+  output: (schema: z.ZodType) => Json,
+): Json {
+  return {
+    CreateStatusPageInput: input(CreateStatusPageInput),
+    UpdateStatusPageInput: input(UpdateStatusPageInput),
+    ReorderStatusPageInput: input(ReorderInput),
+    CreateStatusComponentInput: input(CreateComponentInput),
+    UpdateStatusComponentInput: input(UpdateComponentInput),
+    StatusGroupInput: input(ComponentGroupInput),
+    PublishPublicIncidentInput: input(PublishPublicIncidentInput),
+    PostPublicUpdateInput: input(PostPublicUpdateInput),
+    StatusPage: output(StatusPageView),
+    StatusComponent: output(ComponentView),
+    StatusGroup: output(GroupView),
+    PublicIncident: output(PublicIncidentView),
+  };
+}

@@ -1,0 +1,63 @@
+import type { ComponentStatus, PublicPhase, Visibility } from "./schemas";
+
+// What the public page, its JSON summary and (later) its feeds are made of: only what a person chose
+// to publish. Stored as JSON (status_page_snapshots.body) and kept in memory per instance. No
+// database imports.
+
+export type PublicComponent = {
+  id: string;
+  name: string;
+  description: string;
+  status: ComponentStatus;
+  groupId: string | null;
+};
+
+export type PublicUpdate = {
+  id: string;
+  phase: PublicPhase;
+  title: string;
+  body: string;
+  components: { componentId: string; name: string; status: ComponentStatus }[];
+  createdAt: string;
+};
+
+export type PublicIncidentSnapshot = {
+  id: string;
+  title: string;
+  phase: PublicPhase;
+  createdAt: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+  /** Components it affects now (empty once resolved). */
+  components: { componentId: string; name: string; status: ComponentStatus }[];
+  /** Newest first. */
+  updates: PublicUpdate[];
+};
+
+export type PublicSnapshot = {
+  page: {
+    id: string;
+    name: string;
+    slug: string;
+    logoUrl: string | null;
+    timeZone: string;
+    isDefault: boolean;
+    visibility: Visibility;
+  };
+  revision: number;
+  builtAt: string;
+  status: ComponentStatus;
+  headline: string;
+  groups: { id: string; name: string }[];
+  /** In display order: groups in their order, each group's components in theirs, ungrouped last. */
+  components: PublicComponent[];
+  openIncidents: PublicIncidentSnapshot[];
+  /** Resolved in the last RECENT_DAYS days, newest first. */
+  recentIncidents: PublicIncidentSnapshot[];
+};
+
+export const RECENT_DAYS = 7;
+
+/** The ETag of one revision of a page (strong: the body is a function of the revision). */
+export const snapshotEtag = (snapshot: Pick<PublicSnapshot, "page" | "revision">) =>
+  `"sp-${snapshot.page.id}-${snapshot.revision}"`;

@@ -1,0 +1,34 @@
+import type { PublicSnapshot } from "./public-snapshot";
+
+/**
+ * The JSON summary other sites embed (/status/<slug>/api/summary.json), from the snapshot alone.
+ * `scheduledMaintenances` stays empty until maintenance windows exist.
+ */
+export function publicSummary(snapshot: PublicSnapshot) {
+  const { page } = snapshot;
+  return {
+    page: { name: page.name, slug: page.slug, url: `/status/${page.slug}`, timeZone: page.timeZone },
+    revision: snapshot.revision,
+    updatedAt: snapshot.builtAt,
+    status: { indicator: snapshot.status, description: snapshot.headline },
+    components: snapshot.components.map((component) => ({
+      id: component.id,
+      name: component.name,
+      description: component.description,
+      status: component.status,
+      group: snapshot.groups.find((group) => group.id === component.groupId)?.name ?? null,
+    })),
+    incidents: snapshot.openIncidents.map((incident) => ({
+      id: incident.id,
+      title: incident.title,
+      phase: incident.phase,
+      createdAt: incident.createdAt,
+      updatedAt: incident.updatedAt,
+      components: incident.components,
+      latestUpdate: incident.updates[0]
+        ? { body: incident.updates[0].body, createdAt: incident.updates[0].createdAt }
+        : null,
+    })),
+    scheduledMaintenances: [],
+  };
+}

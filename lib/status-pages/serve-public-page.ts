@@ -1,0 +1,84 @@
+import { createElement } from "react";
+import { getDb } from "@/db/client";
+import { PublicStatusPage } from "@/components/status-page/public-status-page";
+import { sessionActor } from "@/lib/auth/resolve-actor";
+import { isConnectionError } from "@/lib/db-errors";
+import { logError } from "@/lib/log-error";
+import { can } from "@/lib/permissions";
+import { type PublicSnapshot, snapshotEtag } from "./public-snapshot";
+import { publicSummary } from "./public-summary";
+import { readSnapshot, type SnapshotRef } from "./snapshot-cache";
+import { renderStaticMarkup } from "./static-markup";
+
+export type PublicFormat = "html" | "summary";
+
+// A CDN may keep a public page for a few seconds (s-maxage) and serve it stale while it revalidates
+// or while this server is down; a browser asks every time (max-age=0), which the ETag makes a 304.
+const PUBLIC_CACHE = "public, max-age=0, s-maxage=10, stale-while-revalidate=60, stale-if-error=86400";
+const PRIVATE_CACHE = "private, no-cache";
+
+const text = (status: number, body: string, headers: Record<string, string> = {}) =>
+  new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8", ...headers } });
+
+/** Whether `If-None-Match` names this ETag (a list, `*` or a weak form of it). */
+function notModified(request: Request, etag: string): boolean {
+  const header = request.headers.get("if-none-match");
+  if (!header) return false;
+  if (header.trim() === "*") return true;
+  return header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
+}
+
+function render(snapshot: PublicSnapshot, format: PublicFormat): { body: string; type: string } {
+  if (format === "summary")
+    return { body: JSON.stringify(publicSummary(snapshot)), type: "application/json" };
+  return {
+    body: `<!DOCTYPE html>${renderStaticMarkup(createElement(PublicStatusPage, { snapshot }))}`,
+    type: "text/html; charset=utf-8",
+  };
+}
+
+/**
+ * The public page and its summary, from this instance's copy of the snapshot only: no query of the
+ * write path, no wait on the primary once warm (lib/status-pages/snapshot-cache.ts). A signed-in
+ * page asks for a session (its answer is then private to the reader).
+ */
+export async function servePublicPage(
+  request: Request,
+  ref: SnapshotRef,
+  format: PublicFormat,
+): Promise<Response> {
+  let snapshot: PublicSnapshot | null;
+  try {
+    snapshot = await readSnapshot(await getDb(), ref);
+  } catch (error) {
+    if (!isConnectionError(error)) logError("status-pages.public", error);
+    return text(503, "The status page is temporarily unavailable; try again shortly.", {
+      "retry-after": "5",
+    });
+  }
+  if (!snapshot) return text(404, "There is no such status page.");
+  const signedIn = snapshot.page.visibility === "signed-in";
+  if (signedIn) {
+    const actor = await sessionActor(request.headers);
+    if (!actor || !can(actor, "status-pages.read")) {
+      if (format === "summary") return text(401, "Sign in to read this status page.");
+      const next = new URL(request.url).pathname;
+      return new Response(null, {
+        status: 303,
+        headers: { location: `/login?next=${encodeURIComponent(next)}` },
+      });
+    }
+  }
+  const etag = `${snapshotEtag(snapshot).slice(0, -1)}-${format}"`;
+  const headers: Record<string, string> = {
+    etag,
+    "cache-control": signedIn ? PRIVATE_CACHE : PUBLIC_CACHE,
+    ...(signedIn ? { vary: "Cookie" } : {}),
+  };
+  if (notModified(request, etag)) return new Response(null, { status: 304, headers });
+  const { body, type } = render(snapshot, format);
+  return new Response(request.method === "HEAD" ? null : body, {
+    status: 200,
+    headers: { ...headers, "content-type": type },
+  });
+}

@@ -1,0 +1,44 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { statusPageGroups } from "@/db/status-pages-schema";
+import type { Actor } from "@/lib/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { runTransaction } from "@/lib/db/run-transaction";
+import { authorize } from "@/lib/permissions";
+import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
+import { rebuildSnapshot } from "./build-snapshot";
+import { groupOnPage, groupTarget } from "./component-parts";
+import { lockStatusPage } from "./lock-status-page";
+import { ComponentGroupInput, type GroupView } from "./schemas";
+import { rememberSnapshots } from "./snapshot-cache";
+
+export async function updateComponentGroup(
+  db: Db,
+  actor: Actor,
+  pageId: string,
+  groupId: string,
+  rawInput: unknown,
+  options: UseCaseOptions = {},
+): Promise<GroupView> {
+  authorize(actor, "status-pages.manage");
+  const input = parseInput(ComponentGroupInput, rawInput);
+  const { group, snapshot } = await runTransaction(db, async (tx) => {
+    const page = await lockStatusPage(tx, pageId);
+    const current = await groupOnPage(tx, pageId, groupId);
+    const now = clock(options);
+    const [row] = await tx
+      .update(statusPageGroups)
+      .set({ name: input.name, updatedAt: now })
+      .where(eq(statusPageGroups.id, groupId))
+      .returning();
+    await recordAuditEvent(tx, actor, {
+      action: "status_group.updated",
+      target: groupTarget(row),
+      before: { name: current.name },
+      after: { name: row.name },
+    });
+    return { group: row, snapshot: await rebuildSnapshot(tx, page, now) };
+  });
+  rememberSnapshots(db, [snapshot]);
+  return { id: group.id, name: group.name, position: group.position };
+}
