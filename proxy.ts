@@ -37,8 +37,10 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Status pages stay out too: they carry no script and set their own fixed policy
+// (lib/status-pages/serve-public-page.ts), and the proxy halved their throughput under load.
 // The API stays out: a matched request has its body buffered for the proxy (up to 10 MB), and JSON
 // needs no script policy. Its static headers come from next.config.ts.
 export const config = {
-  matcher: ["/((?!api/|_next/static/|_next/image|favicon.ico|.*\\.(?:png|svg|ico|txt)$).*)"],
+  matcher: ["/((?!api/|status$|status/|_next/static/|_next/image|favicon.ico|.*\\.(?:png|svg|ico|txt)$).*)"],
 };

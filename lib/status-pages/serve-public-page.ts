@@ -5,6 +5,7 @@ import { sessionActor } from "@/lib/auth/resolve-actor";
 import { isConnectionError } from "@/lib/db-errors";
 import { logError } from "@/lib/log-error";
 import { can } from "@/lib/permissions";
+import { HSTS_VALUE, servedOverHttps, STATUS_PAGE_CSP } from "@/lib/security/headers";
 import { type PublicSnapshot, snapshotEtag } from "./public-snapshot";
 import { publicSummary } from "./public-summary";
 import { readSnapshot, type SnapshotRef } from "./snapshot-cache";
@@ -28,13 +29,21 @@ function notModified(request: Request, etag: string): boolean {
   return header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
 }
 
+// One render per snapshot and format: a revision's copy is immutable, and rendering its Markdown on
+// every request cost two thirds of the page's throughput (bench/status-page.ts). A new revision is a
+// new object, so the old renders go with it.
+const renders = new WeakMap<PublicSnapshot, Partial<Record<PublicFormat, { body: string; type: string }>>>();
+
 function render(snapshot: PublicSnapshot, format: PublicFormat): { body: string; type: string } {
-  if (format === "summary")
-    return { body: JSON.stringify(publicSummary(snapshot)), type: "application/json" };
-  return {
-    body: `<!DOCTYPE html>${renderStaticMarkup(createElement(PublicStatusPage, { snapshot }))}`,
-    type: "text/html; charset=utf-8",
-  };
+  let cached = renders.get(snapshot);
+  if (!cached) renders.set(snapshot, (cached = {}));
+  return (cached[format] ??=
+    format === "summary"
+      ? { body: JSON.stringify(publicSummary(snapshot)), type: "application/json" }
+      : {
+          body: `<!DOCTYPE html>${renderStaticMarkup(createElement(PublicStatusPage, { snapshot }))}`,
+          type: "text/html; charset=utf-8",
+        });
 }
 
 /**
@@ -72,6 +81,10 @@ export async function servePublicPage(
   const etag = `${snapshotEtag(snapshot).slice(0, -1)}-${format}"`;
   const headers: Record<string, string> = {
     etag,
+    "content-security-policy": STATUS_PAGE_CSP,
+    ...(servedOverHttps(request.headers.get("x-forwarded-proto"), process.env)
+      ? { "strict-transport-security": HSTS_VALUE }
+      : {}),
     "cache-control": signedIn ? PRIVATE_CACHE : PUBLIC_CACHE,
     ...(signedIn ? { vary: "Cookie" } : {}),
   };
