@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { HSTS_VALUE, STATIC_SECURITY_HEADERS } from "./lib/security/headers";
+import { HSTS_VALUE, NON_PAGE_CSP, NON_PAGE_SOURCES, STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM + data files that must be loaded from node_modules at run time, not bundled;
@@ -13,6 +13,11 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+      // What the proxy does not see gets a locked-down policy of its own: a CSP on every path.
+      ...NON_PAGE_SOURCES.map((source) => ({
+        source,
+        headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }],
+      })),
       // The API is not behind the proxy; a browser ignores HSTS on plain http, so an https hint suffices.
       {
         source: "/api/:path*",

@@ -13,7 +13,14 @@ import path from "node:path";
 import postgres from "postgres";
 import { ADMIN_URL, type BenchReport } from "./support";
 
-const BENCHES = ["bench:declare", "bench:alerts", "bench:paging", "bench:status-page", "bench:scale", "bench:page-weight"];
+const BENCHES = [
+  "bench:declare",
+  "bench:alerts",
+  "bench:paging",
+  "bench:status-page",
+  "bench:scale",
+  "bench:page-weight",
+];
 const scripts = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> })
   .scripts;
 const args = new Set(process.argv.slice(2));

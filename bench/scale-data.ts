@@ -69,8 +69,8 @@ export async function loadIncidents(sql: Sql, shape: Shape, from: number, to: nu
     insert into incident_services (incident_id, service_slug, incident_created_at)
     select ${INCIDENT_ID}, 'svc-' || lpad(s::text, 2, '0'), t
       from gen, lateral (select svc union select svc2 where svc2 is not null) x(s);
-    insert into alerts (id, source, dedup_key, title, service, environment, severity, status, starts_at, ends_at, last_seen_at, fire_count, created_at, updated_at)
-    select 'alr_b' || g, 'pagerduty', 'key-' || g, 'High error rate', 'svc-' || lpad(svc::text, 2, '0'), 'production', 'critical', 'resolved',
+    insert into alerts (id, source, dedup_key, dedup_scope, title, service, environment, severity, status, starts_at, ends_at, last_seen_at, fire_count, created_at, updated_at)
+    select 'alr_b' || g, 'pagerduty', 'key-' || g, 'pagerduty', 'High error rate', 'svc-' || lpad(svc::text, 2, '0'), 'production', 'critical', 'resolved',
            t - interval '2 minutes', t + interval '1 hour', t + interval '1 hour', 3, t - interval '2 minutes', t + interval '1 hour'
       from gen where alert and recent;
     insert into incident_links (incident_id, type, target_id, created_by, created_at)

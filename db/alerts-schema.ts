@@ -57,6 +57,8 @@ export const alerts = pgTable(
     id: text("id").primaryKey(),
     source: text("source").notNull(),
     dedupKey: text("dedup_key").notNull(),
+    // Whose keys: the source, and for PagerDuty / Alertmanager the sending token (lib/alerts/dedup-scope.ts).
+    dedupScope: text("dedup_scope").notNull(),
     ruleId: text("rule_id").references(() => alertRules.id, { onDelete: "set null" }),
     title: text("title").notNull(),
     service: text("service"),
@@ -83,12 +85,12 @@ export const alerts = pgTable(
     updatedAt: ts("updated_at").notNull(),
   },
   (t) => [
-    // At most one firing alert per key: concurrent firings collapse into one row through
-    // INSERT … ON CONFLICT (dedup_key) WHERE status = 'firing' DO UPDATE.
+    // At most one firing alert per key of a scope: concurrent firings collapse into one row through
+    // INSERT … ON CONFLICT (dedup_scope, dedup_key) WHERE status = 'firing' DO UPDATE.
     uniqueIndex("alerts_firing_dedup_key")
-      .on(t.dedupKey)
+      .on(t.dedupScope, t.dedupKey)
       .where(sql`status = 'firing'`),
-    index("alerts_dedup_key_idx").on(t.dedupKey, t.startsAt),
+    index("alerts_dedup_key_idx").on(t.dedupScope, t.dedupKey, t.startsAt),
     index("alerts_list_idx").on(t.status, t.startsAt, t.id),
     index("alerts_rule_idx").on(t.ruleId),
     // The incident page's suggestions: alerts that started on its services shortly before the impact

@@ -52,7 +52,18 @@ test("signed-in pages, redirects and the API carry the security headers", async 
     expect(res.headers()["x-content-type-options"], path).toBe("nosniff");
     expect(res.headers()["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
     expect(res.headers()["strict-transport-security"], path).toBeUndefined();
+    // A CSP on every path: what the proxy does not see gets a locked-down one (one header, not two).
+    expect(res.headers()["content-security-policy"], path).toBe(
+      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    );
   }
+  const login = await (await request.get("/login")).text();
+  const chunk = login.match(/<script[^>]+src="(\/_next\/static\/[^"]+)"/)![1];
+  const asset = await request.get(chunk);
+  expect(asset.status()).toBe(200);
+  expect(asset.headers()["content-security-policy"]).toBe(
+    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  );
   const behindTls = await request.get("/api/health", { headers: { "x-forwarded-proto": "https" } });
   expect(behindTls.headers()["strict-transport-security"]).toBe("max-age=31536000");
 

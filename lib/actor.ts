@@ -11,7 +11,7 @@ export type RequestInfo = { ip: string | null; userAgent: string | null };
  */
 export type Actor = (
   | { type: "user"; userId: string; name: string; role: Role }
-  | { type: "token"; tokenName: string; role: Role; userId?: string; tokenId?: string }
+  | { type: "token"; tokenName: string; tokenId: string; role: Role; userId?: string }
   | { type: "system"; name: string; role: Role }
 ) & { request?: RequestInfo };
 
@@ -22,10 +22,13 @@ export function actorLabel(actor: Actor): string {
   return actor.name;
 }
 
-/** A stable key for per-principal state such as idempotency keys. */
+/**
+ * A stable key for per-principal state such as idempotency keys. A token is keyed by its id, never
+ * its name: a new token given a revoked one's name must not inherit what the old one stored.
+ */
 export function actorKey(actor: Actor): string {
   if (actor.type === "user") return `user:${actor.userId}`;
-  if (actor.type === "token") return `token:${actor.tokenName}`;
+  if (actor.type === "token") return `token-id:${actor.tokenId}`;
   return `system:${actor.name}`;
 }
 

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { LIVE_EVENT_NAMES } from "@/lib/live/event-names";
-import type { LiveMessage } from "@/lib/live/sse-message";
+import { LIVE_RESET_EVENT, type LiveMessage } from "@/lib/live/sse-message";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting";
 
@@ -41,6 +41,11 @@ export function useEventStream(url: string, onEvent: (message: LiveMessage | nul
         // A message this page cannot read is skipped; the next refresh shows the state anyway.
       }
     };
+    // The server cut a long replay short: re-read the page; the event's id is the new resume point.
+    const reset = (event: MessageEvent<string>) => {
+      if (event.lastEventId) lastId = event.lastEventId;
+      handler.current(null);
+    };
     const close = () => {
       clearTimeout(reopen);
       source?.close();
@@ -62,6 +67,7 @@ export function useEventStream(url: string, onEvent: (message: LiveMessage | nul
         if (current.readyState === EventSource.CLOSED) reopen = setTimeout(open, REOPEN_MS);
       };
       for (const name of LIVE_EVENT_NAMES) current.addEventListener(name, dispatch as EventListener);
+      current.addEventListener(LIVE_RESET_EVENT, reset as EventListener);
     };
     const onVisibility = () => {
       if (document.visibilityState === "hidden") close();

@@ -9,19 +9,36 @@ import { appendTimeline } from "@/lib/incidents/timeline-writer";
 
 type AlertRow = typeof alerts.$inferSelect;
 
-/** The oldest open incident linked to any alert carrying this dedup key. */
-export async function findOpenIncidentForKey(tx: Db, dedupKey: string): Promise<string | null> {
+/** The oldest open incident linked to any alert carrying this dedup key in this scope. */
+export async function findOpenIncidentForKey(
+  tx: Db,
+  { dedupScope, dedupKey }: { dedupScope: string; dedupKey: string },
+): Promise<string | null> {
   const [row] = await tx
     .select({ id: incidents.id })
     .from(incidentLinks)
     .innerJoin(alerts, eq(alerts.id, incidentLinks.targetId))
     .innerJoin(incidents, eq(incidents.id, incidentLinks.incidentId))
     .where(
-      and(eq(incidentLinks.type, "alert"), eq(alerts.dedupKey, dedupKey), ne(incidents.status, "resolved")),
+      and(
+        eq(incidentLinks.type, "alert"),
+        eq(alerts.dedupScope, dedupScope),
+        eq(alerts.dedupKey, dedupKey),
+        ne(incidents.status, "resolved"),
+      ),
     )
     .orderBy(asc(incidents.createdAt), asc(incidents.id))
     .limit(1);
   return row?.id ?? null;
+}
+
+/** The open incident of the alert's own key (its scope and dedup key): a workflow's link_to_open_incident. */
+export async function findOpenIncidentForAlertKey(tx: Db, alertId: string): Promise<string | null> {
+  const [alert] = await tx
+    .select({ dedupScope: alerts.dedupScope, dedupKey: alerts.dedupKey })
+    .from(alerts)
+    .where(eq(alerts.id, alertId));
+  return alert ? findOpenIncidentForKey(tx, alert) : null;
 }
 
 /** Open incidents this very alert row is linked to. */
@@ -109,7 +126,7 @@ export async function attachAlertToIncident(
   alert: AlertRow,
   now: Date,
 ): Promise<string | null> {
-  const open = await findOpenIncidentForKey(tx, alert.dedupKey);
+  const open = await findOpenIncidentForKey(tx, alert);
   if (open) await linkAlertToIncident(tx, actor, open, alert, now);
   return open;
 }

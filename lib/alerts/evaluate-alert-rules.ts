@@ -7,6 +7,7 @@ import { ingestAlertInTransaction } from "./ingest-alert";
 import { type RuleState, stepRule } from "./rule-state";
 import type { Comparator, NormalizedAlert, RuleMetric } from "./schemas";
 import { runTransaction } from "@/lib/db/run-transaction";
+import { describeError, logError } from "@/lib/log-error";
 
 type RuleRow = typeof alertRules.$inferSelect;
 
@@ -165,8 +166,9 @@ export async function evaluateAlertRules(db: Db, now: Date = new Date()): Promis
         }
       });
     } catch (error) {
-      console.error(`[alerts] rule ${id} could not be evaluated`, error);
-      summary.failed.push({ ruleId: id, error: (error as Error).message });
+      // A failed query's message carries its parameters (labels, values): only the error's shape is kept.
+      logError(`[alerts] rule ${id} could not be evaluated`, error);
+      summary.failed.push({ ruleId: id, error: describeError(error)[0]?.message ?? "Error" });
     }
   }
   return summary;

@@ -10,6 +10,7 @@ import { hasActiveClaim } from "@/lib/http/idempotency-claim";
 import { parseInput } from "@/lib/validation";
 import { attachAlertToIncident, noteAlertResolved, openIncidentsOfAlert } from "./alert-incidents";
 import { announceAlertEvent, recordAlertEvent } from "./record-alert-event";
+import { adoptUnscopedKey, dedupScopeOf } from "./dedup-scope";
 import { NormalizedAlert } from "./schemas";
 import { toAlertView, type IngestResultView } from "./views";
 import { runTransaction } from "@/lib/db/run-transaction";
@@ -47,7 +48,7 @@ export async function ingestAlert(
   const now = options.now ?? new Date();
   // In a storm nearly every event repeats a firing alert: one statement, no transaction around it.
   // Anything else (a first firing, a resolution, a claim to mark) takes the full path.
-  const repeated = options.repeatTried ? null : await repeatFiring(db, alert, now);
+  const repeated = options.repeatTried ? null : await repeatFiring(db, actor, alert, now);
   if (repeated) return repeated;
   return runTransaction(db, (tx) => ingestAlertInTransaction(tx, actor, alert, now));
 }
@@ -82,11 +83,15 @@ export async function ingestAlertInTransaction(
   alert: NormalizedAlert,
   now: Date,
 ): Promise<IngestResultView> {
-  if (alert.action === "fire") return fire(tx, actor, alert, now);
+  const scope = dedupScopeOf(alert.source, actor);
+  await adoptUnscopedKey(tx, alert.source, scope, alert.dedupKey);
+  if (alert.action === "fire") return fire(tx, actor, alert, scope, now);
   const [current] = await tx
     .select()
     .from(alerts)
-    .where(and(eq(alerts.dedupKey, alert.dedupKey), eq(alerts.status, "firing")))
+    .where(
+      and(eq(alerts.dedupScope, scope), eq(alerts.dedupKey, alert.dedupKey), eq(alerts.status, "firing")),
+    )
     .for("update");
   const unchanged: IngestResultView = {
     outcome: "unchanged",
@@ -201,6 +206,7 @@ const repeatStatement = preparedStatement("alert_repeat_firing", (db) => {
     )
     .where(
       and(
+        eq(alerts.dedupScope, slot("dedupScope")),
         eq(alerts.dedupKey, slot("dedupKey")),
         // A literal, not a parameter: a generic plan can then use the partial index on firing keys.
         sql`${alerts.status} = 'firing'`,
@@ -219,12 +225,14 @@ const repeatStatement = preparedStatement("alert_repeat_firing", (db) => {
  */
 export async function repeatFiring(
   db: Db,
+  actor: Actor,
   alert: NormalizedAlert,
   now: Date,
   tokensVersion?: number,
 ): Promise<IngestResultView | null> {
   if (alert.action !== "fire" || hasActiveClaim()) return null;
   const [raw] = await repeatStatement(db, {
+    dedupScope: dedupScopeOf(alert.source, actor),
     dedupKey: alert.dedupKey,
     value: alert.value,
     threshold: alert.threshold,
@@ -246,7 +254,7 @@ export async function repeatFiring(
 }
 
 /**
- * INSERT … ON CONFLICT on the partial unique index (dedup_key WHERE status = 'firing'): concurrent
+ * INSERT … ON CONFLICT on the partial unique index (dedup_scope, dedup_key WHERE status = 'firing'): concurrent
  * firings of one key collapse into one row, and the row lock the upsert takes orders everything
  * that follows (incident lookup, declaration) per key until commit.
  *
@@ -255,7 +263,13 @@ export async function repeatFiring(
  * sees the links committed when the statement began; a link committed while it waited for the row
  * lock counts from the next firing on (the same as if this firing had come first).
  */
-async function fire(tx: Db, actor: Actor, alert: NormalizedAlert, now: Date): Promise<IngestResultView> {
+async function fire(
+  tx: Db,
+  actor: Actor,
+  alert: NormalizedAlert,
+  scope: string,
+  now: Date,
+): Promise<IngestResultView> {
   const id = newAlertId();
   const startsAt = alert.startsAt ?? now;
   const upsert = tx
@@ -264,6 +278,7 @@ async function fire(tx: Db, actor: Actor, alert: NormalizedAlert, now: Date): Pr
       id,
       source: alert.source,
       dedupKey: alert.dedupKey,
+      dedupScope: scope,
       ruleId: alert.ruleId,
       title: alert.title,
       service: alert.service,
@@ -282,7 +297,7 @@ async function fire(tx: Db, actor: Actor, alert: NormalizedAlert, now: Date): Pr
       updatedAt: now,
     })
     .onConflictDoUpdate({
-      target: alerts.dedupKey,
+      target: [alerts.dedupScope, alerts.dedupKey],
       targetWhere: sql`status = 'firing'`,
       set: refreshed({
         value: sql`excluded.value`,

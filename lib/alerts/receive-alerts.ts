@@ -63,7 +63,7 @@ export async function receivePagerDutyRequest(
     // Not yet sure the token stands: a bad event goes the full way, so a revoked token gets its 401, not a 400.
     const alert = attempt(() => mapPagerDutyEvent(body));
     const repeated =
-      alert && (await repeatFiring(db, alert, options.now ?? new Date(), cached.tokensVersion));
+      alert && (await repeatFiring(db, cached.actor, alert, options.now ?? new Date(), cached.tokensVersion));
     if (repeated) return pagerDutyAnswer(repeated);
     repeatTried = alert !== null;
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDateTime, SeveritySchema, slug } from "@/lib/incidents/schemas";
+import { boundedJson, boundedText } from "@/lib/json/json-bounds";
 
 export const ALERT_SOURCES = ["rule", "alertmanager", "pagerduty", "api"] as const;
 export const ALERT_SEVERITIES = ["critical", "warning", "info"] as const;
@@ -19,7 +20,7 @@ const labelMap = z
   .record(z.string().max(200), z.string().max(2000))
   .refine((m) => Object.keys(m).length <= 64, "At most 64 labels.");
 const annotationMap = z
-  .record(z.string().max(200), z.unknown())
+  .record(z.string().max(200), boundedJson)
   .refine((m) => Object.keys(m).length <= 64, "At most 64 annotations.");
 const dedupKey = z.string().trim().min(1, "Give a dedup key.").max(255, "At most 255 characters.");
 const title = z.string().trim().min(1, "Give a title.").max(500, "At most 500 characters.");
@@ -69,7 +70,7 @@ const anyTime = z.string().max(64);
 export const AlertmanagerAlert = z.object({
   status: z.enum(ALERT_STATUSES),
   labels: labelMap,
-  annotations: z.record(z.string().max(200), z.string().max(20_000)).default({}),
+  annotations: z.record(z.string().max(200), boundedText).default({}),
   startsAt: anyTime,
   endsAt: anyTime.optional(),
   generatorURL: z.string().max(2000).optional(),
@@ -104,7 +105,7 @@ export const PagerDutyEventInput = z.object({
       component: z.string().max(255).optional(),
       group: z.string().max(255).optional(),
       class: z.string().max(255).optional(),
-      custom_details: z.record(z.string(), z.unknown()).optional(),
+      custom_details: boundedJson.pipe(z.record(z.string(), z.unknown())).optional(),
     })
     .optional(),
   client: z.string().max(255).optional(),

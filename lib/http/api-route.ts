@@ -26,8 +26,9 @@ export type ApiContext<P> = {
 type Options = {
   bodyLimit?: number;
   /**
-   * The success answer shows a secret once (a new token, a generated password, a webhook secret): an
-   * Idempotency-Key then never stores it, and a replay of that key is a 409.
+   * The success answer shows a secret (a new token, a generated password, a webhook's signing secret
+   * or its URL, which for a chat is a credential): it is sent `Cache-Control: no-store`, and for a POST
+   * an Idempotency-Key never stores it (a replay of that key is a 409).
    */
   secretBearing?: boolean;
   /**
@@ -50,6 +51,12 @@ export const json = (data: unknown, init: ResponseInit = {}) =>
     headers: { "content-type": "application/json", ...(init.headers as Record<string, string> | undefined) },
   });
 
+/** An answer showing a secret must not be kept by the browser or any cache on the way. */
+function noStore(response: Response): Response {
+  if (response.ok) response.headers.set("cache-control", "no-store");
+  return response;
+}
+
 /**
  * The one wrapper of every JSON route: who is calling, the body (size-limited JSON), the
  * Idempotency-Key protocol for POST, and every error mapped to problem+json by handleApiError.
@@ -71,12 +78,12 @@ export function apiRoute<P = Record<string, never>>(
       const body = () =>
         (parsed ??= { value: parseJsonText(text, request.headers.get("content-type")) }).value;
       const run = () =>
-        handler({ request, params, actor, db, body, tokensVersion: cached?.tokensVersion }).catch(
-          async (error: unknown) => {
+        handler({ request, params, actor, db, body, tokensVersion: cached?.tokensVersion })
+          .catch(async (error: unknown) => {
             if (!cached || pgErrorCode(error) !== TOKEN_STAMP_MOVED) throw error;
             return handler({ request, params, actor: await resolveApiActor(request), db, body });
-          },
-        );
+          })
+          .then((response) => (options.secretBearing ? noStore(response) : response));
 
       const key = request.headers.get("idempotency-key");
       if (request.method === "POST" && key !== null) {

@@ -1,10 +1,11 @@
 import type { Db } from "@/db/client";
+import { type Actor, actorKey, actorUserId } from "@/lib/actor";
 import { DomainError, validationError } from "@/lib/errors";
 import type { StoredEvent } from "@/lib/events/event-types";
 import { logError } from "@/lib/log-error";
 import { attachSink, detachSink, type LiveSink } from "./live-hub";
 import { readEventRange } from "./read-events";
-import { sseComment, sseEvent, sseResumePoint, sseRetry } from "./sse-message";
+import { sseComment, sseEvent, sseReset, sseResumePoint, sseRetry } from "./sse-message";
 import { onShutdown } from "@/lib/lifecycle/graceful-shutdown";
 
 /** How long a browser waits before reconnecting (the SSE `retry:` hint). */
@@ -15,7 +16,14 @@ const REPLAY_BATCH = 500;
 const MAX_QUEUED_BYTES = 1024 * 1024;
 const HIGH_WATER_BYTES = 64 * 1024;
 
-export type LiveSettings = { heartbeatMs: number; maxStreams: number };
+export type LiveSettings = {
+  heartbeatMs: number;
+  maxStreams: number;
+  /** Open streams one principal may hold in this process, so one viewer cannot take every slot. */
+  maxStreamsPerOwner: number;
+  /** Rows a reconnect replays at most; past that the client is told to re-read the page instead. */
+  maxReplay: number;
+};
 
 function positive(env: Record<string, string | undefined>, name: string, fallback: number): number {
   const raw = env[name]?.trim();
@@ -27,6 +35,8 @@ export function liveSettings(env: Record<string, string | undefined> = process.e
   return {
     heartbeatMs: positive(env, "LIVE_HEARTBEAT_MS", 15_000),
     maxStreams: positive(env, "LIVE_MAX_STREAMS", 200),
+    maxStreamsPerOwner: positive(env, "LIVE_MAX_STREAMS_PER_USER", 20),
+    maxReplay: positive(env, "LIVE_MAX_REPLAY", 2_000),
   };
 }
 
@@ -42,11 +52,13 @@ export function readLastEventId(request: Request): number | undefined {
 }
 
 // Open streams in this process, counted before anything is opened so the cap holds under a burst.
-type Registry = { open: number; closers: Set<() => void>; signals?: boolean };
+type Registry = { open: number; byOwner: Map<string, number>; closers: Set<() => void>; signals?: boolean };
 const counter = ((globalThis as Record<symbol, unknown>)[Symbol.for("incident-manager.live-streams")] ??= {
   open: 0,
+  byOwner: new Map(),
   closers: new Set(),
 }) as Registry;
+counter.byOwner ??= new Map();
 export const openStreamCount = () => counter.open;
 
 /** Ends every open stream (their clients reconnect, to another instance if this one is going away). */
@@ -64,8 +76,16 @@ export function closeStreamsOnShutdown(): void {
   onShutdown(closeAllStreams);
 }
 
+/** Streams count against the person behind them: a session and that user's own tokens share one cap. */
+export function liveStreamOwner(actor: Actor): string {
+  const userId = actorUserId(actor);
+  return userId ? `user:${userId}` : actorKey(actor);
+}
+
 export type StreamRequest = {
   request: Request;
+  /** Whose stream it is (liveStreamOwner): the per-owner cap counts by it. */
+  owner: string;
   /** Which events this stream carries. */
   accepts: (event: StoredEvent) => boolean;
   /** Narrows the replay query to one incident (its index). */
@@ -89,7 +109,22 @@ export async function openEventStream(db: Db, options: StreamRequest): Promise<R
       { retryAfter: 5 },
     );
   }
+  const owned = counter.byOwner.get(options.owner) ?? 0;
+  if (owned >= settings.maxStreamsPerOwner) {
+    throw new DomainError(
+      "rate_limited",
+      `You already have ${settings.maxStreamsPerOwner} live streams open on this server; close a tab or try again shortly.`,
+      { retryAfter: 5, extra: { limit: settings.maxStreamsPerOwner } },
+    );
+  }
   counter.open++;
+  counter.byOwner.set(options.owner, owned + 1);
+  const release = () => {
+    counter.open--;
+    const left = (counter.byOwner.get(options.owner) ?? 1) - 1;
+    if (left > 0) counter.byOwner.set(options.owner, left);
+    else counter.byOwner.delete(options.owner);
+  };
 
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let closed = false;
@@ -128,7 +163,7 @@ export async function openEventStream(db: Db, options: StreamRequest): Promise<R
     clearInterval(heartbeat);
     options.request.signal.removeEventListener("abort", onAbort);
     detachSink(sink);
-    counter.open--;
+    release();
     counter.closers.delete(close);
     drained?.();
     try {
@@ -142,7 +177,7 @@ export async function openEventStream(db: Db, options: StreamRequest): Promise<R
   try {
     hub = await attachSink(sink);
   } catch (error) {
-    counter.open--;
+    release();
     throw error;
   }
   counter.closers.add(close);
@@ -151,15 +186,21 @@ export async function openEventStream(db: Db, options: StreamRequest): Promise<R
 
   const replay = async () => {
     let after = options.lastEventId ?? upTo;
+    let budget = settings.maxReplay;
     while (!closed && after < upTo) {
-      const rows = await readEventRange(db, {
-        after,
-        upTo,
-        incidentId: options.incidentId,
-        limit: REPLAY_BATCH,
-      });
+      // One row past the budget tells a cut replay from one that ends exactly at it.
+      const limit = Math.min(REPLAY_BATCH, budget + 1);
+      const rows = await readEventRange(db, { after, upTo, incidentId: options.incidentId, limit });
+      if (rows.length > budget) {
+        // A client gone for long (or a made-up Last-Event-ID of 0) would otherwise make this stream
+        // read the whole table: it re-reads its page instead and follows on from the hub's cursor.
+        write(sseReset(upTo));
+        highest = Math.max(highest, upTo);
+        break;
+      }
+      budget -= rows.length;
       for (const row of rows) if (options.accepts(row)) send(row, false);
-      if (rows.length < REPLAY_BATCH) break;
+      if (rows.length < limit) break;
       after = rows[rows.length - 1].id;
       while (!closed && (controller.desiredSize ?? 1) <= 0)
         await new Promise<void>((resolve) => (drained = resolve));

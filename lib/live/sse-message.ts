@@ -44,3 +44,7 @@ export const sseResumePoint = (id: number) => encoder.encode(`id: ${id}\n\n`);
 export const sseComment = (text: string) => encoder.encode(`: ${text}\n\n`);
 
 export const sseRetry = (ms: number) => encoder.encode(`retry: ${ms}\n\n`);
+
+/** The named event a client gets when its replay was cut (LIVE_MAX_REPLAY): re-read, resume from `id`. */
+export const LIVE_RESET_EVENT = "stream.reset";
+export const sseReset = (id: number) => encoder.encode(`id: ${id}\nevent: ${LIVE_RESET_EVENT}\ndata: {}\n\n`);

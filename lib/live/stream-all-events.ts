@@ -3,7 +3,7 @@ import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { validationError } from "@/lib/errors";
 import { EVENT_TYPES } from "@/lib/events/event-types";
-import { openEventStream, readLastEventId } from "./event-stream";
+import { liveStreamOwner, openEventStream, readLastEventId } from "./event-stream";
 
 /** The aggregates a client may narrow the stream to (`?types=incident,alert`): the part before the dot. */
 export const EVENT_AGGREGATES = [...new Set(EVENT_TYPES.map((type) => type.split(".")[0]))];
@@ -32,6 +32,7 @@ export async function streamAllEvents(db: Db, actor: Actor, request: Request): P
   const aggregates = parseAggregates(new URL(request.url).searchParams.get("types"));
   return openEventStream(db, {
     request,
+    owner: liveStreamOwner(actor),
     lastEventId,
     accepts: (event) => !aggregates || aggregates.has(event.type.split(".")[0]),
   });

@@ -3,7 +3,7 @@ import { type Actor } from "@/lib/actor";
 import { authorize } from "@/lib/permissions";
 import { incidentExists } from "@/lib/incidents/incident-exists";
 import { notFound } from "@/lib/errors";
-import { openEventStream, readLastEventId } from "./event-stream";
+import { liveStreamOwner, openEventStream, readLastEventId } from "./event-stream";
 
 /**
  * One incident's changes as Server-Sent Events (the detail page). Who may read and whether the
@@ -20,6 +20,7 @@ export async function streamIncidentEvents(
   if (!(await incidentExists(db, incidentId))) throw notFound(`Incident ${incidentId}`);
   return openEventStream(db, {
     request,
+    owner: liveStreamOwner(actor),
     lastEventId,
     incidentId,
     accepts: (event) => event.incidentId === incidentId,

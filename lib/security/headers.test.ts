@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, createNonce, servedOverHttps } from "@/lib/security/headers";
+// @ts-expect-error -- untyped: the path-to-regexp Next itself compiles header sources with.
+import { pathToRegexp } from "next/dist/compiled/path-to-regexp";
+import { config } from "@/proxy";
+import {
+  contentSecurityPolicy,
+  createNonce,
+  NON_PAGE_CSP,
+  NON_PAGE_SOURCES,
+  servedOverHttps,
+} from "@/lib/security/headers";
 
 describe("contentSecurityPolicy", () => {
   it("allows only our own scripts, by nonce, and nothing from other hosts", () => {
@@ -14,6 +23,39 @@ describe("contentSecurityPolicy", () => {
       "script-src 'self' 'nonce-n' 'strict-dynamic' 'unsafe-eval';",
     );
     expect(contentSecurityPolicy("n")).not.toContain("unsafe-eval");
+  });
+});
+
+describe("a CSP on every path", () => {
+  const proxied = new RegExp(`^${config.matcher[0]}$`);
+  const nonPage: RegExp[] = NON_PAGE_SOURCES.map((source) => pathToRegexp(source));
+  it.each([
+    ["/incidents", "page"],
+    ["/login", "page"],
+    ["/", "page"],
+    ["/alerts/alt_1", "page"],
+    ["/api/health", "static"],
+    ["/api/dashboard/incidents/INC-2026-0001/events", "static"],
+    ["/_next/static/chunks/main.js", "static"],
+    ["/_next/image", "static"],
+    ["/favicon.ico", "static"],
+    ["/icons/logo.svg", "static"],
+    ["/robots.txt", "static"],
+    ["/status", "status page's"],
+    ["/status/acme", "status page's"],
+    ["/status/acme/api/summary.json", "status page's"],
+  ])("%s gets exactly one policy: the %s one", (path, which) => {
+    const byProxy = proxied.test(path);
+    const byConfig = nonPage.some((re) => re.test(path));
+    // Status pages set STATUS_PAGE_CSP themselves (lib/status-pages/serve-public-page.ts).
+    const expected = { page: [true, false], static: [false, true], "status page's": [false, false] }[which];
+    expect([byProxy, byConfig]).toEqual(expected);
+  });
+
+  it("locks everything else down", () => {
+    expect(NON_PAGE_CSP).toBe(
+      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    );
   });
 });
 

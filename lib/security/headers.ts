@@ -39,6 +39,25 @@ export function createNonce(): string {
   return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 }
 
+/**
+ * The policy of every response proxy.ts does not see (the API, built assets, icons): nothing in them
+ * may load or run anything, nor be framed. JSON needs none of it, and an SVG or a text file opened
+ * directly then cannot run script either.
+ */
+export const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/**
+ * next.config.ts header sources for exactly the paths proxy.ts's matcher leaves out, so each response
+ * gets one policy: the page's (nonce) or this one. Keep the two lists in step.
+ */
+export const NON_PAGE_SOURCES = [
+  "/api/:path*",
+  "/_next/static/:path*",
+  "/_next/image",
+  "/favicon.ico",
+  "/:asset(.*\\.(?:png|svg|ico|txt))",
+];
+
 export const STATIC_SECURITY_HEADERS = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

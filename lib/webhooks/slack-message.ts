@@ -1,3 +1,4 @@
+import { slackEscape as escape } from "@/lib/markdown/slack-escape";
 import type { AlertSummary, IncidentSummary, WebhookBody } from "./webhook-payload";
 
 // Slack incoming-webhook JSON: `text` is the fallback (notifications, clients without blocks), the
@@ -22,9 +23,6 @@ const HEADLINE: Record<string, string> = {
   "workflow.notify": "Workflow notification",
 };
 
-// Slack mrkdwn treats &, < and > as markup; a title must not become a link.
-const escape = (text: string) =>
-  text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export function slackMessage(body: WebhookBody): Record<string, unknown> {
@@ -41,9 +39,10 @@ export function slackMessage(body: WebhookBody): Record<string, unknown> {
   const subject = incident ?? alert;
   const title = subject ? `${subject.id}: ${subject.title}` : headline;
   const commander = incident ? (incident.commander?.name ?? "unassigned") : null;
+  // The fallback is mrkdwn too (and Markdown in Mattermost): everything but our own URL is escaped.
   const text = subject
-    ? `${headline}: [${subject.severity}] ${title} (${subject.status}${commander ? `, commander ${commander}` : ""}) ${subject.url}`
-    : `${headline}${note ? `: ${note}` : ""}`;
+    ? `${escape(`${headline}: [${subject.severity}] ${title} (${subject.status}${commander ? `, commander ${commander}` : ""})`)} ${subject.url}`
+    : escape(`${headline}${note ? `: ${note}` : ""}`);
   const blocks: Block[] = [
     { type: "header", text: { type: "plain_text", text: clip(`${headline}: ${title}`, 150), emoji: false } },
   ];

@@ -59,16 +59,25 @@ describe("blockedAddressReason", () => {
     ["2002:7f00:1::", "6to4"],
     ["2001:0:4136:e378::", "Teredo"],
     ["100::1", "discard-only"],
+    ["::ffff:0:127.0.0.1", "IPv4-translated"],
+    ["::ffff:0:a9fe:a9fe", "IPv4-translated"],
+    ["5f00::1", "SRv6 segment identifiers"],
+    ["5f00:ffff::", "SRv6 segment identifiers"],
+    ["3fff::1", "documentation"],
+    ["3fff:fff::1", "documentation"],
   ])("refuses IPv6 %s (%s)", (address, reason) => {
     expect(blockedAddressReason(address)).toBe(reason);
   });
 
-  it.each(["2606:4700:4700::1111", "2001:4860:4860::8888", "2a00:1450:4001:80b::200e"])(
-    "allows public IPv6 %s",
-    (address) => {
-      expect(blockedAddressReason(address)).toBeNull();
-    },
-  );
+  it.each([
+    "2606:4700:4700::1111",
+    "2001:4860:4860::8888",
+    "2a00:1450:4001:80b::200e",
+    "3fff:1000::1",
+    "5f01::1",
+  ])("allows public IPv6 %s", (address) => {
+    expect(blockedAddressReason(address)).toBeNull();
+  });
 
   it("refuses anything that is not an IP literal", () => {
     expect(blockedAddressReason("localhost")).toBe("not an IP address");

@@ -57,7 +57,11 @@ function v6Block(address: string): string | null {
   // IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible (::a.b.c.d): judged as the IPv4 address they carry,
   // and refused outright, since a receiver on the internet never needs them.
   if (g.slice(0, 5).every((x) => x === 0) && (g[5] === 0xffff || g[5] === 0)) return "IPv4-mapped";
+  // IPv4-translated (::ffff:0:a.b.c.d, RFC 2765): another spelling of an IPv4 address.
+  if (g.slice(0, 4).every((x) => x === 0) && g[4] === 0xffff && g[5] === 0) return "IPv4-translated";
   if (g[0] === 0x64 && g[1] === 0xff9b) return "NAT64";
+  if (g[0] === 0x5f00) return "SRv6 segment identifiers";
+  if (g[0] === 0x3fff && (g[1] & 0xf000) === 0) return "documentation";
   if ((g[0] & 0xfe00) === 0xfc00) return "unique-local (includes fd00:ec2::254, cloud metadata)";
   if ((g[0] & 0xffc0) === 0xfe80) return "link-local";
   if ((g[0] & 0xffc0) === 0xfec0) return "site-local";

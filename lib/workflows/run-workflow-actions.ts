@@ -219,6 +219,8 @@ async function linkToOpenIncident(ctx: RunContext): Promise<Step> {
   const { subject } = ctx.event;
   const match = await findOpenIncident(ctx.tx, {
     dedupKey: subject.dedupKey,
+    alertId: subject.alertId,
+    source: typeof subject.source === "string" ? subject.source : null,
     services: list(subject.service),
   });
   if (!match)

@@ -225,7 +225,7 @@ describe("an abandoned Idempotency-Key claim", () => {
     const body = JSON.stringify(validIncident);
     // The claim a crashed process left behind two minutes ago (principal = the responder token's actor key).
     await db.insert(idempotencyKeys).values({
-      principal: "token:test-responder",
+      principal: `token-id:${(await queryRows<{ id: string }>(sql`select id from api_tokens where name = 'test-responder'`))[0].id}`,
       key: "crashed",
       requestHash: await requestFingerprint(db, "POST", "/api/dashboard/incidents", body),
       state: "running",

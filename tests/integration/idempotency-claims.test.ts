@@ -5,10 +5,14 @@ import { getDb } from "@/db/client";
 import { declareIncident } from "@/lib/incidents/declare-incident";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { KEYS_PER_PRINCIPAL, purgeExpiredIdempotencyKeys } from "@/lib/http/idempotency-store";
+import { createApiToken } from "@/lib/tokens/create-api-token";
+import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
 import { call, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
 
 const PATH = "/api/dashboard/incidents";
-const PRINCIPAL = "token:test-responder";
+// Keys belong to the token (its id), not to its name (review finding 4).
+const principalOf = async (name: string) =>
+  `token-id:${(await queryRows<{ id: string }>(sql`select id from api_tokens where name = ${name} and revoked_at is null`))[0].id}`;
 const keyed = (key: string, body: unknown = validIncident) =>
   call(collection.POST, PATH, { method: "POST", body, headers: { "idempotency-key": key } });
 const incidentCount = async () => (await queryRows(sql`select id from incidents`)).length;
@@ -187,6 +191,7 @@ describe("expiry and the per-principal cap", () => {
 
   it(`keeps at most ${KEYS_PER_PRINCIPAL} keys per principal by dropping its oldest answered ones`, async () => {
     const db = await getDb();
+    const PRINCIPAL = await principalOf("test-responder");
     // A full principal: one old claim still running (never dropped) and answered keys, oldest first.
     await db.execute(sql`insert into idempotency_keys (principal, key, request_hash, state, created_at)
       select ${PRINCIPAL}, 'full-' || n, 'h', case when n = 0 then 'running' else 'done' end, now() - make_interval(mins => 2000 - n)
@@ -208,5 +213,33 @@ describe("expiry and the per-principal cap", () => {
     expect(
       await queryRows(sql`select key from idempotency_keys where principal = 'user:other'`),
     ).toHaveLength(1);
+  });
+
+  it("keys answers by token id: a new token with a revoked token's name does not replay its answers", async () => {
+    const db = await getDb();
+    const admin = { type: "system", name: "test", role: "admin" } as const;
+    const first = await createApiToken(db, admin, { name: "ci-deploys", role: "responder" });
+    const asToken = (secret: string) =>
+      call(collection.POST, PATH, {
+        method: "POST",
+        body: validIncident,
+        headers: { "idempotency-key": "deploy-42", authorization: `Bearer ${secret}` },
+      });
+    const original = await asToken(first.secret);
+    expect(original.status).toBe(201);
+    expect((await asToken(first.secret)).headers.get("idempotent-replayed")).toBe("true");
+
+    await revokeApiToken(db, admin, first.token.id);
+    const second = await createApiToken(db, admin, { name: "ci-deploys", role: "responder" });
+    const fresh = await asToken(second.secret);
+    expect(fresh.status).toBe(201);
+    expect(fresh.headers.get("idempotent-replayed")).toBeNull();
+    expect(fresh.json.id).not.toBe(original.json.id);
+    expect(await incidentCount()).toBe(2);
+    expect(
+      (
+        await queryRows<{ principal: string }>(sql`select principal from idempotency_keys order by principal`)
+      ).map((r) => r.principal),
+    ).toEqual([`token-id:${first.token.id}`, `token-id:${second.token.id}`].sort());
   });
 });

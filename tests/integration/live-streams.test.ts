@@ -43,6 +43,8 @@ beforeEach(async () => {
   delete process.env.LIVE_HEARTBEAT_MS;
   delete process.env.LIVE_MAX_STREAMS;
   delete process.env.LIVE_GAP_WAIT_MS;
+  delete process.env.LIVE_MAX_STREAMS_PER_USER;
+  delete process.env.LIVE_MAX_REPLAY;
   await resetDatabase();
 });
 
@@ -230,6 +232,56 @@ describe("GET /api/dashboard/incidents/:id/events", () => {
     expect(refused.status).toBe(503);
     expect(refused.headers.get("content-type")).toBe("application/problem+json");
     expect(refused.headers.get("retry-after")).toBe("5");
+  });
+});
+
+describe("limits per user and on replay", () => {
+  it("refuses a user's streams beyond the per-user cap with 429, while others still get theirs", async () => {
+    process.env.LIVE_MAX_STREAMS_PER_USER = "2";
+    const id = await declare();
+    await track(streamOf(id));
+    await track(openSse(allEvents.GET, "/api/dashboard/events"));
+    const refused = await call(incidentEvents.GET, `${PATH}/${id}/events`, { params: { id }, as: "viewer" });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    expect(refused.headers.get("retry-after")).toBe("5");
+    expect(refused.json.detail).toMatch(/2 live streams/);
+    const other = await track(streamOf(id, { as: "responder" }));
+    expect(other.response.status).toBe(200);
+    expect(openStreamCount()).toBe(3);
+    // A closed stream gives its slot back.
+    open[0].abort();
+    await eventually(() => openStreamCount() === 2, "the stream to close");
+    expect((await track(streamOf(id))).response.status).toBe(200);
+  });
+
+  it("replays at most LIVE_MAX_REPLAY events; past that it says reset, resumes from the newest id and goes on live", async () => {
+    process.env.LIVE_MAX_REPLAY = "3";
+    const id = await declare();
+    const first = await track(streamOf(id));
+    await postUpdate(id, "seen");
+    const [seen] = await first.waitForEvents(1);
+    first.abort();
+    for (const n of [1, 2, 3]) await postUpdate(id, `missed ${n}`);
+
+    const exact = await track(streamOf(id, { headers: { "last-event-id": String(seen.id) } }));
+    const replayed = await exact.waitForEvents(3, "the whole replay");
+    expect(replayed.map((e) => e.data.message)).toEqual(["missed 1", "missed 2", "missed 3"]);
+    expect(exact.messages.some((m) => m.event === "stream.reset")).toBe(false);
+
+    await postUpdate(id, "missed 4");
+    // Once the open stream has it, the hub's cursor is past it: the next stream's replay covers it.
+    await exact.waitForEvents(4, "the fourth update, live");
+    const cut = await track(streamOf(id, { headers: { "last-event-id": String(seen.id) } }));
+    const [reset] = (await cut.waitFor((m) => m.some((x) => x.event === "stream.reset"), "the reset")).filter(
+      (m) => m.event === "stream.reset",
+    );
+    const [newest] = await queryRows<{ id: number }>(sql`select max(id)::int as id from events`);
+    expect(Number(reset.id)).toBe(newest.id);
+    expect(cut.events().filter((e) => e.type !== "stream.reset")).toEqual([]);
+    await postUpdate(id, "live");
+    const after = await cut.waitFor((m) => m.some((x) => x.data?.includes('"live"')), "the live update");
+    expect(after.filter((m) => m.event?.startsWith("incident.")).length).toBe(1);
   });
 });
 

@@ -89,14 +89,31 @@ describe("alerts and error groups as workflow subjects", () => {
       actions: [{ type: "link_to_open_incident" }],
     });
 
+    // The stored alert's own event finds the incident through its key, not the newer one of the service.
+    const alertId = fired.json.alert.id as string;
     const [byKey] = await runWorkflowsForEvent(
       db,
-      alertEvent({ severity: "critical", service: "payment-service", dedupKey: "pay-5xx" }),
+      alertEvent({
+        severity: "critical",
+        service: "payment-service",
+        dedupKey: "pay-5xx",
+        alertId,
+        source: "api",
+      }),
     );
     expect(byKey).toMatchObject({
       incidentId: older.json.id,
+      actionResults: [{ status: "ok", detail: `alert ${alertId} was already linked to ${older.json.id}` }],
+    });
+    // Keys are scoped by source and sender: an Alertmanager alert keyed pay-5xx is not the native one.
+    const [otherSource] = await runWorkflowsForEvent(
+      db,
+      alertEvent({ severity: "critical", service: "payment-service", dedupKey: "pay-5xx" }),
+    );
+    expect(otherSource).toMatchObject({
+      incidentId: newer.json.id,
       actionResults: [
-        { status: "ok", detail: `linked alert alrt_1 to ${older.json.id} (alert with dedup key pay-5xx)` },
+        { status: "ok", detail: `linked alert alrt_2 to ${newer.json.id} (same service payment-service)` },
       ],
     });
     const [byService] = await runWorkflowsForEvent(
@@ -106,7 +123,7 @@ describe("alerts and error groups as workflow subjects", () => {
     expect(byService).toMatchObject({
       incidentId: newer.json.id,
       actionResults: [
-        { status: "ok", detail: `linked alert alrt_2 to ${newer.json.id} (same service payment-service)` },
+        { status: "ok", detail: `linked alert alrt_3 to ${newer.json.id} (same service payment-service)` },
       ],
     });
   });

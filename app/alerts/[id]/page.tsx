@@ -7,10 +7,14 @@ import { getAlertChart } from "@/lib/alerts/alert-chart";
 import { declareQueryFor, INCIDENT_SEVERITY_FOR } from "@/lib/alerts/declare-from-alert";
 import { getAlert } from "@/lib/alerts/list-alerts";
 import { can } from "@/lib/permissions";
+import { formatNestedValue, NESTED_FORMAT_LIMITS } from "@/lib/json/format-nested-value";
 import { loadPage } from "@/lib/http/page-errors";
 import { PagingPanel } from "@/components/paging/paging-panel";
 import { getSubjectPaging } from "@/lib/paging/subject-paging";
 import { acknowledgePageAction, escalatePageAction, resolvePageAction } from "@/app/pages/actions";
+
+// The annotation map is one level above the 8 that ingest allows each annotation.
+const ANNOTATION_LIMITS = { ...NESTED_FORMAT_LIMITS, maxDepth: NESTED_FORMAT_LIMITS.maxDepth + 1 };
 
 export const metadata: Metadata = { title: "Alert" };
 export const dynamic = "force-dynamic";
@@ -192,7 +196,7 @@ export default async function AlertPage({ params }: Props) {
           )}
           {Object.keys(alert.annotations).length > 0 && (
             <pre className="mt-3 overflow-x-auto rounded bg-slate-50 p-2 text-xs dark:bg-slate-950">
-              {JSON.stringify(alert.annotations, null, 2)}
+              {formatNestedValue(alert.annotations, ANNOTATION_LIMITS)}
             </pre>
           )}
         </section>

@@ -3,9 +3,12 @@ import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 
-export const GET = apiRoute(async ({ actor, db }) => json({ items: await listWebhooks(db, actor) }));
+// secretBearing: an admin's list carries receiver URLs (a chat webhook URL is a credential).
+export const GET = apiRoute(async ({ actor, db }) => json({ items: await listWebhooks(db, actor) }), {
+  secretBearing: true,
+});
 
-// secretBearing: the answer shows the signing secret once, so an Idempotency-Key never stores it.
+// secretBearing: the answer shows the signing secret once (no-store; an Idempotency-Key never stores it).
 export const POST = apiRoute(
   async ({ actor, db, body }) => {
     const webhook = await createWebhook(db, actor, body());

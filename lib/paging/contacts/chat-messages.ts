@@ -1,6 +1,7 @@
 import type { NotificationLinks } from "../action-links";
 import type { PageRow } from "../page-log";
 import type { ContactMethodType } from "./schemas";
+import { slackEscape } from "@/lib/markdown/slack-escape";
 
 // What each chat's incoming webhook understands. Slack reads `text` (the notification fallback, mrkdwn)
 // and blocks; Mattermost reads `text` and Slack-style attachments (no blocks); Teams (Workflows and the
@@ -9,9 +10,6 @@ import type { ContactMethodType } from "./schemas";
 
 type Json = Record<string, unknown>;
 
-// Slack mrkdwn treats &, < and > as markup: a title must not become a link or a mention.
-export const slackEscape = (text: string) =>
-  text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 // Discord and Mattermost markdown: a title must not become a link, a mention or formatting.
 const markdownEscape = (text: string) => text.replace(/([\\`*_~|[\]()<>#@])/g, "\\$1");
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -57,7 +55,7 @@ export function pageNotificationMessage(
   if (type === "slack")
     return {
       text: clip(
-        `${headline}: ${slackEscape(title)} ${actions.map((a) => `<${a.url}|${a.name}>`).join(" · ")}`,
+        `${slackEscape(`${headline}: ${title}`)} ${actions.map((a) => `<${a.url}|${a.name}>`).join(" · ")}`,
         3000,
       ),
       blocks: [

@@ -6,12 +6,17 @@ import { updateWebhook } from "@/lib/webhooks/update-webhook";
 
 type Params = { id: string };
 
-export const GET = apiRoute<Params>(async ({ actor, db, params }) =>
-  json(await getWebhook(db, actor, params.id)),
+// secretBearing: an admin's answer carries the receiver URL, which for a chat webhook is a credential.
+export const GET = apiRoute<Params>(
+  async ({ actor, db, params }) => json(await getWebhook(db, actor, params.id)),
+  {
+    secretBearing: true,
+  },
 );
 
-export const PATCH = apiRoute<Params>(async ({ actor, db, params, body }) =>
-  json(await updateWebhook(db, actor, params.id, body())),
+export const PATCH = apiRoute<Params>(
+  async ({ actor, db, params, body }) => json(await updateWebhook(db, actor, params.id, body())),
+  { secretBearing: true },
 );
 
 export const DELETE = apiRoute<Params>(async ({ actor, db, params }) => {
