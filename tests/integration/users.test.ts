@@ -39,7 +39,7 @@ describe("users (admin)", () => {
         { email: "nia@example.com", password: "a-long-password-1" },
         { headers: new Headers(), ip: "10.1.1.1" },
       ),
-    ).resolves.toBeUndefined();
+    ).resolves.toEqual({ knownDevice: expect.any(String) });
     const listed = await call(userList.GET, "/api/settings/users", { as: "admin" });
     expect(listed.json.items.map((u: { email: string }) => u.email)).toContain("nia@example.com");
     const again = await call(userList.POST, "/api/settings/users", {
