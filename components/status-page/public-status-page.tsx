@@ -75,6 +75,9 @@ export function PublicStatusPage({ snapshot }: { snapshot: PublicSnapshot }) {
   ].filter((group) => group.components.length > 0);
   return (
     <html lang="en">
+      {/* A whole document serialised by lib/status-pages/static-markup.ts, outside Next's renderer:
+          next/head and next/image do not apply here. */}
+      {/* eslint-disable-next-line @next/next/no-head-element */}
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -83,6 +86,7 @@ export function PublicStatusPage({ snapshot }: { snapshot: PublicSnapshot }) {
       </head>
       <body>
         <header className="top">
+          {/* eslint-disable-next-line @next/next/no-img-element -- the page's own logo URL, served as is */}
           {page.logoUrl && <img src={page.logoUrl} alt="" className="logo" />}
           <p className="page-name">{page.name}</p>
         </header>

@@ -10,6 +10,7 @@ describe("renderStaticMarkup", () => {
         <p className="a" aria-label="x">
           one {2} <time dateTime="2026-01-01T00:00:00Z">then</time>
         </p>
+        {/* eslint-disable-next-line @next/next/no-img-element -- the serialiser's void element */}
         <img src="/logo.png" alt="" />
         {null}
         {false}
