@@ -1,81 +1,30 @@
-import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import * as incidentsRoute from "@/app/api/dashboard/incidents/route";
 import * as pagesRoute from "@/app/api/status-pages/route";
 import * as pageRoute from "@/app/api/status-pages/[id]/route";
-import * as orderRoute from "@/app/api/status-pages/[id]/order/route";
 import * as componentsRoute from "@/app/api/status-pages/[id]/components/route";
-import * as componentRoute from "@/app/api/status-pages/[id]/components/[componentId]/route";
+import * as orderRoute from "@/app/api/status-pages/[id]/order/route";
 import * as groupsRoute from "@/app/api/status-pages/[id]/groups/route";
-import * as publicIncidentsRoute from "@/app/api/status-pages/[id]/incidents/route";
-import * as updatesRoute from "@/app/api/status-pages/[id]/incidents/[incidentId]/updates/route";
 import * as defaultStatus from "@/app/status/route";
-import * as slugStatus from "@/app/status/[slug]/route";
-import * as summaryRoute from "@/app/status/[slug]/api/summary.json/route";
-import type { Db } from "@/db/client";
-import { services } from "@/db/core-schema";
-import { createUser } from "@/lib/users/create-user";
-import { forgetSnapshots, readSnapshot, settleSnapshots } from "@/lib/status-pages/snapshot-cache";
-import { call, type CallOptions, queryRows, resetDatabase, validIncident } from "@/tests/support/harness";
-import { sessionCookie } from "@/tests/support/sign-in";
+import { call, queryRows, validIncident } from "@/tests/support/harness";
+import { sql } from "drizzle-orm";
+import {
+  addComponent,
+  counts,
+  createPage,
+  getPage,
+  patchComponent,
+  post,
+  postUpdate,
+  publicPage,
+  publish,
+  resetStatusPages,
+  summary,
+} from "@/tests/support/status-pages";
 
-let db: Db;
 beforeEach(async () => {
-  db = await resetDatabase();
-  forgetSnapshots(db);
-  await db.insert(services).values([
-    { slug: "payment-service", name: "Payment Service" },
-    { slug: "checkout-api", name: "Checkout API" },
-    { slug: "search", name: "Search" },
-  ]);
+  await resetStatusPages();
 });
-
-type Page = { id: string; slug: string; revision: number; headline: string };
-const post = (handler: Parameters<typeof call>[0], path: string, body: unknown, options: CallOptions = {}) =>
-  call(handler, path, { method: "POST", body, ...options });
-
-async function createPage(body: Record<string, unknown> = {}): Promise<Page> {
-  const res = await post(pagesRoute.POST, "/api/status-pages", { name: "Acme", slug: "acme", ...body });
-  expect(res.status, res.text).toBe(201);
-  return res.json;
-}
-async function addComponent(pageId: string, body: Record<string, unknown>) {
-  const res = await post(componentsRoute.POST, `/api/status-pages/${pageId}/components`, body, {
-    params: { id: pageId },
-  });
-  expect(res.status, res.text).toBe(201);
-  return res.json as { id: string; status: string; services: string[] };
-}
-const publish = (pageId: string, body: Record<string, unknown>, options: CallOptions = {}) =>
-  post(publicIncidentsRoute.POST, `/api/status-pages/${pageId}/incidents`, body, {
-    params: { id: pageId },
-    ...options,
-  });
-const postUpdate = (pageId: string, incidentId: string, body: Record<string, unknown>) =>
-  post(updatesRoute.POST, `/api/status-pages/${pageId}/incidents/${incidentId}/updates`, body, {
-    params: { id: pageId, incidentId },
-  });
-const patchComponent = (pageId: string, componentId: string, body: unknown) =>
-  call(componentRoute.PATCH, `/api/status-pages/${pageId}/components/${componentId}`, {
-    method: "PATCH",
-    body,
-    params: { id: pageId, componentId },
-  });
-const getPage = async (pageId: string) =>
-  (await call(pageRoute.GET, `/api/status-pages/${pageId}`, { params: { id: pageId } })).json;
-const publicPage = (slug: string, headers: Record<string, string> = {}) =>
-  call(slugStatus.GET, `/status/${slug}`, { params: { slug }, headers, as: "anonymous" });
-const summary = (slug: string, headers: Record<string, string> = {}) =>
-  call(summaryRoute.GET, `/status/${slug}/api/summary.json`, { params: { slug }, headers, as: "anonymous" });
-const counts = async () =>
-  (
-    await queryRows<Record<string, string | number>>(sql`select
-      (select count(*) from status_pages) as pages, (select count(*) from status_page_components) as components,
-      (select count(*) from status_page_groups) as groups, (select count(*) from public_incidents) as incidents,
-      (select count(*) from public_incident_updates) as updates, (select count(*) from component_impacts) as impacts,
-      (select coalesce(sum(revision), 0) from status_pages) as revisions, (select count(*) from audit_events) as audits,
-      (select count(*) from events) as events`)
-  ).map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])))[0];
 
 describe("a public incident's lifecycle", () => {
   it("publishes from an internal incident, moves the components and the headline, and resolves", async () => {
@@ -387,101 +336,5 @@ describe("bad input", () => {
       (await call(pageRoute.GET, `/api/status-pages/${page.id}`, { params: { id: page.id }, ...viewer }))
         .status,
     ).toBe(200);
-  });
-});
-
-describe("the snapshot", () => {
-  it("changes revision and ETag with every change; the same revision is a 304", async () => {
-    const page = await createPage();
-    const first = await publicPage("acme");
-    const etag = first.headers.get("etag")!;
-    expect(etag).toMatch(/^"sp-.+-html"$/);
-    // Outside the proxy, the page sets its own policy: no script may run on it.
-    expect(first.headers.get("content-security-policy")).toMatch(/^default-src 'none';/);
-    expect(first.headers.get("content-security-policy")).not.toContain("script-src");
-    expect(first.headers.get("cache-control")).toContain("public");
-    const again = await publicPage("acme", { "if-none-match": etag });
-    expect(again.status).toBe(304);
-    expect(again.text).toBe("");
-    const json = await summary("acme");
-    expect(json.headers.get("etag")).not.toBe(etag);
-    expect((await summary("acme", { "if-none-match": json.headers.get("etag")! })).status).toBe(304);
-
-    await addComponent(page.id, { name: "API" });
-    const changed = await publicPage("acme", { "if-none-match": etag });
-    expect(changed.status).toBe(200);
-    expect(changed.headers.get("etag")).not.toBe(etag);
-    expect(changed.text).toContain("API");
-    expect((await summary("acme")).json.revision).toBeGreaterThan(json.json.revision);
-    const [stored] = await queryRows<{ revision: number }>(sql`select revision from status_page_snapshots`);
-    expect(stored.revision).toBe((await summary("acme")).json.revision);
-  });
-
-  it("serves this instance's copy at once and picks up another instance's change in the background", async () => {
-    await createPage();
-    const served = (await readSnapshot(db, { slug: "acme" }))!;
-    // Another instance's change, as the table holds it.
-    await db.execute(
-      sql`update status_page_snapshots set revision = revision + 1, body = jsonb_set(jsonb_set(body, '{revision}', to_jsonb(revision + 1)), '{headline}', '"Changed elsewhere"')`,
-    );
-    const stale = await readSnapshot(db, { slug: "acme" }, { maxAgeMs: 0 });
-    expect(stale!.revision).toBe(served.revision);
-    await settleSnapshots(db);
-    const fresh = await readSnapshot(db, { slug: "acme" }, { maxAgeMs: 60_000 });
-    expect(fresh!.revision).toBe(served.revision + 1);
-    expect(fresh!.headline).toBe("Changed elsewhere");
-  });
-
-  it("shows nothing internal that was not published", async () => {
-    const secret = {
-      ...validIncident,
-      title: "SECRET-TITLE db password rotated",
-      description: "SECRET-DESCRIPTION hunter2",
-    };
-    const declared = await post(incidentsRoute.POST, "/api/dashboard/incidents", secret);
-    const page = await createPage();
-    await publish(page.id, {
-      title: "Payments degraded",
-      body: "We are on it.",
-      incidentId: declared.json.id,
-    });
-    for (const res of [await publicPage("acme"), await summary("acme")]) {
-      expect(res.status).toBe(200);
-      expect(res.text).not.toContain("SECRET");
-      expect(res.text).not.toContain("hunter2");
-      expect(res.text).not.toContain(declared.json.id);
-      expect(res.text).toContain("Payments degraded");
-    }
-  });
-
-  it("answers /status with the default page, and moves the default", async () => {
-    expect((await call(defaultStatus.GET, "/status", { as: "anonymous" })).status).toBe(404);
-    const a = await createPage({ isDefault: true });
-    await createPage({ slug: "beta", name: "Beta", isDefault: true });
-    expect((await call(defaultStatus.GET, "/status", { as: "anonymous" })).text).toContain("Beta");
-    expect((await getPage(a.id)).isDefault).toBe(false);
-    expect((await publicPage("nope")).status).toBe(404);
-  });
-
-  it("asks a session for a signed-in page", async () => {
-    await createPage({ visibility: "signed-in" });
-    const anonymous = await publicPage("acme");
-    expect(anonymous.status).toBe(303);
-    expect(anonymous.headers.get("location")).toBe("/login?next=%2Fstatus%2Facme");
-    expect((await summary("acme")).status).toBe(401);
-    await createUser(
-      db,
-      { type: "system", name: "test", role: "admin" },
-      {
-        email: "reader@example.com",
-        name: "Reader",
-        role: "viewer",
-        password: "reader-password-123",
-      },
-    );
-    const cookie = await sessionCookie("reader@example.com", "reader-password-123");
-    const signedIn = await publicPage("acme", { cookie });
-    expect(signedIn.status).toBe(200);
-    expect(signedIn.headers.get("cache-control")).toContain("private");
   });
 });
