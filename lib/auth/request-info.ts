@@ -7,14 +7,17 @@ import type { RequestInfo } from "@/lib/actor";
  */
 export function clientIp(headers: Headers): string | null {
   if (process.env.TRUST_PROXY !== "1") return null;
-  const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded
+  return lastForwardedFor(headers) || headers.get("x-real-ip") || null;
+}
+
+/** The last X-Forwarded-For entry: the one the nearest proxy (or `next start`) wrote. */
+const lastForwardedFor = (headers: Headers) =>
+  headers
+    .get("x-forwarded-for")
     ?.split(",")
     .map((part) => part.trim())
     .filter(Boolean)
     .pop();
-  return last || headers.get("x-real-ip") || null;
-}
 
 /**
  * Without a trusted proxy, the address `next start` wrote into X-Forwarded-For (the socket's, when the
@@ -23,13 +26,7 @@ export function clientIp(headers: Headers): string | null {
  */
 export function untrustedClientAddress(headers: Headers): string | null {
   if (process.env.TRUST_PROXY === "1") return null;
-  const last = headers
-    .get("x-forwarded-for")
-    ?.split(",")
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .pop();
-  return last ? last.slice(0, 100) : null;
+  return lastForwardedFor(headers)?.slice(0, 100) || null;
 }
 
 /** Long enough for any real browser's; a longer one is somebody's payload, not an identification. */
