@@ -61,6 +61,38 @@ export async function enqueueJob<T>(
   return id;
 }
 
+/**
+ * Queues many jobs of one kind in ONE statement of the caller's transaction (pg-boss's bulk insert):
+ * what a step run for a thousand pages at once queues (their mails, their next timers). Payloads are
+ * checked as for enqueueJob; singleton options are not supported here.
+ */
+export async function enqueueJobs<T>(
+  tx: Db,
+  job: JobSpec<T>,
+  items: { payload: T; startAfter?: Date }[],
+): Promise<number> {
+  if (items.length === 0) return 0;
+  const db = drizzleExecutor(tx);
+  const { retryLimit, retryDelay, retryBackoff, expireInSeconds } = queueSettings(job.options);
+  const rows = items.map((item) => ({
+    name: job.name,
+    data: (job.payload.parse(item.payload) ?? null) as object,
+    // pg-boss reads an ISO time ending in Z as a timestamp, anything else as an interval.
+    startAfter: item.startAfter?.toISOString(),
+    retryLimit,
+    retryDelay,
+    retryBackoff,
+    expireInSeconds,
+  }));
+  // pg-boss's bulk insert answers nothing and drops jobs of a queue that does not exist: one cheap
+  // look per call (not per job) creates it first.
+  if (!(await queueExists(db, job.name))) await createQueue(db, job.name, queuePolicy(job.options));
+  await sender.insert(rows, { db });
+  if (items.some((item) => isDueNow(item.startAfter)))
+    await db.executeSql("SELECT pg_notify($1, $2)", [JOBS_CHANNEL, job.name]);
+  return rows.length;
+}
+
 const isDueNow = (startAfter: EnqueueOptions["startAfter"]) =>
   startAfter === undefined ||
   (startAfter instanceof Date ? startAfter.getTime() <= Date.now() : startAfter <= 0);

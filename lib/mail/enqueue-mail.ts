@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { mailMessages } from "@/db/mail-schema";
-import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { enqueueJobs } from "@/lib/jobs/enqueue-job";
 import { parseInput } from "@/lib/validation";
 import { mailDomain, mailFrom, smtpUrl } from "./mail-config";
 import { newMessageId, threadRootId } from "./message-id";
@@ -29,17 +29,33 @@ export async function enqueueMail(
   input: MailInput,
   options: EnqueueMailOptions,
 ): Promise<EnqueuedMail> {
-  const message = parseInput(MailInput, input);
+  const [mail] = await enqueueMails(tx, [{ input, options }]);
+  return mail;
+}
+
+/**
+ * enqueueMail for many mails in three statements (their rows, their jobs, the existing ones of keys
+ * seen before): an escalation step run for many pages at once mails everyone it reaches this way.
+ * Answers in the order given.
+ */
+export async function enqueueMails(
+  tx: Db,
+  mails: { input: MailInput; options: EnqueueMailOptions }[],
+): Promise<EnqueuedMail[]> {
+  if (mails.length === 0) return [];
   const domain = mailDomain();
-  const root = options.thread ? threadRootId(options.thread, domain) : null;
-  const [row] = await tx
-    .insert(mailMessages)
-    .values({
+  const from = mailFrom();
+  // What this instance would use now; the sending instance records what it really used.
+  const transport = smtpUrl() ? "smtp" : "mailbox";
+  const values = mails.map(({ input, options }) => {
+    const message = parseInput(MailInput, input);
+    const root = options.thread ? threadRootId(options.thread, domain) : null;
+    return {
       id: `mail_${randomUUID().replaceAll("-", "")}`,
       dedupeKey: options.key,
       thread: options.thread ?? null,
       to: message.to,
-      from: mailFrom(),
+      from,
       subject: message.subject,
       text: message.text,
       html: message.html ?? null,
@@ -47,20 +63,29 @@ export async function enqueueMail(
       messageId: newMessageId(domain),
       inReplyTo: root,
       references: root,
-      // What this instance would use now; the sending instance records what it really used.
-      transport: smtpUrl() ? "smtp" : "mailbox",
+      transport,
       status: "queued",
       createdAt: options.now ?? new Date(),
-    })
+    };
+  });
+  const columns = { id: mailMessages.id, messageId: mailMessages.messageId, status: mailMessages.status };
+  const created = await tx
+    .insert(mailMessages)
+    .values(values)
     .onConflictDoNothing({ target: mailMessages.dedupeKey })
-    .returning({ id: mailMessages.id, messageId: mailMessages.messageId, status: mailMessages.status });
-  if (row) {
-    await enqueueJob(tx, sendMailJobSpec, { mailId: row.id });
-    return { ...row, created: true };
-  }
-  const [existing] = await tx
-    .select({ id: mailMessages.id, messageId: mailMessages.messageId, status: mailMessages.status })
-    .from(mailMessages)
-    .where(eq(mailMessages.dedupeKey, options.key));
-  return { ...existing, created: false };
+    .returning({ ...columns, key: mailMessages.dedupeKey });
+  await enqueueJobs(
+    tx,
+    sendMailJobSpec,
+    created.map((row) => ({ payload: { mailId: row.id } })),
+  );
+  const byKey = new Map(created.map(({ key, ...row }) => [key, { ...row, created: true }]));
+  const seen = values.map((v) => v.dedupeKey).filter((key) => !byKey.has(key));
+  if (seen.length)
+    for (const { key, ...row } of await tx
+      .select({ ...columns, key: mailMessages.dedupeKey })
+      .from(mailMessages)
+      .where(inArray(mailMessages.dedupeKey, seen)))
+      byKey.set(key, { ...row, created: false });
+  return values.map((v) => byKey.get(v.dedupeKey)!);
 }

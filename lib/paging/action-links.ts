@@ -19,13 +19,27 @@ export const hashLinkToken = (token: string) => createHash("sha256").update(toke
  */
 export async function issueNotificationLinks(
   tx: Db,
-  page: Pick<PageRow, "id" | "incidentId" | "alertId">,
+  page: LinkedPage,
   userId: string,
   now: Date,
 ): Promise<NotificationLinks> {
-  const actions: PageLinkAction[] = page.incidentId ? ["acknowledge"] : ["acknowledge", "resolve"];
-  const tokens = actions.map(() => randomBytes(32).toString("base64url"));
-  await tx.insert(pageActionLinks).values(
+  const [links] = await issueNotificationLinksFor(tx, [{ page, userId }], now);
+  return links;
+}
+
+type LinkedPage = Pick<PageRow, "id" | "incidentId" | "alertId">;
+
+/** issueNotificationLinks for many (page, person) pairs in one statement, in the order given. */
+export async function issueNotificationLinksFor(
+  tx: Db,
+  requests: { page: LinkedPage; userId: string }[],
+  now: Date,
+): Promise<NotificationLinks[]> {
+  const issued = requests.map(({ page, userId }) => {
+    const actions: PageLinkAction[] = page.incidentId ? ["acknowledge"] : ["acknowledge", "resolve"];
+    return { page, userId, actions, tokens: actions.map(() => randomBytes(32).toString("base64url")) };
+  });
+  const rows = issued.flatMap(({ page, userId, actions, tokens }) =>
     actions.map((action, i) => ({
       tokenHash: hashLinkToken(tokens[i]),
       pageId: page.id,
@@ -35,10 +49,11 @@ export async function issueNotificationLinks(
       createdAt: now,
     })),
   );
+  if (rows.length) await tx.insert(pageActionLinks).values(rows);
   const link = (token: string | undefined) => (token ? `${appUrl()}/pages/act/${token}` : null);
-  return {
+  return issued.map(({ page, tokens }) => ({
     acknowledge: link(tokens[0])!,
     resolve: link(tokens[1]),
     open: page.incidentId ? incidentUrl(page.incidentId) : page.alertId ? alertUrl(page.alertId) : null,
-  };
+  }));
 }
