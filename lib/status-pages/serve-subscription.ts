@@ -89,7 +89,7 @@ export async function serveConfirm(request: Request, slug: string): Promise<Resp
   }
   return page(slug, 200, {
     heading: "Subscribed",
-    message: "You will get a mail when this page posts an update.",
+    message: "Your address is confirmed for updates from this status page.",
   });
 }
 
