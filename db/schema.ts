@@ -51,4 +51,6 @@ export {
   statusPageGroups,
   statusPages,
   statusPageSnapshots,
+  statusPageSubscribers,
+  statusSubscribeAttempts,
 } from "./status-pages-schema";

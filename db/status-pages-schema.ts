@@ -182,3 +182,47 @@ export const statusPageSnapshots = pgTable("status_page_snapshots", {
   body: jsonb("body").notNull(),
   builtAt: ts("built_at").notNull(),
 });
+
+// Email subscribers of a page (docs/status-pages.md#subscribers). Tokens are stored as SHA-256
+// hashes: a leaked table cannot confirm or unsubscribe anyone.
+export const statusPageSubscribers = pgTable(
+  "status_page_subscribers",
+  {
+    id: text("id").primaryKey(),
+    pageId: text("page_id")
+      .notNull()
+      .references(() => statusPages.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    // null: every component of the page, now and later.
+    componentIds: jsonb("component_ids").$type<string[] | null>(),
+    // pending | confirmed | unsubscribed
+    status: text("status").notNull(),
+    confirmTokenHash: text("confirm_token_hash"),
+    confirmExpiresAt: ts("confirm_expires_at"),
+    confirmSentAt: ts("confirm_sent_at"),
+    unsubscribeTokenHash: text("unsubscribe_token_hash").notNull(),
+    createdAt: ts("created_at").notNull(),
+    confirmedAt: ts("confirmed_at"),
+    unsubscribedAt: ts("unsubscribed_at"),
+  },
+  (t) => [
+    uniqueIndex("status_page_subscribers_page_email").on(t.pageId, t.email),
+    uniqueIndex("status_page_subscribers_confirm").on(t.confirmTokenHash),
+    uniqueIndex("status_page_subscribers_unsubscribe").on(t.unsubscribeTokenHash),
+  ],
+);
+
+// Sign-up attempts, for the per-IP and per-address rate limits; old rows are pruned on insert.
+export const statusSubscribeAttempts = pgTable(
+  "status_subscribe_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    ip: text("ip").notNull(),
+    email: text("email").notNull(),
+    at: ts("at").notNull(),
+  },
+  (t) => [
+    index("status_subscribe_attempts_ip").on(t.ip, t.at),
+    index("status_subscribe_attempts_email").on(t.email, t.at),
+  ],
+);

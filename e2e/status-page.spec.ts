@@ -102,3 +102,53 @@ test("a public incident published through the API shows on the public page with 
   expect((await summary.json()).status.description).toBe("All systems operational");
   await auditor.close();
 });
+
+test("a reader with JavaScript off signs up, and the confirm link from the mailbox subscribes them", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, "admin", "/settings/mail");
+  const slug = `e2e-subs-${Date.now()}`;
+  const created = await api(page, "POST", "/api/status-pages", { name: "Acme Mail", slug });
+  expect(created.status).toBe(201);
+  for (const name of ["Search", "Payments"]) {
+    const component = await api(page, "POST", `/api/status-pages/${created.json.id}/components`, {
+      name,
+      services: ["search-api"],
+    });
+    expect(component.status).toBe(201);
+  }
+
+  const reader = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 390, height: 844 },
+  });
+  const publicPage = await reader.newPage();
+  await publicPage.goto(`/status/${slug}`);
+  const address = `reader-${Date.now()}@example.com`;
+  await publicPage.getByLabel("Email address").fill(address);
+  await publicPage.getByLabel("Only those ticked:").check();
+  await publicPage.getByLabel("Payments").check();
+  await publicPage.screenshot({ path: `${SHOTS}/status-subscribe-form-390.png`, fullPage: true });
+  await publicPage.getByRole("button", { name: "Subscribe" }).click();
+  await expect(publicPage.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+
+  // The confirm mail in the local mailbox (no SMTP_URL in the e2e server).
+  let text = "";
+  await expect(async () => {
+    await page.goto("/settings/mail");
+    await page
+      .getByRole("link", { name: /Confirm your subscription to Acme Mail/ })
+      .first()
+      .click({ timeout: 1_000 });
+    text = await page.locator("pre").first().innerText();
+  }).toPass({ timeout: 30_000 });
+  const link = /(https?:\/\/\S+\/subscription\/confirm\?token=\S+)/.exec(text)?.[1];
+  expect(link).toBeTruthy();
+  const confirmed = await publicPage.goto(new URL(link!).pathname + new URL(link!).search);
+  expect(confirmed!.status()).toBe(200);
+  await expect(publicPage.getByRole("heading", { name: "Subscribed" })).toBeVisible();
+  await publicPage.screenshot({ path: `${SHOTS}/status-subscribed-390.png`, fullPage: true });
+  await reader.close();
+});

@@ -34,5 +34,10 @@ section{overflow-wrap:anywhere}
 .update-head{margin:0;font-size:.875rem;color:#334155}
 .markdown p{margin:.25rem 0}
 a{color:#0369a1}
+.subscribe fieldset{border:1px solid #e2e8f0;border-radius:.375rem;margin:.5rem 0}
+.subscribe label{display:inline-block;margin:.25rem .75rem .25rem 0}
+.choices{list-style:none;margin:0;padding:0 0 0 1.5rem}
+input[type=email]{padding:.375rem;border:1px solid #64748b;border-radius:.25rem;min-width:16rem;max-width:100%}
+button{padding:.375rem .75rem;border:1px solid #0369a1;background:#0369a1;color:#fff;border-radius:.25rem;cursor:pointer}
 footer{padding-bottom:2rem;font-size:.875rem;color:#475569}
 `;

@@ -6,6 +6,7 @@ import type {
   PublicSnapshot,
 } from "@/lib/status-pages/public-snapshot";
 import { PUBLIC_PAGE_CSS } from "./public-page-css";
+import { SubscribeForm } from "./subscribe-form";
 
 // The public status page: plain server-rendered HTML with its own small stylesheet, no script, so it
 // reads the same with JavaScript off and owes nothing to the app's layout (which queries the database).
@@ -132,6 +133,9 @@ export function PublicStatusPage({ snapshot }: { snapshot: PublicSnapshot }) {
               ))
             )}
           </section>
+          {page.visibility === "public" && (
+            <SubscribeForm slug={page.slug} components={snapshot.components} />
+          )}
         </main>
         <footer>
           <p>

@@ -49,6 +49,9 @@ export const AUDIT_ACTIONS = [
   "status_group.deleted",
   "public_incident.created",
   "public_incident.updated",
+  "status_subscriber.requested",
+  "status_subscriber.confirmed",
+  "status_subscriber.unsubscribed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -67,6 +70,7 @@ export const AUDIT_TARGET_TYPES = [
   "status_component",
   "status_group",
   "public_incident",
+  "status_subscriber",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

@@ -166,6 +166,45 @@ export function statusPagePaths({ body, jsonAnswer, problems, idempotencyHeader 
         },
       },
     },
+    "/status/{slug}/subscribe": {
+      parameters: [param("slug", "acme")],
+      post: {
+        summary:
+          "Public sign-up form (application/x-www-form-urlencoded: email, scope all|some, component…): answers an HTML page, the same whether or not the address is subscribed; a confirm mail at most once in 10 minutes",
+        security: [],
+        responses: {
+          "200": { description: "Check your inbox (HTML)" },
+          "404": { description: "No such public page" },
+          "422": { description: "Bad address or components (HTML)" },
+          "429": { description: "Too many sign-ups from this IP or for this address (HTML)" },
+        },
+      },
+    },
+    "/status/{slug}/subscription/confirm": {
+      parameters: [param("slug", "acme")],
+      get: {
+        summary: "Public: the confirm link of the mail (`token`, single use, 24 h); answers an HTML page",
+        security: [],
+        responses: {
+          "200": { description: "Subscribed" },
+          "404": { description: "Invalid, used or expired link" },
+        },
+      },
+    },
+    "/status/{slug}/subscription/unsubscribe": {
+      parameters: [param("slug", "acme")],
+      get: {
+        summary: "Public: asks to confirm (a button that POSTs); changes nothing",
+        security: [],
+        responses: { "200": { description: "The confirm page" } },
+      },
+      post: {
+        summary:
+          "Public RFC 8058 one-click unsubscribe (`token`; body `List-Unsubscribe=One-Click`), no session",
+        security: [],
+        responses: { "200": { description: "Unsubscribed" }, "404": { description: "Unknown link" } },
+      },
+    },
   };
 }
 

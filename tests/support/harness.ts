@@ -32,7 +32,7 @@ export async function resetDatabase() {
       escalation_policies, escalation_steps, service_paging, pages, page_assignments, page_notifications, page_log,
       contact_methods, notification_rules, page_action_links,
       status_pages, status_page_groups, status_page_components, status_page_component_services, public_incidents,
-      public_incident_updates, public_incident_components, component_impacts, status_page_snapshots RESTART IDENTITY CASCADE`);
+      public_incident_updates, public_incident_components, component_impacts, status_page_snapshots, status_page_subscribers, status_subscribe_attempts RESTART IDENTITY CASCADE`);
     // token_stamp stays (one row the migration inserted); the TRUNCATE of users and api_tokens bumps it.
     // Queued jobs (not queues or schedules) go too, so a test that starts workers sees only its own.
     await tx.execute(sql`TRUNCATE pgboss.job, pgboss.archive`);
