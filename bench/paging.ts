@@ -213,12 +213,12 @@ try {
       "≤ 100",
     ),
     ratioRow(
-      `alert → first mail accepted, p99 (goal ≤ 1000 ms absolute)`,
+      `alert → first mail accepted, p99 (${RATE}/s, ${SECONDS}s)`,
       pct(toMail, 99),
       "ms",
-      "ingest p99 alone",
-      pct(baseline.latencies, 99),
-      "≤ 100",
+      "1 s goal",
+      1000,
+      "≤ 1",
     ),
     ratioRow(
       "ingest throughput with paging on (c=20)",
