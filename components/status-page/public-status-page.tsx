@@ -83,6 +83,18 @@ export function PublicStatusPage({ snapshot }: { snapshot: PublicSnapshot }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${snapshot.headline} · ${page.name} status`}</title>
+        <link
+          rel="alternate"
+          type="application/atom+xml"
+          title={`${page.name} status (Atom)`}
+          href={`/status/${page.slug}/feed.atom`}
+        />
+        <link
+          rel="alternate"
+          type="application/rss+xml"
+          title={`${page.name} status (RSS)`}
+          href={`/status/${page.slug}/feed.rss`}
+        />
         <style>{PUBLIC_PAGE_CSS}</style>
       </head>
       <body>
@@ -140,7 +152,9 @@ export function PublicStatusPage({ snapshot }: { snapshot: PublicSnapshot }) {
         <footer>
           <p>
             Times are in {page.timeZone}. Updated <When iso={snapshot.builtAt} timeZone={page.timeZone} />.{" "}
-            <a href={`/status/${page.slug}/api/summary.json`}>JSON summary</a>
+            <a href={`/status/${page.slug}/api/summary.json`}>JSON summary</a> ·{" "}
+            <a href={`/status/${page.slug}/feed.atom`}>Atom feed</a> ·{" "}
+            <a href={`/status/${page.slug}/feed.rss`}>RSS feed</a>
           </p>
         </footer>
       </body>

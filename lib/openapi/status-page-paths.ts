@@ -166,6 +166,40 @@ export function statusPagePaths({ body, jsonAnswer, problems, idempotencyHeader 
         },
       },
     },
+    "/status/{slug}/feed.atom": {
+      parameters: [param("slug", "acme")],
+      get: {
+        summary:
+          "Public: the page's Atom feed, one entry per public update (newest 50, text), from its snapshot. ETag / If-None-Match (304); /status/feed.atom is the default page's",
+        security: [],
+        responses: {
+          "200": {
+            description: "The feed (application/atom+xml)",
+            headers: { ETag: { schema: { type: "string" } } },
+          },
+          "304": { description: "Not modified" },
+          "401": { description: "The page is for signed-in readers" },
+          "404": { description: "No such page" },
+        },
+      },
+    },
+    "/status/{slug}/feed.rss": {
+      parameters: [param("slug", "acme")],
+      get: {
+        summary:
+          "Public: the page's RSS 2.0 feed, one entry per public update (newest 50, text), from its snapshot. ETag / If-None-Match (304); /status/feed.rss is the default page's",
+        security: [],
+        responses: {
+          "200": {
+            description: "The feed (application/rss+xml)",
+            headers: { ETag: { schema: { type: "string" } } },
+          },
+          "304": { description: "Not modified" },
+          "401": { description: "The page is for signed-in readers" },
+          "404": { description: "No such page" },
+        },
+      },
+    },
     "/status/{slug}/subscribe": {
       parameters: [param("slug", "acme")],
       post: {

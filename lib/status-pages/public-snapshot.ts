@@ -1,6 +1,6 @@
 import type { ComponentStatus, PublicPhase, Visibility } from "./schemas";
 
-// What the public page, its JSON summary and (later) its feeds are made of: only what a person chose
+// What the public page, its JSON summary and its feeds are made of: only what a person chose
 // to publish. Stored as JSON (status_page_snapshots.body) and kept in memory per instance. No
 // database imports.
 

@@ -5,13 +5,15 @@ import { sessionActor } from "@/lib/auth/resolve-actor";
 import { isConnectionError } from "@/lib/db-errors";
 import { logError } from "@/lib/log-error";
 import { can } from "@/lib/permissions";
+import { appUrl } from "@/lib/webhooks/app-url";
 import { HSTS_VALUE, servedOverHttps, STATUS_PAGE_CSP } from "@/lib/security/headers";
 import { type PublicSnapshot, snapshotEtag } from "./public-snapshot";
+import { atomFeed, rssFeed } from "./public-feed";
 import { publicSummary } from "./public-summary";
 import { readSnapshot, type SnapshotRef } from "./snapshot-cache";
 import { renderStaticMarkup } from "./static-markup";
 
-export type PublicFormat = "html" | "summary";
+export type PublicFormat = "html" | "summary" | "atom" | "rss";
 
 // A CDN may keep a public page for a few seconds (s-maxage) and serve it stale while it revalidates
 // or while this server is down; a browser asks every time (max-age=0), which the ETag makes a 304.
@@ -37,13 +39,20 @@ const renders = new WeakMap<PublicSnapshot, Partial<Record<PublicFormat, { body:
 function render(snapshot: PublicSnapshot, format: PublicFormat): { body: string; type: string } {
   let cached = renders.get(snapshot);
   if (!cached) renders.set(snapshot, (cached = {}));
-  return (cached[format] ??=
-    format === "summary"
-      ? { body: JSON.stringify(publicSummary(snapshot)), type: "application/json" }
-      : {
-          body: `<!DOCTYPE html>${renderStaticMarkup(createElement(PublicStatusPage, { snapshot }))}`,
-          type: "text/html; charset=utf-8",
-        });
+  return (cached[format] ??= renderFormat(snapshot, format));
+}
+
+function renderFormat(snapshot: PublicSnapshot, format: PublicFormat): { body: string; type: string } {
+  if (format === "summary")
+    return { body: JSON.stringify(publicSummary(snapshot)), type: "application/json" };
+  if (format === "atom")
+    return { body: atomFeed(snapshot, appUrl()), type: "application/atom+xml; charset=utf-8" };
+  if (format === "rss")
+    return { body: rssFeed(snapshot, appUrl()), type: "application/rss+xml; charset=utf-8" };
+  return {
+    body: `<!DOCTYPE html>${renderStaticMarkup(createElement(PublicStatusPage, { snapshot }))}`,
+    type: "text/html; charset=utf-8",
+  };
 }
 
 /**
@@ -70,7 +79,7 @@ export async function servePublicPage(
   if (signedIn) {
     const actor = await sessionActor(request.headers);
     if (!actor || !can(actor, "status-pages.read")) {
-      if (format === "summary") return text(401, "Sign in to read this status page.");
+      if (format !== "html") return text(401, "Sign in to read this status page.");
       const next = new URL(request.url).pathname;
       return new Response(null, {
         status: 303,
