@@ -54,7 +54,7 @@ export async function assertAssignees(
   const ids = [...new Set(Object.values(fields).filter((v): v is string => typeof v === "string"))];
   if (ids.length === 0) return new Map();
   const rows = await tx
-    .select({ id: users.id, name: users.name, role: users.role })
+    .select({ id: users.id, name: users.name, role: users.role, disabledAt: users.disabledAt })
     .from(users)
     .where(inArray(users.id, ids));
   const found = new Map(rows.map((row) => [row.id, row]));
@@ -63,6 +63,12 @@ export async function assertAssignees(
     if (typeof id !== "string") continue;
     const user = found.get(id);
     if (!user) errors.push({ path, message: `No user with id "${id}".` });
+    // A disabled account cannot sign in to answer: it takes no new duty (disabling released its old ones).
+    else if (user.disabledAt)
+      errors.push({
+        path,
+        message: `${user.name}'s account is disabled; they cannot be ${duty ?? ROLE_NAMES[path] ?? "assigned"}.`,
+      });
     else if (!canRespond(user)) {
       errors.push({
         path,

@@ -7,11 +7,13 @@ import { DomainError } from "@/lib/errors";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { lockUserAmongAdmins } from "./lock-admins";
+import { releaseUserDuties } from "./release-user-duties";
 
 /**
- * An admin disables an account: it can no longer sign in, its sessions end now (rows deleted), and
- * the tokens it created are refused while it stays disabled (checked when a token is verified, so
- * re-enabling brings them back). Never yourself, never the last active admin: nobody could undo it.
+ * An admin disables an account: it can no longer sign in, its sessions end now (rows deleted), the
+ * tokens it created are refused while it stays disabled (checked when a token is verified, so
+ * re-enabling brings them back), and it leaves its rotations, overrides and escalation steps
+ * (release-user-duties.ts; re-enabling does not put it back: someone decides that). Never yourself, never the last active admin: nobody could undo it.
  */
 export async function disableUser(db: Db, actor: Actor, userId: string) {
   authorize(actor, "users.manage");
@@ -35,6 +37,8 @@ export async function disableUser(db: Db, actor: Actor, userId: string) {
         disabledAt: users.disabledAt,
       });
     await tx.delete(sessions).where(eq(sessions.userId, userId));
+    // Only on the change itself: disabling an already disabled account releases nothing twice.
+    if (!user.disabledAt) await releaseUserDuties(tx, actor, user, updated.disabledAt ?? new Date());
     await recordAuditEvent(tx, actor, {
       action: "user.disabled",
       target: { type: "user", id: user.id, name: user.name },
