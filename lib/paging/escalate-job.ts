@@ -3,7 +3,7 @@ import { pages } from "@/db/paging-schema";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { defineJob } from "@/lib/jobs/registry";
 import { escalateJobSpec, type EscalationTimer } from "./job-specs";
-import { runEscalationSteps } from "./run-escalation-step";
+import { runEscalationSteps, type StepRun } from "./run-escalation-step";
 
 /**
  * Step timers fired (one, or a batch of those due together). The pages' locks, taken in id order,
@@ -25,7 +25,7 @@ export const escalateJob = defineJob(escalateJobSpec, async (data, { db }) => {
       .orderBy(asc(pages.id))
       .for("update");
     const byId = new Map(locked.map((page) => [page.id, page]));
-    const runs = new Map<string, Parameters<typeof runEscalationSteps>[1][number]>();
+    const runs = new Map<string, StepRun>();
     for (const { pageId, ...at } of timers) {
       const page = byId.get(pageId);
       if (page?.state === "triggered" && page.escalationSeq === at.seq) runs.set(pageId, { page, at });

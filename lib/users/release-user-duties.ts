@@ -113,9 +113,9 @@ async function leaveEscalationSteps(tx: Db, actor: Actor, user: { id: string; na
       .from(escalationSteps)
       .where(eq(escalationSteps.policyId, policy.id))
       .orderBy(asc(escalationSteps.position));
-    const named = (t: StepTarget) => t.type === "user" && t.userId === user.id;
+    const isTheUser = (t: StepTarget) => t.type === "user" && t.userId === user.id;
     const kept = steps
-      .map((step) => ({ ...step, targets: (step.targets as StepTarget[]).filter((t) => !named(t)) }))
+      .map((step) => ({ ...step, targets: (step.targets as StepTarget[]).filter((t) => !isTheUser(t)) }))
       .filter((step) => step.targets.length > 0);
     await tx.delete(escalationSteps).where(eq(escalationSteps.policyId, policy.id));
     if (kept.length)
