@@ -34,11 +34,23 @@ export function defineEventConsumer(definition: EventConsumerDefinition): EventC
 const wants = (registration: Registration, type: string) =>
   registration.types === "*" || (registration.types as readonly string[]).includes(type);
 
+/** Transactions one dispatch batch runs at once: a few pool connections, the rest stay for requests. */
+const DISPATCH_LANES = 3;
+
+const groupBySubject = <T extends { incidentId: string | null; subjectId: string }>(rows: T[]) => {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = row.incidentId ?? row.subjectId;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return groups;
+};
+
 /**
  * Hands each event to every interested consumer, once per (consumer, event): the mark is inserted in
  * the consumer's transaction, so a redelivered job (or a second worker) finds it and skips, and a
- * consumer that throws leaves no mark and runs again on the job's retry. Consumers see events of one
- * job in id order, but jobs run in parallel: read current state rather than assume order.
+ * consumer that throws leaves no mark and runs again on the job's retry. Consumers see one subject's events
+ * of a job in id order, but other subjects' events and other jobs run in parallel: read current state rather than assume order.
  */
 export async function dispatchEvents(
   db: Db,
@@ -56,7 +68,7 @@ export async function dispatchEvents(
     ),
   );
   const failures: string[] = [];
-  for (const event of rows) {
+  const consumeOne = async (event: (typeof rows)[number]) => {
     for (const [index, registration] of registrations.entries()) {
       if (!wants(registration, event.type)) continue;
       if (interests[index] && !interests[index].has(event.type)) continue;
@@ -74,7 +86,19 @@ export async function dispatchEvents(
         failures.push(`${registration.name} on event ${event.id}: ${(error as Error).message}`);
       }
     }
-  }
+  };
+  // Events about different subjects are independent, so a burst (one alert each) is consumed a few
+  // lanes at a time instead of one transaction after another; one subject's events keep their order.
+  const lanes = [...groupBySubject(rows).values()];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(DISPATCH_LANES, lanes.length) }, async () => {
+      while (next < lanes.length) {
+        const lane = lanes[next++];
+        for (const event of lane) await consumeOne(event);
+      }
+    }),
+  );
   if (failures.length) throw new Error(`Event consumers failed: ${failures.join("; ")}`);
 }
 

@@ -132,6 +132,42 @@ describe("outbox", () => {
     }
   });
 
+  it("keeps each subject's events in order while subjects run side by side, and one failing subject fails only itself", async () => {
+    const db = await getDb();
+    const seen: { subject: string; id: number }[] = [];
+    const dispatchEventsJob = dispatchJobWith([
+      defineEventConsumer({
+        name: "test.ordered",
+        types: "*",
+        consume: async (tx, event) => {
+          if (event.subjectId === "broken") throw new Error("this subject is broken");
+          // Slow early events of a subject: an order kept only by luck would show here.
+          await tx.execute(sql`select pg_sleep(${event.type === "alert.fired" ? 0.02 : 0})`);
+          seen.push({ subject: event.subjectId, id: event.id });
+        },
+      }),
+    ]);
+    const ids: number[] = [];
+    for (let round = 0; round < 3; round++)
+      for (const subject of ["a", "b", "c", "d", "e", "broken"]) {
+        const type = round === 0 ? "alert.fired" : "alert.resolved";
+        ids.push((await db.transaction((tx) => recordEvent(tx, { ...alertFired(subject), type }))).id);
+      }
+    await expect(dispatchEventsJob.handler({ eventIds: ids }, await context())).rejects.toThrow(
+      "this subject is broken",
+    );
+    expect(seen).toHaveLength(15);
+    for (const subject of ["a", "b", "c", "d", "e"]) {
+      const order = seen.filter((entry) => entry.subject === subject).map((entry) => entry.id);
+      expect(order).toHaveLength(3);
+      expect(order).toEqual([...order].sort((x, y) => x - y));
+    }
+    const marks = await queryRows<{ n: number }>(
+      sql`select count(*)::int as n from event_consumptions where consumer = 'test.ordered'`,
+    );
+    expect(Number(marks[0].n)).toBe(15);
+  });
+
   it("declaring an incident through the API records incident.declared with its id", async () => {
     const body = {
       ...validIncident,
