@@ -50,6 +50,15 @@ export default async function IncidentsPage({ searchParams }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight">Incidents</h1>
         <p className="flex items-center gap-2 text-sm text-slate-500">
           Newest first · times in UTC <LiveRefresh url="/api/dashboard/events?types=incident" />
+          {problem ? null : (
+            <a
+              href={`/api/dashboard/incidents${filterQueryString(query, { format: "csv" })}`}
+              download
+              className="rounded border border-slate-300 px-2 py-0.5 font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+            >
+              Export CSV{filtered ? " (filtered)" : ""}
+            </a>
+          )}
         </p>
       </div>
       <FilterBar query={query} services={catalog.services} environments={catalog.environments} />

@@ -107,6 +107,16 @@ const slugParam = {
   required: true,
   schema: { type: "string", example: "payment-service" },
 };
+// The list and the metrics also answer as a CSV download (`?format=csv` or `Accept: text/csv`).
+const formatParam = {
+  name: "format",
+  in: "query",
+  schema: { type: "string", enum: ["json", "csv"] },
+  description:
+    "csv: a text/csv download (also chosen by Accept: text/csv); the list's has every matching row (≤ 10,000), not a page.",
+};
+const csvContent = { "text/csv": { schema: { type: "string" } } };
+
 const idempotencyHeader = {
   name: "Idempotency-Key",
   in: "header",
@@ -161,8 +171,13 @@ export function buildOpenApiDocument(): Json {
         },
         get: {
           summary: "List incidents, newest first (keyset pagination)",
-          parameters: queryParameters(),
-          responses: { "200": jsonAnswer("A page of incidents", "IncidentPage"), ...problems(422) },
+          parameters: [...queryParameters(), formatParam],
+          responses: {
+            "200": (({ content, ...answer }) => ({ ...answer, content: { ...content, ...csvContent } }))(
+              jsonAnswer("A page of incidents (JSON), or every matching incident (CSV)", "IncidentPage"),
+            ),
+            ...problems(422),
+          },
         },
       },
       "/api/dashboard/incidents/{id}": {
@@ -251,11 +266,20 @@ export function buildOpenApiDocument(): Json {
         get: {
           summary:
             "MTTD, MTTA (to the first acknowledgement when paged, else to investigating), MTTI, MTTM, MTTR (mean, p50, p90, change against the previous period), frequency by severity, top services",
-          parameters: queryParameters(MetricsQuery.shape),
+          parameters: [
+            ...queryParameters(MetricsQuery.shape),
+            formatParam,
+            {
+              name: "table",
+              in: "query",
+              schema: { type: "string", enum: ["times", "frequency", "services"], default: "times" },
+              description: "With format=csv: which table the file holds.",
+            },
+          ],
           responses: {
             "200": {
               description: "Aggregates computed by PostgreSQL; times in seconds",
-              content: { "application/json": { schema: { type: "object" } } },
+              content: { "application/json": { schema: { type: "object" } }, ...csvContent },
             },
             ...problems(422),
           },

@@ -17,6 +17,12 @@ export const metadata: Metadata = { title: "Incident metrics" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const EXPORTS = [
+  ["times", "Time to detect … resolve"],
+  ["frequency", "Frequency"],
+  ["services", "Top services"],
+] as const;
+
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
 export default async function MetricsPage({ searchParams }: Props) {
@@ -46,6 +52,21 @@ export default async function MetricsPage({ searchParams }: Props) {
         )}
       </div>
       <MetricsFilters params={params} services={catalog.services} environments={catalog.environments} />
+      {metrics && (
+        <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
+          Export CSV:
+          {EXPORTS.map(([table, label]) => (
+            <a
+              key={table}
+              download
+              href={`/api/dashboard/incidents/metrics?${new URLSearchParams({ ...params, format: "csv", table })}`}
+              className="rounded border border-slate-300 px-2 py-0.5 font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+            >
+              {label}
+            </a>
+          ))}
+        </p>
+      )}
       {problem && <FilterProblem errors={problem.errors} />}
       {metrics && (
         <>
