@@ -119,3 +119,22 @@ test("list and detail fit a phone-width screen and a 1366×768 laptop", async ({
     });
   }
 });
+
+test("Export CSV downloads every incident the filters match", async ({ page }) => {
+  await signIn(page, "viewer");
+  await page.goto("/incidents?status=resolved");
+  const shown = await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-incident")));
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV (filtered)" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("incidents.csv");
+  const { parse } = await import("csv-parse/sync");
+  const { readFile } = await import("node:fs/promises");
+  const records = parse(await readFile((await download.path())!, "utf8"), { columns: true }) as {
+    id: string;
+    status: string;
+  }[];
+  expect(records.length).toBeGreaterThanOrEqual(shown.length);
+  expect(records.slice(0, shown.length).map((record) => record.id)).toEqual(shown);
+  expect(new Set(records.map((record) => record.status))).toEqual(new Set(["resolved"]));
+});
