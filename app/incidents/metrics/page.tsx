@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "Incident metrics" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const EXPORTS = [
-  ["times", "Time to detect … resolve"],
+  ["times", "Time metrics"],
   ["frequency", "Frequency"],
   ["services", "Top services"],
 ] as const;
