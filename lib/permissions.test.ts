@@ -39,7 +39,7 @@ describe("the permission table", () => {
   });
 
   it("accepts a token or a catalog user row, and gives an unknown role nothing", () => {
-    const token: Actor = { type: "token", tokenName: "ci", tokenId: "tok-ci", role: "responder" };
+    const token: Actor = { type: "token", tokenName: "ci", tokenId: "tok-ci", role: "responder", scopes: null };
     expect(can(token, "alerts.send")).toBe(true);
     expect(can({ role: "owner" }, "incidents.read")).toBe(false);
     expect(can({ role: "toString" }, "incidents.read")).toBe(false);
