@@ -7,17 +7,30 @@ import type { ActionState, FormAction } from "@/lib/http/action-state";
 /** What the create action hands back: the secret, shown once. */
 export type CreatedToken = { name: string; secret: string };
 
+/** A scope the form offers, with the roles that can use it and what it allows. */
+export type ScopeOption = { scope: string; roles: readonly string[]; allows: string };
+
 const initial: ActionState<CreatedToken> = { status: "idle" };
 const field = `mt-1 ${controlClass}`;
 
-export function CreateTokenForm({ createToken }: { createToken: FormAction<CreatedToken> }) {
+type Props = { createToken: FormAction<CreatedToken>; scopeOptions: readonly ScopeOption[] };
+
+export function CreateTokenForm({ createToken, scopeOptions }: Props) {
   const [state, action, pending] = useActionState(createToken, initial);
   const error = state.status === "error" ? state : null;
   const [expiry, setExpiry] = useState(error?.values?.expiry ?? "90");
+  const [role, setRole] = useState(error?.values?.role ?? "responder");
+  const [access, setAccess] = useState(error?.values?.access ?? "all");
+  const ticked = new Set(error?.values?.scopes?.split(",") ?? []);
+  const scopeError = error
+    ? (error.fieldErrors.scopes ??
+      Object.entries(error.fieldErrors).find(([path]) => path.startsWith("scopes."))?.[1])
+    : undefined;
   const message = error
     ? (error.fieldErrors.name ??
       error.fieldErrors.expiresAt ??
       error.fieldErrors.expiresInDays ??
+      scopeError ??
       error.message)
     : null;
   return (
@@ -49,8 +62,8 @@ export function CreateTokenForm({ createToken }: { createToken: FormAction<Creat
           <select
             id="token-role"
             name="role"
-            key={error?.values?.role}
-            defaultValue={error?.values?.role ?? "responder"}
+            value={role}
+            onChange={(e) => setRole(e.target.value)}
             className={field}
           >
             <option value="viewer">viewer (read only)</option>
@@ -99,6 +112,59 @@ export function CreateTokenForm({ createToken }: { createToken: FormAction<Creat
         >
           {pending ? "Creating…" : "Create token"}
         </button>
+        <fieldset className="sm:col-span-4" aria-describedby={scopeError ? "token-name-error" : undefined}>
+          <legend className="text-sm font-medium">Access</legend>
+          <div className="mt-1 flex flex-wrap gap-x-6 gap-y-1 text-sm">
+            {[
+              ["all", `Everything its role may do`],
+              ["integration", "Integration (alerts:write only)"],
+              ["custom", "Chosen scopes…"],
+            ].map(([value, label]) => (
+              <label key={value} className="inline-flex items-center gap-2">
+                <input
+                  type="radio"
+                  name="access"
+                  value={value}
+                  checked={access === value}
+                  onChange={() => setAccess(value)}
+                />
+                {label}
+              </label>
+            ))}
+          </div>
+          {access === "integration" && (
+            <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+              For an Alertmanager bearer or a PagerDuty routing_key: it can send alerts and nothing else.
+            </p>
+          )}
+          {access === "custom" && (
+            <div className="mt-2 grid gap-1 text-sm sm:grid-cols-3">
+              {scopeOptions.map((option) => {
+                const usable = option.roles.includes(role);
+                return (
+                  <label
+                    key={option.scope}
+                    className={`inline-flex items-start gap-2 ${usable ? "" : "text-slate-400"}`}
+                    title={usable ? option.allows : `Not for a ${role} token: ${option.allows}`}
+                  >
+                    <input
+                      type="checkbox"
+                      name="scopes"
+                      value={option.scope}
+                      defaultChecked={ticked.has(option.scope)}
+                      disabled={!usable}
+                      className="mt-1"
+                    />
+                    <span>
+                      <code className="text-xs">{option.scope}</code>
+                      <span className="sr-only"> ({option.allows})</span>
+                    </span>
+                  </label>
+                );
+              })}
+            </div>
+          )}
+        </fieldset>
       </form>
       {message && (
         <p role="alert" id="token-name-error" className="text-sm text-red-700 dark:text-red-300">

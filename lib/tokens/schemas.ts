@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/actor";
 
+/** All an alert source's token (Alertmanager bearer, PagerDuty routing_key) needs. */
+export const INTEGRATION_SCOPE = "alerts:write";
+
 export const CreateApiTokenInput = z.strictObject({
   name: z
     .string()
