@@ -116,7 +116,7 @@ export function CreateTokenForm({ createToken, scopeOptions }: Props) {
           <legend className="text-sm font-medium">Access</legend>
           <div className="mt-1 flex flex-wrap gap-x-6 gap-y-1 text-sm">
             {[
-              ["all", `Everything its role may do`],
+              ["all", "No scope limit"],
               ["integration", "Integration (alerts:write only)"],
               ["custom", "Chosen scopes…"],
             ].map(([value, label]) => (
