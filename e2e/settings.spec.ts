@@ -73,6 +73,25 @@ test("an integration token carries alerts:write alone: it sends alerts and reads
   await page.getByLabel("Integration (alerts:write only)").check();
   await page.getByRole("button", { name: "Create token" }).click();
   const secret = (await page.getByTestId("token-secret").textContent())!.trim();
+  // The form is blank again, and what it shows follows what it holds.
+  await expect(page.getByLabel("Role")).toHaveValue("responder");
+  await expect(page.getByLabel("No scope limit")).toBeChecked();
+
+  // Chosen scopes: a viewer cannot tick a write scope.
+  await page.getByLabel("Name").fill("e2e-reader");
+  await page.getByLabel("Role").selectOption("viewer");
+  await page.getByLabel("Chosen scopes…").check();
+  await expect(page.getByRole("checkbox", { name: /^alerts:write/ })).toBeDisabled();
+  await page.getByRole("checkbox", { name: /^incidents:read/ }).check();
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByTestId("token-secret")).toBeVisible();
+  await expect(
+    page
+      .getByRole("row", { name: /e2e-reader/ })
+      .getByRole("cell")
+      .nth(2),
+  ).toHaveText("incidents:read");
+
   await page.reload();
   const row = page.getByRole("row", { name: /e2e-alertmanager/ });
   await expect(row.getByRole("cell").nth(2)).toHaveText("alerts:write");

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { controlClass } from "@/components/form/field";
 import type { ActionState, FormAction } from "@/lib/http/action-state";
 
@@ -21,6 +21,14 @@ export function CreateTokenForm({ createToken, scopeOptions }: Props) {
   const [expiry, setExpiry] = useState(error?.values?.expiry ?? "90");
   const [role, setRole] = useState(error?.values?.role ?? "responder");
   const [access, setAccess] = useState(error?.values?.access ?? "all");
+  // The fields are uncontrolled (React resets the form after each action, to their defaults); these
+  // mirrors of role, access and expiry only decide what else to show, so they follow the DOM.
+  const sync = (form: HTMLFormElement) => {
+    const data = new FormData(form);
+    setRole(String(data.get("role") ?? "responder"));
+    setAccess(String(data.get("access") ?? "all"));
+    setExpiry(String(data.get("expiry") ?? "90"));
+  };
   const ticked = new Set(error?.values?.scopes?.split(",") ?? []);
   const scopeError = error
     ? (error.fieldErrors.scopes ??
@@ -33,9 +41,23 @@ export function CreateTokenForm({ createToken, scopeOptions }: Props) {
       scopeError ??
       error.message)
     : null;
+  // A new form (after a refusal, with the values sent; after success, blank) shows its own defaults.
+  const formKey = error ? JSON.stringify(error.values) : "new";
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (formRef.current) sync(formRef.current);
+  }, [formKey]);
   return (
     <div className="space-y-4">
       <form
+        ref={formRef}
+        key={formKey}
+        onChange={(e) => sync(e.currentTarget)}
+        // The reset event comes before the fields are reset: read them once it is done.
+        onReset={(e) => {
+          const form = e.currentTarget;
+          setTimeout(() => sync(form));
+        }}
         action={action}
         className="grid gap-4 sm:grid-cols-[1fr_14rem_10rem_auto] sm:items-end"
         noValidate
@@ -62,8 +84,7 @@ export function CreateTokenForm({ createToken, scopeOptions }: Props) {
           <select
             id="token-role"
             name="role"
-            value={role}
-            onChange={(e) => setRole(e.target.value)}
+            defaultValue={error?.values?.role ?? "responder"}
             className={field}
           >
             <option value="viewer">viewer (read only)</option>
@@ -78,8 +99,7 @@ export function CreateTokenForm({ createToken, scopeOptions }: Props) {
           <select
             id="token-expiry"
             name="expiry"
-            value={expiry}
-            onChange={(e) => setExpiry(e.target.value)}
+            defaultValue={error?.values?.expiry ?? "90"}
             className={field}
           >
             <option value="30">in 30 days</option>
@@ -125,8 +145,7 @@ export function CreateTokenForm({ createToken, scopeOptions }: Props) {
                   type="radio"
                   name="access"
                   value={value}
-                  checked={access === value}
-                  onChange={() => setAccess(value)}
+                  defaultChecked={(error?.values?.access ?? "all") === value}
                 />
                 {label}
               </label>
