@@ -132,6 +132,9 @@ export const apiTokens = pgTable(
     // Null: never expires.
     expiresAt: ts("expires_at"),
     revokedAt: ts("revoked_at"),
+    // Null: the token may do whatever its role may (every token made before scopes existed). A list:
+    // only the permissions of these scopes (lib/permissions.ts), and of those only what the role grants.
+    scopes: text("scopes").array(),
   },
   // A name is reusable once its token is revoked; timeline entries say `token:<name>`.
   (t) => [

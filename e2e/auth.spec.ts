@@ -66,6 +66,7 @@ test("an admin creates a token, it works once shown, and stops working when revo
   await page.reload();
   await expect(page.getByText(secret)).toHaveCount(0);
   await expect(page.getByRole("row", { name: /e2e-integration/ })).toContainText(/expires in 29d 23h/);
+  await expect(page.getByRole("row", { name: /e2e-integration/ })).toContainText("all of responder");
   page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "Revoke e2e-integration" }).click();
   await expect(page.getByRole("row", { name: /e2e-integration/ })).toContainText("revoked");

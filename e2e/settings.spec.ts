@@ -1,3 +1,4 @@
+import { request as apiRequest } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { expect, test } from "./support/test";
 
@@ -61,4 +62,85 @@ test("postmortem settings save per severity, and the audit log's filters find th
   for (const row of await rows.all()) await expect(row).toContainText("settings.postmortems_changed");
   await filters.getByRole("link", { name: "Clear" }).click();
   await expect(page).toHaveURL(/\/settings\/audit$/);
+});
+
+test("an integration token carries alerts:write alone: it sends alerts and reads nothing", async ({
+  page,
+  baseURL,
+}) => {
+  await signIn(page, "admin", "/settings/tokens");
+  await page.getByLabel("Name").fill("e2e-alertmanager");
+  await page.getByLabel("Integration (alerts:write only)").check();
+  await page.getByRole("button", { name: "Create token" }).click();
+  const secret = (await page.getByTestId("token-secret").textContent())!.trim();
+  // The form is blank again, and what it shows follows what it holds.
+  await expect(page.getByLabel("Role")).toHaveValue("responder");
+  await expect(page.getByLabel("No scope limit")).toBeChecked();
+
+  // Chosen scopes: a viewer cannot tick a write scope.
+  await page.getByLabel("Name").fill("e2e-reader");
+  await page.getByLabel("Role").selectOption("viewer");
+  await page.getByLabel("Chosen scopes…").check();
+  await expect(page.getByRole("checkbox", { name: /^alerts:write/ })).toBeDisabled();
+  await page.getByRole("checkbox", { name: /^incidents:read/ }).check();
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByTestId("token-secret")).toBeVisible();
+  await expect(
+    page
+      .getByRole("row", { name: /e2e-reader/ })
+      .getByRole("cell")
+      .nth(2),
+  ).toHaveText("incidents:read");
+
+  await page.reload();
+  const row = page.getByRole("row", { name: /e2e-alertmanager/ });
+  await expect(row.getByRole("cell").nth(2)).toHaveText("alerts:write");
+  await expect(row).toContainText("never");
+
+  const client = await apiRequest.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${secret}` },
+  });
+  const sent = await client.post("/api/integrations/alertmanager", {
+    data: {
+      version: "4",
+      status: "firing",
+      receiver: "incident-manager",
+      alerts: [
+        {
+          status: "firing",
+          labels: { alertname: "E2eScopes", service: "checkout-api", env: "prod", severity: "info" },
+          annotations: { summary: "Scoped token sends" },
+          startsAt: new Date().toISOString(),
+          fingerprint: "e2e-scopes-1",
+        },
+      ],
+    },
+  });
+  expect(sent.status()).toBe(200);
+  const refused = await client.get("/api/dashboard/incidents?limit=1");
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).detail).toContain("incidents:read");
+  // Resolve it again, so other specs see no extra firing alert.
+  await client.post("/api/integrations/alertmanager", {
+    data: {
+      version: "4",
+      status: "resolved",
+      receiver: "incident-manager",
+      alerts: [
+        {
+          status: "resolved",
+          labels: { alertname: "E2eScopes", service: "checkout-api", env: "prod", severity: "info" },
+          annotations: { summary: "Scoped token sends" },
+          startsAt: new Date(Date.now() - 60_000).toISOString(),
+          endsAt: new Date().toISOString(),
+          fingerprint: "e2e-scopes-1",
+        },
+      ],
+    },
+  });
+  await client.dispose();
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Revoke e2e-alertmanager" }).click();
+  await expect(row).toContainText("revoked");
 });

@@ -11,7 +11,15 @@ export type RequestInfo = { ip: string | null; userAgent: string | null };
  */
 export type Actor = (
   | { type: "user"; userId: string; name: string; role: Role }
-  | { type: "token"; tokenName: string; tokenId: string; role: Role; userId?: string }
+  | {
+      type: "token";
+      tokenName: string;
+      tokenId: string;
+      role: Role;
+      userId?: string;
+      /** Null: all its role may do. Otherwise only these scopes' permissions (lib/permissions.ts). */
+      scopes: readonly string[] | null;
+    }
   | { type: "system"; name: string; role: Role }
 ) & { request?: RequestInfo };
 

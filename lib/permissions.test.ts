@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "./actor";
-import { authorize, can, canRespond, PERMISSIONS, ROLE_PERMISSIONS } from "./permissions";
+import { DomainError } from "./errors";
+import {
+  authorize,
+  can,
+  canRespond,
+  PERMISSIONS,
+  ROLE_PERMISSIONS,
+  rolesOfScope,
+  SCOPES,
+} from "./permissions";
 
 const as = (role: Actor["role"]): Actor => ({ type: "user", userId: `user_${role}`, name: role, role });
 const granted = (role: Actor["role"]) => PERMISSIONS.filter((p) => can(as(role), p));
@@ -39,7 +48,13 @@ describe("the permission table", () => {
   });
 
   it("accepts a token or a catalog user row, and gives an unknown role nothing", () => {
-    const token: Actor = { type: "token", tokenName: "ci", tokenId: "tok-ci", role: "responder" };
+    const token: Actor = {
+      type: "token",
+      tokenName: "ci",
+      tokenId: "tok-ci",
+      role: "responder",
+      scopes: null,
+    };
     expect(can(token, "alerts.send")).toBe(true);
     expect(can({ role: "owner" }, "incidents.read")).toBe(false);
     expect(can({ role: "toString" }, "incidents.read")).toBe(false);
@@ -66,5 +81,49 @@ describe("authorize", () => {
     } catch (error) {
       expect(error).toMatchObject({ code: "forbidden" });
     }
+  });
+});
+
+describe("token scopes", () => {
+  const token = (role: Actor["role"], scopes: string[] | null): Actor => ({
+    type: "token",
+    tokenName: "t",
+    tokenId: "tok-t",
+    role,
+    scopes,
+  });
+
+  it("gives every permission one <resource>:read|write scope, reads never sharing one with writes", () => {
+    for (const row of ROLE_PERMISSIONS) {
+      expect(row.scope).toMatch(/^[a-z-]+:(read|write)$/);
+      expect(row.scope.endsWith(":read")).toBe(row.action.endsWith(".read"));
+      expect(row.scope.split(":")[0]).toBe(row.action.split(".")[0]);
+    }
+    expect(SCOPES).toEqual([...new Set(ROLE_PERMISSIONS.map((row) => row.scope))]);
+    expect(ROLE_PERMISSIONS.filter((row) => row.scope === "alerts:write").map((row) => row.action)).toEqual([
+      "alerts.send",
+    ]);
+    expect(rolesOfScope("alerts:write")).toEqual(["responder", "admin"]);
+    expect(rolesOfScope("tokens:write")).toEqual(["admin"]);
+  });
+
+  it("limits a scoped token to its scopes' permissions and refuses every other, naming the scope", () => {
+    const integration = token("admin", ["alerts:write"]);
+    expect(PERMISSIONS.filter((p) => can(integration, p))).toEqual(["alerts.send"]);
+    for (const p of PERMISSIONS.filter((p) => p !== "alerts.send")) {
+      const row = ROLE_PERMISSIONS.find((r) => r.action === p)!;
+      expect(() => authorize(integration, p)).toThrow(DomainError);
+      expect(() => authorize(integration, p)).toThrow(`lacks the scope ${row.scope}`);
+    }
+    expect(() => authorize(integration, "alerts.send")).not.toThrow();
+  });
+
+  it("still applies the role (scope ∩ role), and a null scope list is the whole role", () => {
+    const viewer = token("viewer", ["incidents:read", "incidents:write"]);
+    expect(can(viewer, "incidents.read")).toBe(true);
+    expect(can(viewer, "incidents.declare")).toBe(false);
+    expect(() => authorize(viewer, "incidents.declare")).toThrow("Your role (viewer)");
+    expect(PERMISSIONS.filter((p) => can(token("responder", null), p))).toEqual(granted("responder"));
+    expect(PERMISSIONS.some((p) => can(token("admin", []), p))).toBe(false);
   });
 });

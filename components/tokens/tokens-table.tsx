@@ -27,6 +27,13 @@ export function TokensTable({ tokens, now, revokeToken }: Props) {
     { id: "name", header: "Name", meta: { className: "font-medium" }, cell: ({ row }) => row.original.name },
     { id: "role", header: "Role", cell: ({ row }) => row.original.role },
     {
+      id: "scopes",
+      header: "Scopes",
+      meta: { className: "text-xs" },
+      cell: ({ row: { original: token } }) =>
+        token.scopes ? <span className="font-mono">{token.scopes.join(", ")}</span> : `all of ${token.role}`,
+    },
+    {
       id: "token",
       header: "Token",
       meta: { className: "font-mono text-xs" },

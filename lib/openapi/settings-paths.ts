@@ -25,6 +25,8 @@ export function settingsPaths({ ref, body, jsonAnswer, problems }: PathHelpers):
       },
       post: {
         summary: "Create an API token (admin); the answer is the only time the secret is shown",
+        description:
+          "`scopes` limits the token to those scopes' permissions (and its role's); null or absent: everything its role may. An unknown scope, one the role cannot use, or an empty list is 422. A scoped token refused outside its scopes gets 403 with `missingScope`.",
         requestBody: body("CreateApiTokenInput"),
         responses: {
           "201": {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { apiTokens } from "@/db/core-schema";
 import { type Actor, actorUserId, type Role, ROLES } from "@/lib/actor";
-import { authorize } from "@/lib/permissions";
+import { authorize, rolesOfScope, SCOPES } from "@/lib/permissions";
 import { DomainError, validationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { type ApiTokenView, CreateApiTokenInput } from "./schemas";
@@ -25,6 +25,38 @@ function expiryOf(input: CreateApiTokenInput, now: Date): Date | null {
   return at;
 }
 
+/**
+ * The scopes asked for, each known and usable by the token's role, deduplicated in table order; null
+ * for "whatever the role may". A token acting for itself can only hand on scopes it holds.
+ */
+function scopesOf(input: CreateApiTokenInput, actor: Actor): string[] | null {
+  const asked = input.scopes ?? null;
+  const creatorScopes = actor.type === "token" ? actor.scopes : null;
+  if (asked === null) {
+    if (creatorScopes === null) return null;
+    throw new DomainError(
+      "forbidden",
+      "A token with scopes can only create tokens with some of its scopes.",
+      {
+        errors: [{ path: "scopes", message: `Choose from ${creatorScopes.join(", ")}.` }],
+      },
+    );
+  }
+  const errors = asked.flatMap((scope, i) => {
+    if (!(SCOPES as readonly string[]).includes(scope))
+      return [{ path: `scopes.${i}`, message: `Unknown scope "${scope}".` }];
+    if (!rolesOfScope(scope).includes(input.role))
+      return [{ path: `scopes.${i}`, message: `A ${input.role} token cannot use ${scope}.` }];
+    return [];
+  });
+  if (errors.length) throw validationError(errors);
+  if (creatorScopes !== null && asked.some((scope) => !creatorScopes.includes(scope)))
+    throw new DomainError("forbidden", "A token cannot give a new token scopes it lacks itself.", {
+      errors: [{ path: "scopes", message: `Choose from ${creatorScopes.join(", ")}.` }],
+    });
+  return SCOPES.filter((scope) => asked.includes(scope));
+}
+
 /** The only answer that ever contains the secret. */
 export async function createApiToken(
   db: Db,
@@ -43,6 +75,7 @@ export async function createApiToken(
       },
     );
   }
+  const scopes = scopesOf(input, actor);
   const now = new Date();
   const expiresAt = expiryOf(input, now);
   const { secret, prefix, hash } = newTokenSecret();
@@ -54,6 +87,7 @@ export async function createApiToken(
           id: randomUUID(),
           name: input.name,
           role: input.role,
+          scopes,
           prefix,
           secretHash: hash,
           createdBy: actorUserId(actor),
@@ -65,7 +99,12 @@ export async function createApiToken(
       await recordAuditEvent(tx, actor, {
         action: "token.created",
         target: { type: "token", id: inserted.id, name: inserted.name },
-        after: { name: inserted.name, role: inserted.role, expiresAt: inserted.expiresAt },
+        after: {
+          name: inserted.name,
+          role: inserted.role,
+          scopes: inserted.scopes,
+          expiresAt: inserted.expiresAt,
+        },
       });
       return inserted;
     });
@@ -75,6 +114,7 @@ export async function createApiToken(
         id: row.id,
         name: row.name,
         role: row.role as Role,
+        scopes: row.scopes,
         prefix: row.prefix,
         createdBy: row.createdBy,
         createdAt: row.createdAt,

@@ -12,6 +12,7 @@ export async function listApiTokens(db: Db, actor: Actor): Promise<ApiTokenView[
       id: apiTokens.id,
       name: apiTokens.name,
       role: apiTokens.role,
+      scopes: apiTokens.scopes,
       prefix: apiTokens.prefix,
       createdBy: users.name,
       createdAt: apiTokens.createdAt,

@@ -25,6 +25,7 @@ type Verified = {
   lastUsedAt: Date | null;
   creatorRole: string | null;
   creatorDisabledAt: Date | null;
+  scopes: string[] | null;
 };
 type Cached = { token: Verified; version: number; cachedAt: number };
 
@@ -64,6 +65,7 @@ export async function verifyApiToken(db: Db, secret: string, now = new Date()): 
       lastUsedAt: apiTokens.lastUsedAt,
       creatorRole: users.role,
       creatorDisabledAt: users.disabledAt,
+      scopes: apiTokens.scopes,
       // Read with the token in one snapshot, so the cached entry is never newer than its stamp.
       version: sql<
         string | number | null
@@ -113,6 +115,7 @@ function actorOf(token: Verified): Actor {
     tokenName: token.name,
     tokenId: token.id,
     role,
+    scopes: token.scopes,
     ...(token.createdBy ? { userId: token.createdBy } : {}),
   };
 }

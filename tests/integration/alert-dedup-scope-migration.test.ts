@@ -57,7 +57,13 @@ describe("migration 0040", () => {
       { id: "alt_rule", dedup_scope: "rule" },
     ]);
 
-    const token: Actor = { type: "token", tokenName: "grafana", tokenId: "tok_grafana", role: "responder" };
+    const token: Actor = {
+      type: "token",
+      tokenName: "grafana",
+      tokenId: "tok_grafana",
+      role: "responder",
+      scopes: null,
+    };
     const resolve = mapPagerDutyEvent({ routing_key: "k", event_action: "resolve", dedup_key: "disk-full" });
     const result = await ingestAlert(db, token, resolve);
     expect(result).toMatchObject({ outcome: "resolved", alert: { id: "alt_pd" } });
