@@ -75,6 +75,8 @@ test("a Markdown update renders bold, lists and links, and scripts stay inert", 
   await signIn(page, "responder");
   const id = await declare(page, "Markdown rendering check");
   await page.goto(`/incidents/${id}`);
+  const latest = page.getByRole("region", { name: "Latest update" });
+  await expect(latest).toContainText("No update posted yet.");
   let dialogs = 0;
   page.on("dialog", (dialog) => {
     dialogs++;
@@ -100,6 +102,10 @@ test("a Markdown update renders bold, lists and links, and scripts stay inert", 
   await page.waitForTimeout(300);
   expect(dialogs).toBe(0);
   await expect(page.getByLabel("Message", { exact: true })).toHaveValue("");
+  // The header card shows the same update, rendered, with who posted it and how long ago.
+  await expect(latest.locator("strong")).toHaveText("Root cause");
+  await expect(latest).toContainText(/Update by .+ · \d+s ago/);
+  expect(await latest.locator("script, img").count()).toBe(0);
 });
 
 test("links: add each kind and remove one", async ({ page }) => {

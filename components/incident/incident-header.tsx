@@ -3,6 +3,41 @@ import { TickingDuration } from "@/components/ticking-duration";
 import { responseState } from "@/lib/incidents/attention";
 import type { IncidentView } from "@/lib/incidents/views";
 import { formatDuration, formatUtc } from "@/lib/format";
+import { Markdown } from "@/components/markdown";
+import type { TimelineEntryView } from "@/lib/incidents/views";
+
+const UPDATE_LABEL: Record<string, string> = { update: "Update", action: "Action", resolution: "Resolution" };
+
+/** What responders and stakeholders were last told, above the fold: the newest manual entry. */
+function LatestUpdate({ entry }: { entry: TimelineEntryView | null }) {
+  return (
+    <section aria-label="Latest update" className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-800">
+      <h2 className="text-xs font-medium uppercase tracking-wide text-slate-500">
+        Latest update
+        {entry && (
+          <span className="ml-2 font-normal normal-case tracking-normal">
+            {UPDATE_LABEL[entry.kind] ?? entry.kind} by {entry.actor} ·{" "}
+            <span title={formatUtc(entry.createdAt)}>
+              <TickingDuration since={entry.createdAt.toISOString()} until={null} /> ago
+            </span>{" "}
+            ·{" "}
+            <a href="#timeline" className="underline">
+              timeline
+            </a>
+          </span>
+        )}
+      </h2>
+      {entry ? (
+        // Long updates are cut to a few lines here; the timeline has them whole.
+        <div className="mt-1 line-clamp-4 text-sm">
+          <Markdown>{entry.message ?? ""}</Markdown>
+        </div>
+      ) : (
+        <p className="mt-1 text-sm text-slate-500">No update posted yet.</p>
+      )}
+    </section>
+  );
+}
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -18,10 +53,12 @@ export function IncidentHeader({
   incident,
   now,
   live,
+  latestUpdate,
 }: {
   incident: IncidentView;
   now: Date;
   live?: React.ReactNode;
+  latestUpdate: TimelineEntryView | null;
 }) {
   const response = responseState(incident, now);
   return (
@@ -85,6 +122,7 @@ export function IncidentHeader({
           )}
         </p>
       )}
+      <LatestUpdate entry={latestUpdate} />
     </header>
   );
 }

@@ -58,9 +58,10 @@ async function Similar({ id }: { id: string }) {
   return load.allowed ? <SimilarIncidents items={load.data} /> : null;
 }
 
-function Panel({ title, children }: { title: string; children: React.ReactNode }) {
+function Panel({ title, id, children }: { title: string; id?: string; children: React.ReactNode }) {
   return (
     <section
+      id={id}
       className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
       aria-label={title}
     >
@@ -136,7 +137,8 @@ export default async function IncidentPage({ params }: Props) {
     { label: "resolved", at: incident.resolvedAt },
   ].flatMap((p) => (p.at ? [{ label: p.label, t: p.at.getTime() }] : []));
   const now = new Date();
-  const lastManualUpdateAt = timeline.findLast((entry) => isManualUpdate(entry.kind))?.createdAt ?? null;
+  const latestUpdate = timeline.findLast((entry) => isManualUpdate(entry.kind)) ?? null;
+  const lastManualUpdateAt = latestUpdate?.createdAt ?? null;
   const silence = updateSilence({ ...incident, lastManualUpdateAt }, intervals, now);
 
   return (
@@ -144,6 +146,7 @@ export default async function IncidentPage({ params }: Props) {
       <IncidentHeader
         incident={incident}
         now={now}
+        latestUpdate={latestUpdate}
         live={<LiveRefresh url={`/api/dashboard/incidents/${encodeURIComponent(incident.id)}/events`} />}
       />
       {/* Streamed: it compares titles over the 90 days before the incident, which must not hold back the first byte. */}
@@ -228,7 +231,7 @@ export default async function IncidentPage({ params }: Props) {
           <Panel title="Service health">
             <ServiceHealth health={health} releases={releases} />
           </Panel>
-          <Panel title="Timeline">
+          <Panel title="Timeline" id="timeline">
             <Timeline entries={timeline} offerActionItems={canEdit} />
           </Panel>
           {canEdit && <AddUpdateForm incidentId={incident.id} addUpdate={addUpdateAction} />}
