@@ -77,3 +77,37 @@ test("resolve → postmortem link → edit → action item → publish → item 
     "Action item “Check migrations for missing indexes in CI” open → done",
   );
 });
+
+test("a draft reads as a document one click away, exports as Markdown and prints without the app around it", async ({
+  page,
+}) => {
+  await signIn(page, "responder");
+  const id = await declareViaApi(page, `Postmortem reading ${Date.now()}`);
+  await page.goto(`/incidents/${id}`);
+  await page.getByRole("button", { name: "Resolve…" }).click();
+  await page.getByLabel("Resolution summary").fill("Rolled back **release 42**; errors stopped.");
+  await page.getByRole("button", { name: "Resolve incident" }).click();
+  await page.getByTestId("postmortem-link").click();
+  await expect(page.getByRole("textbox", { name: "Root cause" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Read", exact: true }).click();
+  await expect(page).toHaveURL(/view=read$/);
+  await expect(page.getByRole("textbox", { name: "Root cause" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Root cause" }).locator("strong")).toHaveText("release 42");
+
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export Markdown" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`${id}-postmortem.md`);
+  const { readFile } = await import("node:fs/promises");
+  const markdown = await readFile((await download.path())!, "utf8");
+  expect(markdown).toMatch(new RegExp(`^# Postmortem: ${id} Postmortem reading`));
+  expect(markdown).toContain("Draft · SEV2");
+  expect(markdown).toContain("## Root cause\n\nRolled back **release 42**; errors stopped.");
+
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Postmortem views" })).toBeHidden();
+  await expect(page.locator("body > header")).toBeHidden();
+  await expect(page.getByRole("region", { name: "Root cause" })).toBeVisible();
+  await page.screenshot({ path: "test-results/e2e/postmortem-print.png", fullPage: true });
+});

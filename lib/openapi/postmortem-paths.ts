@@ -15,10 +15,26 @@ export function postmortemPaths({
       parameters: [idParam],
       get: {
         summary: "The incident's postmortem with its action items (404 before there is one)",
-        parameters: queryParameters({ tz: ListActionItemsQuery.shape.tz }),
+        parameters: [
+          ...queryParameters({ tz: ListActionItemsQuery.shape.tz }),
+          {
+            name: "format",
+            in: "query",
+            schema: { type: "string", enum: ["json", "markdown"] },
+            description:
+              "markdown (or Accept: text/markdown): the document as one Markdown file to download.",
+          },
+        ],
         responses: {
-          "200": jsonAnswer("The postmortem", "Postmortem", { ETag: { schema: { type: "string" } } }),
-          ...problems(404),
+          "200": {
+            description: "The postmortem (JSON), or its Markdown document",
+            headers: { ETag: { schema: { type: "string" } } },
+            content: {
+              "application/json": { schema: { $ref: "#/components/schemas/Postmortem" } },
+              "text/markdown": { schema: { type: "string" } },
+            },
+          },
+          ...problems(404, 422),
         },
       },
       put: {

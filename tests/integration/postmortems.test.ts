@@ -375,4 +375,29 @@ describe("editing", () => {
     ).toBe(403);
     expect((await getPm(id)).json.version).toBe(before.version);
   });
+
+  it("exports the document as one Markdown file, to readers too, and refuses an unknown format", async () => {
+    const id = await declare("SEV3", "Search slow");
+    await resolveFully(id);
+    const stored = (await getPm(id)).json;
+    for (const options of [{ query: "?format=markdown" }, { query: "", accept: "text/markdown" }]) {
+      const response = await call(postmortemRoute.GET, `${path(id)}${options.query}`, {
+        params: { id },
+        as: "viewer",
+        headers: options.accept ? { accept: options.accept } : {},
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
+      expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${id}-postmortem.md"`);
+      expect(response.text.startsWith(`# Postmortem: ${id} Search slow\n\nDraft · SEV3`)).toBe(true);
+      expect(response.text.endsWith(stored.markdown)).toBe(true);
+    }
+    const pdf = await call(postmortemRoute.GET, `${path(id)}?format=pdf`, { params: { id } });
+    expect(pdf.status).toBe(422);
+    expect(pdf.json.errors[0].path).toBe("format");
+    const none = await call(postmortemRoute.GET, `${path("INC-2026-9999")}?format=markdown`, {
+      params: { id: "INC-2026-9999" },
+    });
+    expect(none.status).toBe(404);
+  });
 });

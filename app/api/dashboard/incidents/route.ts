@@ -1,7 +1,7 @@
 import { declareIncident } from "@/lib/incidents/declare-incident";
 import { exportIncidents } from "@/lib/incidents/export-incidents";
 import { listIncidents } from "@/lib/incidents/list-incidents";
-import { csvResponse, readFormat } from "@/lib/http/csv-response";
+import { CSV, csvResponse, readFormat } from "@/lib/http/file-response";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { etagFor } from "@/lib/http/etag";
 import { methodNotAllowed } from "@/lib/http/method-not-allowed";
@@ -19,8 +19,8 @@ export const POST = apiRoute(
 
 export const GET = apiRoute(
   async ({ request, actor, db }) => {
-    const { csv, query } = readFormat(request);
-    if (csv) return csvResponse(await exportIncidents(db, actor, query), "incidents.csv");
+    const { format, query } = readFormat(request, CSV);
+    if (format === "csv") return csvResponse(await exportIncidents(db, actor, query), "incidents.csv");
     return json(await listIncidents(db, actor, query));
   },
   { replicaRead: true },

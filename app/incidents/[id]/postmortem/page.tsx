@@ -20,7 +20,14 @@ import { loadPage } from "@/lib/http/page-errors";
 import { findPostmortem } from "@/lib/postmortems/get-postmortem";
 import { createPostmortemAction, savePostmortemAction } from "./actions";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const TAB = "rounded px-3 py-1 text-sm font-medium";
+const TAB_ON = `${TAB} bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900`;
+const TAB_OFF = `${TAB} text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800`;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Postmortem ${(await params).id}` };
@@ -32,8 +39,9 @@ const STATUS_LABEL: Record<string, string> = {
   published: "Published",
 };
 
-export default async function PostmortemPage({ params }: Props) {
+export default async function PostmortemPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const { view } = await searchParams;
   const tz = cookieTimeZone((await cookies()).get(TIME_ZONE_COOKIE)?.value);
   const page = await loadPage(`/incidents/${id}/postmortem`, async (db, actor) => {
     const [incident, postmortem, catalog, items] = await Promise.all([
@@ -52,6 +60,11 @@ export default async function PostmortemPage({ params }: Props) {
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
   const { incident, postmortem, items, users, canEdit } = page.data;
+  // Reading is the default once published (or for those who cannot edit); a draft opens in the editor
+  // with the read view one click away, for the review meeting.
+  const editable = canEdit && postmortem?.status !== "published";
+  const reading = !editable || view === "read";
+  const base = `/incidents/${encodeURIComponent(incident.id)}/postmortem`;
 
   return (
     <div className="space-y-6">
@@ -90,7 +103,37 @@ export default async function PostmortemPage({ params }: Props) {
         </section>
       ) : (
         <>
-          {postmortem.status === "published" || !canEdit ? (
+          <nav aria-label="Postmortem views" className="flex flex-wrap items-center gap-2 print:hidden">
+            {editable && (
+              <>
+                <Link
+                  href={base}
+                  className={reading ? TAB_OFF : TAB_ON}
+                  aria-current={reading ? undefined : "page"}
+                >
+                  Edit
+                </Link>
+                <Link
+                  href={`${base}?view=read`}
+                  className={reading ? TAB_ON : TAB_OFF}
+                  aria-current={reading ? "page" : undefined}
+                >
+                  Read
+                </Link>
+              </>
+            )}
+            <a
+              href={`/api/dashboard/incidents/${encodeURIComponent(incident.id)}/postmortem?format=markdown&tz=${encodeURIComponent(tz)}`}
+              download
+              className={`${TAB_OFF} border border-slate-300 dark:border-slate-700`}
+            >
+              Export Markdown
+            </a>
+            <span className="text-xs text-slate-500">
+              Print or save as PDF from the browser: the page prints as a document.
+            </span>
+          </nav>
+          {reading ? (
             <PostmortemDocument sections={postmortem.sections} />
           ) : (
             <PostmortemEditor
