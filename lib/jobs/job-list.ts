@@ -8,6 +8,7 @@ import { sendMailJob } from "@/lib/mail/send-job";
 import { ackTimeoutJob } from "@/lib/paging/ack-timeout-job";
 import { escalateJob } from "@/lib/paging/escalate-job";
 import { notifyJob } from "@/lib/paging/notify-job";
+import { mailUpdateJob } from "@/lib/status-pages/mail-update-job";
 import { remindersJob } from "@/lib/reminders/reminders-job";
 import { purgeExpiredMetricsMaintenance } from "@/lib/telemetry/purge-expired-metrics";
 import { deliverWebhookJob } from "@/lib/webhooks/deliver-job";
@@ -39,4 +40,5 @@ export const JOBS: readonly AnyJobDefinition[] = [
   notifyJob,
   ackTimeoutJob,
   sendMailJob,
+  mailUpdateJob,
 ];
