@@ -4,7 +4,7 @@ import { pruneSignInAttemptsMaintenance } from "@/lib/auth/maintenance";
 import { dispatchEventsJob } from "@/lib/events/dispatch-job";
 import { purgeExpiredEventsMaintenance } from "@/lib/events/purge-events";
 import { purgeIdempotencyKeysMaintenance } from "@/lib/http/idempotency-maintenance";
-import { sendMailJob } from "@/lib/mail/send-job";
+import { sendMailBatchJob, sendMailJob } from "@/lib/mail/send-job";
 import { ackTimeoutJob } from "@/lib/paging/ack-timeout-job";
 import { escalateJob } from "@/lib/paging/escalate-job";
 import { notifyJob } from "@/lib/paging/notify-job";
@@ -40,5 +40,6 @@ export const JOBS: readonly AnyJobDefinition[] = [
   notifyJob,
   ackTimeoutJob,
   sendMailJob,
+  sendMailBatchJob,
   mailUpdateJob,
 ];

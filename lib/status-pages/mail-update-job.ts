@@ -77,6 +77,7 @@ export async function mailUpdateChunk(db: Db, data: MailUpdateJobData): Promise<
           now,
         },
       })),
+      { bulk: true },
     );
     return enqueued.filter((mail) => mail.created).length;
   });

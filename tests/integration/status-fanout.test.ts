@@ -126,6 +126,7 @@ describe("public update fan-out", () => {
     const mails = await updateMails();
     expect(mails.map((m) => m.to)).toEqual(["all@example.com", "payments@example.com"]);
     await runQueued("mail.send");
+    await runQueued("mail.send-batch");
     // The sign-ups' confirmation mails went out too; the update's are the ones of the page's list.
     const received = smtp.received.filter((m) => m.parsed.subject?.startsWith("[Acme status]"));
     expect(received.map((m) => m.envelope.to[0]).sort()).toEqual(["all@example.com", "payments@example.com"]);
