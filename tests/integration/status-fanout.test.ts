@@ -6,6 +6,8 @@ import * as subscribeRoute from "@/app/status/[slug]/subscribe/route";
 import * as confirmRoute from "@/app/status/[slug]/subscription/confirm/route";
 import * as unsubscribeRoute from "@/app/status/[slug]/subscription/unsubscribe/route";
 import { getDb } from "@/db/client";
+import { sendMailBatchJob } from "@/lib/mail/send-job";
+import { MAIL_RETRY_LIMIT } from "@/lib/mail/retry-policy";
 import { events as eventsTable } from "@/db/events-schema";
 import { statusFanoutConsumer, fanOutUpdate } from "@/lib/status-pages/fanout-consumer";
 import { mailUpdateChunk } from "@/lib/status-pages/mail-update-job";
@@ -192,6 +194,53 @@ describe("public update fan-out", () => {
       sql`SELECT status FROM status_page_subscribers WHERE email = 'payments@example.com'`,
     );
     expect(row.status).toBe("unsubscribed");
+  });
+
+  it("retries a refused mail with its batch, resends only that one, and counts sent, pending and failed", async () => {
+    const { page, payments } = await audience();
+    const published = await publish(page.id, {
+      title: "Payments are slow",
+      body: "Looking.",
+      components: [{ componentId: payments.id, status: "partial_outage" }],
+    });
+    await runConsumers([statusFanoutConsumer]);
+    await runQueued("status-pages.mail-update");
+    await runQueued("mail.send"); // the sign-ups' confirmation mails
+    smtp.reset();
+    const [batch] = await queryRows<{ data: { mailIds: string[] } }>(
+      sql`SELECT data FROM pgboss.job WHERE name = 'mail.send-batch'`,
+    );
+    expect(batch.data.mailIds).toHaveLength(2);
+    const db = await getDb();
+    const run = (retryCount: number) =>
+      sendMailBatchJob.handler(batch.data, { jobId: "j", name: "mail.send-batch", retryCount, db });
+    const delivery = async () =>
+      (await call(incidentRoute.GET, "", { params: { id: page.id, incidentId: published.json.id } })).json
+        .updates[0].delivery;
+    smtp.answerWith((_mail, index) => (index === 0 ? { code: 451, message: "Try again later" } : null));
+    await expect(run(0)).rejects.toThrow(/retried with the batch/);
+    expect(await delivery()).toEqual({ sent: 1, failed: 0, pending: 1 });
+    await run(1);
+    expect(await delivery()).toEqual({ sent: 2, failed: 0, pending: 0 });
+    expect(smtp.received.map((m) => m.envelope.to[0]).sort()).toEqual([
+      "all@example.com",
+      "payments@example.com",
+    ]);
+    // A second update whose mails are refused until the queue's last run: counted as failed.
+    await postUpdate(page.id, published.json.id, { phase: "monitoring", body: "Better." });
+    await runConsumers([statusFanoutConsumer]);
+    await runQueued("status-pages.mail-update");
+    const [, second] = await queryRows<{ data: { mailIds: string[] } }>(
+      sql`SELECT data FROM pgboss.job WHERE name = 'mail.send-batch' ORDER BY created_on`,
+    );
+    smtp.answerWith(() => ({ code: 550, message: "No" }));
+    await sendMailBatchJob.handler(second.data, {
+      jobId: "k",
+      name: "mail.send-batch",
+      retryCount: MAIL_RETRY_LIMIT,
+      db,
+    });
+    expect(await delivery()).toEqual({ sent: 0, failed: 2, pending: 0 });
   });
 });
 
