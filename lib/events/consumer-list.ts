@@ -1,4 +1,5 @@
 import { pagingConsumer } from "@/lib/paging/paging-consumer";
+import { statusFanoutConsumer } from "@/lib/status-pages/fanout-consumer";
 import { postmortemsConsumer } from "@/lib/postmortems/postmortem-consumer";
 import { webhooksConsumer } from "@/lib/webhooks/fanout-consumer";
 import { workflowsConsumer } from "@/lib/workflows/workflows-consumer";
@@ -13,4 +14,5 @@ export const EVENT_CONSUMERS: readonly EventConsumerDefinition[] = [
   workflowsConsumer,
   webhooksConsumer,
   pagingConsumer,
+  statusFanoutConsumer,
 ];

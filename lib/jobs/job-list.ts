@@ -4,10 +4,11 @@ import { pruneSignInAttemptsMaintenance } from "@/lib/auth/maintenance";
 import { dispatchEventsJob } from "@/lib/events/dispatch-job";
 import { purgeExpiredEventsMaintenance } from "@/lib/events/purge-events";
 import { purgeIdempotencyKeysMaintenance } from "@/lib/http/idempotency-maintenance";
-import { sendMailJob } from "@/lib/mail/send-job";
+import { sendMailBatchJob, sendMailJob } from "@/lib/mail/send-job";
 import { ackTimeoutJob } from "@/lib/paging/ack-timeout-job";
 import { escalateJob } from "@/lib/paging/escalate-job";
 import { notifyJob } from "@/lib/paging/notify-job";
+import { mailUpdateJob } from "@/lib/status-pages/mail-update-job";
 import { remindersJob } from "@/lib/reminders/reminders-job";
 import { purgeExpiredMetricsMaintenance } from "@/lib/telemetry/purge-expired-metrics";
 import { deliverWebhookJob } from "@/lib/webhooks/deliver-job";
@@ -39,4 +40,6 @@ export const JOBS: readonly AnyJobDefinition[] = [
   notifyJob,
   ackTimeoutJob,
   sendMailJob,
+  sendMailBatchJob,
+  mailUpdateJob,
 ];

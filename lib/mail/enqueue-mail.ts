@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/validation";
 import { mailDomain, mailFrom, smtpUrl } from "./mail-config";
 import { newMessageId, threadRootId } from "./message-id";
 import { MailInput } from "./schemas";
-import { sendMailJobSpec } from "./send-job-spec";
+import { SEND_BATCH_SIZE, sendMailBatchJobSpec, sendMailJobSpec } from "./send-job-spec";
 
 export type EnqueueMailOptions = {
   /** One notification, one key (`page:<id>:notify:<n>`): enqueued again, it is the same mail. */
@@ -36,11 +36,13 @@ export async function enqueueMail(
 /**
  * enqueueMail for many mails in three statements (their rows, their jobs, the existing ones of keys
  * seen before): an escalation step run for many pages at once mails everyone it reaches this way.
- * Answers in the order given.
+ * Answers in the order given. `bulk` queues their sending SEND_BATCH_SIZE mails to a job
+ * (mail.send-batch): for a sender of thousands of mails at once, whose first mail is not urgent.
  */
 export async function enqueueMails(
   tx: Db,
   mails: { input: MailInput; options: EnqueueMailOptions }[],
+  { bulk = false }: { bulk?: boolean } = {},
 ): Promise<EnqueuedMail[]> {
   if (mails.length === 0) return [];
   const domain = mailDomain();
@@ -74,11 +76,17 @@ export async function enqueueMails(
     .values(values)
     .onConflictDoNothing({ target: mailMessages.dedupeKey })
     .returning({ ...columns, key: mailMessages.dedupeKey });
-  await enqueueJobs(
-    tx,
-    sendMailJobSpec,
-    created.map((row) => ({ payload: { mailId: row.id } })),
-  );
+  if (bulk) {
+    const batches: { payload: { mailIds: string[] } }[] = [];
+    for (let i = 0; i < created.length; i += SEND_BATCH_SIZE)
+      batches.push({ payload: { mailIds: created.slice(i, i + SEND_BATCH_SIZE).map((row) => row.id) } });
+    await enqueueJobs(tx, sendMailBatchJobSpec, batches);
+  } else
+    await enqueueJobs(
+      tx,
+      sendMailJobSpec,
+      created.map((row) => ({ payload: { mailId: row.id } })),
+    );
   const byKey = new Map(created.map(({ key, ...row }) => [key, { ...row, created: true }]));
   const seen = values.map((v) => v.dedupeKey).filter((key) => !byKey.has(key));
   if (seen.length)

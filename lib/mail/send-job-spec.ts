@@ -20,3 +20,39 @@ export const sendMailJobSpec = jobSpec({
     concurrency: 4,
   },
 });
+
+/** Mails per batch job, and how many of them one run sends at once. */
+export const SEND_BATCH_SIZE = 25;
+export const SEND_BATCH_PARALLEL = 4;
+/** How long a batch run starts new sends; the ones left are retried with the batch. */
+export const BATCH_BUDGET_MS = 60_000;
+
+export const SendMailBatchJobInput = z.object({
+  mailIds: z.array(z.string().min(1)).min(1).max(SEND_BATCH_SIZE),
+});
+export type SendMailBatchJobData = z.infer<typeof SendMailBatchJobInput>;
+
+/**
+ * The same sending for a bulk sender's mails (a status update to 10,000 subscribers), SEND_BATCH_SIZE
+ * to a job: one fetch and one completion per batch instead of per mail. Each mail keeps its own
+ * attempt count, so a retried batch resends only the mails that are not sent yet, on the same
+ * schedule and limit as mail.send (decision 0117).
+ */
+export const sendMailBatchJobSpec = jobSpec({
+  name: "mail.send-batch",
+  payload: SendMailBatchJobInput,
+  options: {
+    retryLimit: MAIL_RETRY_LIMIT,
+    retryDelaySeconds: MAIL_RETRY_DELAY_SECONDS,
+    retryBackoff: true,
+    // The run starts no send after BATCH_BUDGET_MS, so it ends (a last send's timeouts included)
+    // before the expiry hands the batch to another worker.
+    expireInSeconds: 120,
+    concurrency: 4,
+  },
+});
+
+/** SMTP connections per process: every send that may run at once has one of its own. */
+export const SMTP_MAX_CONNECTIONS =
+  (sendMailJobSpec.options.concurrency ?? 1) +
+  (sendMailBatchJobSpec.options.concurrency ?? 1) * SEND_BATCH_PARALLEL;

@@ -99,6 +99,13 @@ async function claim(
 /** After a mail of a thread went out: the thread's next waiting one, claimed for this run, if it may go now. */
 async function claimNextInThread(db: Db, sent: Mail): Promise<Mail | null> {
   if (!sent.thread) return null;
+  // The usual case, nothing waiting, in one statement rather than a transaction of three.
+  const [waiting] = await db
+    .select({ id: mailMessages.id })
+    .from(mailMessages)
+    .where(and(eq(mailMessages.thread, sent.thread), eq(mailMessages.status, "waiting")))
+    .limit(1);
+  if (!waiting) return null;
   return runTransaction(db, async (tx) => {
     const [next] = await tx
       .select()
@@ -180,19 +187,24 @@ async function attempt(db: Db, mail: Mail, retryCount: number, now: () => Date) 
     : final
       ? `${outcome.error} Gave up after ${retryCount + 1} attempts.`
       : outcome.error;
-  await runTransaction(db, (tx) =>
-    tx
-      .update(mailMessages)
-      .set({
-        status,
-        transport: url ? "smtp" : "mailbox",
-        lastError: error,
-        ...(outcome.ok ? { smtpResponse: outcome.response, sentAt: at } : {}),
-        nextAttemptAt:
-          status === "retrying" ? new Date(at.getTime() + minimumRetryDelaySeconds(retryCount) * 1000) : null,
-      })
-      // Only while the claim is still this run's: a run that took over after an expiry owns the row.
-      .where(and(eq(mailMessages.id, mail.id), eq(mailMessages.attempts, retryCount + 1))),
+  await runTransaction(
+    db,
+    (tx) =>
+      tx
+        .update(mailMessages)
+        .set({
+          status,
+          transport: url ? "smtp" : "mailbox",
+          lastError: error,
+          ...(outcome.ok ? { smtpResponse: outcome.response, sentAt: at } : {}),
+          nextAttemptAt:
+            status === "retrying"
+              ? new Date(at.getTime() + minimumRetryDelaySeconds(retryCount) * 1000)
+              : null,
+        })
+        // Only while the claim is still this run's: a run that took over after an expiry owns the row.
+        .where(and(eq(mailMessages.id, mail.id), eq(mailMessages.attempts, retryCount + 1))),
+    { oneStatement: true },
   );
   return { status, error, response: outcome.ok ? outcome.response : null } as const;
 }

@@ -1,7 +1,7 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { parseConnectionUrl } from "nodemailer/lib/shared";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
-import { sendMailJobSpec } from "./send-job-spec";
+import { SMTP_MAX_CONNECTIONS } from "./send-job-spec";
 
 // Each bound stays far below the send job's 120 s expiry: a send still running when the queue hands
 // the job to another worker would be sent twice.
@@ -22,7 +22,7 @@ export function smtpTransport(url: string): Transporter<SMTPPool.SentMessageInfo
   const transport = nodemailer.createTransport({
     ...TIMEOUTS,
     pool: true,
-    maxConnections: sendMailJobSpec.options.concurrency ?? 1,
+    maxConnections: SMTP_MAX_CONNECTIONS,
     ...parseConnectionUrl(url),
   });
   current = { url, transport };

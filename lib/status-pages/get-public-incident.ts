@@ -3,7 +3,9 @@ import type { Db } from "@/db/client";
 import { publicIncidents, publicIncidentUpdates } from "@/db/status-pages-schema";
 import type { Actor } from "@/lib/actor";
 import { notFound } from "@/lib/errors";
+import { countMailsByKeyPrefix } from "@/lib/mail/count-mails";
 import { authorize } from "@/lib/permissions";
+import { updateMailPrefix } from "./mail-update-job-spec";
 import type { ComponentStatus, PublicIncidentView, PublicPhase } from "./schemas";
 import { isIdShape } from "./status-page-ids";
 
@@ -15,6 +17,10 @@ export async function publicIncidentView(db: Db, id: string): Promise<PublicInci
     .from(publicIncidentUpdates)
     .where(eq(publicIncidentUpdates.publicIncidentId, id))
     .orderBy(desc(publicIncidentUpdates.createdAt), desc(publicIncidentUpdates.id));
+  const delivery = await countMailsByKeyPrefix(
+    db,
+    updates.map((update) => updateMailPrefix(update.id)),
+  );
   return {
     id: incident.id,
     pageId: incident.pageId,
@@ -35,6 +41,7 @@ export async function publicIncidentView(db: Db, id: string): Promise<PublicInci
       })),
       createdBy: update.createdBy,
       createdAt: update.createdAt,
+      delivery: delivery.get(updateMailPrefix(update.id))!,
     })),
   };
 }

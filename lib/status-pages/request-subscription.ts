@@ -3,13 +3,20 @@ import type { Db } from "@/db/client";
 import { statusPageComponents, statusPages, statusPageSubscribers } from "@/db/status-pages-schema";
 import type { RequestInfo } from "@/lib/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { authSecret } from "@/lib/auth/auth";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { notFound, validationError } from "@/lib/errors";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { clock, parseInput, type UseCaseOptions } from "@/lib/validation";
 import { claimSubscribeAttempt, CONFIRM_RESEND_MS } from "./subscribe-limits";
 import { SubscribeInput } from "./subscriber-schemas";
-import { confirmUrl, hashSubscriberToken, newSubscriberToken, unsubscribeHeaders } from "./subscriber-tokens";
+import {
+  confirmUrl,
+  hashSubscriberToken,
+  newSubscriberToken,
+  unsubscribeHeaders,
+  unsubscribeTokenOf,
+} from "./subscriber-tokens";
 import { newStatusPageId } from "./status-page-ids";
 
 const CONFIRM_TTL_MS = 24 * 60 * 60 * 1000;
@@ -29,6 +36,8 @@ export async function requestSubscription(
   options: UseCaseOptions = {},
 ): Promise<void> {
   const input = parseInput(SubscribeInput, rawInput);
+  // Read before the transaction: its first use inserts it, which must not wait on this one's locks.
+  const secret = await authSecret(db);
   await runTransaction(db, async (tx) => {
     const now = clock(options);
     const [page] = await tx.select().from(statusPages).where(eq(statusPages.slug, where.slug));
@@ -58,7 +67,8 @@ export async function requestSubscription(
     if (row.confirmSentAt && now.getTime() - row.confirmSentAt.getTime() < CONFIRM_RESEND_MS) return;
 
     const confirmToken = newSubscriberToken();
-    const unsubscribeToken = newSubscriberToken();
+    // The same link every later update's mail carries (derived, so the fan-out needs no stored token).
+    const unsubscribeToken = unsubscribeTokenOf(secret, row.id);
     await tx
       .update(statusPageSubscribers)
       .set({

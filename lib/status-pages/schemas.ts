@@ -195,6 +195,10 @@ export const PublicUpdateView = z.object({
   components: z.array(z.object({ componentId: z.string(), status: z.enum(COMPONENT_STATUSES) })),
   createdBy: z.string(),
   createdAt: z.date(),
+  delivery: z.object({ sent: z.number().int(), failed: z.number().int(), pending: z.number().int() }).meta({
+    description:
+      "The update's mails to subscribers: sent, failed after every retry, and still pending (queued or retrying).",
+  }),
 });
 export type PublicUpdateView = z.infer<typeof PublicUpdateView>;
 

@@ -55,10 +55,12 @@ describe("startJobs", () => {
       "events.dispatch",
       "jobs.run-maintenance",
       "mail.send",
+      "mail.send-batch",
       "paging.ack-timeout",
       "paging.escalate",
       "paging.notify",
       "reminders.run-timers",
+      "status-pages.mail-update",
       "webhooks.deliver",
     ]);
     expect(MAINTENANCE_TASKS.map((task) => task.name)).toEqual([
