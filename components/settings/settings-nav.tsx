@@ -16,6 +16,7 @@ export const SETTINGS_PAGES: Item[] = [
   { href: "/settings/users", label: "Users", adminOnly: true },
   { href: "/settings/tokens", label: "API tokens", adminOnly: true },
   { href: "/settings/webhooks", label: "Webhooks", adminOnly: true },
+  { href: "/settings/status-pages", label: "Status pages", adminOnly: false },
   { href: "/settings/postmortems", label: "Postmortems", adminOnly: true },
   { href: "/settings/reminders", label: "Reminders", adminOnly: true },
   { href: "/settings/mail", label: "Mail", adminOnly: true },
