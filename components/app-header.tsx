@@ -27,12 +27,7 @@ const DROPDOWN =
 
 function Chevron() {
   return (
-    <svg
-      aria-hidden
-      viewBox="0 0 20 20"
-      fill="currentColor"
-      className="h-4 w-4 transition-transform group-open:rotate-180"
-    >
+    <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4 group-open:rotate-180">
       <path d="M5.22 8.22a.75.75 0 0 1 1.06 0L10 11.94l3.72-3.72a.75.75 0 1 1 1.06 1.06l-4.25 4.25a.75.75 0 0 1-1.06 0L5.22 9.28a.75.75 0 0 1 0-1.06Z" />
     </svg>
   );
@@ -51,9 +46,9 @@ function Badge({ count, testId }: { count: number; testId?: string }) {
   );
 }
 
-function MenuLinks({ links }: { links: NavLinkItem[] }) {
+function MenuLinks({ links, className }: { links: NavLinkItem[]; className?: string }) {
   return (
-    <ul>
+    <ul className={className}>
       {links.map((link) => (
         <li key={link.href}>
           <Link href={link.href} className={MENU_LINK}>
@@ -102,7 +97,7 @@ function WideNav({ groups }: { groups: NavGroup[] }) {
                 )
               }
               summaryLabel={group.label === "Incidents" ? "More incident pages" : undefined}
-              summaryClassName={group.label === "Incidents" ? `${BAR_ITEM} -ml-2 px-1` : BAR_ITEM}
+              summaryClassName={group.label === "Incidents" ? `${BAR_ITEM} -ml-3 px-1` : BAR_ITEM}
               panelClassName={DROPDOWN}
             >
               <MenuLinks links={links} />
@@ -157,7 +152,7 @@ export function AppHeader({ user, signOut }: Props) {
                     <path d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z" />
                   </svg>
                   <span>
-                    Declare<span className="sr-only md:not-sr-only"> incident</span>
+                    Declare<span className="sr-only lg:not-sr-only lg:whitespace-nowrap"> incident</span>
                   </span>
                   <kbd
                     aria-hidden
@@ -197,14 +192,22 @@ export function AppHeader({ user, signOut }: Props) {
             >
               <div className="grid grid-cols-2 gap-x-4 gap-y-3 pt-2">
                 {groups.map((group) => (
-                  <section key={group.label} aria-label={group.label}>
+                  // The long Settings list (an admin's nine pages) takes the full width in two columns.
+                  <section
+                    key={group.label}
+                    aria-label={group.label}
+                    className={group.links.length > 4 ? "col-span-2" : undefined}
+                  >
                     <p
                       aria-hidden
                       className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400"
                     >
                       {group.label}
                     </p>
-                    <MenuLinks links={group.links} />
+                    <MenuLinks
+                      links={group.links}
+                      className={group.links.length > 4 ? "grid grid-cols-2 gap-x-4" : undefined}
+                    />
                   </section>
                 ))}
               </div>
