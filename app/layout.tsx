@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AppHeader } from "@/components/app-header";
+import { visibleSettingsPages } from "@/components/settings/settings-pages";
 import { actorLabel, actorUserId } from "@/lib/actor";
 import { loadPage } from "@/lib/http/page-errors";
 import { countWaitingPages } from "@/lib/paging/count-waiting-pages";
@@ -29,6 +30,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         role: actor.role,
         isAdmin: can(actor, "users.manage"),
         waitingPages: waiting?.allowed ? waiting.data : null,
+        // The same rule as the settings tabs (app/settings/layout.tsx), so the menu offers what they do.
+        settingsPages: visibleSettingsPages({
+          isAdmin: can(actor, "users.manage"),
+          canReadAudit: can(actor, "audit.read"),
+          canBePaged: can(actor, "contact-methods.manage"),
+        }),
       }
     : null;
   return (

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { signIn } from "./support/auth";
+import { navLink } from "./support/nav";
 import { expect, test } from "./support/test";
 
 const SHOTS = "test-results/screenshots";
@@ -38,9 +39,7 @@ test("a SEV1 on a service with a policy made in the UI is paged, listed on /page
   await page.setViewportSize({ width: 1366, height: 768 });
   await signIn(page, "responder", "/paging/policies");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Escalation policies");
-  await expect(
-    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Pages" }),
-  ).toBeVisible();
+  await expect(await navLink(page, "On-call", "Pages")).toBeVisible();
 
   // A step whose target names nobody is refused, and the message sits beside that target's control.
   const name = `Inventory on-call ${Date.now()}`;

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { signIn } from "./support/auth";
+import { navLink } from "./support/nav";
 
 type Item = {
   id: string;
@@ -27,7 +28,7 @@ const DEFAULTS = { SEV1: 15, SEV2: 15, SEV3: null, SEV4: null };
 
 test("admins set the update reminder intervals; the incident list flags by them", async ({ page }) => {
   await signIn(page, "admin");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await (await navLink(page, "Settings", "Users")).click();
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Reminders" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Update reminders" })).toBeVisible();
   await expect(page.getByLabel("SEV1 (Critical)")).toHaveValue("15");

@@ -1,14 +1,15 @@
 import { request as apiRequest } from "@playwright/test";
 import { signIn } from "./support/auth";
+import { navLink } from "./support/nav";
 import { expect, test } from "./support/test";
 
-test("admins reach every settings page from one header link; responders only see their own pages", async ({
+test("admins reach every settings page from the header's Settings menu; responders only see their own pages", async ({
   page,
   browser,
 }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, "admin", "/incidents");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await (await navLink(page, "Settings", "Users")).click();
   await expect(page).toHaveURL(/\/settings\/users$/);
   const tabs = page.getByRole("navigation", { name: "Settings" });
   await expect(tabs.getByRole("link", { name: "Users" })).toHaveAttribute("aria-current", "page");

@@ -2,40 +2,11 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { type SettingsAccess, visibleSettingsPages } from "@/components/settings/settings-pages";
 
-/**
- * `audit`: shown to whoever may read the audit log (`audit.read`), not by adminOnly; `paging`: to
- * whoever can be paged (`contact-methods.manage`).
- */
-type Item = { href: string; label: string; adminOnly: boolean; audit?: true; paging?: true };
-
-/** Every settings page, in one place: a feature adds its page here (the header links only to Settings). */
-export const SETTINGS_PAGES: Item[] = [
-  { href: "/settings/account", label: "Your account", adminOnly: false },
-  { href: "/settings/paging", label: "Paging", adminOnly: false, paging: true },
-  { href: "/settings/users", label: "Users", adminOnly: true },
-  { href: "/settings/tokens", label: "API tokens", adminOnly: true },
-  { href: "/settings/webhooks", label: "Webhooks", adminOnly: true },
-  { href: "/settings/status-pages", label: "Status pages", adminOnly: false },
-  { href: "/settings/postmortems", label: "Postmortems", adminOnly: true },
-  { href: "/settings/reminders", label: "Reminders", adminOnly: true },
-  { href: "/settings/mail", label: "Mail", adminOnly: true },
-  { href: "/settings/audit", label: "Audit log", adminOnly: true, audit: true },
-];
-
-export function SettingsNav({
-  isAdmin,
-  canReadAudit,
-  canBePaged,
-}: {
-  isAdmin: boolean;
-  canReadAudit: boolean;
-  canBePaged: boolean;
-}) {
+export function SettingsNav(access: SettingsAccess) {
   const pathname = usePathname();
-  const items = SETTINGS_PAGES.filter((item) =>
-    item.audit ? canReadAudit : item.paging ? canBePaged : isAdmin || !item.adminOnly,
-  );
+  const items = visibleSettingsPages(access);
   if (items.length < 2) return null;
   return (
     <nav
