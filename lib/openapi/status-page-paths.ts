@@ -96,6 +96,31 @@ export function statusPagePaths({ body, jsonAnswer, problems, idempotencyHeader 
         responses: { "204": { description: "Deleted" }, ...problems(404) },
       },
     },
+    "/api/status-pages/{id}/subscribers": {
+      parameters: [pageId],
+      get: {
+        summary: `The page's email subscribers, oldest first, with counts by state${manage}`,
+        parameters: [
+          {
+            name: "format",
+            in: "query",
+            schema: { type: "string", enum: ["json", "csv"] },
+            description: "csv (or Accept: text/csv): every subscriber as a CSV download.",
+          },
+        ],
+        responses: {
+          "200": {
+            description:
+              "{subscribers: [{id, email, status, components (names; null: all), createdAt, confirmedAt, unsubscribedAt}], counts}",
+            content: {
+              "application/json": { schema: { type: "object" } },
+              "text/csv": { schema: { type: "string" } },
+            },
+          },
+          ...problems(404, 422),
+        },
+      },
+    },
     "/api/status-pages/{id}/groups": {
       parameters: [pageId],
       post: {
