@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import {
   buttonClass,
   compactControlClass,
@@ -23,6 +23,14 @@ export type FieldSpec =
   | { kind: "checkboxes"; name: string; label: string; values?: string[]; options: Option[]; hint?: string };
 
 const initial: ActionState = { status: "idle" };
+
+/** The spec with what the user had typed: React resets a form after its action, even a refused one. */
+function withDraft(spec: FieldSpec, draft: FormData | null): FieldSpec {
+  if (!draft) return spec;
+  if (spec.kind === "checkbox") return { ...spec, checked: draft.get(spec.name) === "on" };
+  if (spec.kind === "checkboxes") return { ...spec, values: draft.getAll(spec.name).map(String) };
+  return { ...spec, value: String(draft.get(spec.name) ?? "") };
+}
 
 function Field({ spec, id, error }: { spec: FieldSpec; id: string; error?: string }) {
   const aria = {
@@ -123,19 +131,28 @@ export function SettingsForm({
 }) {
   const [state, formAction, pending] = useActionState(action, initial);
   const [removeState, removeAction, removing] = useActionState(remove?.action ?? action, initial);
+  const [submitted, setSubmitted] = useState<FormData | null>(null);
+  const draft = state.status === "error" ? submitted : null;
   const errors = state.status === "error" ? state.fieldErrors : {};
   const shown = new Set(fields.map((field) => field.name));
   const unplaced = state.status === "error" && !Object.keys(errors).some((path) => shown.has(fieldOf(path)));
   return (
-    <form action={formAction} className="space-y-3" noValidate>
+    <form
+      action={formAction}
+      onSubmit={(event) => setSubmitted(new FormData(event.currentTarget))}
+      className="space-y-3"
+      noValidate
+    >
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <div className={`grid gap-3 ${columns}`}>
+      {/* Keyed by the saved values: after a save the server's values must show, and an uncontrolled
+          select keeps its old choice through a re-render. */}
+      <div key={JSON.stringify(fields)} className={`grid gap-3 ${columns}`}>
         {fields.map((spec) => (
           <Field
             key={spec.name}
-            spec={spec}
+            spec={withDraft(spec, draft)}
             id={`${id}-${spec.name}`}
             error={Object.entries(errors).find(([path]) => fieldOf(path) === spec.name)?.[1]}
           />
