@@ -8,31 +8,8 @@ import { assertIncidentIdShape } from "@/lib/incidents/lock-incident";
 import type { Severity } from "@/lib/incidents/severity";
 import { authorize } from "@/lib/permissions";
 import { orderedComponents } from "./build-snapshot";
-import type { ComponentStatus, PublicPhase } from "./schemas";
-
-export type ComposerComponent = { id: string; name: string; status: ComponentStatus };
-export type ComposerDraft = {
-  title: string;
-  body: string;
-  phase: PublicPhase;
-  /** The components the incident's services map to, with the status its severity suggests. */
-  components: { componentId: string; status: ComponentStatus }[];
-};
-export type ComposerPage = {
-  id: string;
-  name: string;
-  slug: string;
-  timeZone: string;
-  isDefault: boolean;
-  components: ComposerComponent[];
-  draft: ComposerDraft;
-};
-export type PublicIncidentDraft = {
-  incidentId: string;
-  severity: Severity;
-  /** The default page first, then by name; empty when no status page exists yet. */
-  pages: ComposerPage[];
-};
+import type { ComposerDraft, PublicIncidentDraft } from "./composer-types";
+import type { ComponentStatus } from "./schemas";
 
 /** How bad a component looks from the incident's severity; the Communicator may change it. */
 export const SUGGESTED_STATUS: Record<Severity, ComponentStatus> = {

@@ -6,13 +6,8 @@ import { assertIncidentIdShape } from "@/lib/incidents/lock-incident";
 import { authorize } from "@/lib/permissions";
 import { orderedComponents } from "./build-snapshot";
 import { publicIncidentView } from "./get-public-incident";
-import type { ComponentStatus, PublicIncidentView } from "./schemas";
-
-export type LinkedPublicIncident = PublicIncidentView & {
-  page: { id: string; name: string; slug: string; timeZone: string };
-  /** Every component of the page, with the status this public incident gives it (null: not named). */
-  components: { id: string; name: string; status: ComponentStatus | null }[];
-};
+import type { LinkedPublicIncident } from "./composer-types";
+import type { ComponentStatus } from "./schemas";
 
 /** The public incidents told about an internal incident, newest first, as the incident page shows them. */
 export async function listLinkedPublicIncidents(
