@@ -1,10 +1,8 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, desc, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { incidents, incidentServices } from "@/db/incidents-schema";
 import { statusPageComponentServices, statusPages } from "@/db/status-pages-schema";
 import type { Actor } from "@/lib/actor";
-import { notFound } from "@/lib/errors";
-import { assertIncidentIdShape } from "@/lib/incidents/lock-incident";
+import { getIncident } from "@/lib/incidents/get-incident";
 import type { Severity } from "@/lib/incidents/severity";
 import { authorize } from "@/lib/permissions";
 import { orderedComponents } from "./build-snapshot";
@@ -45,24 +43,14 @@ export async function draftPublicIncident(
   incidentId: string,
 ): Promise<PublicIncidentDraft> {
   authorize(actor, "status-pages.manage");
-  assertIncidentIdShape(incidentId);
-  const [incident] = await db
-    .select({ id: incidents.id, severity: incidents.severity })
-    .from(incidents)
-    .where(eq(incidents.id, incidentId));
-  if (!incident) throw notFound(`Incident ${incidentId}`);
-  const severity = incident.severity as Severity;
-  const [serviceRows, pageRows] = await Promise.all([
-    db
-      .select({ slug: incidentServices.serviceSlug })
-      .from(incidentServices)
-      .where(eq(incidentServices.incidentId, incidentId)),
-    db
-      .select()
-      .from(statusPages)
-      .orderBy(desc(statusPages.isDefault), asc(statusPages.name), asc(statusPages.id)),
-  ]);
-  const services = new Set(serviceRows.map((row) => row.slug));
+  // Through the incidents domain's own read (its permission and 404 included): its tables are not ours.
+  const incident = await getIncident(db, actor, incidentId);
+  const severity = incident.severity;
+  const pageRows = await db
+    .select()
+    .from(statusPages)
+    .orderBy(desc(statusPages.isDefault), asc(statusPages.name), asc(statusPages.id));
+  const services = new Set(incident.services);
   const perPage = await Promise.all(pageRows.map((page) => orderedComponents(db, page.id)));
   const componentIds = perPage.flatMap(({ components }) => components.map((c) => c.id));
   const mapping = componentIds.length
