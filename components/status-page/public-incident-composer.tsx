@@ -8,6 +8,7 @@ import type { FormAction } from "@/lib/http/action-state";
 import type { ComposerPage } from "@/lib/status-pages/composer-types";
 import type { PublicPhase } from "@/lib/status-pages/schemas";
 import { affectedOf, ComponentStatusFields, type StatusChoice } from "./component-status-fields";
+import { useFieldErrors } from "./use-field-errors";
 import { BodyField, PhaseField, TitleField } from "./public-text-fields";
 
 // The preview renders react-markdown in the browser; fetched with the composer, not with every incident page.
@@ -36,8 +37,7 @@ export function PublicIncidentComposer({
   const [body, setBody] = useState(page?.draft.body ?? "");
   const [phase, setPhase] = useState<PublicPhase>("investigating");
   const [statuses, setStatuses] = useState(() => statusesOf(page));
-  const errors = state.status === "error" ? state.fieldErrors : {};
-  const componentError = Object.entries(errors).find(([path]) => path.startsWith("components"))?.[1];
+  const { errors, shown, edit } = useFieldErrors(state);
 
   function choosePage(id: string) {
     const next = pages.find((p) => p.id === id);
@@ -69,15 +69,42 @@ export function PublicIncidentComposer({
           ))}
         </select>
       </div>
-      <TitleField id="public-title" value={title} onChange={setTitle} error={errors.title} />
-      <BodyField id="public-body" value={body} onChange={setBody} error={errors.body} />
-      <PhaseField id="public-phase" value={phase} onChange={setPhase} error={errors.phase} />
+      <TitleField
+        id="public-title"
+        value={title}
+        onChange={(v) => {
+          edit("title");
+          setTitle(v);
+        }}
+        error={errors.title}
+      />
+      <BodyField
+        id="public-body"
+        value={body}
+        onChange={(v) => {
+          edit("body");
+          setBody(v);
+        }}
+        error={errors.body}
+      />
+      <PhaseField
+        id="public-phase"
+        value={phase}
+        onChange={(v) => {
+          edit("phase");
+          setPhase(v);
+        }}
+        error={errors.phase}
+      />
       <ComponentStatusFields
         idPrefix="public"
         components={page?.components ?? []}
         value={statuses}
-        onChange={(componentId, status) => setStatuses((s) => ({ ...s, [componentId]: status }))}
-        error={componentError}
+        onChange={(componentId, status) => {
+          edit("components");
+          setStatuses((s) => ({ ...s, [componentId]: status }));
+        }}
+        error={errors.components}
       />
       <div>
         <p className="mb-1.5 text-sm font-medium text-slate-800 dark:text-slate-200">
@@ -105,7 +132,7 @@ export function PublicIncidentComposer({
         </button>
         <span className="text-xs text-slate-500 dark:text-slate-400">Customers see it at once.</span>
       </div>
-      <FormMessage state={state} />
+      <FormMessage state={shown} />
     </form>
   );
 }

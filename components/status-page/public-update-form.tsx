@@ -8,6 +8,7 @@ import type { FormAction } from "@/lib/http/action-state";
 import type { LinkedPublicIncident } from "@/lib/status-pages/composer-types";
 import type { PublicPhase } from "@/lib/status-pages/schemas";
 import { affectedOf, ComponentStatusFields, type StatusChoice } from "./component-status-fields";
+import { useFieldErrors } from "./use-field-errors";
 import { BodyField, PhaseField } from "./public-text-fields";
 
 const PublicPreview = dynamic(() => import("./public-preview").then((m) => m.PublicPreview), {
@@ -50,8 +51,7 @@ export function PublicUpdateForm({
   const resolvedStatuses = () =>
     Object.fromEntries(Object.keys(current).map((id) => [id, "operational"])) as Record<string, StatusChoice>;
   const [statuses, setStatuses] = useState(() => (phase === "resolved" ? resolvedStatuses() : current));
-  const errors = state.status === "error" ? state.fieldErrors : {};
-  const componentError = Object.entries(errors).find(([path]) => path.startsWith("components"))?.[1];
+  const { errors, shown, edit } = useFieldErrors(state);
 
   function setPhase(next: PublicPhase) {
     if (body.trim() === TEMPLATES[phase]) setBody(TEMPLATES[next]);
@@ -68,14 +68,33 @@ export function PublicUpdateForm({
       <input type="hidden" name="incidentId" value={incidentId} />
       <input type="hidden" name="pageId" value={linked.page.id} />
       <input type="hidden" name="publicIncidentId" value={linked.id} />
-      <PhaseField id={`${prefix}-phase`} value={phase} onChange={setPhase} error={errors.phase} />
-      <BodyField id={`${prefix}-body`} value={body} onChange={setBody} error={errors.body} />
+      <PhaseField
+        id={`${prefix}-phase`}
+        value={phase}
+        onChange={(v) => {
+          edit("phase");
+          setPhase(v);
+        }}
+        error={errors.phase}
+      />
+      <BodyField
+        id={`${prefix}-body`}
+        value={body}
+        onChange={(v) => {
+          edit("body");
+          setBody(v);
+        }}
+        error={errors.body}
+      />
       <ComponentStatusFields
         idPrefix={prefix}
         components={linked.components}
         value={statuses}
-        onChange={(componentId, status) => setStatuses((s) => ({ ...s, [componentId]: status }))}
-        error={componentError}
+        onChange={(componentId, status) => {
+          edit("components");
+          setStatuses((s) => ({ ...s, [componentId]: status }));
+        }}
+        error={errors.components}
       />
       <div>
         <p className="mb-1.5 text-sm font-medium text-slate-800 dark:text-slate-200">
@@ -112,7 +131,7 @@ export function PublicUpdateForm({
       <button type="submit" disabled={pending} className={buttonClass}>
         {pending ? "Posting…" : phase === "resolved" ? "Resolve on the status page" : "Post public update"}
       </button>
-      <FormMessage state={state} />
+      <FormMessage state={shown} />
     </form>
   );
 }
