@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import { PublicIncidentComposer } from "@/components/status-page/public-incident-composer";
 import { PHASE_LABELS } from "@/components/status-page/public-text-fields";
@@ -78,9 +77,10 @@ export async function StatusPagePanel({ incidentId }: { incidentId: string }) {
       ) : draft && draft.pages.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-300">
           No status page exists yet, so customers cannot be told here.{" "}
-          <Link href="/settings/status-pages" className={LINK}>
+          {/* A plain link: next/link would prefetch the route, and a missing one keeps the network busy. */}
+          <a href="/settings/status-pages" className={LINK}>
             Set one up in the status page settings
-          </Link>
+          </a>
           .
         </p>
       ) : (
