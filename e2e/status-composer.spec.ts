@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { declareViaApi } from "./support/declare";
@@ -59,6 +60,10 @@ test("a SEV1's draft is published from the incident page, read signed out withou
   await body.fill("Some searches **fail** or are slow. We will post an update within 30 minutes.");
   await expect(preview.locator("strong", { hasText: "fail" })).toBeVisible();
   await expect(preview.getByText("Major outage")).toBeVisible();
+
+  // The open composer and its preview (in a shadow root) pass axe.
+  const axe = await new AxeBuilder({ page }).include("#status-page").analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 
   // A refused publish keeps what was written and says why beside the field.
   await panel.getByLabel("Title for customers").fill("");
