@@ -1,69 +1,10 @@
-import { Markdown } from "@/components/markdown";
-import { STATUS_LABELS } from "@/lib/status-pages/headline";
-import type {
-  PublicComponent,
-  PublicIncidentSnapshot,
-  PublicSnapshot,
-} from "@/lib/status-pages/public-snapshot";
+import type { PublicSnapshot } from "@/lib/status-pages/public-snapshot";
+import { PublicIncident as Incident, PublicStatus as Status, When } from "./public-incident";
 import { PUBLIC_PAGE_CSS } from "./public-page-css";
 import { SubscribeForm } from "./subscribe-form";
 
 // The public status page: plain server-rendered HTML with its own small stylesheet, no script, so it
 // reads the same with JavaScript off and owes nothing to the app's layout (which queries the database).
-
-const PHASE_LABELS: Record<string, string> = {
-  investigating: "Investigating",
-  identified: "Identified",
-  monitoring: "Monitoring",
-  resolved: "Resolved",
-};
-
-function When({ iso, timeZone }: { iso: string; timeZone: string }) {
-  const text = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZoneName: "short",
-  }).format(new Date(iso));
-  return <time dateTime={iso}>{text}</time>;
-}
-
-function Status({ status }: { status: PublicComponent["status"] }) {
-  return <span className={`status status-${status}`}>{STATUS_LABELS[status]}</span>;
-}
-
-function Incident({ incident, timeZone }: { incident: PublicIncidentSnapshot; timeZone: string }) {
-  return (
-    <article className="incident" aria-labelledby={`incident-${incident.id}`}>
-      <h3 id={`incident-${incident.id}`}>{incident.title}</h3>
-      {incident.components.length > 0 && (
-        <p className="affected">
-          Affected:{" "}
-          {incident.components.map((c, index) => (
-            <span key={c.componentId}>
-              {index > 0 && ", "}
-              {c.name} (<Status status={c.status} />)
-            </span>
-          ))}
-        </p>
-      )}
-      <ol className="updates">
-        {incident.updates.map((update) => (
-          <li key={update.id}>
-            <p className="update-head">
-              <strong>{PHASE_LABELS[update.phase]}</strong> ·{" "}
-              <When iso={update.createdAt} timeZone={timeZone} />
-            </p>
-            <Markdown>{update.body}</Markdown>
-          </li>
-        ))}
-      </ol>
-    </article>
-  );
-}
 
 export function PublicStatusPage({ snapshot }: { snapshot: PublicSnapshot }) {
   const { page } = snapshot;

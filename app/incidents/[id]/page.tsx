@@ -15,10 +15,8 @@ import { Timeline } from "@/components/incident/timeline";
 import { NotAllowed } from "@/components/not-allowed";
 import { Suggestions } from "@/components/incident/suggestions";
 import { PostmortemLink } from "@/components/postmortem/postmortem-link";
-import { SimilarIncidents } from "@/components/postmortem/similar-incidents";
 import { findPostmortem } from "@/lib/postmortems/get-postmortem";
 import { isPostmortemPreparing } from "@/lib/postmortems/is-postmortem-preparing";
-import { findSimilarIncidents } from "@/lib/postmortems/find-similar-incidents";
 import { AlertCharts } from "@/components/incident/alert-charts";
 import { ImpactStartOffer } from "@/components/incident/impact-start-offer";
 import { PagingPanel } from "@/components/paging/paging-panel";
@@ -46,29 +44,14 @@ import { getIncidentHealth } from "@/lib/telemetry/get-incident-health";
 import { getLinkCards } from "@/lib/incidents/link-cards";
 import { listSuggestions, SUGGESTION_WINDOW_MINUTES } from "@/lib/incidents/list-suggestions";
 import { listIncidentReleases } from "@/lib/releases/list-releases";
+import { Panel } from "./panel";
+import { Similar } from "./similar";
+import { StatusPagePanel } from "./status-page-panel";
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await params).id };
-}
-
-async function Similar({ id }: { id: string }) {
-  const load = await loadPage(`/incidents/${id}`, (db, actor) => findSimilarIncidents(db, actor, id));
-  return load.allowed ? <SimilarIncidents items={load.data} /> : null;
-}
-
-function Panel({ title, id, children }: { title: string; id?: string; children: React.ReactNode }) {
-  return (
-    <section
-      id={id}
-      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-      aria-label={title}
-    >
-      <h2 className="mb-3 text-sm font-semibold">{title}</h2>
-      {children}
-    </section>
-  );
 }
 
 export default async function IncidentPage({ params }: Props) {
@@ -223,6 +206,7 @@ export default async function IncidentPage({ params }: Props) {
               <Summaries mitigation={incident.mitigationSummary} resolution={incident.resolutionSummary} />
             </Panel>
           )}
+          <StatusPagePanel incidentId={incident.id} />
           {alertCharts.length > 0 && (
             <Panel title="Linked alert metrics">
               <AlertCharts charts={alertCharts} markers={phases} />
