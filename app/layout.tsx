@@ -35,6 +35,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           isAdmin: can(actor, "users.manage"),
           canReadAudit: can(actor, "audit.read"),
           canBePaged: can(actor, "contact-methods.manage"),
+          canManageStatusPages: can(actor, "status-pages.manage"),
         }),
       }
     : null;

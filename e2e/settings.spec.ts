@@ -27,10 +27,12 @@ test("admins reach every settings page from the header's Settings menu; responde
   await expect(
     responder.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }),
   ).toHaveCount(0);
-  // Their account and their paging set-up (contact methods, rules), nothing of the admins'.
+  // Their account, their paging set-up (contact methods, rules) and the status pages they may change
+  // (responders publish to them), nothing of the admins'.
   await expect(responder.getByRole("navigation", { name: "Settings" }).getByRole("link")).toHaveText([
     "Your account",
     "Paging",
+    "Status pages",
   ]);
   await context.close();
 });

@@ -16,7 +16,9 @@ export async function checkHealth(): Promise<Health> {
   const started = performance.now();
   try {
     const handle = await getDbHandle();
-    await handle.db.execute(sql`select 1`);
+    // Once more on failure: right after the database comes back, a pooled connection opened while it
+    // was down may still fail its first query, which says nothing about the database now.
+    await handle.db.execute(sql`select 1`).catch(() => handle.db.execute(sql`select 1`));
     return {
       status: "ok",
       database: {

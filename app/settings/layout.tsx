@@ -12,6 +12,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
           isAdmin={can(actor, "users.manage")}
           canReadAudit={can(actor, "audit.read")}
           canBePaged={can(actor, "contact-methods.manage")}
+          canManageStatusPages={can(actor, "status-pages.manage")}
         />
       )}
       {children}

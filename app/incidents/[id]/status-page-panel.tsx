@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import { PublicIncidentComposer } from "@/components/status-page/public-incident-composer";
 import { PHASE_LABELS } from "@/components/status-page/public-text-fields";
@@ -77,10 +78,10 @@ export async function StatusPagePanel({ incidentId }: { incidentId: string }) {
       ) : draft && draft.pages.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-300">
           No status page exists yet, so customers cannot be told here.{" "}
-          {/* A plain link: next/link would prefetch the route, and a missing one keeps the network busy. */}
-          <a href="/settings/status-pages" className={LINK}>
+          {/* No prefetch: a responder on this page rarely follows it, and e2e waits for an idle network. */}
+          <Link href="/settings/status-pages" prefetch={false} className={LINK}>
             Set one up in the status page settings
-          </a>
+          </Link>
           .
         </p>
       ) : (
