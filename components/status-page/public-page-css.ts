@@ -40,4 +40,6 @@ a{color:#0369a1}
 input[type=email]{padding:.375rem;border:1px solid #64748b;border-radius:.25rem;min-width:16rem;max-width:100%}
 button{padding:.375rem .75rem;border:1px solid #0369a1;background:#0369a1;color:#fff;border-radius:.25rem;cursor:pointer}
 footer{padding-bottom:2rem;font-size:.875rem;color:#475569}
+.local-time{color:#475569}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;

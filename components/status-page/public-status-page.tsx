@@ -3,8 +3,10 @@ import { PublicIncident as Incident, PublicStatus as Status, When } from "./publ
 import { PUBLIC_PAGE_CSS } from "./public-page-css";
 import { SubscribeForm } from "./subscribe-form";
 
-// The public status page: plain server-rendered HTML with its own small stylesheet, no script, so it
-// reads the same with JavaScript off and owes nothing to the app's layout (which queries the database).
+// The public status page: plain server-rendered HTML with its own small stylesheet, complete with
+// JavaScript off, owing nothing to the app's layout (which queries the database). Its one script
+// (/status/live.js) adds the reader's local times and follows the live stream, swapping the parts
+// marked data-live-region.
 
 export function PublicStatusPage({ snapshot }: { snapshot: PublicSnapshot }) {
   const { page } = snapshot;
@@ -16,7 +18,12 @@ export function PublicStatusPage({ snapshot }: { snapshot: PublicSnapshot }) {
     { id: "", name: "", components: snapshot.components.filter((c) => c.groupId === null) },
   ].filter((group) => group.components.length > 0);
   return (
-    <html lang="en">
+    <html
+      lang="en"
+      data-time-zone={page.timeZone}
+      data-revision={snapshot.revision}
+      data-live={`/status/${page.slug}/live`}
+    >
       {/* A whole document serialised by lib/status-pages/static-markup.ts, outside Next's renderer:
           next/head and next/image do not apply here. */}
       {/* eslint-disable-next-line @next/next/no-head-element */}
@@ -37,6 +44,7 @@ export function PublicStatusPage({ snapshot }: { snapshot: PublicSnapshot }) {
           href={`/status/${page.slug}/feed.rss`}
         />
         <style>{PUBLIC_PAGE_CSS}</style>
+        <script src="/status/live.js" defer />
       </head>
       <body>
         <header className="top">
@@ -45,55 +53,61 @@ export function PublicStatusPage({ snapshot }: { snapshot: PublicSnapshot }) {
           <p className="page-name">{page.name}</p>
         </header>
         <main>
-          <h1 className={`headline headline-${snapshot.status}`}>{snapshot.headline}</h1>
-          {snapshot.openIncidents.length > 0 && (
-            <section aria-labelledby="open-heading">
-              <h2 id="open-heading">Current incidents</h2>
-              {snapshot.openIncidents.map((incident) => (
-                <Incident key={incident.id} incident={incident} timeZone={page.timeZone} />
+          <p id="live-status" role="status" className="visually-hidden" />
+          <div id="live-content" data-live-region="">
+            <h1 className={`headline headline-${snapshot.status}`}>{snapshot.headline}</h1>
+            {snapshot.openIncidents.length > 0 && (
+              <section aria-labelledby="open-heading">
+                <h2 id="open-heading">Current incidents</h2>
+                {snapshot.openIncidents.map((incident) => (
+                  <Incident key={incident.id} incident={incident} timeZone={page.timeZone} />
+                ))}
+              </section>
+            )}
+            <section aria-labelledby="components-heading">
+              <h2 id="components-heading">Components</h2>
+              {groups.length === 0 && <p>No components are listed yet.</p>}
+              {groups.map((group) => (
+                <div key={group.id || "ungrouped"} className="group">
+                  {group.name && <h3>{group.name}</h3>}
+                  <ul className="components">
+                    {group.components.map((component) => (
+                      <li key={component.id}>
+                        <span className="component-name">
+                          {component.name}
+                          {component.description && (
+                            <span className="description">{component.description}</span>
+                          )}
+                        </span>
+                        <Status status={component.status} />
+                      </li>
+                    ))}
+                  </ul>
+                </div>
               ))}
             </section>
-          )}
-          <section aria-labelledby="components-heading">
-            <h2 id="components-heading">Components</h2>
-            {groups.length === 0 && <p>No components are listed yet.</p>}
-            {groups.map((group) => (
-              <div key={group.id || "ungrouped"} className="group">
-                {group.name && <h3>{group.name}</h3>}
-                <ul className="components">
-                  {group.components.map((component) => (
-                    <li key={component.id}>
-                      <span className="component-name">
-                        {component.name}
-                        {component.description && (
-                          <span className="description">{component.description}</span>
-                        )}
-                      </span>
-                      <Status status={component.status} />
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ))}
-          </section>
-          <section aria-labelledby="recent-heading">
-            <h2 id="recent-heading">Resolved in the last 7 days</h2>
-            {snapshot.recentIncidents.length === 0 ? (
-              <p>No incidents.</p>
-            ) : (
-              snapshot.recentIncidents.map((incident) => (
-                <Incident key={incident.id} incident={incident} timeZone={page.timeZone} />
-              ))
-            )}
-          </section>
+            <section aria-labelledby="recent-heading">
+              <h2 id="recent-heading">Resolved in the last 7 days</h2>
+              {snapshot.recentIncidents.length === 0 ? (
+                <p>No incidents.</p>
+              ) : (
+                snapshot.recentIncidents.map((incident) => (
+                  <Incident key={incident.id} incident={incident} timeZone={page.timeZone} />
+                ))
+              )}
+            </section>
+          </div>
           {page.visibility === "public" && (
             <SubscribeForm slug={page.slug} components={snapshot.components} />
           )}
         </main>
         <footer>
           <p>
-            Times are in {page.timeZone}. Updated <When iso={snapshot.builtAt} timeZone={page.timeZone} />.{" "}
-            <a href={`/status/${page.slug}/api/summary.json`}>JSON summary</a> ·{" "}
+            Times are in {page.timeZone}.<span id="reader-zone" /> Updated{" "}
+            <span id="built-at" data-live-region="">
+              <When iso={snapshot.builtAt} timeZone={page.timeZone} />
+            </span>
+            . <a href={`/status/${page.slug}/api/summary.json`}>JSON summary</a> ·{" "}
             <a href={`/status/${page.slug}/feed.atom`}>Atom feed</a> ·{" "}
             <a href={`/status/${page.slug}/feed.rss`}>RSS feed</a>
           </p>

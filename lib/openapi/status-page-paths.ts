@@ -208,6 +208,21 @@ export function statusPagePaths({ body, jsonAnswer, problems, idempotencyHeader 
         },
       },
     },
+    "/status/{slug}/live": {
+      parameters: [param("slug", "acme")],
+      get: {
+        summary:
+          "Public: the page's live stream (Server-Sent Events). A `snapshot` event `{revision}` at once and on each newer revision of the page's snapshot; the page's own script then re-reads the page. Capped per client address (STATUS_LIVE_MAX_PER_CLIENT, 6) and per process (STATUS_LIVE_MAX_STREAMS, 1000)",
+        security: [],
+        responses: {
+          "200": { description: "The stream (text/event-stream)" },
+          "401": { description: "The page is for signed-in readers" },
+          "404": { description: "No such page" },
+          "429": { description: "Too many streams from this address or on this server (Retry-After)" },
+          "503": { description: "The page's snapshot is not available yet" },
+        },
+      },
+    },
     "/status/{slug}/feed.rss": {
       parameters: [param("slug", "acme")],
       get: {

@@ -24,9 +24,14 @@ export function contentSecurityPolicy(nonce: string, { development = false } = {
   ].join("; ");
 }
 
-/** The public status page runs no script at all: nothing but its own inline stylesheet and images. */
+/**
+ * The public status page: its own inline stylesheet, images, and one same-origin script file
+ * (/status/live.js: local times, the live stream) that the page does not need to read complete.
+ */
 export const STATUS_PAGE_CSP = [
   "default-src 'none'",
+  "script-src 'self'",
+  "connect-src 'self'",
   "style-src 'unsafe-inline'",
   "img-src 'self' https: data:",
   "frame-ancestors 'none'",

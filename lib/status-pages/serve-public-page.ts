@@ -20,8 +20,25 @@ export type PublicFormat = "html" | "summary" | "atom" | "rss";
 const PUBLIC_CACHE = "public, max-age=0, s-maxage=10, stale-while-revalidate=60, stale-if-error=86400";
 const PRIVATE_CACHE = "private, no-cache";
 
-const text = (status: number, body: string, headers: Record<string, string> = {}) =>
+export const text = (status: number, body: string, headers: Record<string, string> = {}) =>
   new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8", ...headers } });
+
+/**
+ * A signed-in page asks for a session: the HTML sends the reader to sign in, anything else is a 401.
+ * Null when the reader may read it.
+ */
+export async function refuseReader(
+  request: Request,
+  snapshot: PublicSnapshot,
+  html: boolean,
+): Promise<Response | null> {
+  if (snapshot.page.visibility !== "signed-in") return null;
+  const actor = await sessionActor(request.headers);
+  if (actor && can(actor, "status-pages.read")) return null;
+  if (!html) return text(401, "Sign in to read this status page.");
+  const next = new URL(request.url).pathname;
+  return new Response(null, { status: 303, headers: { location: `/login?next=${encodeURIComponent(next)}` } });
+}
 
 /** Whether `If-None-Match` names this ETag (a list, `*` or a weak form of it). */
 function notModified(request: Request, etag: string): boolean {
@@ -75,18 +92,9 @@ export async function servePublicPage(
     });
   }
   if (!snapshot) return text(404, "There is no such status page.");
+  const refused = await refuseReader(request, snapshot, format === "html");
+  if (refused) return refused;
   const signedIn = snapshot.page.visibility === "signed-in";
-  if (signedIn) {
-    const actor = await sessionActor(request.headers);
-    if (!actor || !can(actor, "status-pages.read")) {
-      if (format !== "html") return text(401, "Sign in to read this status page.");
-      const next = new URL(request.url).pathname;
-      return new Response(null, {
-        status: 303,
-        headers: { location: `/login?next=${encodeURIComponent(next)}` },
-      });
-    }
-  }
   const etag = `${snapshotEtag(snapshot).slice(0, -1)}-${format}"`;
   const headers: Record<string, string> = {
     etag,

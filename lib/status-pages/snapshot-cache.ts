@@ -34,10 +34,21 @@ function keep(state: State, snapshot: PublicSnapshot) {
   if (!current || current.revision < snapshot.revision) state.byId.set(snapshot.page.id, snapshot);
 }
 
+const rememberedKey = Symbol.for("incident-manager.status-pages.remembered");
+const remembered = ((globalThis as Record<symbol, unknown>)[rememberedKey] ??= new Set()) as Set<
+  (snapshots: PublicSnapshot[]) => void
+>;
+
+/** Called after each commit's rememberSnapshots on this instance (the live page's watcher). */
+export function onSnapshotsRemembered(listener: (snapshots: PublicSnapshot[]) => void): void {
+  remembered.add(listener);
+}
+
 /** After a commit on this instance: its readers see the change without waiting for a refresh. */
 export function rememberSnapshots(db: Db, snapshots: PublicSnapshot[]): void {
   const state = stateOf(db);
   for (const snapshot of snapshots) keep(state, snapshot);
+  for (const listener of remembered) listener(snapshots);
 }
 
 /** Reads the revisions (a few small rows) and fetches only the bodies that moved. */

@@ -30,9 +30,10 @@ describe("the snapshot", () => {
     const first = await publicPage("acme");
     const etag = first.headers.get("etag")!;
     expect(etag).toMatch(/^"sp-.+-html"$/);
-    // Outside the proxy, the page sets its own policy: no script may run on it.
+    // Outside the proxy, the page sets its own policy: no inline script, only its own file.
     expect(first.headers.get("content-security-policy")).toMatch(/^default-src 'none';/);
-    expect(first.headers.get("content-security-policy")).not.toContain("script-src");
+    expect(first.headers.get("content-security-policy")).toContain("script-src 'self';");
+    expect(first.headers.get("content-security-policy")).not.toContain("unsafe-inline';\s*script");
     expect(first.headers.get("cache-control")).toContain("public");
     const again = await publicPage("acme", { "if-none-match": etag });
     expect(again.status).toBe(304);
