@@ -42,7 +42,13 @@ describe("renderStaticMarkup", () => {
     expect(() => renderStaticMarkup(<script>{"alert(1)"}</script>)).toThrow();
     expect(() => renderStaticMarkup(<style>{"</style><script>"}</style>)).toThrow();
     expect(() => renderStaticMarkup(<script src="https://elsewhere.example/x.js" defer />)).toThrow();
-    expect(() => renderStaticMarkup(<script src="/status/live.js" defer>{"alert(1)"}</script>)).toThrow();
+    expect(() =>
+      renderStaticMarkup(
+        <script src="/status/live.js" defer>
+          {"alert(1)"}
+        </script>,
+      ),
+    ).toThrow();
   });
 
   it("renders a same-origin script by URL alone", () => {

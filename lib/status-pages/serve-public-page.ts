@@ -37,7 +37,10 @@ export async function refuseReader(
   if (actor && can(actor, "status-pages.read")) return null;
   if (!html) return text(401, "Sign in to read this status page.");
   const next = new URL(request.url).pathname;
-  return new Response(null, { status: 303, headers: { location: `/login?next=${encodeURIComponent(next)}` } });
+  return new Response(null, {
+    status: 303,
+    headers: { location: `/login?next=${encodeURIComponent(next)}` },
+  });
 }
 
 /** Whether `If-None-Match` names this ETag (a list, `*` or a weak form of it). */
