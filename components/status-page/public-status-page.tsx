@@ -2,6 +2,7 @@ import type { PublicSnapshot } from "@/lib/status-pages/public-snapshot";
 import { PublicIncident as Incident, PublicStatus as Status, When } from "./public-incident";
 import { PUBLIC_PAGE_CSS } from "./public-page-css";
 import { SubscribeForm } from "./subscribe-form";
+import { UPTIME_CSS, UptimeBars, UptimeRule } from "./uptime-bars";
 
 // The public status page: plain server-rendered HTML with its own small stylesheet, no script, so it
 // reads the same with JavaScript off and owes nothing to the app's layout (which queries the database).
@@ -36,7 +37,7 @@ export function PublicStatusPage({ snapshot }: { snapshot: PublicSnapshot }) {
           title={`${page.name} status (RSS)`}
           href={`/status/${page.slug}/feed.rss`}
         />
-        <style>{PUBLIC_PAGE_CSS}</style>
+        <style>{PUBLIC_PAGE_CSS + UPTIME_CSS}</style>
       </head>
       <body>
         <header className="top">
@@ -56,7 +57,7 @@ export function PublicStatusPage({ snapshot }: { snapshot: PublicSnapshot }) {
           )}
           <section aria-labelledby="components-heading">
             <h2 id="components-heading">Components</h2>
-            {groups.length === 0 && <p>No components are listed yet.</p>}
+            {groups.length === 0 ? <p>No components are listed yet.</p> : <UptimeRule />}
             {groups.map((group) => (
               <div key={group.id || "ungrouped"} className="group">
                 {group.name && <h3>{group.name}</h3>}
@@ -70,6 +71,7 @@ export function PublicStatusPage({ snapshot }: { snapshot: PublicSnapshot }) {
                         )}
                       </span>
                       <Status status={component.status} />
+                      <UptimeBars name={component.name} uptime={component.uptime} />
                     </li>
                   ))}
                 </ul>
