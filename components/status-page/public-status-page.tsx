@@ -71,7 +71,7 @@ export function PublicStatusPage({ snapshot }: { snapshot: PublicSnapshot }) {
                         )}
                       </span>
                       <Status status={component.status} />
-                      <UptimeBars name={component.name} uptime={component.uptime} />
+                      <UptimeBars uptime={component.uptime} />
                     </li>
                   ))}
                 </ul>

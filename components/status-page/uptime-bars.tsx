@@ -1,5 +1,6 @@
 import { STATUS_LABELS } from "@/lib/status-pages/headline";
 import type { ComponentUptime, UptimeDay } from "@/lib/status-pages/public-snapshot";
+import { DOWN_STATUSES } from "@/lib/status-pages/uptime";
 
 // A component's 90 daily bars on the public page. No script: each bar is focusable and carries its
 // own description, visually hidden until the bar is hovered or focused, then shown as a panel the
@@ -44,7 +45,7 @@ export function describeDay(day: UptimeDay): string {
   const when = dateText(day.date);
   if (day.status === "no_data") return `${when}: no data.`;
   if (day.status === "operational") return `${when}: no incidents.`;
-  const down = day.downSeconds > 0 ? `, down ${duration(day.downSeconds)}` : ", no downtime";
+  const down = DOWN_STATUSES.includes(day.status) ? `, down ${duration(day.downSeconds)}` : ", no downtime";
   const incidents = day.incidents.map(
     (incident) =>
       ` ${incident.title}: ${STATUS_LABELS[incident.status].toLowerCase()} for ${duration(incident.seconds)}.`,
@@ -65,11 +66,13 @@ export function UptimeRule() {
   );
 }
 
-export function UptimeBars({ name, uptime }: { name: string; uptime: ComponentUptime | undefined }) {
+// The list's label leaves out the component's name (read just before it): the name stays the label
+// of the sign-up form's checkbox alone.
+export function UptimeBars({ uptime }: { uptime: ComponentUptime | undefined }) {
   if (!uptime) return null;
   return (
     <div className="uptime">
-      <ol className="bars" aria-label={`${name}, last ${uptime.days.length} days`}>
+      <ol className="bars" aria-label={`Uptime, last ${uptime.days.length} days`}>
         {uptime.days.map((day) => (
           // A list item made focusable so keyboard users can read each day without a script.
           <li key={day.date} tabIndex={0} className={`bar-${day.status}`} data-status={day.status}>
