@@ -91,7 +91,7 @@ test("a SEV1's draft is published from the incident page, read signed out withou
   ).toBeVisible();
   await expect(publicPage.getByText("Some searches fail or are slow.")).toBeVisible();
   await expect(
-    publicPage.getByRole("listitem").filter({ hasText: "Search" }).getByText("Major outage"),
+    publicPage.getByRole("listitem").filter({ hasText: "Search" }).getByText("Major outage", { exact: true }),
   ).toBeVisible();
   await expect(publicPage.getByText("INTERNAL-ONLY")).toHaveCount(0);
 

@@ -62,7 +62,10 @@ test("a public incident published through the API shows on the public page with 
   await expect(publicPage.getByRole("heading", { name: "Search results are slow or missing" })).toBeVisible();
   await expect(publicPage.getByText("Some searches fail. We are investigating.")).toBeVisible();
   await expect(
-    publicPage.getByRole("listitem").filter({ hasText: "Search" }).getByText("Partial outage"),
+    publicPage
+      .getByRole("listitem")
+      .filter({ hasText: "Search" })
+      .getByText("Partial outage", { exact: true }),
   ).toBeVisible();
   await expect(publicPage.getByText("INTERNAL-ONLY")).toHaveCount(0);
   // Nothing wider than the phone.

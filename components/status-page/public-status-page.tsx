@@ -2,6 +2,7 @@ import type { PublicSnapshot } from "@/lib/status-pages/public-snapshot";
 import { PublicIncident as Incident, PublicStatus as Status, When } from "./public-incident";
 import { PUBLIC_PAGE_CSS } from "./public-page-css";
 import { SubscribeForm } from "./subscribe-form";
+import { UPTIME_CSS, UptimeBars, UptimeRule } from "./uptime-bars";
 
 // The public status page: plain server-rendered HTML with its own small stylesheet, complete with
 // JavaScript off, owing nothing to the app's layout (which queries the database). Its one script
@@ -43,7 +44,7 @@ export function PublicStatusPage({ snapshot }: { snapshot: PublicSnapshot }) {
           title={`${page.name} status (RSS)`}
           href={`/status/${page.slug}/feed.rss`}
         />
-        <style>{PUBLIC_PAGE_CSS}</style>
+        <style>{PUBLIC_PAGE_CSS + UPTIME_CSS}</style>
         <script src="/status/live.js" defer />
       </head>
       <body>
@@ -66,7 +67,7 @@ export function PublicStatusPage({ snapshot }: { snapshot: PublicSnapshot }) {
             )}
             <section aria-labelledby="components-heading">
               <h2 id="components-heading">Components</h2>
-              {groups.length === 0 && <p>No components are listed yet.</p>}
+              {groups.length === 0 ? <p>No components are listed yet.</p> : <UptimeRule />}
               {groups.map((group) => (
                 <div key={group.id || "ungrouped"} className="group">
                   {group.name && <h3>{group.name}</h3>}
@@ -80,6 +81,7 @@ export function PublicStatusPage({ snapshot }: { snapshot: PublicSnapshot }) {
                           )}
                         </span>
                         <Status status={component.status} />
+                        <UptimeBars uptime={component.uptime} />
                       </li>
                     ))}
                   </ul>

@@ -14,6 +14,7 @@ import { createUser } from "@/lib/users/create-user";
 import { DEMO_HANDOFF_HOURS, DEMO_LOGINS, DEMO_SERVICES, DEMO_USERS, SCENARIOS } from "./demo-data";
 import { seedDemoMetrics } from "./seed-metrics";
 import { seedIncidentSignals } from "./seed-signals";
+import { seedStatusPage } from "./seed-status-page";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -193,6 +194,7 @@ export async function seedDemo(db: Db, options: { now?: Date; incidents?: number
       { now: at(30 + rand() * 240) },
     );
   }
+  await seedStatusPage(db, userActor(DEMO_USERS[1]), now);
   await seedDemoMetrics(db, now);
   await db
     .insert(appMeta)

@@ -9,6 +9,7 @@ import { ackTimeoutJob } from "@/lib/paging/ack-timeout-job";
 import { escalateJob } from "@/lib/paging/escalate-job";
 import { notifyJob } from "@/lib/paging/notify-job";
 import { mailUpdateJob } from "@/lib/status-pages/mail-update-job";
+import { rollOverSnapshotsMaintenance } from "@/lib/status-pages/roll-over-snapshots";
 import { remindersJob } from "@/lib/reminders/reminders-job";
 import { purgeExpiredMetricsMaintenance } from "@/lib/telemetry/purge-expired-metrics";
 import { deliverWebhookJob } from "@/lib/webhooks/deliver-job";
@@ -24,6 +25,7 @@ export const MAINTENANCE_TASKS = [
   purgeIdempotencyKeysMaintenance,
   purgeOldDeliveriesMaintenance,
   purgeAuditEventsMaintenance,
+  rollOverSnapshotsMaintenance,
 ];
 
 /**

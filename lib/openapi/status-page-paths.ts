@@ -181,7 +181,7 @@ export function statusPagePaths({ body, jsonAnswer, problems, idempotencyHeader 
       parameters: [param("slug", "acme")],
       get: {
         summary:
-          "Public: the page's status, components, open incidents and upcoming maintenance, from its snapshot. ETag / If-None-Match (304); a signed-in page needs a session",
+          "Public: the page's status, components (each with `uptime: {percent, days: 90}`; partial and major outages are downtime), open incidents and upcoming maintenance, from its snapshot. ETag / If-None-Match (304); a signed-in page needs a session",
         security: [],
         responses: {
           "200": { description: "The summary", headers: { ETag: { schema: { type: "string" } } } },

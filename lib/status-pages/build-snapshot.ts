@@ -9,7 +9,9 @@ import {
   statusPages,
   statusPageSnapshots,
 } from "@/db/status-pages-schema";
+import { componentUptimes } from "./component-uptime";
 import { pageHeadline } from "./headline";
+import { localDate } from "./local-days";
 import type { StatusPageRow } from "./lock-status-page";
 import { type PublicIncidentSnapshot, type PublicSnapshot, RECENT_DAYS } from "./public-snapshot";
 import type { ComponentStatus, PublicPhase, Visibility } from "./schemas";
@@ -74,6 +76,7 @@ export async function buildSnapshot(tx: Db, page: StatusPageRow, now: Date): Pro
       )
       .orderBy(desc(publicIncidents.createdAt), desc(publicIncidents.id)),
   ]);
+  const uptimes = await componentUptimes(tx, page.id, page.timeZone, components, now);
   const ids = incidents.map((incident) => incident.id);
   const [updates, affected] = ids.length
     ? await Promise.all([
@@ -131,6 +134,7 @@ export async function buildSnapshot(tx: Db, page: StatusPageRow, now: Date): Pro
     },
     revision: page.revision,
     builtAt: now.toISOString(),
+    uptimeDay: localDate(now, page.timeZone),
     ...pageHeadline(statuses),
     groups: groups.map((group) => ({ id: group.id, name: group.name })),
     components: components.map((component) => ({
@@ -139,6 +143,7 @@ export async function buildSnapshot(tx: Db, page: StatusPageRow, now: Date): Pro
       description: component.description,
       status: component.status as ComponentStatus,
       groupId: component.groupId,
+      uptime: uptimes.get(component.id),
     })),
     openIncidents: incidents.filter((incident) => !incident.resolvedAt).map(toIncident),
     recentIncidents: incidents.filter((incident) => incident.resolvedAt).map(toIncident),

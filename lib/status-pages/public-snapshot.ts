@@ -10,6 +10,28 @@ export type PublicComponent = {
   description: string;
   status: ComponentStatus;
   groupId: string | null;
+  /** Absent in snapshots built before uptime bars existed (the next rebuild adds it). */
+  uptime?: ComponentUptime;
+};
+
+/** A day's worst impact; `no_data` before the component existed. */
+export type UptimeDayStatus = ComponentStatus | "no_data";
+
+export type UptimeDay = {
+  /** The local date in the page's time zone, YYYY-MM-DD. */
+  date: string;
+  status: UptimeDayStatus;
+  /** Time in partial or major outage that day. */
+  downSeconds: number;
+  /** The public incidents that impacted the component that day, with how long. */
+  incidents: { id: string; title: string; status: ComponentStatus; seconds: number }[];
+};
+
+export type ComponentUptime = {
+  /** Share of the window not in an outage, two decimals (floored); null before any time has passed. */
+  percent: number | null;
+  /** UPTIME_DAYS days, oldest first, ending with `uptimeDay`. */
+  days: UptimeDay[];
 };
 
 export type PublicUpdate = {
@@ -46,6 +68,8 @@ export type PublicSnapshot = {
   };
   revision: number;
   builtAt: string;
+  /** The local date the uptime bars end on: a snapshot of an earlier day is rebuilt (roll-over-snapshots.ts). */
+  uptimeDay?: string;
   status: ComponentStatus;
   headline: string;
   groups: { id: string; name: string }[];

@@ -1,7 +1,9 @@
+import { UPTIME_DAYS } from "./uptime";
 import type { PublicSnapshot } from "./public-snapshot";
 
 /**
  * The JSON summary other sites embed (/status/<slug>/api/summary.json), from the snapshot alone.
+ * `uptime.percent` is over the last `uptime.days` days (null before any time has passed).
  * `scheduledMaintenances` stays empty until maintenance windows exist.
  */
 export function publicSummary(snapshot: PublicSnapshot) {
@@ -17,6 +19,7 @@ export function publicSummary(snapshot: PublicSnapshot) {
       description: component.description,
       status: component.status,
       group: snapshot.groups.find((group) => group.id === component.groupId)?.name ?? null,
+      uptime: { percent: component.uptime?.percent ?? null, days: UPTIME_DAYS },
     })),
     incidents: snapshot.openIncidents.map((incident) => ({
       id: incident.id,

@@ -70,6 +70,7 @@ describe("startJobs", () => {
       "http.purge-idempotency-keys",
       "webhooks.purge-old-deliveries",
       "audit.purge-old-events",
+      "status-pages.roll-over-snapshots",
     ]);
   });
 
