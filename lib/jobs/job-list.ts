@@ -9,6 +9,8 @@ import { ackTimeoutJob } from "@/lib/paging/ack-timeout-job";
 import { escalateJob } from "@/lib/paging/escalate-job";
 import { notifyJob } from "@/lib/paging/notify-job";
 import { mailUpdateJob } from "@/lib/status-pages/mail-update-job";
+import { advanceMaintenanceJob } from "@/lib/status-pages/advance-maintenance-job";
+import { mailMaintenanceJob } from "@/lib/status-pages/mail-maintenance-job";
 import { remindersJob } from "@/lib/reminders/reminders-job";
 import { purgeExpiredMetricsMaintenance } from "@/lib/telemetry/purge-expired-metrics";
 import { deliverWebhookJob } from "@/lib/webhooks/deliver-job";
@@ -42,4 +44,6 @@ export const JOBS: readonly AnyJobDefinition[] = [
   sendMailJob,
   sendMailBatchJob,
   mailUpdateJob,
+  advanceMaintenanceJob,
+  mailMaintenanceJob,
 ];

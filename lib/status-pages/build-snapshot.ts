@@ -11,6 +11,7 @@ import {
 } from "@/db/status-pages-schema";
 import { pageHeadline } from "./headline";
 import type { StatusPageRow } from "./lock-status-page";
+import { maintenanceSnapshot } from "./maintenance-snapshot";
 import { type PublicIncidentSnapshot, type PublicSnapshot, RECENT_DAYS } from "./public-snapshot";
 import type { ComponentStatus, PublicPhase, Visibility } from "./schemas";
 
@@ -142,5 +143,6 @@ export async function buildSnapshot(tx: Db, page: StatusPageRow, now: Date): Pro
     })),
     openIncidents: incidents.filter((incident) => !incident.resolvedAt).map(toIncident),
     recentIncidents: incidents.filter((incident) => incident.resolvedAt).map(toIncident),
+    maintenances: await maintenanceSnapshot(tx, page.id, now, nameOf),
   };
 }

@@ -2,7 +2,7 @@ import type { PublicSnapshot } from "./public-snapshot";
 
 /**
  * The JSON summary other sites embed (/status/<slug>/api/summary.json), from the snapshot alone.
- * `scheduledMaintenances` stays empty until maintenance windows exist.
+ * `scheduledMaintenances`: the upcoming and in-progress ones, soonest first.
  */
 export function publicSummary(snapshot: PublicSnapshot) {
   const { page } = snapshot;
@@ -29,6 +29,17 @@ export function publicSummary(snapshot: PublicSnapshot) {
         ? { body: incident.updates[0].body, createdAt: incident.updates[0].createdAt }
         : null,
     })),
-    scheduledMaintenances: [],
+    scheduledMaintenances: (snapshot.maintenances ?? [])
+      .filter((m) => m.state === "scheduled" || m.state === "in_progress")
+      .map((m) => ({
+        id: m.id,
+        title: m.title,
+        state: m.state,
+        startsAt: m.startsAt,
+        endsAt: m.endsAt,
+        updatedAt: m.updatedAt,
+        body: m.body,
+        components: m.components,
+      })),
   };
 }
