@@ -5,6 +5,7 @@ import { appUrl } from "@/lib/webhooks/app-url";
 import type { MaintenanceMailKind } from "./maintenance-job-specs";
 import { escapeHtml, renderStaticMarkup } from "./static-markup";
 import { unsubscribeHeaders, unsubscribeUrl } from "./subscriber-tokens";
+import { inZone } from "./zoned-local-time";
 
 const HEADING: Record<MaintenanceMailKind, string> = {
   scheduled: "Scheduled maintenance",
@@ -25,18 +26,6 @@ export type PublishedMaintenance = {
   endsAt: Date;
   components: string[];
 };
-
-/** "8 Dec 2026, 14:00 CET": the page's own zone, as the page shows it. */
-export const inZone = (at: Date, timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZoneName: "short",
-  }).format(at);
 
 export function maintenanceMail(
   maintenance: PublishedMaintenance,
