@@ -11,6 +11,7 @@ test("a responder schedules maintenance from the admin page; the public page sho
   page,
   browser,
 }) => {
+  test.setTimeout(180_000);
   await signIn(page, "responder", "/settings/status-pages");
   const slug = `maint-${Date.now()}`;
   const create = page

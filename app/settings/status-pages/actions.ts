@@ -9,9 +9,7 @@ import { createComponentGroup } from "@/lib/status-pages/create-component-group"
 import { createStatusPage } from "@/lib/status-pages/create-status-page";
 import { deleteComponent } from "@/lib/status-pages/delete-component";
 import { deleteComponentGroup } from "@/lib/status-pages/delete-component-group";
-import { getStatusPage } from "@/lib/status-pages/get-status-page";
-import { maintenanceFromForm } from "@/lib/status-pages/maintenance-from-form";
-import { scheduleMaintenance } from "@/lib/status-pages/schedule-maintenance";
+import { scheduleMaintenanceFromForm } from "@/lib/status-pages/maintenance-from-form";
 import { updateComponent } from "@/lib/status-pages/update-component";
 import { updateComponentGroup } from "@/lib/status-pages/update-component-group";
 import { updateMaintenance } from "@/lib/status-pages/update-maintenance";
@@ -114,19 +112,16 @@ export const scheduleMaintenanceAction = async (_previous: ActionState, form: Fo
   onPage(
     form,
     (pageId) =>
-      asActionUser(async (db, actor) => {
-        // The form's times are wall times of the page's zone, as its readers will see them.
-        const { timeZone } = await getStatusPage(db, actor, pageId);
-        const fields = {
+      asActionUser((db, actor) =>
+        scheduleMaintenanceFromForm(db, actor, pageId, {
           title: text(form, "title"),
           body: text(form, "body"),
           startsAt: text(form, "startsAt"),
           endsAt: text(form, "endsAt"),
           components: form.getAll("components").map(String),
           remindMinutesBefore: text(form, "remindMinutesBefore"),
-        };
-        return scheduleMaintenance(db, actor, pageId, maintenanceFromForm(fields, timeZone));
-      }),
+        }),
+      ),
     "Maintenance scheduled.",
   );
 
