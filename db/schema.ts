@@ -51,6 +51,8 @@ export {
   statusPageGroups,
   statusPages,
   statusPageSnapshots,
+  statusMaintenanceComponents,
+  statusMaintenances,
   statusPageSubscribers,
   statusSubscribeAttempts,
 } from "./status-pages-schema";

@@ -226,3 +226,48 @@ export const statusSubscribeAttempts = pgTable(
     index("status_subscribe_attempts_email").on(t.email, t.at),
   ],
 );
+
+// Scheduled maintenance of a page (docs/status-pages.md#scheduled-maintenance): moved by the job queue
+// at its times; `version` is its ETag for If-Match.
+export const statusMaintenances = pgTable(
+  "status_maintenances",
+  {
+    id: text("id").primaryKey(),
+    pageId: text("page_id")
+      .notNull()
+      .references(() => statusPages.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    // Markdown written for customers.
+    body: text("body").notNull(),
+    startsAt: ts("starts_at").notNull(),
+    endsAt: ts("ends_at").notNull(),
+    remindMinutesBefore: integer("remind_minutes_before").notNull().default(60),
+    // scheduled | in_progress | completed | cancelled
+    state: text("state").notNull(),
+    version: integer("version").notNull().default(1),
+    createdBy: text("created_by").notNull(),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+    remindedAt: ts("reminded_at"),
+    startedAt: ts("started_at"),
+    completedAt: ts("completed_at"),
+    cancelledAt: ts("cancelled_at"),
+  },
+  (t) => [index("status_maintenances_page_idx").on(t.pageId, t.startsAt)],
+);
+
+export const statusMaintenanceComponents = pgTable(
+  "status_maintenance_components",
+  {
+    maintenanceId: text("maintenance_id")
+      .notNull()
+      .references(() => statusMaintenances.id, { onDelete: "cascade" }),
+    componentId: text("component_id")
+      .notNull()
+      .references(() => statusPageComponents.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.maintenanceId, t.componentId] }),
+    index("status_maintenance_components_component_idx").on(t.componentId),
+  ],
+);

@@ -1,5 +1,6 @@
 import type { PublicSnapshot } from "@/lib/status-pages/public-snapshot";
 import { PublicIncident as Incident, PublicStatus as Status, When } from "./public-incident";
+import { PublicMaintenances } from "./public-maintenances";
 import { PUBLIC_PAGE_CSS } from "./public-page-css";
 import { SubscribeForm } from "./subscribe-form";
 import { UPTIME_CSS, UptimeBars, UptimeRule } from "./uptime-bars";
@@ -65,6 +66,7 @@ export function PublicStatusPage({ snapshot }: { snapshot: PublicSnapshot }) {
                 ))}
               </section>
             )}
+            <PublicMaintenances snapshot={snapshot} />
             <section aria-labelledby="components-heading">
               <h2 id="components-heading">Components</h2>
               {groups.length === 0 ? <p>No components are listed yet.</p> : <UptimeRule />}

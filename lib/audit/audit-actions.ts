@@ -52,6 +52,11 @@ export const AUDIT_ACTIONS = [
   "status_subscriber.requested",
   "status_subscriber.confirmed",
   "status_subscriber.unsubscribed",
+  "status_maintenance.scheduled",
+  "status_maintenance.updated",
+  "status_maintenance.started",
+  "status_maintenance.completed",
+  "status_maintenance.cancelled",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -71,6 +76,7 @@ export const AUDIT_TARGET_TYPES = [
   "status_group",
   "public_incident",
   "status_subscriber",
+  "status_maintenance",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

@@ -1,5 +1,6 @@
 import { pagingConsumer } from "@/lib/paging/paging-consumer";
 import { statusFanoutConsumer } from "@/lib/status-pages/fanout-consumer";
+import { maintenanceFanoutConsumer } from "@/lib/status-pages/maintenance-fanout-consumer";
 import { postmortemsConsumer } from "@/lib/postmortems/postmortem-consumer";
 import { webhooksConsumer } from "@/lib/webhooks/fanout-consumer";
 import { workflowsConsumer } from "@/lib/workflows/workflows-consumer";
@@ -15,4 +16,5 @@ export const EVENT_CONSUMERS: readonly EventConsumerDefinition[] = [
   webhooksConsumer,
   pagingConsumer,
   statusFanoutConsumer,
+  maintenanceFanoutConsumer,
 ];

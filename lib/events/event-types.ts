@@ -45,6 +45,12 @@ export const EVENT_TYPES = [
   "public_incident.created",
   "public_incident.updated",
   "public_incident.resolved",
+  // Scheduled maintenance (lib/status-pages/*-maintenance.ts); reminder_due when its reminder time comes.
+  "maintenance.scheduled",
+  "maintenance.reminder_due",
+  "maintenance.started",
+  "maintenance.completed",
+  "maintenance.cancelled",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

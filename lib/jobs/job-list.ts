@@ -10,6 +10,8 @@ import { escalateJob } from "@/lib/paging/escalate-job";
 import { notifyJob } from "@/lib/paging/notify-job";
 import { mailUpdateJob } from "@/lib/status-pages/mail-update-job";
 import { rollOverSnapshotsMaintenance } from "@/lib/status-pages/roll-over-snapshots";
+import { advanceMaintenanceJob } from "@/lib/status-pages/advance-maintenance-job";
+import { mailMaintenanceJob } from "@/lib/status-pages/mail-maintenance-job";
 import { remindersJob } from "@/lib/reminders/reminders-job";
 import { purgeExpiredMetricsMaintenance } from "@/lib/telemetry/purge-expired-metrics";
 import { deliverWebhookJob } from "@/lib/webhooks/deliver-job";
@@ -44,4 +46,6 @@ export const JOBS: readonly AnyJobDefinition[] = [
   sendMailJob,
   sendMailBatchJob,
   mailUpdateJob,
+  advanceMaintenanceJob,
+  mailMaintenanceJob,
 ];

@@ -13,6 +13,7 @@ import { componentUptimes } from "./component-uptime";
 import { pageHeadline } from "./headline";
 import { localDate } from "./local-days";
 import type { StatusPageRow } from "./lock-status-page";
+import { maintenanceSnapshot } from "./maintenance-snapshot";
 import { type PublicIncidentSnapshot, type PublicSnapshot, RECENT_DAYS } from "./public-snapshot";
 import type { ComponentStatus, PublicPhase, Visibility } from "./schemas";
 
@@ -147,5 +148,6 @@ export async function buildSnapshot(tx: Db, page: StatusPageRow, now: Date): Pro
     })),
     openIncidents: incidents.filter((incident) => !incident.resolvedAt).map(toIncident),
     recentIncidents: incidents.filter((incident) => incident.resolvedAt).map(toIncident),
+    maintenances: await maintenanceSnapshot(tx, page.id, now, nameOf),
   };
 }

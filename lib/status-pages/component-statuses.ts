@@ -4,6 +4,8 @@ import {
   componentImpacts,
   publicIncidentComponents,
   publicIncidents,
+  statusMaintenanceComponents,
+  statusMaintenances,
   statusPageComponents,
 } from "@/db/status-pages-schema";
 import { validationError } from "@/lib/errors";
@@ -60,9 +62,10 @@ export async function setComponentStatuses(
 }
 
 /**
- * After a public incident's update: each of these components shows the worst status any open public
- * incident gives it, operational when none does (so resolving one of two overlapping incidents
- * leaves the other's status standing).
+ * After a public incident's update or a maintenance's start or end: each of these components shows
+ * the worst status any open public incident gives it, under maintenance while a maintenance of it is
+ * in progress (an outage is worse and wins), operational otherwise (so resolving one of two
+ * overlapping incidents leaves the other's status standing).
  */
 export async function recomputeComponents(tx: Db, components: ComponentRow[], now: Date): Promise<void> {
   if (components.length === 0) return;
@@ -84,14 +87,32 @@ export async function recomputeComponents(tx: Db, components: ComponentRow[], no
       ),
     )
     .orderBy(publicIncidentComponents.publicIncidentId);
+  const maintained = await componentsUnderMaintenance(
+    tx,
+    components.map((component) => component.id),
+  );
   await setComponentStatuses(
     tx,
     components.map((component) => {
       const mine = open.filter((row) => row.componentId === component.id);
-      const status = worstStatus(mine.map((row) => row.status as ComponentStatus));
+      const statuses = mine.map((row) => row.status as ComponentStatus);
+      if (maintained.has(component.id)) statuses.push("under_maintenance");
+      const status = worstStatus(statuses);
       const cause = mine.find((row) => row.status === status)?.publicIncidentId ?? null;
       return { component, status, publicIncidentId: cause };
     }),
     now,
   );
+}
+
+/** Which of these components a maintenance in progress holds. */
+async function componentsUnderMaintenance(tx: Db, ids: string[]): Promise<Set<string>> {
+  const rows = await tx
+    .select({ componentId: statusMaintenanceComponents.componentId })
+    .from(statusMaintenanceComponents)
+    .innerJoin(statusMaintenances, eq(statusMaintenances.id, statusMaintenanceComponents.maintenanceId))
+    .where(
+      and(eq(statusMaintenances.state, "in_progress"), inArray(statusMaintenanceComponents.componentId, ids)),
+    );
+  return new Set(rows.map((row) => row.componentId));
 }

@@ -56,6 +56,18 @@ export type PublicIncidentSnapshot = {
   updates: PublicUpdate[];
 };
 
+export type PublicMaintenance = {
+  id: string;
+  title: string;
+  /** Markdown. */
+  body: string;
+  state: "scheduled" | "in_progress" | "completed" | "cancelled";
+  startsAt: string;
+  endsAt: string;
+  updatedAt: string;
+  components: { componentId: string; name: string }[];
+};
+
 export type PublicSnapshot = {
   page: {
     id: string;
@@ -78,6 +90,11 @@ export type PublicSnapshot = {
   openIncidents: PublicIncidentSnapshot[];
   /** Resolved in the last RECENT_DAYS days, newest first. */
   recentIncidents: PublicIncidentSnapshot[];
+  /**
+   * Scheduled and in progress (soonest first), then completed or cancelled in the last RECENT_DAYS
+   * days (for the feeds). Absent from snapshots stored before maintenance existed.
+   */
+  maintenances?: PublicMaintenance[];
 };
 
 export const RECENT_DAYS = 7;

@@ -4,7 +4,7 @@ import type { PublicSnapshot } from "./public-snapshot";
 /**
  * The JSON summary other sites embed (/status/<slug>/api/summary.json), from the snapshot alone.
  * `uptime.percent` is over the last `uptime.days` days (null before any time has passed).
- * `scheduledMaintenances` stays empty until maintenance windows exist.
+ * `scheduledMaintenances`: the upcoming and in-progress ones, soonest first.
  */
 export function publicSummary(snapshot: PublicSnapshot) {
   const { page } = snapshot;
@@ -32,6 +32,17 @@ export function publicSummary(snapshot: PublicSnapshot) {
         ? { body: incident.updates[0].body, createdAt: incident.updates[0].createdAt }
         : null,
     })),
-    scheduledMaintenances: [],
+    scheduledMaintenances: (snapshot.maintenances ?? [])
+      .filter((m) => m.state === "scheduled" || m.state === "in_progress")
+      .map((m) => ({
+        id: m.id,
+        title: m.title,
+        state: m.state,
+        startsAt: m.startsAt,
+        endsAt: m.endsAt,
+        updatedAt: m.updatedAt,
+        body: m.body,
+        components: m.components,
+      })),
   };
 }

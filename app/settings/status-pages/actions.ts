@@ -9,8 +9,10 @@ import { createComponentGroup } from "@/lib/status-pages/create-component-group"
 import { createStatusPage } from "@/lib/status-pages/create-status-page";
 import { deleteComponent } from "@/lib/status-pages/delete-component";
 import { deleteComponentGroup } from "@/lib/status-pages/delete-component-group";
+import { scheduleMaintenanceFromForm } from "@/lib/status-pages/maintenance-from-form";
 import { updateComponent } from "@/lib/status-pages/update-component";
 import { updateComponentGroup } from "@/lib/status-pages/update-component-group";
+import { updateMaintenance } from "@/lib/status-pages/update-maintenance";
 import { updateStatusPage } from "@/lib/status-pages/update-status-page";
 
 const BASE = "/settings/status-pages";
@@ -105,3 +107,37 @@ export const deleteComponentAction = async (_previous: ActionState, form: FormDa
     (pageId) => asActionUser((db, actor) => deleteComponent(db, actor, pageId, text(form, "componentId"))),
     "Removed.",
   );
+
+export const scheduleMaintenanceAction = async (_previous: ActionState, form: FormData) =>
+  onPage(
+    form,
+    (pageId) =>
+      asActionUser((db, actor) =>
+        scheduleMaintenanceFromForm(db, actor, pageId, {
+          title: text(form, "title"),
+          body: text(form, "body"),
+          startsAt: text(form, "startsAt"),
+          endsAt: text(form, "endsAt"),
+          components: form.getAll("components").map(String),
+          remindMinutesBefore: text(form, "remindMinutesBefore"),
+        }),
+      ),
+    "Maintenance scheduled.",
+  );
+
+const moveMaintenanceAction = (state: "cancelled" | "completed", message: string) => {
+  return async (_previous: ActionState, form: FormData) =>
+    onPage(
+      form,
+      (pageId) =>
+        asActionUser((db, actor) =>
+          updateMaintenance(db, actor, pageId, text(form, "maintenanceId"), { state }),
+        ),
+      message,
+    );
+};
+
+export const cancelMaintenanceAction = async (previous: ActionState, form: FormData) =>
+  moveMaintenanceAction("cancelled", "Cancelled.")(previous, form);
+export const completeMaintenanceAction = async (previous: ActionState, form: FormData) =>
+  moveMaintenanceAction("completed", "Ended.")(previous, form);

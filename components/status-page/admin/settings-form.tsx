@@ -16,7 +16,14 @@ import type { ActionState, FormAction } from "@/lib/http/action-state";
 type Option = { value: string; label: string };
 /** A form described as data, so server pages can hand it to this one client component. */
 export type FieldSpec =
-  | { kind: "text" | "url"; name: string; label: string; value?: string; hint?: string; optional?: boolean }
+  | {
+      kind: "text" | "url" | "datetime-local" | "number";
+      name: string;
+      label: string;
+      value?: string;
+      hint?: string;
+      optional?: boolean;
+    }
   | { kind: "textarea"; name: string; label: string; value?: string; hint?: string; optional?: boolean }
   | { kind: "select"; name: string; label: string; value?: string; options: Option[]; hint?: string }
   | { kind: "checkbox"; name: string; label: string; checked?: boolean; hint?: string }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NotAllowed } from "@/components/not-allowed";
 import { componentFieldSpecs, pageFieldSpecs } from "@/components/status-page/admin/field-specs";
+import { MaintenanceSection } from "@/components/status-page/admin/maintenance-section";
 import { SettingsForm } from "@/components/status-page/admin/settings-form";
 import { SubscribersTable } from "@/components/status-page/admin/subscribers-table";
 import { listCatalog } from "@/lib/catalog/list-catalog";
@@ -10,13 +11,17 @@ import { loadPage } from "@/lib/http/page-errors";
 import { can } from "@/lib/permissions";
 import { getPublicIncident } from "@/lib/status-pages/get-public-incident";
 import { getStatusPage } from "@/lib/status-pages/get-status-page";
+import { listMaintenances } from "@/lib/status-pages/list-maintenances";
 import { listPublicIncidents } from "@/lib/status-pages/list-public-incidents";
 import { listSubscribers } from "@/lib/status-pages/list-subscribers";
 import {
+  cancelMaintenanceAction,
+  completeMaintenanceAction,
   createComponentAction,
   createGroupAction,
   deleteComponentAction,
   deleteGroupAction,
+  scheduleMaintenanceAction,
   updateComponentAction,
   updateGroupAction,
   updateStatusPageAction,
@@ -31,10 +36,11 @@ const card = "rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-
 export default async function StatusPageSettings({ params }: Props) {
   const { id } = await params;
   const page = await loadPage(`/settings/status-pages/${id}`, async (db, actor) => {
-    const [statusPage, catalog, incidents] = await Promise.all([
+    const [statusPage, catalog, incidents, maintenances] = await Promise.all([
       getStatusPage(db, actor, id),
       listCatalog(db, actor),
       listPublicIncidents(db, actor, id),
+      listMaintenances(db, actor, id),
     ]);
     const canManage = can(actor, "status-pages.manage");
     // Delivery figures of the latest public incidents: what reached subscribers, per update.
@@ -45,12 +51,13 @@ export default async function StatusPageSettings({ params }: Props) {
       statusPage,
       services: catalog.services.map((service) => service.slug),
       recent,
+      maintenances,
       canManage,
       subscribers: canManage ? await listSubscribers(db, actor, id) : null,
     };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
-  const { statusPage, services, recent, canManage, subscribers } = page.data;
+  const { statusPage, services, recent, maintenances, canManage, subscribers } = page.data;
   const onPage = { pageId: statusPage.id };
   return (
     <section className="space-y-6">
@@ -151,6 +158,19 @@ export default async function StatusPageSettings({ params }: Props) {
           </div>
         )}
       </div>
+
+      <MaintenanceSection
+        pageId={statusPage.id}
+        timeZone={statusPage.timeZone}
+        components={statusPage.components}
+        maintenances={maintenances}
+        canManage={canManage}
+        actions={{
+          schedule: scheduleMaintenanceAction,
+          cancel: cancelMaintenanceAction,
+          complete: completeMaintenanceAction,
+        }}
+      />
 
       <div className={`${card} overflow-x-auto`}>
         <h2 className="mb-3 text-sm font-semibold">Public incidents and their mail</h2>
