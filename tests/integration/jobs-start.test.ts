@@ -60,6 +60,8 @@ describe("startJobs", () => {
       "paging.escalate",
       "paging.notify",
       "reminders.run-timers",
+      "status-pages.advance-maintenance",
+      "status-pages.mail-maintenance",
       "status-pages.mail-update",
       "webhooks.deliver",
     ]);
