@@ -53,4 +53,6 @@ export {
   statusPageSnapshots,
   statusPageSubscribers,
   statusSubscribeAttempts,
+  statusWebhookDeliveries,
+  statusWebhookSubscribers,
 } from "./status-pages-schema";

@@ -52,6 +52,11 @@ export const AUDIT_ACTIONS = [
   "status_subscriber.requested",
   "status_subscriber.confirmed",
   "status_subscriber.unsubscribed",
+  "status_webhook_subscriber.created",
+  "status_webhook_subscriber.requested",
+  "status_webhook_subscriber.confirmed",
+  "status_webhook_subscriber.unsubscribed",
+  "status_webhook_subscriber.deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -71,6 +76,7 @@ export const AUDIT_TARGET_TYPES = [
   "status_group",
   "public_incident",
   "status_subscriber",
+  "status_webhook_subscriber",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
