@@ -43,6 +43,7 @@ import { postmortemPaths } from "./postmortem-paths";
 import { livePaths } from "./live-paths";
 import { reminderPaths, reminderSchemas } from "./reminder-paths";
 import { settingsPaths } from "./settings-paths";
+import { statusHookPaths, statusHookSchemas } from "./status-hook-paths";
 import { statusPagePaths, statusPageSchemas } from "./status-page-paths";
 import { webhookPaths, webhookSchemas } from "./webhook-paths";
 import { workflowPaths, workflowSchemas } from "./workflow-paths";
@@ -323,6 +324,7 @@ export function buildOpenApiDocument(): Json {
       ...contactPaths(pathHelpers),
       ...mailPaths(pathHelpers),
       ...statusPagePaths(pathHelpers),
+      ...statusHookPaths(pathHelpers),
       "/api/openapi.json": {
         get: {
           summary: "This document (OpenAPI 3.1, generated from the zod schemas)",
@@ -385,6 +387,7 @@ export function buildOpenApiDocument(): Json {
         ...contactSchemas(input, output),
         ...mailSchemas(output),
         ...statusPageSchemas(input, output),
+        ...statusHookSchemas(input, output),
         UpdateServiceInput: input(UpdateServiceInput),
         CreateOverrideInput: input(CreateOverrideInput),
         Service: output(ServiceView),

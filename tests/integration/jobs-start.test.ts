@@ -60,6 +60,8 @@ describe("startJobs", () => {
       "paging.escalate",
       "paging.notify",
       "reminders.run-timers",
+      "status-pages.hook-deliver",
+      "status-pages.hook-update",
       "status-pages.mail-update",
       "webhooks.deliver",
     ]);

@@ -8,6 +8,7 @@ import * as signupRoute from "@/app/status/[slug]/subscribe-webhook/route";
 import * as confirmRoute from "@/app/status/[slug]/webhook-subscription/confirm/route";
 import { getDb } from "@/db/client";
 import { statusFanoutConsumer } from "@/lib/status-pages/fanout-consumer";
+import type { HookUpdateJobData } from "@/lib/status-pages/hook-job-specs";
 import { hookUpdateChunk } from "@/lib/status-pages/hook-update-job";
 import { call, queryRows } from "@/tests/support/harness";
 import { runConsumers } from "@/tests/support/consumers";
@@ -96,7 +97,7 @@ describe("webhook and chat subscribers", () => {
     expect(published.status, published.text).toBe(201);
     await runConsumers([statusFanoutConsumer]);
     await runConsumers([statusFanoutConsumer]);
-    const chunks = await queryRows<{ data: { updateId: string; type: string; subscriberIds: string[] } }>(
+    const chunks = await queryRows<{ data: HookUpdateJobData }>(
       sql`SELECT data FROM pgboss.job WHERE name = 'status-pages.hook-update'`,
     );
     expect(chunks).toHaveLength(1);
