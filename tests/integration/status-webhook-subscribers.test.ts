@@ -18,6 +18,7 @@ import {
   createPage,
   post,
   postUpdate,
+  publicPage,
   publish,
   resetStatusPages,
 } from "@/tests/support/status-pages";
@@ -246,6 +247,9 @@ describe("webhook and chat subscribers", () => {
 
   it("verifies a public sign-up's URL before posting updates to it", async () => {
     const page = await createPage();
+    const html = (await publicPage("acme")).text;
+    expect(html).toContain('<form method="post" action="/status/acme/subscribe-webhook">');
+    expect(html).toContain('<option value="slack">Slack</option>');
     const answer = await signUp([
       ["type", "webhook"],
       ["url", receiver.url("/public")],
