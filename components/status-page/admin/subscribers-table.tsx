@@ -19,7 +19,7 @@ export function SubscribersTable({
       className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
     >
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
-        <h2 className="text-sm font-semibold">Email subscribers</h2>
+        <h2 className="text-sm font-semibold">Subscribers (email, webhook and chat)</h2>
         <p
           className="flex items-center gap-3 text-sm text-slate-600 dark:text-slate-400"
           data-testid="subscriber-counts"
