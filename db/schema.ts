@@ -55,4 +55,6 @@ export {
   statusMaintenances,
   statusPageSubscribers,
   statusSubscribeAttempts,
+  statusWebhookDeliveries,
+  statusWebhookSubscribers,
 } from "./status-pages-schema";

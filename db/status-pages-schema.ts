@@ -271,3 +271,64 @@ export const statusMaintenanceComponents = pgTable(
     index("status_maintenance_components_component_idx").on(t.componentId),
   ],
 );
+
+// Webhook and chat subscribers of a page (decision 0124): a signed JSON webhook or a Slack, Teams,
+// Mattermost or Discord incoming webhook. Signed up from the public form they stay pending until the
+// confirm link sent to the URL is used; a manager's are confirmed at once.
+export const statusWebhookSubscribers = pgTable(
+  "status_webhook_subscribers",
+  {
+    id: text("id").primaryKey(),
+    pageId: text("page_id")
+      .notNull()
+      .references(() => statusPages.id, { onDelete: "cascade" }),
+    // webhook | slack | teams | mattermost | discord
+    type: text("type").notNull(),
+    url: text("url").notNull(),
+    // The Standard Webhooks key (`whsec_…`) of a `webhook`; signing needs it in clear. null for chats.
+    secret: text("secret"),
+    componentIds: jsonb("component_ids").$type<string[] | null>(),
+    // pending | confirmed | unsubscribed
+    status: text("status").notNull(),
+    confirmTokenHash: text("confirm_token_hash"),
+    confirmExpiresAt: ts("confirm_expires_at"),
+    createdBy: text("created_by").notNull(),
+    createdAt: ts("created_at").notNull(),
+    confirmedAt: ts("confirmed_at"),
+    unsubscribedAt: ts("unsubscribed_at"),
+  },
+  (t) => [
+    uniqueIndex("status_webhook_subscribers_page_url").on(t.pageId, t.url),
+    uniqueIndex("status_webhook_subscribers_confirm").on(t.confirmTokenHash),
+  ],
+);
+
+// One row per (subscriber, message): an update's post or a verification. Its id is the `webhook-id`
+// every attempt repeats; the unique key makes a rerun of the fan-out a no-op.
+export const statusWebhookDeliveries = pgTable(
+  "status_webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    subscriberId: text("subscriber_id")
+      .notNull()
+      .references(() => statusWebhookSubscribers.id, { onDelete: "cascade" }),
+    // `update:<update id>` or `verify:<time>`
+    dedupKey: text("dedup_key").notNull(),
+    // The public update it carries (its delivery counts); null for a verification.
+    updateId: text("update_id"),
+    // The body sent on every attempt, byte for byte.
+    body: text("body").notNull(),
+    // pending → succeeded | failed; retrying between attempts.
+    status: text("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    nextAttemptAt: ts("next_attempt_at"),
+    createdAt: ts("created_at").notNull(),
+    completedAt: ts("completed_at"),
+  },
+  (t) => [
+    uniqueIndex("status_webhook_deliveries_key").on(t.subscriberId, t.dedupKey),
+    index("status_webhook_deliveries_update").on(t.updateId),
+  ],
+);

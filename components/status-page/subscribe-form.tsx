@@ -1,4 +1,5 @@
 import type { PublicComponent } from "@/lib/status-pages/public-snapshot";
+import { HookSubscribeForm } from "./hook-subscribe-form";
 
 // A plain POST form: it works with JavaScript off, and the handler answers with a whole page.
 export function SubscribeForm({ slug, components }: { slug: string; components: PublicComponent[] }) {
@@ -34,6 +35,7 @@ export function SubscribeForm({ slug, components }: { slug: string; components: 
           <button type="submit">Subscribe</button> We send a link to confirm first.
         </p>
       </form>
+      <HookSubscribeForm slug={slug} components={components} />
     </section>
   );
 }

@@ -57,6 +57,11 @@ export const AUDIT_ACTIONS = [
   "status_maintenance.started",
   "status_maintenance.completed",
   "status_maintenance.cancelled",
+  "status_webhook_subscriber.created",
+  "status_webhook_subscriber.requested",
+  "status_webhook_subscriber.confirmed",
+  "status_webhook_subscriber.unsubscribed",
+  "status_webhook_subscriber.deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -77,6 +82,7 @@ export const AUDIT_TARGET_TYPES = [
   "public_incident",
   "status_subscriber",
   "status_maintenance",
+  "status_webhook_subscriber",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

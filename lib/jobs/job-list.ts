@@ -8,6 +8,8 @@ import { sendMailBatchJob, sendMailJob } from "@/lib/mail/send-job";
 import { ackTimeoutJob } from "@/lib/paging/ack-timeout-job";
 import { escalateJob } from "@/lib/paging/escalate-job";
 import { notifyJob } from "@/lib/paging/notify-job";
+import { hookDeliverJob } from "@/lib/status-pages/deliver-hook";
+import { hookUpdateJob } from "@/lib/status-pages/hook-update-job";
 import { mailUpdateJob } from "@/lib/status-pages/mail-update-job";
 import { rollOverSnapshotsMaintenance } from "@/lib/status-pages/roll-over-snapshots";
 import { advanceMaintenanceJob } from "@/lib/status-pages/advance-maintenance-job";
@@ -48,4 +50,6 @@ export const JOBS: readonly AnyJobDefinition[] = [
   mailUpdateJob,
   advanceMaintenanceJob,
   mailMaintenanceJob,
+  hookUpdateJob,
+  hookDeliverJob,
 ];

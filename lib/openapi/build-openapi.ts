@@ -44,6 +44,7 @@ import { livePaths } from "./live-paths";
 import { reminderPaths, reminderSchemas } from "./reminder-paths";
 import { settingsPaths } from "./settings-paths";
 import { maintenancePaths, maintenanceSchemas } from "./maintenance-paths";
+import { statusHookPaths, statusHookSchemas } from "./status-hook-paths";
 import { statusPagePaths, statusPageSchemas } from "./status-page-paths";
 import { webhookPaths, webhookSchemas } from "./webhook-paths";
 import { workflowPaths, workflowSchemas } from "./workflow-paths";
@@ -325,6 +326,7 @@ export function buildOpenApiDocument(): Json {
       ...mailPaths(pathHelpers),
       ...statusPagePaths(pathHelpers),
       ...maintenancePaths(pathHelpers),
+      ...statusHookPaths(pathHelpers),
       "/api/openapi.json": {
         get: {
           summary: "This document (OpenAPI 3.1, generated from the zod schemas)",
@@ -388,6 +390,7 @@ export function buildOpenApiDocument(): Json {
         ...mailSchemas(output),
         ...statusPageSchemas(input, output),
         ...maintenanceSchemas(input, output),
+        ...statusHookSchemas(input, output),
         UpdateServiceInput: input(UpdateServiceInput),
         CreateOverrideInput: input(CreateOverrideInput),
         Service: output(ServiceView),

@@ -99,7 +99,7 @@ export function statusPagePaths({ body, jsonAnswer, problems, idempotencyHeader 
     "/api/status-pages/{id}/subscribers": {
       parameters: [pageId],
       get: {
-        summary: `The page's email subscribers, oldest first, with counts by state${manage}`,
+        summary: `The page's subscribers (email, then webhook and chat), oldest first, with counts by state${manage}`,
         parameters: [
           {
             name: "format",
@@ -111,7 +111,7 @@ export function statusPagePaths({ body, jsonAnswer, problems, idempotencyHeader 
         responses: {
           "200": {
             description:
-              "{subscribers: [{id, email, status, components (names; null: all), createdAt, confirmedAt, unsubscribedAt}], counts}",
+              "{subscribers: [{id, type (email|webhook|slack|teams|mattermost|discord), email (null unless email), address (a URL's origin only), status, components (names; null: all), createdAt, confirmedAt, unsubscribedAt}], counts}",
             content: {
               "application/json": { schema: { type: "object" } },
               "text/csv": { schema: { type: "string" } },

@@ -4,10 +4,12 @@ import {
   publicIncidentComponents,
   publicIncidentUpdates,
   statusPageSubscribers,
+  statusWebhookSubscribers,
 } from "@/db/status-pages-schema";
 import { defineEventConsumer } from "@/lib/events/consumers";
 import type { StoredEvent } from "@/lib/events/event-types";
 import { enqueueJobs } from "@/lib/jobs/enqueue-job";
+import { type HookUpdateJobData, hookUpdateJobSpec } from "./hook-job-specs";
 import { FANOUT_CHUNK, mailUpdateJobSpec } from "./mail-update-job-spec";
 
 export const STATUS_FANOUT_CONSUMER = "status-pages.fanout";
@@ -51,6 +53,28 @@ export async function fanOutUpdate(tx: Db, event: StoredEvent): Promise<number> 
   for (let i = 0; i < ids.length; i += FANOUT_CHUNK)
     chunks.push({ payload: { updateId: payload.updateId, subscriberIds: ids.slice(i, i + FANOUT_CHUNK) } });
   await enqueueJobs(tx, mailUpdateJobSpec, chunks);
+  return ids.length + (await fanOutToHooks(tx, event, payload.pageId, payload.updateId, components));
+}
+
+/** The same for webhook and chat subscribers (decision 0124): chunk jobs of matching confirmed ids. */
+async function fanOutToHooks(
+  tx: Db,
+  event: StoredEvent,
+  pageId: string,
+  updateId: string,
+  components: ReadonlySet<string>,
+): Promise<number> {
+  const subscribers = await tx
+    .select({ id: statusWebhookSubscribers.id, choice: statusWebhookSubscribers.componentIds })
+    .from(statusWebhookSubscribers)
+    .where(and(eq(statusWebhookSubscribers.pageId, pageId), eq(statusWebhookSubscribers.status, "confirmed")))
+    .orderBy(asc(statusWebhookSubscribers.id));
+  const ids = subscribers.filter((s) => wantsUpdate(s.choice, components)).map((s) => s.id);
+  const type = event.type as HookUpdateJobData["type"];
+  const chunks: { payload: HookUpdateJobData }[] = [];
+  for (let i = 0; i < ids.length; i += FANOUT_CHUNK)
+    chunks.push({ payload: { updateId, type, subscriberIds: ids.slice(i, i + FANOUT_CHUNK) } });
+  await enqueueJobs(tx, hookUpdateJobSpec, chunks);
   return ids.length;
 }
 

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/actor";
 import { notFound } from "@/lib/errors";
 import { countMailsByKeyPrefix } from "@/lib/mail/count-mails";
 import { authorize } from "@/lib/permissions";
+import { countHookDeliveries } from "./hook-subscriber-view";
 import { updateMailPrefix } from "./mail-update-job-spec";
 import type { ComponentStatus, PublicIncidentView, PublicPhase } from "./schemas";
 import { isIdShape } from "./status-page-ids";
@@ -20,6 +21,11 @@ export async function publicIncidentView(db: Db, id: string): Promise<PublicInci
   const delivery = await countMailsByKeyPrefix(
     db,
     updates.map((update) => updateMailPrefix(update.id)),
+  );
+  const hookDelivery = await countHookDeliveries(
+    db,
+    "updateId",
+    updates.map((update) => update.id),
   );
   return {
     id: incident.id,
@@ -42,6 +48,7 @@ export async function publicIncidentView(db: Db, id: string): Promise<PublicInci
       createdBy: update.createdBy,
       createdAt: update.createdAt,
       delivery: delivery.get(updateMailPrefix(update.id))!,
+      hookDelivery: hookDelivery.get(update.id)!,
     })),
   };
 }

@@ -108,7 +108,7 @@ export async function requestSubscription(
   });
 }
 
-async function assertComponentsOnPage(tx: Db, pageId: string, ids: string[]): Promise<void> {
+export async function assertComponentsOnPage(tx: Db, pageId: string, ids: string[]): Promise<void> {
   if (ids.length === 0)
     throw validationError([{ path: "components", message: "Choose at least one component." }]);
   const found = await tx

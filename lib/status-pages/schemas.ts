@@ -199,6 +199,11 @@ export const PublicUpdateView = z.object({
     description:
       "The update's mails to subscribers: sent, failed after every retry, and still pending (queued or retrying).",
   }),
+  hookDelivery: z
+    .object({ sent: z.number().int(), failed: z.number().int(), pending: z.number().int() })
+    .meta({
+      description: "The update's posts to webhook and chat subscribers, counted as the mails are.",
+    }),
 });
 export type PublicUpdateView = z.infer<typeof PublicUpdateView>;
 

@@ -15,7 +15,7 @@ type Answer = Omit<SubscriptionPageProps, "pageName" | "slug">;
 
 // The public sign-up's adapters: form in, whole page out (they run with JavaScript off), nothing
 // cached, and every client mistake a 4xx page that changed nothing.
-async function page(slug: string, status: number, answer: Answer): Promise<Response> {
+export async function page(slug: string, status: number, answer: Answer): Promise<Response> {
   const snapshot = await readSnapshot(await getDb(), { slug }).catch(() => null);
   const pageName = snapshot?.page.name ?? "Status";
   const body = `<!DOCTYPE html>${renderStaticMarkup(createElement(SubscriptionPage, { pageName, slug, ...answer }))}`;
@@ -30,7 +30,7 @@ async function page(slug: string, status: number, answer: Answer): Promise<Respo
   });
 }
 
-async function readForm(request: Request): Promise<FormData | null> {
+export async function readForm(request: Request): Promise<FormData | null> {
   try {
     return await request.formData();
   } catch {
@@ -38,7 +38,7 @@ async function readForm(request: Request): Promise<FormData | null> {
   }
 }
 
-const failed = (slug: string, error: unknown) => {
+export const failed = (slug: string, error: unknown) => {
   if (error instanceof DomainError) {
     const heading = error.code === "rate_limited" ? "Too many sign-ups" : "That did not work";
     const detail = error.errors.map((e) => e.message).join(" ");
@@ -73,7 +73,7 @@ export async function serveSubscribe(request: Request, slug: string): Promise<Re
   });
 }
 
-const invalidLink: Answer = {
+export const invalidLink: Answer = {
   heading: "This link does not work",
   message: "It may have expired or been used already. Sign up again from the status page.",
 };

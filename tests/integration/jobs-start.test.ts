@@ -61,6 +61,8 @@ describe("startJobs", () => {
       "paging.notify",
       "reminders.run-timers",
       "status-pages.advance-maintenance",
+      "status-pages.hook-deliver",
+      "status-pages.hook-update",
       "status-pages.mail-maintenance",
       "status-pages.mail-update",
       "webhooks.deliver",

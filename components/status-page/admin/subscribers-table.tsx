@@ -19,7 +19,7 @@ export function SubscribersTable({
       className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
     >
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
-        <h2 className="text-sm font-semibold">Email subscribers</h2>
+        <h2 className="text-sm font-semibold">Subscribers (email, webhook and chat)</h2>
         <p
           className="flex items-center gap-3 text-sm text-slate-600 dark:text-slate-400"
           data-testid="subscriber-counts"
@@ -43,7 +43,7 @@ export function SubscribersTable({
         <table className="w-full text-left text-sm">
           <thead className="text-xs uppercase tracking-wide text-slate-500">
             <tr>
-              <th className="py-1 pr-4 font-medium">Email</th>
+              <th className="py-1 pr-4 font-medium">Address</th>
               <th className="py-1 pr-4 font-medium">Status</th>
               <th className="py-1 pr-4 font-medium">Components</th>
               <th className="py-1 font-medium">Since</th>
@@ -52,7 +52,12 @@ export function SubscribersTable({
           <tbody>
             {subscribers.slice(0, SHOWN).map((subscriber) => (
               <tr key={subscriber.id} className="border-t border-slate-100 dark:border-slate-800">
-                <td className="py-1.5 pr-4 break-all">{subscriber.email}</td>
+                <td className="py-1.5 pr-4 break-all">
+                  {subscriber.address}
+                  {subscriber.type !== "email" && (
+                    <span className="ml-1 text-xs text-slate-500">({subscriber.type})</span>
+                  )}
+                </td>
                 <td className="py-1.5 pr-4">{subscriber.status}</td>
                 <td className="py-1.5 pr-4">{subscriber.components?.join(", ") ?? "all"}</td>
                 <td className="py-1.5">{formatUtc(subscriber.confirmedAt ?? subscriber.createdAt)}</td>

@@ -11,7 +11,7 @@ import { slackEscape } from "@/lib/markdown/slack-escape";
 type Json = Record<string, unknown>;
 
 // Discord and Mattermost markdown: a title must not become a link, a mention or formatting.
-const markdownEscape = (text: string) => text.replace(/([\\`*_~|[\]()<>#@])/g, "\\$1");
+export const markdownEscape = (text: string) => text.replace(/([\\`*_~|[\]()<>#@])/g, "\\$1");
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 type Action = { name: string; url: string };
@@ -24,7 +24,7 @@ const actionsOf = (links: NotificationLinks): Action[] => [
 const headlineOf = (page: PageRow) =>
   `${page.urgency === "high" ? "[HIGH] " : ""}Paged${page.service ? ` for ${page.service}` : ""}`;
 
-const adaptiveCard = (body: Json[], actions: Action[]) => ({
+export const adaptiveCard = (body: Json[], actions: Action[]) => ({
   type: "message",
   attachments: [
     {

@@ -4,6 +4,7 @@ import { NotAllowed } from "@/components/not-allowed";
 import { componentFieldSpecs, pageFieldSpecs } from "@/components/status-page/admin/field-specs";
 import { MaintenanceSection } from "@/components/status-page/admin/maintenance-section";
 import { SettingsForm } from "@/components/status-page/admin/settings-form";
+import { HookSubscribers } from "@/components/status-page/admin/hook-subscribers";
 import { SubscribersTable } from "@/components/status-page/admin/subscribers-table";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { formatUtc } from "@/lib/format";
@@ -13,6 +14,7 @@ import { getPublicIncident } from "@/lib/status-pages/get-public-incident";
 import { getStatusPage } from "@/lib/status-pages/get-status-page";
 import { listMaintenances } from "@/lib/status-pages/list-maintenances";
 import { listPublicIncidents } from "@/lib/status-pages/list-public-incidents";
+import { listHookSubscribers } from "@/lib/status-pages/list-hook-subscribers";
 import { listSubscribers } from "@/lib/status-pages/list-subscribers";
 import {
   cancelMaintenanceAction,
@@ -26,6 +28,7 @@ import {
   updateGroupAction,
   updateStatusPageAction,
 } from "../actions";
+import { createHookSubscriberAction, deleteHookSubscriberAction } from "../hook-actions";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -54,10 +57,11 @@ export default async function StatusPageSettings({ params }: Props) {
       maintenances,
       canManage,
       subscribers: canManage ? await listSubscribers(db, actor, id) : null,
+      hooks: canManage ? await listHookSubscribers(db, actor, id) : null,
     };
   });
   if (!page.allowed) return <NotAllowed role={page.role} message={page.message} />;
-  const { statusPage, services, recent, maintenances, canManage, subscribers } = page.data;
+  const { statusPage, services, recent, maintenances, canManage, subscribers, hooks } = page.data;
   const onPage = { pageId: statusPage.id };
   return (
     <section className="space-y-6">
@@ -186,6 +190,7 @@ export default async function StatusPageSettings({ params }: Props) {
                 <th className="py-1 pr-4 font-medium">Phase</th>
                 <th className="py-1 pr-4 font-medium">Updates</th>
                 <th className="py-1 font-medium">Mail sent / failed / pending</th>
+                <th className="py-1 pl-4 font-medium">Webhook and chat</th>
               </tr>
             </thead>
             <tbody>
@@ -195,6 +200,14 @@ export default async function StatusPageSettings({ params }: Props) {
                     sent: sum.sent + update.delivery.sent,
                     failed: sum.failed + update.delivery.failed,
                     pending: sum.pending + update.delivery.pending,
+                  }),
+                  { sent: 0, failed: 0, pending: 0 },
+                );
+                const hookTotal = incident.updates.reduce(
+                  (sum, update) => ({
+                    sent: sum.sent + update.hookDelivery.sent,
+                    failed: sum.failed + update.hookDelivery.failed,
+                    pending: sum.pending + update.hookDelivery.pending,
                   }),
                   { sent: 0, failed: 0, pending: 0 },
                 );
@@ -224,6 +237,13 @@ export default async function StatusPageSettings({ params }: Props) {
                       </span>{" "}
                       / {total.pending}
                     </td>
+                    <td className="py-2 pl-4 tabular-nums">
+                      {hookTotal.sent} /{" "}
+                      <span className={hookTotal.failed ? "text-red-700 dark:text-red-300" : ""}>
+                        {hookTotal.failed}
+                      </span>{" "}
+                      / {hookTotal.pending}
+                    </td>
                   </tr>
                 );
               })}
@@ -233,6 +253,15 @@ export default async function StatusPageSettings({ params }: Props) {
       </div>
 
       {subscribers && <SubscribersTable pageId={statusPage.id} {...subscribers} />}
+      {hooks && (
+        <HookSubscribers
+          pageId={statusPage.id}
+          subscribers={hooks}
+          components={statusPage.components.map((c) => ({ id: c.id, name: c.name }))}
+          create={createHookSubscriberAction}
+          remove={deleteHookSubscriberAction}
+        />
+      )}
     </section>
   );
 }
