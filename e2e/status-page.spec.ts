@@ -130,9 +130,11 @@ test("a reader with JavaScript off signs up, and the confirm link from the mailb
   const publicPage = await reader.newPage();
   await publicPage.goto(`/status/${slug}`);
   const address = `reader-${Date.now()}@example.com`;
-  await publicPage.getByLabel("Email address").fill(address);
-  await publicPage.getByLabel("Only those ticked:").check();
-  await publicPage.getByLabel("Payments").check();
+  // The email form; the webhook sign-up below it has its own component choice.
+  const byEmail = publicPage.getByRole("form", { name: "Subscribe by email" });
+  await byEmail.getByLabel("Email address").fill(address);
+  await byEmail.getByLabel("Only those ticked:").check();
+  await byEmail.getByLabel("Payments").check();
   await publicPage.screenshot({ path: `${SHOTS}/status-subscribe-form-390.png`, fullPage: true });
   await publicPage.getByRole("button", { name: "Subscribe" }).click();
   await expect(publicPage.getByRole("heading", { name: "Check your inbox" })).toBeVisible();

@@ -6,7 +6,7 @@ export function SubscribeForm({ slug, components }: { slug: string; components: 
   return (
     <section aria-labelledby="subscribe-heading" className="subscribe">
       <h2 id="subscribe-heading">Get updates by email</h2>
-      <form method="post" action={`/status/${slug}/subscribe`}>
+      <form method="post" action={`/status/${slug}/subscribe`} aria-label="Subscribe by email">
         <p>
           <label htmlFor="subscribe-email">Email address</label>{" "}
           <input id="subscribe-email" name="email" type="email" required autoComplete="email" />
