@@ -106,6 +106,12 @@ test("a SEV1's draft is published from the incident page, read signed out withou
   await expect(
     page.getByText("Published to the status page: Search is failing for some customers (resolved)"),
   ).toBeVisible();
+  // A recurrence is a new public incident: offered collapsed, its own draft inside.
+  const again = panel.getByText("Publish a new public incident");
+  await expect(again).toBeVisible();
+  await expect(panel.getByRole("button", { name: /^Publish to / })).toBeHidden();
+  await again.click();
+  await expect(panel.getByRole("button", { name: /^Publish to / })).toBeVisible();
 
   await publicPage.goto(`/status/${slug}`);
   await expect(publicPage.getByRole("heading", { level: 1 })).toHaveText("All systems operational");

@@ -61,56 +61,71 @@ export async function StatusPagePanel({ incidentId }: { incidentId: string }) {
   if (!load.allowed) return null;
   const { linked, draft } = load.data;
   if (linked.length === 0 && !draft) return null;
-  const urgent = draft?.severity === "SEV1" || draft?.severity === "SEV2";
+  // Once every public incident it had is resolved, a recurrence is a new public incident.
+  const allResolved = linked.every((item) => item.resolvedAt);
   return (
     <Panel title="Status page" id="status-page">
-      {linked.length > 0 ? (
-        <div className="space-y-4">
-          {linked.map((item) => (
-            <div key={item.id} className="space-y-3">
-              <Published linked={item} />
-              {draft && !item.resolvedAt && (
-                <PublicUpdateForm incidentId={incidentId} linked={item} post={postPublicUpdateAction} />
-              )}
-            </div>
-          ))}
-        </div>
-      ) : draft && draft.pages.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-300">
-          No status page exists yet, so customers cannot be told here.{" "}
-          {/* No prefetch: a responder on this page rarely follows it, and e2e waits for an idle network. */}
-          <Link href="/settings/status-pages" prefetch={false} className={LINK}>
-            Set one up in the status page settings
-          </Link>
-          .
-        </p>
-      ) : (
-        draft && (
-          <details open={urgent} className="group">
-            <summary className="flex cursor-pointer flex-wrap items-center gap-2 text-sm font-medium">
-              Publish to the status page
-              {urgent && (
-                <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">
-                  Draft for customers
-                </span>
-              )}
-            </summary>
-            <div className="mt-3">
-              {urgent && (
-                <p className="mb-3 text-xs text-slate-600 dark:text-slate-300">
-                  A {draft.severity} usually affects customers. This draft names only the affected components;
-                  check it, then publish.
-                </p>
-              )}
-              <PublicIncidentComposer
-                incidentId={incidentId}
-                pages={draft.pages}
-                publish={publishPublicIncidentAction}
-              />
-            </div>
-          </details>
-        )
-      )}
+      <div className="space-y-4">
+        {linked.map((item) => (
+          <div key={item.id} className="space-y-3">
+            <Published linked={item} />
+            {draft && !item.resolvedAt && (
+              <PublicUpdateForm incidentId={incidentId} linked={item} post={postPublicUpdateAction} />
+            )}
+          </div>
+        ))}
+        {draft && allResolved && draft.pages.length === 0 && (
+          <p className="text-sm text-slate-600 dark:text-slate-300">
+            No status page exists yet, so customers cannot be told here.{" "}
+            {/* No prefetch: a responder on this page rarely follows it, and e2e waits for an idle network. */}
+            <Link href="/settings/status-pages" prefetch={false} className={LINK}>
+              Set one up in the status page settings
+            </Link>
+            .
+          </p>
+        )}
+        {draft && allResolved && draft.pages.length > 0 && (
+          <Composer incidentId={incidentId} draft={draft} again={linked.length > 0} />
+        )}
+      </div>
     </Panel>
+  );
+}
+
+function Composer({
+  incidentId,
+  draft,
+  again,
+}: {
+  incidentId: string;
+  draft: NonNullable<Awaited<ReturnType<typeof draftPublicIncident>>>;
+  again: boolean;
+}) {
+  // A first SEV1/SEV2 draft opens at once; a new one after a resolved public incident waits to be asked for.
+  const urgent = !again && (draft.severity === "SEV1" || draft.severity === "SEV2");
+  return (
+    <details open={urgent} className="group">
+      <summary className="flex cursor-pointer flex-wrap items-center gap-2 text-sm font-medium">
+        {again ? "Publish a new public incident" : "Publish to the status page"}
+        {urgent && (
+          <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+            Draft for customers
+          </span>
+        )}
+      </summary>
+      <div className="mt-3">
+        {urgent && (
+          <p className="mb-3 text-xs text-slate-600 dark:text-slate-300">
+            A {draft.severity} usually affects customers. This draft names only the affected components; check
+            it, then publish.
+          </p>
+        )}
+        <PublicIncidentComposer
+          incidentId={incidentId}
+          pages={draft.pages}
+          publish={publishPublicIncidentAction}
+        />
+      </div>
+    </details>
   );
 }
