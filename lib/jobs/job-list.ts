@@ -9,6 +9,7 @@ import { ackTimeoutJob } from "@/lib/paging/ack-timeout-job";
 import { escalateJob } from "@/lib/paging/escalate-job";
 import { notifyJob } from "@/lib/paging/notify-job";
 import { hookDeliverJob } from "@/lib/status-pages/deliver-hook";
+import { hookMaintenanceJob } from "@/lib/status-pages/hook-maintenance-job";
 import { hookUpdateJob } from "@/lib/status-pages/hook-update-job";
 import { mailUpdateJob } from "@/lib/status-pages/mail-update-job";
 import { rollOverSnapshotsMaintenance } from "@/lib/status-pages/roll-over-snapshots";
@@ -51,5 +52,6 @@ export const JOBS: readonly AnyJobDefinition[] = [
   advanceMaintenanceJob,
   mailMaintenanceJob,
   hookUpdateJob,
+  hookMaintenanceJob,
   hookDeliverJob,
 ];

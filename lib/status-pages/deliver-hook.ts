@@ -53,7 +53,8 @@ async function claim(db: Db, data: HookDeliverJobData, now: Date) {
         .select()
         .from(statusWebhookSubscribers)
         .where(eq(statusWebhookSubscribers.id, delivery.subscriberId));
-      const wanted = delivery.updateId ? "confirmed" : "pending";
+      // Only a verification goes to a pending subscriber; updates and maintenance to confirmed ones.
+      const wanted = delivery.dedupKey.startsWith("verify:") ? "pending" : "confirmed";
       if (subscriber.status !== wanted) {
         await tx
           .update(statusWebhookDeliveries)

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { jobSpec } from "@/lib/jobs/registry";
 import { FANOUT_CHUNK } from "./mail-update-job-spec";
+import { MAINTENANCE_MAIL_KINDS } from "./maintenance-job-specs";
 
 // Apart from the job modules, so the consumer and the use cases that enqueue do not load the senders.
 export const HookUpdateJobInput = z.object({
@@ -14,6 +15,20 @@ export type HookUpdateJobData = z.infer<typeof HookUpdateJobInput>;
 export const hookUpdateJobSpec = jobSpec({
   name: "status-pages.hook-update",
   payload: HookUpdateJobInput,
+  options: { retryLimit: 5, retryDelaySeconds: 5, retryBackoff: true, expireInSeconds: 120, concurrency: 2 },
+});
+
+export const HookMaintenanceJobInput = z.object({
+  maintenanceId: z.string().min(1),
+  kind: z.enum(MAINTENANCE_MAIL_KINDS),
+  subscriberIds: z.array(z.string().min(1)).min(1).max(FANOUT_CHUNK),
+});
+export type HookMaintenanceJobData = z.infer<typeof HookMaintenanceJobInput>;
+
+/** One chunk of a maintenance event's webhook and chat subscribers, like an update's. */
+export const hookMaintenanceJobSpec = jobSpec({
+  name: "status-pages.hook-maintenance",
+  payload: HookMaintenanceJobInput,
   options: { retryLimit: 5, retryDelaySeconds: 5, retryBackoff: true, expireInSeconds: 120, concurrency: 2 },
 });
 
@@ -31,3 +46,5 @@ export const hookDeliverJobSpec = jobSpec({
 });
 
 export const hookUpdateKey = (updateId: string) => `update:${updateId}`;
+export const hookMaintenanceKey = (maintenanceId: string, kind: string) =>
+  `maintenance:${maintenanceId}:${kind}`;

@@ -1,10 +1,11 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { statusPageSubscribers } from "@/db/status-pages-schema";
+import { statusPageSubscribers, statusWebhookSubscribers } from "@/db/status-pages-schema";
 import { defineEventConsumer } from "@/lib/events/consumers";
 import type { EventType, StoredEvent } from "@/lib/events/event-types";
 import { enqueueJobs } from "@/lib/jobs/enqueue-job";
 import { wantsUpdate } from "./fanout-consumer";
+import { hookMaintenanceJobSpec } from "./hook-job-specs";
 import { FANOUT_CHUNK } from "./mail-update-job-spec";
 import { mailMaintenanceJobSpec, type MaintenanceMailKind } from "./maintenance-job-specs";
 import { maintenanceComponentIds } from "./maintenance-transitions";
@@ -44,7 +45,29 @@ export async function fanOutMaintenance(tx: Db, event: StoredEvent): Promise<num
       payload: { maintenanceId: payload.maintenanceId, kind, subscriberIds: ids.slice(i, i + FANOUT_CHUNK) },
     });
   await enqueueJobs(tx, mailMaintenanceJobSpec, chunks);
-  return ids.length;
+  // The same audience rule for webhook and chat subscribers (decision 0124).
+  const hooks = await tx
+    .select({ id: statusWebhookSubscribers.id, choice: statusWebhookSubscribers.componentIds })
+    .from(statusWebhookSubscribers)
+    .where(
+      and(
+        eq(statusWebhookSubscribers.pageId, payload.pageId),
+        eq(statusWebhookSubscribers.status, "confirmed"),
+      ),
+    )
+    .orderBy(asc(statusWebhookSubscribers.id));
+  const hookIds = hooks.filter((s) => wantsUpdate(s.choice, components)).map((s) => s.id);
+  const hookChunks = [];
+  for (let i = 0; i < hookIds.length; i += FANOUT_CHUNK)
+    hookChunks.push({
+      payload: {
+        maintenanceId: payload.maintenanceId,
+        kind,
+        subscriberIds: hookIds.slice(i, i + FANOUT_CHUNK),
+      },
+    });
+  await enqueueJobs(tx, hookMaintenanceJobSpec, hookChunks);
+  return ids.length + hookIds.length;
 }
 
 export const maintenanceFanoutConsumer = defineEventConsumer({

@@ -62,6 +62,7 @@ describe("startJobs", () => {
       "reminders.run-timers",
       "status-pages.advance-maintenance",
       "status-pages.hook-deliver",
+      "status-pages.hook-maintenance",
       "status-pages.hook-update",
       "status-pages.mail-maintenance",
       "status-pages.mail-update",
