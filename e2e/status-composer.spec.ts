@@ -115,9 +115,11 @@ test("a SEV1's draft is published from the incident page, read signed out withou
 
   await publicPage.goto(`/status/${slug}`);
   await expect(publicPage.getByRole("heading", { level: 1 })).toHaveText("All systems operational");
-  await expect(
-    publicPage.getByRole("listitem").filter({ hasText: "Search" }).getByText("Operational"),
-  ).toBeVisible();
+  const search = publicPage.locator("ul.components > li").filter({ hasText: "Search" });
+  await expect(search.locator(".status", { hasText: "Operational" }).first()).toBeVisible();
+  // Today's uptime bar remembers the outage: not green once resolved.
+  const today = search.locator("ol.bars > li").last();
+  await expect(today).toHaveAttribute("data-status", /major_outage|partial_outage/);
   await expect(publicPage.getByText("INTERNAL-ONLY")).toHaveCount(0);
   await reader.close();
 });
