@@ -41,7 +41,9 @@ describe("email subscribers", () => {
     const page = await createPage();
     await addComponent(page.id, { name: "Payments", services: ["payment-service"] });
     const html = (await publicPage("acme")).text;
-    expect(html).toContain('<form method="post" action="/status/acme/subscribe">');
+    expect(html).toContain(
+      '<form method="post" action="/status/acme/subscribe" aria-label="Subscribe by email">',
+    );
     expect(html).toContain('name="email"');
     expect(html).toContain("Payments");
   });
