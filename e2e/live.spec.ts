@@ -26,7 +26,7 @@ test("an update posted in one browser appears in the other without reload, keepi
   await composer.fill("Draft: cache warm-up is helping, p95 down to");
   await page.getByRole("button", { name: "Resolve…" }).click();
   await page.getByLabel("Resolution summary").fill("Half-written resolution");
-  await page.getByLabel("Title").fill("Live: search latency (edited title)");
+  await page.getByLabel("Title", { exact: true }).fill("Live: search latency (edited title)");
 
   const other = await (await browser.newContext()).newPage();
   await signIn(other, "admin");
@@ -42,7 +42,7 @@ test("an update posted in one browser appears in the other without reload, keepi
   expect(await documentKept(page)).toBe("not reloaded");
   await expect(composer).toHaveValue("Draft: cache warm-up is helping, p95 down to");
   await expect(page.getByLabel("Resolution summary")).toHaveValue("Half-written resolution");
-  await expect(page.getByLabel("Title")).toHaveValue("Live: search latency (edited title)");
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Live: search latency (edited title)");
   // A posted update does not conflict with a title edit: no warning, and saving it works.
   await expect(page.getByText(/while you were editing/)).toHaveCount(0);
   await page.getByRole("button", { name: "Save details" }).click();
