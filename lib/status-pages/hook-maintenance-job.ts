@@ -1,13 +1,8 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import {
-  statusMaintenanceComponents,
-  statusMaintenances,
-  statusPageComponents,
-  statusPages,
-  statusWebhookSubscribers,
-} from "@/db/status-pages-schema";
+import { statusWebhookSubscribers } from "@/db/status-pages-schema";
 import { runTransaction } from "@/lib/db/run-transaction";
+import { loadPublishedMaintenance } from "./load-published-maintenance";
 import { defineJob } from "@/lib/jobs/registry";
 import { enqueueHookDelivery } from "./enqueue-hook-delivery";
 import { type HookMaintenanceJobData, hookMaintenanceJobSpec, hookMaintenanceKey } from "./hook-job-specs";
@@ -21,28 +16,8 @@ import type { HookType } from "./hook-schemas";
  */
 export async function hookMaintenanceChunk(db: Db, data: HookMaintenanceJobData): Promise<number> {
   return runTransaction(db, async (tx) => {
-    const [maintenance] = await tx
-      .select({
-        id: statusMaintenances.id,
-        title: statusMaintenances.title,
-        body: statusMaintenances.body,
-        startsAt: statusMaintenances.startsAt,
-        endsAt: statusMaintenances.endsAt,
-        pageId: statusPages.id,
-        pageName: statusPages.name,
-        slug: statusPages.slug,
-        timeZone: statusPages.timeZone,
-      })
-      .from(statusMaintenances)
-      .innerJoin(statusPages, eq(statusPages.id, statusMaintenances.pageId))
-      .where(eq(statusMaintenances.id, data.maintenanceId));
+    const maintenance = await loadPublishedMaintenance(tx, data.maintenanceId);
     if (!maintenance) return 0;
-    const components = await tx
-      .select({ name: statusPageComponents.name })
-      .from(statusMaintenanceComponents)
-      .innerJoin(statusPageComponents, eq(statusPageComponents.id, statusMaintenanceComponents.componentId))
-      .where(eq(statusMaintenanceComponents.maintenanceId, maintenance.id))
-      .orderBy(asc(statusPageComponents.position), asc(statusPageComponents.id));
     const subscribers = await tx
       .select({ id: statusWebhookSubscribers.id, type: statusWebhookSubscribers.type })
       .from(statusWebhookSubscribers)
@@ -53,11 +28,7 @@ export async function hookMaintenanceChunk(db: Db, data: HookMaintenanceJobData)
           eq(statusWebhookSubscribers.status, "confirmed"),
         ),
       );
-    const published = {
-      ...maintenance,
-      components: components.map((c) => c.name),
-      page: { slug: maintenance.slug, name: maintenance.pageName },
-    };
+    const published = { ...maintenance, page: { slug: maintenance.slug, name: maintenance.pageName } };
     const now = new Date();
     let created = 0;
     for (const subscriber of subscribers) {

@@ -1,14 +1,9 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import {
-  statusMaintenanceComponents,
-  statusMaintenances,
-  statusPageComponents,
-  statusPages,
-  statusPageSubscribers,
-} from "@/db/status-pages-schema";
+import { statusPageSubscribers } from "@/db/status-pages-schema";
 import { authSecret } from "@/lib/auth/auth";
 import { runTransaction } from "@/lib/db/run-transaction";
+import { loadPublishedMaintenance } from "./load-published-maintenance";
 import { defineJob } from "@/lib/jobs/registry";
 import { enqueueMails } from "@/lib/mail/enqueue-mail";
 import {
@@ -27,28 +22,8 @@ import { hashSubscriberToken, unsubscribeTokenOf } from "./subscriber-tokens";
 export async function mailMaintenanceChunk(db: Db, data: MailMaintenanceJobData): Promise<number> {
   const secret = await authSecret(db);
   return runTransaction(db, async (tx) => {
-    const [maintenance] = await tx
-      .select({
-        id: statusMaintenances.id,
-        title: statusMaintenances.title,
-        body: statusMaintenances.body,
-        startsAt: statusMaintenances.startsAt,
-        endsAt: statusMaintenances.endsAt,
-        pageId: statusPages.id,
-        pageName: statusPages.name,
-        slug: statusPages.slug,
-        timeZone: statusPages.timeZone,
-      })
-      .from(statusMaintenances)
-      .innerJoin(statusPages, eq(statusPages.id, statusMaintenances.pageId))
-      .where(eq(statusMaintenances.id, data.maintenanceId));
+    const maintenance = await loadPublishedMaintenance(tx, data.maintenanceId);
     if (!maintenance) return 0;
-    const components = await tx
-      .select({ name: statusPageComponents.name })
-      .from(statusMaintenanceComponents)
-      .innerJoin(statusPageComponents, eq(statusPageComponents.id, statusMaintenanceComponents.componentId))
-      .where(eq(statusMaintenanceComponents.maintenanceId, maintenance.id))
-      .orderBy(asc(statusPageComponents.position), asc(statusPageComponents.id));
     const subscribers = await tx
       .select({
         id: statusPageSubscribers.id,
@@ -63,7 +38,7 @@ export async function mailMaintenanceChunk(db: Db, data: MailMaintenanceJobData)
           eq(statusPageSubscribers.status, "confirmed"),
         ),
       );
-    const published = { ...maintenance, components: components.map((c) => c.name) };
+    const published = maintenance;
     const mails = subscribers.map((subscriber) => ({
       subscriber,
       token: unsubscribeTokenOf(secret, subscriber.id),
